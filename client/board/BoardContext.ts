@@ -1,0 +1,50 @@
+import { createContext, useContext } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import type { Author, BoardState } from '../../shared/model/index.js'
+import type { TransactionOrigin } from '../../shared/origins.js'
+import type { Participant } from '../sync/identity.js'
+import type { Peer } from '../sync/presence.js'
+import type { SessionView } from '../sync/useSession.js'
+
+/** How cards are drawn: the journey view, or the factor heatmap (disappointment versus delight factors). */
+export type ViewMode = 'journey' | 'heatmap'
+
+/** What the canvas' node and edge components and the panels need, without prop drilling through React Flow. */
+export interface BoardContextValue {
+  doc: Y.Doc
+  awareness: Awareness
+  origin: TransactionOrigin
+  readOnly: boolean
+  board: BoardState
+  peers: Peer[]
+  me: Participant
+  /** Author fields for what this person adds now (customer's voice while they hold the empty chair). */
+  author: Author
+  /** The card whose title this person is editing inline. */
+  editingId: string | null
+  setEditingId: (id: string | null) => void
+  /** The persona whose journey is drawn and extended by new links. */
+  personaId: string
+  setPersonaId: (id: string) => void
+  showOtherJourneys: boolean
+  setShowOtherJourneys: (show: boolean) => void
+  viewMode: ViewMode
+  setViewMode: (mode: ViewMode) => void
+  /** Facilitation: timer, voting, private mode, locks, agenda, focus, follow-me. */
+  session: SessionView
+  isFacilitator: boolean
+  /** Locked for this person: true for locked touchpoints and a locked grid unless they facilitate. */
+  isLocked: (what: 'grid' | string) => boolean
+  /** The participant whose view this screen follows, if any. */
+  following: string | null
+  follow: (participantId: string | null) => void
+}
+
+export const BoardContext = createContext<BoardContextValue | null>(null)
+
+export function useBoard(): BoardContextValue {
+  const value = useContext(BoardContext)
+  if (!value) throw new Error('useBoard outside <BoardContext.Provider>')
+  return value
+}

@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiError, type BoardInfo, fetchBoardInfo, parseBoardLocation } from '../sync/api.js'
+import { currentParticipant, savedName } from '../sync/identity.js'
+import { rememberBoard } from '../sync/recentBoards.js'
+import { BoardWorkspace } from './BoardWorkspace.js'
+import { JoinDialog } from './JoinDialog.js'
+import { Notice } from './Notice.js'
+
+type LoadError = 'badLink' | 'notFound' | 'loadFailed'
+type Loaded = { state: 'loading' } | { state: 'ready'; info: BoardInfo } | { state: 'error'; error: LoadError; detail: string }
+
+/** `/b/<id>#token=…`: checks the link, asks for a name once, then opens the live board. */
+export function BoardPage() {
+  const { t } = useTranslation()
+  const location = useMemo(() => parseBoardLocation(window.location), [])
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
+  const [name, setName] = useState(() => (location?.projector ? 'Projector' : savedName()))
+  const me = useMemo(() => currentParticipant(name), [name])
+
+  const load = useCallback(() => {
+    if (!location) return
+    setLoaded({ state: 'loading' })
+    fetchBoardInfo(location.boardId, location.token)
+      .then((info) => {
+        setLoaded({ state: 'ready', info })
+        document.title = `${info.title} – Zigzag`
+        if (!location.projector) rememberBoard({ id: info.id, title: info.title, role: info.role, link: window.location.href })
+      })
+      .catch((err: unknown) => {
+        const status = err instanceof ApiError ? err.status : 0
+        const error: LoadError = status === 401 || status === 403 ? 'badLink' : status === 404 ? 'notFound' : 'loadFailed'
+        setLoaded({ state: 'error', error, detail: (err as Error).message })
+      })
+  }, [location]) // not on language change: switching language must not reload the board
+
+  useEffect(load, [load])
+
+  if (!location) return <Notice message={t('errors.noBoard')} />
+  if (loaded.state === 'loading') return <div className="loading" aria-busy="true" />
+  if (loaded.state === 'error') {
+    const retry = loaded.error === 'loadFailed' ? load : undefined
+    return <Notice message={t(`errors.${loaded.error}`, { message: loaded.detail })} onRetry={retry} />
+  }
+  if (!name) return <JoinDialog info={loaded.info} onJoin={setName} />
+  return <BoardWorkspace info={loaded.info} token={location.token} me={me} projector={location.projector} />
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next'
+import { CloseCode } from '../../shared/protocol.js'
+import type { BoardInfo } from '../sync/api.js'
+import type { Participant } from '../sync/identity.js'
+import { useBoardConnection } from '../sync/useBoardConnection.js'
+import { LiveBoard } from './LiveBoard.js'
+import { Notice } from './Notice.js'
+
+interface Props { info: BoardInfo; token: string; me: Participant; projector: boolean }
+
+/** Connects to the board; shows why when the server refuses the link for good. */
+export function BoardWorkspace({ info, token, me, projector }: Props) {
+  const { t } = useTranslation()
+  const connection = useBoardConnection(info.id, token, info.role, me, projector ? 'projector' : info.role)
+  if (!connection) return <div className="loading" aria-busy="true" />
+  if (connection.refused) {
+    const { code } = connection.refused
+    const message = t(code === CloseCode.boardNotFound ? 'errors.notFound' : code === CloseCode.linkRotated ? 'errors.linkRotated' : 'errors.badLink')
+    return <Notice message={message} />
+  }
+  return <LiveBoard info={info} token={token} connection={connection} me={me} projector={projector} />
+}

@@ -1,0 +1,86 @@
+import { ReactFlowProvider } from '@xyflow/react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { TransactionOrigin } from '../../shared/origins.js'
+import { canWrite } from '../../shared/protocol.js'
+import { BoardCanvas } from '../flow/BoardCanvas.js'
+import { SidePanel, type SidePanelKind } from '../panels/SidePanel.js'
+import { Palette } from '../panels/Palette.js'
+import { PersonaBar } from '../panels/PersonaBar.js'
+import { SessionBar } from '../session/SessionBar.js'
+import { SharePanel } from '../panels/SharePanel.js'
+import { TopBar } from '../panels/TopBar.js'
+import type { BoardInfo } from '../sync/api.js'
+import type { Participant } from '../sync/identity.js'
+import { setPresence } from '../sync/presence.js'
+import type { BoardConnection } from '../sync/useBoardConnection.js'
+import { useBoardState } from '../sync/useBoardState.js'
+import { usePeers } from '../sync/usePeers.js'
+import { useSession } from '../sync/useSession.js'
+import { useUndo } from '../sync/useUndo.js'
+import { BoardContext, type BoardContextValue, type ViewMode } from './BoardContext.js'
+import { ProjectorView } from './ProjectorView.js'
+import { useUndoKeys } from './useUndoKeys.js'
+
+interface Props { info: BoardInfo; token: string; connection: BoardConnection; me: Participant; projector?: boolean }
+
+/** The open board: canvas in the middle, palette left, one side panel right, top bar above. */
+export function LiveBoard({ info, token, connection, me, projector = false }: Props) {
+  const { doc, provider, status } = connection
+  const origin = useMemo<TransactionOrigin>(() => ({ source: 'local' }), [doc])
+  const readOnly = !canWrite(info.role) || projector
+  const board = useBoardState(doc)
+  const peers = usePeers(provider.awareness)
+  const undo = useUndo(doc, origin)
+  useUndoKeys(undo, readOnly)
+  const [editingId, setEditingId] = useState<string | null>(null)
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [panel, setPanel] = useState<SidePanelKind | null>(null)
+  const [shareOpen, setShareOpen] = useState(false)
+  const [links, setLinks] = useState(info.links)
+  const [chosenPersona, setPersonaId] = useState<string | null>(null)
+  const [showOtherJourneys, setShowOtherJourneys] = useState(false)
+  const [viewMode, setViewMode] = useState<ViewMode>('journey')
+  const [following, follow] = useState<string | null>(null)
+  const personaId = board.personas.some((p) => p.id === chosenPersona) ? chosenPersona! : (board.personas[0]?.id ?? '')
+  const customerVoice = board.customerChair?.participantId === me.id
+  const session = useSession(provider, me)
+  const isFacilitator = info.role === 'facilitator' && !projector
+  const isLocked = useCallback((what: string) => {
+    if (isFacilitator) return false
+    return what === 'grid' ? session.session.locks.grid : session.session.locks.touchpoints.includes(what)
+  }, [isFacilitator, session.session.locks])
+
+  useEffect(() => setPresence(provider.awareness, { editing: editingId }), [provider, editingId])
+  useEffect(() => {
+    if (selectedId) setPanel('details')
+    else setPanel((p) => (p === 'details' ? null : p))
+  }, [selectedId])
+
+  const context = useMemo<BoardContextValue>(() => ({
+    doc, awareness: provider.awareness, origin, readOnly, board, peers, me, editingId, setEditingId,
+    author: { authorId: me.id, authorName: me.name, customerVoice },
+    personaId, setPersonaId, showOtherJourneys, setShowOtherJourneys, viewMode, setViewMode, session, isFacilitator, isLocked, following, follow,
+  }), [doc, provider, origin, readOnly, board, peers, me, editingId, customerVoice, personaId, showOtherJourneys, viewMode, session, isFacilitator, isLocked, following])
+
+  return (
+    <BoardContext.Provider value={context}>
+      <ReactFlowProvider>
+        {projector ? <ProjectorView info={info} /> : (
+        <div className={`workspace${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
+          <TopBar info={info} status={status} undo={undo} onShare={() => setShareOpen(true)} panel={panel}
+            onPanel={(kind) => setPanel(panel === kind ? null : kind)} />
+          <PersonaBar />
+          <SessionBar projectorLink={isFacilitator ? `/b/${info.id}/projector${window.location.hash}` : null} />
+          <div className="workspace__body">
+            {!readOnly && <Palette selectedId={selectedId} />}
+            <BoardCanvas selectedId={selectedId} onSelect={setSelectedId} onOpen={(id) => { setSelectedId(id); setPanel('details') }} />
+            {panel && <SidePanel kind={panel} selectedId={selectedId} boardId={info.id} token={token} onClose={() => { setPanel(null); if (panel === 'details') setSelectedId(null) }} />}
+          </div>
+          {shareOpen && <SharePanel links={links} onClose={() => setShareOpen(false)}
+            rotation={isFacilitator ? { boardId: info.id, token, onRotated: setLinks } : undefined} />}
+        </div>
+        )}
+      </ReactFlowProvider>
+    </BoardContext.Provider>
+  )
+}

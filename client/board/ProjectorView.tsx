@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next'
+import { BoardCanvas } from '../flow/BoardCanvas.js'
+import { AgendaControl } from '../session/AgendaControl.js'
+import { TimerControl } from '../session/TimerControl.js'
+import { VotingControl } from '../session/VotingControl.js'
+import type { BoardInfo } from '../sync/api.js'
+import { QrCode } from '../ui/QrCode.js'
+import { useBoard } from './BoardContext.js'
+
+/**
+ * Projector mode: the live board full screen, read-only, no editing chrome,
+ * large type; the agenda step, the timer, the voting round and a QR code of
+ * the edit (or view) link so people in the room can scan and join. Follows
+ * the facilitator's view.
+ */
+export function ProjectorView({ info }: { info: BoardInfo }) {
+  const { t } = useTranslation()
+  const { board, session: { session } } = useBoard()
+  const link = session.projectorQr === 'view' ? info.links.view : info.links.edit
+  return (
+    <div className="projector" data-testid="projector">
+      <header className="projector__head">
+        <h1>{board.meta.title || info.title}</h1>
+        <AgendaControl large />
+        <VotingControl />
+        <TimerControl large />
+      </header>
+      <div className="projector__body">
+        <BoardCanvas selectedId={null} onSelect={() => undefined} onOpen={() => undefined} projector />
+        {link && (
+          <aside className="projector__join">
+            <QrCode value={link} label={t('projector.scan')} />
+            <strong>{t('projector.scan')}</strong>
+            <span>{t(session.projectorQr === 'view' ? 'projector.watch' : 'projector.join')}</span>
+          </aside>
+        )}
+      </div>
+    </div>
+  )
+}

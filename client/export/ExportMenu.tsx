@@ -1,0 +1,68 @@
+import { useReactFlow } from '@xyflow/react'
+import i18next from 'i18next'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { exportBoard } from '../../shared/format/index.js'
+import { useBoard } from '../board/BoardContext.js'
+import { boardCsvZip } from './csvExport.js'
+import { download, fileBase } from './download.js'
+import { type ImageFormat, type ImageScope, boardImage, dataUrlToBlob } from './imageExport.js'
+import { renderPdf, reportDocument } from './pdfReport.js'
+
+type Kind = `${ImageFormat}-${ImageScope}` | 'pdf' | 'csv' | 'json'
+const KINDS: Kind[] = ['png-board', 'png-view', 'svg-board', 'pdf', 'csv', 'json']
+
+/** Handoff: images for slides, the PDF workshop report, CSV tables for spreadsheets, and the JSON backup. */
+export function ExportMenu() {
+  const { t } = useTranslation()
+  const { doc, board, peers } = useBoard()
+  const { getNodes } = useReactFlow()
+  const [open, setOpen] = useState(false)
+  const [busy, setBusy] = useState<Kind | null>(null)
+  const [error, setError] = useState('')
+
+  const run = async (kind: Kind) => {
+    setBusy(kind)
+    setError('')
+    const base = fileBase(board.meta.title)
+    const container = document.querySelector<HTMLElement>('[data-testid="canvas"]')
+    try {
+      if (kind === 'json') download(JSON.stringify(exportBoard(doc), null, 2), `${base}.zigzag.json`, 'application/json')
+      else if (kind === 'csv') download(new Blob([boardCsvZip(board, base) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-csv.zip`)
+      else if (kind === 'pdf') {
+        const image = container ? await boardImage(container, getNodes(), 'png', 'board') : null
+        const authors = [...board.factors, ...board.stardust].map((e) => e.authorName)
+        const participants = [...new Set([...peers.filter((p) => p.user.role !== 'projector').map((p) => p.user.name), ...authors].filter(Boolean))].sort()
+        const language = board.meta.language
+        const definition = reportDocument({ board, date: new Date(), participants, journeyImage: image, t: i18next.getFixedT(language), locale: language })
+        download(await renderPdf(definition), `${base}-report.pdf`, 'application/pdf')
+      } else {
+        if (!container) throw new Error('The board is not on screen')
+        const [format, scope] = kind.split('-') as [ImageFormat, ImageScope]
+        download(dataUrlToBlob(await boardImage(container, getNodes(), format, scope)), `${base}${scope === 'view' ? '-view' : ''}.${format}`)
+      }
+      setOpen(false)
+    } catch (err) {
+      setError(t('export.failed', { message: (err as Error).message }))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <div className="menu">
+      <button type="button" className="button" data-testid="export" aria-expanded={open} onClick={() => setOpen(!open)}>⤓ {t('export.button')}</button>
+      {open && (
+        <div className="menu__list" role="menu">
+          {KINDS.map((kind) => (
+            <button key={kind} type="button" role="menuitem" data-testid={`export-${kind}`} disabled={busy !== null} onClick={() => void run(kind)}>
+              <strong>{t(`export.${kind}`)}</strong>
+              <span>{busy === kind ? t('export.working') : t(`export.${kind}Hint`)}</span>
+            </button>
+          ))}
+          {error && <p role="alert" className="error-text">{error}</p>}
+        </div>
+      )}
+    </div>
+  )
+}

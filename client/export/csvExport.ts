@@ -1,0 +1,53 @@
+import Papa from 'papaparse'
+import { zipSync, strToU8 } from 'fflate'
+import {
+  type BoardState, influenceRanking, ratingDistribution, stardustBacklog,
+} from '../../shared/model/index.js'
+
+/**
+ * The board as spreadsheet tables: touchpoints with all attributes and
+ * scores, factor entries, stardust ideas with votes and owners. Papa Parse
+ * does the quoting (commas, quotes, line breaks), never string joins.
+ */
+export function boardCsvTables(board: BoardState): Record<'touchpoints' | 'factors' | 'stardust', string> {
+  const phase = new Map(board.phases.map((p) => [p.id, p.name]))
+  const lane = new Map(board.lanes.map((l) => [l.id, l]))
+  const title = new Map(board.touchpoints.map((t) => [t.id, t.title]))
+  const influence = new Map(influenceRanking(board).map((r) => [r.touchpoint.id, r]))
+  const touchpoints = board.touchpoints.map((t) => {
+    const d = ratingDistribution(board, t.id)
+    const rank = influence.get(t.id)
+    return {
+      title: t.title, phase: phase.get(t.phaseId) ?? '', channel: lane.get(t.laneId)?.name ?? '', channel_type: lane.get(t.laneId)?.channel ?? '',
+      kind: t.kind, status: t.status, department: t.department, customer_expectation: t.expectation, pain_point: t.painPoint,
+      description: t.description, moment_of_truth: t.momentOfTruth ? 'yes' : 'no',
+      disappointing: d.disappointing, ok: d.ok, delighting: d.delighting, rating_score: d.score === null ? '' : d.score.toFixed(2),
+      outcome: d.outcome ?? '', disagreement: d.disagreement ? 'yes' : 'no',
+      influence_average: rank?.average == null ? '' : rank.average.toFixed(2), influence_scores: rank?.count ?? 0,
+      stardust_ideas: board.stardust.filter((s) => s.touchpointId === t.id).length,
+    }
+  })
+  const factors = board.factors.map((f) => ({
+    touchpoint: title.get(f.touchpointId) ?? '', level: f.level, dimension: f.dimension, text: f.text,
+    author: f.authorName, customer_voice: f.customerVoice ? 'yes' : 'no', created: new Date(f.createdAt).toISOString(),
+  }))
+  const stardust = stardustBacklog(board).map((s) => ({
+    idea: s.text, touchpoint: s.touchpointTitle, votes: s.votes, owner_department: s.department, status: s.status,
+    author: s.authorName, customer_voice: s.customerVoice ? 'yes' : 'no', created: new Date(s.createdAt).toISOString(),
+  }))
+  // A header row even for empty tables, so a spreadsheet still shows the columns.
+  const table = (rows: object[], columns: string[]) => Papa.unparse(rows.length ? rows : { fields: columns, data: [] }, { newline: '\r\n' })
+  return {
+    touchpoints: table(touchpoints, ['title', 'phase', 'channel']),
+    factors: table(factors, ['touchpoint', 'level', 'dimension', 'text', 'author', 'customer_voice', 'created']),
+    stardust: table(stardust, ['idea', 'touchpoint', 'votes', 'owner_department', 'status', 'author', 'customer_voice', 'created']),
+  }
+}
+
+/** One zip with a CSV per table; UTF-8 with a byte-order mark so spreadsheet apps read umlauts right. */
+export function boardCsvZip(board: BoardState, base: string): Uint8Array {
+  const files = Object.fromEntries(
+    Object.entries(boardCsvTables(board)).map(([name, csv]) => [`${base}-${name}.csv`, strToU8(`\ufeff${csv}`)]),
+  )
+  return zipSync(files)
+}

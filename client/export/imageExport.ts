@@ -1,0 +1,50 @@
+import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react'
+import { toPng, toSvg } from 'html-to-image'
+
+export type ImageFormat = 'png' | 'svg'
+export type ImageScope = 'board' | 'view'
+
+/** Slide resolution for the whole board: 1920 wide, height from the board's aspect ratio. */
+const SLIDE_WIDTH = 1920
+const PADDING = 0.04
+
+/**
+ * Renders the board (grid, cards, journey path, emotion curve) to an image
+ * with html-to-image, as React Flow's own docs do: either the whole board
+ * fitted into a slide-sized frame, or exactly the current view.
+ */
+export async function boardImage(container: HTMLElement, nodes: Node[], format: ImageFormat, scope: ImageScope): Promise<string> {
+  const viewport = container.querySelector<HTMLElement>('.react-flow__viewport')
+  if (!viewport) throw new Error('The board is not on screen')
+  const render = format === 'png' ? toPng : toSvg
+  const filter = (el: HTMLElement) => !el.classList?.contains('react-flow__handle') && !el.classList?.contains('cursor')
+  if (scope === 'view') {
+    const rect = container.getBoundingClientRect()
+    return render(container.querySelector<HTMLElement>('.react-flow') ?? container, {
+      width: rect.width, height: rect.height, pixelRatio: 2, backgroundColor: '#ffffff',
+      filter: (el) => filter(el) && !el.classList?.contains('react-flow__controls') && !el.classList?.contains('react-flow__attribution'),
+    })
+  }
+  const bounds = getNodesBounds(nodes)
+  const height = Math.round(SLIDE_WIDTH * (bounds.height / bounds.width))
+  const { x, y, zoom } = getViewportForBounds(bounds, SLIDE_WIDTH, height, 0.05, 4, PADDING)
+  return render(viewport, {
+    width: SLIDE_WIDTH, height, pixelRatio: 1, backgroundColor: '#ffffff', filter,
+    style: { width: `${SLIDE_WIDTH}px`, height: `${height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
+  })
+}
+
+/** Decodes a data URL without fetch (the page's CSP does not allow fetching data: URLs). */
+export function dataUrlToBlob(dataUrl: string): Blob {
+  const comma = dataUrl.indexOf(',')
+  const head = dataUrl.slice(5, comma)
+  const body = dataUrl.slice(comma + 1)
+  const type = head.split(';')[0]
+  if (head.endsWith(';base64')) {
+    const binary = atob(body)
+    const bytes = new Uint8Array(binary.length)
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+    return new Blob([bytes], { type })
+  }
+  return new Blob([decodeURIComponent(body)], { type })
+}

@@ -1,0 +1,101 @@
+import type { TFunction } from 'i18next'
+import {
+  type BoardState, FACTOR_DIMENSIONS, FACTOR_LEVELS, influenceRanking, ratingDistribution, stardustBacklog,
+} from '../../shared/model/index.js'
+
+export interface ReportInput {
+  board: BoardState
+  date: Date
+  participants: string[]
+  /** PNG data URL of the whole board, from imageExport. */
+  journeyImage: string | null
+  t: TFunction
+  locale: string
+}
+
+type Content = Record<string, unknown> | string
+
+/**
+ * The workshop report as a pdfmake document, built from the board's data
+ * (not a screenshot): title, date, participants, the journey picture, the
+ * ranked touchpoints, each moment of truth with its rating distribution, each
+ * touchpoint's factor matrix, and the stardust backlog with votes and owners.
+ */
+export function reportDocument({ board, date, participants, journeyImage, t, locale }: ReportInput): Record<string, unknown> {
+  const title = (id: string) => board.touchpoints.find((tp) => tp.id === id)?.title ?? ''
+  const content: Content[] = [
+    { text: board.meta.title, style: 'title' },
+    { text: `${t('report.subtitle')} · ${date.toLocaleDateString(locale, { dateStyle: 'long' })}`, style: 'subtitle' },
+    { text: `${t('report.participants')}: ${participants.join(', ') || '–'}`, margin: [0, 0, 0, 12] },
+  ]
+  if (journeyImage) content.push({ image: journeyImage, width: 770, margin: [0, 0, 0, 8] })
+  content.push({ text: t('report.ranking'), style: 'h2', pageBreak: journeyImage ? 'before' : undefined })
+  content.push(table([t('report.rank'), t('touchpoint.title'), t('touchpoint.department'), t('touchpoint.status'), t('report.influence')],
+    influenceRanking(board).map((r, i) => [String(i + 1), r.touchpoint.title, r.touchpoint.department, t(`status.${r.touchpoint.status}`),
+      r.average === null ? '–' : `${r.average.toFixed(1)} (${r.count})`]), [24, '*', 120, 70, 70]))
+  const moments = board.touchpoints.filter((tp) => tp.momentOfTruth)
+  content.push({ text: t('report.moments'), style: 'h2' })
+  content.push(moments.length === 0 ? { text: t('report.none'), italics: true } : table(
+    [t('touchpoint.title'), t('outcome.disappointing'), t('outcome.ok'), t('outcome.delighting'), t('report.outcome')],
+    moments.map((tp) => {
+      const d = ratingDistribution(board, tp.id)
+      return [tp.title, String(d.disappointing), String(d.ok), String(d.delighting),
+        `${d.outcome ? t(`outcome.${d.outcome}`) : '–'}${d.disagreement ? ` · ${t('rating.disagreement')}` : ''}`]
+    }), ['*', 70, 70, 70, 120]))
+  content.push({ text: t('report.factors'), style: 'h2', pageBreak: 'before' })
+  const withFactors = board.touchpoints.filter((tp) => board.factors.some((f) => f.touchpointId === tp.id))
+  if (withFactors.length === 0) content.push({ text: t('report.none'), italics: true })
+  for (const tp of withFactors) {
+    content.push({ text: tp.title, style: 'h3' })
+    content.push(table(['', ...FACTOR_DIMENSIONS.map((d) => t(`factors.${d}`))], FACTOR_LEVELS.map((level) => [
+      t(`factors.${level}`),
+      ...FACTOR_DIMENSIONS.map((dimension) => board.factors
+        .filter((f) => f.touchpointId === tp.id && f.level === level && f.dimension === dimension)
+        .map((f) => `• ${f.text}${f.customerVoice ? ` (${t('chair.voice')})` : ''}`).join('\n')),
+    ]), [120, '*', '*']))
+  }
+  content.push({ text: t('report.stardust'), style: 'h2', pageBreak: 'before' })
+  const backlog = stardustBacklog(board)
+  content.push(backlog.length === 0 ? { text: t('report.none'), italics: true } : table(
+    [t('report.votes'), t('report.idea'), t('report.touchpoint'), t('stardust.owner'), t('stardust.status')],
+    backlog.map((s) => [String(s.votes), s.text, title(s.touchpointId), s.department, t(`stardust.${s.status}`)]), [36, '*', 150, 110, 60]))
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: [36, 36, 36, 40],
+    info: { title: board.meta.title, subject: t('report.subtitle'), creator: 'Zigzag' },
+    footer: (page: number, pages: number) => ({ text: `${board.meta.title} · ${page} / ${pages}`, alignment: 'center', fontSize: 8, color: '#777' }),
+    content,
+    styles: {
+      title: { fontSize: 24, bold: true, color: '#1f2a44' },
+      subtitle: { fontSize: 13, color: '#53607a', margin: [0, 2, 0, 8] },
+      h2: { fontSize: 16, bold: true, color: '#1f2a44', margin: [0, 12, 0, 6] },
+      h3: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
+      head: { bold: true, fillColor: '#1f2a44', color: '#ffffff' },
+    },
+    defaultStyle: { fontSize: 10 },
+  }
+}
+
+function table(header: string[], rows: string[][], widths: (number | string)[]): Record<string, unknown> {
+  return {
+    table: { headerRows: 1, widths, body: [header.map((text) => ({ text, style: 'head' })), ...rows] },
+    layout: 'lightHorizontalLines',
+    margin: [0, 0, 0, 8],
+  }
+}
+
+/** Loads pdfmake (and its fonts, which cover German) only when a report is asked for. */
+export async function renderPdf(definition: Record<string, unknown>): Promise<Blob> {
+  const [{ default: pdfMake }, { default: vfs }] = await Promise.all([
+    import('pdfmake/build/pdfmake.js') as unknown as Promise<{ default: PdfMake }>,
+    import('pdfmake/build/vfs_fonts.js') as unknown as Promise<{ default: Record<string, string> }>,
+  ])
+  pdfMake.addVirtualFileSystem(vfs)
+  return pdfMake.createPdf(definition).getBlob()
+}
+
+interface PdfMake {
+  addVirtualFileSystem(vfs: Record<string, string>): void
+  createPdf(definition: Record<string, unknown>): { getBlob(): Promise<Blob> }
+}

@@ -1,0 +1,141 @@
+import {
+  Background, BackgroundVariant, type Connection, Controls, type EdgeChange, type NodeChange, ReactFlow, useReactFlow,
+} from '@xyflow/react'
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type TouchpointKind, addTouchpoint } from '../../shared/model/index.js'
+import { useBoard } from '../board/BoardContext.js'
+import { setPresence } from '../sync/presence.js'
+import { type BoardFlowNode, type JourneyFlowEdge, applyFlowChanges, applyJourneyChanges, connectTouchpoints, docToFlow } from './adapter.js'
+import { Cursors } from './Cursors.js'
+import { EmotionCurveNode } from './EmotionCurveNode.js'
+import { GridNode } from './GridNode.js'
+import { JourneyEdge } from './JourneyEdge.js'
+import { cellAt, computeLayout } from './layout.js'
+import { TouchpointNode } from './TouchpointNode.js'
+import { useFollow } from './useFollow.js'
+import { usePointerPresence } from './usePointerPresence.js'
+
+const nodeTypes = { grid: GridNode, touchpoint: TouchpointNode, curve: EmotionCurveNode }
+const edgeTypes = { journey: JourneyEdge }
+export const PALETTE_MIME = 'application/x-zigzag-touchpoint'
+
+/** The React Flow canvas. The doc decides where cards are; this only adds what is local to this screen. */
+interface Props {
+  selectedId: string | null
+  onSelect: (id: string | null) => void
+  /** A card was clicked: show its details even if it was already selected. */
+  onOpen: (id: string) => void
+  /** Projector screens follow the facilitator and take no input. */
+  projector?: boolean
+}
+
+export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }: Props) {
+  const { t } = useTranslation()
+  const { doc, awareness, origin, readOnly, board, peers, setEditingId, personaId, showOtherJourneys, isLocked } = useBoard()
+  const { screenToFlowPosition, fitView } = useReactFlow()
+  const layout = useMemo(() => computeLayout(board), [board])
+  const view = useMemo(() => docToFlow(board, layout, { personaId, showOthers: showOtherJourneys }), [board, layout, personaId, showOtherJourneys])
+  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set())
+  const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map())
+  const pointer = usePointerPresence(awareness, screenToFlowPosition)
+  const followView = useFollow(projector)
+
+  const nodes = useMemo(() => {
+    const remote = new Map(peers.filter((p) => !p.isSelf && p.dragging).map((p) => [p.dragging!.touchpointId, p.dragging!]))
+    return view.nodes.map((node): BoardFlowNode => {
+      const position = dragged.get(node.id) ?? remote.get(node.id) ?? node.position
+      const selected = node.id === selectedId
+      const locked = node.type === 'touchpoint' && isLocked(node.id)
+      return position === node.position && !selected && !locked
+        ? node
+        : ({ ...node, position, selected, ...(locked ? { draggable: false, deletable: false } : {}) } as BoardFlowNode)
+    })
+  }, [view.nodes, dragged, peers, selectedId, isLocked])
+  const edges = useMemo(
+    () => view.edges.map((edge) => (selectedEdges.has(edge.id) ? { ...edge, selected: true } : edge)),
+    [view.edges, selectedEdges],
+  )
+
+  const onNodesChange = useCallback((changes: NodeChange<BoardFlowNode>[]) => {
+    const local = readOnly ? changes.filter((c) => c.type === 'select') : applyFlowChanges(doc, changes, layout, origin)
+    for (const change of local) {
+      if (change.type === 'position' && change.position) {
+        const position = change.position
+        setDragged((map) => new Map(map).set(change.id, position))
+        setPresence(awareness, { dragging: { touchpointId: change.id, ...position } })
+      } else if (change.type === 'select') {
+        if (change.selected) onSelect(change.id)
+        else if (change.id === selectedId) onSelect(null)
+      }
+    }
+    if (changes.some((c) => c.type === 'position' && c.dragging === false)) {
+      setDragged(new Map())
+      setPresence(awareness, { dragging: null })
+    }
+  }, [doc, layout, origin, readOnly, awareness, onSelect, selectedId])
+
+  const onEdgesChange = useCallback((changes: EdgeChange<JourneyFlowEdge>[]) => {
+    const local = readOnly ? changes : applyJourneyChanges(doc, changes, origin)
+    for (const change of local) {
+      if (change.type === 'select') setSelectedEdges((set) => toggled(set, change.id, change.selected))
+    }
+  }, [doc, origin, readOnly])
+
+  const onConnect = useCallback((connection: Connection) => {
+    if (!readOnly) connectTouchpoints(doc, personaId, connection, origin)
+  }, [doc, origin, readOnly, personaId])
+
+  useEffect(() => {
+    if (selectedId && !board.touchpoints.some((tp) => tp.id === selectedId)) onSelect(null)
+  }, [selectedId, board.touchpoints, onSelect])
+
+  const fitted = useRef(false)
+  useEffect(() => {
+    if (fitted.current || board.phases.length === 0) return
+    fitted.current = true
+    requestAnimationFrame(() => void fitView({ padding: 0.08, duration: 0 }))
+  }, [board.phases.length, fitView])
+
+  const onDrop = (event: DragEvent) => {
+    const kind = event.dataTransfer.getData(PALETTE_MIME) as TouchpointKind
+    if (readOnly || (kind !== 'direct' && kind !== 'indirect')) return
+    event.preventDefault()
+    const target = cellAt(layout, screenToFlowPosition({ x: event.clientX, y: event.clientY }))
+    if (!target) return
+    setEditingId(addTouchpoint(doc, { title: t('touchpoint.untitled'), kind, phaseId: target.phaseId, laneId: target.laneId }, origin))
+  }
+
+  return (
+    <div className="canvas" data-testid="canvas" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
+      onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop}>
+      <ReactFlow<BoardFlowNode, JourneyFlowEdge>
+        nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
+        onNodeClick={(_, node) => node.type === 'touchpoint' && onOpen(node.id)}
+        onMove={followView.onMove} onMoveStart={followView.onMoveStart}
+        nodesDraggable={!readOnly} nodesConnectable={!readOnly} edgesFocusable={!readOnly}
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']} zoomOnDoubleClick={false}
+        minZoom={0.15} maxZoom={2.5} snapToGrid={false} onlyRenderVisibleElements={false}
+        proOptions={{ hideAttribution: false }}>
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />
+        <Controls showInteractive={false} />
+        <Cursors />
+      </ReactFlow>
+      {followView.leader && !projector && (
+        <div className="following" data-testid="following" style={{ borderColor: followView.leader.color }}>
+          {t('session.following', { name: followView.leader.name })}
+          <button type="button" className="button button--small" data-testid="stop-following" onClick={followView.stop}>{t('session.breakAway')}</button>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function toggled(set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<string> {
+  if (set.has(id) === on) return set
+  const next = new Set(set)
+  if (on) next.add(id)
+  else next.delete(id)
+  return next
+}

@@ -1,0 +1,81 @@
+import type { NodeProps } from '@xyflow/react'
+import { memo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { OUTCOMES, type Outcome } from '../../shared/model/index.js'
+import { OUTCOME_COLOR, OutcomeIcon } from '../ui/OutcomeIcon.js'
+import type { CurveFlowNode } from './adapter.js'
+import { CURVE_HEIGHT, GRID } from './layout.js'
+
+const PAD_Y = 48
+const LABEL_SPACE = 40
+const BAND_Y: Record<Outcome, number> = { delighting: 1, ok: 0, disappointing: -1 }
+
+/**
+ * The emotion curve under the grid: the rated outcome of each touchpoint in
+ * the order the selected persona meets them, from disappointing (bottom) to
+ * delighting (top), so the highest highs and lowest lows stand out.
+ */
+function EmotionCurveView({ data, width }: NodeProps<CurveFlowNode>) {
+  const { t } = useTranslation()
+  const { points, color } = data
+  const w = width ?? 800
+  const left = GRID.laneHeaderWidth
+  const plotTop = PAD_Y
+  const plotHeight = CURVE_HEIGHT - PAD_Y - LABEL_SPACE - 10
+  const yOf = (score: number) => plotTop + ((1 - score) / 2) * plotHeight
+  const step = points.length ? (w - left) / points.length : 0
+  const xOf = (i: number) => left + step * (i + 0.5)
+  const rated = points.map((p, i) => ({ ...p, x: xOf(i) })).filter((p) => p.score !== null)
+  const scores = rated.map((p) => p.score as number)
+  const high = scores.length ? Math.max(...scores) : null
+  const low = scores.length ? Math.min(...scores) : null
+
+  return (
+    <div className="curve" data-testid="emotion-curve" data-points={rated.map((p) => p.score!.toFixed(2)).join(',')}>
+      <svg width={w} height={CURVE_HEIGHT} role="img" aria-label={t('curve.heading')}>
+        <rect x={0} y={0} width={w} height={CURVE_HEIGHT} rx={14} className="curve__bg" />
+        <text x={16} y={24} className="curve__title">{t('curve.heading')}</text>
+        {OUTCOMES.map((o) => (
+          <g key={o}>
+            <line x1={left} x2={w - 12} y1={yOf(BAND_Y[o])} y2={yOf(BAND_Y[o])} className={`curve__line curve__line--${o}`} />
+            <svg x={16} y={yOf(BAND_Y[o]) - 11} width={22} height={22}><OutcomeIcon outcome={o} size={22} /></svg>
+            <text x={44} y={yOf(BAND_Y[o]) + 5} className="curve__band" fill={OUTCOME_COLOR[o]}>{t(`outcome.${o}`)}</text>
+          </g>
+        ))}
+        <path d={curvePath(points.map((p, i) => (p.score === null ? null : { x: xOf(i), y: yOf(p.score) })))} className="curve__path" stroke={color} />
+        {points.map((p, i) => (
+          <g key={p.touchpointId}>
+            {p.score !== null && p.outcome && (
+              <>
+                <circle cx={xOf(i)} cy={yOf(p.score)} r={p.score === high || p.score === low ? 15 : 12} fill="#fff" stroke={OUTCOME_COLOR[p.outcome]} strokeWidth={3} />
+                <svg x={xOf(i) - 10} y={yOf(p.score) - 10} width={20} height={20}><OutcomeIcon outcome={p.outcome} size={20} /></svg>
+              </>
+            )}
+            <text x={xOf(i)} y={CURVE_HEIGHT - LABEL_SPACE + 18} textAnchor="middle" className="curve__label">
+              {p.momentOfTruth ? '★ ' : ''}{shorten(p.title, Math.max(8, Math.floor(step / 8.5)))}
+            </text>
+            {p.score === null && <text x={xOf(i)} y={yOf(0) + 5} textAnchor="middle" className="curve__unrated">?</text>}
+          </g>
+        ))}
+        {points.length === 0 && <text x={left + 20} y={yOf(0) - 10} className="curve__empty">{t('curve.empty')}</text>}
+      </svg>
+    </div>
+  )
+}
+
+/** Smooth segments through the rated points; an unrated touchpoint breaks the line. */
+function curvePath(points: ({ x: number; y: number } | null)[]): string {
+  let d = ''
+  let prev: { x: number; y: number } | null = null
+  for (const p of points) {
+    if (!p) { prev = null; continue }
+    if (!prev) d += `M${p.x},${p.y}`
+    else d += `C${(prev.x + p.x) / 2},${prev.y} ${(prev.x + p.x) / 2},${p.y} ${p.x},${p.y}`
+    prev = p
+  }
+  return d
+}
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
+
+export const EmotionCurveNode = memo(EmotionCurveView)

@@ -1,0 +1,62 @@
+import { type NodeProps, useReactFlow } from '@xyflow/react'
+import { type MouseEvent, memo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { addLane, addPhase, addTouchpoint } from '../../shared/model/index.js'
+import { useBoard } from '../board/BoardContext.js'
+import type { GridFlowNode } from './adapter.js'
+import { LaneHeader } from './LaneHeader.js'
+import { GRID, cellAt } from './layout.js'
+import { PhaseHeader } from './PhaseHeader.js'
+
+/**
+ * The board's grid drawn as one node under the cards: phase columns, channel
+ * lanes (physical ones warm, digital ones cool) and the cells between them.
+ * Double-clicking a cell adds a touchpoint there.
+ */
+function GridNodeView({ data }: NodeProps<GridFlowNode>) {
+  const { t } = useTranslation()
+  const { doc, origin, readOnly, setEditingId, isLocked } = useBoard()
+  const { screenToFlowPosition } = useReactFlow()
+  const { layout } = data
+
+  const onDoubleClick = (event: MouseEvent) => {
+    if (readOnly) return
+    const target = cellAt(layout, screenToFlowPosition({ x: event.clientX, y: event.clientY }))
+    if (!target) return
+    const id = addTouchpoint(doc, { title: t('touchpoint.untitled'), phaseId: target.phaseId, laneId: target.laneId }, origin)
+    setEditingId(id)
+  }
+
+  return (
+    <div className="grid" style={{ width: layout.width, height: layout.height }}>
+      <div className="grid__corner" style={{ width: GRID.laneHeaderWidth, height: GRID.headerHeight }} />
+      {layout.columns.map((column, i) => (
+        <PhaseHeader key={column.id} column={column} first={i === 0} last={i === layout.columns.length - 1} />
+      ))}
+      {layout.rows.map((row, i) => (
+        <LaneHeader key={row.id} row={row} first={i === 0} last={i === layout.rows.length - 1}
+          startsGroup={i > 0 && layout.rows[i - 1].channel !== row.channel} />
+      ))}
+      {layout.rows.map((row) =>
+        layout.columns.map((column) => (
+          <div key={`${column.id}:${row.id}`} className={`grid__cell grid__cell--${row.channel}`} data-testid="cell"
+            data-phase-id={column.id} data-lane-id={row.id} title={readOnly ? undefined : t('grid.cellHint')}
+            style={{ left: column.x, top: row.y, width: column.width, height: row.height }}
+            onDoubleClick={onDoubleClick} />
+        )),
+      )}
+      {!readOnly && !isLocked('grid') && (
+        <>
+          <button type="button" className="grid__add grid__add--phase nodrag" data-testid="add-phase"
+            style={{ left: layout.width + 12, top: 12 }}
+            onClick={() => addPhase(doc, t('grid.newPhase'), origin)}>{t('grid.addPhase')}</button>
+          <button type="button" className="grid__add grid__add--lane nodrag" data-testid="add-lane"
+            style={{ left: 12, top: layout.height + 12 }}
+            onClick={() => addLane(doc, t('grid.newLane'), 'digital', origin)}>{t('grid.addLane')}</button>
+        </>
+      )}
+    </div>
+  )
+}
+
+export const GridNode = memo(GridNodeView)

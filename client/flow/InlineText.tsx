@@ -1,0 +1,56 @@
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
+
+interface Props {
+  value: string
+  onCommit: (value: string) => void
+  editing: boolean
+  onEditingChange: (editing: boolean) => void
+  readOnly?: boolean
+  className?: string
+  testId?: string
+  placeholder?: string
+  title?: string
+  maxLength?: number
+}
+
+/** Text that turns into an input on double-click; Enter or leaving the field saves, Escape cancels. */
+export function InlineText({ value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, maxLength = 120 }: Props) {
+  const [draft, setDraft] = useState(value)
+  const input = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    if (editing) {
+      setDraft(value)
+      requestAnimationFrame(() => input.current?.select())
+    }
+  }, [editing]) // eslint-disable-line react-hooks/exhaustive-deps -- start from the value at the moment editing begins
+
+  const finish = (save: boolean) => {
+    const clean = draft.trim()
+    if (save && clean && clean !== value) onCommit(clean)
+    onEditingChange(false)
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    event.stopPropagation() // keep Delete/Backspace from deleting the card
+    if (event.key === 'Enter') finish(true)
+    else if (event.key === 'Escape') finish(false)
+  }
+
+  if (editing && !readOnly) {
+    return (
+      <input ref={input} className={`inline-input nodrag ${className ?? ''}`} data-testid={testId ? `${testId}-input` : undefined}
+        value={draft} maxLength={maxLength} placeholder={placeholder} aria-label={title}
+        onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} onBlur={() => finish(true)} />
+    )
+  }
+  return (
+    <span className={className} data-testid={testId} title={readOnly ? undefined : title}
+      onDoubleClick={(e) => {
+        if (readOnly) return
+        e.stopPropagation()
+        onEditingChange(true)
+      }}>
+      {value || placeholder}
+    </span>
+  )
+}

@@ -1,0 +1,32 @@
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react'
+import { useTranslation } from 'react-i18next'
+import type { JourneyFlowEdge } from './adapter.js'
+
+/**
+ * One step of a persona's journey path, in the persona's colour. A step that
+ * switches between a physical and a digital channel is drawn thicker and
+ * dashed with a label, so the zigzag is visible at a glance. Other personas'
+ * paths are drawn faded.
+ */
+export function JourneyEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<JourneyFlowEdge>) {
+  const { t } = useTranslation()
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
+  const channelSwitch = data?.switch
+  const faded = data?.faded ?? false
+  const className = ['journey-edge', channelSwitch && 'journey-edge--switch', selected && 'journey-edge--selected', faded && 'journey-edge--faded']
+    .filter(Boolean).join(' ')
+  return (
+    <>
+      <BaseEdge id={id} path={path} className={className} interactionWidth={faded ? 0 : 18} markerEnd={markerEnd}
+        style={{ stroke: data?.color }} />
+      {channelSwitch && !faded && (
+        <EdgeLabelRenderer>
+          <div className="journey-switch" data-testid="channel-switch"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+            ⇄ {t(channelSwitch.to === 'digital' ? 'journey.switchToDigital' : 'journey.switchToPhysical')}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,42 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { moveLane, removeLane, renameLane, setLaneChannel } from '../../shared/model/index.js'
+import { useBoard } from '../board/BoardContext.js'
+import { InlineText } from './InlineText.js'
+import { GRID, type LaneRow } from './layout.js'
+
+/** A row header: the channel name, whether it is physical or digital, move up/down, remove. */
+export function LaneHeader({ row, first, last, startsGroup }: { row: LaneRow; first: boolean; last: boolean; startsGroup: boolean }) {
+  const { t } = useTranslation()
+  const { doc, origin, readOnly: viewOnly, isLocked } = useBoard()
+  const readOnly = viewOnly || isLocked('grid')
+  const [editing, setEditing] = useState(false)
+  const remove = () => {
+    if (window.confirm(t('grid.removeLaneConfirm', { name: row.name }))) removeLane(doc, row.id, origin)
+  }
+  const other = row.channel === 'physical' ? 'digital' : 'physical'
+  return (
+    <div className={`lane lane--${row.channel}${startsGroup ? ' lane--group-start' : ''}`} data-testid="lane"
+      data-lane-id={row.id} data-channel={row.channel}
+      style={{ left: 0, top: row.y, width: GRID.laneHeaderWidth, height: row.height }}>
+      <InlineText className="lane__name" testId="lane-name" value={row.name} readOnly={readOnly}
+        title={t('grid.rename')} editing={editing} onEditingChange={setEditing}
+        onCommit={(name) => renameLane(doc, row.id, name, origin)} />
+      <button type="button" className={`channel-chip channel-chip--${row.channel} nodrag`} disabled={readOnly}
+        title={readOnly ? undefined : t('grid.toggleChannel')} data-testid="lane-channel"
+        onClick={() => setLaneChannel(doc, row.id, other, origin)}>
+        {t(`grid.${row.channel}`)}
+      </button>
+      {!readOnly && (
+        <span className="header-actions nodrag">
+          <button type="button" disabled={first} title={t('grid.moveUp')} aria-label={t('grid.moveUp')}
+            onClick={() => moveLane(doc, row.id, -1, origin)}>˄</button>
+          <button type="button" disabled={last} title={t('grid.moveDown')} aria-label={t('grid.moveDown')}
+            onClick={() => moveLane(doc, row.id, 1, origin)}>˅</button>
+          <button type="button" disabled={first && last} title={t('grid.remove')} aria-label={t('grid.remove')}
+            data-testid="lane-remove" onClick={remove}>×</button>
+        </span>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,35 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { movePhase, removePhase, renamePhase } from '../../shared/model/index.js'
+import { useBoard } from '../board/BoardContext.js'
+import { InlineText } from './InlineText.js'
+import { GRID, type PhaseColumn } from './layout.js'
+
+/** A column header: the phase name (double-click renames), move left/right, remove. */
+export function PhaseHeader({ column, first, last }: { column: PhaseColumn; first: boolean; last: boolean }) {
+  const { t } = useTranslation()
+  const { doc, origin, readOnly: viewOnly, isLocked } = useBoard()
+  const readOnly = viewOnly || isLocked('grid')
+  const [editing, setEditing] = useState(false)
+  const remove = () => {
+    if (window.confirm(t('grid.removePhaseConfirm', { name: column.name }))) removePhase(doc, column.id, origin)
+  }
+  return (
+    <div className="phase" data-testid="phase" data-phase-id={column.id}
+      style={{ left: column.x, top: 0, width: column.width, height: GRID.headerHeight }}>
+      <InlineText className="phase__name" testId="phase-name" value={column.name} readOnly={readOnly}
+        title={t('grid.rename')} editing={editing} onEditingChange={setEditing}
+        onCommit={(name) => renamePhase(doc, column.id, name, origin)} />
+      {!readOnly && (
+        <span className="header-actions nodrag">
+          <button type="button" disabled={first} title={t('grid.moveEarlier')} aria-label={t('grid.moveEarlier')}
+            onClick={() => movePhase(doc, column.id, -1, origin)}>‹</button>
+          <button type="button" disabled={last} title={t('grid.moveLater')} aria-label={t('grid.moveLater')}
+            onClick={() => movePhase(doc, column.id, 1, origin)}>›</button>
+          <button type="button" disabled={first && last} title={t('grid.remove')} aria-label={t('grid.remove')}
+            data-testid="phase-remove" onClick={remove}>×</button>
+        </span>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,61 @@
+import { Handle, type NodeProps, Position } from '@xyflow/react'
+import { memo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { factorHeatmap, ratingDistribution, removeTouchpoint, updateTouchpoint } from '../../shared/model/index.js'
+import { useBoard } from '../board/BoardContext.js'
+import { VoteDots } from '../session/VoteDots.js'
+import { RatingSummary } from '../ui/RatingSummary.js'
+import type { TouchpointFlowNode } from './adapter.js'
+import { InlineText } from './InlineText.js'
+
+/** A touchpoint card: kind, status, title (inline editable), the rating of its moment of truth, stardust, owner, and who is working on it. */
+function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode>) {
+  const { t } = useTranslation()
+  const { doc, origin, readOnly, board, peers, editingId, setEditingId, viewMode, session: { session } } = useBoard()
+  const locked = session.locks.touchpoints.includes(id)
+  const focused = session.focusTouchpointId === id
+  const { touchpoint, channel } = data
+  const busy = peers.find((p) => !p.isSelf && (p.dragging?.touchpointId === id || p.editing === id))
+  const busyLabel = busy && t(busy.dragging?.touchpointId === id ? 'presence.dragging' : 'presence.editing', { name: busy.user.name })
+  const stardust = board.stardust.filter((s) => s.touchpointId === id).length
+  const rated = touchpoint.momentOfTruth ? ratingDistribution(board, id) : null
+  const distribution = rated && rated.total > 0 ? rated : null
+  const heat = viewMode === 'heatmap' ? factorHeatmap(board).get(id) : undefined
+  const heatTone = heat ? (heat.delight > heat.disappointment ? 'delight' : heat.disappointment > heat.delight ? 'disappointment' : 'even') : ''
+
+  return (
+    <div className={`card card--${channel} card--${touchpoint.kind}${selected ? ' card--selected' : ''}${heat ? ` card--heat-${heatTone}` : ''}${touchpoint.status === 'retire' ? ' card--retired' : ''}${focused ? ' card--focused' : ''}`}
+      data-testid="touchpoint" data-touchpoint-id={id} data-title={touchpoint.title}
+      style={busy ? { boxShadow: `0 0 0 3px ${busy.user.color}` } : undefined}>
+      <Handle type="target" position={Position.Left} className="card__handle" isConnectable={!readOnly} />
+      <div className="card__top">
+        <span className={`chip chip--${touchpoint.kind}`}>{t(`touchpoint.${touchpoint.kind}`)}</span>
+        <span className={`chip chip--status chip--${touchpoint.status}`}>{t(`status.${touchpoint.status}`)}</span>
+        {touchpoint.momentOfTruth && <span className="chip chip--mot" title={t('rating.momentOfTruth')}>★ {t('rating.motShort')}</span>}
+        {locked && <span className="chip chip--locked" data-testid="locked" title={t('session.locked')}>🔒</span>}
+        {!readOnly && selected && !locked && (
+          <button type="button" className="card__delete nodrag" aria-label={t('touchpoint.delete')} title={t('touchpoint.delete')}
+            data-testid="touchpoint-delete" onClick={() => removeTouchpoint(doc, id, origin)}>×</button>
+        )}
+      </div>
+      <InlineText className="card__title" testId="touchpoint-title" value={touchpoint.title} readOnly={readOnly}
+        placeholder={t('touchpoint.untitled')} title={t('touchpoint.editTitle')}
+        editing={editingId === id} onEditingChange={(on) => setEditingId(on ? id : null)}
+        onCommit={(title) => updateTouchpoint(doc, id, { title }, origin)} />
+      <div className="card__bottom">
+        {heat ? (
+          <span className="card__heat" data-testid="heat" data-disappointment={heat.disappointment} data-delight={heat.delight}>
+            <span className="heat heat--disappointment">▼ {heat.disappointment}</span>
+            <span className="heat heat--delight">▲ {heat.delight}</span>
+          </span>
+        ) : distribution ? <RatingSummary distribution={distribution} /> : <span className="card__department">{touchpoint.department}</span>}
+        <VoteDots itemId={id} target="touchpoints" />
+        {stardust > 0 && <span className="card__stardust" data-testid="stardust-count" title={t('stardust.heading')}>✦ {stardust}</span>}
+      </div>
+      {busy && <span className="card__busy" style={{ background: busy.user.color }}>{busyLabel}</span>}
+      <Handle type="source" position={Position.Right} className="card__handle" isConnectable={!readOnly} />
+    </div>
+  )
+}
+
+export const TouchpointNode = memo(TouchpointNodeView)

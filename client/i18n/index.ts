@@ -1,0 +1,29 @@
+import i18next from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { de } from './de.js'
+import { en } from './en.js'
+
+export type UiLanguage = 'en' | 'de'
+const KEY = 'zigzag.language'
+
+export function initialLanguage(): UiLanguage {
+  const saved = globalThis.localStorage?.getItem(KEY)
+  if (saved === 'en' || saved === 'de') return saved
+  return globalThis.navigator?.language?.toLowerCase().startsWith('de') ? 'de' : 'en'
+}
+
+export function setLanguage(language: UiLanguage): void {
+  globalThis.localStorage?.setItem(KEY, language)
+  void i18next.changeLanguage(language)
+  document.documentElement.lang = language
+}
+
+void i18next.use(initReactI18next).init({
+  resources: { en: { translation: en }, de: { translation: de } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false }, // React escapes
+  returnObjects: true,
+})
+
+export default i18next

@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next'
+import type { ConnectionStatus } from '../sync/useBoardConnection.js'
+
+/** Live / connecting / offline. Offline reassures that edits are kept. */
+export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
+  const { t } = useTranslation()
+  const label = t(`connection.${status}`)
+  return (
+    <span className={`connection connection--${status}`} data-testid="connection" data-status={status} role="status" title={label}>
+      <span className="connection__dot" aria-hidden="true" />
+      <span className="connection__label">{status === 'offline' ? 'Offline' : label}</span>
+      {status === 'offline' && <span className="connection__detail">{label}</span>}
+    </span>
+  )
+}

@@ -1,0 +1,76 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import * as Y from 'yjs'
+import { type BoardState, readBoard, restoreVersionUpdate } from '../../shared/model/index.js'
+import { useBoard } from '../board/BoardContext.js'
+import { type VersionSummary, fetchVersion, listVersions, saveVersion } from '../sync/versionsApi.js'
+import { PanelHeader } from '../ui/PanelHeader.js'
+import { VersionPreview } from './VersionPreview.js'
+
+/** Version history: save a named version, preview any version read-only, restore it as an undoable edit. */
+export function HistoryPanel({ boardId, token, onClose }: { boardId: string; token: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation()
+  const { doc, origin, readOnly, me } = useBoard()
+  const [versions, setVersions] = useState<VersionSummary[]>([])
+  const [name, setName] = useState('')
+  const [message, setMessage] = useState('')
+  const [preview, setPreview] = useState<{ version: VersionSummary; board: BoardState; update: Uint8Array } | null>(null)
+
+  const refresh = useCallback(() => {
+    listVersions(boardId, token).then(setVersions).catch((err: Error) => setMessage(err.message))
+  }, [boardId, token])
+  useEffect(refresh, [refresh])
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault()
+    try {
+      await saveVersion(boardId, token, name.trim() || t('history.manual'), me.name)
+      setName('')
+      refresh()
+    } catch (err) {
+      setMessage((err as Error).message)
+    }
+  }
+  const open = async (version: VersionSummary) => {
+    const update = await fetchVersion(boardId, token, version.id)
+    const snapshot = new Y.Doc()
+    Y.applyUpdate(snapshot, update)
+    setPreview({ version, board: readBoard(snapshot), update })
+    snapshot.destroy()
+  }
+  const restore = () => {
+    if (!preview) return
+    restoreVersionUpdate(doc, preview.update, origin)
+    setMessage(t('history.restored', { name: preview.version.name }))
+    setPreview(null)
+  }
+
+  return (
+    <aside className="details details--wide" aria-label={t('history.heading')} data-testid="history-panel">
+      <PanelHeader title={`🕘 ${t('history.heading')}`} onClose={onClose} />
+      {!readOnly && (
+        <form className="add-row" onSubmit={(e) => void save(e)}>
+          <input value={name} maxLength={120} placeholder={t('history.namePlaceholder')} aria-label={t('history.name')}
+            data-testid="version-name" onChange={(e) => setName(e.target.value)} />
+          <button type="submit" className="button button--primary" data-testid="save-version">{t('history.save')}</button>
+        </form>
+      )}
+      {message && <p className="hint" role="status" data-testid="history-message">{message}</p>}
+      <ul className="version-list">
+        {versions.map((v) => (
+          <li key={v.id} data-testid="version">
+            <button type="button" onClick={() => void open(v).catch((err: Error) => setMessage(err.message))}>
+              <strong>{v.name}</strong>
+              <span>{new Date(v.createdAt).toLocaleString(i18n.language)} · {v.author || t('history.automatic')}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {versions.length === 0 && <p className="hint">{t('history.empty')}</p>}
+      {preview && (
+        <VersionPreview board={preview.board} title={preview.version.name} canRestore={!readOnly}
+          onRestore={restore} onClose={() => setPreview(null)} />
+      )}
+    </aside>
+  )
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { addPersona } from '../../shared/model/index.js'
+import { useBoard } from '../board/BoardContext.js'
+import { ChairButton } from './ChairButton.js'
+import { PersonaEditor } from './PersonaEditor.js'
+
+/** Whose journey is drawn (and extended by new links), other journeys faded or hidden, the view mode and the empty chair. */
+export function PersonaBar() {
+  const { t } = useTranslation()
+  const { doc, origin, readOnly, board, personaId, setPersonaId, showOtherJourneys, setShowOtherJourneys, viewMode, setViewMode } = useBoard()
+  const [editing, setEditing] = useState<string | null>(null)
+  const persona = board.personas.find((p) => p.id === personaId)
+  return (
+    <div className="persona-bar">
+      <span className="persona-bar__label">{t('personas.journeyOf')}</span>
+      <div className="persona-bar__chips" role="radiogroup" aria-label={t('personas.heading')}>
+        {board.personas.map((p) => (
+          <button key={p.id} type="button" role="radio" aria-checked={p.id === personaId} data-testid="persona"
+            className={`persona-chip${p.id === personaId ? ' is-active' : ''}`} style={{ '--persona': p.color } as React.CSSProperties}
+            title={p.description} onClick={() => setPersonaId(p.id)} onDoubleClick={() => !readOnly && setEditing(p.id)}>
+            <span className="persona-chip__dot" />{p.name}
+          </button>
+        ))}
+        {!readOnly && (
+          <button type="button" className="persona-chip persona-chip--add" data-testid="add-persona"
+            onClick={() => { const id = addPersona(doc, { name: t('personas.newName') }, origin); setPersonaId(id); setEditing(id) }}>
+            + {t('personas.add')}
+          </button>
+        )}
+        {!readOnly && persona && (
+          <button type="button" className="button button--ghost button--small" onClick={() => setEditing(persona.id)}>{t('personas.edit')}</button>
+        )}
+      </div>
+      <label className="toggle toggle--small">
+        <input type="checkbox" checked={showOtherJourneys} onChange={(e) => setShowOtherJourneys(e.target.checked)} data-testid="show-other-journeys" />
+        <span>{t('personas.showOthers')}</span>
+      </label>
+      <div className="persona-bar__spacer" />
+      <div className="segmented segmented--small" role="radiogroup" aria-label={t('view.heading')}>
+        {(['journey', 'heatmap'] as const).map((mode) => (
+          <button key={mode} type="button" role="radio" aria-checked={viewMode === mode} data-testid={`view-${mode}`}
+            className={viewMode === mode ? 'is-active' : ''} onClick={() => setViewMode(mode)}>{t(`view.${mode}`)}</button>
+        ))}
+      </div>
+      <ChairButton />
+      {editing && <PersonaEditor personaId={editing} onClose={() => setEditing(null)} />}
+    </div>
+  )
+}

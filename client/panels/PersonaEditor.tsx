@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next'
+import { PERSONA_COLORS, removePersona, updatePersona } from '../../shared/model/index.js'
+import { useBoard } from '../board/BoardContext.js'
+import { CommitField } from '../ui/CommitField.js'
+
+/** Name, short description and colour of a persona; remove it with its journey (not the last one). */
+export function PersonaEditor({ personaId, onClose }: { personaId: string; onClose: () => void }) {
+  const { t } = useTranslation()
+  const { doc, origin, board } = useBoard()
+  const persona = board.personas.find((p) => p.id === personaId)
+  if (!persona) return null
+  return (
+    <div className="overlay" onClick={onClose}>
+      <section className="share" role="dialog" aria-label={t('personas.edit')} data-testid="persona-editor" onClick={(e) => e.stopPropagation()}>
+        <h2>{t('personas.edit')}</h2>
+        <label htmlFor="persona-name">{t('personas.name')}</label>
+        <CommitField id="persona-name" testId="persona-name" value={persona.name} maxLength={60}
+          onCommit={(name) => name && updatePersona(doc, persona.id, { name }, origin)} />
+        <label htmlFor="persona-description">{t('personas.description')}</label>
+        <CommitField id="persona-description" value={persona.description} multiline rows={2} maxLength={300}
+          onCommit={(description) => updatePersona(doc, persona.id, { description }, origin)} />
+        <div className="swatches" role="radiogroup" aria-label={t('personas.color')}>
+          {PERSONA_COLORS.map((color) => (
+            <button key={color} type="button" role="radio" aria-checked={persona.color === color} aria-label={color}
+              className={`swatch${persona.color === color ? ' is-active' : ''}`} style={{ background: color }}
+              onClick={() => updatePersona(doc, persona.id, { color }, origin)} />
+          ))}
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="button button--danger" disabled={board.personas.length <= 1}
+            onClick={() => { if (window.confirm(t('personas.removeConfirm', { name: persona.name }))) { removePersona(doc, persona.id, origin); onClose() } }}>
+            {t('personas.remove')}
+          </button>
+          <button type="button" className="button button--primary" onClick={onClose}>{t('common.done')}</button>
+        </div>
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,39 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../board/BoardContext.js'
+
+const initials = (name: string) => name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || '?'
+
+/** Who is on the board: avatars in the top bar, a list with roles on click. */
+export function PresenceList() {
+  const { t } = useTranslation()
+  const { peers: everyone, following, follow } = useBoard()
+  const peers = everyone.filter((p) => p.user.role !== 'projector')
+  const [open, setOpen] = useState(false)
+  return (
+    <div className="presence">
+      <button type="button" className="presence__avatars" data-testid="presence" data-count={peers.length}
+        aria-expanded={open} aria-label={t('presence.heading')} onClick={() => setOpen(!open)}>
+        {peers.slice(0, 6).map((p) => (
+          <span key={p.clientId} className="avatar" style={{ background: p.user.color }} title={p.user.name}>{initials(p.user.name)}</span>
+        ))}
+        {peers.length > 6 && <span className="avatar avatar--more">+{peers.length - 6}</span>}
+      </button>
+      {open && (
+        <div className="presence__list" role="dialog" aria-label={t('presence.heading')}>
+          <h2>{t('presence.heading')} · {peers.length}</h2>
+          <ul>
+            {peers.map((p) => (
+              <li key={p.clientId} data-testid="presence-person" className={following === p.user.id ? 'is-following' : ''}
+                onClick={() => !p.isSelf && follow(following === p.user.id ? null : p.user.id)} title={p.isSelf ? undefined : t('presence.follow')}>
+                <span className="avatar avatar--small" style={{ background: p.user.color }}>{initials(p.user.name)}</span>
+                <span className="presence__name">{p.user.name}{p.isSelf && ` (${t('presence.you')})`}</span>
+                <span className="presence__role">{t(`role.${p.user.role === 'facilitator' || p.user.role === 'viewer' ? p.user.role : 'editor'}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  )
+}

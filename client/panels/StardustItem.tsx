@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next'
+import { type BacklogItem, STARDUST_STATUSES, removeStardust, toggleStardustVote, updateStardust } from '../../shared/model/index.js'
+import { useBoard } from '../board/BoardContext.js'
+import { VoteDots } from '../session/VoteDots.js'
+import { CommitField } from '../ui/CommitField.js'
+
+/** One stardust idea: upvote (one per person), and in the backlog its owner department and status. */
+export function StardustItem({ idea, backlog = false }: { idea: BacklogItem; backlog?: boolean }) {
+  const { t } = useTranslation()
+  const { doc, origin, readOnly, me } = useBoard()
+  const voted = idea.voters.includes(me.id)
+  return (
+    <li className={`idea idea--${idea.status}${idea.customerVoice ? ' is-customer-voice' : ''}`} data-testid="stardust-idea" data-votes={idea.votes}>
+      <button type="button" className={`vote${voted ? ' is-active' : ''}`} aria-pressed={voted} disabled={readOnly}
+        data-testid="stardust-vote" title={t(voted ? 'stardust.unvote' : 'stardust.vote')}
+        onClick={() => toggleStardustVote(doc, idea.id, me.id, origin)}>
+        <span aria-hidden="true">▲</span>
+        <span data-testid="stardust-votes">{idea.votes}</span>
+      </button>
+      <div className="idea__body">
+        <p className="idea__text">{idea.customerVoice && <span className="voice-mark" title={t('chair.voice')}>🗨 </span>}{idea.text}</p>
+        <VoteDots itemId={idea.id} target="stardust" />
+        <p className="idea__meta">
+          {backlog && <strong>{idea.touchpointTitle} · </strong>}
+          {idea.authorName}{idea.customerVoice ? ` (${t('chair.voice')})` : ''}
+        </p>
+        {backlog && (
+          <div className="idea__controls">
+            <CommitField id={`dept-${idea.id}`} value={idea.department} disabled={readOnly} list="board-departments" maxLength={80}
+              placeholder={t('stardust.owner')} testId="stardust-owner" onCommit={(department) => updateStardust(doc, idea.id, { department }, origin)} />
+            <select value={idea.status} disabled={readOnly} aria-label={t('stardust.status')} data-testid="stardust-status"
+              onChange={(e) => updateStardust(doc, idea.id, { status: e.target.value as BacklogItem['status'] }, origin)}>
+              {STARDUST_STATUSES.map((s) => <option key={s} value={s}>{t(`stardust.${s}`)}</option>)}
+            </select>
+          </div>
+        )}
+      </div>
+      {!readOnly && idea.authorId === me.id && (
+        <button type="button" className="entry-remove" aria-label={t('common.remove')} onClick={() => removeStardust(doc, idea.id, origin)}>×</button>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { setBoardTitle } from '../../shared/model/index.js'
+import { useBoard } from '../board/BoardContext.js'
+import { InlineText } from '../flow/InlineText.js'
+import type { BoardInfo } from '../sync/api.js'
+import type { ConnectionStatus } from '../sync/useBoardConnection.js'
+import { ExportMenu } from '../export/ExportMenu.js'
+import { ConnectionBadge } from './ConnectionBadge.js'
+import { LanguageSwitch } from './LanguageSwitch.js'
+import { Logo } from './Logo.js'
+import { PresenceList } from './PresenceList.js'
+import type { SidePanelKind } from './SidePanel.js'
+
+interface Props {
+  info: BoardInfo
+  status: ConnectionStatus
+  undo: { undo: () => void; redo: () => void; canUndo: boolean; canRedo: boolean }
+  onShare: () => void
+  panel: SidePanelKind | null
+  onPanel: (kind: SidePanelKind) => void
+}
+
+export function TopBar({ info, status, undo, onShare, panel, onPanel }: Props) {
+  const { t } = useTranslation()
+  const { doc, origin, readOnly, board } = useBoard()
+  const [editing, setEditing] = useState(false)
+  return (
+    <header className="topbar">
+      <Logo compact />
+      <InlineText className="topbar__title" testId="board-title" value={board.meta.title || info.title} readOnly={readOnly}
+        title={t('grid.rename')} editing={editing} onEditingChange={setEditing} maxLength={200}
+        onCommit={(title) => setBoardTitle(doc, title, origin)} />
+      <span className={`role-chip role-chip--${info.role}`} data-testid="role">{t(`role.${info.role}`)}</span>
+      <ConnectionBadge status={status} />
+      <div className="topbar__spacer" />
+      {!readOnly && (
+        <div className="topbar__group">
+          <button type="button" className="button button--icon" data-testid="undo" title={t('toolbar.undo')} aria-label={t('toolbar.undo')}
+            disabled={!undo.canUndo} onClick={undo.undo}>↶</button>
+          <button type="button" className="button button--icon" data-testid="redo" title={t('toolbar.redo')} aria-label={t('toolbar.redo')}
+            disabled={!undo.canRedo} onClick={undo.redo}>↷</button>
+        </div>
+      )}
+      <div className="topbar__group">
+        <button type="button" className={`button${panel === 'priority' ? ' is-active' : ''}`} data-testid="open-priority"
+          aria-pressed={panel === 'priority'} onClick={() => onPanel('priority')}>▲ {t('priority.short')}</button>
+        <button type="button" className={`button${panel === 'backlog' ? ' is-active' : ''}`} data-testid="open-backlog"
+          aria-pressed={panel === 'backlog'} onClick={() => onPanel('backlog')}>✦ {t('backlog.short')}</button>
+        <button type="button" className={`button${panel === 'history' ? ' is-active' : ''}`} data-testid="open-history"
+          aria-pressed={panel === 'history'} onClick={() => onPanel('history')}>🕘 {t('history.short')}</button>
+      </div>
+      <ExportMenu />
+      <PresenceList />
+      <LanguageSwitch />
+      <button type="button" className="button button--primary" data-testid="share" onClick={onShare}>{t('toolbar.share')}</button>
+    </header>
+  )
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next'
+import type { BoardState } from '../../shared/model/index.js'
+
+/** A read-only look at an earlier version: the grid with its touchpoints, and what else it held. */
+export function VersionPreview({ board, title, canRestore, onRestore, onClose }: {
+  board: BoardState; title: string; canRestore: boolean; onRestore: () => void; onClose: () => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <div className="overlay" onClick={onClose}>
+      <section className="version-preview" role="dialog" aria-label={title} data-testid="version-preview" onClick={(e) => e.stopPropagation()}>
+        <h2>{title}</h2>
+        <p className="hint">{t('history.previewHint', { touchpoints: board.touchpoints.length, factors: board.factors.length, stardust: board.stardust.length })}</p>
+        <div className="version-preview__grid" style={{ gridTemplateColumns: `140px repeat(${board.phases.length}, minmax(120px, 1fr))` }}>
+          <span />
+          {board.phases.map((p) => <strong key={p.id} className="version-preview__phase">{p.name}</strong>)}
+          {board.lanes.map((lane) => (
+            <div key={lane.id} className="version-preview__row" style={{ display: 'contents' }}>
+              <strong className={`version-preview__lane version-preview__lane--${lane.channel}`}>{lane.name}</strong>
+              {board.phases.map((p) => (
+                <ul key={p.id} className={`version-preview__cell version-preview__cell--${lane.channel}`}>
+                  {board.touchpoints.filter((tp) => tp.phaseId === p.id && tp.laneId === lane.id).map((tp) => <li key={tp.id} data-testid="preview-touchpoint">{tp.title}</li>)}
+                </ul>
+              ))}
+            </div>
+          ))}
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>{t('common.close')}</button>
+          {canRestore && <button type="button" className="button button--primary" data-testid="restore-version" onClick={onRestore}>{t('history.restore')}</button>}
+        </div>
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next'
+import {
+  TOUCHPOINT_STATUSES, type Touchpoint, type TouchpointPatch, boardDepartments, moveTouchpoint, removeTouchpoint, updateTouchpoint,
+} from '../../../shared/model/index.js'
+import { useBoard } from '../../board/BoardContext.js'
+import { CommitField } from '../../ui/CommitField.js'
+
+/** Title, kind, owner, status, what the customer expects, their pain point, description, and the cell. */
+export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; onDeleted: () => void }) {
+  const { t } = useTranslation()
+  const { doc, origin, readOnly, board, isFacilitator, session: { session, send } } = useBoard()
+  const locked = session.locks.touchpoints.includes(touchpoint.id)
+  const save = (patch: TouchpointPatch) => updateTouchpoint(doc, touchpoint.id, patch, origin)
+  const move = (cell: { phaseId: string; laneId: string }) => moveTouchpoint(doc, touchpoint.id, cell, origin)
+  return (
+    <div className="tab-body">
+      <label htmlFor="tp-title">{t('touchpoint.title')}</label>
+      <CommitField id="tp-title" testId="panel-title" value={touchpoint.title} disabled={readOnly} maxLength={120}
+        onCommit={(title) => title && save({ title })} />
+      <fieldset className="segmented" disabled={readOnly}>
+        <legend>{t('touchpoint.kind')}</legend>
+        {(['direct', 'indirect'] as const).map((kind) => (
+          <label key={kind} className={touchpoint.kind === kind ? 'is-active' : ''}>
+            <input type="radio" name="tp-kind" checked={touchpoint.kind === kind} onChange={() => save({ kind })} data-testid={`panel-kind-${kind}`} />
+            {t(`touchpoint.${kind}Long`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="segmented" disabled={readOnly}>
+        <legend>{t('touchpoint.status')}</legend>
+        {TOUCHPOINT_STATUSES.map((status) => (
+          <label key={status} className={touchpoint.status === status ? 'is-active' : ''}>
+            <input type="radio" name="tp-status" checked={touchpoint.status === status} onChange={() => save({ status })} data-testid={`panel-status-${status}`} />
+            {t(`status.${status}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor="tp-department">{t('touchpoint.department')}</label>
+      <CommitField id="tp-department" testId="panel-department" value={touchpoint.department} disabled={readOnly} maxLength={80}
+        list="board-departments" placeholder={t('touchpoint.departmentPlaceholder')} onCommit={(department) => save({ department })} />
+      <datalist id="board-departments">
+        {boardDepartments(board).map((d) => <option key={d} value={d} />)}
+      </datalist>
+      <label htmlFor="tp-expectation">{t('touchpoint.expectation')}</label>
+      <CommitField id="tp-expectation" testId="panel-expectation" multiline rows={2} value={touchpoint.expectation} disabled={readOnly}
+        placeholder={t('touchpoint.expectationPlaceholder')} onCommit={(expectation) => save({ expectation })} />
+      <label htmlFor="tp-pain">{t('touchpoint.painPoint')}</label>
+      <CommitField id="tp-pain" testId="panel-pain-point" multiline rows={2} value={touchpoint.painPoint} disabled={readOnly}
+        placeholder={t('touchpoint.painPointPlaceholder')} onCommit={(painPoint) => save({ painPoint })} />
+      <label htmlFor="tp-description">{t('touchpoint.description')}</label>
+      <CommitField id="tp-description" testId="panel-description" multiline rows={3} value={touchpoint.description} disabled={readOnly}
+        maxLength={2000} placeholder={t('touchpoint.descriptionPlaceholder')} onCommit={(description) => save({ description })} />
+      <div className="field-row">
+        <div>
+          <label htmlFor="tp-phase">{t('touchpoint.phase')}</label>
+          <select id="tp-phase" value={touchpoint.phaseId} disabled={readOnly} onChange={(e) => move({ phaseId: e.target.value, laneId: touchpoint.laneId })}>
+            {board.phases.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="tp-lane">{t('touchpoint.lane')}</label>
+          <select id="tp-lane" value={touchpoint.laneId} disabled={readOnly} onChange={(e) => move({ phaseId: touchpoint.phaseId, laneId: e.target.value })}>
+            {board.lanes.map((l) => <option key={l.id} value={l.id}>{l.name} · {t(`grid.${l.channel}`)}</option>)}
+          </select>
+        </div>
+      </div>
+      {isFacilitator && (
+        <div className="facilitator-tools">
+          <label className="toggle toggle--small">
+            <input type="checkbox" data-testid="lock-touchpoint" checked={locked}
+              onChange={(e) => send({ type: 'lock.touchpoint', touchpointId: touchpoint.id, locked: e.target.checked })} />
+            <span>🔒 {t('session.lockTouchpoint')}</span>
+          </label>
+          <button type="button" className="button button--small" data-testid="focus-touchpoint"
+            onClick={() => send({ type: 'focus.set', touchpointId: session.focusTouchpointId === touchpoint.id ? null : touchpoint.id })}>
+            {session.focusTouchpointId === touchpoint.id ? t('session.unfocus') : t('session.focus')}
+          </button>
+        </div>
+      )}
+      {!readOnly && !locked && (
+        <button type="button" className="button button--danger" data-testid="panel-delete"
+          onClick={() => { removeTouchpoint(doc, touchpoint.id, origin); onDeleted() }}>{t('touchpoint.delete')}</button>
+      )}
+    </div>
+  )
+}

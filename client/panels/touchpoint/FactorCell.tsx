@@ -1,0 +1,57 @@
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  type FactorDimension, type FactorEntry, type FactorLevel, addFactor, removeFactor, updateFactor,
+} from '../../../shared/model/index.js'
+import { useBoard } from '../../board/BoardContext.js'
+import { InlineText } from '../../flow/InlineText.js'
+
+interface Props { touchpointId: string; level: FactorLevel; dimension: FactorDimension; entries: FactorEntry[] }
+
+/** One cell of the factor matrix: short entries anyone can add, edit (double-click) or remove, all at once. */
+export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
+  const { t } = useTranslation()
+  const { doc, origin, readOnly, author, session: { session, send, myDrafts } } = useBoard()
+  const silent = session.privateMode.on
+  const drafts = myDrafts.filter((d) => d.kind === 'factor' && d.touchpointId === touchpointId && d.level === level && d.dimension === dimension)
+  const [draft, setDraft] = useState('')
+  const [editing, setEditing] = useState<string | null>(null)
+  const add = (event: FormEvent) => {
+    event.preventDefault()
+    if (!draft.trim()) return
+    if (silent) send({ type: 'draft.factor', touchpointId, level, dimension, text: draft.trim(), customerVoice: author.customerVoice })
+    else addFactor(doc, { touchpointId, level, dimension, text: draft, ...author }, origin)
+    setDraft('')
+  }
+  return (
+    <div className={`factor-cell factor-cell--${level}`} data-testid={`factor-cell-${level}-${dimension}`}>
+      <ul>
+        {entries.map((entry) => (
+          <li key={entry.id} data-testid="factor-entry" className={entry.customerVoice ? 'is-customer-voice' : ''}
+            title={`${entry.authorName}${entry.customerVoice ? ` · ${t('chair.voice')}` : ''}`}>
+            {entry.customerVoice && <span className="voice-mark" aria-label={t('chair.voice')}>🗨</span>}
+            <InlineText className="factor-entry__text" value={entry.text} readOnly={readOnly} maxLength={280}
+              title={t('grid.rename')} editing={editing === entry.id} onEditingChange={(on) => setEditing(on ? entry.id : null)}
+              onCommit={(text) => updateFactor(doc, entry.id, text, origin)} />
+            {!readOnly && (
+              <button type="button" className="entry-remove" aria-label={t('common.remove')} onClick={() => removeFactor(doc, entry.id, origin)}>×</button>
+            )}
+          </li>
+        ))}
+        {drafts.map((d) => (
+          <li key={d.id} className="is-draft" data-testid="factor-draft" title={t('private.hidden')}>
+            <span className="voice-mark" aria-label={t('private.hidden')}>🤫</span>
+            <span className="factor-entry__text">{d.text}</span>
+            <button type="button" className="entry-remove" aria-label={t('common.remove')} onClick={() => send({ type: 'draft.remove', draftId: d.id })}>×</button>
+          </li>
+        ))}
+      </ul>
+      {!readOnly && (
+        <form onSubmit={add}>
+          <input value={draft} maxLength={280} placeholder={t('factors.add')} aria-label={`${t(`factors.${level}`)} · ${t(`factors.${dimension}`)}`}
+            data-testid={`factor-input-${level}-${dimension}`} onChange={(e) => setDraft(e.target.value)} />
+        </form>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,49 @@
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type Touchpoint, addStardust, stardustBacklog } from '../../../shared/model/index.js'
+import { useBoard } from '../../board/BoardContext.js'
+import { StardustItem } from '../StardustItem.js'
+
+/** Delight ideas for this touchpoint: "the craziest idea we can think of", with upvotes. */
+export function StardustTab({ touchpoint }: { touchpoint: Touchpoint }) {
+  const { t } = useTranslation()
+  const { doc, origin, readOnly, board, author, session: { session, send, myDrafts } } = useBoard()
+  const silent = session.privateMode.on
+  const drafts = myDrafts.filter((d) => d.kind === 'stardust' && d.touchpointId === touchpoint.id)
+  const [draft, setDraft] = useState('')
+  const ideas = stardustBacklog(board).filter((idea) => idea.touchpointId === touchpoint.id)
+  const add = (event: FormEvent) => {
+    event.preventDefault()
+    if (!draft.trim()) return
+    if (silent) send({ type: 'draft.stardust', touchpointId: touchpoint.id, text: draft.trim(), customerVoice: author.customerVoice })
+    else addStardust(doc, { touchpointId: touchpoint.id, text: draft, ...author }, origin)
+    setDraft('')
+  }
+  return (
+    <div className="tab-body">
+      <p className="hint">{t('stardust.hint')}</p>
+      {!readOnly && (
+        <form className="add-row" onSubmit={add}>
+          <input value={draft} maxLength={280} placeholder={t('stardust.placeholder')} data-testid="stardust-input"
+            aria-label={t('stardust.add')} onChange={(e) => setDraft(e.target.value)} />
+          <button type="submit" className="button button--primary" data-testid="stardust-add" disabled={!draft.trim()}>{t('stardust.add')}</button>
+        </form>
+      )}
+      {drafts.length > 0 && (
+        <ul className="idea-list">
+          {drafts.map((d) => (
+            <li key={d.id} className="idea is-draft" data-testid="stardust-draft">
+              <span aria-hidden="true">🤫</span>
+              <div className="idea__body"><p className="idea__text">{d.text}</p><p className="idea__meta">{t('private.hidden')}</p></div>
+              <button type="button" className="entry-remove" aria-label={t('common.remove')} onClick={() => send({ type: 'draft.remove', draftId: d.id })}>×</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ul className="idea-list">
+        {ideas.map((idea) => <StardustItem key={idea.id} idea={idea} />)}
+      </ul>
+      {ideas.length === 0 && <p className="hint">{t('stardust.empty')}</p>}
+    </div>
+  )
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next'
+import { AGENDA_STEPS } from '../../shared/session.js'
+import { useBoard } from '../board/BoardContext.js'
+
+/** The workshop's steps: collect, rank, examine, delight, assign. The facilitator moves; everyone reads the instruction. */
+export function AgendaControl({ large = false }: { large?: boolean }) {
+  const { t } = useTranslation()
+  const { session: { session, send }, isFacilitator } = useBoard()
+  const step = session.agenda.step
+  const index = step ? AGENDA_STEPS.indexOf(step) : -1
+  if (!step && !isFacilitator) return null
+  const go = (i: number) => send({ type: 'agenda.go', step: i < 0 ? null : AGENDA_STEPS[Math.min(i, AGENDA_STEPS.length - 1)] })
+  return (
+    <div className={`agenda${large ? ' agenda--large' : ''}`} data-testid="agenda" data-step={step ?? ''}>
+      {isFacilitator && !large && <button type="button" className="button button--small" disabled={index < 0} onClick={() => go(index - 1)} aria-label={t('session.previousStep')}>‹</button>}
+      <span className="agenda__step">
+        {step ? <><strong>{index + 1}/{AGENDA_STEPS.length} · {t(`agenda.${step}.title`)}</strong> <span className="agenda__hint">{t(`agenda.${step}.hint`)}</span></> : t('session.agendaStart')}
+      </span>
+      {isFacilitator && !large && (
+        <button type="button" className="button button--small" data-testid="agenda-next" disabled={index >= AGENDA_STEPS.length - 1} onClick={() => go(index + 1)}>
+          {index < 0 ? t('session.startAgenda') : '›'}
+        </button>
+      )}
+    </div>
+  )
+}

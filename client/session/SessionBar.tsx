@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../board/BoardContext.js'
+import { AgendaControl } from './AgendaControl.js'
+import { PrivateModeControl } from './PrivateModeControl.js'
+import { TimerControl } from './TimerControl.js'
+import { VotingControl } from './VotingControl.js'
+
+/** The live-session strip: agenda step, timer, voting, silent writing; facilitators also get grid lock, follow-me and the projector. */
+export function SessionBar({ projectorLink }: { projectorLink: string | null }) {
+  const { t } = useTranslation()
+  const { session: { session, send, refusal }, isFacilitator, me } = useBoard()
+  const [toast, setToast] = useState<string | null>(null)
+  useEffect(() => {
+    if (!refusal) return
+    setToast(refusal.reason)
+    const id = window.setTimeout(() => setToast(null), 5000)
+    return () => window.clearTimeout(id)
+  }, [refusal])
+  const leading = session.followParticipantId === me.id
+  return (
+    <div className="session-bar" data-testid="session-bar">
+      <AgendaControl />
+      <div className="session-bar__spacer" />
+      <VotingControl />
+      <PrivateModeControl />
+      <TimerControl />
+      {isFacilitator && (
+        <>
+          <label className="toggle toggle--small">
+            <input type="checkbox" data-testid="lock-grid" checked={session.locks.grid} onChange={(e) => send({ type: 'lock.grid', locked: e.target.checked })} />
+            <span>🔒 {t('session.lockGrid')}</span>
+          </label>
+          <button type="button" className={`button button--small${leading ? ' is-active' : ''}`} data-testid="follow-me" aria-pressed={leading}
+            onClick={() => send({ type: 'follow.set', on: !leading })}>{leading ? t('session.stopLeading') : t('session.bringEveryone')}</button>
+          <select aria-label={t('session.qrLink')} value={session.projectorQr} data-testid="projector-qr"
+            onChange={(e) => send({ type: 'projector.qr', link: e.target.value as 'edit' | 'view' })}>
+            <option value="edit">QR: {t('share.edit')}</option>
+            <option value="view">QR: {t('share.view')}</option>
+          </select>
+          {projectorLink && <a className="button button--small" data-testid="open-projector" href={projectorLink} target="_blank" rel="noreferrer">📽 {t('session.projector')}</a>}
+        </>
+      )}
+      {toast && <div className="toast" role="alert" data-testid="refusal">{toast}</div>}
+    </div>
+  )
+}

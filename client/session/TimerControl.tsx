@@ -1,0 +1,42 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoard } from '../board/BoardContext.js'
+import { chime, formatClock, useCountdown } from './useCountdown.js'
+
+const PRESETS = [1, 3, 5, 10, 15, 25]
+
+/** The shared countdown: everyone sees the same time left (one end time from the server); the facilitator runs it. */
+export function TimerControl({ large = false }: { large?: boolean }) {
+  const { t } = useTranslation()
+  const { session: { session, clockOffset, send }, isFacilitator } = useBoard()
+  const [flash, setFlash] = useState(false)
+  const remaining = useCountdown(session.timer, clockOffset, () => {
+    chime()
+    setFlash(true)
+    window.setTimeout(() => setFlash(false), 6000)
+  })
+  const running = session.timer.endsAt !== null
+  const done = running && remaining === 0
+  if (!isFacilitator && !running && session.timer.remainingMs === session.timer.durationMs) return null
+  return (
+    <div className={`timer${large ? ' timer--large' : ''}${done || flash ? ' timer--done' : ''}${running ? ' timer--running' : ''}`}
+      data-testid="timer" role="timer" aria-live="off">
+      <span className="timer__icon" aria-hidden="true">⏱</span>
+      <span className="timer__time" data-testid="timer-time" data-remaining={remaining}>{done ? t('session.timeUp') : formatClock(remaining)}</span>
+      {isFacilitator && !large && (
+        <span className="timer__controls">
+          {!running && (
+            <select aria-label={t('session.duration')} value={Math.round(session.timer.durationMs / 60000)} data-testid="timer-duration"
+              onChange={(e) => send({ type: 'timer.set', durationMs: Number(e.target.value) * 60000 })}>
+              {PRESETS.map((m) => <option key={m} value={m}>{m} min</option>)}
+            </select>
+          )}
+          <button type="button" className="button button--small" data-testid={running ? 'timer-pause' : 'timer-start'}
+            onClick={() => send({ type: running ? 'timer.pause' : 'timer.start' })}>{running ? '⏸' : '▶'}</button>
+          <button type="button" className="button button--small" data-testid="timer-add-minute" onClick={() => send({ type: 'timer.addMinute' })}>+1</button>
+          <button type="button" className="button button--small" aria-label={t('session.reset')} onClick={() => send({ type: 'timer.reset' })}>⟲</button>
+        </span>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,45 @@
+import { randomId } from '../../shared/ids.js'
+
+/** Who this browser is on every board: a stable participant id, a display name and a colour. */
+export interface Participant { id: string; name: string; color: string }
+
+const KEY = { id: 'zigzag.participantId', name: 'zigzag.name' } as const
+
+export const PRESENCE_COLORS = ['#e4572e', '#2e86ab', '#a23b72', '#f18f01', '#3bb273', '#7768ae', '#c0392b', '#1b998b', '#d81159', '#5d5d81']
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null
+  } catch {
+    return null // storage blocked (private mode): fall back to a per-tab identity
+  }
+}
+
+export function participantId(): string {
+  const store = storage()
+  let id = store?.getItem(KEY.id)
+  if (!id) {
+    id = randomId()
+    store?.setItem(KEY.id, id)
+  }
+  return id
+}
+
+export function savedName(): string {
+  return storage()?.getItem(KEY.name) ?? ''
+}
+
+export function saveName(name: string): void {
+  storage()?.setItem(KEY.name, name.trim())
+}
+
+export function colorFor(id: string): string {
+  let hash = 0
+  for (const ch of id) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0
+  return PRESENCE_COLORS[hash % PRESENCE_COLORS.length]
+}
+
+export function currentParticipant(name: string): Participant {
+  const id = participantId()
+  return { id, name, color: colorFor(id) }
+}

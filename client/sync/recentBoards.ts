@@ -1,0 +1,25 @@
+import type { Role } from '../../shared/protocol.js'
+
+/** Boards this browser opened, newest first, so a facilitator can find their link again. */
+export interface RecentBoard { id: string; title: string; role: Role; link: string; openedAt: number }
+
+const KEY = 'zigzag.recentBoards'
+const MAX = 8
+
+export function recentBoards(): RecentBoard[] {
+  try {
+    const list = JSON.parse(localStorage.getItem(KEY) ?? '[]') as RecentBoard[]
+    return Array.isArray(list) ? list.filter((b) => typeof b?.id === 'string' && typeof b.link === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+export function rememberBoard(board: Omit<RecentBoard, 'openedAt'>): void {
+  try {
+    const rest = recentBoards().filter((b) => b.id !== board.id)
+    localStorage.setItem(KEY, JSON.stringify([{ ...board, openedAt: Date.now() }, ...rest].slice(0, MAX)))
+  } catch {
+    // storage full or blocked: the list is a convenience only
+  }
+}

@@ -1,0 +1,30 @@
+/** A named snapshot of a board kept by the server (manual, agenda step, or automatic while editing). */
+export interface VersionSummary { id: string; name: string; createdAt: number; author: string }
+
+const headers = (token: string) => ({ authorization: `Bearer ${token}` })
+
+async function ok(response: Response): Promise<Response> {
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}))
+    throw new Error((body as { error?: string }).error ?? response.statusText)
+  }
+  return response
+}
+
+export async function listVersions(boardId: string, token: string): Promise<VersionSummary[]> {
+  const response = await ok(await fetch(`/api/boards/${boardId}/versions`, { headers: headers(token) }))
+  return ((await response.json()) as { versions: VersionSummary[] }).versions
+}
+
+export async function saveVersion(boardId: string, token: string, name: string, author: string): Promise<VersionSummary> {
+  const response = await ok(await fetch(`/api/boards/${boardId}/versions`, {
+    method: 'POST', headers: { ...headers(token), 'content-type': 'application/json' }, body: JSON.stringify({ name, author }),
+  }))
+  return (await response.json()) as VersionSummary
+}
+
+/** The version's content as an encoded Yjs update. */
+export async function fetchVersion(boardId: string, token: string, versionId: string): Promise<Uint8Array> {
+  const response = await ok(await fetch(`/api/boards/${boardId}/versions/${encodeURIComponent(versionId)}`, { headers: headers(token) }))
+  return new Uint8Array(await response.arrayBuffer())
+}

@@ -1,0 +1,11 @@
+import { useTranslation } from 'react-i18next'
+
+export function PanelHeader({ title, onClose }: { title: string; onClose: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <header className="details__head">
+      <h2>{title}</h2>
+      <button type="button" className="button button--icon" aria-label={t('common.close')} data-testid="panel-close" onClick={onClose}>×</button>
+    </header>
+  )
+}

@@ -1,0 +1,13 @@
+import QRCode from 'qrcode'
+import { useEffect, useState } from 'react'
+
+/** A QR code of a link, drawn as a data-URL image (allowed by the page's CSP, no script involved). */
+export function QrCode({ value, size = 220, label }: { value: string; size?: number; label: string }) {
+  const [src, setSrc] = useState('')
+  useEffect(() => {
+    let live = true
+    QRCode.toDataURL(value, { width: size * 2, margin: 1, errorCorrectionLevel: 'M' }).then((url) => live && setSrc(url)).catch(() => live && setSrc(''))
+    return () => { live = false }
+  }, [value, size])
+  return src ? <img src={src} width={size} height={size} alt={label} data-testid="qr-code" data-value={value} className="qr" /> : null
+}

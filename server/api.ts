@@ -1,0 +1,73 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { readMeta } from '../shared/model/index.js'
+import { boardFileIn, validBoardFile } from './boardFileApi.js'
+import { BOARD_ID_PATTERN, boardInfo, boardLinks, describeIssues, newBoard, newBoardRequest } from './boards.js'
+import { HttpError, bearerToken, readBody, requestOrigin, sendJson } from './httpHelpers.js'
+import type { Logger } from './log.js'
+import type { Relay } from './relay.js'
+import type { BoardStore } from './store.js'
+import { type TemplateCatalog, isTemplateId, unknownTemplateMessage } from './templates.js'
+import { roleForToken } from './tokens.js'
+
+export interface ApiDeps {
+  store: BoardStore
+  relay: Relay
+  publicUrl: string | undefined
+  log: Logger
+  templates: TemplateCatalog
+}
+
+/**
+ * `POST /api/boards` with an optional `{ title, language, template }`, or a
+ * board file (`{ board: … }` or the exported document itself) to import:
+ * creates a board and returns its three links.
+ */
+export async function createBoard(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
+  const body = (await readBody(req, MAX_IMPORT_BYTES)).toString('utf8')
+  let json: unknown = {}
+  if (body.trim() !== '') {
+    try {
+      json = JSON.parse(body)
+    } catch (error) {
+      throw new HttpError(400, `Request body is not valid JSON: ${(error as Error).message}`)
+    }
+  }
+  const imported = boardFileIn(json)
+  if (imported !== undefined) return createdResponse(req, res, deps, newBoard({}, Date.now(), validBoardFile(imported)), 'import')
+  const parsed = newBoardRequest.safeParse(json)
+  if (!parsed.success) throw new HttpError(400, `Invalid board: ${describeIssues(parsed.error)}`)
+  const { template: templateId, language = 'en' } = parsed.data
+  if (templateId !== undefined && !isTemplateId(templateId)) throw new HttpError(400, unknownTemplateMessage(templateId))
+  const template = templateId === undefined ? undefined : deps.templates.get(templateId, language)
+  createdResponse(req, res, deps, newBoard(parsed.data, Date.now(), template), templateId ?? language)
+}
+
+/** Board files can be larger than other requests. */
+const MAX_IMPORT_BYTES = 16 * 1024 * 1024
+
+function createdResponse(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, board: ReturnType<typeof newBoard>, from: string): void {
+  const { record, snapshot } = board
+  deps.store.createBoard(record, snapshot)
+  deps.log('info', 'board.created', { board: record.id, from })
+  const origin = requestOrigin(req, deps.publicUrl)
+  sendJson(res, 201, { id: record.id, title: record.title, tokens: record.tokens, links: boardLinks(origin, record.id, record.tokens) })
+}
+
+/** `GET /api/boards/<id>` with `Authorization: Bearer <token>`: the board's title, the caller's role and what it may share. */
+export function getBoard(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, boardId: string): void {
+  const record = BOARD_ID_PATTERN.test(boardId) ? deps.store.getBoard(boardId) : undefined
+  if (!record) throw new HttpError(404, 'This board does not exist')
+  const role = roleForToken(record.tokens, bearerToken(req))
+  if (!role) throw new HttpError(401, 'This link is not valid (missing or wrong token)')
+  // The title lives in the document and may have been renamed since the board was created.
+  const title = deps.relay.read(boardId, (doc) => readMeta(doc).title) || record.title
+  sendJson(res, 200, boardInfo(requestOrigin(req, deps.publicUrl), record, role, title))
+}
+
+/** `GET /api/templates?language=en|de`: the templates a new board can start from, in that language (default en). */
+export function listTemplates(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): void {
+  const language = new URL(req.url ?? '/', 'http://zigzag.invalid').searchParams.get('language') ?? 'en'
+  if (language !== 'en' && language !== 'de') throw new HttpError(400, `Unknown language "${language}"; use en or de`)
+  const templates = deps.templates.list(language).map(({ id, title, description }) => ({ id, title, description }))
+  sendJson(res, 200, { templates })
+}

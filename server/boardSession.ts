@@ -1,0 +1,141 @@
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { migrate } from '../shared/model/index.js'
+import { isOrigin, persistenceOrigin } from '../shared/origins.js'
+import { CloseCode, CloseReason } from '../shared/protocol.js'
+import type { Connection } from './connection.js'
+import type { Logger } from './log.js'
+import { type BoardContext, awarenessFrame, handleFrame, syncStep1Frame, updateFrame } from './messages.js'
+import type { BoardStore } from './store.js'
+
+export interface SessionOptions {
+  store: BoardStore
+  compactEvery: number
+  log: Logger
+  /** Called when the last connection leaves. */
+  onEmpty?: () => void
+}
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
+
+/**
+ * One board in memory: its Y.Doc, the presence of everyone on it and their
+ * connections. Every accepted update is appended to the store before it is
+ * relayed, so what others see is never ahead of what survives a restart.
+ */
+export class BoardSession implements BoardContext {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly connections = new Set<Connection>()
+  /** Updates in the store's log since its snapshot. */
+  private logLength = 0
+
+  private constructor(readonly boardId: string, private readonly options: SessionOptions) {
+    this.awareness.setLocalState(null) // the server is not a participant
+    this.doc.on('update', this.onDocUpdate)
+    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  /** Replays the stored snapshot and log, then runs pending migrations (which are stored like any edit). */
+  static load(boardId: string, options: SessionOptions): BoardSession {
+    const session = new BoardSession(boardId, options)
+    try {
+      const stored = options.store.load(boardId)
+      for (const update of stored) Y.applyUpdate(session.doc, update, persistenceOrigin)
+      session.logLength += Math.max(0, stored.length - 1)
+      migrate(session.doc)
+    } catch (error) {
+      session.destroy()
+      throw error
+    }
+    return session
+  }
+
+  get connectionCount(): number {
+    return this.connections.size
+  }
+
+  add(conn: Connection): void {
+    this.connections.add(conn)
+    conn.socket.send(syncStep1Frame(this.doc))
+    const present = [...this.awareness.getStates().keys()]
+    if (present.length > 0) conn.socket.send(awarenessFrame(this.awareness, present))
+  }
+
+  /** Handles one frame; a malformed one closes its sender only. */
+  receive(conn: Connection, frame: Uint8Array): void {
+    if (!this.connections.has(conn)) return
+    try {
+      const reply = handleFrame(this, conn, frame)
+      if (reply) conn.socket.send(reply)
+    } catch (error) {
+      this.options.log('warn', 'sync.malformed', { board: this.boardId, conn: conn.id, error: String(error) })
+      this.remove(conn, CloseCode.protocolError, CloseReason.protocolError)
+    }
+  }
+
+  /** Forgets a connection and tells everyone else its people left; closes the socket if a code is given. */
+  remove(conn: Connection, code?: number, reason = ''): void {
+    if (!this.connections.delete(conn)) return
+    if (code !== undefined) conn.socket.close(code, reason)
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], null)
+    if (this.connections.size === 0) this.options.onEmpty?.()
+  }
+
+  refuseWrite(conn: Connection): void {
+    if (conn.refusedWrite) return
+    conn.refusedWrite = true
+    this.options.log('info', 'sync.write-refused', { board: this.boardId, conn: conn.id, role: conn.role })
+  }
+
+  /** Folds the log into a fresh snapshot; a no-op when nothing changed since the last one. */
+  compact(): void {
+    if (this.logLength === 0) return
+    this.options.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc))
+    this.logLength = 0
+  }
+
+  /** Closes every socket without announcing departures: the board is going away. */
+  closeAll(code: number, reason: string): void {
+    const all = [...this.connections]
+    this.connections.clear()
+    for (const conn of all) conn.socket.close(code, reason)
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onDocUpdate)
+    this.awareness.off('update', this.onAwarenessUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (isOrigin(origin) && origin.source === 'persistence') return
+    this.persist(update)
+    const frame = updateFrame(update)
+    const from = isOrigin(origin) ? origin.connectionId : undefined
+    for (const conn of this.connections) if (conn.id !== from) conn.socket.send(frame)
+  }
+
+  /** A failed write is logged, not thrown: the edit stays in memory and lands in the next snapshot. */
+  private persist(update: Uint8Array): void {
+    this.logLength++
+    try {
+      this.options.store.append(this.boardId, update)
+      if (this.logLength >= this.options.compactEvery) this.compact()
+    } catch (error) {
+      this.options.log('error', 'store.write-failed', { board: this.boardId, error: String(error) })
+    }
+  }
+
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+    if (this.connections.has(origin as Connection)) {
+      const conn = origin as Connection
+      // A client that reconnects keeps its id, so its return is an update, not an addition.
+      for (const id of [...added, ...updated]) conn.clientIds.add(id)
+      for (const id of removed) conn.clientIds.delete(id)
+    }
+    const frame = awarenessFrame(this.awareness, [...added, ...updated, ...removed])
+    for (const conn of this.connections) conn.socket.send(frame)
+  }
+}

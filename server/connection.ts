@@ -1,0 +1,25 @@
+import type { Role } from '../shared/protocol.js'
+
+/** The one thing the relay core needs from a transport (a `ws` socket, or a test pipe). */
+export interface Socket {
+  send(data: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+/** One open socket on one board, with what it is allowed to do. */
+export interface Connection {
+  readonly id: string
+  readonly socket: Socket
+  readonly role: Role
+  /** Awareness client ids this connection announced; removed for everyone when it closes. */
+  readonly clientIds: Set<number>
+  /** Set after the first write a viewer tried, so the log mentions it once per connection. */
+  refusedWrite: boolean
+}
+
+export function createConnection(id: string, socket: Socket, role: Role): Connection {
+  return { id, socket, role, clientIds: new Set(), refusedWrite: false }
+}
+
+/** Thrown for frames that do not follow the protocol; the sender is closed with 1002. */
+export class ProtocolError extends Error {}

@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { type ApiDeps, createBoard, getBoard, listTemplates } from './api.js'
+import { exportBoardJson } from './boardFileApi.js'
+import { HttpError, SECURITY_HEADERS, sendJson } from './httpHelpers.js'
+import { serveStatic } from './staticFiles.js'
+
+export interface AppDeps extends ApiDeps {
+  clientDir: string
+  version: string
+  startedAt: number
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
+
+/** Routes of the API; everything else is the built client. */
+function route(deps: AppDeps, method: string, path: string): Handler | undefined {
+  if (path === '/healthz') {
+    if (method !== 'GET' && method !== 'HEAD') return notAllowed('GET, HEAD')
+    return (_req, res) => sendJson(res, 200, { status: 'ok', version: deps.version, uptime: uptime(deps.startedAt) })
+  }
+  if (path === '/api/boards') {
+    return method === 'POST' ? (req, res) => createBoard(req, res, deps) : notAllowed('POST')
+  }
+  if (path === '/api/templates') {
+    return method === 'GET' || method === 'HEAD' ? (req, res) => listTemplates(req, res, deps) : notAllowed('GET, HEAD')
+  }
+  const board = /^\/api\/boards\/([^/]+)$/.exec(path)
+  if (board) {
+    return method === 'GET' ? (req, res) => getBoard(req, res, deps, decodeSegment(board[1])) : notAllowed('GET')
+  }
+  const exported = /^\/api\/boards\/([^/]+)\/export\.json$/.exec(path)
+  if (exported) {
+    return method === 'GET' ? (req, res) => exportBoardJson(req, res, deps, decodeSegment(exported[1])) : notAllowed('GET')
+  }
+  if (path === '/api' || path.startsWith('/api/')) return () => Promise.reject(new HttpError(404, 'No such API endpoint'))
+  return undefined
+}
+
+const notAllowed = (allow: string): Handler => (_req, res) => {
+  res.setHeader('Allow', allow)
+  throw new HttpError(405, `Method not allowed; use ${allow}`)
+}
+
+const uptime = (startedAt: number) => Math.round((Date.now() - startedAt) / 1000)
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return ''
+  }
+}
+
+/** The request listener: security headers on everything, JSON errors from the API, a log line per API call. */
+export function createHttpApp(deps: AppDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const started = Date.now()
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
+    const method = req.method ?? 'GET'
+    const path = new URL(req.url ?? '/', 'http://zigzag.invalid').pathname
+    const api = route(deps, method, path)
+    if (!api) return serveStatic(req, res, deps.clientDir)
+    res.on('finish', () => {
+      deps.log(res.statusCode >= 500 ? 'error' : 'info', 'http.request', {
+        method,
+        path,
+        status: res.statusCode,
+        ms: Date.now() - started,
+      })
+    })
+    Promise.resolve()
+      .then(() => api(req, res))
+      .catch((error: unknown) => {
+        if (res.headersSent) {
+          res.destroy()
+          return
+        }
+        if (error instanceof HttpError) {
+          if (error.status === 413) res.setHeader('Connection', 'close')
+          return sendJson(res, error.status, { error: error.message })
+        }
+        deps.log('error', 'http.failed', { method, path, error: String(error) })
+        sendJson(res, 500, { error: 'Internal server error' })
+      })
+  }
+}

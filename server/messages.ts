@@ -1,0 +1,93 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { TransactionOrigin } from '../shared/origins.js'
+import { MessageType, SyncStep, canWrite } from '../shared/protocol.js'
+import { type Connection, ProtocolError } from './connection.js'
+
+/**
+ * Frames as y-websocket's reference server writes them, so the stock
+ * `WebsocketProvider` works unchanged: a varint message type, then the
+ * y-protocols payload.
+ */
+export function syncStep1Frame(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, SyncStep.step1)
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc))
+  return encoding.toUint8Array(encoder)
+}
+
+export function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, SyncStep.update)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+export function awarenessFrame(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.awareness)
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds))
+  return encoding.toUint8Array(encoder)
+}
+
+/** What a message handler may touch on the board it arrived at. */
+export interface BoardContext {
+  doc: Y.Doc
+  awareness: awarenessProtocol.Awareness
+  /** Called instead of applying a write from a connection that may not write. */
+  refuseWrite(conn: Connection): void
+}
+
+/** Reads the rest of one frame and writes any reply for the sender into `reply`. */
+type MessageHandler = (board: BoardContext, conn: Connection, decoder: decoding.Decoder, reply: encoding.Encoder) => void
+
+/** An update with no structs and no deletions: what a client sends when it has nothing new. */
+const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0
+
+const applyWrite = (board: BoardContext, conn: Connection, update: Uint8Array) => {
+  if (!canWrite(conn.role)) {
+    if (!isEmptyUpdate(update)) board.refuseWrite(conn)
+    return
+  }
+  const origin: TransactionOrigin = { source: 'remote', connectionId: conn.id }
+  Y.applyUpdate(board.doc, update, origin)
+}
+
+export const messageHandlers: Record<number, MessageHandler> = {
+  [MessageType.sync]: (board, conn, decoder, reply) => {
+    const step = decoding.readVarUint(decoder)
+    if (step === SyncStep.step1) {
+      const stateVector = decoding.readVarUint8Array(decoder)
+      encoding.writeVarUint(reply, MessageType.sync)
+      encoding.writeVarUint(reply, SyncStep.step2)
+      encoding.writeVarUint8Array(reply, Y.encodeStateAsUpdate(board.doc, stateVector))
+    } else if (step === SyncStep.step2 || step === SyncStep.update) {
+      applyWrite(board, conn, decoding.readVarUint8Array(decoder))
+    } else {
+      throw new ProtocolError(`unknown sync step ${step}`)
+    }
+  },
+  [MessageType.awareness]: (board, conn, decoder) => {
+    awarenessProtocol.applyAwarenessUpdate(board.awareness, decoding.readVarUint8Array(decoder), conn)
+  },
+  [MessageType.queryAwareness]: (board, _conn, _decoder, reply) => {
+    encoding.writeVarUint(reply, MessageType.awareness)
+    const everyone = [...board.awareness.getStates().keys()]
+    encoding.writeVarUint8Array(reply, awarenessProtocol.encodeAwarenessUpdate(board.awareness, everyone))
+  },
+}
+
+/** Handles one incoming frame; returns the reply for the sender, if any. Throws on malformed frames. */
+export function handleFrame(board: BoardContext, conn: Connection, frame: Uint8Array): Uint8Array | undefined {
+  const decoder = decoding.createDecoder(frame)
+  const type = decoding.readVarUint(decoder)
+  const handler = Object.hasOwn(messageHandlers, type) ? messageHandlers[type] : undefined
+  if (!handler) throw new ProtocolError(`unknown message type ${type}`)
+  const reply = encoding.createEncoder()
+  handler(board, conn, decoder, reply)
+  return encoding.length(reply) > 0 ? encoding.toUint8Array(reply) : undefined
+}

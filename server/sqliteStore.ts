@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { type BoardRecord, type BoardStore, UnknownBoardError } from './store.js'
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS boards (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    facilitator_token TEXT NOT NULL,
+    edit_token TEXT NOT NULL,
+    view_token TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    snapshot BLOB NOT NULL
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    data BLOB NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS updates_by_board ON updates (board_id, seq);
+`
+
+interface BoardRow {
+  id: string
+  title: string
+  facilitator_token: string
+  edit_token: string
+  view_token: string
+  created_at: number
+}
+
+/** Boards in one SQLite file: a row per board holding its snapshot, and an append-only update log. */
+export function openSqliteStore(file: string): BoardStore {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  db.exec(SCHEMA)
+
+  const insertBoard = db.prepare(
+    `INSERT INTO boards (id, title, facilitator_token, edit_token, view_token, created_at, snapshot)
+     VALUES (@id, @title, @facilitator, @edit, @view, @createdAt, @snapshot)`,
+  )
+  const selectBoard = db.prepare<[string], BoardRow>(
+    'SELECT id, title, facilitator_token, edit_token, view_token, created_at FROM boards WHERE id = ?',
+  )
+  const selectSnapshot = db.prepare<[string], { snapshot: Buffer }>('SELECT snapshot FROM boards WHERE id = ?')
+  const selectLog = db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE board_id = ? ORDER BY seq')
+  const insertUpdate = db.prepare<[string, Buffer]>('INSERT INTO updates (board_id, data) VALUES (?, ?)')
+  const updateSnapshot = db.prepare<[Buffer, string]>('UPDATE boards SET snapshot = ? WHERE id = ?')
+  const deleteLog = db.prepare<[string]>('DELETE FROM updates WHERE board_id = ?')
+
+  const selectExists = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM boards WHERE id = ?')
+
+  const compact = db.transaction((id: string, snapshot: Uint8Array) => {
+    if (updateSnapshot.run(blob(snapshot), id).changes === 0) throw new UnknownBoardError(id)
+    deleteLog.run(id)
+  })
+
+  return {
+    createBoard(record, snapshot) {
+      insertBoard.run({ id: record.id, title: record.title, ...record.tokens, createdAt: record.createdAt, snapshot: blob(snapshot) })
+    },
+    getBoard(id) {
+      const row = selectBoard.get(id)
+      return row && toRecord(row)
+    },
+    load(id) {
+      const row = selectSnapshot.get(id)
+      if (!row) return []
+      return [row.snapshot, ...selectLog.all(id).map((u) => u.data)].map((b) => new Uint8Array(b))
+    },
+    append(id, update) {
+      if (!selectExists.get(id)) throw new UnknownBoardError(id)
+      insertUpdate.run(id, blob(update))
+    },
+    compact(id, snapshot) {
+      compact(id, snapshot)
+    },
+    close() {
+      if (db.open) db.close()
+    },
+  }
+}
+
+/** better-sqlite3 binds Buffers as BLOBs; a view over the same bytes avoids a copy. */
+function blob(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+function toRecord(row: BoardRow): BoardRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    tokens: { facilitator: row.facilitator_token, edit: row.edit_token, view: row.view_token },
+    createdAt: row.created_at,
+  }
+}

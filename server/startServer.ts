@@ -1,0 +1,74 @@
+import { mkdirSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { type Config, DB_FILE, REPO_ROOT, loadConfig } from './config.js'
+import { createHttpApp } from './httpApp.js'
+import { type Logger, consoleLogger } from './log.js'
+import { Relay } from './relay.js'
+import { openSqliteStore } from './sqliteStore.js'
+import { attachSync } from './syncSocket.js'
+import { loadTemplates } from './templates.js'
+
+export interface ServerOptions extends Partial<Config> {
+  log?: Logger
+}
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:8080`; a wildcard host is shown as localhost. */
+  url: string
+  port: number
+  /** Graceful: sockets get 1001, every board is compacted, the database is closed. */
+  close(): Promise<void>
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: string }
+  return pkg.version ?? '0.0.0'
+}
+
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>
+}
+
+const shownHost = (host: string) => (host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host)
+
+/** Opens the store and starts HTTP and websocket sync on one port. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const { log = consoleLogger, ...overrides } = options
+  const config: Config = { ...loadConfig({}), ...definedOnly(overrides) }
+  const templates = loadTemplates() // before anything opens: a broken template stops the start
+  mkdirSync(config.dataDir, { recursive: true })
+  const store = openSqliteStore(join(config.dataDir, DB_FILE))
+  const relay = new Relay({ store, unloadGraceMs: config.unloadGraceMs, compactEvery: config.compactEvery, log })
+  const app = createHttpApp({
+    store, relay, log, templates, publicUrl: config.publicUrl, clientDir: config.clientDir, version: packageVersion(), startedAt: Date.now(),
+  })
+  const server = createServer(app)
+  const sync = attachSync(server, relay, log)
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+  } catch (error) {
+    relay.close()
+    store.close()
+    throw error
+  }
+
+  const port = (server.address() as AddressInfo).port
+  let closing: Promise<void> | undefined
+  const shutdown = async () => {
+    relay.close()
+    await sync.close()
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    store.close()
+  }
+  return { url: `http://${shownHost(config.host)}:${port}`, port, close: () => (closing ??= shutdown()) }
+}

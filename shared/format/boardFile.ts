@@ -1,0 +1,119 @@
+import { z } from 'zod'
+import {
+  FACTOR_DIMENSIONS, FACTOR_LEVELS, MAX_ENTRY_LENGTH, MAX_INFLUENCE, MAX_TITLE_LENGTH, MIN_INFLUENCE, OUTCOMES,
+  STARDUST_STATUSES, TOUCHPOINT_STATUSES,
+} from '../model/index.js'
+
+/**
+ * The Zigzag board file: one board as plain JSON, for export, import and
+ * templates. Documented field by field in docs/board-format.md. Order is the
+ * order of the arrays (no positions), and ids are only labels inside the
+ * file: importing gives every entity a fresh id.
+ */
+export const BOARD_FORMAT = 'zigzag-board'
+/** Bumped on any change an older Zigzag could not read; older versions keep being accepted. */
+export const BOARD_FORMAT_VERSION = 1
+
+const FileId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'must be 1 to 64 letters, digits, "-" or "_"' })
+  .describe('An id, unique among its kind in this file; replaced by a fresh id on import')
+const ParticipantId = z.string().min(1).max(100).describe('A participant id: the same person across boards')
+const Timestamp = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time such as "2025-01-15T09:00:00Z"' })
+const text = (description: string) => z.string().default('').describe(description)
+const EntryText = z.string().min(1, { error: 'must not be empty' }).max(MAX_ENTRY_LENGTH)
+
+const Meta = z.strictObject({
+  title: z.string().max(MAX_TITLE_LENGTH).describe('Board title; an empty one becomes the default title of the language'),
+  language: z.enum(['en', 'de']).describe('Language of the board (default names, UI)'),
+})
+
+const Phase = z.strictObject({ id: FileId, name: z.string() }).describe('A column: when the contact happens')
+
+const Lane = z
+  .strictObject({ id: FileId, name: z.string(), channel: z.enum(['physical', 'digital']) })
+  .describe('A row: the channel a touchpoint lives in')
+
+const Touchpoint = z
+  .strictObject({
+    id: FileId,
+    title: z.string(),
+    phaseId: FileId.describe('Id of a phase in this file'),
+    laneId: FileId.describe('Id of a lane in this file'),
+    kind: z.enum(['direct', 'indirect']).default('direct').describe('direct: run by the company; indirect: earned media'),
+    description: text('What happens here'),
+    department: text('Owning department'),
+    status: z.enum(TOUCHPOINT_STATUSES).default('new'),
+    expectation: text('What the customer expects'),
+    painPoint: text("The customer's problem here"),
+    momentOfTruth: z.boolean().default(false),
+  })
+  .describe('A card; cards of one cell keep the order of this array')
+
+const JourneyStep = z
+  .strictObject({ from: FileId.describe('Touchpoint id'), to: FileId.describe('Touchpoint id') })
+  .describe('The customer goes from one touchpoint to the next')
+
+const Persona = z.strictObject({
+  name: z.string(),
+  description: text('Who this customer is'),
+  color: z.string().regex(/^#[0-9A-Fa-f]{6}$/, { error: 'must be a colour such as "#e4572e"' }),
+  journey: z.array(JourneyStep).default([]).describe("This persona's journey path"),
+})
+
+const author = {
+  authorId: z.string().default('').describe('Participant id of the author'),
+  authorName: z.string().default('').describe('Name the author had when writing'),
+  customerVoice: z.boolean().default(false).describe('Written from the empty chair, as the customer'),
+}
+
+const FactorEntry = z.strictObject({
+  touchpointId: FileId,
+  level: z.enum(FACTOR_LEVELS),
+  dimension: z.enum(FACTOR_DIMENSIONS),
+  text: EntryText,
+  createdAt: Timestamp,
+  ...author,
+})
+
+const StardustIdea = z.strictObject({
+  touchpointId: FileId,
+  text: EntryText,
+  department: z.string().max(MAX_ENTRY_LENGTH).default('').describe('Department that takes the idea on'),
+  status: z.enum(STARDUST_STATUSES).default('idea'),
+  voters: z.array(ParticipantId).default([]).describe('Participant ids that voted for the idea, one vote each'),
+  createdAt: Timestamp,
+  ...author,
+})
+
+/** touchpointId → participantId → value, as in `readBoard(doc).ratings`. */
+const personalScores = <T extends z.ZodType>(value: T) => z.record(FileId, z.record(ParticipantId, value)).default({})
+
+export const BoardFileSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Optional link to the JSON Schema, for editors'),
+    format: z.literal(BOARD_FORMAT),
+    formatVersion: z.literal(BOARD_FORMAT_VERSION),
+    exportedAt: Timestamp,
+    meta: Meta,
+    phases: z.array(Phase).min(1, { error: 'a board needs at least one phase' }),
+    lanes: z.array(Lane).min(1, { error: 'a board needs at least one lane' }),
+    touchpoints: z.array(Touchpoint).default([]),
+    personas: z.array(Persona).min(1, { error: 'a board needs at least one persona' }),
+    ratings: personalScores(z.enum(OUTCOMES)).describe('Moment-of-truth ratings: touchpointId → participantId → outcome'),
+    influence: personalScores(z.int().min(MIN_INFLUENCE).max(MAX_INFLUENCE)).describe(
+      'Influence on the decision: touchpointId → participantId → 1..5',
+    ),
+    factors: z.array(FactorEntry).default([]).describe('Factor-matrix entries'),
+    stardust: z.array(StardustIdea).default([]).describe('Stardust ideas'),
+  })
+  .describe('A Zigzag customer-journey board')
+
+/** A checked board file, with defaults filled in. */
+export type BoardFile = z.infer<typeof BoardFileSchema>
+/** What may be written in a file: fields with defaults may be left out. */
+export type BoardFileInput = z.input<typeof BoardFileSchema>
+export type BoardFileTouchpoint = BoardFile['touchpoints'][number]
+export type BoardFilePersona = BoardFile['personas'][number]
+export type BoardFileFactor = BoardFile['factors'][number]
+export type BoardFileStardust = BoardFile['stardust'][number]

@@ -1,0 +1,6 @@
+export * from './boardFile.js'
+export { checkReferences, formatPath } from './references.js'
+export { parseBoardFile, type ParseResult } from './parseBoardFile.js'
+export { exportBoard } from './exportBoard.js'
+export { importBoard, type ImportOptions, type ImportedIds } from './importBoard.js'
+export { BOARD_SCHEMA_FILE, boardFileJsonSchema, boardFileJsonSchemaText } from './jsonSchema.js'

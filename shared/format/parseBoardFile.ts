@@ -1,0 +1,45 @@
+import type { z } from 'zod'
+import { BOARD_FORMAT, BOARD_FORMAT_VERSION, type BoardFile, BoardFileSchema } from './boardFile.js'
+import { checkReferences, formatPath } from './references.js'
+
+export type ParseResult = { ok: true; file: BoardFile } | { ok: false; errors: string[] }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** One line per zod issue, worded for a person fixing the file by hand. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = formatPath(issue.path)
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}: is missing (expected ${issue.expected})`
+  if (issue.code === 'unrecognized_keys') {
+    return `${where}: unknown ${issue.keys.length === 1 ? 'field' : 'fields'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
+  }
+  if (issue.code === 'invalid_key') {
+    return `${where}: invalid key (${issue.issues.map((inner) => inner.message).join('; ')})`
+  }
+  return `${where}: ${issue.message}`
+}
+
+/**
+ * Checks a parsed JSON value against the board format: the schema first, then
+ * references between entities. Errors say where and what, e.g.
+ * `touchpoints[3].phaseId: refers to unknown phase "x"`. A file that is not a
+ * Zigzag board, or is from a newer Zigzag, gets that one error only.
+ */
+export function parseBoardFile(json: unknown): ParseResult {
+  if (!isObject(json)) return { ok: false, errors: ['(file): expected a JSON object holding a Zigzag board'] }
+  if (json.format !== BOARD_FORMAT) {
+    return { ok: false, errors: [`format: expected "${BOARD_FORMAT}", got ${JSON.stringify(json.format) ?? 'nothing'}: this is not a Zigzag board file`] }
+  }
+  const version = json.formatVersion
+  if (typeof version === 'number' && version > BOARD_FORMAT_VERSION) {
+    return {
+      ok: false,
+      errors: [`formatVersion: ${version} is newer than this Zigzag reads (${BOARD_FORMAT_VERSION}); update Zigzag to import this file`],
+    }
+  }
+  const parsed = BoardFileSchema.safeParse(json, { reportInput: true })
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(describeIssue) }
+  const errors = checkReferences(parsed.data)
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, file: parsed.data }
+}

@@ -1,0 +1,85 @@
+import type * as Y from 'yjs'
+import { entityId } from '../ids.js'
+import type { TransactionOrigin } from '../origins.js'
+import { positionBetween } from './ordering.js'
+import { lanes, phases } from './read.js'
+import { type Channel, type EntityMap, entityMap, laneMaps, phaseMaps, touchpointMaps } from './schema.js'
+
+type Axis = 'phase' | 'lane'
+
+const axisMaps = (doc: Y.Doc, axis: Axis) => (axis === 'phase' ? phaseMaps(doc) : laneMaps(doc))
+const axisItems = (doc: Y.Doc, axis: Axis) => (axis === 'phase' ? phases(doc) : lanes(doc))
+
+export function addPhase(doc: Y.Doc, name: string, origin?: TransactionOrigin): string {
+  const id = entityId()
+  doc.transact(() => {
+    const last = phases(doc).at(-1)
+    phaseMaps(doc).set(id, entityMap({ name, position: positionBetween(last?.position, undefined) }))
+  }, origin)
+  return id
+}
+
+export function addLane(doc: Y.Doc, name: string, channel: Channel, origin?: TransactionOrigin): string {
+  const id = entityId()
+  doc.transact(() => {
+    // A new lane goes after the last lane of its channel, keeping physical and digital lanes grouped.
+    const all = lanes(doc)
+    const sameChannel = all.filter((l) => l.channel === channel)
+    const anchor = sameChannel.at(-1) ?? (channel === 'physical' ? undefined : all.at(-1))
+    const next = anchor ? all[all.findIndex((l) => l.id === anchor.id) + 1] : all[0]
+    laneMaps(doc).set(id, entityMap({ name, channel, position: positionBetween(anchor?.position, next?.position) }))
+  }, origin)
+  return id
+}
+
+function fieldSetter(axis: Axis, field: string) {
+  return (doc: Y.Doc, id: string, value: unknown, origin?: TransactionOrigin) => {
+    const map = axisMaps(doc, axis).get(id)
+    if (!map) return
+    doc.transact(() => map.set(field, value), origin)
+  }
+}
+
+export const renamePhase: (doc: Y.Doc, id: string, name: string, origin?: TransactionOrigin) => void = fieldSetter('phase', 'name')
+export const renameLane: (doc: Y.Doc, id: string, name: string, origin?: TransactionOrigin) => void = fieldSetter('lane', 'name')
+export const setLaneChannel: (doc: Y.Doc, id: string, channel: Channel, origin?: TransactionOrigin) => void =
+  fieldSetter('lane', 'channel')
+
+/** Moves a phase or lane one step earlier (-1) or later (+1). Returns false at the edge. */
+function move(doc: Y.Doc, axis: Axis, id: string, direction: -1 | 1, origin?: TransactionOrigin): boolean {
+  const items = axisItems(doc, axis)
+  const index = items.findIndex((item) => item.id === id)
+  const target = index + direction
+  if (index < 0 || target < 0 || target >= items.length) return false
+  const others = items.filter((item) => item.id !== id)
+  const position = positionBetween(others[target - 1]?.position, others[target]?.position)
+  doc.transact(() => axisMaps(doc, axis).get(id)?.set('position', position), origin)
+  return true
+}
+
+export const movePhase = (doc: Y.Doc, id: string, direction: -1 | 1, origin?: TransactionOrigin) =>
+  move(doc, 'phase', id, direction, origin)
+export const moveLane = (doc: Y.Doc, id: string, direction: -1 | 1, origin?: TransactionOrigin) =>
+  move(doc, 'lane', id, direction, origin)
+
+/**
+ * Removes a phase or lane. Its touchpoints are never dropped: they move to the
+ * neighbouring column or row. The last phase or lane cannot be removed.
+ */
+function remove(doc: Y.Doc, axis: Axis, id: string, origin?: TransactionOrigin): boolean {
+  const items = axisItems(doc, axis)
+  const index = items.findIndex((item) => item.id === id)
+  if (index < 0 || items.length <= 1) return false
+  const heir = items[index > 0 ? index - 1 : 1]
+  const field = axis === 'phase' ? 'phaseId' : 'laneId'
+  doc.transact(() => {
+    touchpointMaps(doc).forEach((tp: EntityMap) => {
+      if (tp.get(field) === id) tp.set(field, heir.id)
+    })
+    axisMaps(doc, axis).delete(id)
+  }, origin)
+  return true
+}
+
+export const removePhase = (doc: Y.Doc, id: string, origin?: TransactionOrigin) => remove(doc, 'phase', id, origin)
+export const removeLane = (doc: Y.Doc, id: string, origin?: TransactionOrigin) => remove(doc, 'lane', id, origin)

@@ -1,0 +1,116 @@
+import type * as Y from 'yjs'
+import { byPosition } from './ordering.js'
+import { readCustomerChair, readFactors, readPersonas, readPersonalScores, readStardust } from './readCollab.js'
+import {
+  type BoardMeta, type Channel, type CustomerChair, type FactorEntry, type JourneyStep, type Lane, type Language,
+  type Outcome, type Persona, type Phase, type StardustIdea, type Touchpoint, type TouchpointKind, OUTCOMES,
+  SCHEMA_VERSION, TOUCHPOINT_STATUSES, bool, influenceMap, journeyMaps, laneMaps, metaMap, num, oneOf, personaMaps,
+  phaseMaps, ratingMap, str, touchpointMaps,
+} from './schema.js'
+
+/** touchpointId → participantId → value. */
+export type PersonalScores<T> = Record<string, Record<string, T>>
+
+/** A plain, sorted copy of a board: what views render. */
+export interface BoardState {
+  meta: BoardMeta
+  phases: Phase[]
+  lanes: Lane[]
+  touchpoints: Touchpoint[]
+  personas: Persona[]
+  journey: JourneyStep[]
+  /** Each person's rating of each moment of truth. */
+  ratings: PersonalScores<Outcome>
+  /** Each person's influence score (1..5) of each touchpoint. */
+  influence: PersonalScores<number>
+  factors: FactorEntry[]
+  stardust: StardustIdea[]
+  customerChair: CustomerChair | null
+}
+
+export function readMeta(doc: Y.Doc): BoardMeta {
+  const meta = metaMap(doc)
+  const language = meta.get('language')
+  return {
+    schemaVersion: typeof meta.get('schemaVersion') === 'number' ? (meta.get('schemaVersion') as number) : 0,
+    title: typeof meta.get('title') === 'string' ? (meta.get('title') as string) : '',
+    language: language === 'de' ? 'de' : 'en',
+    createdAt: typeof meta.get('createdAt') === 'number' ? (meta.get('createdAt') as number) : 0,
+  }
+}
+
+export function phases(doc: Y.Doc): Phase[] {
+  return [...phaseMaps(doc).entries()]
+    .map(([id, m]) => ({ id, name: str(m, 'name'), position: num(m, 'position') }))
+    .sort(byPosition)
+}
+
+export function lanes(doc: Y.Doc): Lane[] {
+  return [...laneMaps(doc).entries()]
+    .map(([id, m]) => ({
+      id,
+      name: str(m, 'name'),
+      channel: (str(m, 'channel') === 'digital' ? 'digital' : 'physical') as Channel,
+      position: num(m, 'position'),
+    }))
+    .sort(byPosition)
+}
+
+export function touchpoints(doc: Y.Doc): Touchpoint[] {
+  // A phase or lane removed concurrently with a card being put into it leaves the card
+  // pointing at nothing; show it in the first phase or lane rather than lose it.
+  const home = (id: string, existing: { has: (key: string) => boolean }, first: () => string | undefined) =>
+    existing.has(id) ? id : (first() ?? id)
+  return [...touchpointMaps(doc).entries()]
+    .map(([id, m]) => ({
+      id,
+      title: str(m, 'title'),
+      phaseId: home(str(m, 'phaseId'), phaseMaps(doc), () => phases(doc)[0]?.id),
+      laneId: home(str(m, 'laneId'), laneMaps(doc), () => lanes(doc)[0]?.id),
+      kind: (str(m, 'kind') === 'indirect' ? 'indirect' : 'direct') as TouchpointKind,
+      description: str(m, 'description'),
+      position: num(m, 'position'),
+      department: str(m, 'department'),
+      status: oneOf(m, 'status', TOUCHPOINT_STATUSES),
+      expectation: str(m, 'expectation'),
+      painPoint: str(m, 'painPoint'),
+      momentOfTruth: bool(m, 'momentOfTruth'),
+    }))
+    .sort(byPosition)
+}
+
+/** Journey steps whose both ends and persona still exist (a concurrent delete may orphan one). */
+export function journey(doc: Y.Doc): JourneyStep[] {
+  const existing = touchpointMaps(doc)
+  const personas = personaMaps(doc)
+  return [...journeyMaps(doc).entries()]
+    .map(([id, m]) => ({ id, personaId: str(m, 'personaId'), from: str(m, 'from'), to: str(m, 'to') }))
+    .filter((s) => existing.has(s.from) && existing.has(s.to) && personas.has(s.personaId))
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+}
+
+export const isOutcome = (value: unknown): value is Outcome => OUTCOMES.includes(value as Outcome)
+
+export function readBoard(doc: Y.Doc): BoardState {
+  const cards = touchpoints(doc)
+  const cardIds = new Set(cards.map((t) => t.id))
+  return {
+    meta: readMeta(doc),
+    phases: phases(doc),
+    lanes: lanes(doc),
+    touchpoints: cards,
+    personas: readPersonas(doc),
+    journey: journey(doc),
+    ratings: readPersonalScores(ratingMap(doc), cardIds, isOutcome),
+    influence: readPersonalScores(influenceMap(doc), cardIds, (v): v is number => typeof v === 'number' && v >= 1 && v <= 5),
+    factors: readFactors(doc, cardIds),
+    stardust: readStardust(doc, cardIds),
+    customerChair: readCustomerChair(doc),
+  }
+}
+
+export function isCurrentSchema(doc: Y.Doc): boolean {
+  return readMeta(doc).schemaVersion === SCHEMA_VERSION
+}
+
+export type { Language }

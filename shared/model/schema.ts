@@ -1,0 +1,193 @@
+import * as Y from 'yjs'
+
+/**
+ * The Yjs document layout of a board. Every root is a Y.Map keyed by entity
+ * id whose values are Y.Maps of fields, so concurrent edits to different
+ * fields of the same touchpoint merge instead of overwriting each other.
+ * Order is a fractional `position` field, so a reorder is one field write and
+ * two people reordering at once never duplicate an entry.
+ */
+export const SCHEMA_VERSION = 2
+
+export const ROOT = {
+  meta: 'meta',
+  phases: 'phases',
+  lanes: 'lanes',
+  touchpoints: 'touchpoints',
+  journey: 'journey',
+  // v2
+  personas: 'personas',
+  ratings: 'ratings',
+  influence: 'influence',
+  factors: 'factors',
+  stardust: 'stardust',
+  stardustVotes: 'stardustVotes',
+  session: 'session',
+} as const
+
+export type Channel = 'physical' | 'digital'
+export type TouchpointKind = 'direct' | 'indirect'
+export const TOUCHPOINT_STATUSES = ['new', 'keep', 'refine', 'retire'] as const
+export type TouchpointStatus = (typeof TOUCHPOINT_STATUSES)[number]
+/** The three outcomes of a moment of truth, worst first. */
+export const OUTCOMES = ['disappointing', 'ok', 'delighting'] as const
+export type Outcome = (typeof OUTCOMES)[number]
+export const FACTOR_LEVELS = ['disappointment', 'ok', 'delight'] as const
+export type FactorLevel = (typeof FACTOR_LEVELS)[number]
+export const FACTOR_DIMENSIONS = ['factual', 'emotional'] as const
+export type FactorDimension = (typeof FACTOR_DIMENSIONS)[number]
+export const STARDUST_STATUSES = ['idea', 'planned', 'done'] as const
+export type StardustStatus = (typeof STARDUST_STATUSES)[number]
+export const MIN_INFLUENCE = 1
+export const MAX_INFLUENCE = 5
+export type Language = 'en' | 'de'
+
+export interface Phase {
+  id: string
+  name: string
+  position: number
+}
+
+export interface Lane {
+  id: string
+  name: string
+  channel: Channel
+  position: number
+}
+
+export interface Touchpoint {
+  id: string
+  title: string
+  phaseId: string
+  laneId: string
+  kind: TouchpointKind
+  description: string
+  /** Order of the card inside its cell (phase × lane). */
+  position: number
+  /** Owning department: journeys fail between departments, so every touchpoint has one. */
+  department: string
+  status: TouchpointStatus
+  expectation: string
+  painPoint: string
+  momentOfTruth: boolean
+}
+
+/** One step of the journey path: the customer goes from one touchpoint to the next. */
+export interface JourneyStep {
+  id: string
+  personaId: string
+  from: string
+  to: string
+}
+
+/** A customer type with its own journey path through the board's touchpoints. */
+export interface Persona {
+  id: string
+  name: string
+  description: string
+  color: string
+  position: number
+}
+
+/** Who said it: a stable participant id plus the name shown at the time. */
+export interface Author {
+  authorId: string
+  authorName: string
+  /** Added while the author sat in the empty chair: the customer's voice. */
+  customerVoice: boolean
+}
+
+/** One short entry in a touchpoint's factor matrix (level × dimension). */
+export interface FactorEntry extends Author {
+  id: string
+  touchpointId: string
+  level: FactorLevel
+  dimension: FactorDimension
+  text: string
+  createdAt: number
+}
+
+/** A small delight idea attached to a touchpoint. */
+export interface StardustIdea extends Author {
+  id: string
+  touchpointId: string
+  text: string
+  createdAt: number
+  department: string
+  status: StardustStatus
+  /** Participant ids that upvoted the idea (one vote each). */
+  voters: string[]
+}
+
+/** The person currently speaking as the customer (the empty chair), if any. */
+export interface CustomerChair {
+  participantId: string
+  name: string
+  since: number
+}
+
+export interface BoardMeta {
+  schemaVersion: number
+  title: string
+  language: Language
+  createdAt: number
+}
+
+/** A Y.Map holding one entity's fields. */
+export type EntityMap = Y.Map<unknown>
+
+export const metaMap = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.meta)
+export const phaseMaps = (doc: Y.Doc) => doc.getMap<EntityMap>(ROOT.phases)
+export const laneMaps = (doc: Y.Doc) => doc.getMap<EntityMap>(ROOT.lanes)
+export const touchpointMaps = (doc: Y.Doc) => doc.getMap<EntityMap>(ROOT.touchpoints)
+export const journeyMaps = (doc: Y.Doc) => doc.getMap<EntityMap>(ROOT.journey)
+export const personaMaps = (doc: Y.Doc) => doc.getMap<EntityMap>(ROOT.personas)
+/** `${touchpointId}:${participantId}` → Outcome. Flat keys: one person's rating never touches another's. */
+export const ratingMap = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.ratings)
+/** `${touchpointId}:${participantId}` → influence score 1..5. */
+export const influenceMap = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.influence)
+export const factorMaps = (doc: Y.Doc) => doc.getMap<EntityMap>(ROOT.factors)
+export const stardustMaps = (doc: Y.Doc) => doc.getMap<EntityMap>(ROOT.stardust)
+/** `${ideaId}:${participantId}` → true. */
+export const stardustVoteMap = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.stardustVotes)
+export const sessionMap = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.session)
+
+/** Key of one person's rating, score or vote on one thing. Ids never contain ':'. */
+export const personalKey = (thingId: string, participantId: string) => `${thingId}:${participantId}`
+export function splitPersonalKey(key: string): [thingId: string, participantId: string] {
+  const at = key.indexOf(':')
+  return [key.slice(0, at), key.slice(at + 1)]
+}
+
+/** All roots, e.g. for an UndoManager scope. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Y.UndoManager's scope type is invariant
+export function boardRoots(doc: Y.Doc): Y.AbstractType<any>[] {
+  return [
+    metaMap(doc), phaseMaps(doc), laneMaps(doc), touchpointMaps(doc), journeyMaps(doc), personaMaps(doc),
+    ratingMap(doc), influenceMap(doc), factorMaps(doc), stardustMaps(doc), stardustVoteMap(doc),
+  ]
+}
+
+export function entityMap(fields: Record<string, unknown>): EntityMap {
+  const map = new Y.Map<unknown>()
+  for (const [key, value] of Object.entries(fields)) map.set(key, value)
+  return map
+}
+
+export const str = (map: EntityMap, key: string, fallback = ''): string => {
+  const value = map.get(key)
+  return typeof value === 'string' ? value : fallback
+}
+
+export const bool = (map: EntityMap, key: string): boolean => map.get(key) === true
+
+/** A string field restricted to a closed set of values, falling back to the first. */
+export function oneOf<T extends string>(map: EntityMap, key: string, values: readonly T[]): T {
+  const value = map.get(key)
+  return values.includes(value as T) ? (value as T) : values[0]
+}
+
+export const num = (map: EntityMap, key: string, fallback = 0): number => {
+  const value = map.get(key)
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback
+}

@@ -1,0 +1,53 @@
+import type * as Y from 'yjs'
+import { entityId } from '../ids.js'
+import type { TransactionOrigin } from '../origins.js'
+import { MAX_ENTRY_LENGTH } from './factors.js'
+import {
+  type Author, type StardustIdea, entityMap, personalKey, splitPersonalKey, stardustMaps, stardustVoteMap, touchpointMaps,
+} from './schema.js'
+
+/** Adds a delight idea to a touchpoint. New ideas start as status `idea` with no owner. */
+export function addStardust(doc: Y.Doc, input: { touchpointId: string; text: string } & Author, origin?: TransactionOrigin): string | null {
+  const text = input.text.trim().slice(0, MAX_ENTRY_LENGTH)
+  if (!text || !touchpointMaps(doc).has(input.touchpointId)) return null
+  const id = entityId()
+  doc.transact(() => {
+    stardustMaps(doc).set(id, entityMap({ ...input, text, createdAt: Date.now(), department: '', status: 'idea' }))
+  }, origin)
+  return id
+}
+
+export type StardustPatch = Partial<Pick<StardustIdea, 'text' | 'department' | 'status'>>
+
+export function updateStardust(doc: Y.Doc, id: string, patch: StardustPatch, origin?: TransactionOrigin): void {
+  const idea = stardustMaps(doc).get(id)
+  if (!idea) return
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(patch)) {
+      const clean = typeof value === 'string' ? value.trim().slice(0, MAX_ENTRY_LENGTH) : value
+      if (clean !== undefined && !(key === 'text' && !clean) && idea.get(key) !== clean) idea.set(key, clean)
+    }
+  }, origin)
+}
+
+export function removeStardust(doc: Y.Doc, id: string, origin?: TransactionOrigin): void {
+  if (!stardustMaps(doc).has(id)) return
+  doc.transact(() => {
+    stardustMaps(doc).delete(id)
+    const votes = stardustVoteMap(doc)
+    for (const key of [...votes.keys()]) if (splitPersonalKey(key)[0] === id) votes.delete(key)
+  }, origin)
+}
+
+/** One vote per person per idea: votes if this person has not, takes the vote back if they have. Returns whether they now vote. */
+export function toggleStardustVote(doc: Y.Doc, ideaId: string, participantId: string, origin?: TransactionOrigin): boolean {
+  if (!stardustMaps(doc).has(ideaId) || !participantId) return false
+  const key = personalKey(ideaId, participantId)
+  const votes = stardustVoteMap(doc)
+  const voting = votes.get(key) !== true
+  doc.transact(() => {
+    if (voting) votes.set(key, true)
+    else votes.delete(key)
+  }, origin)
+  return voting
+}

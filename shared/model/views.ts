@@ -1,0 +1,107 @@
+import { journeyOrder } from './journey.js'
+import type { BoardState } from './read.js'
+import { type FactorLevel, type Outcome, FACTOR_LEVELS, OUTCOMES, type StardustIdea, type Touchpoint } from './schema.js'
+
+/** Derived views of a board: pure functions of `readBoard(doc)`, recomputed on every change. */
+
+export interface RatingDistribution {
+  disappointing: number
+  ok: number
+  delighting: number
+  total: number
+  /** Mean score from -1 (all disappointing) to 1 (all delighting); null without ratings. */
+  score: number | null
+  /** The mean rounded to the nearest outcome (-0.5 or below disappointing, 0.5 or above delighting); null without ratings. */
+  outcome: Outcome | null
+  /** At least a quarter of the ratings are disappointing and at least a quarter delighting. */
+  disagreement: boolean
+}
+
+export function ratingDistribution(board: BoardState, touchpointId: string): RatingDistribution {
+  const counts = { disappointing: 0, ok: 0, delighting: 0 }
+  for (const outcome of Object.values(board.ratings[touchpointId] ?? {})) counts[outcome]++
+  const total = counts.disappointing + counts.ok + counts.delighting
+  const score = total === 0 ? null : (counts.delighting - counts.disappointing) / total
+  const outcome = score === null ? null : score <= -0.5 ? 'disappointing' : score >= 0.5 ? 'delighting' : 'ok'
+  const disagreement = total >= 2 && counts.disappointing / total >= 0.25 && counts.delighting / total >= 0.25
+  return { ...counts, total, score, outcome, disagreement }
+}
+
+export function myRating(board: BoardState, touchpointId: string, participantId: string): Outcome | null {
+  return board.ratings[touchpointId]?.[participantId] ?? null
+}
+
+export interface EmotionPoint {
+  touchpointId: string
+  title: string
+  momentOfTruth: boolean
+  /** Mean rating in journey order; null where nobody rated yet (the curve has a gap). */
+  score: number | null
+  outcome: Outcome | null
+  ratings: number
+}
+
+/** The rated outcome of each touchpoint along one persona's journey, in the order the customer meets them. */
+export function emotionCurve(board: BoardState, personaId: string): EmotionPoint[] {
+  const byId = new Map(board.touchpoints.map((t) => [t.id, t]))
+  return journeyOrder(board, personaId).flatMap((id) => {
+    const touchpoint = byId.get(id)
+    if (!touchpoint) return []
+    const d = ratingDistribution(board, id)
+    return [{ touchpointId: id, title: touchpoint.title, momentOfTruth: touchpoint.momentOfTruth, score: d.score, outcome: d.outcome, ratings: d.total }]
+  })
+}
+
+export interface InfluenceRank {
+  touchpoint: Touchpoint
+  /** Mean influence score 1..5, null if nobody scored it. */
+  average: number | null
+  count: number
+}
+
+/** Touchpoints by how much they influence the customer's decision, most influential first; unscored ones last. */
+export function influenceRanking(board: BoardState): InfluenceRank[] {
+  return board.touchpoints
+    .map((touchpoint) => {
+      const scores = Object.values(board.influence[touchpoint.id] ?? {})
+      const average = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null
+      return { touchpoint, average, count: scores.length }
+    })
+    .sort((a, b) => (b.average ?? -1) - (a.average ?? -1) || b.count - a.count || a.touchpoint.title.localeCompare(b.touchpoint.title))
+}
+
+export interface BacklogItem extends StardustIdea {
+  votes: number
+  touchpointTitle: string
+}
+
+/** All stardust ideas of the board, most votes first, older first among equals. */
+export function stardustBacklog(board: BoardState): BacklogItem[] {
+  const titles = new Map(board.touchpoints.map((t) => [t.id, t.title]))
+  return board.stardust
+    .map((idea) => ({ ...idea, votes: idea.voters.length, touchpointTitle: titles.get(idea.touchpointId) ?? '' }))
+    .sort((a, b) => b.votes - a.votes || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+}
+
+export type FactorCounts = Record<FactorLevel, number>
+
+/** Per touchpoint, how many disappointment, OK and delight factors the team found. */
+export function factorHeatmap(board: BoardState): Map<string, FactorCounts> {
+  const out = new Map<string, FactorCounts>()
+  for (const t of board.touchpoints) out.set(t.id, Object.fromEntries(FACTOR_LEVELS.map((l) => [l, 0])) as FactorCounts)
+  for (const f of board.factors) {
+    const counts = out.get(f.touchpointId)
+    if (counts) counts[f.level]++
+  }
+  return out
+}
+
+/** Departments already named on the board (touchpoint owners and stardust owners), for suggestions. */
+export function boardDepartments(board: BoardState): string[] {
+  const names = new Set<string>()
+  for (const t of board.touchpoints) if (t.department.trim()) names.add(t.department.trim())
+  for (const s of board.stardust) if (s.department.trim()) names.add(s.department.trim())
+  return [...names].sort((a, b) => a.localeCompare(b))
+}
+
+export const outcomeOrder = OUTCOMES

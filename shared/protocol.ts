@@ -1,0 +1,63 @@
+/**
+ * Wire constants shared by the relay and the browser client.
+ * Message framing follows y-websocket's reference server so the stock
+ * `WebsocketProvider` works unchanged.
+ */
+export const PROTOCOL_VERSION = 1
+
+/** Top-level message types (first varint of every binary frame). */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  /** Zigzag's facilitation channel (shared/session.ts): JSON commands up, session state down. */
+  session: 10,
+} as const
+
+/** y-protocols sync sub-types (second varint of a sync frame). */
+export const SyncStep = {
+  step1: 0,
+  step2: 1,
+  update: 2,
+} as const
+
+/** Websocket close codes with a reason a person can read. */
+export const CloseCode = {
+  normal: 1000,
+  goingAway: 1001,
+  protocolError: 1002,
+  unsupportedData: 1003,
+  policyViolation: 1008,
+  messageTooBig: 1009,
+  unauthorized: 4401,
+  /** The link's token was rotated by the facilitator; the old link no longer works. */
+  linkRotated: 4403,
+  boardNotFound: 4404,
+} as const
+
+export type CloseCodeName = keyof typeof CloseCode
+
+export const CloseReason: Record<CloseCodeName, string> = {
+  normal: 'Closed',
+  goingAway: 'The server is restarting; reconnecting',
+  protocolError: 'Malformed message',
+  unsupportedData: 'Unsupported message',
+  policyViolation: 'Too many messages; slow down',
+  messageTooBig: 'Message too large',
+  unauthorized: 'This link is not valid (missing or wrong token)',
+  linkRotated: 'The facilitator replaced this link; ask for the new one',
+  boardNotFound: 'This board does not exist',
+}
+
+/** Close codes after which a client must not retry with the same link. */
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.unauthorized, CloseCode.linkRotated, CloseCode.boardNotFound])
+
+/** URL path prefix of the sync websocket: `/sync/<boardId>?token=<token>`. */
+export const SYNC_PATH = '/sync'
+
+export type Role = 'facilitator' | 'editor' | 'viewer'
+
+export function canWrite(role: Role): boolean {
+  return role !== 'viewer'
+}

@@ -1,0 +1,129 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cellCentre, cellFreeSpot, cellOfCard, dragTo, gridId, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { type TestServer, startTestServer } from '../utils/server.js'
+
+let server: TestServer
+let browser: Browser
+let facilitator: Page
+let participant: Page
+let links: { edit: string; view: string }
+
+const card = (page: Page, title: string) => page.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
+
+async function addCardByDoubleClick(page: Page, phase: string, lane: string, title: string) {
+  const at = await cellFreeSpot(page, await gridId(page, 'phase', phase), await gridId(page, 'lane', lane))
+  await page.mouse.dblclick(at.x, at.y)
+  const input = page.getByTestId('touchpoint-title-input')
+  await input.fill(title)
+  await input.press('Enter')
+  await card(page, title).waitFor()
+}
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  // The facilitator creates a board from the start page.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  context.setDefaultTimeout(10_000)
+  facilitator = await context.newPage()
+  await facilitator.goto(server.url)
+  await facilitator.getByTestId('board-title').fill('Online shop – first purchase')
+  await facilitator.getByTestId('new-board').click()
+  await facilitator.getByTestId('display-name').fill('Fran Facilitator')
+  await facilitator.getByTestId('join').click()
+  await facilitator.locator('[data-testid="board"][data-synced="true"]').waitFor()
+  await facilitator.getByTestId('share').click()
+  links = {
+    edit: await facilitator.getByTestId('link-edit').inputValue(),
+    view: await facilitator.getByTestId('link-view').inputValue(),
+  }
+  await facilitator.keyboard.press('Escape')
+  await facilitator.getByTestId('share-panel').waitFor({ state: 'detached' })
+  participant = await joinBoard(browser, links.edit, 'Pat Participant')
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('a live board in two browsers', () => {
+  it('gives the facilitator an edit link and a view link that carry the token in the fragment', () => {
+    expect(links.edit).toMatch(/\/b\/[\w-]{22,}#token=[\w-]{22,}$/)
+    expect(links.view).toMatch(/\/b\/[\w-]{22,}#token=[\w-]{22,}$/)
+    expect(links.edit).not.toBe(links.view)
+  })
+
+  it('shows a touchpoint created in one browser in the right cell of the other', async () => {
+    await addCardByDoubleClick(facilitator, 'Before purchase', 'Store', 'Store visit')
+    await card(participant, 'Store visit').waitFor()
+    const expected = { phaseId: await gridId(participant, 'phase', 'Before purchase'), laneId: await gridId(participant, 'lane', 'Store') }
+    expect(await cellOfCard(participant, 'Store visit')).toEqual(expected)
+  })
+
+  it('moves a dragged touchpoint to the cell it was dropped on, for everyone', async () => {
+    const from = await card(facilitator, 'Store visit').boundingBox()
+    const to = await cellCentre(facilitator, await gridId(facilitator, 'phase', 'Purchase'), await gridId(facilitator, 'lane', 'Website'))
+    await dragTo(facilitator, { x: from!.x + 60, y: from!.y + 60 }, to)
+    const expected = { phaseId: await gridId(participant, 'phase', 'Purchase'), laneId: await gridId(participant, 'lane', 'Website') }
+    await expect.poll(() => cellOfCard(participant, 'Store visit'), { timeout: 10_000 }).toEqual(expected)
+    expect(await cellOfCard(facilitator, 'Store visit')).toEqual(expected)
+  })
+
+  it('shows who is on the board and where their cursor is', async () => {
+    await expect.poll(() => participant.getByTestId('presence').getAttribute('data-count')).toBe('2')
+    await facilitator.mouse.move(700, 500)
+    await facilitator.mouse.move(720, 520, { steps: 3 })
+    await participant.getByTestId('remote-cursor').filter({ hasText: 'Fran Facilitator' }).waitFor()
+  })
+
+  it('undoes only your own change with Ctrl+Z', async () => {
+    await addCardByDoubleClick(participant, 'After purchase', 'Social & reviews', 'Review portal')
+    await card(facilitator, 'Review portal').waitFor()
+    await participant.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } })
+    await participant.keyboard.press('Control+z')
+    await participant.keyboard.press('Control+z')
+    await expect.poll(() => card(facilitator, 'Review portal').count()).toBe(0)
+    expect(await card(facilitator, 'Store visit').count()).toBe(1)
+    await participant.keyboard.press('Control+Shift+z')
+    await participant.keyboard.press('Control+Shift+z')
+    await card(facilitator, 'Review portal').waitFor()
+  })
+
+  it('links touchpoints into a journey path and highlights a physical ↔ digital switch', async () => {
+    await addCardByDoubleClick(facilitator, 'Before purchase', 'Phone', 'Hotline call')
+    const source = card(facilitator, 'Hotline call').locator('.react-flow__handle-right')
+    const target = card(facilitator, 'Store visit').locator('.react-flow__handle-left')
+    const a = (await source.boundingBox())!
+    const b = (await target.boundingBox())!
+    await dragTo(facilitator, { x: a.x + a.width / 2, y: a.y + a.height / 2 }, { x: b.x + b.width / 2, y: b.y + b.height / 2 })
+    await participant.getByTestId('channel-switch').first().waitFor()
+    await expect.poll(() => participant.locator('.react-flow__edge').count()).toBe(1)
+  })
+
+  it('lets a view link watch live but not create a touchpoint', async () => {
+    const viewer = await joinBoard(browser, links.view, 'Vic Viewer')
+    await card(viewer, 'Store visit').waitFor()
+    expect(await viewer.getByTestId('role').textContent()).toMatch(/viewer|ansehen/i)
+    expect(await viewer.getByTestId('palette-direct').count()).toBe(0)
+    const before = await card(facilitator, 'Hotline call').count()
+    const at = await cellCentre(viewer, await gridId(viewer, 'phase', 'After purchase'), await gridId(viewer, 'lane', 'Mobile app'))
+    await viewer.mouse.dblclick(at.x, at.y)
+    expect(await viewer.getByTestId('touchpoint-title-input').count()).toBe(0)
+    await viewer.waitForTimeout(300)
+    expect(await viewer.getByTestId('touchpoint').count()).toBe(await facilitator.getByTestId('touchpoint').count())
+    expect(before).toBe(1)
+    await viewer.context().close()
+  })
+
+  it('saves a screenshot of the board that is fit to project', async () => {
+    if (await facilitator.getByTestId('panel-close').count()) await facilitator.getByTestId('panel-close').click()
+    await addCardByDoubleClick(facilitator, 'After purchase', 'Mobile app', 'Order tracking')
+    await addCardByDoubleClick(facilitator, 'Purchase', 'Store', 'Pick-up at the till')
+    await facilitator.getByRole('button', { name: /fit view/i }).click().catch(() => undefined)
+    await facilitator.waitForTimeout(400)
+    const path = await screenshot(facilitator, 'board')
+    expect(path).toContain('test-results/board.png')
+  })
+})

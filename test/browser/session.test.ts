@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { decodeQr } from '../utils/qr.js'
+import { type CreatedBoard, type TestServer, createBoard, startTestServer } from '../utils/server.js'
+
+let server: TestServer
+let browser: Browser
+let board: CreatedBoard
+let facilitator: Page
+let participant: Page
+let projector: Page
+
+const card = (page: Page, title: string) => page.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
+const viewportOf = (page: Page) => page.locator('.react-flow__viewport').first().getAttribute('style')
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  board = await createBoard(server.url, { template: 'retail', language: 'en', title: 'Store workshop' })
+  facilitator = await joinBoard(browser, board.links.facilitator, 'Fran')
+  participant = await joinBoard(browser, board.links.edit, 'Pat')
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  context.setDefaultTimeout(10_000)
+  projector = await context.newPage()
+  await projector.goto(board.links.facilitator.replace('#', '/projector#'))
+  await projector.getByTestId('projector').waitFor()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('a facilitated session with a facilitator, a participant and a projector', () => {
+  it('shows the same remaining time on every screen, within a second', async () => {
+    await facilitator.getByTestId('timer-duration').selectOption('5')
+    await facilitator.getByTestId('timer-start').click()
+    await participant.getByTestId('timer').waitFor()
+    await projector.getByTestId('timer').waitFor()
+    await expect.poll(() => participant.getByTestId('timer-time').getAttribute('data-remaining')).not.toBe('300000')
+    const readings = await Promise.all([facilitator, participant, projector].map((p) => p.getByTestId('timer-time').getAttribute('data-remaining')))
+    const ms = readings.map(Number)
+    expect(Math.max(...ms) - Math.min(...ms)).toBeLessThan(1000)
+    expect(Math.min(...ms)).toBeGreaterThan(290_000)
+    await facilitator.getByTestId('timer-pause').click()
+  })
+
+  it('moves the participant’s view with the facilitator’s when everyone is brought along', async () => {
+    await facilitator.getByTestId('follow-me').click()
+    await participant.getByTestId('following').waitFor()
+    const before = await viewportOf(participant)
+    const pane = (await facilitator.locator('.react-flow__pane').boundingBox())!
+    await facilitator.mouse.move(pane.x + pane.width - 60, pane.y + pane.height - 40)
+    await facilitator.mouse.down()
+    await facilitator.mouse.move(pane.x + pane.width - 400, pane.y + pane.height - 240, { steps: 12 })
+    await facilitator.mouse.up()
+    await expect.poll(() => viewportOf(participant), { timeout: 5000 }).not.toBe(before)
+    // The participant breaks away and stays put.
+    await participant.getByTestId('stop-following').click()
+    await expect.poll(() => participant.getByTestId('following').count()).toBe(0)
+  })
+
+  it('runs a dot-voting round whose votes stay hidden until the facilitator reveals them', async () => {
+    await facilitator.getByTestId('voting-open').click()
+    await card(participant, 'Online checkout').getByTestId('vote-cast').click()
+    await expect.poll(() => card(participant, 'Online checkout').getByTestId('vote-dots').getAttribute('data-mine')).toBe('1')
+    await card(participant, 'Online checkout').getByTestId('vote-cast').click()
+    await expect.poll(() => participant.getByTestId('votes-left').textContent()).toContain('1 of 3')
+    expect(await facilitator.getByTestId('vote-result').count()).toBe(0)
+    await facilitator.getByTestId('voting-reveal').click()
+    for (const page of [facilitator, participant, projector]) {
+      await expect.poll(() => card(page, 'Online checkout').getByTestId('vote-result').getAttribute('data-count')).toBe('2')
+    }
+    await screenshot(projector, 'projector')
+    await facilitator.getByTestId('voting-close').click()
+    await expect.poll(() => participant.getByTestId('vote-result').count()).toBe(0)
+  })
+
+  it('shows a QR code on the projector that decodes to the edit link', async () => {
+    await expect.poll(() => decodeQr(projector.getByTestId('qr-code'))).toBe(board.links.edit)
+    await facilitator.getByTestId('projector-qr').selectOption('view')
+    await expect.poll(() => decodeQr(projector.getByTestId('qr-code'))).toBe(board.links.view)
+  })
+})

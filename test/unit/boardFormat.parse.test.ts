@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest'
+import { type BoardFileInput, exportBoard, parseBoardFile } from '../../shared/format/index.js'
+import { boardWithEverything } from '../utils/boardFile.js'
+
+/** A small valid file written by hand, with the optional fields left out. */
+function minimalFile(): BoardFileInput {
+  return {
+    format: 'zigzag-board',
+    formatVersion: 1,
+    exportedAt: '2025-01-15T09:00:00Z',
+    meta: { title: 'Shop', language: 'en' },
+    phases: [{ id: 'before', name: 'Before purchase' }, { id: 'after', name: 'After purchase' }],
+    lanes: [{ id: 'store', name: 'Store', channel: 'physical' }, { id: 'web', name: 'Website', channel: 'digital' }],
+    touchpoints: [
+      { id: 'ad', title: 'Ad', phaseId: 'before', laneId: 'web' },
+      { id: 'visit', title: 'Visit', phaseId: 'before', laneId: 'store' },
+      { id: 'review', title: 'Review', phaseId: 'after', laneId: 'web', kind: 'indirect' },
+    ],
+    personas: [{ name: 'Anna', color: '#e4572e', journey: [{ from: 'ad', to: 'visit' }] }],
+  }
+}
+
+/** The errors for a file changed by `change`; the file must be refused. */
+function errorsFor(change: (file: Record<string, any>) => void): string[] {
+  const file = structuredClone(minimalFile()) as Record<string, any>
+  change(file)
+  const result = parseBoardFile(file)
+  if (result.ok) throw new Error('expected the file to be refused')
+  return result.errors
+}
+
+describe('reading a board file', () => {
+  it('accepts a hand-written file and fills in the defaults', () => {
+    const result = parseBoardFile(minimalFile())
+    if (!result.ok) throw new Error(result.errors.join('\n'))
+    expect(result.file.touchpoints[0]).toEqual({
+      id: 'ad', title: 'Ad', phaseId: 'before', laneId: 'web', kind: 'direct', description: '', department: '', status: 'new',
+      expectation: '', painPoint: '', momentOfTruth: false,
+    })
+    expect(result.file.personas[0].description).toBe('')
+    expect(result.file).toMatchObject({ ratings: {}, influence: {}, factors: [], stardust: [] })
+  })
+
+  it('accepts an exported board, and a $schema link for editors', () => {
+    const exported = JSON.parse(JSON.stringify(exportBoard(boardWithEverything())))
+    expect(parseBoardFile({ ...exported, $schema: '../docs/board-format.schema.json' }).ok).toBe(true)
+  })
+
+  it('says plainly when the input is not a Zigzag board file at all', () => {
+    expect(parseBoardFile([1, 2])).toEqual({ ok: false, errors: ['(file): expected a JSON object holding a Zigzag board'] })
+    expect(parseBoardFile(null)).toMatchObject({ ok: false })
+    expect(errorsFor((f) => (f.format = 'miro-board'))).toEqual([
+      'format: expected "zigzag-board", got "miro-board": this is not a Zigzag board file',
+    ])
+    expect(errorsFor((f) => delete f.format)[0]).toMatch(/^format: expected "zigzag-board", got nothing/)
+  })
+
+  it('refuses a file from a newer Zigzag with one clear error', () => {
+    expect(errorsFor((f) => (f.formatVersion = 2))).toEqual([
+      'formatVersion: 2 is newer than this Zigzag reads (1); update Zigzag to import this file',
+    ])
+  })
+
+  it('names the path of missing fields, wrong types and unknown fields', () => {
+    const errors = errorsFor((f) => {
+      delete f.touchpoints[1].title
+      f.touchpoints[2].momentOfTruth = 'yes'
+      f.lanes[0].colour = 'red'
+      f.meta.language = 'fr'
+    })
+    expect(errors).toEqual(expect.arrayContaining([
+      'touchpoints[1].title: is missing (expected string)',
+      expect.stringMatching(/^touchpoints\[2\]\.momentOfTruth: .*expected boolean/),
+      'lanes[0]: unknown field "colour"',
+      expect.stringMatching(/^meta\.language: .*"en"\|"de"/),
+    ]))
+    expect(errors).toHaveLength(4)
+  })
+
+  it('explains values outside their range or format', () => {
+    const errors = errorsFor((f) => {
+      f.touchpoints[0].status = 'archived'
+      f.touchpoints[0].id = 'has space'
+      f.personas[0].color = 'red'
+      f.exportedAt = 'yesterday'
+      f.influence = { ad: { 'p-anna': 7 } }
+      f.ratings = { ad: { 'p-anna': 'great' } }
+      f.factors = [{ touchpointId: 'ad', level: 'ok', dimension: 'factual', text: '', createdAt: '2025-01-15T09:00:00Z' }]
+      f.phases = []
+    })
+    expect(errors).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^touchpoints\[0\]\.status: .*"new"\|"keep"\|"refine"\|"retire"/),
+      'touchpoints[0].id: must be 1 to 64 letters, digits, "-" or "_"',
+      'personas[0].color: must be a colour such as "#e4572e"',
+      'exportedAt: must be an ISO 8601 date and time such as "2025-01-15T09:00:00Z"',
+      expect.stringMatching(/^influence\.ad\["p-anna"\]: .*<=5/),
+      expect.stringMatching(/^ratings\.ad\["p-anna"\]: .*"disappointing"\|"ok"\|"delighting"/),
+      'factors[0].text: must not be empty',
+      'phases: a board needs at least one phase',
+    ]))
+  })
+})
+
+describe('checking references in a board file', () => {
+  it('points at touchpoints in unknown phases or lanes', () => {
+    expect(errorsFor((f) => {
+      f.touchpoints[2].phaseId = 'x'
+      f.touchpoints[0].laneId = 'phone'
+    })).toEqual([
+      'touchpoints[0].laneId: refers to unknown lane "phone"',
+      'touchpoints[2].phaseId: refers to unknown phase "x"',
+    ])
+  })
+
+  it('points at journey steps, ratings, factors and stardust of unknown touchpoints', () => {
+    const at = '2025-01-15T09:00:00Z'
+    expect(errorsFor((f) => {
+      f.personas[0].journey.push({ from: 'visit', to: 'gone' })
+      f.ratings = { gone: { 'p-anna': 'ok' } }
+      f.influence = { 'tp-9': { 'p-anna': 3 } }
+      f.factors = [{ touchpointId: 'gone', level: 'ok', dimension: 'emotional', text: 'Smile', createdAt: at }]
+      f.stardust = [{ touchpointId: 'nope', text: 'Coffee', createdAt: at }]
+    })).toEqual([
+      'personas[0].journey[1].to: refers to unknown touchpoint "gone"',
+      'ratings.gone: refers to unknown touchpoint "gone"',
+      'influence["tp-9"]: refers to unknown touchpoint "tp-9"',
+      'factors[0].touchpointId: refers to unknown touchpoint "gone"',
+      'stardust[0].touchpointId: refers to unknown touchpoint "nope"',
+    ])
+  })
+
+  it('refuses repeated ids, self-steps, repeated steps and double votes', () => {
+    expect(errorsFor((f) => {
+      f.phases.push({ id: 'before', name: 'Again' })
+      f.touchpoints[2].id = 'ad'
+      f.personas[0].journey.push({ from: 'visit', to: 'visit' }, { from: 'ad', to: 'visit' })
+      f.stardust = [{ touchpointId: 'visit', text: 'Coffee', voters: ['p-anna', 'p-ben', 'p-anna'], createdAt: '2025-01-15T09:00:00Z' }]
+    })).toEqual([
+      'phases[2].id: "before" is already the id of phases[0]',
+      'touchpoints[2].id: "ad" is already the id of touchpoints[0]',
+      'personas[0].journey[1]: leads from touchpoint "visit" to itself',
+      'personas[0].journey[2]: repeats personas[0].journey[0]',
+      'stardust[0].voters[2]: "p-anna" votes a second time',
+    ])
+  })
+})

@@ -1,0 +1,48 @@
+import Papa from 'papaparse'
+import { unzipSync, strFromU8 } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { boardCsvTables, boardCsvZip } from '../../client/export/csvExport.js'
+import { addFactor, addStardust, addTouchpoint, readBoard, toggleStardustVote } from '../../shared/model/index.js'
+import { grid, seededDoc } from '../utils/board.js'
+
+const AWKWARD = 'Kasse, "Kartenleser" –\nÄrger über PIN-Pad 😤; Grüße'
+
+function boardWithAwkwardText() {
+  const doc = seededDoc()
+  const { phase, lane } = grid(doc)
+  const id = addTouchpoint(doc, { title: AWKWARD, phaseId: phase('Purchase'), laneId: lane('Store'), department: 'Filiale, Süd', description: 'line 1\r\nline 2' })
+  addFactor(doc, { touchpointId: id, level: 'disappointment', dimension: 'emotional', text: '"Bitte warten" – 15 Minuten', authorId: 'a', authorName: 'Jürgen', customerVoice: true })
+  const idea = addStardust(doc, { touchpointId: id, text: 'Kaffee ☕, gratis', authorId: 'a', authorName: 'Zoë', customerVoice: false })!
+  toggleStardustVote(doc, idea, 'p1')
+  return readBoard(doc)
+}
+
+describe('CSV export', () => {
+  it('keeps commas, quotes, line breaks, umlauts and emoji intact when a spreadsheet reads the file back', () => {
+    const tables = boardCsvTables(boardWithAwkwardText())
+    const touchpoints = Papa.parse<Record<string, string>>(tables.touchpoints, { header: true }).data
+    expect(touchpoints).toHaveLength(1)
+    expect(touchpoints[0]).toMatchObject({ title: AWKWARD, department: 'Filiale, Süd', description: 'line 1\r\nline 2', phase: 'Purchase', channel: 'Store' })
+    const factors = Papa.parse<Record<string, string>>(tables.factors, { header: true }).data
+    expect(factors[0]).toMatchObject({ touchpoint: AWKWARD, text: '"Bitte warten" – 15 Minuten', author: 'Jürgen', customer_voice: 'yes' })
+    const stardust = Papa.parse<Record<string, string>>(tables.stardust, { header: true }).data
+    expect(stardust[0]).toMatchObject({ idea: 'Kaffee ☕, gratis', touchpoint: AWKWARD, votes: '1', status: 'idea' })
+  })
+
+  it('quotes fields instead of joining strings', () => {
+    const { touchpoints } = boardCsvTables(boardWithAwkwardText())
+    expect(touchpoints).toContain('"Kasse, ""Kartenleser"" –\nÄrger über PIN-Pad 😤; Grüße"')
+  })
+
+  it('writes one CSV per table into a zip, with a byte-order mark for spreadsheet apps', () => {
+    const files = unzipSync(boardCsvZip(boardWithAwkwardText(), 'shop'))
+    expect(Object.keys(files).sort()).toEqual(['shop-factors.csv', 'shop-stardust.csv', 'shop-touchpoints.csv'])
+    expect([...files['shop-touchpoints.csv'].slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(strFromU8(files['shop-touchpoints.csv'])).toContain('Grüße')
+  })
+
+  it('writes the column names even for an empty table', () => {
+    const tables = boardCsvTables(readBoard(seededDoc()))
+    expect(tables.stardust.split('\r\n')[0]).toBe('idea,touchpoint,votes,owner_department,status,author,customer_voice,created')
+  })
+})

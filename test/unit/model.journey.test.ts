@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest'
+import type * as Y from 'yjs'
+import {
+  type BoardState, channelSwitch, journey, journeyOrder, linkTouchpoints, readBoard, setLaneChannel, stepId, unlinkStep,
+} from '../../shared/model/index.js'
+import { addCards as cards, defaultPersona, grid, seededDoc } from '../utils/board.js'
+
+/** A step on the journey of the board's first persona. */
+const link = (doc: Y.Doc, from: string, to: string) => linkTouchpoints(doc, defaultPersona(doc), from, to)
+
+const titlesInOrder = (board: BoardState) =>
+  journeyOrder(board).map((id) => board.touchpoints.find((t) => t.id === id)?.title)
+
+describe('linking touchpoints into a journey', () => {
+  it('links one touchpoint to the next on a persona’s journey, under an id made of persona and ends', () => {
+    const doc = seededDoc()
+    const persona = defaultPersona(doc)
+    const t = cards(doc, [['Ad', 'Before purchase', 'Website'], ['Shop', 'Purchase', 'Store']])
+    const id = linkTouchpoints(doc, persona, t.Ad, t.Shop)
+    expect(id).toBe(stepId(persona, t.Ad, t.Shop))
+    expect(id).toBe(`${persona}:${t.Ad}>${t.Shop}`)
+    expect(journey(doc)).toEqual([{ id, personaId: persona, from: t.Ad, to: t.Shop }])
+  })
+
+  it('refuses to link a touchpoint to itself', () => {
+    const doc = seededDoc()
+    const t = cards(doc, [['Ad', 'Before purchase', 'Website']])
+    expect(link(doc, t.Ad, t.Ad)).toBeNull()
+    expect(journey(doc)).toEqual([])
+  })
+
+  it('refuses the same step twice but allows the way back', () => {
+    const doc = seededDoc()
+    const t = cards(doc, [['Ad', 'Before purchase', 'Website'], ['Shop', 'Purchase', 'Store']])
+    expect(link(doc, t.Ad, t.Shop)).not.toBeNull()
+    expect(link(doc, t.Ad, t.Shop)).toBeNull()
+    expect(link(doc, t.Shop, t.Ad)).not.toBeNull()
+    expect(journey(doc)).toHaveLength(2)
+  })
+
+  it('refuses a step whose start, end or persona does not exist', () => {
+    const doc = seededDoc()
+    const t = cards(doc, [['Ad', 'Before purchase', 'Website'], ['Shop', 'Purchase', 'Store']])
+    expect(link(doc, t.Ad, 'gone')).toBeNull()
+    expect(link(doc, 'gone', t.Ad)).toBeNull()
+    expect(linkTouchpoints(doc, 'no-such-persona', t.Ad, t.Shop)).toBeNull()
+    expect(journey(doc)).toEqual([])
+  })
+
+  it('removes a step on unlink, and ignores unlinking one that is gone', () => {
+    const doc = seededDoc()
+    const t = cards(doc, [['Ad', 'Before purchase', 'Website'], ['Shop', 'Purchase', 'Store']])
+    const id = link(doc, t.Ad, t.Shop)!
+    unlinkStep(doc, id)
+    unlinkStep(doc, id)
+    expect(journey(doc)).toEqual([])
+    expect(link(doc, t.Ad, t.Shop)).not.toBeNull()
+  })
+})
+
+describe('channel switches', () => {
+  const doc = seededDoc()
+  const t = cards(doc, [
+    ['Review', 'Before purchase', 'Social & reviews'],
+    ['Advice', 'Before purchase', 'Store'],
+    ['Call', 'Purchase', 'Phone'],
+    ['App', 'After purchase', 'Mobile app'],
+    ['Web', 'After purchase', 'Website'],
+  ])
+  const step = (from: string, to: string) => link(doc, t[from], t[to])!
+  const digitalToPhysical = step('Review', 'Advice')
+  const physicalToPhysical = step('Advice', 'Call')
+  const physicalToDigital = step('Call', 'App')
+  const digitalToDigital = step('App', 'Web')
+
+  it('marks a step from digital to physical as a switch', () => {
+    expect(channelSwitch(readBoard(doc), digitalToPhysical)).toEqual({ from: 'digital', to: 'physical' })
+  })
+
+  it('marks a step from physical to digital as a switch', () => {
+    expect(channelSwitch(readBoard(doc), physicalToDigital)).toEqual({ from: 'physical', to: 'digital' })
+  })
+
+  it('shows no switch for steps that stay within one channel', () => {
+    expect(channelSwitch(readBoard(doc), physicalToPhysical)).toBeNull()
+    expect(channelSwitch(readBoard(doc), digitalToDigital)).toBeNull()
+  })
+
+  it('shows no switch for a step that does not exist', () => {
+    expect(channelSwitch(readBoard(doc), 'gone')).toBeNull()
+  })
+
+  it('follows a lane that changes channel', () => {
+    const copy = seededDoc()
+    const c = cards(copy, [['Call', 'Purchase', 'Phone'], ['Letter', 'Purchase', 'Letter & print']])
+    const id = link(copy, c.Call, c.Letter)!
+    expect(channelSwitch(readBoard(copy), id)).toBeNull()
+    setLaneChannel(copy, grid(copy).lane('Letter & print'), 'digital')
+    expect(channelSwitch(readBoard(copy), id)).toEqual({ from: 'physical', to: 'digital' })
+  })
+})
+
+describe('journey order', () => {
+  it('lists touchpoints in the order the customer meets them', () => {
+    const doc = seededDoc()
+    const t = cards(doc, [['D', 'After purchase', 'Website'], ['B', 'Purchase', 'Store'], ['A', 'Before purchase', 'Website'], ['C', 'Purchase', 'Phone']])
+    link(doc, t.C, t.D)
+    link(doc, t.A, t.B)
+    link(doc, t.B, t.C)
+    expect(titlesInOrder(readBoard(doc))).toEqual(['A', 'B', 'C', 'D'])
+  })
+
+  it('lists each touchpoint once when the path loops back', () => {
+    const doc = seededDoc()
+    const t = cards(doc, [['A', 'Before purchase', 'Website'], ['B', 'Purchase', 'Store'], ['C', 'After purchase', 'Phone']])
+    link(doc, t.A, t.B)
+    link(doc, t.B, t.C)
+    link(doc, t.C, t.B)
+    expect(titlesInOrder(readBoard(doc))).toEqual(['A', 'B', 'C'])
+  })
+
+  it('still lists a journey that is a closed loop with no start', () => {
+    const doc = seededDoc()
+    const t = cards(doc, [['A', 'Before purchase', 'Website'], ['B', 'Purchase', 'Store'], ['C', 'After purchase', 'Phone']])
+    link(doc, t.A, t.B)
+    link(doc, t.B, t.C)
+    link(doc, t.C, t.A)
+    const order = titlesInOrder(readBoard(doc))
+    expect([...order].sort()).toEqual(['A', 'B', 'C'])
+    // Whatever the entry point, the loop is walked in its own direction.
+    const start = order.indexOf('A')
+    expect([...order.slice(start), ...order.slice(0, start)]).toEqual(['A', 'B', 'C'])
+  })
+
+  it('leaves out touchpoints that are not on the journey', () => {
+    const doc = seededDoc()
+    const t = cards(doc, [['A', 'Before purchase', 'Website'], ['B', 'Purchase', 'Store'], ['Lonely', 'Purchase', 'Phone']])
+    link(doc, t.A, t.B)
+    expect(titlesInOrder(readBoard(doc))).toEqual(['A', 'B'])
+    expect(journeyOrder(readBoard(seededDoc()))).toEqual([])
+  })
+})

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import {
+  PERSONA_COLORS, addPersona, journey, journeyMaps, journeyOrder, linkTouchpoints, personaJourney, readBoard, readPersonas,
+  removePersona, stepId, updatePersona,
+} from '../../shared/model/index.js'
+import { addCards, defaultPersona, seededDoc } from '../utils/board.js'
+import { expectConverged, seededPeers } from '../utils/peers.js'
+
+describe('personas', () => {
+  it('adds a persona after the last one, with an empty description and the next colour of the palette', () => {
+    const doc = seededDoc()
+    const id = addPersona(doc, { name: 'Business buyer' })
+    const personas = readPersonas(doc)
+    expect(personas.map((p) => p.name)).toEqual(['Customer', 'Business buyer'])
+    expect(personas[1]).toEqual({ id, name: 'Business buyer', description: '', color: PERSONA_COLORS[1], position: 2 })
+  })
+
+  it('keeps the description and colour given when adding', () => {
+    const doc = seededDoc()
+    const id = addPersona(doc, { name: 'Student', description: 'Buys on the phone at night', color: '#123456' })
+    expect(readPersonas(doc).find((p) => p.id === id)).toMatchObject({ description: 'Buys on the phone at night', color: '#123456' })
+  })
+
+  it('changes only the fields in the patch and ignores a removed persona', () => {
+    const doc = seededDoc()
+    const id = addPersona(doc, { name: 'Student', color: '#123456' })
+    updatePersona(doc, id, { name: 'Night owl', description: undefined })
+    expect(readPersonas(doc).find((p) => p.id === id)).toMatchObject({ name: 'Night owl', description: '', color: '#123456' })
+    removePersona(doc, id)
+    updatePersona(doc, id, { name: 'Ghost' })
+    expect(readPersonas(doc).map((p) => p.name)).toEqual(['Customer'])
+  })
+
+  it('refuses to remove the last persona, so every board keeps a journey to draw', () => {
+    const doc = seededDoc()
+    const only = defaultPersona(doc)
+    expect(removePersona(doc, only)).toBe(false)
+    expect(readPersonas(doc).map((p) => p.id)).toEqual([only])
+    expect(removePersona(doc, 'no-such-persona')).toBe(false)
+  })
+
+  it('removes a persona with its own journey steps and leaves the other persona’s path alone', () => {
+    const doc = seededDoc()
+    const t = addCards(doc, [['Ad', 'Before purchase', 'Website'], ['Shop', 'Purchase', 'Store'], ['App', 'After purchase', 'Mobile app']])
+    const customer = defaultPersona(doc)
+    const buyer = addPersona(doc, { name: 'Business buyer' })
+    linkTouchpoints(doc, customer, t.Ad, t.Shop)
+    linkTouchpoints(doc, buyer, t.Ad, t.Shop)
+    linkTouchpoints(doc, buyer, t.Shop, t.App)
+    expect(removePersona(doc, buyer)).toBe(true)
+    expect(readPersonas(doc).map((p) => p.id)).toEqual([customer])
+    expect(journey(doc)).toEqual([{ id: stepId(customer, t.Ad, t.Shop), personaId: customer, from: t.Ad, to: t.Shop }])
+    expect(journeyMaps(doc).size).toBe(1)
+  })
+})
+
+describe('one touchpoint on several personas’ journeys', () => {
+  it('puts a touchpoint on two personas’ paths, each walked in its own order', () => {
+    const doc = seededDoc()
+    const t = addCards(doc, [['Ad', 'Before purchase', 'Website'], ['Shop', 'Purchase', 'Store'], ['App', 'After purchase', 'Mobile app']])
+    const customer = defaultPersona(doc)
+    const buyer = addPersona(doc, { name: 'Business buyer' })
+    linkTouchpoints(doc, customer, t.Ad, t.Shop)
+    linkTouchpoints(doc, customer, t.Shop, t.App)
+    linkTouchpoints(doc, buyer, t.App, t.Shop)
+    const board = readBoard(doc)
+    expect(journeyOrder(board, customer)).toEqual([t.Ad, t.Shop, t.App])
+    expect(journeyOrder(board, buyer)).toEqual([t.App, t.Shop])
+    expect(personaJourney(board, buyer).map((s) => s.id)).toEqual([stepId(buyer, t.App, t.Shop)])
+  })
+
+  it('lets two personas take the very same step, as two separate steps', () => {
+    const doc = seededDoc()
+    const t = addCards(doc, [['Ad', 'Before purchase', 'Website'], ['Shop', 'Purchase', 'Store']])
+    const customer = defaultPersona(doc)
+    const buyer = addPersona(doc, { name: 'Business buyer' })
+    expect(linkTouchpoints(doc, customer, t.Ad, t.Shop)).toBe(stepId(customer, t.Ad, t.Shop))
+    expect(linkTouchpoints(doc, buyer, t.Ad, t.Shop)).toBe(stepId(buyer, t.Ad, t.Shop))
+    expect(journey(doc).map((s) => s.personaId).sort()).toEqual([customer, buyer].sort())
+  })
+
+  it('ends with one step when two people link the same pair for the same persona at once', () => {
+    const peers = seededPeers(2)
+    const [a, b] = peers.docs
+    const t = addCards(a, [['Ad', 'Before purchase', 'Website'], ['Shop', 'Purchase', 'Store']])
+    peers.flush()
+    linkTouchpoints(a, defaultPersona(a), t.Ad, t.Shop)
+    linkTouchpoints(b, defaultPersona(b), t.Ad, t.Shop)
+    peers.flush()
+    expectConverged(peers)
+    expect(journey(a)).toHaveLength(1)
+  })
+
+  it('hides a step linked on a persona that someone else removed at the same moment', () => {
+    const peers = seededPeers(2)
+    const [a, b] = peers.docs
+    const t = addCards(a, [['Ad', 'Before purchase', 'Website'], ['Shop', 'Purchase', 'Store']])
+    const buyer = addPersona(a, { name: 'Business buyer' })
+    peers.flush()
+    removePersona(a, buyer)
+    expect(linkTouchpoints(b, buyer, t.Ad, t.Shop)).not.toBeNull()
+    peers.flush()
+    expectConverged(peers)
+    expect(readBoard(a).journey).toEqual([])
+    expect(journeyMaps(a).size).toBe(1) // the orphan stays in the document, hidden
+  })
+})

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  addTouchpoint, cellTouchpoints, journey, journeyMaps, linkTouchpoints, moveTouchpoint, removeTouchpoint, touchpoints,
+  updateTouchpoint,
+} from '../../shared/model/index.js'
+import type { TransactionOrigin } from '../../shared/origins.js'
+import { cellTitles, defaultPersona, grid, seededDoc } from '../utils/board.js'
+
+/** A seeded board with cards A, B, C in (Purchase × Store), and the ids needed to move them about. */
+function boardWithCell() {
+  const doc = seededDoc()
+  const g = grid(doc)
+  const cell = { phaseId: g.phase('Purchase'), laneId: g.lane('Store') }
+  const [a, b, c] = ['A', 'B', 'C'].map((title) => addTouchpoint(doc, { title, ...cell }))
+  return { doc, g, cell, a, b, c }
+}
+
+describe('adding and editing touchpoints', () => {
+  it('adds a direct, new touchpoint with empty details and no moment of truth unless told otherwise', () => {
+    const doc = seededDoc()
+    const g = grid(doc)
+    const id = addTouchpoint(doc, { title: 'Hotline', phaseId: g.phase('After purchase'), laneId: g.lane('Phone') })
+    expect(touchpoints(doc)).toEqual([{
+      id, title: 'Hotline', phaseId: g.phase('After purchase'), laneId: g.lane('Phone'), kind: 'direct', description: '', position: 1,
+      department: '', status: 'new', expectation: '', painPoint: '', momentOfTruth: false,
+    }])
+  })
+
+  it('keeps the kind and description given when adding', () => {
+    const doc = seededDoc()
+    const g = grid(doc)
+    const cell = { phaseId: g.phase('Before purchase'), laneId: g.lane('Social & reviews') }
+    const id = addTouchpoint(doc, { title: 'Review portal', ...cell, kind: 'indirect', description: 'Stars and comments' })
+    expect(touchpoints(doc).find((t) => t.id === id)).toMatchObject({ kind: 'indirect', description: 'Stars and comments' })
+  })
+
+  it('puts each new card at the end of its cell', () => {
+    const { doc, cell } = boardWithCell()
+    expect(cellTitles(doc, cell.phaseId, cell.laneId)).toEqual(['A', 'B', 'C'])
+  })
+
+  it('changes only the fields in the patch', () => {
+    const { doc, b } = boardWithCell()
+    updateTouchpoint(doc, b, { title: 'B2', kind: 'indirect' })
+    expect(touchpoints(doc).find((t) => t.id === b)).toMatchObject({ title: 'B2', kind: 'indirect', description: '' })
+    updateTouchpoint(doc, b, { description: 'note', title: undefined })
+    expect(touchpoints(doc).find((t) => t.id === b)).toMatchObject({ title: 'B2', description: 'note' })
+  })
+
+  it('writes nothing when a patch changes nothing', () => {
+    const { doc, b } = boardWithCell()
+    const updates: Uint8Array[] = []
+    doc.on('update', (u: Uint8Array) => updates.push(u))
+    updateTouchpoint(doc, b, { title: 'B', kind: 'direct' })
+    expect(updates).toEqual([])
+  })
+
+  it('ignores edits and moves of a touchpoint that was deleted', () => {
+    const { doc, cell, b } = boardWithCell()
+    removeTouchpoint(doc, b)
+    const before = Y.encodeStateVector(doc)
+    updateTouchpoint(doc, b, { title: 'Ghost' })
+    moveTouchpoint(doc, b, cell)
+    expect(Y.encodeStateVector(doc)).toEqual(before)
+    expect(touchpoints(doc).map((t) => t.title)).toEqual(['A', 'C'])
+  })
+
+  it('tags adds, edits, moves and removals with the caller’s origin', () => {
+    const { doc, cell, a } = boardWithCell()
+    const local: TransactionOrigin = { source: 'local' }
+    const origins: unknown[] = []
+    doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin))
+    const d = addTouchpoint(doc, { title: 'D', ...cell }, local)
+    updateTouchpoint(doc, d, { title: 'D2' }, local)
+    moveTouchpoint(doc, d, { ...cell, index: 0 }, local)
+    removeTouchpoint(doc, a, local)
+    expect(origins).toEqual([local, local, local, local])
+  })
+})
+
+describe('moving touchpoints', () => {
+  it('moves a card to another cell, at the end by default', () => {
+    const { doc, g, cell, a } = boardWithCell()
+    const target = { phaseId: g.phase('After purchase'), laneId: g.lane('Website') }
+    addTouchpoint(doc, { title: 'X', ...target })
+    moveTouchpoint(doc, a, target)
+    expect(cellTitles(doc, target.phaseId, target.laneId)).toEqual(['X', 'A'])
+    expect(cellTitles(doc, cell.phaseId, cell.laneId)).toEqual(['B', 'C'])
+  })
+
+  it('drops a card into another cell at the slot it was dropped on', () => {
+    const { doc, g, a } = boardWithCell()
+    const target = { phaseId: g.phase('After purchase'), laneId: g.lane('Website') }
+    for (const title of ['X', 'Y']) addTouchpoint(doc, { title, ...target })
+    moveTouchpoint(doc, a, { ...target, index: 1 })
+    expect(cellTitles(doc, target.phaseId, target.laneId)).toEqual(['X', 'A', 'Y'])
+  })
+
+  it('reorders cards inside a cell', () => {
+    const { doc, cell, a, c } = boardWithCell()
+    moveTouchpoint(doc, c, { ...cell, index: 0 })
+    expect(cellTitles(doc, cell.phaseId, cell.laneId)).toEqual(['C', 'A', 'B'])
+    moveTouchpoint(doc, a, { ...cell, index: 2 })
+    expect(cellTitles(doc, cell.phaseId, cell.laneId)).toEqual(['C', 'B', 'A'])
+    moveTouchpoint(doc, a, { ...cell, index: 1 })
+    expect(cellTitles(doc, cell.phaseId, cell.laneId)).toEqual(['C', 'A', 'B'])
+  })
+
+  it('keeps the order when a card is dropped back on its own slot', () => {
+    const { doc, cell, b } = boardWithCell()
+    moveTouchpoint(doc, b, { ...cell, index: 1 })
+    expect(cellTitles(doc, cell.phaseId, cell.laneId)).toEqual(['A', 'B', 'C'])
+  })
+
+  it('clamps an index outside the cell to its first or last slot', () => {
+    const { doc, cell, a, c } = boardWithCell()
+    moveTouchpoint(doc, a, { ...cell, index: 99 })
+    expect(cellTitles(doc, cell.phaseId, cell.laneId)).toEqual(['B', 'C', 'A'])
+    moveTouchpoint(doc, c, { ...cell, index: -5 })
+    expect(cellTitles(doc, cell.phaseId, cell.laneId)).toEqual(['C', 'B', 'A'])
+  })
+
+  it('keeps the intended order over many drops into the same slot', () => {
+    const { doc, cell } = boardWithCell()
+    const expected = ['A', 'B', 'C']
+    for (let i = 0; i < 30; i++) {
+      addTouchpoint(doc, { title: `N${i}`, ...cell })
+      const id = touchpoints(doc).find((t) => t.title === `N${i}`)!.id
+      moveTouchpoint(doc, id, { ...cell, index: 1 })
+      expected.splice(1, 0, `N${i}`)
+    }
+    expect(cellTitles(doc, cell.phaseId, cell.laneId)).toEqual(expected)
+  })
+
+  it('lists a cell’s cards in order, optionally leaving one out', () => {
+    const { doc, cell, a, b, c } = boardWithCell()
+    expect(cellTouchpoints(doc, cell.phaseId, cell.laneId).map((t) => t.id)).toEqual([a, b, c])
+    expect(cellTouchpoints(doc, cell.phaseId, cell.laneId, b).map((t) => t.id)).toEqual([a, c])
+  })
+})
+
+describe('cards whose phase or lane is gone', () => {
+  it('shows a card pointing at a missing phase or lane in the first phase and lane', () => {
+    const { doc, g, a } = boardWithCell()
+    moveTouchpoint(doc, a, { phaseId: 'gone', laneId: 'gone too' })
+    expect(touchpoints(doc).find((t) => t.id === a)).toMatchObject({
+      phaseId: g.phase('Before purchase'), laneId: g.lane('Store'),
+    })
+  })
+
+  it('keeps the stored ids when the board has no phases or lanes to show the card in', () => {
+    const doc = new Y.Doc()
+    addTouchpoint(doc, { title: 'Early', phaseId: 'p', laneId: 'l' })
+    expect(touchpoints(doc)[0]).toMatchObject({ phaseId: 'p', laneId: 'l' })
+  })
+})
+
+describe('removing touchpoints', () => {
+  it('removes the card and every journey step into or out of it', () => {
+    const { doc, a, b, c } = boardWithCell()
+    const persona = defaultPersona(doc)
+    linkTouchpoints(doc, persona, a, b)
+    linkTouchpoints(doc, persona, b, c)
+    const ac = linkTouchpoints(doc, persona, a, c)
+    removeTouchpoint(doc, b)
+    expect(touchpoints(doc).map((t) => t.title)).toEqual(['A', 'C'])
+    expect(journey(doc)).toEqual([{ id: ac, personaId: persona, from: a, to: c }])
+    // Not merely hidden: the steps are gone from the document.
+    expect(journeyMaps(doc).size).toBe(1)
+  })
+})

@@ -1,0 +1,99 @@
+import * as Y from 'yjs'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { SCHEMA_VERSION, addTouchpoint, metaMap, readMeta, readPersonas, touchpoints } from '../../shared/model/index.js'
+import { CloseCode } from '../../shared/protocol.js'
+import { createMemoryStore } from '../../server/memoryStore.js'
+import { type RelayHarness, createRelayHarness } from '../utils/relayPeers.js'
+import { grid } from '../utils/board.js'
+
+let harness: RelayHarness
+afterEach(() => {
+  harness?.close()
+  vi.useRealTimers()
+})
+
+const addCard = (doc: Y.Doc, title: string) => {
+  const g = grid(doc)
+  addTouchpoint(doc, { title, phaseId: g.phase('Purchase'), laneId: g.lane('Store') })
+}
+
+/** What a fresh server would see: the stored snapshot and log replayed into a new doc. */
+function stored(h: RelayHarness): Y.Doc {
+  const doc = new Y.Doc()
+  for (const update of h.store.load(h.board.id)) Y.applyUpdate(doc, update)
+  return doc
+}
+
+describe('the relay and the store', () => {
+  it('stores every accepted edit in the board log before relaying it', () => {
+    harness = createRelayHarness()
+    const editor = harness.connect(harness.board.tokens.edit)
+    harness.flush()
+    addCard(editor.doc, 'Flyer')
+    addCard(editor.doc, 'Hotline')
+    harness.flush()
+    expect(harness.store.load(harness.board.id)).toHaveLength(3)
+    expect(touchpoints(stored(harness)).map((t) => t.title)).toEqual(['Flyer', 'Hotline'])
+  })
+
+  it('folds the log into a new snapshot after COMPACT_EVERY updates, losing nothing', () => {
+    harness = createRelayHarness({ compactEvery: 3 })
+    const editor = harness.connect(harness.board.tokens.edit)
+    harness.flush()
+    for (const title of ['A', 'B', 'C', 'D']) addCard(editor.doc, title)
+    harness.flush()
+    expect(harness.store.load(harness.board.id)).toHaveLength(2) // snapshot + the one update since
+    expect(touchpoints(stored(harness)).map((t) => t.title)).toEqual(['A', 'B', 'C', 'D'])
+  })
+
+  it('unloads a board after the grace period and compacts it on the way out', () => {
+    vi.useFakeTimers()
+    harness = createRelayHarness({ unloadGraceMs: 5000 })
+    const editor = harness.connect(harness.board.tokens.edit)
+    harness.flush()
+    addCard(editor.doc, 'Flyer')
+    harness.flush()
+    editor.disconnect()
+    vi.advanceTimersByTime(4999)
+    expect(harness.relay.loadedBoards).toBe(1)
+    vi.advanceTimersByTime(1)
+    expect(harness.relay.loadedBoards).toBe(0)
+    expect(harness.store.load(harness.board.id)).toHaveLength(1)
+    expect(touchpoints(stored(harness)).map((t) => t.title)).toEqual(['Flyer'])
+  })
+
+  it('keeps a board loaded when someone rejoins within the grace period', () => {
+    vi.useFakeTimers()
+    harness = createRelayHarness({ unloadGraceMs: 5000 })
+    harness.connect(harness.board.tokens.edit).disconnect()
+    vi.advanceTimersByTime(3000)
+    harness.connect(harness.board.tokens.edit)
+    vi.advanceTimersByTime(10_000)
+    expect(harness.relay.loadedBoards).toBe(1)
+  })
+
+  it('migrates a board saved by an older Zigzag when it loads, and stores the migration', () => {
+    const store = createMemoryStore()
+    harness = createRelayHarness({ store })
+    const old = new Y.Doc()
+    metaMap(old).set('title', 'Pre-versioning board')
+    store.compact(harness.board.id, Y.encodeStateAsUpdate(old))
+    const editor = harness.connect(harness.board.tokens.edit)
+    harness.flush()
+    expect(readMeta(editor.doc)).toMatchObject({ schemaVersion: SCHEMA_VERSION, title: 'Pre-versioning board', language: 'en' })
+    expect(readMeta(stored(harness)).schemaVersion).toBe(SCHEMA_VERSION)
+    expect(readPersonas(stored(harness))).toHaveLength(1)
+  })
+
+  it('on shutdown closes every socket with 1001, compacts the board and turns newcomers away', () => {
+    harness = createRelayHarness()
+    const editor = harness.connect(harness.board.tokens.edit)
+    harness.flush()
+    addCard(editor.doc, 'Flyer')
+    harness.flush()
+    harness.relay.close()
+    expect(editor.closed?.code).toBe(CloseCode.goingAway)
+    expect(harness.store.load(harness.board.id)).toHaveLength(1)
+    expect(harness.connect(harness.board.tokens.edit).closed?.code).toBe(CloseCode.goingAway)
+  })
+})

@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs'
+import { type Browser, type Page, chromium } from 'playwright-core'
+
+/** Debian's Chromium, as CI installs it; CHROMIUM_PATH overrides. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic',
+]
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS })
+}
+
+export const RESULTS_DIR = 'test-results'
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true })
+  const path = `${RESULTS_DIR}/${name}.png`
+  await page.screenshot({ path })
+  return path
+}
+
+/** Opens a board link in a fresh page and answers the name prompt. */
+export async function joinBoard(browser: Browser, link: string, name: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport })
+  context.setDefaultTimeout(10_000)
+  const page = await context.newPage()
+  page.on('pageerror', (err) => console.error(`[${name}] page error:`, err.message))
+  await page.goto(link)
+  await page.getByTestId('display-name').fill(name)
+  await page.getByTestId('join').click()
+  await page.locator('[data-testid="board"][data-synced="true"]').waitFor()
+  return page
+}
+
+/** The phase and lane ids of the cell a touchpoint card sits in, judged from what is on screen. */
+export async function cellOfCard(page: Page, title: string): Promise<{ phaseId: string; laneId: string } | null> {
+  return page.evaluate((wanted) => {
+    const card = document.querySelector(`[data-testid="touchpoint"][data-title="${CSS.escape(wanted)}"]`)
+    if (!card) return null
+    const box = card.getBoundingClientRect()
+    const x = box.left + box.width / 2
+    const y = box.top + box.height / 2
+    for (const cell of document.querySelectorAll<HTMLElement>('[data-testid="cell"]')) {
+      const r = cell.getBoundingClientRect()
+      if (x >= r.left && x < r.right && y >= r.top && y < r.bottom) {
+        return { phaseId: cell.dataset.phaseId!, laneId: cell.dataset.laneId!, }
+      }
+    }
+    return null
+  }, title)
+}
+
+/** The id of the phase or lane with this name. */
+export async function gridId(page: Page, kind: 'phase' | 'lane', name: string): Promise<string> {
+  const header = page.locator(`[data-testid="${kind}"]`).filter({ has: page.getByTestId(`${kind}-name`).getByText(name, { exact: true }) })
+  return (await header.getAttribute(`data-${kind}-id`))!
+}
+
+/** Centre of the cell at a phase × lane, in page pixels. */
+export async function cellCentre(page: Page, phaseId: string, laneId: string): Promise<{ x: number; y: number }> {
+  const box = await page.locator(`[data-testid="cell"][data-phase-id="${phaseId}"][data-lane-id="${laneId}"]`).boundingBox()
+  if (!box) throw new Error('cell not on screen')
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+}
+
+/** A spot inside a cell that no card covers: cards stack from the top, the bottom strip stays free. */
+export async function cellFreeSpot(page: Page, phaseId: string, laneId: string): Promise<{ x: number; y: number }> {
+  const box = await page.locator(`[data-testid="cell"][data-phase-id="${phaseId}"][data-lane-id="${laneId}"]`).boundingBox()
+  if (!box) throw new Error('cell not on screen')
+  return { x: box.x + box.width / 2, y: box.y + box.height - 6 }
+}
+
+/** Drags with real mouse events, in steps, as a person would. */
+export async function dragTo(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move(from.x + 8, from.y + 8, { steps: 4 })
+  await page.mouse.move(to.x, to.y, { steps: 16 })
+  await page.mouse.up()
+}

@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { WebSocket } from 'ws'
+import { type ServerOptions, startServer } from '../../server/startServer.js'
+import { consoleLogger, silentLogger } from '../../server/log.js'
+
+export interface TestServer {
+  url: string
+  port: number
+  dataDir: string
+  /** Stops the server; the data dir stays so a second server can be started on it. */
+  stop(): Promise<void>
+  /** Stops the server and deletes its data dir unless it was passed in. */
+  close(): Promise<void>
+}
+
+/** The real server on a free port (or `port`), with a temp data dir. Set ZIGZAG_TEST_LOG=1 to see its log. */
+export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
+  const ownDir = options.dataDir === undefined
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'zigzag-test-'))
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    unloadGraceMs: 200,
+    log: process.env.ZIGZAG_TEST_LOG ? consoleLogger : silentLogger,
+    ...options,
+    dataDir,
+  })
+  return {
+    url: server.url,
+    port: server.port,
+    dataDir,
+    stop: () => server.close(),
+    async close() {
+      await server.close()
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface CreatedBoard {
+  id: string
+  title: string
+  tokens: { facilitator: string; edit: string; view: string }
+  links: { facilitator: string; edit: string; view: string }
+}
+
+export async function createBoard(url: string, body: Record<string, unknown> = {}): Promise<CreatedBoard> {
+  const response = await fetch(`${url}/api/boards`, { method: 'POST', body: JSON.stringify(body) })
+  if (response.status !== 201) throw new Error(`POST /api/boards answered ${response.status}: ${await response.text()}`)
+  return (await response.json()) as CreatedBoard
+}
+
+export interface TestClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  /** Disconnects and frees the doc. */
+  destroy(): void
+}
+
+/**
+ * A stock WebsocketProvider, as the browser uses it. BroadcastChannel is off:
+ * Node has one, and clients in one test process would otherwise sync past the server.
+ */
+export function connectClient(url: string, boardId: string, token: string, options: { connect?: boolean } = {}): TestClient {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}/sync`, boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 300,
+    connect: options.connect ?? true,
+  })
+  return {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy()
+      provider.awareness.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+/** Resolves once `predicate` holds (it may be async); rejects with `message` after `timeout` ms. */
+export async function waitFor(predicate: () => boolean | Promise<boolean>, timeout = 5000, message = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeout
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${message}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+/** Resolves once the provider has finished its first sync with the server. */
+export function synced(client: TestClient, timeout = 5000): Promise<void> {
+  return waitFor(() => client.provider.synced, timeout, 'the provider to sync')
+}
