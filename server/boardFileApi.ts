@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type BoardFile, exportBoard, parseBoardFile } from '../shared/format/index.js'
-import { BOARD_ID_PATTERN } from './boards.js'
-import { HttpError, bearerToken, sendJson } from './httpHelpers.js'
+import { authorizeBoard } from './boardAuth.js'
+import { HttpError, sendJson } from './httpHelpers.js'
 import type { Relay } from './relay.js'
 import type { BoardStore } from './store.js'
-import { roleForToken } from './tokens.js'
 
 /** A request body that carries a board file: `{ "board": … }` or the exported document itself. */
 export function boardFileIn(json: unknown): unknown | undefined {
@@ -24,9 +23,7 @@ export function validBoardFile(candidate: unknown): BoardFile {
 
 /** `GET /api/boards/<id>/export.json` with any of the board's tokens (a view token may export). */
 export function exportBoardJson(req: IncomingMessage, res: ServerResponse, deps: { store: BoardStore; relay: Relay }, boardId: string): void {
-  const record = BOARD_ID_PATTERN.test(boardId) ? deps.store.getBoard(boardId) : undefined
-  if (!record) throw new HttpError(404, 'This board does not exist')
-  if (!roleForToken(record.tokens, bearerToken(req))) throw new HttpError(401, 'This link is not valid (missing or wrong token)')
+  authorizeBoard(req, deps.store, boardId)
   const file = deps.relay.read(boardId, (doc) => exportBoard(doc))
   if (!file) throw new HttpError(500, 'The board could not be loaded')
   res.setHeader('Content-Disposition', `attachment; filename="zigzag-${boardId}.json"`)

@@ -1,16 +1,22 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { migrate } from '../shared/model/index.js'
-import { isOrigin, persistenceOrigin } from '../shared/origins.js'
-import { CloseCode, CloseReason } from '../shared/protocol.js'
+import { migrate, readMeta } from '../shared/model/index.js'
+import { type TransactionOrigin, isOrigin, persistenceOrigin } from '../shared/origins.js'
+import { CloseCode, CloseReason, type Role } from '../shared/protocol.js'
 import type { Connection } from './connection.js'
+import { FacilitationChannel } from './facilitation/channel.js'
+import { applyUnderLocks } from './facilitation/locks.js'
+import { automaticVersionName } from './facilitation/versionNames.js'
 import type { Logger } from './log.js'
 import { type BoardContext, awarenessFrame, handleFrame, syncStep1Frame, updateFrame } from './messages.js'
 import type { BoardStore } from './store.js'
+import { saveVersion } from './versions.js'
 
 export interface SessionOptions {
   store: BoardStore
   compactEvery: number
+  /** While people edit, a version is saved at most this often (0 turns automatic versions off). */
+  autoVersionMs: number
   log: Logger
   /** Called when the last connection leaves. */
   onEmpty?: () => void
@@ -29,8 +35,20 @@ export class BoardSession implements BoardContext {
   private readonly connections = new Set<Connection>()
   /** Updates in the store's log since its snapshot. */
   private logLength = 0
+  private readonly facilitation: FacilitationChannel
+  /** When the last version was saved; automatic versions are counted from the board's loading. */
+  private lastVersionAt = Date.now()
 
   private constructor(readonly boardId: string, private readonly options: SessionOptions) {
+    this.facilitation = new FacilitationChannel({
+      boardId,
+      doc: this.doc,
+      log: options.log,
+      connections: () => this.connections,
+      load: () => options.store.loadSession(boardId),
+      save: (state) => options.store.saveSession(boardId, state),
+      saveVersion: (name, author) => this.saveVersion(name, author),
+    })
     this.awareness.setLocalState(null) // the server is not a participant
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
@@ -58,6 +76,7 @@ export class BoardSession implements BoardContext {
   add(conn: Connection): void {
     this.connections.add(conn)
     conn.socket.send(syncStep1Frame(this.doc))
+    this.facilitation.welcome(conn)
     const present = [...this.awareness.getStates().keys()]
     if (present.length > 0) conn.socket.send(awarenessFrame(this.awareness, present))
   }
@@ -80,6 +99,32 @@ export class BoardSession implements BoardContext {
     if (code !== undefined) conn.socket.close(code, reason)
     awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], null)
     if (this.connections.size === 0) this.options.onEmpty?.()
+  }
+
+  applyWrite(conn: Connection, update: Uint8Array): void {
+    const origin: TransactionOrigin = { source: 'remote', connectionId: conn.id }
+    if (conn.role === 'facilitator') return Y.applyUpdate(this.doc, update, origin)
+    if (applyUnderLocks(this.doc, update, origin, this.facilitation.locks)) {
+      this.options.log('info', 'sync.locked-edit-undone', { board: this.boardId, conn: conn.id })
+      this.facilitation.refuseLockedEdit(conn)
+    }
+  }
+
+  sessionCommand(conn: Connection, payload: unknown): void {
+    this.facilitation.receive(conn, payload)
+  }
+
+  /** Saves the live content as a named version; returns its record. */
+  saveVersion(name: string, author: string) {
+    this.lastVersionAt = Date.now()
+    return saveVersion(this.options.store, this.boardId, this.doc, name, author)
+  }
+
+  /** Closes every connection that holds `role` (its link was rotated). */
+  closeRole(role: Role, code: number, reason: string): number {
+    const holders = [...this.connections].filter((conn) => conn.role === role)
+    for (const conn of holders) this.remove(conn, code, reason)
+    return holders.length
   }
 
   refuseWrite(conn: Connection): void {
@@ -112,6 +157,7 @@ export class BoardSession implements BoardContext {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (isOrigin(origin) && origin.source === 'persistence') return
     this.persist(update)
+    this.maybeSaveAutomaticVersion()
     const frame = updateFrame(update)
     const from = isOrigin(origin) ? origin.connectionId : undefined
     for (const conn of this.connections) if (conn.id !== from) conn.socket.send(frame)
@@ -125,6 +171,17 @@ export class BoardSession implements BoardContext {
       if (this.logLength >= this.options.compactEvery) this.compact()
     } catch (error) {
       this.options.log('error', 'store.write-failed', { board: this.boardId, error: String(error) })
+    }
+  }
+
+  /** Called after each edit: while people keep editing, a version every `autoVersionMs`. */
+  private maybeSaveAutomaticVersion(): void {
+    const every = this.options.autoVersionMs
+    if (every <= 0 || Date.now() - this.lastVersionAt < every) return
+    try {
+      this.saveVersion(automaticVersionName(readMeta(this.doc).language), '')
+    } catch (error) {
+      this.options.log('error', 'store.version-failed', { board: this.boardId, error: String(error) })
     }
   }
 

@@ -17,6 +17,8 @@ export interface Config {
   unloadGraceMs: number
   /** Updates appended to a board's log before it is folded into a new snapshot. */
   compactEvery: number
+  /** While a board is edited, a version is saved at most this often; 0 turns it off. */
+  autoVersionMs: number
 }
 
 export const DB_FILE = 'zigzag.db'
@@ -33,6 +35,7 @@ export function loadConfig(env: Env = {}, root: string = REPO_ROOT): Config {
     publicUrl: publicUrl(text(env.PUBLIC_URL)),
     unloadGraceMs: integer(env, 'UNLOAD_GRACE_MS', 5000, 0, 24 * 60 * 60 * 1000),
     compactEvery: integer(env, 'COMPACT_EVERY', 500, 1, 1_000_000),
+    autoVersionMs: integer(env, 'AUTO_VERSION_MS', 10 * 60 * 1000, 0, 7 * 24 * 60 * 60 * 1000),
   }
 }
 

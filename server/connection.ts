@@ -15,10 +15,13 @@ export interface Connection {
   readonly clientIds: Set<number>
   /** Set after the first write a viewer tried, so the log mentions it once per connection. */
   refusedWrite: boolean
+  /** Who this is, from the session channel's hello; undefined until then. */
+  participantId: string | undefined
+  name: string
 }
 
 export function createConnection(id: string, socket: Socket, role: Role): Connection {
-  return { id, socket, role, clientIds: new Set(), refusedWrite: false }
+  return { id, socket, role, clientIds: new Set(), refusedWrite: false, participantId: undefined, name: '' }
 }
 
 /** Thrown for frames that do not follow the protocol; the sender is closed with 1002. */

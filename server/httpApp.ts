@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type ApiDeps, createBoard, getBoard, listTemplates } from './api.js'
 import { exportBoardJson } from './boardFileApi.js'
 import { HttpError, SECURITY_HEADERS, sendJson } from './httpHelpers.js'
+import { rotateLink } from './linksApi.js'
 import { serveStatic } from './staticFiles.js'
+import { createVersion, getVersion, listVersions } from './versionsApi.js'
 
 export interface AppDeps extends ApiDeps {
   clientDir: string
@@ -31,6 +33,20 @@ function route(deps: AppDeps, method: string, path: string): Handler | undefined
   const exported = /^\/api\/boards\/([^/]+)\/export\.json$/.exec(path)
   if (exported) {
     return method === 'GET' ? (req, res) => exportBoardJson(req, res, deps, decodeSegment(exported[1])) : notAllowed('GET')
+  }
+  const versions = /^\/api\/boards\/([^/]+)\/versions$/.exec(path)
+  if (versions) {
+    const boardId = decodeSegment(versions[1])
+    if (method === 'GET') return (req, res) => listVersions(req, res, deps, boardId)
+    return method === 'POST' ? (req, res) => createVersion(req, res, deps, boardId) : notAllowed('GET, POST')
+  }
+  const version = /^\/api\/boards\/([^/]+)\/versions\/([^/]+)$/.exec(path)
+  if (version) {
+    return method === 'GET' ? (req, res) => getVersion(req, res, deps, decodeSegment(version[1]), decodeSegment(version[2])) : notAllowed('GET')
+  }
+  const rotate = /^\/api\/boards\/([^/]+)\/links\/([^/]+)\/rotate$/.exec(path)
+  if (rotate) {
+    return method === 'POST' ? (req, res) => rotateLink(req, res, deps, decodeSegment(rotate[1]), decodeSegment(rotate[2])) : notAllowed('POST')
   }
   if (path === '/api' || path.startsWith('/api/')) return () => Promise.reject(new HttpError(404, 'No such API endpoint'))
   return undefined

@@ -1,9 +1,11 @@
-import { type BoardRecord, type BoardStore, UnknownBoardError } from './store.js'
+import { type BoardRecord, type BoardStore, UnknownBoardError, type VersionRecord } from './store.js'
 
 interface StoredBoard {
   record: BoardRecord
   snapshot: Uint8Array
   log: Uint8Array[]
+  session?: string
+  versions: { record: VersionRecord; snapshot: Uint8Array }[]
 }
 
 /** A BoardStore in a Map: for tests, and for trying the relay without a disk. */
@@ -19,7 +21,7 @@ export function createMemoryStore(): BoardStore {
   return {
     createBoard(record, snapshot) {
       if (boards.has(record.id)) throw new Error(`Board ${record.id} already exists`)
-      boards.set(record.id, { record: structuredClone(record), snapshot: snapshot.slice(), log: [] })
+      boards.set(record.id, { record: structuredClone(record), snapshot: snapshot.slice(), log: [], versions: [] })
     },
     getBoard(id) {
       const found = boards.get(id)
@@ -36,6 +38,25 @@ export function createMemoryStore(): BoardStore {
       const found = board(id)
       found.snapshot = snapshot.slice()
       found.log = []
+    },
+    rotateToken(id, link, token) {
+      board(id).record.tokens[link] = token
+    },
+    loadSession(id) {
+      return boards.get(id)?.session
+    },
+    saveSession(id, state) {
+      board(id).session = state
+    },
+    saveVersion(id, version, snapshot) {
+      board(id).versions.push({ record: { ...version }, snapshot: snapshot.slice() })
+    },
+    listVersions(id) {
+      const versions = boards.get(id)?.versions ?? []
+      return versions.map((v) => ({ ...v.record })).sort((a, b) => b.createdAt - a.createdAt)
+    },
+    getVersion(id, versionId) {
+      return boards.get(id)?.versions.find((v) => v.record.id === versionId)?.snapshot.slice()
     },
     close() {
       boards.clear()

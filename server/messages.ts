@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { TransactionOrigin } from '../shared/origins.js'
+import { readSessionPayload } from '../shared/session.js'
 import { MessageType, SyncStep, canWrite } from '../shared/protocol.js'
 import { type Connection, ProtocolError } from './connection.js'
 
@@ -40,6 +40,10 @@ export interface BoardContext {
   awareness: awarenessProtocol.Awareness
   /** Called instead of applying a write from a connection that may not write. */
   refuseWrite(conn: Connection): void
+  /** Applies a document update from a connection allowed to write (the board enforces locks). */
+  applyWrite(conn: Connection, update: Uint8Array): void
+  /** Handles a decoded facilitation command. */
+  sessionCommand(conn: Connection, payload: unknown): void
 }
 
 /** Reads the rest of one frame and writes any reply for the sender into `reply`. */
@@ -53,8 +57,7 @@ const applyWrite = (board: BoardContext, conn: Connection, update: Uint8Array) =
     if (!isEmptyUpdate(update)) board.refuseWrite(conn)
     return
   }
-  const origin: TransactionOrigin = { source: 'remote', connectionId: conn.id }
-  Y.applyUpdate(board.doc, update, origin)
+  board.applyWrite(conn, update)
 }
 
 export const messageHandlers: Record<number, MessageHandler> = {
@@ -73,6 +76,15 @@ export const messageHandlers: Record<number, MessageHandler> = {
   },
   [MessageType.awareness]: (board, conn, decoder) => {
     awarenessProtocol.applyAwarenessUpdate(board.awareness, decoding.readVarUint8Array(decoder), conn)
+  },
+  [MessageType.session]: (board, conn, decoder) => {
+    let payload: unknown
+    try {
+      payload = readSessionPayload(decoder)
+    } catch (error) {
+      throw new ProtocolError(`session frame is not JSON: ${String(error)}`)
+    }
+    board.sessionCommand(conn, payload)
   },
   [MessageType.queryAwareness]: (board, _conn, _decoder, reply) => {
     encoding.writeVarUint(reply, MessageType.awareness)

@@ -3,7 +3,8 @@ import { CloseCode, type CloseCodeName, CloseReason } from '../shared/protocol.j
 import { BoardSession } from './boardSession.js'
 import { type Socket, createConnection } from './connection.js'
 import { type Logger, silentLogger } from './log.js'
-import type { BoardStore } from './store.js'
+import type { BoardStore, RotatableLink, VersionRecord } from './store.js'
+import { randomId } from '../shared/ids.js'
 import { roleForToken } from './tokens.js'
 
 export interface RelayOptions {
@@ -11,6 +12,8 @@ export interface RelayOptions {
   /** How long a board stays loaded after its last connection leaves. */
   unloadGraceMs: number
   compactEvery: number
+  /** See SessionOptions; default 10 minutes. */
+  autoVersionMs?: number
   log?: Logger
 }
 
@@ -19,6 +22,8 @@ export interface Peer {
   receive(frame: Uint8Array): void
   leave(): void
 }
+
+export const DEFAULT_AUTO_VERSION_MS = 10 * 60 * 1000
 
 /** Not in the shared close codes: the client may retry, this is the server's fault. */
 const INTERNAL_ERROR = 1011
@@ -77,6 +82,26 @@ export class Relay {
     return session && reader(session.doc)
   }
 
+  /**
+   * Replaces the token of the edit or view link. The old token stops working
+   * at once: new connections with it are refused, and open ones are closed
+   * with 4403 so their people learn why. Returns the new token.
+   */
+  rotate(boardId: string, link: RotatableLink): string | undefined {
+    if (!this.options.store.getBoard(boardId)) return undefined
+    const token = randomId()
+    this.options.store.rotateToken(boardId, link, token)
+    const closed = this.sessions.get(boardId)?.closeRole(link === 'edit' ? 'editor' : 'viewer', CloseCode.linkRotated, CloseReason.linkRotated) ?? 0
+    this.log('info', 'board.link-rotated', { board: boardId, link, closed })
+    return token
+  }
+
+  /** Saves a board's live content as a named version. */
+  saveVersion(boardId: string, name: string, author: string): VersionRecord | undefined {
+    if (this.closed || !this.options.store.getBoard(boardId)) return undefined
+    return this.open(boardId)?.saveVersion(name, author)
+  }
+
   get loadedBoards(): number {
     return this.sessions.size
   }
@@ -102,6 +127,7 @@ export class Relay {
       session = BoardSession.load(boardId, {
         store: this.options.store,
         compactEvery: this.options.compactEvery,
+        autoVersionMs: this.options.autoVersionMs ?? DEFAULT_AUTO_VERSION_MS,
         log: this.log,
         onEmpty: () => this.sessions.get(boardId) === session && this.scheduleUnload(boardId),
       })

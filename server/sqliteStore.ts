@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { type BoardRecord, type BoardStore, UnknownBoardError } from './store.js'
+import { type BoardRecord, type BoardStore, UnknownBoardError, type VersionRecord } from './store.js'
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS boards (
@@ -19,6 +19,19 @@ const SCHEMA = `
     data BLOB NOT NULL
   ) STRICT;
   CREATE INDEX IF NOT EXISTS updates_by_board ON updates (board_id, seq);
+  CREATE TABLE IF NOT EXISTS sessions (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+    state TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS versions (
+    id TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    snapshot BLOB NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS versions_by_board ON versions (board_id, created_at);
 `
 
 interface BoardRow {
@@ -52,6 +65,22 @@ export function openSqliteStore(file: string): BoardStore {
   const updateSnapshot = db.prepare<[Buffer, string]>('UPDATE boards SET snapshot = ? WHERE id = ?')
   const deleteLog = db.prepare<[string]>('DELETE FROM updates WHERE board_id = ?')
 
+  const updateToken = {
+    edit: db.prepare<[string, string]>('UPDATE boards SET edit_token = ? WHERE id = ?'),
+    view: db.prepare<[string, string]>('UPDATE boards SET view_token = ? WHERE id = ?'),
+  }
+  const selectSession = db.prepare<[string], { state: string }>('SELECT state FROM sessions WHERE board_id = ?')
+  const upsertSession = db.prepare<[string, string]>(
+    'INSERT INTO sessions (board_id, state) VALUES (?, ?) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state',
+  )
+  const insertVersion = db.prepare(
+    'INSERT INTO versions (id, board_id, name, author, created_at, snapshot) VALUES (@id, @boardId, @name, @author, @createdAt, @snapshot)',
+  )
+  const selectVersions = db.prepare<[string], VersionRecord>(
+    'SELECT id, name, author, created_at AS createdAt FROM versions WHERE board_id = ? ORDER BY created_at DESC, rowid DESC',
+  )
+  const selectVersion = db.prepare<[string, string], { snapshot: Buffer }>('SELECT snapshot FROM versions WHERE board_id = ? AND id = ?')
+
   const selectExists = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM boards WHERE id = ?')
 
   const compact = db.transaction((id: string, snapshot: Uint8Array) => {
@@ -78,6 +107,27 @@ export function openSqliteStore(file: string): BoardStore {
     },
     compact(id, snapshot) {
       compact(id, snapshot)
+    },
+    rotateToken(id, link, token) {
+      if (updateToken[link].run(token, id).changes === 0) throw new UnknownBoardError(id)
+    },
+    loadSession(id) {
+      return selectSession.get(id)?.state
+    },
+    saveSession(id, state) {
+      if (!selectExists.get(id)) throw new UnknownBoardError(id)
+      upsertSession.run(id, state)
+    },
+    saveVersion(id, version, snapshot) {
+      if (!selectExists.get(id)) throw new UnknownBoardError(id)
+      insertVersion.run({ ...version, boardId: id, snapshot: blob(snapshot) })
+    },
+    listVersions(id) {
+      return selectVersions.all(id)
+    },
+    getVersion(id, versionId) {
+      const row = selectVersion.get(id, versionId)
+      return row && new Uint8Array(row.snapshot)
     },
     close() {
       if (db.open) db.close()

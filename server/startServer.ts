@@ -40,7 +40,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const templates = loadTemplates() // before anything opens: a broken template stops the start
   mkdirSync(config.dataDir, { recursive: true })
   const store = openSqliteStore(join(config.dataDir, DB_FILE))
-  const relay = new Relay({ store, unloadGraceMs: config.unloadGraceMs, compactEvery: config.compactEvery, log })
+  const relay = new Relay({ store, unloadGraceMs: config.unloadGraceMs, compactEvery: config.compactEvery, autoVersionMs: config.autoVersionMs, log })
   const app = createHttpApp({
     store, relay, log, templates, publicUrl: config.publicUrl, clientDir: config.clientDir, version: packageVersion(), startedAt: Date.now(),
   })

@@ -30,7 +30,7 @@ const CONTENT_TYPES: Record<string, string> = {
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 
 /** Paths the single-page app renders itself: the start page and a board. */
-const SPA_PATH = /^\/(b\/[A-Za-z0-9_-]+\/?)?$/
+const SPA_PATH = /^\/(b\/[A-Za-z0-9_-]+(\/projector)?\/?)?$/
 
 export const CLIENT_NOT_BUILT = 'Client not built: run npm run build'
 

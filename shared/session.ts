@@ -26,7 +26,8 @@ const text = z.string().trim().min(1).max(280)
 /** Commands a client sends. `facilitator` marks the ones only a facilitator connection may send. */
 export const SessionCommandSchema = z.discriminatedUnion('type', [
   // anyone
-  z.object({ type: z.literal('hello'), participantId: id, name: z.string().max(60) }),
+  // `key` is a secret only this browser knows: participant ids are visible in the document, so an id alone must not unlock someone's drafts and votes.
+  z.object({ type: z.literal('hello'), participantId: id, key: z.string().min(16).max(100), name: z.string().max(60) }),
   z.object({ type: z.literal('vote.cast'), itemId: id }),
   z.object({ type: z.literal('vote.retract'), itemId: id }),
   z.object({ type: z.literal('draft.factor'), touchpointId: id, level: z.enum(FACTOR_LEVELS), dimension: z.enum(FACTOR_DIMENSIONS), text, customerVoice: z.boolean().default(false) }),

@@ -100,6 +100,8 @@ export function docToFlow(board: BoardState, layout: GridLayout, journey: Journe
   const colors = new Map(board.personas.map((p) => [p.id, p.color]))
   const edges: JourneyFlowEdge[] = board.journey
     .filter((step) => journey.showOthers || step.personaId === journey.personaId)
+    // Faded paths first, so the selected persona's path is drawn over them.
+    .sort((a, b) => Number(a.personaId === journey.personaId) - Number(b.personaId === journey.personaId))
     .map((step) => {
       const faded = step.personaId !== journey.personaId
       const color = colors.get(step.personaId) ?? '#53607a'
@@ -110,7 +112,8 @@ export function docToFlow(board: BoardState, layout: GridLayout, journey: Journe
         target: step.to,
         selectable: !faded,
         deletable: !faded,
-        zIndex: faded ? 0 : 1,
+        // Under the cards, so a path that doubles back never covers a card's buttons.
+        zIndex: 0,
         markerEnd: { type: 'arrowclosed' as MarkerType, color, width: 5, height: 5 },
         data: { switch: channelSwitch(board, step.id), color, faded },
       }

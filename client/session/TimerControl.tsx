@@ -22,7 +22,8 @@ export function TimerControl({ large = false }: { large?: boolean }) {
     <div className={`timer${large ? ' timer--large' : ''}${done || flash ? ' timer--done' : ''}${running ? ' timer--running' : ''}`}
       data-testid="timer" role="timer" aria-live="off">
       <span className="timer__icon" aria-hidden="true">⏱</span>
-      <span className="timer__time" data-testid="timer-time" data-remaining={remaining}>{done ? t('session.timeUp') : formatClock(remaining)}</span>
+      <span className="timer__time" data-testid="timer-time" data-remaining={remaining}
+        data-ends-at={running ? Math.round((session.timer.endsAt as number) - clockOffset) : undefined}>{done ? t('session.timeUp') : formatClock(remaining)}</span>
       {isFacilitator && !large && (
         <span className="timer__controls">
           {!running && (

@@ -3,7 +3,7 @@ import { randomId } from '../../shared/ids.js'
 /** Who this browser is on every board: a stable participant id, a display name and a colour. */
 export interface Participant { id: string; name: string; color: string }
 
-const KEY = { id: 'zigzag.participantId', name: 'zigzag.name' } as const
+const KEY = { id: 'zigzag.participantId', key: 'zigzag.participantKey', name: 'zigzag.name' } as const
 
 export const PRESENCE_COLORS = ['#e4572e', '#2e86ab', '#a23b72', '#f18f01', '#3bb273', '#7768ae', '#c0392b', '#1b998b', '#d81159', '#5d5d81']
 
@@ -23,6 +23,23 @@ export function participantId(): string {
     store?.setItem(KEY.id, id)
   }
   return id
+}
+
+/**
+ * A secret that proves to the relay that this browser is the participant it
+ * says it is (the id itself is visible to everyone in the document). It never
+ * enters the document.
+ */
+let tabKey: string | undefined
+export function participantKey(): string {
+  const store = storage()
+  let key = store?.getItem(KEY.key) ?? tabKey
+  if (!key) {
+    key = randomId()
+    store?.setItem(KEY.key, key)
+    tabKey = key
+  }
+  return key
 }
 
 export function savedName(): string {

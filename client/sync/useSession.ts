@@ -5,7 +5,7 @@ import { MessageType } from '../../shared/protocol.js'
 import {
   type Draft, type PublicSession, type SessionCommandInput, type SessionEvent, emptySession, encodeSessionFrame, readSessionPayload,
 } from '../../shared/session.js'
-import type { Participant } from './identity.js'
+import { type Participant, participantKey } from './identity.js'
 
 export interface SessionView {
   session: PublicSession
@@ -46,7 +46,7 @@ export function useSession(provider: WebsocketProvider, me: Participant): Sessio
         setRefusal({ command: event.command, reason: event.reason, at: Date.now() })
       }
     }
-    const hello = () => send({ type: 'hello', participantId: me.id, name: me.name })
+    const hello = () => send({ type: 'hello', participantId: me.id, key: participantKey(), name: me.name })
     const onStatus = ({ status }: { status: string }) => status === 'connected' && hello()
     provider.on('status', onStatus)
     if (provider.wsconnected) hello()

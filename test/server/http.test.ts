@@ -58,8 +58,8 @@ describe('creating a board', () => {
     expect(array.status).toBe(400)
   })
 
-  it('refuses a body over 1 MiB with 413', async () => {
-    const response = await post(JSON.stringify({ title: 'x'.repeat(1024 * 1024) }))
+  it('refuses a body over the 16 MiB import limit with 413', async () => {
+    const response = await post(JSON.stringify({ title: 'x'.repeat(16 * 1024 * 1024) }))
     expect(response.status).toBe(413)
   })
 })

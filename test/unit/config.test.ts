@@ -11,17 +11,18 @@ describe('the server configuration', () => {
       publicUrl: undefined,
       unloadGraceMs: 5000,
       compactEvery: 500,
+      autoVersionMs: 600_000,
     })
   })
 
   it('reads every setting from the environment, resolving relative paths against the repository', () => {
     const config = loadConfig({
       PORT: '3000', HOST: '127.0.0.1', DATA_DIR: 'var/boards', CLIENT_DIR: '/opt/client',
-      PUBLIC_URL: 'https://zigzag.example.org/', UNLOAD_GRACE_MS: '100', COMPACT_EVERY: '50',
+      PUBLIC_URL: 'https://zigzag.example.org/', UNLOAD_GRACE_MS: '100', COMPACT_EVERY: '50', AUTO_VERSION_MS: '0',
     })
     expect(config).toEqual({
       port: 3000, host: '127.0.0.1', dataDir: `${REPO_ROOT}/var/boards`, clientDir: '/opt/client',
-      publicUrl: 'https://zigzag.example.org', unloadGraceMs: 100, compactEvery: 50,
+      publicUrl: 'https://zigzag.example.org', unloadGraceMs: 100, compactEvery: 50, autoVersionMs: 0,
     })
   })
 

@@ -86,6 +86,45 @@ export function storeContract(name: string, backend: StoreBackend): void {
       expect(store.load('board-1')[1]).toEqual(bytes(1))
     })
 
+    it('rotates one link and leaves the others', () => {
+      store = backend.open()
+      store.createBoard(record(), bytes(0))
+      store.rotateToken('board-1', 'edit', 'e-new')
+      expect(store.getBoard('board-1')?.tokens).toEqual({ facilitator: 'f-token', edit: 'e-new', view: 'v-token' })
+      store.rotateToken('board-1', 'view', 'v-new')
+      expect(store.getBoard('board-1')?.tokens.view).toBe('v-new')
+      expect(() => store.rotateToken('missing', 'edit', 'x')).toThrow()
+    })
+
+    it('keeps the latest facilitation state per board', () => {
+      store = backend.open()
+      store.createBoard(record('a'), bytes(0))
+      store.createBoard(record('b'), bytes(0))
+      expect(store.loadSession('a')).toBeUndefined()
+      store.saveSession('a', '{"n":1}')
+      store.saveSession('a', '{"n":2}')
+      expect(store.loadSession('a')).toBe('{"n":2}')
+      expect(store.loadSession('b')).toBeUndefined()
+      expect(() => store.saveSession('missing', '{}')).toThrow()
+    })
+
+    it('lists versions newest first and gives back each one\'s bytes', () => {
+      store = backend.open()
+      store.createBoard(record('a'), bytes(0))
+      store.createBoard(record('b'), bytes(0))
+      store.saveVersion('a', { id: 'v1', name: 'Before', author: 'Ada', createdAt: 1000 }, bytes(1))
+      store.saveVersion('a', { id: 'v2', name: 'After', author: '', createdAt: 2000 }, bytes(2, 2))
+      store.saveVersion('b', { id: 'v3', name: 'Other', author: '', createdAt: 3000 }, bytes(3))
+      expect(store.listVersions('a')).toEqual([
+        { id: 'v2', name: 'After', author: '', createdAt: 2000 },
+        { id: 'v1', name: 'Before', author: 'Ada', createdAt: 1000 },
+      ])
+      expect(store.getVersion('a', 'v1')).toEqual(bytes(1))
+      expect(store.getVersion('a', 'v3')).toBeUndefined()
+      expect(store.listVersions('missing')).toEqual([])
+      expect(() => store.saveVersion('missing', { id: 'v9', name: '', author: '', createdAt: 0 }, bytes(0))).toThrow()
+    })
+
     if (backend.reopen) {
       const reopen = backend.reopen
       it('still has every board, snapshot and update after being closed and reopened', () => {
@@ -94,10 +133,15 @@ export function storeContract(name: string, backend: StoreBackend): void {
         store.append('board-1', bytes(1))
         store.compact('board-1', bytes(2))
         store.append('board-1', bytes(3))
+        store.saveSession('board-1', '{"timer":1}')
+        store.saveVersion('board-1', { id: 'v1', name: 'Kept', author: 'Ada', createdAt: 5 }, bytes(4))
+        store.rotateToken('board-1', 'view', 'v-new')
         store.close()
         store = reopen()
-        expect(store.getBoard('board-1')).toEqual(record())
+        expect(store.getBoard('board-1')).toEqual({ ...record(), tokens: { ...record().tokens, view: 'v-new' } })
         expect(store.load('board-1')).toEqual([bytes(2), bytes(3)])
+        expect(store.loadSession('board-1')).toBe('{"timer":1}')
+        expect(store.getVersion('board-1', 'v1')).toEqual(bytes(4))
       })
     }
   })

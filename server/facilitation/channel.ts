@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto'
+import type * as Y from 'yjs'
+import { addFactor, addStardust, readMeta, stardustMaps, touchpointMaps } from '../../shared/model/index.js'
+import { serverOrigin } from '../../shared/origins.js'
+import { type Draft, type SessionCommand, SessionCommandSchema, type SessionEvent, encodeSessionFrame } from '../../shared/session.js'
+import type { Connection } from '../connection.js'
+import type { Logger } from '../log.js'
+import { type Actor, type BoardFacts, type Effect, applyCommand } from './commands.js'
+import { type FacilitationState, parseFacilitation, serializeFacilitation } from './state.js'
+import { agendaVersionName } from './versionNames.js'
+
+export interface ChannelHost {
+  boardId: string
+  doc: Y.Doc
+  log: Logger
+  connections(): Iterable<Connection>
+  /** Reads and writes the stored session state. */
+  load(): string | undefined
+  save(state: string): void
+  saveVersion(name: string, author: string): void
+}
+
+/** Distinct participants a board remembers; bounds the stored state against a client inventing ids. */
+const MAX_PARTICIPANTS = 5000
+
+const describe = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
+  error.issues.map((issue) => `${issue.path.join('.') || 'command'}: ${issue.message}`).join('; ')
+
+/**
+ * The relay's side of the facilitation channel for one board: checks each
+ * command, updates the session state, stores it, and tells every connection
+ * the public state and each person only their own votes and drafts.
+ */
+export class FacilitationChannel {
+  private state: FacilitationState
+  private readonly facts: BoardFacts
+
+  constructor(private readonly host: ChannelHost) {
+    this.state = parseFacilitation(host.load())
+    this.facts = {
+      touchpointExists: (id) => touchpointMaps(host.doc).has(id),
+      stardustExists: (id) => stardustMaps(host.doc).has(id),
+    }
+  }
+
+  get locks() {
+    return this.state.public.locks
+  }
+
+  /** A new connection gets the current state at once; its own votes and drafts follow its hello. */
+  welcome(conn: Connection): void {
+    conn.socket.send(this.stateFrame())
+  }
+
+  /** Handles one decoded command payload from a connection. */
+  receive(conn: Connection, payload: unknown): void {
+    const parsed = SessionCommandSchema.safeParse(payload)
+    if (!parsed.success) {
+      const type = typeof payload === 'object' && payload !== null && 'type' in payload ? String(payload.type) : 'unknown'
+      return this.refuse(conn, type.slice(0, 40), `Invalid command: ${describe(parsed.error)}`)
+    }
+    const command = parsed.data
+    if (command.type === 'hello') return this.hello(conn, command)
+    const actor: Actor = { role: conn.role, participantId: conn.participantId, name: conn.name }
+    const result = applyCommand(this.state, command, actor, this.facts, Date.now())
+    if (!result.ok) return this.refuse(conn, command.type, result.reason)
+    for (const effect of result.effects) this.run(effect, actor)
+    this.persist()
+    this.broadcast()
+  }
+
+  /** Tells the sender that its edit of something locked was undone. */
+  refuseLockedEdit(conn: Connection): void {
+    this.refuse(conn, 'edit', 'The facilitator has locked this; your change was undone')
+  }
+
+  private hello(conn: Connection, command: Extract<SessionCommand, { type: 'hello' }>): void {
+    const proof = createHash('sha256').update(command.key).digest('hex')
+    const claimed = this.state.claims[command.participantId]
+    if (claimed !== undefined && claimed !== proof) {
+      this.host.log('warn', 'session.hello-refused', { board: this.host.boardId, conn: conn.id })
+      return this.refuse(conn, 'hello', 'This participant id belongs to someone else on this board')
+    }
+    if (claimed === undefined && Object.keys(this.state.claims).length >= MAX_PARTICIPANTS) {
+      return this.refuse(conn, 'hello', 'This board has reached the most participants it can remember')
+    }
+    if (claimed === undefined) {
+      this.state.claims[command.participantId] = proof
+      this.persist()
+    }
+    conn.participantId = command.participantId
+    conn.name = command.name.trim() || 'Anonymous'
+    conn.socket.send(this.stateFrame())
+    conn.socket.send(this.youFrame(conn.participantId))
+  }
+
+  private run(effect: Effect, actor: Actor): void {
+    if (effect.kind === 'revealDrafts') this.reveal(effect.drafts)
+    else this.host.saveVersion(agendaVersionName(readMeta(this.host.doc).language, effect.step), actor.name)
+  }
+
+  /** Writes revealed drafts into the document as the relay; drafts whose touchpoint was deleted meanwhile are dropped. */
+  private reveal(drafts: Draft[]): void {
+    const { doc } = this.host
+    let written = 0
+    doc.transact(() => {
+      for (const draft of drafts) {
+        const author = { authorId: draft.authorId, authorName: draft.authorName, customerVoice: draft.customerVoice }
+        const id = draft.kind === 'factor' && draft.level && draft.dimension
+          ? addFactor(doc, { touchpointId: draft.touchpointId, level: draft.level, dimension: draft.dimension, text: draft.text, ...author }, serverOrigin)
+          : addStardust(doc, { touchpointId: draft.touchpointId, text: draft.text, ...author }, serverOrigin)
+        if (id) written++
+      }
+    }, serverOrigin)
+    this.host.log('info', 'session.private-revealed', { board: this.host.boardId, drafts: drafts.length, written })
+  }
+
+  private refuse(conn: Connection, command: string, reason: string): void {
+    conn.socket.send(encodeSessionFrame({ type: 'refused', command, reason }))
+  }
+
+  private persist(): void {
+    try {
+      this.host.save(serializeFacilitation(this.state))
+    } catch (error) {
+      this.host.log('error', 'session.save-failed', { board: this.host.boardId, error: String(error) })
+    }
+  }
+
+  private broadcast(): void {
+    const state = this.stateFrame()
+    const mine = new Map<string, Uint8Array>()
+    for (const conn of this.host.connections()) {
+      conn.socket.send(state)
+      const who = conn.participantId
+      if (who === undefined) continue
+      if (!mine.has(who)) mine.set(who, this.youFrame(who))
+      conn.socket.send(mine.get(who) as Uint8Array)
+    }
+  }
+
+  private stateFrame(): Uint8Array {
+    const event: SessionEvent = { type: 'state', now: Date.now(), session: this.state.public }
+    return encodeSessionFrame(event)
+  }
+
+  private youFrame(participantId: string): Uint8Array {
+    const event: SessionEvent = {
+      type: 'you',
+      votes: this.state.votes[participantId] ?? [],
+      drafts: this.state.drafts.filter((d) => d.authorId === participantId),
+    }
+    return encodeSessionFrame(event)
+  }
+}

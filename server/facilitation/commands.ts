@@ -1,0 +1,187 @@
+import { randomId } from '../../shared/ids.js'
+import type { Role } from '../../shared/protocol.js'
+import {
+  type AgendaStep, type Draft, FACILITATOR_COMMANDS, MAX_TIMER_MS, type SessionCommand, type VotingTarget,
+} from '../../shared/session.js'
+import { type FacilitationState, MAX_VOTING_HISTORY, countVotes, refreshCounters } from './state.js'
+
+/** Who sent a command. A participant id is known once the connection said hello. */
+export interface Actor {
+  role: Role
+  participantId: string | undefined
+  name: string
+}
+
+/** What the reducer needs to know about the board's document, without touching it. */
+export interface BoardFacts {
+  touchpointExists(id: string): boolean
+  stardustExists(id: string): boolean
+}
+
+/** Work the caller does after an accepted command: writes to the document or the store. */
+export type Effect =
+  | { kind: 'revealDrafts'; drafts: Draft[] }
+  | { kind: 'saveVersion'; step: AgendaStep }
+
+export type CommandResult = { ok: true; effects: Effect[] } | { ok: false; reason: string }
+
+const MINUTE = 60_000
+export const MAX_DRAFTS_PER_PERSON = 200
+export const MAX_DRAFTS = 2000
+
+const refused = (reason: string): CommandResult => ({ ok: false, reason })
+const done = (...effects: Effect[]): CommandResult => ({ ok: true, effects })
+
+/**
+ * Applies one session command to the state, in place, checking the sender's
+ * role first. `hello` is handled by the caller (it belongs to the connection).
+ */
+export function applyCommand(state: FacilitationState, command: SessionCommand, actor: Actor, facts: BoardFacts, now: number): CommandResult {
+  if (FACILITATOR_COMMANDS.has(command.type) && actor.role !== 'facilitator') {
+    return refused('Only the facilitator can change the session controls')
+  }
+  const result = run(state, command, actor, facts, now)
+  if (result.ok) refreshCounters(state)
+  return result
+}
+
+function run(state: FacilitationState, command: SessionCommand, actor: Actor, facts: BoardFacts, now: number): CommandResult {
+  const session = state.public
+  const timer = session.timer
+  switch (command.type) {
+    case 'hello':
+      return done()
+    case 'timer.set':
+      session.timer = { durationMs: command.durationMs, endsAt: null, remainingMs: command.durationMs }
+      return done()
+    case 'timer.start':
+      if (timer.endsAt === null) timer.endsAt = now + (timer.remainingMs > 0 ? timer.remainingMs : timer.durationMs)
+      return done()
+    case 'timer.pause':
+      if (timer.endsAt !== null) {
+        timer.remainingMs = Math.max(0, timer.endsAt - now)
+        timer.endsAt = null
+      }
+      return done()
+    case 'timer.addMinute':
+      if (timer.endsAt !== null) timer.endsAt = Math.min(Math.max(timer.endsAt, now) + MINUTE, now + MAX_TIMER_MS)
+      else timer.remainingMs = Math.min(timer.remainingMs + MINUTE, MAX_TIMER_MS)
+      return done()
+    case 'timer.reset':
+      session.timer = { durationMs: timer.durationMs, endsAt: null, remainingMs: timer.durationMs }
+      return done()
+    case 'voting.open':
+      closeRound(state)
+      session.voting = {
+        id: randomId(), title: command.title, target: command.target, votesPerPerson: command.votesPerPerson,
+        status: 'open', openedAt: now, voters: 0, results: null,
+      }
+      return done()
+    case 'voting.reveal':
+      if (!session.voting) return refused('No voting round is open')
+      session.voting.status = 'revealed'
+      session.voting.results = countVotes(state.votes)
+      return done()
+    case 'voting.close':
+      if (!session.voting) return refused('No voting round is open')
+      closeRound(state)
+      return done()
+    case 'vote.cast':
+      return castVote(state, command.itemId, actor, facts)
+    case 'vote.retract': {
+      const round = session.voting
+      if (!round || round.status !== 'open') return refused('Voting is not open')
+      const mine = actor.participantId ? state.votes[actor.participantId] ?? [] : []
+      const at = mine.indexOf(command.itemId)
+      if (at < 0) return refused('You have no vote on this item')
+      mine.splice(at, 1)
+      return done()
+    }
+    case 'private.start':
+      if (!session.privateMode.on) session.privateMode = { on: true, since: now, drafts: state.drafts.length }
+      return done()
+    case 'private.reveal': {
+      const drafts = [...state.drafts].sort((a, b) => a.createdAt - b.createdAt)
+      state.drafts = []
+      session.privateMode = { on: false, since: null, drafts: 0 }
+      return drafts.length > 0 ? done({ kind: 'revealDrafts', drafts }) : done()
+    }
+    case 'draft.factor':
+    case 'draft.stardust':
+      return addDraft(state, command, actor, facts, now)
+    case 'draft.remove': {
+      const at = state.drafts.findIndex((d) => d.id === command.draftId && d.authorId === actor.participantId)
+      if (at < 0) return refused('You have no private entry with this id')
+      state.drafts.splice(at, 1)
+      return done()
+    }
+    case 'lock.grid':
+      session.locks.grid = command.locked
+      return done()
+    case 'lock.touchpoint': {
+      const others = session.locks.touchpoints.filter((id) => id !== command.touchpointId)
+      if (command.locked && !facts.touchpointExists(command.touchpointId)) return refused('This touchpoint does not exist')
+      session.locks.touchpoints = command.locked ? [...others, command.touchpointId] : others
+      return done()
+    }
+    case 'agenda.go': {
+      const changed = command.step !== session.agenda.step
+      session.agenda = { step: command.step, since: command.step === null ? null : now }
+      return changed && command.step !== null ? done({ kind: 'saveVersion', step: command.step }) : done()
+    }
+    case 'focus.set':
+      if (command.touchpointId !== null && !facts.touchpointExists(command.touchpointId)) return refused('This touchpoint does not exist')
+      session.focusTouchpointId = command.touchpointId
+      return done()
+    case 'follow.set':
+      if (command.on && !actor.participantId) return refused('Say hello first')
+      session.followParticipantId = command.on ? actor.participantId ?? null : null
+      return done()
+    case 'projector.qr':
+      session.projectorQr = command.link
+      return done()
+  }
+}
+
+/** Ends the current round, if any, and keeps its result on record. */
+function closeRound(state: FacilitationState): void {
+  const round = state.public.voting
+  if (!round) return
+  const closed = { ...round, status: 'closed' as const, results: round.results ?? countVotes(state.votes) }
+  state.public.votingHistory = [closed, ...state.public.votingHistory].slice(0, MAX_VOTING_HISTORY)
+  state.public.voting = null
+  state.votes = {}
+}
+
+const itemExists = (target: VotingTarget, id: string, facts: BoardFacts) =>
+  target === 'touchpoints' ? facts.touchpointExists(id) : facts.stardustExists(id)
+
+function castVote(state: FacilitationState, itemId: string, actor: Actor, facts: BoardFacts): CommandResult {
+  const round = state.public.voting
+  if (!round || round.status !== 'open') return refused('Voting is not open')
+  if (actor.role === 'viewer') return refused('Viewers cannot vote; ask for the edit link')
+  if (!actor.participantId) return refused('Say hello first')
+  if (!itemExists(round.target, itemId, facts)) return refused(`This ${round.target === 'touchpoints' ? 'touchpoint' : 'stardust idea'} does not exist`)
+  const mine = (state.votes[actor.participantId] ??= [])
+  if (mine.length >= round.votesPerPerson) return refused(`You have used all ${round.votesPerPerson} of your dots`)
+  mine.push(itemId)
+  return done()
+}
+
+function addDraft(
+  state: FacilitationState, command: Extract<SessionCommand, { type: 'draft.factor' | 'draft.stardust' }>,
+  actor: Actor, facts: BoardFacts, now: number,
+): CommandResult {
+  if (!state.public.privateMode.on) return refused('Private mode is off; add the entry to the board')
+  if (actor.role === 'viewer') return refused('Viewers cannot write; ask for the edit link')
+  if (!actor.participantId) return refused('Say hello first')
+  if (!facts.touchpointExists(command.touchpointId)) return refused('This touchpoint does not exist')
+  const authorId = actor.participantId
+  if (state.drafts.length >= MAX_DRAFTS) return refused('Too many private entries on this board; ask the facilitator to reveal them')
+  if (state.drafts.filter((d) => d.authorId === authorId).length >= MAX_DRAFTS_PER_PERSON) return refused('You have written the most private entries one person can')
+  const common = { id: randomId(), touchpointId: command.touchpointId, text: command.text, customerVoice: command.customerVoice, authorId, authorName: actor.name, createdAt: now }
+  state.drafts.push(command.type === 'draft.factor'
+    ? { ...common, kind: 'factor', level: command.level, dimension: command.dimension }
+    : { ...common, kind: 'stardust' })
+  return done()
+}
