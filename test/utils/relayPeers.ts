@@ -4,6 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { MessageType } from '../../shared/protocol.js'
+import { type PublicSession, type SessionCommandInput, type SessionEvent, encodeSessionFrame, readSessionPayload } from '../../shared/session.js'
 import { newBoard } from '../../server/boards.js'
 import { createMemoryStore } from '../../server/memoryStore.js'
 import { type Peer, Relay } from '../../server/relay.js'
@@ -108,6 +109,7 @@ function createPeer(relay: Relay, boardId: string, token: string | undefined): {
 
 export interface HarnessOptions {
   compactEvery?: number
+  autoVersionMs?: number
   unloadGraceMs?: number
   store?: BoardStore
   log?: Logger
@@ -119,6 +121,7 @@ export function createRelayHarness(options: HarnessOptions = {}): RelayHarness {
     store,
     compactEvery: options.compactEvery ?? 500,
     unloadGraceMs: options.unloadGraceMs ?? 60_000,
+    autoVersionMs: options.autoVersionMs ?? 0,
     log: options.log,
   })
   const { record, snapshot } = newBoard({ title: 'Test board' })
@@ -155,4 +158,37 @@ export function createRelayHarness(options: HarnessOptions = {}): RelayHarness {
     },
   }
   return harness
+}
+
+/** Queues a facilitation command from a peer (delivered by the next flush). */
+export function sendCommand(peer: TestPeer, command: SessionCommandInput): void {
+  peer.toServer.push(encodeSessionFrame(command))
+}
+
+/** Every facilitation event the server sent to a peer, oldest first. */
+export function sessionEvents(peer: TestPeer): SessionEvent[] {
+  return peer.received.flatMap((f) => {
+    const decoder = decoding.createDecoder(f)
+    return decoding.readVarUint(decoder) === MessageType.session ? [readSessionPayload(decoder) as SessionEvent] : []
+  })
+}
+
+/** The latest public session state a peer was sent. */
+export function lastState(peer: TestPeer): PublicSession | undefined {
+  const states = sessionEvents(peer).filter((e) => e.type === 'state')
+  return states.at(-1)?.session
+}
+
+/** The latest own votes and drafts a peer was sent. */
+export function lastYou(peer: TestPeer): Extract<SessionEvent, { type: 'you' }> | undefined {
+  return sessionEvents(peer).filter((e) => e.type === 'you').at(-1) as Extract<SessionEvent, { type: 'you' }> | undefined
+}
+
+export function refusals(peer: TestPeer): Extract<SessionEvent, { type: 'refused' }>[] {
+  return sessionEvents(peer).filter((e) => e.type === 'refused') as Extract<SessionEvent, { type: 'refused' }>[]
+}
+
+/** Says hello as a participant with its own secret key. */
+export function hello(peer: TestPeer, participantId: string, name = participantId, key = `key-of-${participantId}-${'x'.repeat(16)}`): void {
+  sendCommand(peer, { type: 'hello', participantId, name, key })
 }

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest'
+import { type Actor, type BoardFacts, applyCommand } from '../../server/facilitation/commands.js'
+import { type FacilitationState, emptyFacilitation, parseFacilitation, serializeFacilitation } from '../../server/facilitation/state.js'
+import { FACILITATOR_COMMANDS, type SessionCommand, SessionCommandSchema, type SessionCommandInput } from '../../shared/session.js'
+
+const facilitator: Actor = { role: 'facilitator', participantId: 'fran', name: 'Fran' }
+const editor = (id = 'pat'): Actor => ({ role: 'editor', participantId: id, name: id })
+const viewer: Actor = { role: 'viewer', participantId: 'vic', name: 'Vic' }
+const facts: BoardFacts = {
+  touchpointExists: (id) => id.startsWith('tp'),
+  stardustExists: (id) => id.startsWith('idea'),
+}
+const NOW = 1_000_000
+
+function run(state: FacilitationState, input: SessionCommandInput, actor: Actor, now = NOW) {
+  return applyCommand(state, SessionCommandSchema.parse(input) as SessionCommand, actor, facts, now)
+}
+
+const ALL_FACILITATOR_COMMANDS: SessionCommandInput[] = [
+  { type: 'timer.set', durationMs: 60_000 }, { type: 'timer.start' }, { type: 'timer.pause' }, { type: 'timer.addMinute' },
+  { type: 'timer.reset' }, { type: 'voting.open', target: 'touchpoints', votesPerPerson: 3 }, { type: 'voting.reveal' },
+  { type: 'voting.close' }, { type: 'private.start' }, { type: 'private.reveal' }, { type: 'lock.grid', locked: true },
+  { type: 'lock.touchpoint', touchpointId: 'tp1', locked: true }, { type: 'agenda.go', step: 'rank' },
+  { type: 'focus.set', touchpointId: 'tp1' }, { type: 'follow.set', on: true }, { type: 'projector.qr', link: 'view' },
+]
+
+describe('session commands', () => {
+  it('refuses every session control to editors and viewers and leaves the state as it was', () => {
+    expect(new Set(ALL_FACILITATOR_COMMANDS.map((c) => c.type))).toEqual(FACILITATOR_COMMANDS)
+    for (const command of ALL_FACILITATOR_COMMANDS) {
+      for (const actor of [editor(), viewer]) {
+        const state = emptyFacilitation()
+        const before = serializeFacilitation(state)
+        const result = run(state, command, actor)
+        expect(result, `${command.type} by ${actor.role}`).toEqual({ ok: false, reason: 'Only the facilitator can change the session controls' })
+        expect(serializeFacilitation(state)).toBe(before)
+      }
+    }
+  })
+
+  it('runs the timer from one shared end time: start, pause, add a minute, reset', () => {
+    const state = emptyFacilitation()
+    run(state, { type: 'timer.set', durationMs: 120_000 }, facilitator)
+    run(state, { type: 'timer.start' }, facilitator, NOW)
+    expect(state.public.timer).toEqual({ durationMs: 120_000, endsAt: NOW + 120_000, remainingMs: 120_000 })
+    run(state, { type: 'timer.pause' }, facilitator, NOW + 30_000)
+    expect(state.public.timer).toMatchObject({ endsAt: null, remainingMs: 90_000 })
+    run(state, { type: 'timer.addMinute' }, facilitator)
+    expect(state.public.timer.remainingMs).toBe(150_000)
+    run(state, { type: 'timer.start' }, facilitator, NOW + 100_000)
+    expect(state.public.timer.endsAt).toBe(NOW + 250_000)
+    run(state, { type: 'timer.addMinute' }, facilitator, NOW + 100_000)
+    expect(state.public.timer.endsAt).toBe(NOW + 310_000)
+    run(state, { type: 'timer.reset' }, facilitator)
+    expect(state.public.timer).toEqual({ durationMs: 120_000, endsAt: null, remainingMs: 120_000 })
+  })
+
+  it('keeps votes hidden until reveal, limits dots per person, and keeps a closed round on record', () => {
+    const state = emptyFacilitation()
+    run(state, { type: 'voting.open', target: 'touchpoints', votesPerPerson: 2, title: 'Most important' }, facilitator)
+    expect(run(state, { type: 'vote.cast', itemId: 'tp1' }, editor('pat')).ok).toBe(true)
+    expect(run(state, { type: 'vote.cast', itemId: 'tp1' }, editor('pat')).ok).toBe(true)
+    expect(run(state, { type: 'vote.cast', itemId: 'tp2' }, editor('pat'))).toEqual({ ok: false, reason: 'You have used all 2 of your dots' })
+    expect(run(state, { type: 'vote.cast', itemId: 'tp2' }, editor('sam')).ok).toBe(true)
+    expect(state.public.voting).toMatchObject({ status: 'open', voters: 2, results: null })
+    expect(JSON.stringify(state.public)).not.toContain('tp2')
+    run(state, { type: 'vote.retract', itemId: 'tp1' }, editor('pat'))
+    run(state, { type: 'voting.reveal' }, facilitator)
+    expect(state.public.voting?.results).toEqual({ tp1: 1, tp2: 1 })
+    expect(run(state, { type: 'vote.cast', itemId: 'tp3' }, editor('kim'))).toEqual({ ok: false, reason: 'Voting is not open' })
+    run(state, { type: 'voting.close' }, facilitator)
+    expect(state.public.voting).toBeNull()
+    expect(state.public.votingHistory).toMatchObject([{ title: 'Most important', status: 'closed', results: { tp1: 1, tp2: 1 } }])
+    expect(state.votes).toEqual({})
+  })
+
+  it('closes an unrevealed round with its counted result when a new one opens', () => {
+    const state = emptyFacilitation()
+    run(state, { type: 'voting.open', target: 'stardust', votesPerPerson: 1 }, facilitator)
+    run(state, { type: 'vote.cast', itemId: 'idea-1' }, editor())
+    run(state, { type: 'voting.open', target: 'touchpoints', votesPerPerson: 3 }, facilitator)
+    expect(state.public.votingHistory[0]).toMatchObject({ target: 'stardust', status: 'closed', results: { 'idea-1': 1 } })
+    expect(state.public.voting).toMatchObject({ target: 'touchpoints', status: 'open', voters: 0 })
+  })
+
+  it('refuses votes from viewers, from people who did not say hello, and on items that do not exist', () => {
+    const state = emptyFacilitation()
+    run(state, { type: 'voting.open', target: 'touchpoints', votesPerPerson: 3 }, facilitator)
+    expect(run(state, { type: 'vote.cast', itemId: 'tp1' }, viewer)).toEqual({ ok: false, reason: 'Viewers cannot vote; ask for the edit link' })
+    expect(run(state, { type: 'vote.cast', itemId: 'tp1' }, { role: 'editor', participantId: undefined, name: '' }).ok).toBe(false)
+    expect(run(state, { type: 'vote.cast', itemId: 'idea-1' }, editor())).toEqual({ ok: false, reason: 'This touchpoint does not exist' })
+    expect(run(state, { type: 'vote.retract', itemId: 'tp1' }, editor())).toEqual({ ok: false, reason: 'You have no vote on this item' })
+  })
+
+  it('keeps private drafts apart per author and hands them over for writing at reveal', () => {
+    const state = emptyFacilitation()
+    const draft: SessionCommandInput = { type: 'draft.factor', touchpointId: 'tp1', level: 'delight', dimension: 'emotional', text: 'Warm welcome' }
+    expect(run(state, draft, editor())).toEqual({ ok: false, reason: 'Private mode is off; add the entry to the board' })
+    run(state, { type: 'private.start' }, facilitator, NOW)
+    expect(state.public.privateMode).toEqual({ on: true, since: NOW, drafts: 0 })
+    expect(run(state, draft, editor('pat')).ok).toBe(true)
+    expect(run(state, { type: 'draft.stardust', touchpointId: 'tp1', text: 'Free coffee' }, editor('sam')).ok).toBe(true)
+    expect(run(state, draft, viewer)).toEqual({ ok: false, reason: 'Viewers cannot write; ask for the edit link' })
+    expect(run(state, { ...draft, touchpointId: 'gone' } as SessionCommandInput, editor())).toEqual({ ok: false, reason: 'This touchpoint does not exist' })
+    expect(state.public.privateMode.drafts).toBe(2)
+    expect(JSON.stringify(state.public)).not.toContain('Warm welcome')
+    const samsDraft = state.drafts.find((d) => d.authorId === 'sam')!
+    expect(run(state, { type: 'draft.remove', draftId: samsDraft.id }, editor('pat')).ok).toBe(false)
+    const result = run(state, { type: 'private.reveal' }, facilitator)
+    expect(result.ok && result.effects).toEqual([{
+      kind: 'revealDrafts',
+      drafts: [
+        expect.objectContaining({ kind: 'factor', text: 'Warm welcome', authorId: 'pat', level: 'delight', dimension: 'emotional' }),
+        expect.objectContaining({ kind: 'stardust', text: 'Free coffee', authorId: 'sam' }),
+      ],
+    }])
+    expect(state.drafts).toEqual([])
+    expect(state.public.privateMode).toEqual({ on: false, since: null, drafts: 0 })
+  })
+
+  it('saves a version when the agenda moves to a new step, not when it stays', () => {
+    const state = emptyFacilitation()
+    expect(run(state, { type: 'agenda.go', step: 'collect' }, facilitator)).toEqual({ ok: true, effects: [{ kind: 'saveVersion', step: 'collect' }] })
+    expect(run(state, { type: 'agenda.go', step: 'collect' }, facilitator)).toEqual({ ok: true, effects: [] })
+    expect(run(state, { type: 'agenda.go', step: null }, facilitator)).toEqual({ ok: true, effects: [] })
+    expect(state.public.agenda).toEqual({ step: null, since: null })
+  })
+
+  it('locks and unlocks touchpoints that exist, sets focus and follow-me', () => {
+    const state = emptyFacilitation()
+    run(state, { type: 'lock.touchpoint', touchpointId: 'tp1', locked: true }, facilitator)
+    run(state, { type: 'lock.touchpoint', touchpointId: 'tp1', locked: true }, facilitator)
+    expect(state.public.locks.touchpoints).toEqual(['tp1'])
+    expect(run(state, { type: 'lock.touchpoint', touchpointId: 'nope', locked: true }, facilitator).ok).toBe(false)
+    run(state, { type: 'lock.touchpoint', touchpointId: 'tp1', locked: false }, facilitator)
+    expect(state.public.locks.touchpoints).toEqual([])
+    run(state, { type: 'follow.set', on: true }, facilitator)
+    expect(state.public.followParticipantId).toBe('fran')
+    expect(run(state, { type: 'focus.set', touchpointId: 'nope' }, facilitator).ok).toBe(false)
+    run(state, { type: 'focus.set', touchpointId: 'tp2' }, facilitator)
+    expect(state.public.focusTouchpointId).toBe('tp2')
+  })
+
+  it('survives a round trip through storage and starts fresh from unreadable state', () => {
+    const state = emptyFacilitation()
+    run(state, { type: 'private.start' }, facilitator)
+    run(state, { type: 'draft.stardust', touchpointId: 'tp1', text: 'Idea' }, editor())
+    expect(parseFacilitation(serializeFacilitation(state))).toEqual(state)
+    expect(parseFacilitation('{not json')).toEqual(emptyFacilitation())
+    expect(parseFacilitation(undefined)).toEqual(emptyFacilitation())
+  })
+})
