@@ -10,7 +10,7 @@ import { CloseCode } from '../../shared/protocol.js'
 import { openSqliteStore } from '../../server/sqliteStore.js'
 import { grid } from '../utils/board.js'
 import {
-  type RelayHarness, type TestPeer, createRelayHarness, hello, lastState, lastYou, refusals, sendCommand, sessionEvents,
+  type RelayHarness, createRelayHarness, hello, lastState, lastYou, refusals, sendCommand, sessionEvents,
 } from '../utils/relayPeers.js'
 
 let harness: RelayHarness
