@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FACILITATOR_COMMANDS, type PublicSession, type SessionCommandInput } from '../../shared/session.js'
+import { type SessionSocket, openSessionSocket } from '../utils/sessionSocket.js'
+import { type CreatedBoard, type TestServer, createBoard, startTestServer } from '../utils/server.js'
+
+let server: TestServer
+let board: CreatedBoard
+const open: SessionSocket[] = []
+
+beforeAll(async () => {
+  server = await startTestServer()
+  board = await createBoard(server.url, { template: 'retail', language: 'en' })
+})
+afterAll(async () => {
+  for (const socket of open) socket.close()
+  await server?.close()
+})
+
+async function join(token: string, participantId: string): Promise<SessionSocket> {
+  const socket = await openSessionSocket(server.url, board.id, token)
+  open.push(socket)
+  socket.send({ type: 'hello', participantId, name: participantId, key: `secret-key-of-${participantId}` })
+  await socket.next(2) // state and you
+  return socket
+}
+
+const exported = async () => {
+  const file = (await (await fetch(`${server.url}/api/boards/${board.id}/export.json`, { headers: { authorization: `Bearer ${board.tokens.view}` } })).json()) as Record<string, unknown>
+  return JSON.stringify({ ...file, exportedAt: undefined })
+}
+const touchpointIds = async () => ((JSON.parse(await exported()) as { touchpoints: { id: string }[] }).touchpoints).map((t) => t.id)
+
+/** The public state as a fresh connection sees it. */
+async function publicState(): Promise<PublicSession> {
+  const socket = await openSessionSocket(server.url, board.id, board.tokens.view)
+  const first = socket.events()[0]
+  socket.close()
+  if (first.type !== 'state') throw new Error('first event is not the state')
+  return first.session
+}
+
+describe('the facilitation channel over the real socket', () => {
+  it('refuses every facilitator control to an editor and a viewer and leaves board and session unchanged', async () => {
+    const [card] = await touchpointIds()
+    const controls: SessionCommandInput[] = [
+      { type: 'timer.set', durationMs: 60_000 }, { type: 'timer.start' }, { type: 'timer.pause' }, { type: 'timer.addMinute' },
+      { type: 'timer.reset' }, { type: 'voting.open', target: 'touchpoints', votesPerPerson: 3 }, { type: 'voting.reveal' },
+      { type: 'voting.close' }, { type: 'private.start' }, { type: 'private.reveal' }, { type: 'lock.grid', locked: true },
+      { type: 'lock.touchpoint', touchpointId: card, locked: true }, { type: 'agenda.go', step: 'rank' },
+      { type: 'focus.set', touchpointId: card }, { type: 'follow.set', on: true }, { type: 'projector.qr', link: 'view' },
+    ]
+    expect(new Set(controls.map((c) => c.type))).toEqual(FACILITATOR_COMMANDS)
+    const boardBefore = await exported()
+    const sessionBefore = await publicState()
+    for (const [token, who] of [[board.tokens.edit, 'eddie'], [board.tokens.view, 'vera']] as const) {
+      const socket = await join(token, who)
+      for (const command of controls) {
+        socket.send(command)
+        const [answer] = await socket.next()
+        expect(answer, `${command.type} from ${who}`).toEqual({ type: 'refused', command: command.type, reason: 'Only the facilitator can change the session controls' })
+      }
+    }
+    expect(await exported()).toBe(boardBefore)
+    expect(await publicState()).toEqual(sessionBefore)
+    const versions = (await (await fetch(`${server.url}/api/boards/${board.id}/versions`, { headers: { authorization: `Bearer ${board.tokens.view}` } })).json()) as { versions: unknown[] }
+    expect(versions.versions).toEqual([])
+  })
+
+  it('never sends a participant another’s hidden entry before the reveal: checked on the bytes it receives', async () => {
+    const [card] = await touchpointIds()
+    const secret = 'Handwritten-thank-you-card-91c2'
+    const fran = await join(board.tokens.facilitator, 'fran')
+    const pat = await join(board.tokens.edit, 'pat')
+    const sam = await join(board.tokens.edit, 'sam')
+    let mark = sam.events().length
+    fran.send({ type: 'private.start' })
+    await sam.since(mark, 2)
+    mark = sam.events().length
+    pat.send({ type: 'draft.stardust', touchpointId: card, text: secret })
+    const mine = await pat.next(2)
+    expect(mine.find((e) => e.type === 'you')).toMatchObject({ drafts: [{ text: secret, authorId: 'pat' }] })
+    await sam.since(mark, 2)
+    const samBytes = () => Buffer.concat(sam.frames.map((f) => Buffer.from(f)))
+    const franBytes = () => Buffer.concat(fran.frames.map((f) => Buffer.from(f)))
+    expect(samBytes().includes(secret)).toBe(false)
+    expect(franBytes().includes(secret)).toBe(false)
+    expect(await exported()).not.toContain(secret)
+
+    mark = sam.events().length
+    fran.send({ type: 'private.reveal' })
+    await sam.since(mark, 2)
+    expect(await exported()).toContain(secret)
+  })
+})
