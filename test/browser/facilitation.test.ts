@@ -1,0 +1,83 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cellOfCard, cellFreeSpot, dragTo, gridId, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { type CreatedBoard, type TestServer, createBoard, startTestServer } from '../utils/server.js'
+
+let server: TestServer
+let browser: Browser
+let board: CreatedBoard
+let fran: Page
+let pat: Page
+let sam: Page
+
+const card = (page: Page, title: string) => page.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
+
+async function openTab(page: Page, title: string, tab: 'details' | 'rating' | 'factors' | 'stardust') {
+  await card(page, title).locator('.card__title').click()
+  await page.getByTestId('touchpoint-panel').waitFor()
+  await page.getByTestId(`tab-${tab}`).click()
+}
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  board = await createBoard(server.url, { template: 'retail', language: 'en', title: 'Silent writing' })
+  fran = await joinBoard(browser, board.links.facilitator, 'Fran')
+  pat = await joinBoard(browser, board.links.edit, 'Pat')
+  sam = await joinBoard(browser, board.links.edit, 'Sam')
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('facilitator controls in three browsers', () => {
+  it('keeps factor entries written in private mode to their author until the facilitator reveals them', async () => {
+    await fran.getByTestId('private-start').click()
+    await pat.getByTestId('private-mode').waitFor()
+    await openTab(pat, 'Online checkout', 'factors')
+    await pat.getByTestId('factor-input-delight-emotional').fill('Confetti on the thank-you page')
+    await pat.getByTestId('factor-input-delight-emotional').press('Enter')
+    await pat.getByTestId('factor-draft').filter({ hasText: 'Confetti' }).waitFor()
+    await openTab(sam, 'Online checkout', 'factors')
+    await expect.poll(() => sam.getByTestId('private-mode').textContent()).toMatch(/1/)
+    expect(await sam.getByText('Confetti on the thank-you page').count()).toBe(0)
+    expect(await pat.getByTestId('private-reveal').count()).toBe(0)
+    await screenshot(pat, 'private-mode-author')
+    await fran.getByTestId('private-reveal').click()
+    await sam.getByTestId('factor-entry').filter({ hasText: 'Confetti on the thank-you page' }).waitFor()
+    await expect.poll(() => pat.getByTestId('factor-draft').count()).toBe(0)
+    await pat.getByTestId('factor-entry').filter({ hasText: 'Confetti on the thank-you page' }).waitFor()
+  })
+
+  it('stops a participant from dragging a touchpoint the facilitator locked', async () => {
+    await openTab(fran, 'Online checkout', 'details')
+    // The box shows the relay's lock state, so it turns checked once the relay confirms.
+    await fran.getByTestId('lock-touchpoint').click()
+    await expect.poll(() => fran.getByTestId('lock-touchpoint').isChecked()).toBe(true)
+    await card(pat, 'Online checkout').getByTestId('locked').waitFor()
+    const before = await cellOfCard(pat, 'Online checkout')
+    const box = (await card(pat, 'Online checkout').boundingBox())!
+    const target = await cellFreeSpot(pat, await gridId(pat, 'phase', 'Loyalty & advocacy'), await gridId(pat, 'lane', 'Store'))
+    await dragTo(pat, { x: box.x + 20, y: box.y + box.height - 10 }, target)
+    await pat.waitForTimeout(300)
+    expect(await cellOfCard(pat, 'Online checkout')).toEqual(before)
+    expect(await cellOfCard(fran, 'Online checkout')).toEqual(before)
+  })
+
+  it('rotates the edit link: the old link’s people see why they were let go, the new link works', async () => {
+    await fran.getByTestId('share').click()
+    const oldLink = await fran.getByTestId('link-edit').inputValue()
+    fran.once('dialog', (dialog) => void dialog.accept())
+    await fran.getByTestId('rotate-edit').click()
+    await expect.poll(() => fran.getByTestId('link-edit').inputValue()).not.toBe(oldLink)
+    const newLink = await fran.getByTestId('link-edit').inputValue()
+    for (const page of [pat, sam]) {
+      await expect.poll(() => page.getByTestId('notice').textContent()).toBe('The facilitator replaced this link. Ask for the new one.')
+    }
+    await screenshot(pat, 'link-rotated')
+    const back = await joinBoard(browser, newLink, 'Pat again')
+    await card(back, 'Online checkout').waitFor()
+  })
+})
