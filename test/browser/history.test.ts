@@ -1,0 +1,58 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
+
+let server: TestServer
+let browser: Browser
+let fran: Page
+let pat: Page
+
+const card = (page: Page, title: string) => page.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  const board = await createBoard(server.url, { template: 'retail', language: 'en', title: 'History workshop' })
+  fran = await joinBoard(browser, board.links.facilitator, 'Fran')
+  pat = await joinBoard(browser, board.links.edit, 'Pat')
+  for (const page of [fran, pat]) page.on('dialog', (dialog) => void dialog.accept())
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('version history in two browsers', () => {
+  it('saves a version, restores it for everyone after a deletion, and lets the restore be undone', async () => {
+    await fran.getByTestId('open-history').click()
+    await fran.getByTestId('version-name').fill('Before the cut')
+    await fran.getByTestId('save-version').click()
+    await fran.getByTestId('version').filter({ hasText: 'Before the cut' }).waitFor()
+
+    await card(pat, 'Online checkout').locator('.card__title').click()
+    await pat.getByTestId('panel-delete').click()
+    for (const page of [fran, pat]) await expect.poll(() => card(page, 'Online checkout').count()).toBe(0)
+
+    await fran.getByTestId('version').filter({ hasText: 'Before the cut' }).locator('button').click()
+    await fran.getByTestId('version-preview').waitFor()
+    expect(await fran.getByTestId('preview-touchpoint').filter({ hasText: 'Online checkout' }).count()).toBe(1)
+    await screenshot(fran, 'version-preview')
+    await fran.getByTestId('restore-version').click()
+    for (const page of [fran, pat]) await card(page, 'Online checkout').waitFor()
+    expect(await fran.getByTestId('history-message').textContent()).toContain('Restored “Before the cut”')
+
+    await fran.getByTestId('undo').click()
+    for (const page of [fran, pat]) await expect.poll(() => card(page, 'Online checkout').count()).toBe(0)
+  })
+
+  it('lists the version saved when the facilitator moves the agenda to a step', async () => {
+    await fran.getByTestId('agenda-next').click()
+    await expect.poll(() => pat.getByTestId('agenda').getAttribute('data-step')).toBe('collect')
+    expect(await pat.getByTestId('agenda').textContent()).toContain('Put every touchpoint a customer meets on the board')
+    await fran.getByTestId('open-history').click()
+    await fran.getByTestId('open-history').click()
+    await fran.getByTestId('version').filter({ hasText: 'Start of step: Collect touchpoints' }).waitFor()
+  })
+})
