@@ -11,7 +11,7 @@ import { setPresence } from '../sync/presence.js'
  */
 export function useFollow(alwaysFollowFacilitator = false) {
   const { awareness, peers, session, following, follow, me } = useBoard()
-  const { setCenter } = useReactFlow()
+  const { setCenter, getViewport } = useReactFlow()
   const width = useStore((s) => s.width)
   const height = useStore((s) => s.height)
   const [brokeAwayFrom, setBrokeAwayFrom] = useState<string | null>(null)
@@ -26,17 +26,38 @@ export function useFollow(alwaysFollowFacilitator = false) {
   }, [sessionLeader])
 
   useEffect(() => {
-    if (target) void setCenter(target.x, target.y, { zoom: target.zoom, duration: 120 })
-  }, [target?.x, target?.y, target?.zoom, setCenter]) // eslint-disable-line react-hooks/exhaustive-deps
+    if (!target || width === 0 || height === 0) return
+    // Show the leader's area: on a bigger screen (a projector) that means a bigger zoom, not more board.
+    const zoom = target.w && target.h ? Math.min(width / target.w, height / target.h) : target.zoom
+    void setCenter(target.x, target.y, { zoom, duration: 120 })
+  }, [target?.x, target?.y, target?.zoom, target?.w, target?.h, width, height, setCenter]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const last = useRef(0)
+  const share = useCallback((viewport: Viewport) => {
+    if (width === 0 || height === 0) return
+    const round = (n: number) => Math.round(n)
+    setPresence(awareness, {
+      viewport: {
+        x: round((width / 2 - viewport.x) / viewport.zoom),
+        y: round((height / 2 - viewport.y) / viewport.zoom),
+        zoom: Math.round(viewport.zoom * 1000) / 1000,
+        w: round(width / viewport.zoom),
+        h: round(height / viewport.zoom),
+      },
+    })
+  }, [awareness, width, height])
   const onMove = useCallback((_event: unknown, viewport: Viewport) => {
     const now = performance.now()
     if (now - last.current < 80) return
     last.current = now
-    const centre = { x: (width / 2 - viewport.x) / viewport.zoom, y: (height / 2 - viewport.y) / viewport.zoom, zoom: viewport.zoom }
-    setPresence(awareness, { viewport: { x: Math.round(centre.x), y: Math.round(centre.y), zoom: Math.round(centre.zoom * 1000) / 1000 } })
-  }, [awareness, width, height])
+    share(viewport)
+  }, [share])
+
+  // Share the view once it is known, so a projector opened before anyone pans still follows.
+  useEffect(() => {
+    const id = window.setTimeout(() => share(getViewport()), 300)
+    return () => window.clearTimeout(id)
+  }, [share, getViewport])
 
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
     if (!event || !leaderId || alwaysFollowFacilitator) return // programmatic moves (following) have no event

@@ -11,8 +11,12 @@ export interface PresenceState {
   cursor: { x: number; y: number } | null
   dragging: { touchpointId: string; x: number; y: number } | null
   editing: string | null
-  /** Centre of this person's view in flow coordinates, and their zoom, for follow-me. */
-  viewport: { x: number; y: number; zoom: number } | null
+  /**
+   * Centre of this person's view in flow coordinates, their zoom, and the
+   * width and height of the area they see (flow units), for follow-me: a
+   * follower with another screen size shows the same area.
+   */
+  viewport: { x: number; y: number; zoom: number; w?: number; h?: number } | null
 }
 
 export interface Peer extends PresenceState {

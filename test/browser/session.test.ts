@@ -52,12 +52,14 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await facilitator.getByTestId('follow-me').click()
     await participant.getByTestId('following').waitFor()
     const before = await viewportOf(participant)
+    const projectorBefore = await viewportOf(projector)
     const pane = (await facilitator.locator('.react-flow__pane').boundingBox())!
     await facilitator.mouse.move(pane.x + pane.width - 60, pane.y + pane.height - 40)
     await facilitator.mouse.down()
     await facilitator.mouse.move(pane.x + pane.width - 400, pane.y + pane.height - 240, { steps: 12 })
     await facilitator.mouse.up()
     await expect.poll(() => viewportOf(participant), { timeout: 5000 }).not.toBe(before)
+    await expect.poll(() => viewportOf(projector), { timeout: 5000 }).not.toBe(projectorBefore)
     // The participant breaks away and stays put.
     await participant.getByTestId('stop-following').click()
     await expect.poll(() => participant.getByTestId('following').count()).toBe(0)
@@ -77,6 +79,15 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await screenshot(projector, 'projector')
     await facilitator.getByTestId('voting-close').click()
     await expect.poll(() => participant.getByTestId('vote-result').count()).toBe(0)
+  })
+
+  it('draws the journey path on the projector, from card to card', async () => {
+    const paths = projector.locator('.react-flow__edge-path')
+    expect(await paths.count()).toBeGreaterThan(3)
+    for (const path of await paths.all()) {
+      const box = (await path.boundingBox())!
+      expect(box.width + box.height).toBeGreaterThan(20)
+    }
   })
 
   it('shows a QR code on the projector that decodes to the edit link', async () => {

@@ -29,17 +29,16 @@ export async function openSessionSocket(serverUrl: string, boardId: string, toke
     return decoding.readVarUint(decoder) === MessageType.session ? [readSessionPayload(decoder) as SessionEvent] : []
   })
   await waitFor(() => events().length > 0, 5000, 'the first session state')
+  const since = async (mark: number, count: number) => {
+    await waitFor(() => events().length >= mark + count, 5000, `${count} session event(s)`)
+    return events().slice(mark)
+  }
   return {
     frames,
     events,
     send: (command) => ws.send(encodeSessionFrame(command)),
-    async next(count = 1) {
-      return this.since(events().length, count)
-    },
-    async since(mark, count) {
-      await waitFor(() => events().length >= mark + count, 5000, `${count} session event(s)`)
-      return events().slice(mark)
-    },
+    next: (count = 1) => since(events().length, count),
+    since,
     close: () => ws.close(1000),
   }
 }
