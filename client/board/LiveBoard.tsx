@@ -8,6 +8,9 @@ import { Palette } from '../panels/Palette.js'
 import { PersonaBar } from '../panels/PersonaBar.js'
 import { SessionBar } from '../session/SessionBar.js'
 import { SharePanel } from '../panels/SharePanel.js'
+import { PhoneHeader } from '../phone/PhoneHeader.js'
+import { PhoneView } from '../phone/PhoneView.js'
+import { useIsPhone } from '../phone/useIsPhone.js'
 import { TopBar } from '../panels/TopBar.js'
 import type { BoardInfo } from '../sync/api.js'
 import type { Participant } from '../sync/identity.js'
@@ -23,7 +26,7 @@ import { useUndoKeys } from './useUndoKeys.js'
 
 interface Props { info: BoardInfo; token: string; connection: BoardConnection; me: Participant; projector?: boolean }
 
-/** The open board: canvas in the middle, palette left, one side panel right, top bar above. */
+/** The open board: canvas in the middle, palette left, one side panel right, top bar above; on a phone, the journey as a list. */
 export function LiveBoard({ info, token, connection, me, projector = false }: Props) {
   const { doc, provider, status } = connection
   const origin = useMemo<TransactionOrigin>(() => ({ source: 'local' }), [doc])
@@ -41,6 +44,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const [showOtherJourneys, setShowOtherJourneys] = useState(false)
   const [viewMode, setViewMode] = useState<ViewMode>('journey')
   const [following, follow] = useState<string | null>(null)
+  const isPhone = useIsPhone()
   const personaId = board.personas.some((p) => p.id === chosenPersona) ? chosenPersona! : (board.personas[0]?.id ?? '')
   const customerVoice = board.customerChair?.participantId === me.id
   const session = useSession(provider, me)
@@ -65,7 +69,12 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   return (
     <BoardContext.Provider value={context}>
       <ReactFlowProvider>
-        {projector ? <ProjectorView info={info} /> : (
+        {projector ? <ProjectorView info={info} /> : isPhone ? (
+        <div className={`workspace phone${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
+          <PhoneHeader title={board.meta.title || info.title} status={status} />
+          <PhoneView />
+        </div>
+        ) : (
         <div className={`workspace${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
           <TopBar info={info} status={status} undo={undo} onShare={() => setShareOpen(true)} panel={panel}
             onPanel={(kind) => setPanel(panel === kind ? null : kind)} />

@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Touchpoint } from '../../shared/model/index.js'
+import { useBoard } from '../board/BoardContext.js'
+import { VoteDots } from '../session/VoteDots.js'
+import { PhoneFactors } from './PhoneFactors.js'
+import { PhoneRating } from './PhoneRating.js'
+import { PhoneStardust } from './PhoneStardust.js'
+import { TouchpointChips, useCell } from './TouchpointChips.js'
+
+/** One touchpoint on a phone: what it is, and the ways to contribute: rate it, add factors, add stardust, place dots. */
+export function PhoneFocusCard({ touchpoint, onClose }: { touchpoint: Touchpoint; onClose: () => void }) {
+  const { t } = useTranslation()
+  const { session: { session } } = useBoard()
+  const { phase, lane } = useCell(touchpoint)
+  const focused = session.focusTouchpointId === touchpoint.id
+  const votingHere = session.voting?.target === 'touchpoints' && session.voting.status !== 'closed'
+  const back = useRef<HTMLButtonElement>(null)
+  useEffect(() => back.current?.focus({ preventScroll: true }), [])
+  return (
+    <section className="phone-focus" data-testid="phone-focus" data-touchpoint-id={touchpoint.id} aria-labelledby="phone-focus-title">
+      <div className="phone-focus__bar">
+        <button ref={back} type="button" className="button phone-back" data-testid="phone-focus-close" onClick={onClose}>
+          <span aria-hidden="true">←</span> {t('phone.back')}
+        </button>
+      </div>
+      {focused && <p className="phone-focus__focused" data-testid="phone-focus-marker">◉ {t('phone.focused')}</p>}
+      <header className="phone-focus__head">
+        <h2 id="phone-focus-title" className="phone-focus__title" data-testid="phone-focus-title">{touchpoint.title || t('touchpoint.untitled')}</h2>
+        <p className="phone-focus__where">{phase?.name} · {lane?.name}</p>
+        <TouchpointChips touchpoint={touchpoint} />
+      </header>
+      {touchpoint.description && <p className="phone-focus__description" data-testid="phone-focus-description">{touchpoint.description}</p>}
+      {(touchpoint.expectation || touchpoint.painPoint) && (
+        <dl className="phone-focus__facts">
+          {touchpoint.expectation && <><dt>{t('touchpoint.expectation')}</dt><dd>{touchpoint.expectation}</dd></>}
+          {touchpoint.painPoint && <><dt>{t('touchpoint.painPoint')}</dt><dd>{touchpoint.painPoint}</dd></>}
+        </dl>
+      )}
+      {votingHere && (
+        <section className="phone-section phone-section--voting" data-testid="phone-voting">
+          <h3>● {t('voting.touchpoints')}</h3>
+          <VoteDots itemId={touchpoint.id} target="touchpoints" />
+        </section>
+      )}
+      {touchpoint.momentOfTruth && <PhoneRating touchpoint={touchpoint} />}
+      <PhoneFactors touchpoint={touchpoint} />
+      <PhoneStardust touchpoint={touchpoint} />
+      <button type="button" className="button phone-back phone-back--bottom" onClick={onClose}>
+        <span aria-hidden="true">←</span> {t('phone.back')}
+      </button>
+    </section>
+  )
+}

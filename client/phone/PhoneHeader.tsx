@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { AGENDA_STEPS } from '../../shared/session.js'
+import { useBoard } from '../board/BoardContext.js'
+import { ConnectionBadge } from '../panels/ConnectionBadge.js'
+import { LanguageSwitch } from '../panels/LanguageSwitch.js'
+import { TimerControl } from '../session/TimerControl.js'
+import type { ConnectionStatus } from '../sync/useBoardConnection.js'
+
+/** The phone's top area: board title and connection, then only what the session is doing right now. */
+export function PhoneHeader({ title, status }: { title: string; status: ConnectionStatus }) {
+  const { t } = useTranslation()
+  const { readOnly, session: { session, myVotes, refusal } } = useBoard()
+  const { timer, voting, agenda, privateMode } = session
+  const timerActive = timer.endsAt !== null || timer.remainingMs !== timer.durationMs
+  const round = voting && voting.status !== 'closed' ? voting : null
+  const step = agenda.step
+  const toast = useToast(refusal)
+  const busy = step || timerActive || round || privateMode.on
+  return (
+    <header className="phone-header">
+      <div className="phone-header__row">
+        <h1 className="phone-header__title" data-testid="board-title">{title}</h1>
+        <ConnectionBadge status={status} />
+        <LanguageSwitch />
+      </div>
+      {busy && (
+        <div className="phone-header__session" data-testid="phone-session">
+          {step && (
+            <span className="phone-header__agenda" data-testid="agenda" data-step={step}>
+              {AGENDA_STEPS.indexOf(step) + 1}/{AGENDA_STEPS.length} · {t(`agenda.${step}.title`)}
+            </span>
+          )}
+          {timerActive && <TimerControl large />}
+          {round && (
+            <span className="phone-header__voting" data-testid="voting" data-status={round.status}>
+              ● {t(`voting.${round.target}`)}
+              {round.status === 'open' && !readOnly && (
+                <small data-testid="votes-left">{t('voting.left', { left: round.votesPerPerson - myVotes.length, total: round.votesPerPerson })}</small>
+              )}
+              {round.status === 'revealed' && <small>{t('voting.revealed')}</small>}
+            </span>
+          )}
+          {privateMode.on && <span className="phone-header__private" data-testid="private-mode">🤫 {t('private.on')}</span>}
+        </div>
+      )}
+      {toast && <div className="toast phone-toast" role="alert" data-testid="refusal">{toast}</div>}
+    </header>
+  )
+}
+
+/** The last refused command's reason, for five seconds. */
+function useToast(refusal: { reason: string; at: number } | null): string | null {
+  const [toast, setToast] = useState<string | null>(null)
+  useEffect(() => {
+    if (!refusal) return
+    setToast(refusal.reason)
+    const id = window.setTimeout(() => setToast(null), 5000)
+    return () => window.clearTimeout(id)
+  }, [refusal])
+  return toast
+}
