@@ -1,0 +1,269 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type BoardState, type Touchpoint, journeyOrder, ratingDistribution, readBoard } from '../../shared/model/index.js'
+import { MessageType } from '../../shared/protocol.js'
+import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced, waitFor } from '../utils/server.js'
+
+/** An iPhone-sized screen: 390 × 844 CSS pixels, touch, mobile viewport. */
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+
+let server: TestServer
+let browser: Browser
+let board: CreatedBoard
+/** The facilitator on a desktop screen. */
+let fran: Page
+/** A participant on a phone. */
+let pia: Page
+/** Reads the board document as the server holds it. */
+let reader: TestClient
+
+const state = (): BoardState => readBoard(reader.doc)
+const desktopCard = (page: Page, id: string) => page.locator(`[data-testid="touchpoint"][data-touchpoint-id="${id}"]`)
+const focusCard = (page: Page) => page.getByTestId('phone-focus')
+
+/** Opens a board link on a phone-sized page and answers the name prompt. */
+async function joinOnPhone(link: string, name: string): Promise<Page> {
+  const context = await browser.newContext(PHONE)
+  context.setDefaultTimeout(10_000)
+  const page = await context.newPage()
+  page.on('pageerror', (err) => console.error(`[${name}] page error:`, err.message))
+  await page.goto(link)
+  await page.getByTestId('display-name').fill(name)
+  await page.getByTestId('join').tap()
+  await page.locator('[data-testid="board"][data-synced="true"]').waitFor()
+  return page
+}
+
+/** The touchpoint ids of the phone's journey rows, top to bottom. */
+const listedSteps = (page: Page) => page.getByTestId('phone-step').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.touchpointId))
+const activePersona = (page: Page) => page.locator('[data-testid="phone-persona"][aria-checked="true"]').getAttribute('data-persona-id')
+
+/** Opens a touchpoint's side panel on the desktop at the given tab. */
+async function openOnDesktop(page: Page, id: string, tab: 'details' | 'rating' | 'factors' | 'stardust') {
+  if (await page.getByTestId('touchpoint-panel').count()) await page.getByTestId('panel-close').click()
+  await desktopCard(page, id).locator('.card__title').click()
+  await page.getByTestId('touchpoint-panel').waitFor()
+  await page.getByTestId(`tab-${tab}`).click()
+}
+
+/** Nothing on the page is wider than the screen. */
+async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    const wide: string[] = []
+    if (document.documentElement.scrollWidth > width) wide.push(`document ${document.documentElement.scrollWidth}px`)
+    for (const el of document.querySelectorAll<HTMLElement>('.phone *')) {
+      const box = el.getBoundingClientRect()
+      if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) wide.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(box.left)}–${Math.round(box.right)}`)
+    }
+    return wide
+  })
+}
+
+/** Interactive elements smaller than 44 × 44 px (a finger's width). */
+async function smallTapTargets(page: Page, scope: string): Promise<string[]> {
+  return page.locator(scope).evaluate((root) => [...root.querySelectorAll<HTMLElement>('button, select, input')]
+    .filter((el) => el.offsetParent !== null)
+    .map((el) => ({ el, box: el.getBoundingClientRect() }))
+    .filter(({ box }) => box.height < 44 || box.width < 44)
+    .map(({ el, box }) => `${el.tagName.toLowerCase()}[${el.dataset.testid ?? el.className}] ${Math.round(box.width)}×${Math.round(box.height)}`))
+}
+
+/** The first moment of truth on the journey: the test rates it, adds to it and focuses it. */
+function momentOfTruthOnJourney(personaId: string): Touchpoint {
+  const board = state()
+  const id = journeyOrder(board, personaId).find((tp) => board.touchpoints.find((t) => t.id === tp)?.momentOfTruth)
+  if (!id) throw new Error('the template journey has no moment of truth')
+  return board.touchpoints.find((t) => t.id === id)!
+}
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  board = await createBoard(server.url, { template: 'retail', language: 'en', title: 'Phone workshop' })
+  reader = connectClient(server.url, board.id, board.tokens.view)
+  reader.provider.messageHandlers[MessageType.session] = () => undefined // session state is not the document; ignore it quietly
+  await synced(reader)
+  fran = await joinBoard(browser, board.links.facilitator, 'Fran', { width: 1920, height: 1080 })
+  pia = await joinOnPhone(board.links.edit, 'Pia')
+})
+
+afterAll(async () => {
+  reader?.destroy()
+  await browser?.close()
+  await server?.close()
+})
+
+describe('joining from a phone', () => {
+  it('shows the journey as a list instead of the canvas, in journey order', async () => {
+    await pia.getByTestId('phone-view').waitFor()
+    expect(await pia.locator('.react-flow').count()).toBe(0)
+    expect(await pia.getByTestId('touchpoint').count()).toBe(0)
+    // The desktop participant still gets the canvas.
+    expect(await fran.locator('.react-flow').count()).toBe(1)
+    expect(await fran.getByTestId('phone-view').count()).toBe(0)
+
+    const board = state()
+    const personaId = (await activePersona(pia))!
+    const expected = journeyOrder(board, personaId)
+    expect(expected.length).toBeGreaterThan(3)
+    await expect.poll(() => listedSteps(pia)).toEqual(expected)
+    // Each row names its phase and lane and says physical or digital.
+    const rows = pia.getByTestId('phone-step')
+    for (const [i, id] of expected.entries()) {
+      const tp = board.touchpoints.find((t) => t.id === id)!
+      const lane = board.lanes.find((l) => l.id === tp.laneId)!
+      const phase = board.phases.find((p) => p.id === tp.phaseId)!
+      const row = rows.nth(i)
+      expect(await row.getAttribute('data-title')).toBe(tp.title)
+      expect(await row.getByTestId('phone-step-where').textContent()).toBe(`${phase.name} · ${lane.name}`)
+      expect(await row.getByTestId('phone-channel').getAttribute('data-channel')).toBe(lane.channel)
+      expect(await row.getByTestId('rating-summary').count()).toBe(tp.momentOfTruth ? 1 : 0)
+    }
+    // Everything off this journey is listed below it.
+    expect(await pia.getByTestId('phone-other').count()).toBe(board.touchpoints.length - expected.length)
+
+    expect(await horizontalOverflow(pia)).toEqual([])
+    expect(await smallTapTargets(pia, '.phone-list')).toEqual([])
+    await screenshot(pia, 'phone-list')
+
+    // Another persona: another journey, still in its order.
+    const other = board.personas.find((p) => p.id !== personaId)!
+    await pia.locator(`[data-testid="phone-persona"][data-persona-id="${other.id}"]`).tap()
+    await expect.poll(() => listedSteps(pia)).toEqual(journeyOrder(board, other.id))
+    await pia.locator(`[data-testid="phone-persona"][data-persona-id="${personaId}"]`).tap()
+    await expect.poll(() => listedSteps(pia)).toEqual(expected)
+  })
+
+  it('opens a focus card when a step is tapped, and goes back to the list', async () => {
+    const tp = momentOfTruthOnJourney((await activePersona(pia))!)
+    await pia.locator(`[data-testid="phone-step"][data-touchpoint-id="${tp.id}"] .phone-step__open`).tap()
+    await focusCard(pia).waitFor()
+    expect(await focusCard(pia).getAttribute('data-touchpoint-id')).toBe(tp.id)
+    expect(await pia.getByTestId('phone-focus-title').textContent()).toBe(tp.title)
+    expect(await pia.getByTestId('phone-focus-description').textContent()).toBe(tp.description)
+    for (const outcome of ['disappointing', 'ok', 'delighting']) await pia.getByTestId(`phone-rate-${outcome}`).waitFor()
+    await pia.getByTestId('phone-factor-input').waitFor()
+    await pia.getByTestId('phone-stardust-input').waitFor()
+    expect(await horizontalOverflow(pia)).toEqual([])
+    expect(await smallTapTargets(pia, '[data-testid="phone-focus"]')).toEqual([])
+    await screenshot(pia, 'phone-focus')
+    await pia.getByTestId('phone-factors').scrollIntoViewIfNeeded()
+    await screenshot(pia, 'phone-focus-factors')
+
+    await pia.getByTestId('phone-focus-close').tap()
+    await expect.poll(() => focusCard(pia).count()).toBe(0)
+    await pia.getByTestId('phone-step').first().waitFor()
+  })
+
+  it('adds a factor entry from the phone that the desktop participant sees', async () => {
+    const tp = momentOfTruthOnJourney((await activePersona(pia))!)
+    await pia.locator(`[data-testid="phone-step"][data-touchpoint-id="${tp.id}"] .phone-step__open`).tap()
+    await pia.getByTestId('phone-factor-level').selectOption('delight')
+    await pia.getByTestId('phone-factor-dimension').selectOption('emotional')
+    await pia.getByTestId('phone-factor-input').fill('Staff remember my name')
+    await pia.getByTestId('phone-factor-add').tap()
+    await expect.poll(() => pia.getByTestId('phone-factor-input').inputValue()).toBe('')
+    await pia.locator('[data-testid="phone-factor-entry"][data-level="delight"][data-dimension="emotional"]', { hasText: 'Staff remember my name' }).waitFor()
+
+    // In the document, with the phone participant as author, in the right cell of the matrix.
+    await waitFor(() => state().factors.some((f) => f.text === 'Staff remember my name'), 5000, 'the factor in the document')
+    const entry = state().factors.find((f) => f.text === 'Staff remember my name')!
+    expect(entry).toMatchObject({ touchpointId: tp.id, level: 'delight', dimension: 'emotional', authorName: 'Pia' })
+    // And on the desktop participant's screen.
+    await openOnDesktop(fran, tp.id, 'factors')
+    await fran.getByTestId('factor-cell-delight-emotional').getByTestId('factor-entry').filter({ hasText: 'Staff remember my name' }).waitFor()
+
+    // Stardust works the same way.
+    await pia.getByTestId('phone-stardust-input').fill('A coffee while you wait')
+    await pia.getByTestId('phone-stardust-add').tap()
+    await waitFor(() => state().stardust.some((i) => i.text === 'A coffee while you wait' && i.touchpointId === tp.id && i.authorName === 'Pia'), 5000, 'the stardust idea')
+    await pia.getByTestId('phone-stardust').getByTestId('stardust-idea').filter({ hasText: 'A coffee while you wait' }).scrollIntoViewIfNeeded()
+    expect(await horizontalOverflow(pia)).toEqual([])
+    await screenshot(pia, 'phone-focus-stardust')
+  })
+
+  it('rates a moment of truth from the phone and the desktop sees the distribution change', async () => {
+    const tp = momentOfTruthOnJourney((await activePersona(pia))!)
+    const before = ratingDistribution(state(), tp.id)
+    const shown = (d: { disappointing: number; ok: number; delighting: number }) => `${d.disappointing}/${d.ok}/${d.delighting}`
+    await pia.getByTestId('phone-rate-delighting').tap()
+    await expect.poll(() => pia.getByTestId('phone-rate-delighting').getAttribute('aria-checked')).toBe('true')
+    const expected = shown({ ...before, delighting: before.delighting + 1 })
+    await expect.poll(() => desktopCard(fran, tp.id).getByTestId('rating-summary').getAttribute('data-distribution')).toBe(expected)
+    await expect.poll(() => pia.getByTestId('phone-rating').getByTestId('rating-summary').getAttribute('data-distribution')).toBe(expected)
+    // Changing one's mind moves the one rating, it does not add a second.
+    await pia.getByTestId('phone-rate-disappointing').tap()
+    await expect.poll(() => desktopCard(fran, tp.id).getByTestId('rating-summary').getAttribute('data-distribution'))
+      .toBe(shown({ ...before, disappointing: before.disappointing + 1 }))
+    await pia.getByTestId('phone-focus-close').tap()
+  })
+
+  it('opens the touchpoint the facilitator puts in focus', async () => {
+    // One the phone has not opened yet, off the shown journey.
+    const target = (await pia.getByTestId('phone-other').first().getAttribute('data-touchpoint-id'))!
+    expect(await focusCard(pia).count()).toBe(0)
+    await openOnDesktop(fran, target, 'details')
+    await fran.getByTestId('focus-touchpoint').click()
+    await focusCard(pia).waitFor()
+    expect(await focusCard(pia).getAttribute('data-touchpoint-id')).toBe(target)
+    await pia.getByTestId('phone-focus-marker').waitFor()
+    await pia.getByTestId('phone-focus-close').tap()
+    await fran.getByTestId('focus-touchpoint').click() // end focus
+  })
+
+  it('keeps entries private during silent writing, and places dots during a voting round', async () => {
+    const tp = momentOfTruthOnJourney((await activePersona(pia))!)
+    await fran.getByTestId('private-start').click()
+    await pia.getByTestId('private-mode').waitFor()
+    await pia.locator(`[data-testid="phone-step"][data-touchpoint-id="${tp.id}"] .phone-step__open`).tap()
+    await pia.getByTestId('phone-private-hint').first().waitFor()
+    await pia.getByTestId('phone-factor-input').fill('Queue longer than five minutes')
+    await pia.getByTestId('phone-factor-add').tap()
+    await pia.getByTestId('phone-factor-draft').filter({ hasText: 'Queue longer than five minutes' }).waitFor()
+    await pia.getByTestId('phone-factor-draft').scrollIntoViewIfNeeded()
+    await screenshot(pia, 'phone-private')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(state().factors.some((f) => f.text === 'Queue longer than five minutes')).toBe(false)
+    await fran.getByTestId('private-reveal').click()
+    await waitFor(() => state().factors.some((f) => f.text === 'Queue longer than five minutes' && f.authorName === 'Pia'), 5000, 'the revealed draft')
+    await pia.getByTestId('phone-factor-entry').filter({ hasText: 'Queue longer than five minutes' }).waitFor()
+    expect(await pia.getByTestId('phone-factor-draft').count()).toBe(0)
+
+    await fran.getByTestId('timer-start').click()
+    await fran.getByTestId('voting-open').click()
+    await pia.getByTestId('phone-voting').getByTestId('vote-cast').tap()
+    await expect.poll(() => pia.getByTestId('phone-voting').getByTestId('vote-dots').getAttribute('data-mine')).toBe('1')
+    await expect.poll(() => pia.getByTestId('votes-left').textContent()).toContain('2 of 3')
+    await pia.getByTestId('phone-session').getByTestId('timer').waitFor()
+    expect(await horizontalOverflow(pia)).toEqual([])
+    await screenshot(pia, 'phone-voting')
+    await fran.getByTestId('timer-pause').click()
+    await fran.getByTestId('voting-close').click()
+    await expect.poll(() => pia.getByTestId('phone-voting').count()).toBe(0)
+    await pia.getByTestId('phone-focus-close').tap()
+  })
+
+  it('shows viewers everything but no inputs', async () => {
+    const viewer = await joinOnPhone(board.links.view, 'Vic')
+    const tp = momentOfTruthOnJourney((await activePersona(viewer))!)
+    await viewer.locator(`[data-testid="phone-step"][data-touchpoint-id="${tp.id}"] .phone-step__open`).tap()
+    await focusCard(viewer).waitFor()
+    await viewer.getByTestId('phone-factor-entry').filter({ hasText: 'Staff remember my name' }).waitFor()
+    await viewer.getByTestId('phone-rating').getByTestId('rating-summary').waitFor()
+    expect(await focusCard(viewer).locator('input, select, textarea').count()).toBe(0)
+    expect(await viewer.locator('[data-testid^="phone-rate-"]').count()).toBe(0)
+    await viewer.context().close()
+  })
+
+  it('speaks German', async () => {
+    await pia.getByTestId('language-switch').tap()
+    await pia.getByTestId('phone-step').first().locator('.phone-step__open').tap()
+    await expect.poll(() => pia.getByTestId('phone-focus-close').textContent()).toContain('Zurück zur Journey')
+    expect(await pia.getByTestId('phone-factor-add').textContent()).toBe('Faktor hinzufügen')
+    expect(await horizontalOverflow(pia)).toEqual([])
+    await screenshot(pia, 'phone-focus-german')
+    await pia.getByTestId('language-switch').tap()
+  })
+})
