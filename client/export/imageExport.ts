@@ -17,7 +17,8 @@ export async function boardImage(container: HTMLElement, nodes: Node[], format: 
   const viewport = container.querySelector<HTMLElement>('.react-flow__viewport')
   if (!viewport) throw new Error('The board is not on screen')
   const render = format === 'png' ? toPng : toSvg
-  const filter = (el: HTMLElement) => !el.classList?.contains('react-flow__handle') && !el.classList?.contains('cursor')
+  // Editing chrome (handles, cursors, the add-phase and add-lane buttons) is not part of the picture.
+  const filter = (el: HTMLElement) => !['react-flow__handle', 'cursor', 'grid__add'].some((name) => el.classList?.contains(name))
   if (scope === 'view') {
     const rect = container.getBoundingClientRect()
     return render(container.querySelector<HTMLElement>('.react-flow') ?? container, {

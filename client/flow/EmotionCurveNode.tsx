@@ -9,6 +9,13 @@ import { CURVE_HEIGHT, GRID } from './layout.js'
 const PAD_Y = 48
 const LABEL_SPACE = 40
 const BAND_Y: Record<Outcome, number> = { delighting: 1, ok: 0, disappointing: -1 }
+/*
+ * Colours as SVG attributes, not only CSS: image export (html-to-image)
+ * copies the SVG as it is, and a fill that lives only in a stylesheet comes
+ * out black.
+ */
+const INK = { text: '#1f2a44', soft: '#53607a', line: '#d9dee8' }
+const BAND_STROKE: Record<Outcome, string> = { disappointing: '#e8a0a0', ok: '#c3c9d4', delighting: '#9fd4b9' }
 
 /**
  * The emotion curve under the grid: the rated outcome of each touchpoint in
@@ -33,16 +40,16 @@ function EmotionCurveView({ data, width }: NodeProps<CurveFlowNode>) {
   return (
     <div className="curve" data-testid="emotion-curve" data-points={rated.map((p) => p.score!.toFixed(2)).join(',')}>
       <svg width={w} height={CURVE_HEIGHT} role="img" aria-label={t('curve.heading')}>
-        <rect x={0} y={0} width={w} height={CURVE_HEIGHT} rx={14} className="curve__bg" />
-        <text x={16} y={24} className="curve__title">{t('curve.heading')}</text>
+        <rect x={0} y={0} width={w} height={CURVE_HEIGHT} rx={14} className="curve__bg" fill="#ffffff" stroke={INK.line} />
+        <text x={16} y={24} className="curve__title" fill={INK.text}>{t('curve.heading')}</text>
         {OUTCOMES.map((o) => (
           <g key={o}>
-            <line x1={left} x2={w - 12} y1={yOf(BAND_Y[o])} y2={yOf(BAND_Y[o])} className={`curve__line curve__line--${o}`} />
+            <line x1={left} x2={w - 12} y1={yOf(BAND_Y[o])} y2={yOf(BAND_Y[o])} className={`curve__line curve__line--${o}`} stroke={BAND_STROKE[o]} />
             <svg x={16} y={yOf(BAND_Y[o]) - 11} width={22} height={22}><OutcomeIcon outcome={o} size={22} /></svg>
             <text x={44} y={yOf(BAND_Y[o]) + 5} className="curve__band" fill={OUTCOME_COLOR[o]}>{t(`outcome.${o}`)}</text>
           </g>
         ))}
-        <path d={curvePath(points.map((p, i) => (p.score === null ? null : { x: xOf(i), y: yOf(p.score) })))} className="curve__path" stroke={color} />
+        <path d={curvePath(points.map((p, i) => (p.score === null ? null : { x: xOf(i), y: yOf(p.score) })))} className="curve__path" stroke={color} fill="none" />
         {points.map((p, i) => (
           <g key={p.touchpointId}>
             {p.score !== null && p.outcome && (
@@ -51,13 +58,13 @@ function EmotionCurveView({ data, width }: NodeProps<CurveFlowNode>) {
                 <svg x={xOf(i) - 10} y={yOf(p.score) - 10} width={20} height={20}><OutcomeIcon outcome={p.outcome} size={20} /></svg>
               </>
             )}
-            <text x={xOf(i)} y={CURVE_HEIGHT - LABEL_SPACE + 18} textAnchor="middle" className="curve__label">
+            <text x={xOf(i)} y={CURVE_HEIGHT - LABEL_SPACE + 18} textAnchor="middle" className="curve__label" fill={INK.text}>
               {p.momentOfTruth ? '★ ' : ''}{shorten(p.title, Math.max(8, Math.floor(step / 8.5)))}
             </text>
-            {p.score === null && <text x={xOf(i)} y={yOf(0) + 5} textAnchor="middle" className="curve__unrated">?</text>}
+            {p.score === null && <text x={xOf(i)} y={yOf(0) + 5} textAnchor="middle" className="curve__unrated" fill="#aab2c2">?</text>}
           </g>
         ))}
-        {points.length === 0 && <text x={left + 20} y={yOf(0) - 10} className="curve__empty">{t('curve.empty')}</text>}
+        {points.length === 0 && <text x={left + 20} y={yOf(0) - 10} className="curve__empty" fill={INK.soft}>{t('curve.empty')}</text>}
       </svg>
     </div>
   )

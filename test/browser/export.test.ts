@@ -36,6 +36,10 @@ describe('handing the board off', () => {
     const png = PNG.sync.read(await exportFile('png-board'))
     expect(png.width).toBe(1920)
     expect(png.height).toBeGreaterThan(800)
+    // Nothing rendered as a black block (an SVG fill lost on the way into the image).
+    let black = 0
+    for (let i = 0; i < png.data.length; i += 4) if (png.data[i] < 12 && png.data[i + 1] < 12 && png.data[i + 2] < 12 && png.data[i + 3] > 0) black++
+    expect(black / (png.width * png.height)).toBeLessThan(0.01)
   })
 
   it('exports a PDF workshop report built from the board’s data', async () => {
