@@ -18,7 +18,8 @@ export function JourneyEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosi
   return (
     <>
       <BaseEdge id={id} path={path} className={className} interactionWidth={faded ? 0 : 18} markerEnd={markerEnd}
-        style={{ stroke: data?.color }} />
+        // Inline, not only in the stylesheet, so an exported image keeps the path's weight and the switch's dashes.
+        style={{ stroke: data?.color, strokeWidth: selected ? 6 : channelSwitch ? 4.5 : 3, strokeDasharray: channelSwitch ? '10 6' : undefined }} />
       {channelSwitch && !faded && (
         <EdgeLabelRenderer>
           <div className="journey-switch" data-testid="channel-switch"
