@@ -8,6 +8,7 @@ import { FacilitationChannel } from './facilitation/channel.js'
 import { applyUnderLocks } from './facilitation/locks.js'
 import { automaticVersionName } from './facilitation/versionNames.js'
 import type { Logger } from './log.js'
+import { MESSAGE_TYPE_LABEL, type Metrics } from './metrics.js'
 import { type BoardContext, awarenessFrame, handleFrame, syncStep1Frame, updateFrame } from './messages.js'
 import type { BoardStore } from './store.js'
 import { saveVersion } from './versions.js'
@@ -17,6 +18,9 @@ export interface SessionOptions {
   compactEvery: number
   /** While people edit, a version is saved at most this often (0 turns automatic versions off). */
   autoVersionMs: number
+  /** An update that would grow the stored board past this is refused (4413). */
+  maxBoardBytes: number
+  metrics: Metrics
   log: Logger
   /** Called when the last connection leaves. */
   onEmpty?: () => void
@@ -35,6 +39,8 @@ export class BoardSession implements BoardContext {
   private readonly connections = new Set<Connection>()
   /** Updates in the store's log since its snapshot. */
   private logLength = 0
+  /** Bytes the board takes in the store (snapshot plus log), checked against maxBoardBytes. */
+  private storedBytes = 0
   private readonly facilitation: FacilitationChannel
   /** When the last version was saved; automatic versions are counted from the board's loading. */
   private lastVersionAt = Date.now()
@@ -61,6 +67,7 @@ export class BoardSession implements BoardContext {
       const stored = options.store.load(boardId)
       for (const update of stored) Y.applyUpdate(session.doc, update, persistenceOrigin)
       session.logLength += Math.max(0, stored.length - 1)
+      session.storedBytes = stored.reduce((sum, update) => sum + update.length, 0)
       migrate(session.doc)
     } catch (error) {
       session.destroy()
@@ -84,11 +91,13 @@ export class BoardSession implements BoardContext {
   /** Handles one frame; a malformed one closes its sender only. */
   receive(conn: Connection, frame: Uint8Array): void {
     if (!this.connections.has(conn)) return
+    this.options.metrics.messagesIn.inc({ type: MESSAGE_TYPE_LABEL[frame[0]] ?? 'other' })
     try {
       const reply = handleFrame(this, conn, frame)
       if (reply) conn.socket.send(reply)
     } catch (error) {
-      this.options.log('warn', 'sync.malformed', { board: this.boardId, conn: conn.id, error: String(error) })
+      this.options.log('warn', 'sync.malformed', { board: this.boardId, conn: conn.id, error: String(error).slice(0, 200) })
+      this.options.metrics.rejected.inc({ reason: 'malformed' })
       this.remove(conn, CloseCode.protocolError, CloseReason.protocolError)
     }
   }
@@ -102,12 +111,51 @@ export class BoardSession implements BoardContext {
   }
 
   applyWrite(conn: Connection, update: Uint8Array): void {
+    if (this.storedBytes + update.length > this.options.maxBoardBytes) {
+      this.options.log('warn', 'sync.board-full', { board: this.boardId, conn: conn.id, bytes: this.storedBytes, update: update.length })
+      this.options.metrics.rejected.inc({ reason: 'board_size' })
+      this.facilitation.refuseBoardFull(conn, this.options.maxBoardBytes)
+      return this.remove(conn, CloseCode.boardFull, CloseReason.boardFull)
+    }
     const origin: TransactionOrigin = { source: 'remote', connectionId: conn.id }
-    if (conn.role === 'facilitator') return Y.applyUpdate(this.doc, update, origin)
-    if (applyUnderLocks(this.doc, update, origin, this.facilitation.locks)) {
+    if (conn.role === 'facilitator') Y.applyUpdate(this.doc, update, origin)
+    else if (applyUnderLocks(this.doc, update, origin, this.facilitation.locks)) {
       this.options.log('info', 'sync.locked-edit-undone', { board: this.boardId, conn: conn.id })
+      this.options.metrics.rejected.inc({ reason: 'locked' })
       this.facilitation.refuseLockedEdit(conn)
     }
+    this.dropDanglingUpdate(conn)
+  }
+
+  /**
+   * An update whose structs depend on data the server never saw stays
+   * "pending" inside Yjs, in memory, forever. A hostile client could grow
+   * that without bound; an honest one only gets there through a bug or a
+   * lost message. Either way: drop the pending part and close the sender,
+   * whose reconnect re-syncs everything it has (sync step 1 and 2).
+   */
+  private dropDanglingUpdate(conn: Connection): void {
+    const store = this.doc.store as { pendingStructs: unknown; pendingDs: unknown }
+    if (store.pendingStructs === null && store.pendingDs === null) return
+    store.pendingStructs = null
+    store.pendingDs = null
+    this.options.log('warn', 'sync.dangling-update', { board: this.boardId, conn: conn.id })
+    this.options.metrics.rejected.inc({ reason: 'dangling_update' })
+    this.remove(conn, CloseCode.protocolError, 'Update depends on data the server does not have; reconnecting to resync')
+  }
+
+  /** The connection that announced an awareness client id, if any. */
+  ownerOfClient(clientId: number): Connection | undefined {
+    for (const conn of this.connections) if (conn.clientIds.has(clientId)) return conn
+    return undefined
+  }
+
+  /** A message that the protocol lets the server ignore was dropped; logged once per reason and connection. */
+  dropMessage(conn: Connection, reason: string): void {
+    this.options.metrics.rejected.inc({ reason })
+    if (conn.dropped.has(reason)) return
+    conn.dropped.add(reason)
+    this.options.log('warn', 'sync.dropped', { board: this.boardId, conn: conn.id, reason })
   }
 
   sessionCommand(conn: Connection, payload: unknown): void {
@@ -136,8 +184,10 @@ export class BoardSession implements BoardContext {
   /** Folds the log into a fresh snapshot; a no-op when nothing changed since the last one. */
   compact(): void {
     if (this.logLength === 0) return
-    this.options.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc))
+    const snapshot = Y.encodeStateAsUpdate(this.doc)
+    this.options.store.compact(this.boardId, snapshot)
     this.logLength = 0
+    this.storedBytes = snapshot.length
   }
 
   /** Closes every socket without announcing departures: the board is going away. */
@@ -166,8 +216,11 @@ export class BoardSession implements BoardContext {
   /** A failed write is logged, not thrown: the edit stays in memory and lands in the next snapshot. */
   private persist(update: Uint8Array): void {
     this.logLength++
+    this.storedBytes += update.length
+    const started = performance.now()
     try {
       this.options.store.append(this.boardId, update)
+      this.options.metrics.persistSeconds.observe((performance.now() - started) / 1000)
       if (this.logLength >= this.options.compactEvery) this.compact()
     } catch (error) {
       this.options.log('error', 'store.write-failed', { board: this.boardId, error: String(error) })

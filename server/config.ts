@@ -4,6 +4,29 @@ import { fileURLToPath } from 'node:url'
 /** The repository root: relative paths in the environment are resolved against it, never against cwd. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
+/** What one client or board may use; each limit has an env var (README, docs/reliability.md). */
+export interface Limits {
+  /** Largest websocket frame accepted; larger ones are closed with 1009. */
+  maxFrameBytes: number
+  /** A board's stored size may not grow past this; the update that would is refused and its author closed with 4413. */
+  maxBoardBytes: number
+  maxConnectionsPerBoard: number
+  maxConnectionsPerIp: number
+  /** Sustained frames per second per connection (bursts of twice as many); a flood is closed with 1008. */
+  messagesPerSecond: number
+  /** Sustained awareness (presence) frames per second per connection. */
+  awarenessPerSecond: number
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxFrameBytes: 4 * 1024 * 1024,
+  maxBoardBytes: 64 * 1024 * 1024,
+  maxConnectionsPerBoard: 500,
+  maxConnectionsPerIp: 300,
+  messagesPerSecond: 200,
+  awarenessPerSecond: 60,
+}
+
 export interface Config {
   port: number
   host: string
@@ -19,6 +42,7 @@ export interface Config {
   compactEvery: number
   /** While a board is edited, a version is saved at most this often; 0 turns it off. */
   autoVersionMs: number
+  limits: Limits
 }
 
 export const DB_FILE = 'zigzag.db'
@@ -36,6 +60,14 @@ export function loadConfig(env: Env = {}, root: string = REPO_ROOT): Config {
     unloadGraceMs: integer(env, 'UNLOAD_GRACE_MS', 5000, 0, 24 * 60 * 60 * 1000),
     compactEvery: integer(env, 'COMPACT_EVERY', 500, 1, 1_000_000),
     autoVersionMs: integer(env, 'AUTO_VERSION_MS', 10 * 60 * 1000, 0, 7 * 24 * 60 * 60 * 1000),
+    limits: {
+      maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', DEFAULT_LIMITS.maxFrameBytes, 1024, 256 * 1024 * 1024),
+      maxBoardBytes: integer(env, 'MAX_BOARD_BYTES', DEFAULT_LIMITS.maxBoardBytes, 1024, 4 * 1024 * 1024 * 1024),
+      maxConnectionsPerBoard: integer(env, 'MAX_CONNECTIONS_PER_BOARD', DEFAULT_LIMITS.maxConnectionsPerBoard, 1, 100_000),
+      maxConnectionsPerIp: integer(env, 'MAX_CONNECTIONS_PER_IP', DEFAULT_LIMITS.maxConnectionsPerIp, 1, 100_000),
+      messagesPerSecond: integer(env, 'RATE_LIMIT_MESSAGES', DEFAULT_LIMITS.messagesPerSecond, 1, 1_000_000),
+      awarenessPerSecond: integer(env, 'RATE_LIMIT_AWARENESS', DEFAULT_LIMITS.awarenessPerSecond, 1, 1_000_000),
+    },
   }
 }
 

@@ -18,10 +18,12 @@ export interface Connection {
   /** Who this is, from the session channel's hello; undefined until then. */
   participantId: string | undefined
   name: string
+  /** Reasons of messages dropped from this connection so far (each is logged once). */
+  dropped: Set<string>
 }
 
 export function createConnection(id: string, socket: Socket, role: Role): Connection {
-  return { id, socket, role, clientIds: new Set(), refusedWrite: false, participantId: undefined, name: '' }
+  return { id, socket, role, clientIds: new Set(), refusedWrite: false, participantId: undefined, name: '', dropped: new Set() }
 }
 
 /** Thrown for frames that do not follow the protocol; the sender is closed with 1002. */

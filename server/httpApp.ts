@@ -20,6 +20,14 @@ function route(deps: AppDeps, method: string, path: string): Handler | undefined
     if (method !== 'GET' && method !== 'HEAD') return notAllowed('GET, HEAD')
     return (_req, res) => sendJson(res, 200, { status: 'ok', version: deps.version, uptime: uptime(deps.startedAt) })
   }
+  if (path === '/metrics') {
+    if (method !== 'GET') return notAllowed('GET')
+    return async (_req, res) => {
+      const body = await deps.relay.metrics.registry.metrics()
+      res.writeHead(200, { 'Content-Type': deps.relay.metrics.registry.contentType, 'Cache-Control': 'no-store' })
+      res.end(body)
+    }
+  }
   if (path === '/api/boards') {
     return method === 'POST' ? (req, res) => createBoard(req, res, deps) : notAllowed('POST')
   }

@@ -1,26 +1,20 @@
+import pino from 'pino'
+
 /**
- * One-line logs: `time level event key=value …`. Callers pass fields, never
- * raw URLs or headers, so tokens cannot end up in a log line.
+ * Structured logs: one JSON object per line (pino), `{ level, time, event,
+ * …fields }`. Callers pass fields, never raw URLs or headers, so tokens
+ * cannot end up in a log line.
  */
 export type LogLevel = 'info' | 'warn' | 'error'
 export type LogFields = Record<string, string | number | boolean | undefined>
 export type Logger = (level: LogLevel, event: string, fields?: LogFields) => void
 
-export function formatLogLine(level: LogLevel, event: string, fields: LogFields = {}, now = new Date()): string {
-  const parts = [now.toISOString(), level.toUpperCase().padEnd(5), event]
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) continue
-    const shown = typeof value === 'string' && !/^[\w.:/@-]+$/.test(value) ? JSON.stringify(value) : String(value)
-    parts.push(`${key}=${shown}`)
-  }
-  return parts.join(' ')
+/** A Logger writing pino JSON lines to `destination` (stdout by default). */
+export function jsonLogger(destination?: pino.DestinationStream, level = process.env.LOG_LEVEL ?? 'info'): Logger {
+  const logger = pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination)
+  return (lvl, event, fields = {}) => logger[lvl]({ event, ...fields })
 }
 
-export const consoleLogger: Logger = (level, event, fields) => {
-  const line = formatLogLine(level, event, fields)
-  if (level === 'error') console.error(line)
-  else if (level === 'warn') console.warn(line)
-  else console.log(line)
-}
+export const consoleLogger: Logger = jsonLogger()
 
 export const silentLogger: Logger = () => {}

@@ -44,6 +44,23 @@ export interface BoardContext {
   applyWrite(conn: Connection, update: Uint8Array): void
   /** Handles a decoded facilitation command. */
   sessionCommand(conn: Connection, payload: unknown): void
+  /** The connection that announced an awareness client id, if any. */
+  ownerOfClient(clientId: number): Connection | undefined
+  /** Records a message dropped for `reason` (the protocol lets the server ignore it). */
+  dropMessage(conn: Connection, reason: string): void
+}
+
+/** The client ids an awareness update speaks for. Throws on a truncated update. */
+export function awarenessClientIds(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  const ids: number[] = []
+  for (let i = 0; i < count; i++) {
+    ids.push(decoding.readVarUint(decoder))
+    decoding.readVarUint(decoder) // clock
+    decoding.readVarString(decoder) // state, JSON
+  }
+  return ids
 }
 
 /** Reads the rest of one frame and writes any reply for the sender into `reply`. */
@@ -75,7 +92,14 @@ export const messageHandlers: Record<number, MessageHandler> = {
     }
   },
   [MessageType.awareness]: (board, conn, decoder) => {
-    awarenessProtocol.applyAwarenessUpdate(board.awareness, decoding.readVarUint8Array(decoder), conn)
+    const update = decoding.readVarUint8Array(decoder)
+    // Nobody may speak for another person's presence (y-protocols would let them overwrite or remove it).
+    const foreign = awarenessClientIds(update).some((id) => {
+      const owner = board.ownerOfClient(id)
+      return owner !== undefined && owner !== conn
+    })
+    if (foreign) return board.dropMessage(conn, 'awareness_foreign_client')
+    awarenessProtocol.applyAwarenessUpdate(board.awareness, update, conn)
   },
   [MessageType.session]: (board, conn, decoder) => {
     let payload: unknown

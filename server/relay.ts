@@ -1,14 +1,20 @@
 import type * as Y from 'yjs'
-import { CloseCode, type CloseCodeName, CloseReason } from '../shared/protocol.js'
+import { CloseCode, type CloseCodeName, CloseReason, MessageType } from '../shared/protocol.js'
 import { BoardSession } from './boardSession.js'
 import { type Socket, createConnection } from './connection.js'
+import { DEFAULT_LIMITS, type Limits } from './config.js'
 import { type Logger, silentLogger } from './log.js'
+import { type Metrics, createMetrics } from './metrics.js'
+import { ConnectionRate } from './rateLimit.js'
 import type { BoardStore, RotatableLink, VersionRecord } from './store.js'
 import { randomId } from '../shared/ids.js'
 import { roleForToken } from './tokens.js'
 
 export interface RelayOptions {
   store: BoardStore
+  /** Defaults to DEFAULT_LIMITS. */
+  limits?: Limits
+  metrics?: Metrics
   /** How long a board stays loaded after its last connection leaves. */
   unloadGraceMs: number
   compactEvery: number
@@ -43,11 +49,15 @@ export class Relay {
   private readonly sessions = new Map<string, BoardSession>()
   private readonly unloadTimers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly log: Logger
+  readonly limits: Limits
+  readonly metrics: Metrics
   private nextConnectionId = 1
   private closed = false
 
   constructor(private readonly options: RelayOptions) {
     this.log = options.log ?? silentLogger
+    this.limits = options.limits ?? DEFAULT_LIMITS
+    this.metrics = options.metrics ?? createMetrics()
   }
 
   /** Admits a socket to a board, or closes it with 4404 / 4401 and returns undefined. */
@@ -66,11 +76,23 @@ export class Relay {
       return undefined
     }
     this.cancelUnload(boardId)
+    if (session.connectionCount >= this.limits.maxConnectionsPerBoard) {
+      this.log('warn', 'sync.refused', { board: boardId, reason: 'board-full-of-people', online: session.connectionCount })
+      this.metrics.rejected.inc({ reason: 'connections_per_board' })
+      if (session.connectionCount === 0) this.scheduleUnload(boardId)
+      return refuse(socket, 'tryAgainLater')
+    }
     const conn = createConnection(`c${this.nextConnectionId++}`, socket, role)
+    const rate = new ConnectionRate(this.limits)
     session.add(conn)
     this.log('info', 'sync.joined', { board: boardId, conn: conn.id, role, online: session.connectionCount })
     return {
-      receive: (frame) => session.receive(conn, frame),
+      receive: (frame) => {
+        if (rate.allow(frame[0] === MessageType.awareness)) return session.receive(conn, frame)
+        this.log('warn', 'sync.flood', { board: boardId, conn: conn.id })
+        this.metrics.rejected.inc({ reason: frame[0] === MessageType.awareness ? 'awareness_rate' : 'message_rate' })
+        session.remove(conn, CloseCode.policyViolation, CloseReason.policyViolation)
+      },
       leave: () => session.remove(conn),
     }
   }
@@ -128,6 +150,8 @@ export class Relay {
         store: this.options.store,
         compactEvery: this.options.compactEvery,
         autoVersionMs: this.options.autoVersionMs ?? DEFAULT_AUTO_VERSION_MS,
+        maxBoardBytes: this.limits.maxBoardBytes,
+        metrics: this.metrics,
         log: this.log,
         onEmpty: () => this.sessions.get(boardId) === session && this.scheduleUnload(boardId),
       })
@@ -136,6 +160,7 @@ export class Relay {
       return undefined
     }
     this.sessions.set(boardId, session)
+    this.metrics.boardsLoaded.set(this.sessions.size)
     this.log('info', 'board.loaded', { board: boardId })
     this.scheduleUnload(boardId) // cancelled by a join; covers boards loaded only to be read
     return session
@@ -160,6 +185,7 @@ export class Relay {
     this.compact(session)
     session.destroy()
     this.sessions.delete(boardId)
+    this.metrics.boardsLoaded.set(this.sessions.size)
     this.log('info', 'board.unloaded', { board: boardId })
   }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { type Config, DB_FILE, REPO_ROOT, loadConfig } from './config.js'
 import { createHttpApp } from './httpApp.js'
 import { type Logger, consoleLogger } from './log.js'
+import { createMetrics } from './metrics.js'
 import { Relay } from './relay.js'
 import { openSqliteStore } from './sqliteStore.js'
 import { attachSync } from './syncSocket.js'
@@ -40,7 +41,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const templates = loadTemplates() // before anything opens: a broken template stops the start
   mkdirSync(config.dataDir, { recursive: true })
   const store = openSqliteStore(join(config.dataDir, DB_FILE))
-  const relay = new Relay({ store, unloadGraceMs: config.unloadGraceMs, compactEvery: config.compactEvery, autoVersionMs: config.autoVersionMs, log })
+  const relay = new Relay({ store, unloadGraceMs: config.unloadGraceMs, compactEvery: config.compactEvery, autoVersionMs: config.autoVersionMs, limits: config.limits, metrics: createMetrics({ defaults: true }), log })
   const app = createHttpApp({
     store, relay, log, templates, publicUrl: config.publicUrl, clientDir: config.clientDir, version: packageVersion(), startedAt: Date.now(),
   })

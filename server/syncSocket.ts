@@ -4,20 +4,26 @@ import { type RawData, WebSocket, WebSocketServer } from 'ws'
 import { CloseCode, CloseReason, SYNC_PATH } from '../shared/protocol.js'
 import type { Socket } from './connection.js'
 import type { Logger } from './log.js'
+import type { Metrics } from './metrics.js'
 import type { Relay } from './relay.js'
 
-const MAX_FRAME_BYTES = 16 * 1024 * 1024
 /** A socket that missed a whole ping interval is gone (laptop lid closed, Wi-Fi lost). */
 const PING_INTERVAL_MS = 30_000
 const SYNC_ROUTE = new RegExp(`^${SYNC_PATH}/([A-Za-z0-9_-]{1,64})$`)
 
-/** Adapts a `ws` socket to the relay's Socket. */
-function relaySocket(ws: WebSocket): Socket {
+/** Adapts a `ws` socket to the relay's Socket, counting what goes out. */
+function relaySocket(ws: WebSocket, metrics: Metrics): Socket {
   return {
     send: (data) => {
-      if (ws.readyState === WebSocket.OPEN) ws.send(data)
+      if (ws.readyState !== WebSocket.OPEN) return
+      metrics.messagesOut.inc()
+      metrics.bytesOut.inc(data.byteLength)
+      ws.send(data)
     },
-    close: (code, reason) => ws.close(code, reason),
+    close: (code, reason) => {
+      metrics.closes.inc({ code: String(code) })
+      ws.close(code, reason)
+    },
   }
 }
 
@@ -36,24 +42,54 @@ function reject(socket: Duplex, status: string): void {
  * waits briefly for sockets to finish their closing handshake.
  */
 export function attachSync(server: Server, relay: Relay, log: Logger): { close(): Promise<void> } {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
+  const { limits, metrics } = relay
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes })
   const alive = new WeakSet<WebSocket>()
+  const perAddress = new Map<string, number>()
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy())
     const url = new URL(req.url ?? '/', 'http://zigzag.invalid')
     const match = SYNC_ROUTE.exec(url.pathname)
     if (!match) return reject(socket, '404 Not Found')
+    const address = req.socket.remoteAddress ?? 'unknown'
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.add(ws)
       ws.on('pong', () => alive.add(ws))
-      ws.on('error', (error) => log('warn', 'sync.socket-error', { error: error.message }))
-      const peer = relay.join(match[1], url.searchParams.get('token'), relaySocket(ws))
+      ws.on('error', (error) => {
+        // ws closes frames over maxPayload with 1009 by itself and reports it here.
+        const tooBig = (error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+        if (tooBig) {
+          metrics.closes.inc({ code: String(CloseCode.messageTooBig) })
+          metrics.rejected.inc({ reason: 'frame_size' })
+        }
+        log('warn', tooBig ? 'sync.frame-too-big' : 'sync.socket-error', { error: error.message, limit: limits.maxFrameBytes })
+      })
+      const socketForRelay = relaySocket(ws, metrics)
+      const open = perAddress.get(address) ?? 0
+      if (open >= limits.maxConnectionsPerIp) {
+        log('warn', 'sync.refused', { reason: 'connections-per-address', open })
+        metrics.rejected.inc({ reason: 'connections_per_ip' })
+        return socketForRelay.close(CloseCode.tryAgainLater, CloseReason.tryAgainLater)
+      }
+      perAddress.set(address, open + 1)
+      metrics.connections.inc()
+      ws.once('close', () => {
+        metrics.connections.dec()
+        const left = (perAddress.get(address) ?? 1) - 1
+        if (left > 0) perAddress.set(address, left)
+        else perAddress.delete(address)
+      })
+      const peer = relay.join(match[1], url.searchParams.get('token'), socketForRelay)
       if (!peer) return
       ws.on('message', (data, isBinary) => {
-        if (isBinary) return peer.receive(bytes(data))
+        const frame = bytes(data)
+        metrics.bytesIn.inc(frame.byteLength)
+        if (isBinary) return peer.receive(frame)
         peer.leave()
-        ws.close(CloseCode.unsupportedData, CloseReason.unsupportedData)
+        metrics.rejected.inc({ reason: 'text_frame' })
+        log('warn', 'sync.text-frame', { bytes: frame.byteLength })
+        socketForRelay.close(CloseCode.unsupportedData, CloseReason.unsupportedData)
       })
       ws.on('close', () => peer.leave())
     })

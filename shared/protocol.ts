@@ -30,9 +30,13 @@ export const CloseCode = {
   unsupportedData: 1003,
   policyViolation: 1008,
   messageTooBig: 1009,
+  /** Too many connections (per board or per network address); try again later. */
+  tryAgainLater: 1013,
   unauthorized: 4401,
   /** The link's token was rotated by the facilitator; the old link no longer works. */
   linkRotated: 4403,
+  /** The board reached its size limit; the change that would grow it further was not saved. */
+  boardFull: 4413,
   boardNotFound: 4404,
 } as const
 
@@ -45,13 +49,15 @@ export const CloseReason: Record<CloseCodeName, string> = {
   unsupportedData: 'Unsupported message',
   policyViolation: 'Too many messages; slow down',
   messageTooBig: 'Message too large',
+  tryAgainLater: 'Too many people are connected; try again in a moment',
   unauthorized: 'This link is not valid (missing or wrong token)',
   linkRotated: 'The facilitator replaced this link; ask for the new one',
+  boardFull: 'This board has reached its size limit; your last change was not saved',
   boardNotFound: 'This board does not exist',
 }
 
 /** Close codes after which a client must not retry with the same link. */
-export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.unauthorized, CloseCode.linkRotated, CloseCode.boardNotFound])
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.unauthorized, CloseCode.linkRotated, CloseCode.boardNotFound, CloseCode.boardFull])
 
 /** URL path prefix of the sync websocket: `/sync/<boardId>?token=<token>`. */
 export const SYNC_PATH = '/sync'

@@ -15,7 +15,8 @@ export function BoardWorkspace({ info, token, me, projector }: Props) {
   if (!connection) return <div className="loading" aria-busy="true" />
   if (connection.refused) {
     const { code } = connection.refused
-    const message = t(code === CloseCode.boardNotFound ? 'errors.notFound' : code === CloseCode.linkRotated ? 'errors.linkRotated' : 'errors.badLink')
+    const key = code === CloseCode.boardNotFound ? 'notFound' : code === CloseCode.linkRotated ? 'linkRotated' : code === CloseCode.boardFull ? 'boardFull' : 'badLink'
+    const message = t(`errors.${key}`)
     return <Notice message={message} />
   }
   return <LiveBoard info={info} token={token} connection={connection} me={me} projector={projector} />

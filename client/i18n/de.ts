@@ -29,6 +29,7 @@ export const de: Strings<typeof en> = {
   errors: {
     badLink: 'Dieser Link ist nicht gültig. Bitten Sie die Moderation um einen neuen Link.',
     linkRotated: 'Die Moderation hat diesen Link ersetzt. Bitten Sie um den neuen.',
+    boardFull: 'Dieses Board hat seine Größengrenze erreicht, Ihre letzte Änderung wurde nicht gespeichert. Bitten Sie die Moderation, das Board aufzuräumen oder es zu exportieren und ein neues zu beginnen.',
     notFound: 'Dieses Board gibt es nicht (oder es wurde gelöscht).',
     noBoard: 'Diese Adresse ist kein Board-Link.',
     loadFailed: 'Das Board konnte nicht geladen werden: {{message}}',

@@ -26,6 +26,7 @@ export const en = {
     badLink: 'This link is not valid. Ask the facilitator for a fresh link.',
     notFound: 'This board does not exist (or was deleted).',
     linkRotated: 'The facilitator replaced this link. Ask for the new one.',
+    boardFull: 'This board has reached its size limit, so your last change was not saved. Ask the facilitator to tidy up the board or export it and start a new one.',
     noBoard: 'This address is not a board link.',
     loadFailed: 'The board could not be loaded: {{message}}',
     retry: 'Try again',

@@ -74,6 +74,11 @@ export class FacilitationChannel {
     this.refuse(conn, 'edit', 'The facilitator has locked this; your change was undone')
   }
 
+  /** Tells the sender its update was not saved because the board is at its size limit. */
+  refuseBoardFull(conn: Connection, maxBytes: number): void {
+    this.refuse(conn, 'edit', `This board has reached its size limit (${Math.round(maxBytes / 1024 / 1024)} MiB); your last change was not saved`)
+  }
+
   private hello(conn: Connection, command: Extract<SessionCommand, { type: 'hello' }>): void {
     const proof = createHash('sha256').update(command.key).digest('hex')
     const claimed = this.state.claims[command.participantId]
