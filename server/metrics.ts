@@ -19,7 +19,7 @@ export interface Metrics {
 
 export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
   const registry = new Registry()
-  if (options.defaults) collectDefaultMetrics({ register: registry, prefix: 'zigzag_process_' })
+  if (options.defaults) collectDefaultMetrics({ register: registry, prefix: 'zigzag_' })
   const registers = [registry]
   return {
     registry,

@@ -76,7 +76,8 @@ export class FacilitationChannel {
 
   /** Tells the sender its update was not saved because the board is at its size limit. */
   refuseBoardFull(conn: Connection, maxBytes: number): void {
-    this.refuse(conn, 'edit', `This board has reached its size limit (${Math.round(maxBytes / 1024 / 1024)} MiB); your last change was not saved`)
+    const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MiB` : `${Math.round(maxBytes / 1024)} KiB`
+    this.refuse(conn, 'edit', `This board has reached its size limit (${size}); your last change was not saved`)
   }
 
   private hello(conn: Connection, command: Extract<SessionCommand, { type: 'hello' }>): void {

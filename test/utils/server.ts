@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { WebSocket } from 'ws'
 import { type ServerOptions, startServer } from '../../server/startServer.js'
 import { consoleLogger, silentLogger } from '../../server/log.js'
+import { MessageType } from '../../shared/protocol.js'
 
 export interface TestServer {
   url: string
@@ -74,6 +75,8 @@ export function connectClient(url: string, boardId: string, token: string, optio
     maxBackoffTime: 300,
     connect: options.connect ?? true,
   })
+  // The app's facilitation channel (shared/session.ts); a bare provider would log "Unable to compute message".
+  provider.messageHandlers[MessageType.session] = () => undefined
   return {
     doc,
     provider,
