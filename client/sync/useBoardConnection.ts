@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { type Role, SYNC_PATH, canWrite } from '../../shared/protocol.js'
 import type { Participant } from './identity.js'
 import { setPresence } from './presence.js'
+import { reconnectWithJitter } from './reconnect.js'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline'
 
@@ -28,7 +29,9 @@ export function syncServerUrl(location: Location = window.location): string {
  * copy in IndexedDB, so edits made offline survive a closed tab and merge
  * when the connection returns. Viewers keep none: they never write.
  * BroadcastChannel sync between tabs is off so a viewer tab can never hand
- * its changes to an editor tab of the same browser.
+ * its changes to an editor tab of the same browser. A lost connection is
+ * retried after a random, growing wait (./reconnect.ts), never after a close
+ * code that says the link is dead.
  */
 export function useBoardConnection(boardId: string, token: string, role: Role, me: Participant, presenceRole: string = role): BoardConnection | null {
   const [pair, setPair] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null)
@@ -40,12 +43,14 @@ export function useBoardConnection(boardId: string, token: string, role: Role, m
     const doc = new Y.Doc()
     const local = canWrite(role) ? new IndexeddbPersistence(`zigzag:${boardId}`, doc) : null
     const provider = new WebsocketProvider(syncServerUrl(), boardId, doc, { params: { token }, disableBc: true })
+    const stopReconnecting = reconnectWithJitter(provider)
     provider.on('status', ({ status }) => setStatus(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline'))
     provider.on('sync', (isSynced: boolean) => setSynced((was) => was || isSynced))
     provider.on('closed', (event) => setRefused(event))
     setPair({ doc, provider })
     return () => {
       setPair(null)
+      stopReconnecting()
       provider.destroy()
       void local?.destroy()
       doc.destroy()
