@@ -37,6 +37,8 @@ export class BoardSession implements BoardContext {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly connections = new Set<Connection>()
+  /** Client ids whose new content only one open connection may send (see claimWriters). */
+  private readonly writers = new Map<number, Connection>()
   /** Updates in the store's log since its snapshot. */
   private logLength = 0
   /** Bytes the board takes in the store (snapshot plus log), checked against maxBoardBytes. */
@@ -106,6 +108,7 @@ export class BoardSession implements BoardContext {
   remove(conn: Connection, code?: number, reason = ''): void {
     if (!this.connections.delete(conn)) return
     if (code !== undefined) conn.socket.close(code, reason)
+    for (const client of conn.writerIds) if (this.writers.get(client) === conn) this.writers.delete(client)
     awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], null)
     if (this.connections.size === 0) this.options.onEmpty?.()
   }
@@ -117,6 +120,15 @@ export class BoardSession implements BoardContext {
       this.facilitation.refuseBoardFull(conn, this.options.maxBoardBytes)
       return this.remove(conn, CloseCode.boardFull, CloseReason.boardFull)
     }
+    // Decode everything before touching the live document: an update that fails
+    // half-way through integration would leave part of it applied and relayed
+    // (found by test/server/fuzz.test.ts).
+    Y.decodeUpdate(update)
+    if (!this.claimWriters(conn, update)) {
+      this.options.log('warn', 'sync.forged-client', { board: this.boardId, conn: conn.id })
+      this.options.metrics.rejected.inc({ reason: 'forged_client' })
+      return this.remove(conn, CloseCode.policyViolation, 'Update writes as another connected person')
+    }
     const origin: TransactionOrigin = { source: 'remote', connectionId: conn.id }
     if (conn.role === 'facilitator') Y.applyUpdate(this.doc, update, origin)
     else if (applyUnderLocks(this.doc, update, origin, this.facilitation.locks)) {
@@ -125,6 +137,32 @@ export class BoardSession implements BoardContext {
       this.facilitation.refuseLockedEdit(conn)
     }
     this.dropDanglingUpdate(conn)
+  }
+
+  /**
+   * Yjs lets any update carry content under any client id. If one connection
+   * could add content under the id of someone else who is connected, that
+   * person's own next edit (same id, same clock) would be dropped as a
+   * duplicate and their document would never converge again. So new content
+   * for a client id is accepted only from the connection that first wrote it,
+   * while that connection is open. Content the server already has passes
+   * (it is ignored anyway). Returns false for a forged update.
+   */
+  private claimWriters(conn: Connection, update: Uint8Array): boolean {
+    const { to } = Y.parseUpdateMeta(update)
+    const known = this.doc.store
+    const fresh: number[] = []
+    for (const [client, clock] of to) {
+      if (clock <= Y.getState(known, client)) continue
+      const owner = this.writers.get(client)
+      if (owner !== undefined && owner !== conn) return false
+      fresh.push(client)
+    }
+    for (const client of fresh) {
+      this.writers.set(client, conn)
+      conn.writerIds.add(client)
+    }
+    return true
   }
 
   /**

@@ -20,10 +20,12 @@ export interface Connection {
   name: string
   /** Reasons of messages dropped from this connection so far (each is logged once). */
   dropped: Set<string>
+  /** Yjs client ids whose new content this connection writes (BoardSession.claimWriters). */
+  writerIds: Set<number>
 }
 
 export function createConnection(id: string, socket: Socket, role: Role): Connection {
-  return { id, socket, role, clientIds: new Set(), refusedWrite: false, participantId: undefined, name: '', dropped: new Set() }
+  return { id, socket, role, clientIds: new Set(), refusedWrite: false, participantId: undefined, name: '', dropped: new Set(), writerIds: new Set() }
 }
 
 /** Thrown for frames that do not follow the protocol; the sender is closed with 1002. */
