@@ -5,6 +5,7 @@ import { type TransactionOrigin, isOrigin, persistenceOrigin } from '../shared/o
 import { CloseCode, CloseReason, type Role } from '../shared/protocol.js'
 import type { Connection } from './connection.js'
 import { FacilitationChannel } from './facilitation/channel.js'
+import { FanOut } from './fanOut.js'
 import { applyUnderLocks } from './facilitation/locks.js'
 import { automaticVersionName } from './facilitation/versionNames.js'
 import type { Logger } from './log.js'
@@ -20,6 +21,8 @@ export interface SessionOptions {
   autoVersionMs: number
   /** An update that would grow the stored board past this is refused (4413). */
   maxBoardBytes: number
+  /** Changes arriving within this many ms of the last send are merged into one frame (0: send each at once). */
+  fanOutWindowMs: number
   metrics: Metrics
   log: Logger
   /** Called when the last connection leaves. */
@@ -44,6 +47,7 @@ export class BoardSession implements BoardContext {
   /** Bytes the board takes in the store (snapshot plus log), checked against maxBoardBytes. */
   private storedBytes = 0
   private readonly facilitation: FacilitationChannel
+  private readonly fanOut: FanOut
   /** When the last version was saved; automatic versions are counted from the board's loading. */
   private lastVersionAt = Date.now()
 
@@ -57,6 +61,13 @@ export class BoardSession implements BoardContext {
       save: (state) => options.store.saveSession(boardId, state),
       saveVersion: (name, author) => this.saveVersion(name, author),
     })
+    this.fanOut = new FanOut({
+      broadcast: (frame, except) => {
+        for (const conn of this.connections) if (conn.id !== except) conn.socket.send(frame)
+      },
+      updateFrame,
+      awarenessFrame: (ids) => awarenessFrame(this.awareness, ids),
+    }, options.fanOutWindowMs)
     this.awareness.setLocalState(null) // the server is not a participant
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
@@ -236,6 +247,7 @@ export class BoardSession implements BoardContext {
   }
 
   destroy(): void {
+    this.fanOut.dispose()
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
@@ -246,9 +258,7 @@ export class BoardSession implements BoardContext {
     if (isOrigin(origin) && origin.source === 'persistence') return
     this.persist(update)
     this.maybeSaveAutomaticVersion()
-    const frame = updateFrame(update)
-    const from = isOrigin(origin) ? origin.connectionId : undefined
-    for (const conn of this.connections) if (conn.id !== from) conn.socket.send(frame)
+    this.fanOut.update(update, isOrigin(origin) ? origin.connectionId : undefined)
   }
 
   /** A failed write is logged, not thrown: the edit stays in memory and lands in the next snapshot. */
@@ -283,7 +293,6 @@ export class BoardSession implements BoardContext {
       for (const id of [...added, ...updated]) conn.clientIds.add(id)
       for (const id of removed) conn.clientIds.delete(id)
     }
-    const frame = awarenessFrame(this.awareness, [...added, ...updated, ...removed])
-    for (const conn of this.connections) conn.socket.send(frame)
+    this.fanOut.awareness([...added, ...updated, ...removed])
   }
 }

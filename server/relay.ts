@@ -20,6 +20,8 @@ export interface RelayOptions {
   compactEvery: number
   /** See SessionOptions; default 10 minutes. */
   autoVersionMs?: number
+  /** See SessionOptions; default 16 ms (about a frame). */
+  fanOutWindowMs?: number
   log?: Logger
 }
 
@@ -30,6 +32,7 @@ export interface Peer {
 }
 
 export const DEFAULT_AUTO_VERSION_MS = 10 * 60 * 1000
+export const DEFAULT_FAN_OUT_WINDOW_MS = 16
 
 /** Not in the shared close codes: the client may retry, this is the server's fault. */
 const INTERNAL_ERROR = 1011
@@ -151,6 +154,7 @@ export class Relay {
         compactEvery: this.options.compactEvery,
         autoVersionMs: this.options.autoVersionMs ?? DEFAULT_AUTO_VERSION_MS,
         maxBoardBytes: this.limits.maxBoardBytes,
+        fanOutWindowMs: this.options.fanOutWindowMs ?? DEFAULT_FAN_OUT_WINDOW_MS,
         metrics: this.metrics,
         log: this.log,
         onEmpty: () => this.sessions.get(boardId) === session && this.scheduleUnload(boardId),

@@ -110,6 +110,7 @@ function createPeer(relay: Relay, boardId: string, token: string | undefined): {
 export interface HarnessOptions {
   compactEvery?: number
   autoVersionMs?: number
+  fanOutWindowMs?: number
   unloadGraceMs?: number
   store?: BoardStore
   log?: Logger
@@ -122,6 +123,8 @@ export function createRelayHarness(options: HarnessOptions = {}): RelayHarness {
     compactEvery: options.compactEvery ?? 500,
     unloadGraceMs: options.unloadGraceMs ?? 60_000,
     autoVersionMs: options.autoVersionMs ?? 0,
+    // Frames move only when a test flushes, so batching by time would only hide them.
+    fanOutWindowMs: options.fanOutWindowMs ?? 0,
     log: options.log,
   })
   const { record, snapshot } = newBoard({ title: 'Test board' })

@@ -1,0 +1,76 @@
+import * as Y from 'yjs'
+
+export interface FanOutTarget {
+  /** Sends one frame to every connection of the board except `except` (a connection id), if given. */
+  broadcast(frame: Uint8Array, except?: string): void
+  updateFrame(update: Uint8Array): Uint8Array
+  awarenessFrame(clientIds: number[]): Uint8Array
+}
+
+/**
+ * Batches what a board sends to its people. On a quiet board every change
+ * goes out at once. On a busy one, document updates and presence changes that
+ * arrive within `windowMs` of the last send are merged (`Y.mergeUpdates`;
+ * presence as one awareness update of everyone who changed) and sent as one
+ * frame per kind, encoded once and handed to every connection as the same
+ * buffer. So each person gets at most about 1000 / windowMs frames a second
+ * per kind, however many people are typing, dragging and pointing.
+ */
+export class FanOut {
+  private updates: Uint8Array[] = []
+  private authors = new Set<string | undefined>()
+  private presence = new Set<number>()
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private lastSend = -Infinity
+
+  constructor(private readonly target: FanOutTarget, private readonly windowMs: number) {}
+
+  /** An update applied to the board; `author` is the connection it came from (not echoed when alone in a batch). */
+  update(update: Uint8Array, author: string | undefined): void {
+    this.updates.push(update)
+    this.authors.add(author)
+    this.schedule()
+  }
+
+  /** Presence states that changed (added, updated or removed). */
+  awareness(clientIds: number[]): void {
+    for (const id of clientIds) this.presence.add(id)
+    this.schedule()
+  }
+
+  /** Sends whatever is waiting, now. */
+  flush(): void {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    if (this.updates.length === 0 && this.presence.size === 0) return
+    this.lastSend = performance.now()
+    if (this.updates.length > 0) {
+      const update = this.updates.length === 1 ? this.updates[0] : Y.mergeUpdates(this.updates)
+      // An author alone in the batch does not need its own edit back; in a mixed batch everyone gets the same buffer.
+      const except = this.authors.size === 1 ? [...this.authors][0] : undefined
+      this.updates = []
+      this.authors.clear()
+      this.target.broadcast(this.target.updateFrame(update), except)
+    }
+    if (this.presence.size > 0) {
+      const ids = [...this.presence]
+      this.presence.clear()
+      this.target.broadcast(this.target.awarenessFrame(ids))
+    }
+  }
+
+  /** Drops anything waiting (the board is going away). */
+  dispose(): void {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    this.updates = []
+    this.presence.clear()
+  }
+
+  private schedule(): void {
+    if (this.timer) return
+    const wait = this.lastSend + this.windowMs - performance.now()
+    if (wait <= 0) return this.flush()
+    this.timer = setTimeout(() => this.flush(), wait)
+  }
+}

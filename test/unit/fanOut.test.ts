@@ -1,0 +1,82 @@
+import * as Y from 'yjs'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { FanOut } from '../../server/fanOut.js'
+
+type Sent = { kind: 'update' | 'awareness'; payload: Uint8Array | number[]; except?: string; frame: Uint8Array }
+
+function setup(windowMs = 16) {
+  const sent: Sent[] = []
+  const frames = new Map<Uint8Array, Omit<Sent, 'except' | 'frame'>>()
+  const fanOut = new FanOut({
+    broadcast: (frame, except) => sent.push({ ...frames.get(frame)!, except, frame }),
+    updateFrame: (update) => { const f = new Uint8Array(1); frames.set(f, { kind: 'update', payload: update }); return f },
+    awarenessFrame: (ids) => { const f = new Uint8Array(1); frames.set(f, { kind: 'awareness', payload: ids }); return f },
+  }, windowMs)
+  return { fanOut, sent }
+}
+
+/** A small real update: one client writing one key. */
+function edit(clientId: number, key: string): Uint8Array {
+  const doc = new Y.Doc()
+  doc.clientID = clientId
+  doc.getMap('touchpoints').set(key, clientId)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+beforeEach(() => { vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }) })
+afterEach(() => { vi.useRealTimers() })
+
+describe('batched fan-out', () => {
+  it('sends a change on a quiet board at once, without echo to its author', () => {
+    const { fanOut, sent } = setup()
+    fanOut.update(edit(1, 'a'), 'c1')
+    expect(sent).toMatchObject([{ kind: 'update', except: 'c1' }])
+  })
+
+  it('merges what arrives within the window into one frame, sent as one buffer to everyone', () => {
+    const { fanOut, sent } = setup(16)
+    fanOut.update(edit(1, 'a'), 'c1')
+    for (let i = 0; i < 50; i++) fanOut.update(edit(i + 2, `k${i}`), `c${i + 2}`)
+    expect(sent).toHaveLength(1)
+    vi.advanceTimersByTime(16)
+    expect(sent).toHaveLength(2)
+    expect(sent[1].except).toBeUndefined() // many authors: one buffer for all
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, sent[1].payload as Uint8Array)
+    expect(doc.getMap('touchpoints').size).toBe(50)
+  })
+
+  it('keeps a busy board to about one frame per kind per window', () => {
+    const { fanOut, sent } = setup(16)
+    for (let ms = 0; ms < 1000; ms += 1) {
+      fanOut.update(edit(ms + 1, 'x'), `c${ms % 100}`)
+      fanOut.awareness([ms % 100])
+      vi.advanceTimersByTime(1)
+    }
+    vi.advanceTimersByTime(16)
+    const perKind = (kind: string) => sent.filter((s) => s.kind === kind).length
+    expect(perKind('update')).toBeLessThanOrEqual(1000 / 16 + 2)
+    expect(perKind('awareness')).toBeLessThanOrEqual(1000 / 16 + 2)
+    const all = new Y.Doc()
+    for (const s of sent.filter((x) => x.kind === 'update')) Y.applyUpdate(all, s.payload as Uint8Array)
+    expect(Y.decodeStateVector(Y.encodeStateVector(all)).size).toBe(1000) // nothing lost
+  })
+
+  it('merges presence changes into one awareness frame of everyone who changed', () => {
+    const { fanOut, sent } = setup(16)
+    fanOut.awareness([1])
+    fanOut.awareness([2, 3])
+    fanOut.awareness([2])
+    vi.advanceTimersByTime(16)
+    expect(sent.map((s) => s.payload)).toEqual([[1], [2, 3]])
+  })
+
+  it('drops what is waiting when the board goes away', () => {
+    const { fanOut, sent } = setup(16)
+    fanOut.update(edit(1, 'a'), 'c1')
+    fanOut.update(edit(2, 'b'), 'c2')
+    fanOut.dispose()
+    vi.advanceTimersByTime(100)
+    expect(sent).toHaveLength(1)
+  })
+})
