@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type Role, SYNC_PATH, canWrite } from '../../shared/protocol.js'
 import type { Participant } from './identity.js'
+import { sendOwnPresenceOnly } from './ownPresenceOnly.js'
 import { setPresence } from './presence.js'
 import { reconnectWithJitter } from './reconnect.js'
 
@@ -44,6 +45,7 @@ export function useBoardConnection(boardId: string, token: string, role: Role, m
     const local = canWrite(role) ? new IndexeddbPersistence(`zigzag:${boardId}`, doc) : null
     const provider = new WebsocketProvider(syncServerUrl(), boardId, doc, { params: { token }, disableBc: true })
     const stopReconnecting = reconnectWithJitter(provider)
+    const restorePresence = sendOwnPresenceOnly(provider)
     provider.on('status', ({ status }) => setStatus(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline'))
     provider.on('sync', (isSynced: boolean) => setSynced((was) => was || isSynced))
     provider.on('closed', (event) => setRefused(event))
@@ -51,6 +53,7 @@ export function useBoardConnection(boardId: string, token: string, role: Role, m
     return () => {
       setPair(null)
       stopReconnecting()
+      restorePresence()
       provider.destroy()
       void local?.destroy()
       doc.destroy()

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { sendOwnPresenceOnly } from '../../client/sync/ownPresenceOnly.js'
 import { reconnectWithJitter } from '../../client/sync/reconnect.js'
 import { addTouchpoint, lanes, phases, touchpoints } from '../../shared/model/index.js'
 import { CloseCode, MessageType } from '../../shared/protocol.js'
@@ -42,9 +43,11 @@ function appClient(url: string, boardId: string, token: string, n: number): AppC
   })
   provider.messageHandlers[MessageType.session] = () => undefined // the facilitation channel is not under test
   const stopReconnecting = reconnectWithJitter(provider)
+  const restorePresence = sendOwnPresenceOnly(provider)
   provider.awareness.setLocalStateField('user', { name: `Person ${n}`, color: '#3366cc', role: 'editor' })
   cleanups.push(() => {
     stopReconnecting()
+    restorePresence()
     provider.destroy()
     provider.awareness.destroy()
     doc.destroy()
@@ -52,16 +55,8 @@ function appClient(url: string, boardId: string, token: string, n: number): AppC
   return { doc, provider }
 }
 
-/**
- * Default limits except the awareness rate. KNOWN SERVER BUG (see
- * presenceRate.test.ts): y-websocket's provider sends every awareness update
- * it receives back to the server, so when 200 people join at once each
- * client sends up to ~200 awareness frames within a second or two; the
- * default 60/s (burst 120) closes them with 1008, their rejoins make the
- * others echo again, and the board can keep kicking everyone. Raised here so
- * this test measures the reconnect itself; drop the override once fixed.
- */
-const ENV = { RATE_LIMIT_AWARENESS: '100000' }
+/** Default limits: the app's clients send only their own presence (client/sync/ownPresenceOnly.ts). */
+const ENV = {}
 
 async function server(port: number, dataDir: string): Promise<ChildServer> {
   const started = await spawnServer(port, dataDir, ENV)
