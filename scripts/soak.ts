@@ -15,10 +15,12 @@
  *
  * Options: --minutes N (default 10), --clients N (default 30),
  * --sample-seconds N (default 10), --out PATH (default docs/soak-<date>.json;
- * `--out -` only prints). Exit code 1 if the clients did not converge or the
+ * `--out -` only prints), --presence app|stock (default app: presence goes
+ * out as the app sends it, client/sync/ownPresenceOnly.ts; stock: the bare
+ * y-websocket provider, which echoes everyone's presence back to the server). Exit code 1 if the clients did not converge or the
  * server died; the memory verdict is reported, not enforced.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -33,6 +35,7 @@ import {
   readBoard, removeFactor, removeStardust, scoreInfluence, toggleStardustVote, touchpoints, updateFactor,
 } from '../shared/model/index.js'
 import { MessageType } from '../shared/protocol.js'
+import { sendOwnPresenceOnly } from '../client/sync/ownPresenceOnly.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -43,6 +46,7 @@ interface Options {
   clients: number
   sampleSeconds: number
   out: string | null
+  presence: 'app' | 'stock'
 }
 
 function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
@@ -56,7 +60,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     flags.set(name, value)
   }
   for (const name of flags.keys()) {
-    if (!['minutes', 'clients', 'sample-seconds', 'out'].includes(name)) throw new Error(`Unknown option --${name}`)
+    if (!['minutes', 'clients', 'sample-seconds', 'out', 'presence'].includes(name)) throw new Error(`Unknown option --${name}`)
   }
   const number = (name: string, fallback: number, min: number) => {
     const raw = flags.get(name) ?? (name === 'minutes' ? env.SOAK_MINUTES : undefined)
@@ -67,11 +71,14 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   }
   const date = new Date().toISOString().slice(0, 10)
   const out = flags.get('out') ?? join(ROOT, 'docs', `soak-${date}.json`)
+  const presence = flags.get('presence') ?? 'app'
+  if (presence !== 'app' && presence !== 'stock') throw new Error(`--presence must be app or stock, got "${presence}"`)
   return {
     minutes: number('minutes', 10, 0.1),
     clients: Math.round(number('clients', 30, 1)),
     sampleSeconds: number('sample-seconds', 10, 1),
     out: out === '-' ? null : resolve(out),
+    presence,
   }
 }
 
@@ -284,7 +291,7 @@ class SoakClient {
   private readonly ownFactors: string[] = []
   private readonly ownIdeas: string[] = []
 
-  constructor(base: string, board: Board, index: number) {
+  constructor(base: string, board: Board, index: number, presence: Options['presence'] = 'app') {
     this.participantId = `soak-${index}`
     this.name = `Person ${index + 1}`
     this.provider = new WebsocketProvider(`${base.replace(/^http/, 'ws')}/sync`, board.id, this.doc, {
@@ -293,6 +300,7 @@ class SoakClient {
       disableBc: true,
     })
     this.provider.messageHandlers[MessageType.session] = () => undefined // facilitation state is not the document
+    if (presence === 'app') sendOwnPresenceOnly(this.provider)
     this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (origin === this.provider) this.received++
       else this.sent++
@@ -511,6 +519,14 @@ function closeCodes(clients: SoakClient[]): Record<string, number> {
   return all
 }
 
+function git(args: string[]): string | null {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim()
+  } catch {
+    return null
+  }
+}
+
 /** The sample closest to `t` seconds. */
 const at = (samples: Sample[], t: number) => samples.reduce((best, s) => (Math.abs(s.t - t) < Math.abs(best.t - t) ? s : best))
 
@@ -518,8 +534,9 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2), process.env)
   const seconds = options.minutes * 60
   process.setMaxListeners(options.clients + 20) // every provider listens for 'exit'
-  console.log(`Soak: ${options.clients} clients for ${options.minutes} min, a sample every ${options.sampleSeconds} s`)
+  console.log(`Soak: ${options.clients} clients for ${options.minutes} min, a sample every ${options.sampleSeconds} s, ${options.presence} presence`)
 
+  const uncommitted = (git(['status', '--porcelain', '--', 'server', 'shared']) ?? '').split('\n').filter(Boolean)
   const server = await startServerProcess()
   console.log(`Server pid ${server.pid} (process group ${server.child.pid}) on ${server.base}, data and log in ${server.dataDir}`)
   const clients: SoakClient[] = []
@@ -542,7 +559,7 @@ async function main(): Promise<void> {
     const board = (await created.json()) as Board
 
     const samples: Sample[] = [await sample(server, clients, -1)]
-    for (let i = 0; i < options.clients; i++) clients.push(new SoakClient(server.base, board, i))
+    for (let i = 0; i < options.clients; i++) clients.push(new SoakClient(server.base, board, i, options.presence))
     await waitFor(`all ${options.clients} clients to sync`, () => clients.every((c) => c.synced), 60_000)
 
     const started = Date.now()
@@ -608,7 +625,11 @@ async function main(): Promise<void> {
       minutes: options.minutes,
       clients: options.clients,
       sampleSeconds: options.sampleSeconds,
-      command: `npm run soak -- --minutes ${options.minutes}`,
+      command: `npm run soak -- --minutes ${options.minutes}${options.presence === 'app' ? '' : ' --presence stock'}`,
+      presence: options.presence,
+      commit: git(['rev-parse', '--short', 'HEAD']),
+      /** Server-side files that differed from that commit when the run started (others may be editing them). */
+      uncommittedServerFiles: uncommitted,
       summary,
       samples,
     }
