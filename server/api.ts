@@ -33,34 +33,34 @@ export async function createBoard(req: IncomingMessage, res: ServerResponse, dep
     }
   }
   const imported = boardFileIn(json)
-  if (imported !== undefined) return createdResponse(req, res, deps, newBoard({}, Date.now(), validBoardFile(imported)), 'import')
+  if (imported !== undefined) return await createdResponse(req, res, deps, newBoard({}, Date.now(), validBoardFile(imported)), 'import')
   const parsed = newBoardRequest.safeParse(json)
   if (!parsed.success) throw new HttpError(400, `Invalid board: ${describeIssues(parsed.error)}`)
   const { template: templateId, language = 'en' } = parsed.data
   if (templateId !== undefined && !isTemplateId(templateId)) throw new HttpError(400, unknownTemplateMessage(templateId))
   const template = templateId === undefined ? undefined : deps.templates.get(templateId, language)
-  createdResponse(req, res, deps, newBoard(parsed.data, Date.now(), template), templateId ?? language)
+  await createdResponse(req, res, deps, newBoard(parsed.data, Date.now(), template), templateId ?? language)
 }
 
 /** Board files can be larger than other requests. */
 const MAX_IMPORT_BYTES = 16 * 1024 * 1024
 
-function createdResponse(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, board: ReturnType<typeof newBoard>, from: string): void {
+async function createdResponse(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, board: ReturnType<typeof newBoard>, from: string): Promise<void> {
   const { record, snapshot } = board
-  deps.store.createBoard(record, snapshot)
+  await deps.store.createBoard(record, snapshot)
   deps.log('info', 'board.created', { board: record.id, from })
   const origin = requestOrigin(req, deps.publicUrl)
   sendJson(res, 201, { id: record.id, title: record.title, tokens: record.tokens, links: boardLinks(origin, record.id, record.tokens) })
 }
 
 /** `GET /api/boards/<id>` with `Authorization: Bearer <token>`: the board's title, the caller's role and what it may share. */
-export function getBoard(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, boardId: string): void {
-  const record = BOARD_ID_PATTERN.test(boardId) ? deps.store.getBoard(boardId) : undefined
+export async function getBoard(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, boardId: string): Promise<void> {
+  const record = BOARD_ID_PATTERN.test(boardId) ? await deps.store.getBoard(boardId) : undefined
   if (!record) throw new HttpError(404, 'This board does not exist')
   const role = roleForToken(record.tokens, bearerToken(req))
   if (!role) throw new HttpError(401, 'This link is not valid (missing or wrong token)')
   // The title lives in the document and may have been renamed since the board was created.
-  const title = deps.relay.read(boardId, (doc) => readMeta(doc).title) || record.title
+  const title = (await deps.relay.read(boardId, (doc) => readMeta(doc).title)) || record.title
   sendJson(res, 200, boardInfo(requestOrigin(req, deps.publicUrl), record, role, title))
 }
 

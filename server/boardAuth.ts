@@ -6,8 +6,8 @@ import type { BoardRecord, BoardStore } from './store.js'
 import { roleForToken } from './tokens.js'
 
 /** The board a request names and the role its bearer token grants; 404 / 401 / 403 otherwise. */
-export function authorizeBoard(req: IncomingMessage, store: BoardStore, boardId: string, allowed?: readonly Role[]): { record: BoardRecord; role: Role } {
-  const record = BOARD_ID_PATTERN.test(boardId) ? store.getBoard(boardId) : undefined
+export async function authorizeBoard(req: IncomingMessage, store: BoardStore, boardId: string, allowed?: readonly Role[]): Promise<{ record: BoardRecord; role: Role }> {
+  const record = BOARD_ID_PATTERN.test(boardId) ? await store.getBoard(boardId) : undefined
   if (!record) throw new HttpError(404, 'This board does not exist')
   const role = roleForToken(record.tokens, bearerToken(req))
   if (!role) throw new HttpError(401, 'This link is not valid (missing or wrong token)')

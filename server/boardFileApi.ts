@@ -22,9 +22,9 @@ export function validBoardFile(candidate: unknown): BoardFile {
 }
 
 /** `GET /api/boards/<id>/export.json` with any of the board's tokens (a view token may export). */
-export function exportBoardJson(req: IncomingMessage, res: ServerResponse, deps: { store: BoardStore; relay: Relay }, boardId: string): void {
-  authorizeBoard(req, deps.store, boardId)
-  const file = deps.relay.read(boardId, (doc) => exportBoard(doc))
+export async function exportBoardJson(req: IncomingMessage, res: ServerResponse, deps: { store: BoardStore; relay: Relay }, boardId: string): Promise<void> {
+  await authorizeBoard(req, deps.store, boardId)
+  const file = await deps.relay.read(boardId, (doc) => exportBoard(doc))
   if (!file) throw new HttpError(500, 'The board could not be loaded')
   res.setHeader('Content-Disposition', `attachment; filename="zigzag-${boardId}.json"`)
   sendJson(res, 200, file)

@@ -1,18 +1,21 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { migrate, readMeta } from '../shared/model/index.js'
-import { type TransactionOrigin, isOrigin, persistenceOrigin } from '../shared/origins.js'
+import { type TransactionOrigin, clusterOrigin, isOrigin, persistenceOrigin } from '../shared/origins.js'
 import { CloseCode, CloseReason, type Role } from '../shared/protocol.js'
+import { BoardPersistence } from './boardPersistence.js'
+import type { ClusterBoard } from './cluster.js'
 import type { Connection } from './connection.js'
 import { FacilitationChannel } from './facilitation/channel.js'
-import { FanOut } from './fanOut.js'
 import { applyUnderLocks } from './facilitation/locks.js'
 import { automaticVersionName } from './facilitation/versionNames.js'
+import { FanOut } from './fanOut.js'
 import type { Logger } from './log.js'
-import { MESSAGE_TYPE_LABEL, type Metrics } from './metrics.js'
 import { type BoardContext, awarenessFrame, handleFrame, syncStep1Frame, updateFrame } from './messages.js'
-import type { BoardStore } from './store.js'
+import { MESSAGE_TYPE_LABEL, type Metrics } from './metrics.js'
+import { type BoardStore, type MaybePromise, after } from './store.js'
 import { saveVersion } from './versions.js'
+import { WriteGuard } from './writeGuard.js'
 
 export interface SessionOptions {
   store: BoardStore
@@ -25,42 +28,35 @@ export interface SessionOptions {
   fanOutWindowMs: number
   metrics: Metrics
   log: Logger
+  /** Links the board to the other relay processes serving it, when there are any. */
+  cluster?: (board: BoardSession) => ClusterBoard
   /** Called when the last connection leaves. */
   onEmpty?: () => void
 }
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
+/** Origin of presence that another relay process sent us. */
+const FROM_CLUSTER = Symbol('cluster')
 
 /**
  * One board in memory: its Y.Doc, the presence of everyone on it and their
- * connections. Every accepted update is appended to the store before it is
- * relayed, so what others see is never ahead of what survives a restart.
+ * connections. Every accepted update is stored before it is relayed, so what
+ * others see is never ahead of what survives a restart.
  */
 export class BoardSession implements BoardContext {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly connections = new Set<Connection>()
-  /** Client ids whose new content only one open connection may send (see claimWriters). */
-  private readonly writers = new Map<number, Connection>()
-  /** Updates in the store's log since its snapshot. */
-  private logLength = 0
-  /** Bytes the board takes in the store (snapshot plus log), checked against maxBoardBytes. */
-  private storedBytes = 0
+  private readonly guard = new WriteGuard(this.doc)
+  private readonly persistence: BoardPersistence
   private readonly facilitation: FacilitationChannel
   private readonly fanOut: FanOut
+  private readonly cluster: ClusterBoard | undefined
   /** When the last version was saved; automatic versions are counted from the board's loading. */
   private lastVersionAt = Date.now()
 
-  private constructor(readonly boardId: string, private readonly options: SessionOptions) {
-    this.facilitation = new FacilitationChannel({
-      boardId,
-      doc: this.doc,
-      log: options.log,
-      connections: () => this.connections,
-      load: () => options.store.loadSession(boardId),
-      save: (state) => options.store.saveSession(boardId, state),
-      saveVersion: (name, author) => this.saveVersion(name, author),
-    })
+  private constructor(readonly boardId: string, private readonly options: SessionOptions, stored: Uint8Array[], session: string | undefined) {
+    this.persistence = new BoardPersistence(boardId, options, stored)
     this.fanOut = new FanOut({
       broadcast: (frame, except) => {
         for (const conn of this.connections) if (conn.id !== except) conn.socket.send(frame)
@@ -68,25 +64,34 @@ export class BoardSession implements BoardContext {
       updateFrame,
       awarenessFrame: (ids) => awarenessFrame(this.awareness, ids),
     }, options.fanOutWindowMs)
+    this.cluster = options.cluster?.(this)
+    this.facilitation = new FacilitationChannel({
+      boardId,
+      doc: this.doc,
+      log: options.log,
+      connections: () => this.connections,
+      save: (state) => options.store.saveSession(boardId, state),
+      saveVersion: (name, author) => this.saveVersion(name, author),
+      coordinate: this.cluster && ((work) => this.cluster!.coordinate(work)),
+    }, session)
     this.awareness.setLocalState(null) // the server is not a participant
+    for (const update of stored) Y.applyUpdate(this.doc, update, persistenceOrigin)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
 
   /** Replays the stored snapshot and log, then runs pending migrations (which are stored like any edit). */
-  static load(boardId: string, options: SessionOptions): BoardSession {
-    const session = new BoardSession(boardId, options)
-    try {
-      const stored = options.store.load(boardId)
-      for (const update of stored) Y.applyUpdate(session.doc, update, persistenceOrigin)
-      session.logLength += Math.max(0, stored.length - 1)
-      session.storedBytes = stored.reduce((sum, update) => sum + update.length, 0)
-      migrate(session.doc)
-    } catch (error) {
-      session.destroy()
-      throw error
-    }
-    return session
+  static load(boardId: string, options: SessionOptions): MaybePromise<BoardSession> {
+    return after(options.store.load(boardId), (stored) => after(options.store.loadSession(boardId), (session) => {
+      const board = new BoardSession(boardId, options, stored, session)
+      try {
+        migrate(board.doc)
+      } catch (error) {
+        board.destroy()
+        throw error
+      }
+      return board
+    }))
   }
 
   get connectionCount(): number {
@@ -119,14 +124,14 @@ export class BoardSession implements BoardContext {
   remove(conn: Connection, code?: number, reason = ''): void {
     if (!this.connections.delete(conn)) return
     if (code !== undefined) conn.socket.close(code, reason)
-    for (const client of conn.writerIds) if (this.writers.get(client) === conn) this.writers.delete(client)
+    this.guard.release(conn)
     awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], null)
     if (this.connections.size === 0) this.options.onEmpty?.()
   }
 
   applyWrite(conn: Connection, update: Uint8Array): void {
-    if (this.storedBytes + update.length > this.options.maxBoardBytes) {
-      this.options.log('warn', 'sync.board-full', { board: this.boardId, conn: conn.id, bytes: this.storedBytes, update: update.length })
+    if (this.persistence.storedBytes + update.length > this.options.maxBoardBytes) {
+      this.options.log('warn', 'sync.board-full', { board: this.boardId, conn: conn.id, bytes: this.persistence.storedBytes, update: update.length })
       this.options.metrics.rejected.inc({ reason: 'board_size' })
       this.facilitation.refuseBoardFull(conn, this.options.maxBoardBytes)
       return this.remove(conn, CloseCode.boardFull, CloseReason.boardFull)
@@ -135,7 +140,7 @@ export class BoardSession implements BoardContext {
     // half-way through integration would leave part of it applied and relayed
     // (found by test/server/fuzz.test.ts).
     Y.decodeUpdate(update)
-    if (!this.claimWriters(conn, update)) {
+    if (!this.guard.claim(conn, update)) {
       this.options.log('warn', 'sync.forged-client', { board: this.boardId, conn: conn.id })
       this.options.metrics.rejected.inc({ reason: 'forged_client' })
       return this.remove(conn, CloseCode.policyViolation, 'Update writes as another connected person')
@@ -147,50 +152,11 @@ export class BoardSession implements BoardContext {
       this.options.metrics.rejected.inc({ reason: 'locked' })
       this.facilitation.refuseLockedEdit(conn)
     }
-    this.dropDanglingUpdate(conn)
-  }
-
-  /**
-   * Yjs lets any update carry content under any client id. If one connection
-   * could add content under the id of someone else who is connected, that
-   * person's own next edit (same id, same clock) would be dropped as a
-   * duplicate and their document would never converge again. So new content
-   * for a client id is accepted only from the connection that first wrote it,
-   * while that connection is open. Content the server already has passes
-   * (it is ignored anyway). Returns false for a forged update.
-   */
-  private claimWriters(conn: Connection, update: Uint8Array): boolean {
-    const { to } = Y.parseUpdateMeta(update)
-    const known = this.doc.store
-    const fresh: number[] = []
-    for (const [client, clock] of to) {
-      if (clock <= Y.getState(known, client)) continue
-      const owner = this.writers.get(client)
-      if (owner !== undefined && owner !== conn) return false
-      fresh.push(client)
+    if (this.guard.dropDangling()) {
+      this.options.log('warn', 'sync.dangling-update', { board: this.boardId, conn: conn.id })
+      this.options.metrics.rejected.inc({ reason: 'dangling_update' })
+      this.remove(conn, CloseCode.protocolError, 'Update depends on data the server does not have; reconnecting to resync')
     }
-    for (const client of fresh) {
-      this.writers.set(client, conn)
-      conn.writerIds.add(client)
-    }
-    return true
-  }
-
-  /**
-   * An update whose structs depend on data the server never saw stays
-   * "pending" inside Yjs, in memory, forever. A hostile client could grow
-   * that without bound; an honest one only gets there through a bug or a
-   * lost message. Either way: drop the pending part and close the sender,
-   * whose reconnect re-syncs everything it has (sync step 1 and 2).
-   */
-  private dropDanglingUpdate(conn: Connection): void {
-    const store = this.doc.store as { pendingStructs: unknown; pendingDs: unknown }
-    if (store.pendingStructs === null && store.pendingDs === null) return
-    store.pendingStructs = null
-    store.pendingDs = null
-    this.options.log('warn', 'sync.dangling-update', { board: this.boardId, conn: conn.id })
-    this.options.metrics.rejected.inc({ reason: 'dangling_update' })
-    this.remove(conn, CloseCode.protocolError, 'Update depends on data the server does not have; reconnecting to resync')
   }
 
   /** The connection that announced an awareness client id, if any. */
@@ -211,7 +177,23 @@ export class BoardSession implements BoardContext {
     this.facilitation.receive(conn, payload)
   }
 
-  /** Saves the live content as a named version; returns its record. */
+  /** An update another relay process accepted and stored: apply and relay here, store nothing. */
+  applyClusterUpdate(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, clusterOrigin)
+    this.guard.dropDangling() // a message lost between processes: the next full sync brings it back
+  }
+
+  /** Presence changes of people connected to another relay process. */
+  applyClusterAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_CLUSTER)
+  }
+
+  /** Another relay process changed the session (timer, voting, locks…). */
+  reloadSession(stored: string | undefined): void {
+    this.facilitation.reload(stored)
+  }
+
+  /** Saves the live content as a named version; answers its record. */
   saveVersion(name: string, author: string) {
     this.lastVersionAt = Date.now()
     return saveVersion(this.options.store, this.boardId, this.doc, name, author)
@@ -230,13 +212,9 @@ export class BoardSession implements BoardContext {
     this.options.log('info', 'sync.write-refused', { board: this.boardId, conn: conn.id, role: conn.role })
   }
 
-  /** Folds the log into a fresh snapshot; a no-op when nothing changed since the last one. */
-  compact(): void {
-    if (this.logLength === 0) return
-    const snapshot = Y.encodeStateAsUpdate(this.doc)
-    this.options.store.compact(this.boardId, snapshot)
-    this.logLength = 0
-    this.storedBytes = snapshot.length
+  /** Folds the log into a fresh snapshot once the writes in flight are done. */
+  compact(): MaybePromise<void> {
+    return after(this.persistence.settled(), () => this.persistence.compact(this.doc))
   }
 
   /** Closes every socket without announcing departures: the board is going away. */
@@ -248,6 +226,7 @@ export class BoardSession implements BoardContext {
 
   destroy(): void {
     this.fanOut.dispose()
+    this.cluster?.close()
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
@@ -255,44 +234,43 @@ export class BoardSession implements BoardContext {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (isOrigin(origin) && origin.source === 'persistence') return
-    this.persist(update)
+    const source = isOrigin(origin) ? origin.source : undefined
+    if (source === 'persistence') return
+    const author = isOrigin(origin) ? origin.connectionId : undefined
+    if (source === 'cluster') return this.fanOut.update(update, undefined)
+    // Relayed only once stored: what anyone sees survives a crash.
+    after(this.persistence.append(update, this.doc), () => {
+      this.fanOut.update(update, author)
+      this.cluster?.publishUpdate(update)
+    })
     this.maybeSaveAutomaticVersion()
-    this.fanOut.update(update, isOrigin(origin) ? origin.connectionId : undefined)
-  }
-
-  /** A failed write is logged, not thrown: the edit stays in memory and lands in the next snapshot. */
-  private persist(update: Uint8Array): void {
-    this.logLength++
-    this.storedBytes += update.length
-    const started = performance.now()
-    try {
-      this.options.store.append(this.boardId, update)
-      this.options.metrics.persistSeconds.observe((performance.now() - started) / 1000)
-      if (this.logLength >= this.options.compactEvery) this.compact()
-    } catch (error) {
-      this.options.log('error', 'store.write-failed', { board: this.boardId, error: String(error) })
-    }
   }
 
   /** Called after each edit: while people keep editing, a version every `autoVersionMs`. */
   private maybeSaveAutomaticVersion(): void {
     const every = this.options.autoVersionMs
     if (every <= 0 || Date.now() - this.lastVersionAt < every) return
+    const fail = (error: unknown) => this.options.log('error', 'store.version-failed', { board: this.boardId, error: String(error) })
     try {
-      this.saveVersion(automaticVersionName(readMeta(this.doc).language), '')
+      const saved = this.saveVersion(automaticVersionName(readMeta(this.doc).language), '')
+      if (saved instanceof Promise) saved.catch(fail)
     } catch (error) {
-      this.options.log('error', 'store.version-failed', { board: this.boardId, error: String(error) })
+      fail(error)
     }
   }
 
   private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+    const changed = [...added, ...updated, ...removed]
     if (this.connections.has(origin as Connection)) {
       const conn = origin as Connection
       // A client that reconnects keeps its id, so its return is an update, not an addition.
       for (const id of [...added, ...updated]) conn.clientIds.add(id)
       for (const id of removed) conn.clientIds.delete(id)
     }
-    this.fanOut.awareness([...added, ...updated, ...removed])
+    // Our own people's presence (and their leaving) goes to the other processes; what came from them does not go back.
+    if (this.cluster && origin !== FROM_CLUSTER && origin !== 'timeout') {
+      this.cluster.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    }
+    this.fanOut.awareness(changed)
   }
 }

@@ -43,6 +43,10 @@ export interface Config {
   /** While a board is edited, a version is saved at most this often; 0 turns it off. */
   autoVersionMs: number
   limits: Limits
+  /** `postgres://…`: store boards in PostgreSQL instead of SQLite (several relay processes can share it). */
+  databaseUrl: string | undefined
+  /** `redis://…`: fan out updates, presence and session changes to the other relay processes. */
+  redisUrl: string | undefined
 }
 
 export const DB_FILE = 'zigzag.db'
@@ -60,6 +64,8 @@ export function loadConfig(env: Env = {}, root: string = REPO_ROOT): Config {
     unloadGraceMs: integer(env, 'UNLOAD_GRACE_MS', 5000, 0, 24 * 60 * 60 * 1000),
     compactEvery: integer(env, 'COMPACT_EVERY', 500, 1, 1_000_000),
     autoVersionMs: integer(env, 'AUTO_VERSION_MS', 10 * 60 * 1000, 0, 7 * 24 * 60 * 60 * 1000),
+    databaseUrl: text(env.DATABASE_URL),
+    redisUrl: text(env.REDIS_URL),
     limits: {
       maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', DEFAULT_LIMITS.maxFrameBytes, 1024, 256 * 1024 * 1024),
       maxBoardBytes: integer(env, 'MAX_BOARD_BYTES', DEFAULT_LIMITS.maxBoardBytes, 1024, 4 * 1024 * 1024 * 1024),

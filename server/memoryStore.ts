@@ -1,4 +1,5 @@
-import { type BoardRecord, type BoardStore, UnknownBoardError, type VersionRecord } from './store.js'
+import * as Y from 'yjs'
+import { type BoardRecord, type SyncBoardStore, UnknownBoardError, type VersionRecord } from './store.js'
 
 interface StoredBoard {
   record: BoardRecord
@@ -9,7 +10,7 @@ interface StoredBoard {
 }
 
 /** A BoardStore in a Map: for tests, and for trying the relay without a disk. */
-export function createMemoryStore(): BoardStore {
+export function createMemoryStore(): SyncBoardStore {
   const boards = new Map<string, StoredBoard>()
 
   const board = (id: string): StoredBoard => {
@@ -36,8 +37,9 @@ export function createMemoryStore(): BoardStore {
     },
     compact(id, snapshot) {
       const found = board(id)
-      found.snapshot = snapshot.slice()
+      found.snapshot = Y.mergeUpdates([found.snapshot, ...found.log, snapshot])
       found.log = []
+      return true
     },
     rotateToken(id, link, token) {
       board(id).record.tokens[link] = token

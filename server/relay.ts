@@ -1,13 +1,14 @@
 import type * as Y from 'yjs'
-import { CloseCode, type CloseCodeName, CloseReason, MessageType } from '../shared/protocol.js'
+import { randomId } from '../shared/ids.js'
+import { CloseCode, type CloseCodeName, CloseReason, MessageType, type Role } from '../shared/protocol.js'
 import { BoardSession } from './boardSession.js'
-import { type Socket, createConnection } from './connection.js'
+import type { Cluster } from './cluster.js'
 import { DEFAULT_LIMITS, type Limits } from './config.js'
+import { type Connection, type Socket, createConnection } from './connection.js'
 import { type Logger, silentLogger } from './log.js'
 import { type Metrics, createMetrics } from './metrics.js'
 import { ConnectionRate } from './rateLimit.js'
-import type { BoardStore, RotatableLink, VersionRecord } from './store.js'
-import { randomId } from '../shared/ids.js'
+import { type BoardStore, type MaybePromise, type RotatableLink, type VersionRecord, after } from './store.js'
 import { roleForToken } from './tokens.js'
 
 export interface RelayOptions {
@@ -15,6 +16,8 @@ export interface RelayOptions {
   /** Defaults to DEFAULT_LIMITS. */
   limits?: Limits
   metrics?: Metrics
+  /** Other relay processes serving the same boards (Redis), if any. */
+  cluster?: Cluster
   /** How long a board stays loaded after its last connection leaves. */
   unloadGraceMs: number
   compactEvery: number
@@ -33,6 +36,8 @@ export interface Peer {
 
 export const DEFAULT_AUTO_VERSION_MS = 10 * 60 * 1000
 export const DEFAULT_FAN_OUT_WINDOW_MS = 16
+/** Frames a socket may send while its board is still loading; more is a flood. */
+const MAX_QUEUED_FRAMES = 1000
 
 /** Not in the shared close codes: the client may retry, this is the server's fault. */
 const INTERNAL_ERROR = 1011
@@ -43,13 +48,18 @@ function refuse(socket: Socket, why: CloseCodeName): undefined {
   return undefined
 }
 
+const ROLE_OF_LINK: Record<RotatableLink, Role> = { edit: 'editor', view: 'viewer' }
+
 /**
  * The boards currently in memory and who is on them. A board is loaded on
  * first use and unloaded (compacted, then dropped) a grace period after its
  * last connection leaves, so a quick reload does not replay the log again.
+ * Works with stores that answer at once (everything happens in one step) and
+ * with stores that answer later (frames wait until the board is loaded).
  */
 export class Relay {
   private readonly sessions = new Map<string, BoardSession>()
+  private readonly loading = new Map<string, Promise<BoardSession | undefined>>()
   private readonly unloadTimers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly log: Logger
   readonly limits: Limits
@@ -61,70 +71,122 @@ export class Relay {
     this.log = options.log ?? silentLogger
     this.limits = options.limits ?? DEFAULT_LIMITS
     this.metrics = options.metrics ?? createMetrics()
+    options.cluster?.onRotated((boardId, role) => this.closeRole(boardId, role))
   }
 
-  /** Admits a socket to a board, or closes it with 4404 / 4401 and returns undefined. */
-  join(boardId: string, token: string | null | undefined, socket: Socket): Peer | undefined {
-    if (this.closed) return refuse(socket, 'goingAway')
-    const record = this.options.store.getBoard(boardId)
-    if (!record) return refuse(socket, 'boardNotFound')
-    const role = roleForToken(record.tokens, token)
-    if (!role) {
-      this.log('warn', 'sync.refused', { board: boardId, reason: 'token' })
-      return refuse(socket, 'unauthorized')
-    }
-    const session = this.open(boardId)
-    if (!session) {
-      socket.close(INTERNAL_ERROR, LOAD_FAILED)
-      return undefined
-    }
-    this.cancelUnload(boardId)
-    if (session.connectionCount >= this.limits.maxConnectionsPerBoard) {
-      this.log('warn', 'sync.refused', { board: boardId, reason: 'board-full-of-people', online: session.connectionCount })
-      this.metrics.rejected.inc({ reason: 'connections_per_board' })
-      if (session.connectionCount === 0) this.scheduleUnload(boardId)
-      return refuse(socket, 'tryAgainLater')
-    }
-    const conn = createConnection(`c${this.nextConnectionId++}`, socket, role)
+  /**
+   * Admits a socket to a board, or closes it (4404 unknown board, 4401 wrong
+   * token, 1013 full board). Frames that arrive before the board is loaded
+   * wait; frames of a refused socket are dropped.
+   */
+  join(boardId: string, token: string | null | undefined, socket: Socket): Peer {
+    let admitted: { session: BoardSession; conn: Connection } | undefined
+    let queue: Uint8Array[] | null = []
+    let left = false
     const rate = new ConnectionRate(this.limits)
-    session.add(conn)
-    this.log('info', 'sync.joined', { board: boardId, conn: conn.id, role, online: session.connectionCount })
+    const deliver = (frame: Uint8Array) => {
+      const { session, conn } = admitted!
+      if (rate.allow(frame[0] === MessageType.awareness)) return session.receive(conn, frame)
+      this.log('warn', 'sync.flood', { board: boardId, conn: conn.id })
+      this.metrics.rejected.inc({ reason: frame[0] === MessageType.awareness ? 'awareness_rate' : 'message_rate' })
+      session.remove(conn, CloseCode.policyViolation, CloseReason.policyViolation)
+    }
+    const settle = (result: { session: BoardSession; conn: Connection } | undefined) => {
+      const waiting = queue ?? []
+      queue = null
+      if (!result) return
+      if (left) return result.session.remove(result.conn)
+      admitted = result
+      for (const frame of waiting) deliver(frame)
+    }
+    const result = this.admit(boardId, token, socket)
+    if (result instanceof Promise) {
+      result.then(settle, (error: unknown) => {
+        queue = null
+        this.log('error', 'sync.join-failed', { board: boardId, error: String(error) })
+        socket.close(INTERNAL_ERROR, LOAD_FAILED)
+      })
+    } else settle(result)
     return {
       receive: (frame) => {
-        if (rate.allow(frame[0] === MessageType.awareness)) return session.receive(conn, frame)
-        this.log('warn', 'sync.flood', { board: boardId, conn: conn.id })
-        this.metrics.rejected.inc({ reason: frame[0] === MessageType.awareness ? 'awareness_rate' : 'message_rate' })
-        session.remove(conn, CloseCode.policyViolation, CloseReason.policyViolation)
+        if (admitted) return deliver(frame)
+        if (!queue) return
+        if (queue.length < MAX_QUEUED_FRAMES) return void queue.push(frame)
+        queue = null
+        refuse(socket, 'policyViolation')
       },
-      leave: () => session.remove(conn),
+      leave: () => {
+        left = true
+        if (admitted) admitted.session.remove(admitted.conn)
+      },
     }
+  }
+
+  private admit(boardId: string, token: string | null | undefined, socket: Socket): MaybePromise<{ session: BoardSession; conn: Connection } | undefined> {
+    if (this.closed) return refuse(socket, 'goingAway')
+    return after(this.options.store.getBoard(boardId), (record) => {
+      if (!record) return refuse(socket, 'boardNotFound')
+      const role = roleForToken(record.tokens, token)
+      if (!role) {
+        this.log('warn', 'sync.refused', { board: boardId, reason: 'token' })
+        return refuse(socket, 'unauthorized')
+      }
+      return after(this.open(boardId), (session) => {
+        if (this.closed) return refuse(socket, 'goingAway')
+        if (!session) {
+          socket.close(INTERNAL_ERROR, LOAD_FAILED)
+          return undefined
+        }
+        this.cancelUnload(boardId)
+        if (session.connectionCount >= this.limits.maxConnectionsPerBoard) {
+          this.log('warn', 'sync.refused', { board: boardId, reason: 'board-full-of-people', online: session.connectionCount })
+          this.metrics.rejected.inc({ reason: 'connections_per_board' })
+          if (session.connectionCount === 0) this.scheduleUnload(boardId)
+          return refuse(socket, 'tryAgainLater')
+        }
+        const conn = createConnection(`c${this.nextConnectionId++}`, socket, role)
+        session.add(conn)
+        this.log('info', 'sync.joined', { board: boardId, conn: conn.id, role, online: session.connectionCount })
+        return { session, conn }
+      })
+    })
   }
 
   /** Reads a board's live document (loading it for the grace period if needed); undefined if it cannot be loaded. */
-  read<T>(boardId: string, reader: (doc: Y.Doc) => T): T | undefined {
-    if (this.closed || !this.options.store.getBoard(boardId)) return undefined
-    const session = this.open(boardId)
-    return session && reader(session.doc)
+  read<T>(boardId: string, reader: (doc: Y.Doc) => T): MaybePromise<T | undefined> {
+    if (this.closed) return undefined
+    return after(this.options.store.getBoard(boardId), (record) => {
+      if (!record) return undefined
+      return after(this.open(boardId), (session) => session && reader(session.doc))
+    })
   }
 
   /**
    * Replaces the token of the edit or view link. The old token stops working
    * at once: new connections with it are refused, and open ones are closed
-   * with 4403 so their people learn why. Returns the new token.
+   * with 4403 so their people learn why, on every relay process. Answers the
+   * new token.
    */
-  rotate(boardId: string, link: RotatableLink): string | undefined {
-    if (!this.options.store.getBoard(boardId)) return undefined
-    const token = randomId()
-    this.options.store.rotateToken(boardId, link, token)
-    const closed = this.sessions.get(boardId)?.closeRole(link === 'edit' ? 'editor' : 'viewer', CloseCode.linkRotated, CloseReason.linkRotated) ?? 0
-    this.log('info', 'board.link-rotated', { board: boardId, link, closed })
-    return token
+  rotate(boardId: string, link: RotatableLink): MaybePromise<string | undefined> {
+    return after(this.options.store.getBoard(boardId), (record) => {
+      if (!record) return undefined
+      const token = randomId()
+      return after(this.options.store.rotateToken(boardId, link, token), () => {
+        const closed = this.closeRole(boardId, ROLE_OF_LINK[link])
+        this.options.cluster?.publishRotated(boardId, ROLE_OF_LINK[link])
+        this.log('info', 'board.link-rotated', { board: boardId, link, closed })
+        return token
+      })
+    })
   }
 
   /** Saves a board's live content as a named version. */
-  saveVersion(boardId: string, name: string, author: string): VersionRecord | undefined {
-    if (this.closed || !this.options.store.getBoard(boardId)) return undefined
-    return this.open(boardId)?.saveVersion(name, author)
+  saveVersion(boardId: string, name: string, author: string): MaybePromise<VersionRecord | undefined> {
+    if (this.closed) return undefined
+    return after(this.options.store.getBoard(boardId), (record) => {
+      if (!record) return undefined
+      return after(this.open(boardId), (session) => session?.saveVersion(name, author))
+    })
   }
 
   get loadedBoards(): number {
@@ -132,24 +194,36 @@ export class Relay {
   }
 
   /** Graceful shutdown: every socket is told the server is going away, every board is compacted. */
-  close(): void {
+  close(): MaybePromise<void> {
     this.closed = true
     for (const timer of this.unloadTimers.values()) clearTimeout(timer)
     this.unloadTimers.clear()
+    const pending: Promise<void>[] = []
     for (const [boardId, session] of this.sessions) {
       session.closeAll(CloseCode.goingAway, CloseReason.goingAway)
-      this.compact(session)
-      session.destroy()
+      const compacted = session.compact()
+      if (compacted instanceof Promise) pending.push(compacted.finally(() => session.destroy()))
+      else session.destroy()
       this.sessions.delete(boardId)
     }
+    if (pending.length > 0) return Promise.all(pending).then(() => undefined)
   }
 
-  private open(boardId: string): BoardSession | undefined {
-    const loaded = this.sessions.get(boardId)
+  private closeRole(boardId: string, role: Role): number {
+    return this.sessions.get(boardId)?.closeRole(role, CloseCode.linkRotated, CloseReason.linkRotated) ?? 0
+  }
+
+  private open(boardId: string): MaybePromise<BoardSession | undefined> {
+    const loaded = this.sessions.get(boardId) ?? this.loading.get(boardId)
     if (loaded) return loaded
-    let session: BoardSession
+    const failed = (error: unknown) => {
+      this.log('error', 'board.load-failed', { board: boardId, error: String(error) })
+      return undefined
+    }
+    let result: MaybePromise<BoardSession | undefined>
     try {
-      session = BoardSession.load(boardId, {
+      const cluster = this.options.cluster
+      result = after(cluster?.prepare(boardId), () => after(BoardSession.load(boardId, {
         store: this.options.store,
         compactEvery: this.options.compactEvery,
         autoVersionMs: this.options.autoVersionMs ?? DEFAULT_AUTO_VERSION_MS,
@@ -157,11 +231,22 @@ export class Relay {
         fanOutWindowMs: this.options.fanOutWindowMs ?? DEFAULT_FAN_OUT_WINDOW_MS,
         metrics: this.metrics,
         log: this.log,
-        onEmpty: () => this.sessions.get(boardId) === session && this.scheduleUnload(boardId),
-      })
+        cluster: cluster && ((board) => cluster.attach(board)),
+        onEmpty: () => this.sessions.get(boardId) && this.scheduleUnload(boardId),
+      }), (session) => this.loaded(boardId, session)))
     } catch (error) {
-      this.log('error', 'board.load-failed', { board: boardId, error: String(error) })
-      return undefined
+      return failed(error)
+    }
+    if (!(result instanceof Promise)) return result
+    const pending = result.catch(failed).finally(() => this.loading.delete(boardId))
+    this.loading.set(boardId, pending)
+    return pending
+  }
+
+  private loaded(boardId: string, session: BoardSession): BoardSession {
+    if (this.closed) {
+      session.destroy()
+      throw new Error('The server is shutting down')
     }
     this.sessions.set(boardId, session)
     this.metrics.boardsLoaded.set(this.sessions.size)
@@ -186,18 +271,14 @@ export class Relay {
     this.unloadTimers.delete(boardId)
     const session = this.sessions.get(boardId)
     if (!session || session.connectionCount > 0) return
-    this.compact(session)
-    session.destroy()
     this.sessions.delete(boardId)
     this.metrics.boardsLoaded.set(this.sessions.size)
-    this.log('info', 'board.unloaded', { board: boardId })
-  }
-
-  private compact(session: BoardSession): void {
-    try {
-      session.compact()
-    } catch (error) {
-      this.log('error', 'store.compact-failed', { board: session.boardId, error: String(error) })
+    const done = () => {
+      session.destroy()
+      this.log('info', 'board.unloaded', { board: boardId })
     }
+    const compacted = session.compact()
+    if (compacted instanceof Promise) void compacted.finally(done)
+    else done()
   }
 }

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { type BoardRecord, type BoardStore, UnknownBoardError, type VersionRecord } from './store.js'
+import * as Y from 'yjs'
+import { type BoardRecord, type SyncBoardStore, UnknownBoardError, type VersionRecord } from './store.js'
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS boards (
@@ -44,7 +45,7 @@ interface BoardRow {
 }
 
 /** Boards in one SQLite file: a row per board holding its snapshot, and an append-only update log. */
-export function openSqliteStore(file: string): BoardStore {
+export function openSqliteStore(file: string): SyncBoardStore {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
@@ -84,7 +85,10 @@ export function openSqliteStore(file: string): BoardStore {
   const selectExists = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM boards WHERE id = ?')
 
   const compact = db.transaction((id: string, snapshot: Uint8Array) => {
-    if (updateSnapshot.run(blob(snapshot), id).changes === 0) throw new UnknownBoardError(id)
+    const stored = selectSnapshot.get(id)
+    if (!stored) throw new UnknownBoardError(id)
+    const merged = Y.mergeUpdates([stored.snapshot, ...selectLog.all(id).map((u) => u.data), snapshot])
+    updateSnapshot.run(blob(merged), id)
     deleteLog.run(id)
   })
 
@@ -107,6 +111,7 @@ export function openSqliteStore(file: string): BoardStore {
     },
     compact(id, snapshot) {
       compact(id, snapshot)
+      return true
     },
     rotateToken(id, link, token) {
       if (updateToken[link].run(token, id).changes === 0) throw new UnknownBoardError(id)

@@ -7,7 +7,10 @@ import { createHttpApp } from './httpApp.js'
 import { type Logger, consoleLogger } from './log.js'
 import { createMetrics } from './metrics.js'
 import { Relay } from './relay.js'
+import { Cluster } from './cluster.js'
+import { openPostgresStore } from './pgStore.js'
 import { openSqliteStore } from './sqliteStore.js'
+import type { BoardStore } from './store.js'
 import { attachSync } from './syncSocket.js'
 import { loadTemplates } from './templates.js'
 
@@ -40,8 +43,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const config: Config = { ...loadConfig({}), ...definedOnly(overrides) }
   const templates = loadTemplates() // before anything opens: a broken template stops the start
   mkdirSync(config.dataDir, { recursive: true })
-  const store = openSqliteStore(join(config.dataDir, DB_FILE))
-  const relay = new Relay({ store, unloadGraceMs: config.unloadGraceMs, compactEvery: config.compactEvery, autoVersionMs: config.autoVersionMs, limits: config.limits, metrics: createMetrics({ defaults: true }), log })
+  const store: BoardStore = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : openSqliteStore(join(config.dataDir, DB_FILE))
+  const cluster = config.redisUrl ? new Cluster(config.redisUrl, store, log) : undefined
+  try {
+    await cluster?.ready()
+  } catch (error) {
+    await cluster?.close()
+    await store.close()
+    throw new Error(`REDIS_URL: Redis does not answer (${(error as Error).message})`)
+  }
+  const relay = new Relay({
+    store, cluster, unloadGraceMs: config.unloadGraceMs, compactEvery: config.compactEvery, autoVersionMs: config.autoVersionMs,
+    limits: config.limits, metrics: createMetrics({ defaults: true }), log,
+  })
   const app = createHttpApp({
     store, relay, log, templates, publicUrl: config.publicUrl, clientDir: config.clientDir, version: packageVersion(), startedAt: Date.now(),
   })
@@ -57,19 +71,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       })
     })
   } catch (error) {
-    relay.close()
-    store.close()
+    await relay.close()
+    await cluster?.close()
+    await store.close()
     throw error
   }
 
   const port = (server.address() as AddressInfo).port
   let closing: Promise<void> | undefined
   const shutdown = async () => {
-    relay.close()
+    const compacted = relay.close()
     await sync.close()
     server.closeAllConnections()
     await new Promise<void>((resolve) => server.close(() => resolve()))
-    store.close()
+    await compacted
+    await cluster?.close()
+    await store.close()
   }
   return { url: `http://${shownHost(config.host)}:${port}`, port, close: () => (closing ??= shutdown()) }
 }

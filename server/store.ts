@@ -25,34 +25,58 @@ export interface VersionRecord {
 /** The links a facilitator can replace; the facilitator's own link stays. */
 export type RotatableLink = 'edit' | 'view'
 
+/** What a store answers: at once (SQLite, memory) or later (PostgreSQL). */
+export type MaybePromise<T> = T | Promise<T>
+
+/**
+ * Runs `then` on a store's answer: synchronously if the store answered
+ * synchronously, so the embedded default applies, stores and relays an update
+ * in one step; after the promise otherwise.
+ */
+export function after<T, R>(value: MaybePromise<T>, then: (value: T) => MaybePromise<R>): MaybePromise<R> {
+  return value instanceof Promise ? value.then(then) : then(value)
+}
+
 /**
  * Where boards live between sessions. A board's content is a snapshot (a full
  * Yjs update) followed by a log of the incremental updates made since; loading
- * applies them in that order. Implementations are synchronous on purpose: the
- * relay applies, stores and relays an update in one step.
+ * applies them in that order. Every method may answer synchronously (the
+ * embedded SQLite store does, so the relay applies, stores and relays an
+ * update in one step) or with a promise (PostgreSQL); callers use `after`.
+ * One contract suite (test/unit/store.contract.ts) holds for every store.
  */
 export interface BoardStore {
-  createBoard(record: BoardRecord, snapshot: Uint8Array): void
-  getBoard(id: string): BoardRecord | undefined
+  createBoard(record: BoardRecord, snapshot: Uint8Array): MaybePromise<void>
+  getBoard(id: string): MaybePromise<BoardRecord | undefined>
   /** The snapshot, then the logged updates in the order they were appended; empty for an unknown board. */
-  load(id: string): Uint8Array[]
-  append(id: string, update: Uint8Array): void
-  /** Replaces the snapshot and empties the log, atomically. */
-  compact(id: string, snapshot: Uint8Array): void
+  load(id: string): MaybePromise<Uint8Array[]>
+  append(id: string, update: Uint8Array): MaybePromise<void>
+  /**
+   * Folds the log into the snapshot, atomically: the new snapshot is `snapshot`
+   * merged with everything stored, so an update another process appended
+   * meanwhile is never lost. Stores shared by several processes let one
+   * compaction of a board run at a time and answer false to the others.
+   */
+  compact(id: string, snapshot: Uint8Array): MaybePromise<boolean>
   /** Replaces the token of one link; the old one stops working for new connections at once. */
-  rotateToken(id: string, link: RotatableLink, token: string): void
+  rotateToken(id: string, link: RotatableLink, token: string): MaybePromise<void>
   /** The facilitation state (timer, voting, drafts, locks…) as the relay serialised it; undefined if never saved. */
-  loadSession(id: string): string | undefined
-  saveSession(id: string, state: string): void
-  saveVersion(id: string, version: VersionRecord, snapshot: Uint8Array): void
+  loadSession(id: string): MaybePromise<string | undefined>
+  saveSession(id: string, state: string): MaybePromise<void>
+  saveVersion(id: string, version: VersionRecord, snapshot: Uint8Array): MaybePromise<void>
   /** Newest first. */
-  listVersions(id: string): VersionRecord[]
-  getVersion(id: string, versionId: string): Uint8Array | undefined
-  close(): void
+  listVersions(id: string): MaybePromise<VersionRecord[]>
+  getVersion(id: string, versionId: string): MaybePromise<Uint8Array | undefined>
+  close(): MaybePromise<void>
 }
 
 export class UnknownBoardError extends Error {
   constructor(readonly boardId: string) {
     super('This board does not exist')
   }
+}
+
+/** A store that always answers at once (SQLite, memory): what tests drive step by step. */
+export type SyncBoardStore = {
+  [K in keyof BoardStore]: BoardStore[K] extends (...args: infer A) => MaybePromise<infer R> ? (...args: A) => R : never
 }

@@ -15,14 +15,14 @@ const saveRequest = z.object({
 })
 
 /** `GET /api/boards/<id>/versions`: every saved version, newest first (any token). */
-export function listVersions(req: IncomingMessage, res: ServerResponse, deps: Deps, boardId: string): void {
-  authorizeBoard(req, deps.store, boardId)
-  sendJson(res, 200, { versions: deps.store.listVersions(boardId) })
+export async function listVersions(req: IncomingMessage, res: ServerResponse, deps: Deps, boardId: string): Promise<void> {
+  await authorizeBoard(req, deps.store, boardId)
+  sendJson(res, 200, { versions: await deps.store.listVersions(boardId) })
 }
 
 /** `POST /api/boards/<id>/versions` with `{ name, author }`: saves the live board as a version (edit or facilitator token). */
 export async function createVersion(req: IncomingMessage, res: ServerResponse, deps: Deps, boardId: string): Promise<void> {
-  authorizeBoard(req, deps.store, boardId, ['facilitator', 'editor'])
+  await authorizeBoard(req, deps.store, boardId, ['facilitator', 'editor'])
   let json: unknown
   try {
     json = JSON.parse((await readBody(req)).toString('utf8') || '{}')
@@ -31,15 +31,15 @@ export async function createVersion(req: IncomingMessage, res: ServerResponse, d
   }
   const parsed = saveRequest.safeParse(json)
   if (!parsed.success) throw new HttpError(400, `Invalid version: ${describeIssues(parsed.error)}`)
-  const version = deps.relay.saveVersion(boardId, parsed.data.name, parsed.data.author)
+  const version = await deps.relay.saveVersion(boardId, parsed.data.name, parsed.data.author)
   if (!version) throw new HttpError(500, 'The board could not be loaded')
   sendJson(res, 201, version)
 }
 
 /** `GET /api/boards/<id>/versions/<versionId>`: the version's content as a Yjs update (any token). */
-export function getVersion(req: IncomingMessage, res: ServerResponse, deps: Deps, boardId: string, versionId: string): void {
-  authorizeBoard(req, deps.store, boardId)
-  const bytes = deps.store.getVersion(boardId, versionId)
+export async function getVersion(req: IncomingMessage, res: ServerResponse, deps: Deps, boardId: string, versionId: string): Promise<void> {
+  await authorizeBoard(req, deps.store, boardId)
+  const bytes = await deps.store.getVersion(boardId, versionId)
   if (!bytes) throw new HttpError(404, 'This version does not exist')
   res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.byteLength, 'Cache-Control': 'no-store' })
   res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))

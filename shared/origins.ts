@@ -2,7 +2,7 @@
  * Typed transaction origins: undo, broadcast and storage tell their own
  * writes from others' by `source`.
  */
-export type OriginSource = 'local' | 'remote' | 'migration' | 'persistence' | 'seed' | 'server'
+export type OriginSource = 'local' | 'remote' | 'migration' | 'persistence' | 'seed' | 'server' | 'cluster'
 
 export interface TransactionOrigin {
   source: OriginSource
@@ -19,3 +19,5 @@ export const serverOrigin: TransactionOrigin = { source: 'server' }
 export function isOrigin(value: unknown): value is TransactionOrigin {
   return typeof value === 'object' && value !== null && 'source' in value
 }
+/** Updates another relay process accepted and stored, arriving through the cluster channel. */
+export const clusterOrigin: TransactionOrigin = { source: 'cluster' }

@@ -5,6 +5,7 @@ import { serverOrigin } from '../../shared/origins.js'
 import { type Draft, type SessionCommand, SessionCommandSchema, type SessionEvent, encodeSessionFrame } from '../../shared/session.js'
 import type { Connection } from '../connection.js'
 import type { Logger } from '../log.js'
+import type { MaybePromise } from '../store.js'
 import { type Actor, type BoardFacts, type Effect, applyCommand } from './commands.js'
 import { type FacilitationState, parseFacilitation, serializeFacilitation } from './state.js'
 import { agendaVersionName } from './versionNames.js'
@@ -14,10 +15,15 @@ export interface ChannelHost {
   doc: Y.Doc
   log: Logger
   connections(): Iterable<Connection>
-  /** Reads and writes the stored session state. */
-  load(): string | undefined
-  save(state: string): void
-  saveVersion(name: string, author: string): void
+  /** Stores the session state. */
+  save(state: string): MaybePromise<void>
+  saveVersion(name: string, author: string): MaybePromise<unknown>
+  /**
+   * Set when several relay processes serve the board: runs `work` on the
+   * latest stored state while no other process changes it, then tells the
+   * others to reload. Without it the state in memory is the truth.
+   */
+  coordinate?: (work: (stored: string | undefined) => MaybePromise<void>) => Promise<void>
 }
 
 /** Distinct participants a board remembers; bounds the stored state against a client inventing ids. */
@@ -35,8 +41,8 @@ export class FacilitationChannel {
   private state: FacilitationState
   private readonly facts: BoardFacts
 
-  constructor(private readonly host: ChannelHost) {
-    this.state = parseFacilitation(host.load())
+  constructor(private readonly host: ChannelHost, stored: string | undefined) {
+    this.state = parseFacilitation(stored)
     this.facts = {
       touchpointExists: (id) => touchpointMaps(host.doc).has(id),
       stardustExists: (id) => stardustMaps(host.doc).has(id),
@@ -60,13 +66,30 @@ export class FacilitationChannel {
       return this.refuse(conn, type.slice(0, 40), `Invalid command: ${describe(parsed.error)}`)
     }
     const command = parsed.data
-    if (command.type === 'hello') return this.hello(conn, command)
+    const act = () => (command.type === 'hello' ? this.hello(conn, command) : this.command(conn, command))
+    if (!this.host.coordinate) return void act()
+    this.host.coordinate((stored) => {
+      this.state = parseFacilitation(stored)
+      return act()
+    }).catch((error: unknown) => {
+      this.host.log('error', 'session.coordinate-failed', { board: this.host.boardId, error: String(error) })
+      this.refuse(conn, command.type, 'The session could not be updated; try again')
+    })
+  }
+
+  /** Another relay process changed the session: take its state and tell everyone here. */
+  reload(stored: string | undefined): void {
+    this.state = parseFacilitation(stored)
+    this.broadcast()
+  }
+
+  private command(conn: Connection, command: Exclude<SessionCommand, { type: 'hello' }>): MaybePromise<void> {
     const actor: Actor = { role: conn.role, participantId: conn.participantId, name: conn.name }
     const result = applyCommand(this.state, command, actor, this.facts, Date.now())
     if (!result.ok) return this.refuse(conn, command.type, result.reason)
     for (const effect of result.effects) this.run(effect, actor)
-    this.persist()
     this.broadcast()
+    return this.persist()
   }
 
   /** Tells the sender that its edit of something locked was undone. */
@@ -80,7 +103,7 @@ export class FacilitationChannel {
     this.refuse(conn, 'edit', `This board has reached its size limit (${size}); your last change was not saved`)
   }
 
-  private hello(conn: Connection, command: Extract<SessionCommand, { type: 'hello' }>): void {
+  private hello(conn: Connection, command: Extract<SessionCommand, { type: 'hello' }>): MaybePromise<void> {
     const proof = createHash('sha256').update(command.key).digest('hex')
     const claimed = this.state.claims[command.participantId]
     if (claimed !== undefined && claimed !== proof) {
@@ -90,19 +113,19 @@ export class FacilitationChannel {
     if (claimed === undefined && Object.keys(this.state.claims).length >= MAX_PARTICIPANTS) {
       return this.refuse(conn, 'hello', 'This board has reached the most participants it can remember')
     }
-    if (claimed === undefined) {
-      this.state.claims[command.participantId] = proof
-      this.persist()
-    }
     conn.participantId = command.participantId
     conn.name = command.name.trim() || 'Anonymous'
     conn.socket.send(this.stateFrame())
     conn.socket.send(this.youFrame(conn.participantId))
+    if (claimed !== undefined) return
+    this.state.claims[command.participantId] = proof
+    return this.persist()
   }
 
   private run(effect: Effect, actor: Actor): void {
-    if (effect.kind === 'revealDrafts') this.reveal(effect.drafts)
-    else this.host.saveVersion(agendaVersionName(readMeta(this.host.doc).language, effect.step), actor.name)
+    if (effect.kind === 'revealDrafts') return this.reveal(effect.drafts)
+    const saved = this.host.saveVersion(agendaVersionName(readMeta(this.host.doc).language, effect.step), actor.name)
+    if (saved instanceof Promise) saved.catch((error: unknown) => this.host.log('error', 'store.version-failed', { board: this.host.boardId, error: String(error) }))
   }
 
   /** Writes revealed drafts into the document as the relay; drafts whose touchpoint was deleted meanwhile are dropped. */
@@ -125,11 +148,13 @@ export class FacilitationChannel {
     conn.socket.send(encodeSessionFrame({ type: 'refused', command, reason }))
   }
 
-  private persist(): void {
+  private persist(): MaybePromise<void> {
+    const fail = (error: unknown) => this.host.log('error', 'session.save-failed', { board: this.host.boardId, error: String(error) })
     try {
-      this.host.save(serializeFacilitation(this.state))
+      const saved = this.host.save(serializeFacilitation(this.state))
+      return saved instanceof Promise ? saved.catch(fail) : saved
     } catch (error) {
-      this.host.log('error', 'session.save-failed', { board: this.host.boardId, error: String(error) })
+      fail(error)
     }
   }
 

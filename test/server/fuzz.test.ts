@@ -62,7 +62,7 @@ function fuzz(frames: number, hostileRole: 'edit' | 'view') {
     // The hostile client is a bare socket on the relay: it keeps nothing, so memory growth is the server's.
     const token = harness.board.tokens[hostileRole]
     const joinHostile = () => {
-      const state = { closed: false, peer: undefined as ReturnType<typeof harness.relay.join> }
+      const state: { closed: boolean; peer?: ReturnType<typeof harness.relay.join> } = { closed: false }
       state.peer = harness.relay.join(harness.board.id, token, { send: () => undefined, close: () => { state.closed = true } })
       return state
     }

@@ -1,14 +1,29 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import type { BoardRecord, BoardStore } from '../../server/store.js'
 
 export interface StoreBackend {
-  open(): BoardStore
+  open(): BoardStore | Promise<BoardStore>
   /** Reopens the same storage after `close()`, for backends that persist; omit for in-memory ones. */
-  reopen?(): BoardStore
-  cleanup?(): void
+  reopen?(): BoardStore | Promise<BoardStore>
+  cleanup?(): void | Promise<void>
 }
 
-const bytes = (...values: number[]) => new Uint8Array(values)
+/** A real Yjs update that writes `key = value`, so compaction can merge it. */
+const update = (key: string, value: number) => {
+  const doc = new Y.Doc()
+  doc.getMap('m').set(key, value)
+  return Y.encodeStateAsUpdate(doc)
+}
+const snapshotOf = (...updates: Uint8Array[]) => Y.mergeUpdates(updates)
+/** What a list of stored updates holds, read back as a map. */
+function content(stored: Uint8Array[]): Record<string, unknown> {
+  const doc = new Y.Doc()
+  for (const u of stored) Y.applyUpdate(doc, u)
+  return doc.getMap('m').toJSON()
+}
+/** Fails for a store that throws at once and for one whose promise rejects. */
+const fails = (work: () => unknown) => expect(Promise.resolve().then(work)).rejects.toThrow()
 
 function record(id = 'board-1'): BoardRecord {
   return { id, title: 'Onboarding', tokens: { facilitator: 'f-token', edit: 'e-token', view: 'v-token' }, createdAt: 1_700_000_000_000 }
@@ -18,130 +33,153 @@ function record(id = 'board-1'): BoardRecord {
 export function storeContract(name: string, backend: StoreBackend): void {
   describe(`${name} as a board store`, () => {
     let store: BoardStore
-    afterEach(() => {
-      store?.close()
-      backend.cleanup?.()
+    afterEach(async () => {
+      await store?.close()
+      await backend.cleanup?.()
     })
 
-    it('gives back a created board with its title, tokens and creation time', () => {
-      store = backend.open()
-      store.createBoard(record(), bytes(1, 2, 3))
-      expect(store.getBoard('board-1')).toEqual(record())
+    it('gives back a created board with its title, tokens and creation time', async () => {
+      store = await backend.open()
+      await store.createBoard(record(), update('a', 1))
+      expect(await store.getBoard('board-1')).toEqual(record())
     })
 
-    it('knows nothing of a board that was never created', () => {
-      store = backend.open()
-      expect(store.getBoard('missing')).toBeUndefined()
-      expect(store.load('missing')).toEqual([])
+    it('knows nothing of a board that was never created', async () => {
+      store = await backend.open()
+      expect(await store.getBoard('missing')).toBeUndefined()
+      expect(await store.load('missing')).toEqual([])
     })
 
-    it('loads the snapshot first, then the updates in the order they were appended', () => {
-      store = backend.open()
-      store.createBoard(record(), bytes(0))
-      store.append('board-1', bytes(1))
-      store.append('board-1', bytes(2, 2))
-      store.append('board-1', bytes(3, 3, 3))
-      expect(store.load('board-1')).toEqual([bytes(0), bytes(1), bytes(2, 2), bytes(3, 3, 3)])
+    it('loads the snapshot first, then the updates in the order they were appended', async () => {
+      store = await backend.open()
+      const [s, u1, u2, u3] = [update('s', 0), update('a', 1), update('b', 2), update('c', 3)]
+      await store.createBoard(record(), s)
+      await store.append('board-1', u1)
+      await store.append('board-1', u2)
+      await store.append('board-1', u3)
+      expect(await store.load('board-1')).toEqual([s, u1, u2, u3])
     })
 
-    it('keeps the logs of two boards apart', () => {
-      store = backend.open()
-      store.createBoard(record('a'), bytes(10))
-      store.createBoard(record('b'), bytes(20))
-      store.append('a', bytes(11))
-      store.append('b', bytes(21))
-      expect(store.load('a')).toEqual([bytes(10), bytes(11)])
-      expect(store.load('b')).toEqual([bytes(20), bytes(21)])
+    it('keeps the logs of two boards apart', async () => {
+      store = await backend.open()
+      await store.createBoard(record('a'), update('a0', 0))
+      await store.createBoard(record('b'), update('b0', 0))
+      await store.append('a', update('a1', 1))
+      await store.append('b', update('b1', 1))
+      expect(content(await store.load('a'))).toEqual({ a0: 0, a1: 1 })
+      expect(content(await store.load('b'))).toEqual({ b0: 0, b1: 1 })
     })
 
-    it('replaces snapshot and log on compaction, and appends after it', () => {
-      store = backend.open()
-      store.createBoard(record(), bytes(0))
-      store.append('board-1', bytes(1))
-      store.compact('board-1', bytes(9, 9))
-      expect(store.load('board-1')).toEqual([bytes(9, 9)])
-      store.append('board-1', bytes(5))
-      expect(store.load('board-1')).toEqual([bytes(9, 9), bytes(5)])
+    it('folds the log into one snapshot on compaction, losing nothing, and appends after it', async () => {
+      store = await backend.open()
+      const [s, u1] = [update('s', 0), update('a', 1)]
+      await store.createBoard(record(), s)
+      await store.append('board-1', u1)
+      expect(await store.compact('board-1', snapshotOf(s, u1))).toBe(true)
+      const compacted = await store.load('board-1')
+      expect(compacted).toHaveLength(1)
+      expect(content(compacted)).toEqual({ s: 0, a: 1 })
+      await store.append('board-1', update('b', 2))
+      const after = await store.load('board-1')
+      expect(after).toHaveLength(2)
+      expect(content(after)).toEqual({ s: 0, a: 1, b: 2 })
     })
 
-    it('refuses to append to or compact a board that does not exist', () => {
-      store = backend.open()
-      expect(() => store.append('missing', bytes(1))).toThrow()
-      expect(() => store.compact('missing', bytes(1))).toThrow()
+    it('keeps an update that another process appended while this one compacted from an older state', async () => {
+      store = await backend.open()
+      const s = update('s', 0)
+      await store.createBoard(record(), s)
+      await store.append('board-1', update('mine', 1))
+      await store.append('board-1', update('theirs', 2)) // not in the snapshot handed to compact
+      await store.compact('board-1', snapshotOf(s, update('mine', 1)))
+      expect(content(await store.load('board-1'))).toEqual({ s: 0, mine: 1, theirs: 2 })
     })
 
-    it('refuses to create the same board twice', () => {
-      store = backend.open()
-      store.createBoard(record(), bytes(0))
-      expect(() => store.createBoard(record(), bytes(1))).toThrow()
-      expect(store.load('board-1')).toEqual([bytes(0)])
+    it('refuses to append to or compact a board that does not exist', async () => {
+      store = await backend.open()
+      await fails(() => store.append('missing', update('a', 1)))
+      await fails(() => store.compact('missing', update('a', 1)))
     })
 
-    it('is not changed by later writes to the arrays it was given', () => {
-      store = backend.open()
-      const update = bytes(1)
-      store.createBoard(record(), bytes(0))
-      store.append('board-1', update)
-      update[0] = 7
-      expect(store.load('board-1')[1]).toEqual(bytes(1))
+    it('refuses to create the same board twice', async () => {
+      store = await backend.open()
+      const first = update('first', 1)
+      await store.createBoard(record(), first)
+      await fails(() => store.createBoard(record(), update('second', 2)))
+      expect(await store.load('board-1')).toEqual([first])
     })
 
-    it('rotates one link and leaves the others', () => {
-      store = backend.open()
-      store.createBoard(record(), bytes(0))
-      store.rotateToken('board-1', 'edit', 'e-new')
-      expect(store.getBoard('board-1')?.tokens).toEqual({ facilitator: 'f-token', edit: 'e-new', view: 'v-token' })
-      store.rotateToken('board-1', 'view', 'v-new')
-      expect(store.getBoard('board-1')?.tokens.view).toBe('v-new')
-      expect(() => store.rotateToken('missing', 'edit', 'x')).toThrow()
+    it('is not changed by later writes to the arrays it was given', async () => {
+      store = await backend.open()
+      const u = update('a', 1)
+      const copy = u.slice()
+      await store.createBoard(record(), update('s', 0))
+      await store.append('board-1', u)
+      u[0] = 7
+      expect((await store.load('board-1'))[1]).toEqual(copy)
     })
 
-    it('keeps the latest facilitation state per board', () => {
-      store = backend.open()
-      store.createBoard(record('a'), bytes(0))
-      store.createBoard(record('b'), bytes(0))
-      expect(store.loadSession('a')).toBeUndefined()
-      store.saveSession('a', '{"n":1}')
-      store.saveSession('a', '{"n":2}')
-      expect(store.loadSession('a')).toBe('{"n":2}')
-      expect(store.loadSession('b')).toBeUndefined()
-      expect(() => store.saveSession('missing', '{}')).toThrow()
+    it('rotates one link and leaves the others', async () => {
+      store = await backend.open()
+      await store.createBoard(record(), update('s', 0))
+      await store.rotateToken('board-1', 'edit', 'e-new')
+      expect((await store.getBoard('board-1'))?.tokens).toEqual({ facilitator: 'f-token', edit: 'e-new', view: 'v-token' })
+      await store.rotateToken('board-1', 'view', 'v-new')
+      expect((await store.getBoard('board-1'))?.tokens.view).toBe('v-new')
+      await fails(() => store.rotateToken('missing', 'edit', 'x'))
     })
 
-    it('lists versions newest first and gives back each one\'s bytes', () => {
-      store = backend.open()
-      store.createBoard(record('a'), bytes(0))
-      store.createBoard(record('b'), bytes(0))
-      store.saveVersion('a', { id: 'v1', name: 'Before', author: 'Ada', createdAt: 1000 }, bytes(1))
-      store.saveVersion('a', { id: 'v2', name: 'After', author: '', createdAt: 2000 }, bytes(2, 2))
-      store.saveVersion('b', { id: 'v3', name: 'Other', author: '', createdAt: 3000 }, bytes(3))
-      expect(store.listVersions('a')).toEqual([
+    it('keeps the latest facilitation state per board', async () => {
+      store = await backend.open()
+      await store.createBoard(record('a'), update('s', 0))
+      await store.createBoard(record('b'), update('s', 0))
+      expect(await store.loadSession('a')).toBeUndefined()
+      await store.saveSession('a', '{"n":1}')
+      await store.saveSession('a', '{"n":2}')
+      expect(await store.loadSession('a')).toBe('{"n":2}')
+      expect(await store.loadSession('b')).toBeUndefined()
+      await fails(() => store.saveSession('missing', '{}'))
+    })
+
+    it('lists versions newest first and gives back each one\'s bytes', async () => {
+      store = await backend.open()
+      await store.createBoard(record('a'), update('s', 0))
+      await store.createBoard(record('b'), update('s', 0))
+      const [v1, v2, v3] = [update('v', 1), update('v', 2), update('v', 3)]
+      await store.saveVersion('a', { id: 'v1', name: 'Before', author: 'Ada', createdAt: 1000 }, v1)
+      await store.saveVersion('a', { id: 'v2', name: 'After', author: '', createdAt: 2000 }, v2)
+      await store.saveVersion('b', { id: 'v3', name: 'Other', author: '', createdAt: 3000 }, v3)
+      expect(await store.listVersions('a')).toEqual([
         { id: 'v2', name: 'After', author: '', createdAt: 2000 },
         { id: 'v1', name: 'Before', author: 'Ada', createdAt: 1000 },
       ])
-      expect(store.getVersion('a', 'v1')).toEqual(bytes(1))
-      expect(store.getVersion('a', 'v3')).toBeUndefined()
-      expect(store.listVersions('missing')).toEqual([])
-      expect(() => store.saveVersion('missing', { id: 'v9', name: '', author: '', createdAt: 0 }, bytes(0))).toThrow()
+      expect(await store.getVersion('a', 'v1')).toEqual(v1)
+      expect(await store.getVersion('a', 'v3')).toBeUndefined()
+      expect(await store.listVersions('missing')).toEqual([])
+      await fails(() => store.saveVersion('missing', { id: 'v9', name: '', author: '', createdAt: 0 }, v1))
     })
 
     if (backend.reopen) {
       const reopen = backend.reopen
-      it('still has every board, snapshot and update after being closed and reopened', () => {
-        store = backend.open()
-        store.createBoard(record(), bytes(0))
-        store.append('board-1', bytes(1))
-        store.compact('board-1', bytes(2))
-        store.append('board-1', bytes(3))
-        store.saveSession('board-1', '{"timer":1}')
-        store.saveVersion('board-1', { id: 'v1', name: 'Kept', author: 'Ada', createdAt: 5 }, bytes(4))
-        store.rotateToken('board-1', 'view', 'v-new')
-        store.close()
-        store = reopen()
-        expect(store.getBoard('board-1')).toEqual({ ...record(), tokens: { ...record().tokens, view: 'v-new' } })
-        expect(store.load('board-1')).toEqual([bytes(2), bytes(3)])
-        expect(store.loadSession('board-1')).toBe('{"timer":1}')
-        expect(store.getVersion('board-1', 'v1')).toEqual(bytes(4))
+      it('still has every board, snapshot, update, session, version and token after being closed and reopened', async () => {
+        store = await backend.open()
+        const s = update('s', 0)
+        await store.createBoard(record(), s)
+        await store.append('board-1', update('a', 1))
+        await store.compact('board-1', snapshotOf(s, update('a', 1)))
+        await store.append('board-1', update('b', 2))
+        await store.saveSession('board-1', '{"timer":1}')
+        const v = update('v', 4)
+        await store.saveVersion('board-1', { id: 'v1', name: 'Kept', author: 'Ada', createdAt: 5 }, v)
+        await store.rotateToken('board-1', 'view', 'v-new')
+        await store.close()
+        store = await reopen()
+        expect(await store.getBoard('board-1')).toEqual({ ...record(), tokens: { ...record().tokens, view: 'v-new' } })
+        const loaded = await store.load('board-1')
+        expect(loaded).toHaveLength(2)
+        expect(content(loaded)).toEqual({ s: 0, a: 1, b: 2 })
+        expect(await store.loadSession('board-1')).toBe('{"timer":1}')
+        expect(await store.getVersion('board-1', 'v1')).toEqual(v)
       })
     }
   })

@@ -9,7 +9,7 @@ import { newBoard } from '../../server/boards.js'
 import { createMemoryStore } from '../../server/memoryStore.js'
 import { type Peer, Relay } from '../../server/relay.js'
 import type { Logger } from '../../server/log.js'
-import type { BoardRecord, BoardStore } from '../../server/store.js'
+import type { BoardRecord, SyncBoardStore } from '../../server/store.js'
 
 /**
  * A client on the in-memory pipe: it speaks the provider's side of the
@@ -33,7 +33,7 @@ export interface TestPeer {
 
 export interface RelayHarness {
   relay: Relay
-  store: BoardStore
+  store: SyncBoardStore
   board: BoardRecord
   peers: TestPeer[]
   connect(token: string | undefined, boardId?: string): TestPeer
@@ -112,7 +112,7 @@ export interface HarnessOptions {
   autoVersionMs?: number
   fanOutWindowMs?: number
   unloadGraceMs?: number
-  store?: BoardStore
+  store?: SyncBoardStore
   log?: Logger
 }
 
@@ -148,7 +148,8 @@ export function createRelayHarness(options: HarnessOptions = {}): RelayHarness {
     },
     serverDoc() {
       const doc = new Y.Doc()
-      const state = relay.read(record.id, (live) => Y.encodeStateAsUpdate(live))
+      // A synchronous store: the relay answers at once.
+      const state = relay.read(record.id, (live) => Y.encodeStateAsUpdate(live)) as Uint8Array | undefined
       if (state) Y.applyUpdate(doc, state)
       return doc
     },

@@ -1,0 +1,91 @@
+import * as Y from 'yjs'
+import type { Logger } from './log.js'
+import type { Metrics } from './metrics.js'
+import { type BoardStore, type MaybePromise, after } from './store.js'
+
+export interface PersistenceOptions {
+  store: BoardStore
+  compactEvery: number
+  log: Logger
+  metrics: Metrics
+}
+
+/**
+ * A board's side of the store: appends accepted updates in order, folds the
+ * log into a snapshot every `compactEvery` updates, and knows how big the
+ * board is. With a synchronous store (SQLite) everything happens at once;
+ * with an asynchronous one (PostgreSQL) writes are chained so they land, and
+ * are acknowledged, in the order the board accepted them.
+ */
+export class BoardPersistence {
+  private logLength: number
+  /** Bytes the board takes in the store (snapshot plus log), checked against maxBoardBytes. */
+  storedBytes: number
+  private tail: Promise<unknown> | undefined
+
+  constructor(private readonly boardId: string, private readonly options: PersistenceOptions, stored: Uint8Array[]) {
+    this.logLength = Math.max(0, stored.length - 1)
+    this.storedBytes = stored.reduce((sum, update) => sum + update.length, 0)
+  }
+
+  /**
+   * Stores one update; answers once it is durable (at once for a synchronous
+   * store). A failed write is logged, not thrown: the edit stays in memory and
+   * lands in the next snapshot.
+   */
+  append(update: Uint8Array, doc: Y.Doc): MaybePromise<void> {
+    this.logLength++
+    this.storedBytes += update.length
+    const write = (): MaybePromise<void> => {
+      const started = performance.now()
+      return this.guard('store.write-failed', () => after(this.options.store.append(this.boardId, update), () => {
+        this.options.metrics.persistSeconds.observe((performance.now() - started) / 1000)
+        if (this.logLength >= this.options.compactEvery) return this.compact(doc)
+      }))
+    }
+    return this.inOrder(write)
+  }
+
+  /** Folds the log into a fresh snapshot; a no-op when nothing changed since the last one. */
+  compact(doc: Y.Doc): MaybePromise<void> {
+    if (this.logLength === 0) return
+    const snapshot = Y.encodeStateAsUpdate(doc)
+    const logged = this.logLength
+    return this.guard('store.compact-failed', () => after(this.options.store.compact(this.boardId, snapshot), (done) => {
+      if (!done) return // another process is compacting this board
+      this.logLength = Math.max(0, this.logLength - logged)
+      this.storedBytes = snapshot.length
+    }))
+  }
+
+  /** Resolves when every write so far is done. */
+  settled(): MaybePromise<void> {
+    return this.tail?.then(() => undefined)
+  }
+
+  /** Runs `work` after the writes before it, if any are still in flight. */
+  private inOrder(work: () => MaybePromise<void>): MaybePromise<void> {
+    if (this.tail) {
+      const next = this.tail.then(work)
+      this.tail = next
+      void next.then(() => { if (this.tail === next) this.tail = undefined })
+      return next
+    }
+    const result = work()
+    if (result instanceof Promise) {
+      this.tail = result
+      void result.then(() => { if (this.tail === result) this.tail = undefined })
+    }
+    return result
+  }
+
+  private guard(event: string, work: () => MaybePromise<void>): MaybePromise<void> {
+    const fail = (error: unknown) => this.options.log('error', event, { board: this.boardId, error: String(error) })
+    try {
+      const result = work()
+      return result instanceof Promise ? result.catch(fail) : result
+    } catch (error) {
+      fail(error)
+    }
+  }
+}
