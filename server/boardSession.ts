@@ -47,6 +47,8 @@ export class BoardSession implements BoardContext {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly connections = new Set<Connection>()
+  /** Which connection announced each presence (awareness) client id. */
+  private readonly presenceOwners = new Map<number, Connection>()
   private readonly guard = new WriteGuard(this.doc)
   private readonly persistence: BoardPersistence
   private readonly facilitation: FacilitationChannel
@@ -125,6 +127,7 @@ export class BoardSession implements BoardContext {
     if (!this.connections.delete(conn)) return
     if (code !== undefined) conn.socket.close(code, reason)
     this.guard.release(conn)
+    for (const id of conn.clientIds) if (this.presenceOwners.get(id) === conn) this.presenceOwners.delete(id)
     awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], null)
     if (this.connections.size === 0) this.options.onEmpty?.()
   }
@@ -161,8 +164,7 @@ export class BoardSession implements BoardContext {
 
   /** The connection that announced an awareness client id, if any. */
   ownerOfClient(clientId: number): Connection | undefined {
-    for (const conn of this.connections) if (conn.clientIds.has(clientId)) return conn
-    return undefined
+    return this.presenceOwners.get(clientId)
   }
 
   /** A message that the protocol lets the server ignore was dropped; logged once per reason and connection. */
@@ -264,8 +266,16 @@ export class BoardSession implements BoardContext {
     if (this.connections.has(origin as Connection)) {
       const conn = origin as Connection
       // A client that reconnects keeps its id, so its return is an update, not an addition.
-      for (const id of [...added, ...updated]) conn.clientIds.add(id)
-      for (const id of removed) conn.clientIds.delete(id)
+      for (const id of [...added, ...updated]) {
+        const previous = this.presenceOwners.get(id)
+        if (previous && previous !== conn) previous.clientIds.delete(id) // taken over: its old socket must not remove it
+        this.presenceOwners.set(id, conn)
+        conn.clientIds.add(id)
+      }
+      for (const id of removed) {
+        conn.clientIds.delete(id)
+        if (this.presenceOwners.get(id) === conn) this.presenceOwners.delete(id)
+      }
     }
     // Our own people's presence (and their leaving) goes to the other processes; what came from them does not go back.
     if (this.cluster && origin !== FROM_CLUSTER && origin !== 'timeout') {

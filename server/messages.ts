@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { readSessionPayload } from '../shared/session.js'
 import { MessageType, SyncStep, canWrite } from '../shared/protocol.js'
 import { type Connection, ProtocolError } from './connection.js'
+import { sameParticipant } from './writeGuard.js'
 
 /**
  * Frames as y-websocket's reference server writes them, so the stock
@@ -96,7 +97,7 @@ export const messageHandlers: Record<number, MessageHandler> = {
     // Nobody may speak for another person's presence (y-protocols would let them overwrite or remove it).
     const foreign = awarenessClientIds(update).some((id) => {
       const owner = board.ownerOfClient(id)
-      return owner !== undefined && owner !== conn
+      return owner !== undefined && owner !== conn && !sameParticipant(owner, conn)
     })
     if (foreign) return board.dropMessage(conn, 'awareness_foreign_client')
     awarenessProtocol.applyAwarenessUpdate(board.awareness, update, conn)

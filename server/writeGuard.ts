@@ -2,6 +2,14 @@ import * as Y from 'yjs'
 import type { Connection } from './connection.js'
 
 /**
+ * Two connections of the same participant: both proved it with the
+ * participant's secret key in their hello (server/facilitation/channel.ts).
+ */
+export function sameParticipant(a: Connection, b: Connection): boolean {
+  return a.participantId !== undefined && a.participantId === b.participantId
+}
+
+/**
  * Checks on a document update that Yjs itself does not make, so one client
  * cannot fork everyone else's document or fill the server's memory.
  */
@@ -26,7 +34,9 @@ export class WriteGuard {
     for (const [client, clock] of to) {
       if (clock <= Y.getState(this.doc.store, client)) continue
       const owner = this.writers.get(client)
-      if (owner !== undefined && owner !== conn) return false
+      // The same person on a new socket (their old one dropped without a close) takes over.
+      if (owner !== undefined && owner !== conn && !sameParticipant(owner, conn)) return false
+      if (owner !== undefined && owner !== conn) owner.writerIds.delete(client)
       fresh.push(client)
     }
     for (const client of fresh) {

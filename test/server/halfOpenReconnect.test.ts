@@ -4,17 +4,13 @@ import { addTouchpoint, lanes, phases, touchpoints } from '../../shared/model/in
 import { type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced, waitFor } from '../utils/server.js'
 
 /*
- * KNOWN BUG, kept as an expected failure (`it.fails`): flip it to `it` once fixed.
- *
  * A person's network drops without a close (Wi-Fi change, laptop lid): the
- * server still holds their old socket until it misses a heartbeat ping (30 s
- * interval, so up to about a minute). Their provider opens a new socket and
- * sends what they typed meanwhile. The relay accepts new content for a Yjs
- * client id only from the connection that first wrote it while that one is
- * open (server/writeGuard.ts), so the honest new connection is refused as
- * "forged" and closed with 1008, reconnects, is refused again, about five
- * times a second. Nobody sees their edits until the stale socket is dropped:
- * measured 59.5 s and 300 refusals on a loopback proxy.
+ * server still holds their old socket until it misses a heartbeat ping (up
+ * to about a minute). Their provider opens a new socket and sends what they
+ * typed meanwhile. The relay accepts new content for a Yjs client id only
+ * from the connection that writes it (server/writeGuard.ts), but the same
+ * participant, proved by their secret key in the hello the app sends on
+ * every connect, takes over from their own stale socket at once.
  */
 
 const cleanups: (() => unknown)[] = []
@@ -56,13 +52,13 @@ const addCard = (client: TestClient, title: string) =>
   addTouchpoint(client.doc, { title, phaseId: phases(client.doc)[0]!.id, laneId: lanes(client.doc)[0]!.id })
 
 describe('a person whose network dropped without a close, reconnecting on a new socket', () => {
-  it.fails('gets what they typed to the others within seconds, not after the stale socket times out', async () => {
+  it('gets what they typed to the others within seconds, not after the stale socket times out', async () => {
     const server: TestServer = await startTestServer()
     cleanups.push(() => server.close())
     const board = await createBoard(server.url)
     const network = await cuttableProxy(server.port)
-    const ann = connectClient(network.url, board.id, board.tokens.edit)
-    const ben = connectClient(server.url, board.id, board.tokens.edit)
+    const ann = connectClient(network.url, board.id, board.tokens.edit, { hello: { participantId: 'ann', key: 'ann-secret-key-0123456789', name: 'Ann' } })
+    const ben = connectClient(server.url, board.id, board.tokens.edit, { hello: { participantId: 'ben', key: 'ben-secret-key-0123456789', name: 'Ben' } })
     cleanups.push(() => ann.destroy(), () => ben.destroy())
     await Promise.all([synced(ann), synced(ben)])
     addCard(ann, 'Before the drop')
@@ -77,5 +73,35 @@ describe('a person whose network dropped without a close, reconnecting on a new 
 
     await waitFor(() => titles(ben).length === 3, 3000, "Ben to see Ann's cards").catch(() => undefined)
     expect(titles(ben)).toEqual(['Before the drop', 'Typed after reconnecting', 'Typed while offline'])
+  })
+})
+
+describe('someone else writing under a connected person’s client id', () => {
+  it('is refused even after saying hello, and the person’s edits keep arriving', async () => {
+    const { openRaw, updateFrame } = await import('../utils/rawClient.js')
+    const { encodeSessionFrame } = await import('../../shared/session.js')
+    const Y = await import('yjs')
+    const server: TestServer = await startTestServer()
+    cleanups.push(() => server.close())
+    const board = await createBoard(server.url)
+    const ann = connectClient(server.url, board.id, board.tokens.edit, { hello: { participantId: 'ann', key: 'ann-secret-key-0123456789', name: 'Ann' } })
+    const ben = connectClient(server.url, board.id, board.tokens.edit)
+    cleanups.push(() => ann.destroy(), () => ben.destroy())
+    await Promise.all([synced(ann), synced(ben)])
+    addCard(ann, 'Ann’s first')
+    await waitFor(() => titles(ben).length === 1, 5000, 'Ben to see Ann’s card')
+
+    const forged = new Y.Doc()
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(ann.doc))
+    forged.clientID = ann.doc.clientID
+    const before = Y.encodeStateVector(forged)
+    addTouchpoint(forged, { title: 'Forged as Ann', phaseId: phases(forged)[0]!.id, laneId: lanes(forged)[0]!.id })
+    const mallory = await openRaw(server.url, board.id, board.tokens.edit)
+    mallory.send(encodeSessionFrame({ type: 'hello', participantId: 'mallory', key: 'mallory-key-0123456789', name: 'Mallory' }))
+    mallory.send(updateFrame(Y.encodeStateAsUpdate(forged, before)))
+    expect(await mallory.closed).toEqual({ code: 1008, reason: 'Update writes as another connected person' })
+    addCard(ann, 'Ann’s second')
+    await waitFor(() => titles(ben).includes('Ann’s second'), 5000, 'Ann’s next edit to reach Ben')
+    expect(titles(ben)).not.toContain('Forged as Ann')
   })
 })

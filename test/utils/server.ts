@@ -7,6 +7,7 @@ import { WebSocket } from 'ws'
 import { type ServerOptions, startServer } from '../../server/startServer.js'
 import { consoleLogger, silentLogger } from '../../server/log.js'
 import { MessageType } from '../../shared/protocol.js'
+import { encodeSessionFrame } from '../../shared/session.js'
 
 export interface TestServer {
   url: string
@@ -66,7 +67,10 @@ export interface TestClient {
  * A stock WebsocketProvider, as the browser uses it. BroadcastChannel is off:
  * Node has one, and clients in one test process would otherwise sync past the server.
  */
-export function connectClient(url: string, boardId: string, token: string, options: { connect?: boolean } = {}): TestClient {
+export function connectClient(
+  url: string, boardId: string, token: string,
+  options: { connect?: boolean; hello?: { participantId: string; key: string; name: string } } = {},
+): TestClient {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}/sync`, boardId, doc, {
     params: { token },
@@ -77,6 +81,13 @@ export function connectClient(url: string, boardId: string, token: string, optio
   })
   // The app's facilitation channel (shared/session.ts); a bare provider would log "Unable to compute message".
   provider.messageHandlers[MessageType.session] = () => undefined
+  // Like the app (client/sync/useSession.ts): say who this is on every (re)connect.
+  const { hello } = options
+  if (hello) {
+    provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') provider.ws?.send(encodeSessionFrame({ type: 'hello', ...hello }) as Uint8Array<ArrayBuffer>)
+    })
+  }
   return {
     doc,
     provider,
