@@ -22,6 +22,10 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
+      // Needs PostgreSQL and Redis (see test/scale/services.ts): `npm run test:scale`, not part of `npm test`.
+      ...(process.env.ZIGZAG_SCALE_TESTS
+        ? [{ extends: true as const, test: { name: 'scale', include: ['test/scale/**/*.test.ts'], environment: 'node', testTimeout: 30_000, fileParallelism: false } }]
+        : []),
       {
         extends: true,
         test: {

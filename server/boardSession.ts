@@ -190,6 +190,11 @@ export class BoardSession implements BoardContext {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_CLUSTER)
   }
 
+  /** People on a relay process that stopped answering: their presence goes. */
+  expireClusterPresence(clientIds: number[]): void {
+    awarenessProtocol.removeAwarenessStates(this.awareness, clientIds, FROM_CLUSTER)
+  }
+
   /** Another relay process changed the session (timer, voting, locks…). */
   reloadSession(stored: string | undefined): void {
     this.facilitation.reload(stored)

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis'
+import * as decoding from 'lib0/decoding'
 import { randomId } from '../shared/ids.js'
 import type { Role } from '../shared/protocol.js'
 import type { BoardSession } from './boardSession.js'
@@ -23,6 +24,28 @@ const LOCK_WAIT_MS = 5000
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
 
 const channelOf = (boardId: string) => `zigzag:board:${boardId}`
+/** Where every process says it is alive. */
+const INSTANCES = 'zigzag:instances'
+
+interface BoardEntry {
+  session?: BoardSession
+  /** Messages that arrived between subscribing and the board being loaded. */
+  early: Buffer[]
+  /** Presence client ids of people on other processes, by process. */
+  remote: Map<string, Set<number>>
+}
+
+/** The client ids of an awareness update and whether each is present (a null state means it left). */
+function awarenessEntries(update: Uint8Array): { clientId: number; present: boolean }[] {
+  const decoder = decoding.createDecoder(update)
+  const entries: { clientId: number; present: boolean }[] = []
+  for (let n = decoding.readVarUint(decoder); n > 0; n--) {
+    const clientId = decoding.readVarUint(decoder)
+    decoding.readVarUint(decoder)
+    entries.push({ clientId, present: decoding.readVarString(decoder) !== 'null' })
+  }
+  return entries
+}
 
 /**
  * Fan-out between relay processes through Redis pub/sub: one channel per
@@ -36,16 +59,38 @@ export class Cluster {
   readonly instanceId = randomId(9)
   private readonly publisher: Redis
   private readonly subscriber: Redis
-  private readonly boards = new Map<string, { session?: BoardSession; early: Buffer[] }>()
+  private readonly boards = new Map<string, BoardEntry>()
+  /** When each other process was last heard of (heartbeat or any message). */
+  private readonly lastSeen = new Map<string, number>()
+  private readonly heartbeat: ReturnType<typeof setInterval>
   private rotatedHandler: (boardId: string, role: Role) => void = () => undefined
   private readonly idBytes: Buffer
 
-  constructor(redisUrl: string, private readonly store: BoardStore, private readonly log: Logger) {
+  constructor(redisUrl: string, private readonly store: BoardStore, private readonly log: Logger, private readonly peerTimeoutMs = 15_000) {
     this.publisher = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 })
     this.subscriber = new Redis(redisUrl, { lazyConnect: false })
     for (const redis of [this.publisher, this.subscriber]) redis.on('error', (error: Error) => log('error', 'cluster.redis-error', { error: error.message }))
     this.idBytes = Buffer.from(this.instanceId, 'utf8')
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message))
+    void this.subscriber.subscribe(INSTANCES).catch(() => undefined)
+    this.heartbeat = setInterval(() => this.beat(), Math.max(100, Math.floor(peerTimeoutMs / 3)))
+    this.heartbeat.unref()
+  }
+
+  /** Says this process is alive, and forgets the presence of people on processes that stopped saying so. */
+  private beat(): void {
+    this.publisher.publish(INSTANCES, this.idBytes).catch(() => undefined)
+    const now = Date.now()
+    for (const [instance, seen] of this.lastSeen) {
+      if (now - seen < this.peerTimeoutMs) continue
+      this.lastSeen.delete(instance)
+      for (const entry of this.boards.values()) {
+        const clients = entry.remote.get(instance)
+        entry.remote.delete(instance)
+        if (clients?.size && entry.session) entry.session.expireClusterPresence([...clients])
+      }
+      this.log('warn', 'cluster.peer-lost', { instance })
+    }
   }
 
   /** Waits until Redis answers, so a misconfigured REDIS_URL stops the start instead of failing later. */
@@ -55,13 +100,13 @@ export class Cluster {
 
   /** Subscribes to a board's channel before it is loaded; messages that arrive meanwhile wait for `attach`. */
   prepare(boardId: string): Promise<void> {
-    if (!this.boards.has(boardId)) this.boards.set(boardId, { early: [] })
+    if (!this.boards.has(boardId)) this.boards.set(boardId, { early: [], remote: new Map() })
     return this.subscriber.subscribe(channelOf(boardId)).then(() => undefined)
   }
 
   attach(session: BoardSession): ClusterBoard {
     const boardId = session.boardId
-    const entry = this.boards.get(boardId) ?? { early: [] }
+    const entry: BoardEntry = this.boards.get(boardId) ?? { early: [], remote: new Map() }
     entry.session = session
     this.boards.set(boardId, entry)
     for (const message of entry.early.splice(0)) this.deliver(session, message)
@@ -88,6 +133,7 @@ export class Cluster {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.heartbeat)
     await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()])
   }
 
@@ -99,6 +145,11 @@ export class Cluster {
   }
 
   private onMessage(channel: string, message: Buffer): void {
+    if (channel === INSTANCES) {
+      const instance = message.toString('utf8')
+      if (instance !== this.instanceId) this.lastSeen.set(instance, Date.now())
+      return
+    }
     const boardId = channel.slice('zigzag:board:'.length)
     const entry = this.boards.get(boardId)
     if (!entry) return
@@ -109,15 +160,33 @@ export class Cluster {
   private deliver(session: BoardSession, message: Buffer): void {
     const kind = message[0]
     const idLength = message[1]
-    if (message.subarray(2, 2 + idLength).equals(this.idBytes)) return // our own
+    const sender = message.subarray(2, 2 + idLength)
+    if (sender.equals(this.idBytes)) return // our own
+    const instance = sender.toString('utf8')
+    this.lastSeen.set(instance, Date.now())
     const payload = new Uint8Array(message.buffer, message.byteOffset + 2 + idLength, message.length - 2 - idLength)
     try {
       if (kind === Kind.update) session.applyClusterUpdate(payload)
-      else if (kind === Kind.awareness) session.applyClusterAwareness(payload)
+      else if (kind === Kind.awareness) {
+        this.trackPresence(session.boardId, instance, payload)
+        session.applyClusterAwareness(payload)
+      }
       else if (kind === Kind.session) void Promise.resolve(this.store.loadSession(session.boardId)).then((stored) => session.reloadSession(stored))
       else if (kind === Kind.rotated) this.rotatedHandler(session.boardId, ROLES[payload[0]])
     } catch (error) {
       this.log('warn', 'cluster.message-failed', { board: session.boardId, kind, error: String(error) })
+    }
+  }
+
+  /** Remembers which process each presence belongs to, so it can be removed if that process dies. */
+  private trackPresence(boardId: string, instance: string, update: Uint8Array): void {
+    const entry = this.boards.get(boardId)
+    if (!entry) return
+    const clients = entry.remote.get(instance) ?? new Set<number>()
+    entry.remote.set(instance, clients)
+    for (const { clientId, present } of awarenessEntries(update)) {
+      if (present) clients.add(clientId)
+      else clients.delete(clientId)
     }
   }
 

@@ -45,8 +45,12 @@ export interface Config {
   limits: Limits
   /** `postgres://…`: store boards in PostgreSQL instead of SQLite (several relay processes can share it). */
   databaseUrl: string | undefined
+  /** PostgreSQL schema for the tables (created if missing); default: the connection's search_path. */
+  databaseSchema: string | undefined
   /** `redis://…`: fan out updates, presence and session changes to the other relay processes. */
   redisUrl: string | undefined
+  /** Presence of people on a relay process that stopped answering is removed after this long. */
+  clusterPeerTimeoutMs: number
 }
 
 export const DB_FILE = 'zigzag.db'
@@ -65,7 +69,9 @@ export function loadConfig(env: Env = {}, root: string = REPO_ROOT): Config {
     compactEvery: integer(env, 'COMPACT_EVERY', 500, 1, 1_000_000),
     autoVersionMs: integer(env, 'AUTO_VERSION_MS', 10 * 60 * 1000, 0, 7 * 24 * 60 * 60 * 1000),
     databaseUrl: text(env.DATABASE_URL),
+    databaseSchema: text(env.DATABASE_SCHEMA),
     redisUrl: text(env.REDIS_URL),
+    clusterPeerTimeoutMs: integer(env, 'CLUSTER_PEER_TIMEOUT_MS', 15_000, 300, 600_000),
     limits: {
       maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', DEFAULT_LIMITS.maxFrameBytes, 1024, 256 * 1024 * 1024),
       maxBoardBytes: integer(env, 'MAX_BOARD_BYTES', DEFAULT_LIMITS.maxBoardBytes, 1024, 4 * 1024 * 1024 * 1024),

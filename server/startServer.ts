@@ -43,8 +43,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const config: Config = { ...loadConfig({}), ...definedOnly(overrides) }
   const templates = loadTemplates() // before anything opens: a broken template stops the start
   mkdirSync(config.dataDir, { recursive: true })
-  const store: BoardStore = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : openSqliteStore(join(config.dataDir, DB_FILE))
-  const cluster = config.redisUrl ? new Cluster(config.redisUrl, store, log) : undefined
+  const store: BoardStore = config.databaseUrl ? await openPostgresStore(config.databaseUrl, { schema: config.databaseSchema }) : openSqliteStore(join(config.dataDir, DB_FILE))
+  const cluster = config.redisUrl ? new Cluster(config.redisUrl, store, log, config.clusterPeerTimeoutMs) : undefined
   try {
     await cluster?.ready()
   } catch (error) {

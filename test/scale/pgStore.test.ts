@@ -1,0 +1,47 @@
+import pg from 'pg'
+import * as Y from 'yjs'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openPostgresStore } from '../../server/pgStore.js'
+import { storeContract } from '../unit/store.contract.js'
+import { DATABASE_URL, testSchema } from './services.js'
+
+let schema = testSchema()
+storeContract('the PostgreSQL store', {
+  open: () => openPostgresStore(DATABASE_URL, { schema: schema.name }),
+  reopen: () => openPostgresStore(DATABASE_URL, { schema: schema.name }),
+  cleanup: async () => {
+    await schema.drop()
+    schema = testSchema()
+  },
+})
+
+describe('PostgreSQL compaction across processes', () => {
+  const own = testSchema()
+  afterAll(() => own.drop())
+
+  it('lets one compaction of a board run at a time; the other is told no and nothing is lost', async () => {
+    const [a, b] = [await openPostgresStore(DATABASE_URL, { schema: own.name }), await openPostgresStore(DATABASE_URL, { schema: own.name })]
+    const doc = new Y.Doc()
+    doc.getMap('m').set('s', 0)
+    await a.createBoard({ id: 'shared', title: 't', tokens: { facilitator: 'f', edit: 'e', view: 'v' }, createdAt: 1 }, Y.encodeStateAsUpdate(doc))
+    doc.getMap('m').set('x', 1)
+    await b.append('shared', Y.encodeStateAsUpdate(doc))
+    // Another process holds the board's compaction lock.
+    const holder = new pg.Client({ connectionString: DATABASE_URL, options: `-c search_path=${own.name}` })
+    await holder.connect()
+    await holder.query('BEGIN')
+    await holder.query('SELECT pg_advisory_xact_lock(7311002, hashtext($1))', ['shared'])
+    expect(await a.compact('shared', Y.encodeStateAsUpdate(doc))).toBe(false)
+    expect(await a.load('shared')).toHaveLength(2)
+    await holder.query('COMMIT')
+    await holder.end()
+    expect(await a.compact('shared', Y.encodeStateAsUpdate(doc))).toBe(true)
+    const loaded = await b.load('shared')
+    expect(loaded).toHaveLength(1)
+    const back = new Y.Doc()
+    Y.applyUpdate(back, loaded[0])
+    expect(back.getMap('m').toJSON()).toEqual({ s: 0, x: 1 })
+    await a.close()
+    await b.close()
+  })
+})
