@@ -378,20 +378,22 @@ async function handle(command: Command): Promise<void> {
         sentCursors: writers.reduce((sum, c) => sum + c.sentCursors, 0),
       })
     }
-    case 'check':
-      return send({
-        ev: 'check',
-        missing: observers().map((o) => {
-          const held = o.held()
-          const mine = command.writers.filter((w) => w.board === o.spec.board)
-          return {
-            observer: o.spec.index,
-            board: o.spec.board,
-            writes: mine.filter((w) => w.write >= 0 && held.writes.get(w.index) !== w.write).map((w) => w.index),
-            cursors: mine.filter((w) => w.cursor > 0 && held.cursors.get(w.index) !== w.cursor).map((w) => w.index),
-          }
-        }),
+    case 'check': {
+      let progress = 0
+      const missing = observers().map((o) => {
+        const held = o.held()
+        for (const s of held.writes.values()) progress += s
+        for (const s of held.cursors.values()) progress += s
+        const mine = command.writers.filter((w) => w.board === o.spec.board)
+        return {
+          observer: o.spec.index,
+          board: o.spec.board,
+          writes: mine.filter((w) => w.write >= 0 && held.writes.get(w.index) !== w.write).map((w) => w.index),
+          cursors: mine.filter((w) => w.cursor > 0 && held.cursors.get(w.index) !== w.cursor).map((w) => w.index),
+        }
       })
+      return send({ ev: 'check', progress, missing })
+    }
     case 'results':
       return send({
         ev: 'results',

@@ -92,7 +92,8 @@ export type Event =
   /** Per observer: how many writers' touchpoints and presences it holds. */
   | { ev: 'status'; observers: { board: number; touchpoints: number; presences: number }[] }
   | { ev: 'stopped'; writers: WriterFinal[]; sentWrites: number; sentCursors: number }
-  | { ev: 'check'; missing: { observer: number; board: number; writes: number[]; cursors: number[] }[] }
+  /** `progress` grows while marks keep arriving (sum of every held sequence number). */
+  | { ev: 'check'; progress: number; missing: { observer: number; board: number; writes: number[]; cursors: number[] }[] }
   | { ev: 'results'; observers: ObserverResult[] }
   /** A socket closed or failed while it should have stayed open. */
   | { ev: 'dropped'; failure: Failure }
