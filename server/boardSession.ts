@@ -9,7 +9,7 @@ import type { Connection } from './connection.js'
 import { FacilitationChannel } from './facilitation/channel.js'
 import { applyUnderLocks } from './facilitation/locks.js'
 import { automaticVersionName } from './facilitation/versionNames.js'
-import { FanOut } from './fanOut.js'
+import { FanOut, windowFor } from './fanOut.js'
 import type { Logger } from './log.js'
 import { type BoardContext, awarenessFrame, handleFrame, syncStep1Frame, updateFrame } from './messages.js'
 import { MESSAGE_TYPE_LABEL, type Metrics } from './metrics.js'
@@ -24,7 +24,7 @@ export interface SessionOptions {
   autoVersionMs: number
   /** An update that would grow the stored board past this is refused (4413). */
   maxBoardBytes: number
-  /** Changes arriving within this many ms of the last send are merged into one frame (0: send each at once). */
+  /** Longest batching window, for big rooms (0: send each change at once); see FanOut. */
   fanOutWindowMs: number
   metrics: Metrics
   log: Logger
@@ -65,7 +65,7 @@ export class BoardSession implements BoardContext {
       },
       updateFrame,
       awarenessFrame: (ids) => awarenessFrame(this.awareness, ids),
-    }, options.fanOutWindowMs)
+    }, options.fanOutWindowMs <= 0 ? 0 : () => windowFor(this.connections.size, options.fanOutWindowMs))
     this.cluster = options.cluster?.(this)
     this.facilitation = new FacilitationChannel({
       boardId,

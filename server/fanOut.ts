@@ -10,12 +10,21 @@ export interface FanOutTarget {
 /**
  * Batches what a board sends to its people. On a quiet board every change
  * goes out at once. On a busy one, document updates and presence changes that
- * arrive within `windowMs` of the last send are merged (`Y.mergeUpdates`;
+ * arrive within the window of the last send are merged (`Y.mergeUpdates`;
  * presence as one awareness update of everyone who changed) and sent as one
  * frame per kind, encoded once and handed to every connection as the same
- * buffer. So each person gets at most about 1000 / windowMs frames a second
+ * buffer. So each person gets at most about 1000 / window frames a second
  * per kind, however many people are typing, dragging and pointing.
+ *
+ * The window grows with the room (`windowFor`): sending costs the relay one
+ * write per person per frame, so a small room can afford short windows (low
+ * latency) and a big one needs long ones (about one frame, 16 ms).
  */
+/** The batching window for a room of `people`, from 2 ms (a small room) to `max` (a room of 160 or more). */
+export function windowFor(people: number, max: number): number {
+  return Math.min(max, Math.max(2, people / 10))
+}
+
 export class FanOut {
   private updates: Uint8Array[] = []
   private authors = new Set<string | undefined>()
@@ -23,7 +32,7 @@ export class FanOut {
   private timer: ReturnType<typeof setTimeout> | undefined
   private lastSend = -Infinity
 
-  constructor(private readonly target: FanOutTarget, private readonly windowMs: number) {}
+  constructor(private readonly target: FanOutTarget, private readonly windowMs: number | (() => number)) {}
 
   /** An update applied to the board; `author` is the connection it came from (not echoed when alone in a batch). */
   update(update: Uint8Array, author: string | undefined): void {
@@ -69,7 +78,8 @@ export class FanOut {
 
   private schedule(): void {
     if (this.timer) return
-    const wait = this.lastSend + this.windowMs - performance.now()
+    const window = typeof this.windowMs === 'number' ? this.windowMs : this.windowMs()
+    const wait = this.lastSend + window - performance.now()
     if (wait <= 0) return this.flush()
     this.timer = setTimeout(() => this.flush(), wait)
   }
