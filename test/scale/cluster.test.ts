@@ -125,6 +125,23 @@ describe('two relay processes on PostgreSQL and Redis', () => {
     for (const raw of [fran, pat, sam]) raw.ws.close()
   })
 
+  it('enforces a lock set on one process for an editor on the other', async () => {
+    const local = await createBoard(one.url, { title: 'Locks across processes' })
+    const fran = await openRaw(one.url, local.id, local.tokens.facilitator)
+    const pat = connectClient(two.url, local.id, local.tokens.edit)
+    const watcher = connectClient(one.url, local.id, local.tokens.view)
+    clients.push(pat, watcher)
+    await Promise.all([synced(pat), synced(watcher)])
+    fran.send(encodeSessionFrame({ type: 'lock.grid', locked: true }))
+    await new Promise((resolve) => setTimeout(resolve, 300)) // the lock reaches process two through Redis
+    const phaseId = readBoard(pat.doc).phases[0]!.id
+    const { renamePhase } = await import('../../shared/model/index.js')
+    renamePhase(pat.doc, phaseId, 'Renamed under a lock')
+    await waitFor(() => readBoard(pat.doc).phases[0]!.name !== 'Renamed under a lock', 5000, 'the rename undone for its author')
+    expect(readBoard(watcher.doc).phases.map((p) => p.name)).not.toContain('Renamed under a lock')
+    fran.ws.close()
+  })
+
   it('closes the old edit link’s connections on both processes when it is rotated on one', async () => {
     const local = await createBoard(one.url, { title: 'Rotation across processes' })
     const onTwo = await openRaw(two.url, local.id, local.tokens.edit)
