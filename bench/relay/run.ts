@@ -752,8 +752,15 @@ function idleTable(idle: IdleResult[]): string {
 
 function notes(results: RunResult[]): string[] {
   const lines: string[] = []
+  const cores = machine().cores
   for (const r of results) {
     const where = `${r.scenario.title}, ${SERVER_LABEL[r.server]}`
+    const busy = r.serverCpu + r.clientCpu + r.otherCpu
+    if (busy >= 0.85 * cores) {
+      lines.push(`${where}: the machine was short of CPU (server ${r.serverCpu.toFixed(2)} + clients ${r.clientCpu.toFixed(2)} + other ${r.otherCpu.toFixed(2)} of ${cores} cores): its latency includes waiting for a core.`)
+    } else if (r.otherCpu > 0.25) {
+      lines.push(`${where}: other processes used ${r.otherCpu.toFixed(2)} CPU s/s during the window: noisy.`)
+    }
     if (r.sentPerSecond < r.offeredPerSecond * 0.95) lines.push(`${where}: clients sent ${r.sentPerSecond.toFixed(0)}/s of ${r.offeredPerSecond}/s offered (client processes behind).`)
     if (r.serverIssues.length > 0) lines.push(`${where}: server log: ${r.serverIssues.slice(0, 8).join('; ')}.`)
     if (r.failures.length > 0) lines.push(`${where}: sockets dropped during the run: ${describeFailures(r.failures)}.`)
