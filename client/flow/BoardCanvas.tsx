@@ -5,8 +5,12 @@ import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useTranslation } from 'react-i18next'
 import { type TouchpointKind, addTouchpoint } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
-import { setPresence } from '../sync/presence.js'
-import { type BoardFlowNode, type JourneyFlowEdge, applyFlowChanges, applyJourneyChanges, connectTouchpoints, docToFlow } from './adapter.js'
+import { type Peer, setPresence } from '../sync/presence.js'
+import {
+  type BoardFlowNode, type CardBusy, type CardStatus, type FlowView, type JourneyFlowEdge, applyFlowChanges, applyJourneyChanges,
+  connectTouchpoints, docToFlow,
+} from './adapter.js'
+import { CanvasContext, type CanvasContextValue, cachedTranslate } from './CanvasContext.js'
 import { Cursors } from './Cursors.js'
 import { EmotionCurveNode } from './EmotionCurveNode.js'
 import { GridNode } from './GridNode.js'
@@ -18,6 +22,9 @@ import { usePointerPresence } from './usePointerPresence.js'
 
 const nodeTypes = { grid: GridNode, touchpoint: TouchpointNode, curve: EmotionCurveNode }
 const edgeTypes = { journey: JourneyEdge }
+const DELETE_KEYS = ['Delete', 'Backspace']
+const PRO_OPTIONS = { hideAttribution: false }
+const NO_CARDS: ReadonlySet<string> = new Set()
 export const PALETTE_MIME = 'application/x-zigzag-touchpoint'
 
 /** The React Flow canvas. The doc decides where cards are; this only adds what is local to this screen. */
@@ -32,26 +39,65 @@ interface Props {
 
 export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }: Props) {
   const { t } = useTranslation()
-  const { doc, awareness, origin, readOnly, board, peers, setEditingId, personaId, showOtherJourneys, isLocked } = useBoard()
+  const {
+    doc, awareness, origin, readOnly, board, peers, editingId, setEditingId, personaId, showOtherJourneys, viewMode, isFacilitator, isLocked,
+    session: { session, myVotes, send },
+  } = useBoard()
   const { screenToFlowPosition, fitView } = useReactFlow()
   const layout = useMemo(() => computeLayout(board), [board])
-  const view = useMemo(() => docToFlow(board, layout, { personaId, showOthers: showOtherJourneys }), [board, layout, personaId, showOtherJourneys])
+  const busy = useBusyCards(peers)
+  const gridLocked = isLocked('grid')
+  const status = useMemo<CardStatus>(() => {
+    const locked = new Set(session.locks.touchpoints)
+    const round = session.voting?.target === 'touchpoints' ? session.voting : null
+    return {
+      heatmap: viewMode === 'heatmap',
+      locked,
+      lockedForMe: isFacilitator ? NO_CARDS : locked,
+      gridLockedForMe: gridLocked,
+      focusId: session.focusTouchpointId,
+      editingId,
+      busy,
+      voting: round && { results: round.results, myVotes, votesLeft: round.votesPerPerson - myVotes.length },
+    }
+  }, [viewMode, session.locks.touchpoints, session.voting, session.focusTouchpointId, isFacilitator, gridLocked, editingId, busy, myVotes])
+  // Each view is built from the one before, so untouched cards keep their node objects and are not re-rendered.
+  const previousView = useRef<FlowView | undefined>(undefined)
+  const view = useMemo(
+    () => docToFlow(board, layout, { personaId, showOthers: showOtherJourneys }, { status, previous: previousView.current }),
+    [board, layout, personaId, showOtherJourneys, status],
+  )
+  previousView.current = view
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set())
   const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map())
   const pointer = usePointerPresence(awareness, screenToFlowPosition)
   const followView = useFollow(projector)
+  const canvas = useMemo<CanvasContextValue>(
+    () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, send }),
+    [t, doc, origin, readOnly, setEditingId, send],
+  )
 
+  // What is local to this screen on top of the view: the selection and cards being dragged, here or by someone else.
+  const overlaid = useRef(new Map<string, { base: BoardFlowNode; x: number; y: number; selected: boolean; node: BoardFlowNode }>())
   const nodes = useMemo(() => {
     const remote = new Map(peers.filter((p) => !p.isSelf && p.dragging).map((p) => [p.dragging!.touchpointId, p.dragging!]))
-    return view.nodes.map((node): BoardFlowNode => {
+    const cache = overlaid.current
+    const next = new Map<string, { base: BoardFlowNode; x: number; y: number; selected: boolean; node: BoardFlowNode }>()
+    const list = view.nodes.map((node): BoardFlowNode => {
       const position = dragged.get(node.id) ?? remote.get(node.id) ?? node.position
       const selected = node.id === selectedId
-      const locked = node.type === 'touchpoint' && isLocked(node.id)
-      return position === node.position && !selected && !locked
-        ? node
-        : ({ ...node, position, selected, ...(locked ? { draggable: false, deletable: false } : {}) } as BoardFlowNode)
+      if (position === node.position && !selected) return node
+      const { x, y } = position
+      const last = cache.get(node.id)
+      const entry = last && last.base === node && last.x === x && last.y === y && last.selected === selected
+        ? last
+        : { base: node, x, y, selected, node: { ...node, position: { x, y }, selected } as BoardFlowNode }
+      next.set(node.id, entry)
+      return entry.node
     })
-  }, [view.nodes, dragged, peers, selectedId, isLocked])
+    overlaid.current = next
+    return list
+  }, [view.nodes, dragged, peers, selectedId])
   const edges = useMemo(
     () => view.edges.map((edge) => (selectedEdges.has(edge.id) ? { ...edge, selected: true } : edge)),
     [view.edges, selectedEdges],
@@ -86,6 +132,13 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     if (!readOnly) connectTouchpoints(doc, personaId, connection, origin)
   }, [doc, origin, readOnly, personaId])
 
+  // Stable, so React Flow does not re-render every node wrapper when the parent passes a new onOpen.
+  const open = useRef(onOpen)
+  open.current = onOpen
+  const onNodeClick = useCallback((_: unknown, node: BoardFlowNode) => {
+    if (node.type === 'touchpoint') open.current(node.id)
+  }, [])
+
   useEffect(() => {
     if (selectedId && !board.touchpoints.some((tp) => tp.id === selectedId)) onSelect(null)
   }, [selectedId, board.touchpoints, onSelect])
@@ -109,19 +162,21 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   return (
     <div className="canvas" data-testid="canvas" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
       onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop}>
-      <ReactFlow<BoardFlowNode, JourneyFlowEdge>
-        nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
-        onNodeClick={(_, node) => node.type === 'touchpoint' && onOpen(node.id)}
-        onMove={followView.onMove} onMoveStart={followView.onMoveStart}
-        nodesDraggable={!readOnly} nodesConnectable={!readOnly} edgesFocusable={!readOnly}
-        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']} zoomOnDoubleClick={false}
-        minZoom={0.15} maxZoom={2.5} snapToGrid={false} onlyRenderVisibleElements={false}
-        proOptions={{ hideAttribution: false }}>
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />
-        <Controls showInteractive={false} />
-        <Cursors />
-      </ReactFlow>
+      <CanvasContext.Provider value={canvas}>
+        <ReactFlow<BoardFlowNode, JourneyFlowEdge>
+          nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
+          onNodeClick={onNodeClick}
+          onMove={followView.onMove} onMoveStart={followView.onMoveStart}
+          nodesDraggable={!readOnly} nodesConnectable={!readOnly} edgesFocusable={!readOnly}
+          deleteKeyCode={readOnly ? null : DELETE_KEYS} zoomOnDoubleClick={false}
+          minZoom={0.15} maxZoom={2.5} snapToGrid={false} onlyRenderVisibleElements={false}
+          proOptions={PRO_OPTIONS}>
+          <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />
+          <Controls showInteractive={false} />
+          <Cursors />
+        </ReactFlow>
+      </CanvasContext.Provider>
       {followView.leader && !projector && (
         <div className="following" data-testid="following" style={{ borderColor: followView.leader.color }}>
           {t('session.following', { name: followView.leader.name })}
@@ -130,6 +185,21 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
       )}
     </div>
   )
+}
+
+/** Cards someone else is dragging or editing; the same Map until that changes (not on every cursor move). */
+function useBusyCards(peers: Peer[]): ReadonlyMap<string, CardBusy> {
+  const last = useRef<{ key: string; busy: ReadonlyMap<string, CardBusy> }>({ key: '', busy: new Map() })
+  const busy = new Map<string, CardBusy>()
+  for (const p of peers) {
+    if (p.isSelf) continue
+    for (const id of [p.dragging?.touchpointId, p.editing]) {
+      if (id && !busy.has(id)) busy.set(id, { name: p.user.name, color: p.user.color, dragging: p.dragging?.touchpointId === id })
+    }
+  }
+  const key = JSON.stringify([...busy])
+  if (key !== last.current.key) last.current = { key, busy }
+  return last.current.busy
 }
 
 function toggled(set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<string> {

@@ -1,9 +1,8 @@
 import { type NodeProps, useReactFlow } from '@xyflow/react'
 import { type MouseEvent, memo } from 'react'
-import { useTranslation } from 'react-i18next'
 import { addLane, addPhase, addTouchpoint } from '../../shared/model/index.js'
-import { useBoard } from '../board/BoardContext.js'
 import type { GridFlowNode } from './adapter.js'
+import { useCanvas } from './CanvasContext.js'
 import { LaneHeader } from './LaneHeader.js'
 import { GRID, cellAt } from './layout.js'
 import { PhaseHeader } from './PhaseHeader.js'
@@ -14,10 +13,10 @@ import { PhaseHeader } from './PhaseHeader.js'
  * Double-clicking a cell adds a touchpoint there.
  */
 function GridNodeView({ data }: NodeProps<GridFlowNode>) {
-  const { t } = useTranslation()
-  const { doc, origin, readOnly, setEditingId, isLocked } = useBoard()
+  const { t, doc, origin, readOnly, setEditingId } = useCanvas()
   const { screenToFlowPosition } = useReactFlow()
-  const { layout } = data
+  const { layout, locked } = data
+  const headersReadOnly = readOnly || locked
 
   const onDoubleClick = (event: MouseEvent) => {
     if (readOnly) return
@@ -31,11 +30,11 @@ function GridNodeView({ data }: NodeProps<GridFlowNode>) {
     <div className="grid" style={{ width: layout.width, height: layout.height }}>
       <div className="grid__corner" style={{ width: GRID.laneHeaderWidth, height: GRID.headerHeight }} />
       {layout.columns.map((column, i) => (
-        <PhaseHeader key={column.id} column={column} first={i === 0} last={i === layout.columns.length - 1} />
+        <PhaseHeader key={column.id} column={column} first={i === 0} last={i === layout.columns.length - 1} readOnly={headersReadOnly} />
       ))}
       {layout.rows.map((row, i) => (
         <LaneHeader key={row.id} row={row} first={i === 0} last={i === layout.rows.length - 1}
-          startsGroup={i > 0 && layout.rows[i - 1].channel !== row.channel} />
+          startsGroup={i > 0 && layout.rows[i - 1].channel !== row.channel} readOnly={headersReadOnly} />
       ))}
       {layout.rows.map((row) =>
         layout.columns.map((column) => (
@@ -45,7 +44,7 @@ function GridNodeView({ data }: NodeProps<GridFlowNode>) {
             onDoubleClick={onDoubleClick} />
         )),
       )}
-      {!readOnly && !isLocked('grid') && (
+      {!headersReadOnly && (
         <>
           <button type="button" className="grid__add grid__add--phase nodrag" data-testid="add-phase"
             style={{ left: layout.width + 12, top: 12 }}

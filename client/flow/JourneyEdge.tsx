@@ -1,6 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react'
-import { useTranslation } from 'react-i18next'
+import { memo } from 'react'
 import type { JourneyFlowEdge } from './adapter.js'
+import { useCanvas } from './CanvasContext.js'
 
 /**
  * One step of a persona's journey path, in the persona's colour. A step that
@@ -8,8 +9,8 @@ import type { JourneyFlowEdge } from './adapter.js'
  * dashed with a label, so the zigzag is visible at a glance. Other personas'
  * paths are drawn faded.
  */
-export function JourneyEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<JourneyFlowEdge>) {
-  const { t } = useTranslation()
+function JourneyEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<JourneyFlowEdge>) {
+  const { t } = useCanvas()
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
   const channelSwitch = data?.switch
   const faded = data?.faded ?? false
@@ -31,3 +32,5 @@ export function JourneyEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosi
     </>
   )
 }
+
+export const JourneyEdge = memo(JourneyEdgeView)

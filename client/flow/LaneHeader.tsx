@@ -1,15 +1,14 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { moveLane, removeLane, renameLane, setLaneChannel } from '../../shared/model/index.js'
-import { useBoard } from '../board/BoardContext.js'
+import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
 import { GRID, type LaneRow } from './layout.js'
 
-/** A row header: the channel name, whether it is physical or digital, move up/down, remove. */
-export function LaneHeader({ row, first, last, startsGroup }: { row: LaneRow; first: boolean; last: boolean; startsGroup: boolean }) {
-  const { t } = useTranslation()
-  const { doc, origin, readOnly: viewOnly, isLocked } = useBoard()
-  const readOnly = viewOnly || isLocked('grid')
+/** A row header: the channel name, whether it is physical or digital, move up/down, remove. Read-only for viewers and while the grid is locked. */
+export function LaneHeader({ row, first, last, startsGroup, readOnly }: {
+  row: LaneRow; first: boolean; last: boolean; startsGroup: boolean; readOnly: boolean
+}) {
+  const { t, doc, origin } = useCanvas()
   const [editing, setEditing] = useState(false)
   const remove = () => {
     if (window.confirm(t('grid.removeLaneConfirm', { name: row.name }))) removeLane(doc, row.id, origin)

@@ -1,15 +1,12 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { movePhase, removePhase, renamePhase } from '../../shared/model/index.js'
-import { useBoard } from '../board/BoardContext.js'
+import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
 import { GRID, type PhaseColumn } from './layout.js'
 
-/** A column header: the phase name (double-click renames), move left/right, remove. */
-export function PhaseHeader({ column, first, last }: { column: PhaseColumn; first: boolean; last: boolean }) {
-  const { t } = useTranslation()
-  const { doc, origin, readOnly: viewOnly, isLocked } = useBoard()
-  const readOnly = viewOnly || isLocked('grid')
+/** A column header: the phase name (double-click renames), move left/right, remove. Read-only for viewers and while the grid is locked. */
+export function PhaseHeader({ column, first, last, readOnly }: { column: PhaseColumn; first: boolean; last: boolean; readOnly: boolean }) {
+  const { t, doc, origin } = useCanvas()
   const [editing, setEditing] = useState(false)
   const remove = () => {
     if (window.confirm(t('grid.removePhaseConfirm', { name: column.name }))) removePhase(doc, column.id, origin)

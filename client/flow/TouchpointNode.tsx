@@ -1,32 +1,28 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react'
 import { memo } from 'react'
-import { useTranslation } from 'react-i18next'
-import { factorHeatmap, ratingDistribution, removeTouchpoint, updateTouchpoint } from '../../shared/model/index.js'
-import { useBoard } from '../board/BoardContext.js'
-import { VoteDots } from '../session/VoteDots.js'
+import { removeTouchpoint, updateTouchpoint } from '../../shared/model/index.js'
+import { VoteDotsView } from '../session/VoteDots.js'
 import { RatingSummary } from '../ui/RatingSummary.js'
 import type { TouchpointFlowNode } from './adapter.js'
+import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
 
-/** A touchpoint card: kind, status, title (inline editable), the rating of its moment of truth, stardust, owner, and who is working on it. */
+/**
+ * A touchpoint card: kind, status, title (inline editable), the rating of its
+ * moment of truth, stardust, owner, and who is working on it. Everything it
+ * shows comes in `data` (docToFlow), so it re-renders only when its own data
+ * or selection changes.
+ */
 function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode>) {
-  const { t } = useTranslation()
-  const { doc, origin, readOnly, board, peers, editingId, setEditingId, viewMode, session: { session } } = useBoard()
-  const locked = session.locks.touchpoints.includes(id)
-  const focused = session.focusTouchpointId === id
-  const { touchpoint, channel } = data
-  const busy = peers.find((p) => !p.isSelf && (p.dragging?.touchpointId === id || p.editing === id))
-  const busyLabel = busy && t(busy.dragging?.touchpointId === id ? 'presence.dragging' : 'presence.editing', { name: busy.user.name })
-  const stardust = board.stardust.filter((s) => s.touchpointId === id).length
-  const rated = touchpoint.momentOfTruth ? ratingDistribution(board, id) : null
-  const distribution = rated && rated.total > 0 ? rated : null
-  const heat = viewMode === 'heatmap' ? factorHeatmap(board).get(id) : undefined
+  const { t, doc, origin, readOnly, setEditingId, send } = useCanvas()
+  const { touchpoint, channel, stardust, distribution, heat, locked, focused, editing, busy, vote } = data
+  const busyLabel = busy && t(busy.dragging ? 'presence.dragging' : 'presence.editing', { name: busy.name })
   const heatTone = heat ? (heat.delight > heat.disappointment ? 'delight' : heat.disappointment > heat.delight ? 'disappointment' : 'even') : ''
 
   return (
     <div className={`card card--${channel} card--${touchpoint.kind}${selected ? ' card--selected' : ''}${heat ? ` card--heat-${heatTone}` : ''}${touchpoint.status === 'retire' ? ' card--retired' : ''}${focused ? ' card--focused' : ''}`}
       data-testid="touchpoint" data-touchpoint-id={id} data-title={touchpoint.title}
-      style={busy ? { boxShadow: `0 0 0 3px ${busy.user.color}` } : undefined}>
+      style={busy ? { boxShadow: `0 0 0 3px ${busy.color}` } : undefined}>
       <Handle type="target" position={Position.Left} className="card__handle" isConnectable={!readOnly} />
       <div className="card__top">
         <span className={`chip chip--${touchpoint.kind}`}>{t(`touchpoint.${touchpoint.kind}`)}</span>
@@ -40,7 +36,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
       </div>
       <InlineText className="card__title" testId="touchpoint-title" value={touchpoint.title} readOnly={readOnly}
         placeholder={t('touchpoint.untitled')} title={t('touchpoint.editTitle')}
-        editing={editingId === id} onEditingChange={(on) => setEditingId(on ? id : null)}
+        editing={editing} onEditingChange={(on) => setEditingId(on ? id : null)}
         onCommit={(title) => updateTouchpoint(doc, id, { title }, origin)} />
       <div className="card__bottom">
         {heat ? (
@@ -49,10 +45,10 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
             <span className="heat heat--delight">▲ {heat.delight}</span>
           </span>
         ) : distribution ? <RatingSummary distribution={distribution} /> : <span className="card__department">{touchpoint.department}</span>}
-        <VoteDots itemId={id} target="touchpoints" />
+        {vote && <VoteDotsView itemId={id} state={vote} readOnly={readOnly} send={send} t={t} />}
         {stardust > 0 && <span className="card__stardust" data-testid="stardust-count" title={t('stardust.heading')}>✦ {stardust}</span>}
       </div>
-      {busy && <span className="card__busy" style={{ background: busy.user.color }}>{busyLabel}</span>}
+      {busy && <span className="card__busy" style={{ background: busy.color }}>{busyLabel}</span>}
       <Handle type="source" position={Position.Right} className="card__handle" isConnectable={!readOnly} />
     </div>
   )

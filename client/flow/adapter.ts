@@ -1,8 +1,8 @@
 import type { Edge, EdgeChange, MarkerType, Node, NodeChange, NodeHandle, Position } from '@xyflow/react'
 import type * as Y from 'yjs'
 import {
-  type BoardState, type ChannelSwitch, type EmotionPoint, type Touchpoint, channelSwitch, emotionCurve, linkTouchpoints,
-  moveTouchpoint, removeTouchpoint, unlinkStep,
+  type BoardState, type Channel, type ChannelSwitch, type EmotionPoint, type FactorCounts, type RatingDistribution, type Touchpoint,
+  emotionCurve, factorHeatmap, linkTouchpoints, moveTouchpoint, ratingDistribution, removeTouchpoint, unlinkStep,
 } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import { CURVE_GAP, CURVE_HEIGHT, GRID, type GridLayout, cardCentre, cellAt } from './layout.js'
@@ -13,13 +13,41 @@ import { CURVE_GAP, CURVE_HEIGHT, GRID, type GridLayout, cardCentre, cellAt } fr
  * reports what the user did.
  */
 export const GRID_NODE_ID = 'grid'
+export const CURVE_NODE_ID = 'emotion-curve'
 
-export type TouchpointNodeData = { touchpoint: Touchpoint; channel: string }
+/** Someone else dragging or editing a card. */
+export interface CardBusy { name: string; color: string; dragging: boolean }
+/** A card's dots in a touchpoint voting round: the count once revealed, else this person's own votes. */
+export type CardVote = { result: number } | { mine: number; canCast: boolean }
+
+/**
+ * Everything a card shows, so the card component reads nothing else and
+ * React.memo can skip every card whose data object did not change.
+ */
+export interface TouchpointNodeData extends Record<string, unknown> {
+  touchpoint: Touchpoint
+  channel: Channel
+  /** Stardust ideas on the card. */
+  stardust: number
+  /** The ratings of a moment of truth, once someone rated it. */
+  distribution: RatingDistribution | null
+  /** Factor counts, in the heatmap view only. */
+  heat: FactorCounts | null
+  /** On the facilitator's lock list (shown with a padlock; facilitators may still move it). */
+  locked: boolean
+  /** The facilitator's focus card. */
+  focused: boolean
+  /** This person is editing its title inline. */
+  editing: boolean
+  busy: CardBusy | null
+  vote: CardVote | null
+}
+/** The grid's geometry (a layout without the card positions) and whether it is locked for this person. */
+export type GridGeometry = Omit<GridLayout, 'cards'>
 export type TouchpointFlowNode = Node<TouchpointNodeData, 'touchpoint'>
-export type GridFlowNode = Node<{ layout: GridLayout }, 'grid'>
+export type GridFlowNode = Node<{ layout: GridGeometry; locked: boolean }, 'grid'>
 export type CurveFlowNode = Node<{ points: EmotionPoint[]; color: string }, 'curve'>
 export type BoardFlowNode = TouchpointFlowNode | GridFlowNode | CurveFlowNode
-export const CURVE_NODE_ID = 'emotion-curve'
 export type JourneyEdgeData = { switch: ChannelSwitch | null; color: string; faded: boolean }
 export type JourneyFlowEdge = Edge<JourneyEdgeData, 'journey'>
 
@@ -33,6 +61,7 @@ const CARD_HANDLES: NodeHandle[] = [
   { type: 'target', position: 'left' as Position, x: -HANDLE / 2, y: GRID.cardHeight / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
   { type: 'source', position: 'right' as Position, x: GRID.cardWidth - HANDLE / 2, y: GRID.cardHeight / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
 ]
+const CARD_SIZE = { width: GRID.cardWidth, height: GRID.cardHeight }
 
 export interface FlowView {
   nodes: BoardFlowNode[]
@@ -46,57 +75,136 @@ export interface JourneyView {
   showOthers: boolean
 }
 
-export function docToFlow(board: BoardState, layout: GridLayout, journey: JourneyView): FlowView {
-  const grid: GridFlowNode = {
-    id: GRID_NODE_ID,
-    type: 'grid',
-    position: { x: 0, y: 0 },
-    width: layout.width,
-    height: layout.height,
-    measured: { width: layout.width, height: layout.height },
-    data: { layout },
-    draggable: false,
-    selectable: false,
-    focusable: false,
-    deletable: false,
-    connectable: false,
-    // React Flow gives non-interactive nodes pointer-events: none; the grid needs double-clicks on its cells.
-    style: { pointerEvents: 'all' },
-    // Below the journey path's edges, which React Flow draws under nodes of z-index 0.
-    zIndex: -1,
-  }
-  const curve: CurveFlowNode = {
-    id: CURVE_NODE_ID,
-    type: 'curve',
-    position: { x: 0, y: layout.height + CURVE_GAP },
-    width: layout.width,
-    height: CURVE_HEIGHT,
-    measured: { width: layout.width, height: CURVE_HEIGHT },
-    data: {
-      points: emotionCurve(board, journey.personaId),
-      color: board.personas.find((p) => p.id === journey.personaId)?.color ?? '#1f2a44',
-    },
-    draggable: false,
-    selectable: false,
-    focusable: false,
-    deletable: false,
-    connectable: false,
-  }
+/** What this screen shows on top of the document: view mode, session and presence state. */
+export interface CardStatus {
+  heatmap: boolean
+  /** Touchpoints on the facilitator's lock list. */
+  locked: ReadonlySet<string>
+  /** Touchpoints this person may not move or delete (none for a facilitator). */
+  lockedForMe: ReadonlySet<string>
+  gridLockedForMe: boolean
+  focusId: string | null
+  editingId: string | null
+  /** Cards someone else is dragging or editing. */
+  busy: ReadonlyMap<string, CardBusy>
+  /** A touchpoint voting round, if one is open or revealed. */
+  voting: { results: Record<string, number> | null; myVotes: readonly string[]; votesLeft: number } | null
+}
+
+export const NO_CARD_STATUS: CardStatus = {
+  heatmap: false, locked: new Set(), lockedForMe: new Set(), gridLockedForMe: false, focusId: null, editingId: null, busy: new Map(), voting: null,
+}
+
+/**
+ * The board as React Flow nodes and edges. Pass the previous result as
+ * `previous`: every node, edge and data object whose content did not change
+ * is then the previous object itself (===), so React Flow and React.memo skip
+ * it and a change to one touchpoint re-renders one card, not all of them.
+ * Only id, type, data, position and size come from here; selection, measured
+ * sizes and dragging stay in React Flow and never reach the document.
+ */
+export function docToFlow(
+  board: BoardState,
+  layout: GridLayout,
+  journey: JourneyView,
+  options: { status?: CardStatus; previous?: FlowView } = {},
+): FlowView {
+  const status = options.status ?? NO_CARD_STATUS
+  const before = new Map<string, BoardFlowNode>()
+  for (const node of options.previous?.nodes ?? []) before.set(node.id, node)
+
+  const lastGrid = before.get(GRID_NODE_ID) as GridFlowNode | undefined
+  const grid: GridFlowNode = lastGrid && lastGrid.data.locked === status.gridLockedForMe && sameGeometry(lastGrid.data.layout, layout)
+    ? lastGrid
+    : {
+      id: GRID_NODE_ID,
+      type: 'grid',
+      position: { x: 0, y: 0 },
+      width: layout.width,
+      height: layout.height,
+      measured: { width: layout.width, height: layout.height },
+      data: { layout: { columns: layout.columns, rows: layout.rows, width: layout.width, height: layout.height }, locked: status.gridLockedForMe },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      deletable: false,
+      connectable: false,
+      // React Flow gives non-interactive nodes pointer-events: none; the grid needs double-clicks on its cells.
+      style: { pointerEvents: 'all' },
+      // Below the journey path's edges, which React Flow draws under nodes of z-index 0.
+      zIndex: -1,
+    }
+
+  const points = emotionCurve(board, journey.personaId)
+  const color = board.personas.find((p) => p.id === journey.personaId)?.color ?? '#1f2a44'
+  const lastCurve = before.get(CURVE_NODE_ID) as CurveFlowNode | undefined
+  const curve: CurveFlowNode = lastCurve && lastCurve.position.y === layout.height + CURVE_GAP && lastCurve.width === layout.width
+    && lastCurve.data.color === color && sameList(lastCurve.data.points, points, samePoint)
+    ? lastCurve
+    : {
+      id: CURVE_NODE_ID,
+      type: 'curve',
+      position: { x: 0, y: layout.height + CURVE_GAP },
+      width: layout.width,
+      height: CURVE_HEIGHT,
+      measured: { width: layout.width, height: CURVE_HEIGHT },
+      data: { points, color },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      deletable: false,
+      connectable: false,
+    }
+
   const channelOfLane = new Map(board.lanes.map((l) => [l.id, l.channel]))
-  const cards: TouchpointFlowNode[] = board.touchpoints.flatMap((touchpoint) => {
+  const channelOf = new Map(board.touchpoints.map((t) => [t.id, channelOfLane.get(t.laneId)]))
+  const stardust = new Map<string, number>()
+  for (const idea of board.stardust) stardust.set(idea.touchpointId, (stardust.get(idea.touchpointId) ?? 0) + 1)
+  const heatmap = status.heatmap ? factorHeatmap(board) : null
+  const voting = status.voting
+  const myVotes = new Map<string, number>()
+  for (const id of voting?.myVotes ?? []) myVotes.set(id, (myVotes.get(id) ?? 0) + 1)
+
+  const cards: TouchpointFlowNode[] = []
+  for (const touchpoint of board.touchpoints) {
     const position = layout.cards.get(touchpoint.id)
-    if (!position) return [] // phase or lane removed concurrently; the card reappears once reassigned
-    return [{
-      id: touchpoint.id,
-      type: 'touchpoint' as const,
+    if (!position) continue // phase or lane removed concurrently; the card reappears once reassigned
+    const id = touchpoint.id
+    const rated = touchpoint.momentOfTruth ? ratingDistribution(board, id) : null
+    const data: TouchpointNodeData = {
+      touchpoint,
+      channel: channelOf.get(id) ?? 'physical',
+      stardust: stardust.get(id) ?? 0,
+      distribution: rated && rated.total > 0 ? rated : null,
+      heat: heatmap?.get(id) ?? null,
+      locked: status.locked.has(id),
+      focused: status.focusId === id,
+      editing: status.editingId === id,
+      busy: status.busy.get(id) ?? null,
+      vote: !voting ? null : voting.results ? { result: voting.results[id] ?? 0 } : { mine: myVotes.get(id) ?? 0, canCast: voting.votesLeft > 0 },
+    }
+    const lockedForMe = status.lockedForMe.has(id)
+    const last = before.get(id)
+    if (last?.type === 'touchpoint' && last.position.x === position.x && last.position.y === position.y
+      && (last.draggable === false) === lockedForMe && sameCardData(last.data, data)) {
+      cards.push(last)
+      continue
+    }
+    if (last?.type === 'touchpoint' && sameFields(last.data.touchpoint, touchpoint)) data.touchpoint = last.data.touchpoint
+    cards.push({
+      id,
+      type: 'touchpoint',
       position,
-      width: GRID.cardWidth,
-      height: GRID.cardHeight,
-      measured: { width: GRID.cardWidth, height: GRID.cardHeight },
+      ...CARD_SIZE,
+      measured: CARD_SIZE,
       handles: CARD_HANDLES,
-      data: { touchpoint, channel: channelOfLane.get(touchpoint.laneId) ?? 'physical' },
-    }]
-  })
+      data,
+      ...(lockedForMe ? { draggable: false, deletable: false } : {}),
+    })
+  }
+
+  const lastEdges = new Map<string, JourneyFlowEdge>()
+  for (const edge of options.previous?.edges ?? []) lastEdges.set(edge.id, edge)
   const colors = new Map(board.personas.map((p) => [p.id, p.color]))
   const edges: JourneyFlowEdge[] = board.journey
     .filter((step) => journey.showOthers || step.personaId === journey.personaId)
@@ -105,9 +213,15 @@ export function docToFlow(board: BoardState, layout: GridLayout, journey: Journe
     .map((step) => {
       const faded = step.personaId !== journey.personaId
       const color = colors.get(step.personaId) ?? '#53607a'
+      const from = channelOf.get(step.from)
+      const to = channelOf.get(step.to)
+      const zigzag = from && to && from !== to ? { from, to } : null
+      const last = lastEdges.get(step.id)
+      if (last && last.source === step.from && last.target === step.to && last.data!.color === color && last.data!.faded === faded
+        && last.data!.switch?.from === zigzag?.from && last.data!.switch?.to === zigzag?.to) return last
       return {
         id: step.id,
-        type: 'journey',
+        type: 'journey' as const,
         source: step.from,
         target: step.to,
         selectable: !faded,
@@ -115,10 +229,35 @@ export function docToFlow(board: BoardState, layout: GridLayout, journey: Journe
         // Under the cards, so a path that doubles back never covers a card's buttons.
         zIndex: 0,
         markerEnd: { type: 'arrowclosed' as MarkerType, color, width: 5, height: 5 },
-        data: { switch: channelSwitch(board, step.id), color, faded },
+        data: { switch: zigzag, color, faded },
       }
     })
   return { nodes: [grid, curve, ...cards], edges }
+}
+
+/** Same own enumerable values (===), for flat objects. */
+function sameFields<T extends object>(a: T | null, b: T | null): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  const keys = Object.keys(a) as (keyof T)[]
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every((key) => a[key] === b[key])
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  return a.length === b.length && a.every((x, i) => same(x, b[i]))
+}
+
+const samePoint = (a: EmotionPoint, b: EmotionPoint) => sameFields(a, b)
+
+function sameGeometry(a: GridGeometry, b: GridGeometry): boolean {
+  return a.width === b.width && a.height === b.height && sameList(a.columns, b.columns, sameFields) && sameList(a.rows, b.rows, sameFields)
+}
+
+function sameCardData(a: TouchpointNodeData, b: TouchpointNodeData): boolean {
+  return a.channel === b.channel && a.stardust === b.stardust && a.locked === b.locked && a.focused === b.focused
+    && a.editing === b.editing && sameFields(a.touchpoint, b.touchpoint) && sameFields(a.distribution, b.distribution)
+    && sameFields(a.heat, b.heat) && sameFields(a.busy, b.busy) && sameFields(a.vote, b.vote)
 }
 
 /**
@@ -133,18 +272,26 @@ export function applyFlowChanges(
   origin: TransactionOrigin,
 ): NodeChange<BoardFlowNode>[] {
   const local: NodeChange<BoardFlowNode>[] = []
-  doc.transact(() => {
-    for (const change of changes) {
-      if (change.type === 'remove' && change.id !== GRID_NODE_ID && change.id !== CURVE_NODE_ID) {
-        removeTouchpoint(doc, change.id, origin)
-      } else if (change.type === 'position' && change.dragging === false && change.position) {
-        const target = cellAt(layout, cardCentre(change.position))
-        if (target) moveTouchpoint(doc, change.id, target, origin)
-      } else {
-        local.push(change)
+  const writes: NodeChange<BoardFlowNode>[] = []
+  for (const change of changes) {
+    const removal = change.type === 'remove' && change.id !== GRID_NODE_ID && change.id !== CURVE_NODE_ID
+    const drop = change.type === 'position' && change.dragging === false && change.position
+    if (removal || drop) writes.push(change)
+    else local.push(change)
+  }
+  // No transaction at all for what stays local (every pointer move of a drag): an empty one still makes every view re-read the board.
+  if (writes.length > 0) {
+    doc.transact(() => {
+      for (const change of writes) {
+        if (change.type === 'remove') {
+          removeTouchpoint(doc, change.id, origin)
+        } else if (change.type === 'position' && change.position) {
+          const target = cellAt(layout, cardCentre(change.position))
+          if (target) moveTouchpoint(doc, change.id, target, origin)
+        }
       }
-    }
-  }, origin)
+    }, origin)
+  }
   return local
 }
 

@@ -39,7 +39,9 @@ export function computeLayout(board: BoardState): GridLayout {
   const cells = new Map<string, string[]>()
   for (const t of board.touchpoints) {
     const key = cellKey(t.phaseId, t.laneId)
-    cells.set(key, [...(cells.get(key) ?? []), t.id])
+    const cell = cells.get(key)
+    if (cell) cell.push(t.id)
+    else cells.set(key, [t.id])
   }
   const columns = board.phases.map((p, i) => ({
     id: p.id, name: p.name, x: GRID.laneHeaderWidth + i * GRID.phaseWidth, width: GRID.phaseWidth,
@@ -77,7 +79,7 @@ export interface CellTarget { phaseId: string; laneId: string; index: number }
  * it. Points outside the grid snap to the nearest cell, so a drop never loses
  * a card.
  */
-export function cellAt(layout: GridLayout, point: Point): CellTarget | null {
+export function cellAt(layout: Pick<GridLayout, 'columns' | 'rows'>, point: Point): CellTarget | null {
   if (layout.columns.length === 0 || layout.rows.length === 0) return null
   const column = nearest(layout.columns, (c) => c.x, (c) => c.width, point.x)
   const row = nearest(layout.rows, (r) => r.y, (r) => r.height, point.y)

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next'
-import type { VotingTarget } from '../../shared/session.js'
+import type { SessionCommandInput, VotingTarget } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
+
+/** An item's dots in a voting round: the count once revealed, else this person's own votes and whether one is left. */
+export type VoteState = { result: number } | { mine: number; canCast: boolean }
 
 /** Dots on a touchpoint or stardust idea during a voting round: your own while hidden, everyone's once revealed. */
 export function VoteDots({ itemId, target }: { itemId: string; target: VotingTarget }) {
@@ -8,12 +11,24 @@ export function VoteDots({ itemId, target }: { itemId: string; target: VotingTar
   const { session: { session, send, myVotes }, readOnly } = useBoard()
   const round = session.voting
   if (!round || round.target !== target) return null
-  if (round.results) {
-    const count = round.results[itemId] ?? 0
-    return <span className="vote-dots vote-dots--result" data-testid="vote-result" data-count={count}>● {count}</span>
+  const state: VoteState = round.results
+    ? { result: round.results[itemId] ?? 0 }
+    : { mine: myVotes.filter((id) => id === itemId).length, canCast: round.votesPerPerson - myVotes.length > 0 }
+  return <VoteDotsView itemId={itemId} state={state} readOnly={readOnly} send={send} t={t} />
+}
+
+/** The dots themselves, from props only (the canvas' cards get their state in their node data). */
+export function VoteDotsView({ itemId, state, readOnly, send, t }: {
+  itemId: string
+  state: VoteState
+  readOnly: boolean
+  send: (command: SessionCommandInput) => void
+  t: (key: string) => string
+}) {
+  if ('result' in state) {
+    return <span className="vote-dots vote-dots--result" data-testid="vote-result" data-count={state.result}>● {state.result}</span>
   }
-  const mine = myVotes.filter((id) => id === itemId).length
-  const left = round.votesPerPerson - myVotes.length
+  const { mine, canCast } = state
   return (
     <span className="vote-dots nodrag" data-testid="vote-dots" data-mine={mine}>
       {mine > 0 && (
@@ -21,7 +36,7 @@ export function VoteDots({ itemId, target }: { itemId: string; target: VotingTar
           onClick={(e) => { e.stopPropagation(); send({ type: 'vote.retract', itemId }) }}>−</button>
       )}
       <span className="vote-dots__mine">{'●'.repeat(mine) || '○'}</span>
-      <button type="button" aria-label={t('voting.cast')} data-testid="vote-cast" disabled={readOnly || left <= 0}
+      <button type="button" aria-label={t('voting.cast')} data-testid="vote-cast" disabled={readOnly || !canCast}
         onClick={(e) => { e.stopPropagation(); send({ type: 'vote.cast', itemId }) }}>+</button>
     </span>
   )

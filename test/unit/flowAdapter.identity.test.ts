@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  type BoardFlowNode, type CardStatus, type FlowView, NO_CARD_STATUS, applyFlowChanges, docToFlow,
+} from '../../client/flow/adapter.js'
+import { computeLayout } from '../../client/flow/layout.js'
+import {
+  addStardust, addTouchpoint, lanes, linkTouchpoints, readBoard, touchpoints, updateTouchpoint,
+} from '../../shared/model/index.js'
+import { author, defaultPersona, grid, seededDoc } from '../utils/board.js'
+
+/**
+ * React Flow re-renders a node only when its node object changes, and the
+ * card component is React.memo'd on its props (data among them): a change to
+ * one touchpoint must leave every other node and data object the very same
+ * object, or a thousand cards re-render for every keystroke of one person.
+ */
+
+const CARDS = 60
+
+/** A board of CARDS cards on one journey, and a second peer with the same document. */
+function twoPeers() {
+  const local = seededDoc()
+  const { phase, lane } = grid(local)
+  const phases = ['Before purchase', 'Purchase', 'After purchase']
+  const lanes = ['Store', 'Website', 'Phone', 'Mobile app']
+  const ids: string[] = []
+  for (let i = 0; i < CARDS; i++) {
+    ids.push(addTouchpoint(local, { title: `Card ${i}`, phaseId: phase(phases[i % 3]), laneId: lane(lanes[i % 4]) }))
+  }
+  const persona = defaultPersona(local)
+  for (let i = 1; i < CARDS; i++) linkTouchpoints(local, persona, ids[i - 1], ids[i])
+  const remote = new Y.Doc()
+  Y.applyUpdate(remote, Y.encodeStateAsUpdate(local))
+  // What the remote peer writes arrives as an update, as it does over the socket.
+  remote.on('update', (update: Uint8Array) => Y.applyUpdate(local, update, 'remote'))
+  return { local, remote, ids, persona }
+}
+
+function view(doc: Y.Doc, persona: string, previous?: FlowView, status: CardStatus = NO_CARD_STATUS): FlowView {
+  const board = readBoard(doc)
+  return docToFlow(board, computeLayout(board), { personaId: persona, showOthers: false }, { status, previous })
+}
+
+const byId = (nodes: BoardFlowNode[]) => new Map(nodes.map((n) => [n.id, n]))
+
+describe('docToFlow keeps untouched nodes identical', () => {
+  it('re-creates only the node of a touchpoint someone else renamed', () => {
+    const { local, remote, ids, persona } = twoPeers()
+    const before = view(local, persona)
+    updateTouchpoint(remote, ids[7], { title: 'Renamed elsewhere' })
+    expect(touchpoints(local).find((t) => t.id === ids[7])!.title).toBe('Renamed elsewhere')
+
+    const after = view(local, persona, before)
+    const old = byId(before.nodes)
+    const cards = after.nodes.filter((n) => n.type === 'touchpoint')
+    expect(cards).toHaveLength(CARDS)
+    for (const node of cards) {
+      if (node.id === ids[7]) {
+        expect(node).not.toBe(old.get(node.id))
+        expect(node.data.touchpoint.title).toBe('Renamed elsewhere')
+      } else {
+        expect(node).toBe(old.get(node.id))
+        expect(node.data).toBe(old.get(node.id)!.data)
+      }
+    }
+    expect(after.nodes.find((n) => n.type === 'grid')).toBe(old.get('grid'))
+    after.edges.forEach((edge, i) => expect(edge).toBe(before.edges[i]))
+  })
+
+  it('keeps everything identical when a transaction changed nothing the canvas shows', () => {
+    const { local, persona } = twoPeers()
+    const before = view(local, persona)
+    local.transact(() => undefined)
+    const after = view(local, persona, before)
+    after.nodes.forEach((node, i) => expect(node).toBe(before.nodes[i]))
+    after.edges.forEach((edge, i) => expect(edge).toBe(before.edges[i]))
+  })
+
+  it('re-creates only the card that got a stardust idea', () => {
+    const { local, remote, ids, persona } = twoPeers()
+    const before = view(local, persona)
+    addStardust(remote, { touchpointId: ids[3], text: 'A thank-you note', ...author('p-bo') })
+    const after = view(local, persona, before)
+    const old = byId(before.nodes)
+    const changed = after.nodes.filter((n) => n !== old.get(n.id)).map((n) => n.id)
+    expect(changed).toEqual([ids[3]])
+    expect(after.nodes.find((n) => n.id === ids[3])!.data).toMatchObject({ stardust: 1 })
+  })
+
+  it('re-creates only the card someone else starts dragging, not on their every cursor move', () => {
+    const { local, ids, persona } = twoPeers()
+    const before = view(local, persona)
+    const busy = new Map([[ids[5], { name: 'Bo', color: '#2e86ab', dragging: true }]])
+    const dragging = view(local, persona, before, { ...NO_CARD_STATUS, busy })
+    const old = byId(before.nodes)
+    expect(dragging.nodes.filter((n) => n !== old.get(n.id)).map((n) => n.id)).toEqual([ids[5]])
+    // The same people busy with the same cards, in a new Map (a new awareness state): nothing changes.
+    const again = view(local, persona, dragging, { ...NO_CARD_STATUS, busy: new Map(busy) })
+    again.nodes.forEach((node, i) => expect(node).toBe(dragging.nodes[i]))
+  })
+
+  it('adds a node for a new card and leaves the cards above it alone', () => {
+    const { local, remote, ids, persona } = twoPeers()
+    const { phase } = grid(local)
+    const bottom = lanes(local).at(-1)!
+    const before = view(local, persona)
+    // A card in the bottom lane moves nothing else (a lane that grows pushes the lanes below it down).
+    addTouchpoint(remote, { title: 'New', phaseId: phase('Purchase'), laneId: bottom.id })
+    const after = view(local, persona, before)
+    const old = byId(before.nodes)
+    const fresh = after.nodes.filter((n) => n.type === 'touchpoint' && n !== old.get(n.id))
+    expect(fresh.map((n) => n.type === 'touchpoint' && n.data.touchpoint.title)).toEqual(['New'])
+    for (const id of ids) expect(after.nodes.find((n) => n.id === id)).toBe(old.get(id))
+  })
+})
+
+describe('a drag in progress', () => {
+  it('opens no transaction until the card is dropped', () => {
+    const { local, ids } = twoPeers()
+    const layout = computeLayout(readBoard(local))
+    let transactions = 0
+    local.on('afterTransaction', () => transactions++)
+    applyFlowChanges(local, [{ type: 'position', id: ids[0], dragging: true, position: { x: 500, y: 500 } }], layout, { source: 'local' })
+    applyFlowChanges(local, [{ type: 'select', id: ids[0], selected: true }], layout, { source: 'local' })
+    expect(transactions).toBe(0)
+    applyFlowChanges(local, [{ type: 'position', id: ids[0], dragging: false, position: { x: 500, y: 500 } }], layout, { source: 'local' })
+    expect(transactions).toBe(1)
+  })
+})
