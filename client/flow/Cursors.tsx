@@ -1,12 +1,13 @@
-import { ViewportPortal, useViewport } from '@xyflow/react'
+import { useViewport } from '@xyflow/react'
 import { useBoard } from '../board/BoardContext.js'
+import { FlowPortal } from './FlowPortal.js'
 
 /** Everyone else's live cursor with their name, drawn in flow coordinates at a constant screen size. */
 export function Cursors() {
   const { peers } = useBoard()
   const { zoom } = useViewport()
   return (
-    <ViewportPortal>
+    <FlowPortal layer="viewport-portal">
       {peers.filter((p) => !p.isSelf && p.cursor).map((p) => (
         <div key={p.clientId} className="cursor" data-testid="remote-cursor"
           style={{ transform: `translate(${p.cursor!.x}px, ${p.cursor!.y}px) scale(${1 / zoom})` }}>
@@ -16,6 +17,6 @@ export function Cursors() {
           <span className="cursor__name" style={{ background: p.user.color }}>{p.user.name}</span>
         </div>
       ))}
-    </ViewportPortal>
+    </FlowPortal>
   )
 }

@@ -1,7 +1,8 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react'
+import { BaseEdge, type EdgeProps, getBezierPath } from '@xyflow/react'
 import { memo } from 'react'
 import type { JourneyFlowEdge } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
+import { FlowPortal } from './FlowPortal.js'
 
 /**
  * One step of a persona's journey path, in the persona's colour. A step that
@@ -22,12 +23,12 @@ function JourneyEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePositio
         // Inline, not only in the stylesheet, so an exported image keeps the path's weight and the switch's dashes.
         style={{ stroke: data?.color, strokeWidth: selected ? 6 : channelSwitch ? 4.5 : 3, strokeDasharray: channelSwitch ? '10 6' : undefined }} />
       {channelSwitch && !faded && (
-        <EdgeLabelRenderer>
+        <FlowPortal layer="edgelabel-renderer">
           <div className="journey-switch" data-testid="channel-switch"
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
             ⇄ {t(channelSwitch.to === 'digital' ? 'journey.switchToDigital' : 'journey.switchToPhysical')}
           </div>
-        </EdgeLabelRenderer>
+        </FlowPortal>
       )}
     </>
   )
