@@ -13,7 +13,7 @@
  *    every card rendered (bench/client/inPage.ts). Target ≤ 1,500 ms.
  * 2. Drag: the card nearest the middle of the screen dragged in circles for
  *    2 s with real mouse events, first at the zoom the board opens with
- *    (every card and step on screen), then at 100 %; the intervals between
+ *    (fitted, the minimum zoom), then at 100 %; the intervals between
  *    frames (requestAnimationFrame timestamps), p50 / p95 / max. Measured in
  *    a second Chromium without its frame-rate limit, where an interval is
  *    what the frame cost (target p95 < 16 ms), and at 60 Hz, where it shows
@@ -40,7 +40,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { cpus, tmpdir } from 'node:os'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
@@ -194,14 +194,16 @@ async function openBoard(browser: Browser, link: string, expected: number): Prom
   return { page, result: state, close: () => context.close() }
 }
 
-interface DragResult { zoom: number; frames: number; moves: number; p50: number; p95: number; max: number; over17: number }
+interface DragResult { zoom: number; onScreen: number; frames: number; moves: number; p50: number; p95: number; max: number; over17: number }
 
-/** Zooms with the mouse wheel over the middle of the canvas until the zoom is at least `target`. */
+/** Zooms with the mouse wheel over the middle of the canvas to `target` (d3-zoom: a wheel delta of -d scales by 2^(d/500)). */
 async function zoomTo(page: Page, target: number): Promise<void> {
   const pane = (await page.locator('.react-flow').boundingBox())!
   await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2)
-  for (let i = 0; i < 40 && (await zoomOf(page)) < target * 0.98; i++) {
-    await page.mouse.wheel(0, -100)
+  for (let i = 0; i < 40; i++) {
+    const factor = target / (await zoomOf(page))
+    if (factor < 1.01) break
+    await page.mouse.wheel(0, -Math.min(100, Math.log2(factor) * 500))
     await sleep(30)
   }
   await sleep(300)
@@ -222,14 +224,16 @@ async function dragCard(page: Page, ms = 2000): Promise<DragResult> {
     const cx = pane.left + pane.width / 2
     const cy = pane.top + pane.height / 2
     let best: { x: number; y: number; d: number } | null = null
+    let onScreen = 0
     for (const card of document.querySelectorAll('.react-flow__node-touchpoint .card__title')) {
       const r = card.getBoundingClientRect()
       const x = r.left + r.width / 2
       const y = r.top + r.height / 2
+      if (x >= pane.left && x < pane.right && y >= pane.top && y < pane.bottom) onScreen++
       const d = Math.hypot(x - cx, y - cy)
       if (!best || d < best.d) best = { x, y, d }
     }
-    return best!
+    return { ...best!, onScreen }
   })
   const zoom = await zoomOf(page)
   const radius = 120
@@ -250,7 +254,7 @@ async function dragCard(page: Page, ms = 2000): Promise<DragResult> {
   await sleep(300)
   const deltas = stamps.slice(1).map((t, i) => t - stamps[i])
   return {
-    zoom, frames: deltas.length, moves, p50: percentile(deltas, 50), p95: percentile(deltas, 95), max: Math.max(...deltas),
+    zoom, onScreen: start.onScreen, frames: deltas.length, moves, p50: percentile(deltas, 50), p95: percentile(deltas, 95), max: Math.max(...deltas),
     over17: deltas.filter((d) => d > 17).length,
   }
 }
@@ -268,6 +272,47 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms))
 const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(ms < 100 ? 1 : 0) : '–')
 
 // ---------------------------------------------------------------- machine
+
+/**
+ * CPU used by other processes while the benchmark ran, in CPU-seconds per
+ * second: all busy time of the machine (/proc/stat) minus that of this
+ * process and its descendants (server, Chromium; exited ones count through
+ * their parents' cutime). Linux only; null elsewhere.
+ */
+function watchOtherCpu(): () => number | null {
+  const HZ = 100 // USER_HZ
+  const sample = () => {
+    try {
+      const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
+      const busy = cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6] + cpu[7] // user nice system irq softirq steal
+      const parent = new Map<number, number>()
+      const ticks = new Map<number, number>()
+      for (const name of readdirSync('/proc')) {
+        if (!/^\d+$/.test(name)) continue
+        try {
+          const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ') // fields[0] is the state (field 3)
+          parent.set(Number(name), Number(fields[1]))
+          ticks.set(Number(name), Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]))
+        } catch {
+          // gone meanwhile
+        }
+      }
+      const ours = (pid: number): boolean => pid === process.pid || (pid > 1 && parent.has(pid) && ours(parent.get(pid)!))
+      let mine = 0
+      for (const [pid, t] of ticks) if (ours(pid)) mine += t
+      return { at: performance.now(), busy: busy / HZ, mine: mine / HZ }
+    } catch {
+      return null
+    }
+  }
+  const first = sample()
+  return () => {
+    const last = sample()
+    if (!first || !last) return null
+    return Math.max(0, (last.busy - first.busy - (last.mine - first.mine)) / ((last.at - first.at) / 1000))
+  }
+}
 
 function machine() {
   const model = cpus()[0]?.model?.trim() ?? 'unknown'
@@ -299,6 +344,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
   const uncapped = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...UNCAPPED_ARGS] })
   const chromiumVersion = browser.version()
+  const otherCpu = watchOtherCpu()
   try {
     const warm = await importBoard(server, WARM_TOUCHPOINTS)
     const cold = await importBoard(server, COLD_TOUCHPOINTS)
@@ -325,7 +371,7 @@ async function main(): Promise<void> {
       const r = capped.result
       console.log(`  run ${run + 1}: first frame ${fmt(r.firstFrameMs)} ms (cards in DOM ${fmt(r.cardsInDomMs)}, DOMContentLoaded ${fmt(r.domContentLoadedMs)}, long tasks ${r.longTasks} / ${fmt(r.longTaskMs)} ms)`)
       for (const [name, d] of Object.entries(drags[run])) {
-        console.log(`    drag ${name} (zoom ${d.zoom.toFixed(2)}): ${d.frames} frames, ${d.moves} moves, p50 ${fmt(d.p50)} p95 ${fmt(d.p95)} max ${fmt(d.max)} ms, ${d.over17} over 17 ms`)
+        console.log(`    drag ${name} (zoom ${d.zoom.toFixed(2)}, ${d.onScreen} cards on screen): ${d.frames} frames, ${d.moves} moves, p50 ${fmt(d.p50)} p95 ${fmt(d.p95)} max ${fmt(d.max)} ms, ${d.over17} over 17 ms`)
       }
     }
     release()
@@ -337,11 +383,12 @@ async function main(): Promise<void> {
       await server.stop()
       server = await startServer(port, dataDir, clientDir)
       const coldProbe = await probeSync(server.url, cold.id, cold.token)
-      const loaded = server.logs.filter((l) => l.line.event === 'board.loaded' && l.line.board === cold.id).length
       const warmProbe = await probeSync(server.url, cold.id, cold.token)
-      if (loaded !== 1 || server.logs.filter((l) => l.line.event === 'board.loaded').length !== 1) {
-        throw new Error('expected exactly one board.loaded log line, from the first socket after the restart')
-      }
+      // The log arrives through a pipe, possibly after the frames: wait for it, then make sure only the first socket loaded the board.
+      const loadLines = () => server.logs.filter((l) => l.line.event === 'board.loaded').length
+      for (let i = 0; i < 40 && loadLines() === 0; i++) await sleep(50)
+      await sleep(200)
+      if (loadLines() !== 1) throw new Error(`expected one board.loaded log line after the restart, from the first socket; got ${loadLines()}`)
       loads.push({
         coldStep2: coldProbe.step2Ms, warmStep2: warmProbe.step2Ms, coldFirst: coldProbe.firstFrameMs, warmFirst: warmProbe.firstFrameMs,
         bytes: coldProbe.step2Bytes,
@@ -359,6 +406,7 @@ async function main(): Promise<void> {
 
     const dragSummary = (pick: (d: Drags) => DragResult): DragSummary => ({
       zoom: median(drags.map((d) => pick(d).zoom)),
+      onScreen: median(drags.map((d) => pick(d).onScreen)),
       p50: median(drags.map((d) => pick(d).p50)),
       p95: median(drags.map((d) => pick(d).p95)),
       max: median(drags.map((d) => pick(d).max)),
@@ -367,7 +415,7 @@ async function main(): Promise<void> {
     })
     const summary: Summary & { all: unknown } = {
       date: new Date().toISOString(),
-      machine: { ...machine(), chromium: chromiumVersion },
+      machine: { ...machine(), chromium: chromiumVersion, otherCpu: otherCpu() },
       runs: RUNS,
       firstFrameMs: median(opens.map((o) => o.firstFrameMs)),
       cardsInDomMs: median(opens.map((o) => o.cardsInDomMs)),
@@ -404,11 +452,11 @@ async function main(): Promise<void> {
   }
 }
 
-interface DragSummary { zoom: number; p50: number; p95: number; max: number; frames: number; over17: number }
+interface DragSummary { zoom: number; onScreen: number; p50: number; p95: number; max: number; frames: number; over17: number }
 
 interface Summary {
   date: string
-  machine: { nproc: string; cpu: string; node: string; chromium: string }
+  machine: { nproc: string; cpu: string; node: string; chromium: string; otherCpu: number | null }
   runs: number
   firstFrameMs: number
   cardsInDomMs: number
@@ -428,13 +476,15 @@ function canvasSection(s: Summary): string {
     '',
     `Measured ${s.date.slice(0, 10)} with \`${command}\` (bench/client/canvas.ts): the real server as a child process, headless`,
     `Chromium at 1920×1080, medians of ${s.runs} runs, every page in a fresh browser context. Machine: ${s.machine.nproc} CPUs (nproc),`,
-    `${s.machine.cpu}, Node ${s.machine.node}, Chromium ${s.machine.chromium}; shared with other work, so expect noise.`,
+    `${s.machine.cpu}, Node ${s.machine.node}, Chromium ${s.machine.chromium}; shared with other work${s.machine.otherCpu === null
+      ? ''
+      : `: other processes used ${s.machine.otherCpu.toFixed(2)} CPU-seconds per second while it ran`}.`,
     '',
     '| Measurement | Target | Median |  |',
     '| --- | --- | --- | --- |',
     `| First frame with all cards, 1,000 touchpoints + 1,000 steps (navigation start → frame) | ≤ ${TARGETS.firstFrameMs} ms | ${fmt(s.firstFrameMs)} ms | ${verdict(s.firstFrameMs <= TARGETS.firstFrameMs)} |`,
-    `| Frame time dragging a card, whole board on screen (zoom ${zoomed(fit)}), p50 / p95 / max | p95 < ${TARGETS.dragP95Ms} ms | ${spread(fit)} | ${verdict(fit.p95 < TARGETS.dragP95Ms)} |`,
-    `| Frame time dragging a card at zoom ${zoomed(one)}, p50 / p95 / max | p95 < ${TARGETS.dragP95Ms} ms | ${spread(one)} | ${verdict(one.p95 < TARGETS.dragP95Ms)} |`,
+    `| Frame time dragging a card at the opening zoom (${zoomed(fit)}, ${fit.onScreen} cards on screen), p50 / p95 / max | p95 < ${TARGETS.dragP95Ms} ms | ${spread(fit)} | ${verdict(fit.p95 < TARGETS.dragP95Ms)} |`,
+    `| Frame time dragging a card at zoom ${zoomed(one)} (${one.onScreen} cards on screen), p50 / p95 / max | p95 < ${TARGETS.dragP95Ms} ms | ${spread(one)} | ${verdict(one.p95 < TARGETS.dragP95Ms)} |`,
     `| Cold open, 2,000 touchpoints + 2,000 steps, server restarted (navigation start → frame) | < ${TARGETS.coldOpenMs} ms | ${fmt(s.coldOpenMs)} ms | ${verdict(s.coldOpenMs < TARGETS.coldOpenMs)} |`,
     `| Server load of that board from SQLite, seen from a websocket | < ${TARGETS.serverLoadMs} ms | ${fmt(s.serverLoad.loadMs)} ms | ${verdict(s.serverLoad.loadMs < TARGETS.serverLoadMs)} |`,
     '',
@@ -443,7 +493,7 @@ function canvasSection(s: Summary): string {
     '- Frame time: requestAnimationFrame intervals while a card is dragged in circles for 2 s with real mouse events, in a',
     '  Chromium without its frame-rate limit (`--disable-frame-rate-limit --disable-gpu-vsync`), so an interval is what the',
     '  frame cost, not a multiple of 16.7 ms. The same drags at 60 Hz (what a screen shows), p50 / p95 / max and frames',
-    `  over 17 ms of ${fitCapped.frames} and ${oneCapped.frames}: whole board ${spread(fitCapped)}, ${fitCapped.over17} slow;`,
+    `  over 17 ms of ${fitCapped.frames} and ${oneCapped.frames}: opening zoom ${spread(fitCapped)}, ${fitCapped.over17} slow;`,
     `  zoom ${zoomed(oneCapped)} ${spread(oneCapped)}, ${oneCapped.over17} slow.`,
     '- Server load: after a restart a bare websocket sends sync step 1 when it opens; the server loads the board when the',
     `  socket joins and then sends its own sync step 1. Its first frame came ${fmt(s.serverLoad.coldFirstMs)} ms after \`open\` on the`,
