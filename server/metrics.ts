@@ -15,6 +15,7 @@ export interface Metrics {
   closes: Counter<'code'>
   rejected: Counter<'reason'>
   persistSeconds: Histogram
+  loadSeconds: Histogram
 }
 
 export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
@@ -34,6 +35,10 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     persistSeconds: new Histogram({
       name: 'zigzag_persist_seconds', help: 'Time to store one accepted update', registers,
       buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
+    }),
+    loadSeconds: new Histogram({
+      name: 'zigzag_board_load_seconds', help: 'Time to load a board that was not in memory from the store', registers,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     }),
   }
 }

@@ -221,6 +221,7 @@ export class Relay {
       return undefined
     }
     let result: MaybePromise<BoardSession | undefined>
+    const started = performance.now()
     try {
       const cluster = this.options.cluster
       result = after(cluster?.prepare(boardId), () => after(BoardSession.load(boardId, {
@@ -233,7 +234,7 @@ export class Relay {
         log: this.log,
         cluster: cluster && ((board) => cluster.attach(board)),
         onEmpty: () => this.sessions.get(boardId) && this.scheduleUnload(boardId),
-      }), (session) => this.loaded(boardId, session)))
+      }), (session) => this.loaded(boardId, session, performance.now() - started)))
     } catch (error) {
       return failed(error)
     }
@@ -243,14 +244,15 @@ export class Relay {
     return pending
   }
 
-  private loaded(boardId: string, session: BoardSession): BoardSession {
+  private loaded(boardId: string, session: BoardSession, ms: number): BoardSession {
     if (this.closed) {
       session.destroy()
       throw new Error('The server is shutting down')
     }
     this.sessions.set(boardId, session)
     this.metrics.boardsLoaded.set(this.sessions.size)
-    this.log('info', 'board.loaded', { board: boardId })
+    this.metrics.loadSeconds.observe(ms / 1000)
+    this.log('info', 'board.loaded', { board: boardId, ms: Math.round(ms * 10) / 10 })
     this.scheduleUnload(boardId) // cancelled by a join; covers boards loaded only to be read
     return session
   }

@@ -27,6 +27,14 @@ describe('touchpoint details', () => {
     })
   })
 
+  it('stores no empty texts or false flags for a new touchpoint, yet reads them as empty and false', () => {
+    const { doc, id, read } = boardWithHotline()
+    expect([...touchpointMaps(doc).get(id)!.keys()].sort()).toEqual(['kind', 'laneId', 'phaseId', 'position', 'status', 'title'])
+    expect(read()).toMatchObject({ description: '', department: '', expectation: '', painPoint: '', momentOfTruth: false })
+    updateTouchpoint(doc, id, { painPoint: 'Long wait' })
+    expect(read().painPoint).toBe('Long wait')
+  })
+
   it('changes one detail at a time and keeps the others', () => {
     const { doc, id, read } = boardWithHotline()
     updateTouchpoint(doc, id, { department: 'Service' })
