@@ -51,7 +51,7 @@ export class BoardPersistence {
     if (this.logLength === 0) return
     const snapshot = Y.encodeStateAsUpdate(doc)
     const logged = this.logLength
-    return this.guard('store.compact-failed', () => after(this.options.store.compact(this.boardId, snapshot), (done) => {
+    return this.guard('store.compact-failed', () => after(this.options.store.compact(this.boardId, snapshot, logged), (done) => {
       if (!done) return // another process is compacting this board
       this.logLength = Math.max(0, this.logLength - logged)
       this.storedBytes = snapshot.length

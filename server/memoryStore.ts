@@ -35,9 +35,11 @@ export function createMemoryStore(): SyncBoardStore {
     append(id, update) {
       board(id).log.push(update.slice())
     },
-    compact(id, snapshot) {
+    compact(id, snapshot, covers) {
       const found = board(id)
-      found.snapshot = Y.mergeUpdates([found.snapshot, ...found.log, snapshot])
+      found.snapshot = covers !== undefined && found.log.length <= covers
+        ? snapshot.slice()
+        : Y.mergeUpdates([found.snapshot, ...found.log, snapshot])
       found.log = []
       return true
     },

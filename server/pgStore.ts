@@ -101,7 +101,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         throw error
       }
     },
-    async compact(id, snapshot) {
+    async compact(id, snapshot) { // shared by processes: always merges what is stored (`covers` is ignored)
       const client = await pool.connect()
       try {
         await client.query('BEGIN')

@@ -65,6 +65,7 @@ export function openSqliteStore(file: string): SyncBoardStore {
   const insertUpdate = db.prepare<[string, Buffer]>('INSERT INTO updates (board_id, data) VALUES (?, ?)')
   const updateSnapshot = db.prepare<[Buffer, string]>('UPDATE boards SET snapshot = ? WHERE id = ?')
   const deleteLog = db.prepare<[string]>('DELETE FROM updates WHERE board_id = ?')
+  const countLog = db.prepare<[string], { count: number }>('SELECT count(*) AS count FROM updates WHERE board_id = ?')
 
   const updateToken = {
     edit: db.prepare<[string, string]>('UPDATE boards SET edit_token = ? WHERE id = ?'),
@@ -84,11 +85,14 @@ export function openSqliteStore(file: string): SyncBoardStore {
 
   const selectExists = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM boards WHERE id = ?')
 
-  const compact = db.transaction((id: string, snapshot: Uint8Array) => {
-    const stored = selectSnapshot.get(id)
-    if (!stored) throw new UnknownBoardError(id)
-    const merged = Y.mergeUpdates([stored.snapshot, ...selectLog.all(id).map((u) => u.data), snapshot])
-    updateSnapshot.run(blob(merged), id)
+  const compact = db.transaction((id: string, snapshot: Uint8Array, covers: number | undefined) => {
+    if (!selectExists.get(id)) throw new UnknownBoardError(id)
+    if (covers !== undefined && countLog.get(id)!.count <= covers) {
+      updateSnapshot.run(blob(snapshot), id) // the snapshot holds everything stored: no merge needed
+    } else {
+      const stored = selectSnapshot.get(id)!
+      updateSnapshot.run(blob(Y.mergeUpdates([stored.snapshot, ...selectLog.all(id).map((u) => u.data), snapshot])), id)
+    }
     deleteLog.run(id)
   })
 
@@ -109,8 +113,8 @@ export function openSqliteStore(file: string): SyncBoardStore {
       if (!selectExists.get(id)) throw new UnknownBoardError(id)
       insertUpdate.run(id, blob(update))
     },
-    compact(id, snapshot) {
-      compact(id, snapshot)
+    compact(id, snapshot, covers) {
+      compact(id, snapshot, covers)
       return true
     },
     rotateToken(id, link, token) {

@@ -56,8 +56,14 @@ export interface BoardStore {
    * merged with everything stored, so an update another process appended
    * meanwhile is never lost. Stores shared by several processes let one
    * compaction of a board run at a time and answer false to the others.
+   *
+   * `covers` says the snapshot already holds the stored snapshot and the
+   * first `covers` logged updates (the caller loaded and appended them). A
+   * store only one process writes to may then store the snapshot as it is when
+   * the log holds no more, skipping the merge (which blocks for tens of
+   * milliseconds on a busy board); a shared store ignores it.
    */
-  compact(id: string, snapshot: Uint8Array): MaybePromise<boolean>
+  compact(id: string, snapshot: Uint8Array, covers?: number): MaybePromise<boolean>
   /** Replaces the token of one link; the old one stops working for new connections at once. */
   rotateToken(id: string, link: RotatableLink, token: string): MaybePromise<void>
   /** The facilitation state (timer, voting, drafts, locks…) as the relay serialised it; undefined if never saved. */

@@ -7,6 +7,7 @@ import { DATABASE_URL, testSchema } from './services.js'
 
 let schema = testSchema()
 storeContract('the PostgreSQL store', {
+  shared: true,
   open: () => openPostgresStore(DATABASE_URL, { schema: schema.name }),
   reopen: () => openPostgresStore(DATABASE_URL, { schema: schema.name }),
   cleanup: async () => {

@@ -7,6 +7,8 @@ export interface StoreBackend {
   /** Reopens the same storage after `close()`, for backends that persist; omit for in-memory ones. */
   reopen?(): BoardStore | Promise<BoardStore>
   cleanup?(): void | Promise<void>
+  /** Several processes write to it (PostgreSQL): compaction always merges what is stored. */
+  shared?: boolean
 }
 
 /** A real Yjs update that writes `key = value`, so compaction can merge it. */
@@ -93,6 +95,30 @@ export function storeContract(name: string, backend: StoreBackend): void {
       await store.append('board-1', update('theirs', 2)) // not in the snapshot handed to compact
       await store.compact('board-1', snapshotOf(s, update('mine', 1)))
       expect(content(await store.load('board-1'))).toEqual({ s: 0, mine: 1, theirs: 2 })
+    })
+
+    it('loses nothing when told the snapshot covers fewer updates than the log holds', async () => {
+      store = await backend.open()
+      const s = update('s', 0)
+      await store.createBoard(record(), s)
+      await store.append('board-1', update('mine', 1))
+      await store.append('board-1', update('theirs', 2))
+      expect(await store.compact('board-1', snapshotOf(s, update('mine', 1)), 1)).toBe(true)
+      expect(content(await store.load('board-1'))).toEqual({ s: 0, mine: 1, theirs: 2 })
+    })
+
+    it('folds the log when told the snapshot covers all of it, losing nothing', async () => {
+      store = await backend.open()
+      const [s, u1, u2] = [update('s', 0), update('a', 1), update('b', 2)]
+      await store.createBoard(record(), s)
+      await store.append('board-1', u1)
+      await store.append('board-1', u2)
+      const snapshot = snapshotOf(s, u1, u2)
+      expect(await store.compact('board-1', snapshot, 2)).toBe(true)
+      const compacted = await store.load('board-1')
+      expect(compacted).toHaveLength(1)
+      expect(content(compacted)).toEqual({ s: 0, a: 1, b: 2 })
+      if (!backend.shared) expect(compacted[0]).toEqual(snapshot) // one process: stored as given, no merge
     })
 
     it('refuses to append to or compact a board that does not exist', async () => {
