@@ -65,6 +65,14 @@ export class BoardSession implements BoardContext {
       },
       updateFrame,
       awarenessFrame: (ids) => awarenessFrame(this.awareness, ids),
+      together: (send) => {
+        for (const conn of this.connections) conn.socket.cork?.()
+        try {
+          send()
+        } finally {
+          for (const conn of this.connections) conn.socket.uncork?.()
+        }
+      },
     }, options.fanOutWindowMs <= 0 ? 0 : () => windowFor(this.connections.size, options.fanOutWindowMs))
     this.cluster = options.cluster?.(this)
     this.facilitation = new FacilitationChannel({

@@ -4,6 +4,9 @@ import type { Role } from '../shared/protocol.js'
 export interface Socket {
   send(data: Uint8Array): void
   close(code: number, reason: string): void
+  /** Holds what is sent until `uncork`, then writes it to the network at once (one system call for several frames). */
+  cork?(): void
+  uncork?(): void
 }
 
 /** One open socket on one board, with what it is allowed to do. */

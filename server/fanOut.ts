@@ -5,6 +5,8 @@ export interface FanOutTarget {
   broadcast(frame: Uint8Array, except?: string): void
   updateFrame(update: Uint8Array): Uint8Array
   awarenessFrame(clientIds: number[]): Uint8Array
+  /** Runs `send` (both kinds of frame) so that each connection's frames leave in one write. */
+  together?(send: () => void): void
 }
 
 /**
@@ -53,6 +55,12 @@ export class FanOut {
     this.timer = undefined
     if (this.updates.length === 0 && this.presence.size === 0) return
     this.lastSend = performance.now()
+    const both = this.updates.length > 0 && this.presence.size > 0
+    if (both && this.target.together) this.target.together(() => this.send())
+    else this.send()
+  }
+
+  private send(): void {
     if (this.updates.length > 0) {
       const update = this.updates.length === 1 ? this.updates[0] : Y.mergeUpdates(this.updates)
       // An author alone in the batch does not need its own edit back; in a mixed batch everyone gets the same buffer.

@@ -12,8 +12,10 @@ const PING_INTERVAL_MS = 30_000
 const SYNC_ROUTE = new RegExp(`^${SYNC_PATH}/([A-Za-z0-9_-]{1,64})$`)
 
 /** Adapts a `ws` socket to the relay's Socket, counting what goes out. */
-function relaySocket(ws: WebSocket, metrics: Metrics): Socket {
+function relaySocket(ws: WebSocket, metrics: Metrics, raw: Duplex): Socket {
   return {
+    cork: () => raw.cork(),
+    uncork: () => raw.uncork(),
     send: (data) => {
       if (ws.readyState !== WebSocket.OPEN) return
       metrics.messagesOut.inc()
@@ -65,7 +67,7 @@ export function attachSync(server: Server, relay: Relay, log: Logger): { close()
         }
         log('warn', tooBig ? 'sync.frame-too-big' : 'sync.socket-error', { error: error.message, limit: limits.maxFrameBytes })
       })
-      const socketForRelay = relaySocket(ws, metrics)
+      const socketForRelay = relaySocket(ws, metrics, socket)
       const open = perAddress.get(address) ?? 0
       if (open >= limits.maxConnectionsPerIp) {
         log('warn', 'sync.refused', { reason: 'connections-per-address', open })

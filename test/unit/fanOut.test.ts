@@ -71,6 +71,24 @@ describe('batched fan-out', () => {
     expect(sent.map((s) => s.payload)).toEqual([[1], [2, 3]])
   })
 
+  it('hands an edit and presence due together to the transport as one batch, so each person gets them in one write', () => {
+    const log: string[] = []
+    let inside = false
+    const fanOut = new FanOut({
+      broadcast: (frame) => log.push(`${frame[0] === 0 ? 'update' : 'awareness'}${inside ? ' in batch' : ''}`),
+      updateFrame: () => new Uint8Array([0]),
+      awarenessFrame: () => new Uint8Array([1]),
+      together: (send) => { inside = true; send(); inside = false },
+    }, 16)
+    fanOut.update(edit(1, 'a'), 'c1') // quiet board: alone, at once
+    fanOut.update(edit(2, 'b'), 'c2')
+    fanOut.awareness([2])
+    vi.advanceTimersByTime(16)
+    fanOut.awareness([3])
+    vi.advanceTimersByTime(16)
+    expect(log).toEqual(['update', 'update in batch', 'awareness in batch', 'awareness'])
+  })
+
   it('drops what is waiting when the board goes away', () => {
     const { fanOut, sent } = setup(16)
     fanOut.update(edit(1, 'a'), 'c1')
