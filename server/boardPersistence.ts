@@ -22,10 +22,20 @@ export class BoardPersistence {
   /** Bytes the board takes in the store (snapshot plus log), checked against maxBoardBytes. */
   storedBytes: number
   private tail: Promise<unknown> | undefined
+  /** Accepted updates not yet written; only with a store that can write several at once (see `commit`). */
+  private pending: Uint8Array[] = []
+  private readonly batched: boolean
 
-  constructor(private readonly boardId: string, private readonly options: PersistenceOptions, stored: Uint8Array[]) {
+  /**
+   * With `batch` and a store offering `appendMany`, `append` only queues the
+   * update and `commit` writes the queue in one transaction; the board calls
+   * `commit` before anything goes out (each fan-out), so nothing is seen
+   * before it is stored, and a busy board commits once per window.
+   */
+  constructor(private readonly boardId: string, private readonly options: PersistenceOptions, stored: Uint8Array[], batch = false) {
     this.logLength = Math.max(0, stored.length - 1)
     this.storedBytes = stored.reduce((sum, update) => sum + update.length, 0)
+    this.batched = batch && typeof options.store.appendMany === 'function'
   }
 
   /**
@@ -36,6 +46,7 @@ export class BoardPersistence {
   append(update: Uint8Array, doc: Y.Doc): MaybePromise<void> {
     this.logLength++
     this.storedBytes += update.length
+    if (this.batched) return void this.pending.push(update)
     const write = (): MaybePromise<void> => {
       const started = performance.now()
       return this.guard('store.write-failed', () => after(this.options.store.append(this.boardId, update), () => {
@@ -46,8 +57,21 @@ export class BoardPersistence {
     return this.inOrder(write)
   }
 
+  /** Writes the queued updates in one go (batched mode; a no-op otherwise). */
+  commit(doc: Y.Doc): void {
+    if (this.pending.length === 0) return
+    const updates = this.pending
+    this.pending = []
+    const started = performance.now()
+    this.guard('store.write-failed', () => this.options.store.appendMany!(this.boardId, updates))
+    const seconds = (performance.now() - started) / 1000 / updates.length
+    for (let i = 0; i < updates.length; i++) this.options.metrics.persistSeconds.observe(seconds)
+    if (this.logLength >= this.options.compactEvery) this.compact(doc)
+  }
+
   /** Folds the log into a fresh snapshot; a no-op when nothing changed since the last one. */
   compact(doc: Y.Doc): MaybePromise<void> {
+    this.commit(doc)
     if (this.logLength === 0) return
     const snapshot = Y.encodeStateAsUpdate(doc)
     const logged = this.logLength

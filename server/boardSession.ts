@@ -58,13 +58,15 @@ export class BoardSession implements BoardContext {
   private lastVersionAt = Date.now()
 
   private constructor(readonly boardId: string, private readonly options: SessionOptions, stored: Uint8Array[], session: string | undefined) {
-    this.persistence = new BoardPersistence(boardId, options, stored)
+    // One process: updates are written once per fan-out, right before it. Several: each is stored before it is published.
+    this.persistence = new BoardPersistence(boardId, options, stored, options.cluster === undefined)
     this.fanOut = new FanOut({
       broadcast: (frame, except) => {
         for (const conn of this.connections) if (conn.id !== except) conn.socket.send(frame)
       },
       updateFrame,
       awarenessFrame: (ids) => awarenessFrame(this.awareness, ids),
+      beforeSend: () => this.persistence.commit(this.doc),
       together: (send) => {
         for (const conn of this.connections) conn.socket.cork?.()
         try {

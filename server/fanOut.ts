@@ -5,6 +5,8 @@ export interface FanOutTarget {
   broadcast(frame: Uint8Array, except?: string): void
   updateFrame(update: Uint8Array): Uint8Array
   awarenessFrame(clientIds: number[]): Uint8Array
+  /** Called before any update is sent (the board stores what it is about to send). */
+  beforeSend?(): void
   /** Runs `send` (both kinds of frame) so that each connection's frames leave in one write. */
   together?(send: () => void): void
 }
@@ -55,6 +57,7 @@ export class FanOut {
     this.timer = undefined
     if (this.updates.length === 0 && this.presence.size === 0) return
     this.lastSend = performance.now()
+    if (this.updates.length > 0) this.target.beforeSend?.()
     const both = this.updates.length > 0 && this.presence.size > 0
     if (both && this.target.together) this.target.together(() => this.send())
     else this.send()

@@ -35,6 +35,10 @@ export function createMemoryStore(): SyncBoardStore {
     append(id, update) {
       board(id).log.push(update.slice())
     },
+    appendMany(id, updates) {
+      const found = board(id)
+      for (const update of updates) found.log.push(update.slice())
+    },
     compact(id, snapshot, covers) {
       const found = board(id)
       found.snapshot = covers !== undefined && found.log.length <= covers

@@ -85,6 +85,11 @@ export function openSqliteStore(file: string): SyncBoardStore {
 
   const selectExists = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM boards WHERE id = ?')
 
+  const appendMany = db.transaction((id: string, updates: Uint8Array[]) => {
+    if (!selectExists.get(id)) throw new UnknownBoardError(id)
+    for (const update of updates) insertUpdate.run(id, blob(update))
+  })
+
   const compact = db.transaction((id: string, snapshot: Uint8Array, covers: number | undefined) => {
     if (!selectExists.get(id)) throw new UnknownBoardError(id)
     if (covers !== undefined && countLog.get(id)!.count <= covers) {
@@ -112,6 +117,9 @@ export function openSqliteStore(file: string): SyncBoardStore {
     append(id, update) {
       if (!selectExists.get(id)) throw new UnknownBoardError(id)
       insertUpdate.run(id, blob(update))
+    },
+    appendMany(id, updates) {
+      appendMany(id, updates)
     },
     compact(id, snapshot, covers) {
       compact(id, snapshot, covers)

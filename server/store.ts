@@ -52,6 +52,12 @@ export interface BoardStore {
   load(id: string): MaybePromise<Uint8Array[]>
   append(id: string, update: Uint8Array): MaybePromise<void>
   /**
+   * Appends several updates, in order, in one write. Offered by stores that
+   * answer at once (SQLite, memory): a busy board then commits once per
+   * fan-out window instead of once per update.
+   */
+  appendMany?(id: string, updates: Uint8Array[]): void
+  /**
    * Folds the log into the snapshot, atomically: the new snapshot is `snapshot`
    * merged with everything stored, so an update another process appended
    * meanwhile is never lost. Stores shared by several processes let one
@@ -84,5 +90,5 @@ export class UnknownBoardError extends Error {
 
 /** A store that always answers at once (SQLite, memory): what tests drive step by step. */
 export type SyncBoardStore = {
-  [K in keyof BoardStore]: BoardStore[K] extends (...args: infer A) => MaybePromise<infer R> ? (...args: A) => R : never
+  [K in keyof BoardStore]: NonNullable<BoardStore[K]> extends (...args: infer A) => MaybePromise<infer R> ? (...args: A) => R : never
 }

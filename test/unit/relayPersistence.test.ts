@@ -36,6 +36,32 @@ describe('the relay and the store', () => {
     expect(touchpoints(stored(harness)).map((t) => t.title)).toEqual(['Flyer', 'Hotline'])
   })
 
+  it('on a busy board writes the edits of one fan-out window in one go, before anyone receives them', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    const store = createMemoryStore()
+    const writes: number[] = []
+    const appendMany = store.appendMany!.bind(store)
+    store.appendMany = (id, updates) => { writes.push(updates.length); appendMany(id, updates) }
+    harness = createRelayHarness({ store, fanOutWindowMs: 16 })
+    const editor = harness.connect(harness.board.tokens.edit)
+    const watcher = harness.connect(harness.board.tokens.view)
+    harness.flush()
+    vi.advanceTimersByTime(100)
+    const storedWhenSeen: number[] = []
+    watcher.doc.on('update', () => storedWhenSeen.push(touchpoints(stored(harness)).length))
+    for (const title of ['A', 'B', 'C', 'D']) {
+      addCard(editor.doc, title)
+      harness.flush()
+    }
+    expect(writes).toEqual([1]) // a quiet board: the first edit at once
+    expect(touchpoints(watcher.doc)).toHaveLength(1)
+    vi.advanceTimersByTime(16)
+    harness.flush()
+    expect(writes).toEqual([1, 3]) // the other three in one write, at the window's end
+    expect(touchpoints(watcher.doc).map((t) => t.title)).toEqual(['A', 'B', 'C', 'D'])
+    expect(storedWhenSeen).toEqual([1, 4]) // each time, the store already held what arrived
+  })
+
   it('folds the log into a new snapshot after COMPACT_EVERY updates, losing nothing', () => {
     harness = createRelayHarness({ compactEvery: 3 })
     const editor = harness.connect(harness.board.tokens.edit)
