@@ -24,9 +24,9 @@ export interface FanOutTarget {
  * write per person per frame, so a small room can afford short windows (low
  * latency) and a big one needs long ones (about one frame, 16 ms).
  */
-/** The batching window for a room of `people`, from 2 ms (a small room) to `max` (a room of 160 or more). */
+/** The batching window for a room of `people`: 2 ms up to 10 people, 6 ms for 30, `max` from 5 × max people on. */
 export function windowFor(people: number, max: number): number {
-  return Math.min(max, Math.max(2, people / 10))
+  return Math.min(max, Math.max(2, people / 5))
 }
 
 export class FanOut {

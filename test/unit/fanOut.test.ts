@@ -103,8 +103,9 @@ describe('the batching window', () => {
   it('is short for a small room and about a frame for a big one', async () => {
     const { windowFor } = await import('../../server/fanOut.js')
     expect(windowFor(3, 16)).toBe(2)
-    expect(windowFor(30, 16)).toBe(3)
-    expect(windowFor(100, 16)).toBe(10)
+    expect(windowFor(10, 16)).toBe(2)
+    expect(windowFor(30, 16)).toBe(6)
+    expect(windowFor(100, 16)).toBe(16)
     expect(windowFor(500, 16)).toBe(16)
   })
 })
