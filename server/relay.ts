@@ -59,6 +59,8 @@ const ROLE_OF_LINK: Record<RotatableLink, Role> = { edit: 'editor', view: 'viewe
  */
 export class Relay {
   private readonly sessions = new Map<string, BoardSession>()
+  /** Link rotations seen per board (here or on another process), so a socket admitted meanwhile is checked again. */
+  private readonly rotations = new Map<string, number>()
   private readonly loading = new Map<string, Promise<BoardSession | undefined>>()
   private readonly unloadTimers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly log: Logger
@@ -124,6 +126,7 @@ export class Relay {
 
   private admit(boardId: string, token: string | null | undefined, socket: Socket): MaybePromise<{ session: BoardSession; conn: Connection } | undefined> {
     if (this.closed) return refuse(socket, 'goingAway')
+    const rotationsBefore = this.rotations.get(boardId) ?? 0
     return after(this.options.store.getBoard(boardId), (record) => {
       if (!record) return refuse(socket, 'boardNotFound')
       const role = roleForToken(record.tokens, token)
@@ -137,6 +140,8 @@ export class Relay {
           socket.close(INTERNAL_ERROR, LOAD_FAILED)
           return undefined
         }
+        // A link rotated while this socket waited for the board: its token may be one the rotation just closed.
+        if ((this.rotations.get(boardId) ?? 0) !== rotationsBefore) return this.readmit(boardId, token, role, socket)
         this.cancelUnload(boardId)
         if (session.connectionCount >= this.limits.maxConnectionsPerBoard) {
           this.log('warn', 'sync.refused', { board: boardId, reason: 'board-full-of-people', online: session.connectionCount })
@@ -149,6 +154,14 @@ export class Relay {
         this.log('info', 'sync.joined', { board: boardId, conn: conn.id, role, online: session.connectionCount })
         return { session, conn }
       })
+    })
+  }
+
+  /** Admits a socket again from the current tokens, or closes it as rotated if its token is no longer valid. */
+  private readmit(boardId: string, token: string | null | undefined, role: Role, socket: Socket): MaybePromise<{ session: BoardSession; conn: Connection } | undefined> {
+    return after(this.options.store.getBoard(boardId), (record) => {
+      if (!record || roleForToken(record.tokens, token) !== role) return refuse(socket, 'linkRotated')
+      return this.admit(boardId, token, socket)
     })
   }
 
@@ -210,6 +223,7 @@ export class Relay {
   }
 
   private closeRole(boardId: string, role: Role): number {
+    this.rotations.set(boardId, (this.rotations.get(boardId) ?? 0) + 1)
     return this.sessions.get(boardId)?.closeRole(role, CloseCode.linkRotated, CloseReason.linkRotated) ?? 0
   }
 

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addTouchpoint, lanes, phases, readBoard, touchpoints } from '../../shared/model/index.js'
+import { addFactor, addTouchpoint, lanes, moveTouchpoint, phases, rateMomentOfTruth, readBoard, touchpoints, updateTouchpoint } from '../../shared/model/index.js'
 import { CloseCode, MessageType } from '../../shared/protocol.js'
 import * as decoding from 'lib0/decoding'
 import { type SessionEvent, encodeSessionFrame, readSessionPayload } from '../../shared/session.js'
@@ -50,7 +51,7 @@ function sessionEvents(frames: Uint8Array[]): SessionEvent[] {
   })
 }
 
-describe('two relay processes on PostgreSQL and Redis', () => {
+describe('several relay processes on PostgreSQL and Redis', () => {
   it('brings an edit made on one process to a client on the other, stored in PostgreSQL before anyone sees it', async () => {
     const ann = client(one, board.tokens.edit)
     const ben = client(two, board.tokens.edit)
@@ -152,6 +153,51 @@ describe('two relay processes on PostgreSQL and Redis', () => {
     expect((await onTwo.closed).code).toBe(CloseCode.linkRotated)
     const late = await openRaw(two.url, local.id, local.tokens.edit)
     expect((await late.closed).code).toBe(CloseCode.unauthorized)
+  })
+
+  it('brings clients on three processes to the same board while all of them edit at once, and PostgreSQL holds it too', async () => {
+    const third: ChildServer = await spawnServer(await freePort(), dataDir, env)
+    try {
+      const people = [one, two, third, one, two, third].map((server) => client(server, board.tokens.edit))
+      await Promise.all(people.map((p) => synced(p)))
+      let seed = 7
+      const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
+      const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!
+      for (let round = 0; round < 20; round++) {
+        people.forEach((person, i) => {
+          const doc = person.doc
+          const cards = touchpoints(doc)
+          const action = random()
+          if (action < 0.35 || cards.length === 0) {
+            addTouchpoint(doc, { title: `P${i} R${round}`, phaseId: pick(phases(doc)).id, laneId: pick(lanes(doc)).id })
+          } else if (action < 0.55) {
+            moveTouchpoint(doc, pick(cards).id, { phaseId: pick(phases(doc)).id, laneId: pick(lanes(doc)).id })
+          } else if (action < 0.7) {
+            const card = pick(cards)
+            updateTouchpoint(doc, card.id, { momentOfTruth: true })
+            rateMomentOfTruth(doc, card.id, `person-${i}`, pick(['disappointing', 'ok', 'delighting'] as const))
+          } else if (action < 0.85) {
+            addFactor(doc, { touchpointId: pick(cards).id, level: 'delight', dimension: 'emotional', text: `Factor ${i}.${round}`, authorId: `person-${i}`, authorName: `P${i}`, customerVoice: false })
+          } else {
+            updateTouchpoint(doc, pick(cards).id, { title: `Renamed by P${i} in ${round}` })
+          }
+        })
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+      const same = () => people.every((p) => isDeepStrictEqual(readBoard(p.doc), readBoard(people[0]!.doc))) // key order may differ
+      await waitFor(same, 10_000, 'all six clients on three processes to agree')
+      const latecomers = [one, two, third].map((server) => client(server, board.tokens.view))
+      await Promise.all(latecomers.map((p) => synced(p)))
+      for (const late of latecomers) expect(readBoard(late.doc)).toEqual(readBoard(people[0]!.doc))
+      const stored = await openPostgresStore(DATABASE_URL, { schema: schema.name })
+      const doc = new Y.Doc()
+      for (const update of await stored.load(board.id)) Y.applyUpdate(doc, update)
+      await stored.close()
+      expect(readBoard(doc)).toEqual(readBoard(people[0]!.doc))
+      expect(touchpoints(doc).filter((t) => /^P\d R\d+$/.test(t.title) || t.title.startsWith('Renamed by')).length).toBeGreaterThan(20)
+    } finally {
+      await killServer(third).catch(() => undefined)
+    }
   })
 
   it('loses nothing when a process dies: its people reconnect to another and catch up; their presence expires elsewhere', async () => {
