@@ -24,6 +24,8 @@ export class BoardPersistence {
   private tail: Promise<unknown> | undefined
   /** Accepted updates not yet written; only with a store that can write several at once (see `commit`). */
   private pending: Uint8Array[] = []
+  /** Updates waiting to be written together once the write in flight is done (asynchronous stores). */
+  private group: { updates: Uint8Array[]; done: MaybePromise<void> } | undefined
   private readonly batched: boolean
 
   /**
@@ -35,7 +37,7 @@ export class BoardPersistence {
   constructor(private readonly boardId: string, private readonly options: PersistenceOptions, stored: Uint8Array[], batch = false) {
     this.logLength = Math.max(0, stored.length - 1)
     this.storedBytes = stored.reduce((sum, update) => sum + update.length, 0)
-    this.batched = batch && typeof options.store.appendMany === 'function'
+    this.batched = batch && options.store.synchronous === true && typeof options.store.appendMany === 'function'
   }
 
   /**
@@ -47,6 +49,7 @@ export class BoardPersistence {
     this.logLength++
     this.storedBytes += update.length
     if (this.batched) return void this.pending.push(update)
+    if (this.options.store.appendMany) return this.groupCommit(update, doc)
     const write = (): MaybePromise<void> => {
       const started = performance.now()
       return this.guard('store.write-failed', () => after(this.options.store.append(this.boardId, update), () => {
@@ -55,6 +58,31 @@ export class BoardPersistence {
       }))
     }
     return this.inOrder(write)
+  }
+
+  /**
+   * An asynchronous store: the update joins the group waiting for the write in
+   * flight, and the whole group is written in one go once it is done. Answers
+   * when the update's group is durable; groups land in order.
+   */
+  private groupCommit(update: Uint8Array, doc: Y.Doc): MaybePromise<void> {
+    if (this.group) {
+      this.group.updates.push(update)
+      return this.group.done
+    }
+    const group: { updates: Uint8Array[]; done: MaybePromise<void> } = { updates: [update], done: undefined }
+    this.group = group
+    group.done = this.inOrder(() => {
+      if (this.group === group) this.group = undefined // from here on, newcomers form the next group
+      const started = performance.now()
+      return this.guard('store.write-failed', () => after(this.options.store.appendMany!(this.boardId, group.updates), () => {
+        const seconds = (performance.now() - started) / 1000
+        for (let i = 0; i < group.updates.length; i++) this.options.metrics.persistSeconds.observe(seconds)
+        if (this.logLength >= this.options.compactEvery) return this.compact(doc)
+      }))
+    })
+    if (!(group.done instanceof Promise) && this.group === group) this.group = undefined
+    return group.done
   }
 
   /** Writes the queued updates in one go (batched mode; a no-op otherwise). */

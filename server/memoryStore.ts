@@ -20,6 +20,7 @@ export function createMemoryStore(): SyncBoardStore {
   }
 
   return {
+    synchronous: true,
     createBoard(record, snapshot) {
       if (boards.has(record.id)) throw new Error(`Board ${record.id} already exists`)
       boards.set(record.id, { record: structuredClone(record), snapshot: snapshot.slice(), log: [], versions: [] })

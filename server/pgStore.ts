@@ -101,6 +101,18 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         throw error
       }
     },
+    async appendMany(id, updates) {
+      try {
+        // One statement; rows get their seq in array order.
+        await pool.query(
+          'INSERT INTO zigzag_updates (board_id, data) SELECT $1, u.data FROM unnest($2::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n',
+          [id, updates.map(buf)],
+        )
+      } catch (error) {
+        if ((error as { code?: string }).code === '23503') throw new UnknownBoardError(id)
+        throw error
+      }
+    },
     async compact(id, snapshot) { // shared by processes: always merges what is stored (`covers` is ignored)
       const client = await pool.connect()
       try {

@@ -102,6 +102,7 @@ export function openSqliteStore(file: string): SyncBoardStore {
   })
 
   return {
+    synchronous: true,
     createBoard(record, snapshot) {
       insertBoard.run({ id: record.id, title: record.title, ...record.tokens, createdAt: record.createdAt, snapshot: blob(snapshot) })
     },

@@ -52,11 +52,14 @@ export interface BoardStore {
   load(id: string): MaybePromise<Uint8Array[]>
   append(id: string, update: Uint8Array): MaybePromise<void>
   /**
-   * Appends several updates, in order, in one write. Offered by stores that
-   * answer at once (SQLite, memory): a busy board then commits once per
-   * fan-out window instead of once per update.
+   * Appends several updates, in order, in one write. A synchronous store
+   * (SQLite, memory) then commits a busy board once per fan-out window; an
+   * asynchronous one (PostgreSQL) writes whatever arrived while its previous
+   * write was in flight in one go (group commit).
    */
-  appendMany?(id: string, updates: Uint8Array[]): void
+  appendMany?(id: string, updates: Uint8Array[]): MaybePromise<void>
+  /** True when every method answers at once (no promises): SQLite and memory. */
+  readonly synchronous?: boolean
   /**
    * Folds the log into the snapshot, atomically: the new snapshot is `snapshot`
    * merged with everything stored, so an update another process appended
@@ -90,5 +93,5 @@ export class UnknownBoardError extends Error {
 
 /** A store that always answers at once (SQLite, memory): what tests drive step by step. */
 export type SyncBoardStore = {
-  [K in keyof BoardStore]: NonNullable<BoardStore[K]> extends (...args: infer A) => MaybePromise<infer R> ? (...args: A) => R : never
+  [K in keyof BoardStore]: NonNullable<BoardStore[K]> extends (...args: infer A) => MaybePromise<infer R> ? (...args: A) => R : BoardStore[K]
 }

@@ -21,7 +21,8 @@
  *                           what they miss counts as lost (default 15; at most 120 s of catching up in all)
  *   --idle-clients N        clients for the idle-memory measurement (default 500; 0 skips it)
  *   --scenarios a,b         only these scenarios (ids in SCENARIOS below; `none` for only the idle measurement)
- *   --servers a,b           only these servers (zigzag, reference, floor)
+ *   --servers a,b           only these servers (zigzag, reference, floor; zigzag-2: two Zigzag processes on
+ *                           PostgreSQL and Redis, clients split between them, not run unless named)
  *   --out PATH | --out -    where the Markdown goes (default docs/performance.md; `-` prints only)
  *   --zigzag-ref REF        the Zigzag commit to measure (default HEAD, exported with git archive to a
  *                           temporary directory, so edits in progress do not get in); `worktree` runs the
@@ -67,9 +68,15 @@ export const SCENARIOS: Scenario[] = [
   { id: 'cursor100x20', title: 'cursors only: 100 clients × 20 Hz, 1 board', clients: 100, boards: 1, writeHz: 0, cursorHz: 20 },
 ]
 
-type ServerKind = 'zigzag' | 'reference' | 'floor'
+type ServerKind = 'zigzag' | 'zigzag-2' | 'reference' | 'floor'
+/** What runs without `--servers`; `zigzag-2` (two processes on PostgreSQL and Redis) needs those services. */
 const SERVER_KINDS: ServerKind[] = ['zigzag', 'reference', 'floor']
-const SERVER_LABEL: Record<ServerKind, string> = { zigzag: 'Zigzag', reference: 'reference', floor: 'floor' }
+const ALL_SERVER_KINDS: ServerKind[] = ['zigzag', 'zigzag-2', 'reference', 'floor']
+const SERVER_LABEL: Record<ServerKind, string> = { 'zigzag': 'Zigzag', 'zigzag-2': 'Zigzag, 2 processes', 'reference': 'reference', 'floor': 'floor' }
+const isZigzag = (kind: ServerKind) => kind === 'zigzag' || kind === 'zigzag-2'
+/** Services for `zigzag-2`: BENCH_DATABASE_URL and BENCH_REDIS_URL, else the machine's loopback ones. */
+const CLUSTER_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+const CLUSTER_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 interface Options {
   quick: boolean
@@ -111,9 +118,9 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     if (!Number.isFinite(value) || value < min || value > max) throw new Error(`--${name} must be a number from ${min} to ${max}, got "${raw}"`)
     return value
   }
-  const list = <T extends string>(name: string, all: readonly T[]): T[] => {
+  const list = <T extends string>(name: string, all: readonly T[], defaults: readonly T[] = all): T[] => {
     const raw = get(name)
-    if (!raw) return [...all]
+    if (!raw) return [...defaults]
     if (raw === 'none') return []
     const wanted = raw.split(',').map((s) => s.trim()).filter(Boolean)
     for (const w of wanted) if (!all.includes(w as T)) throw new Error(`--${name}: unknown "${w}"; use ${all.join(', ')}`)
@@ -128,7 +135,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     drainS: number('drain', quick ? 10 : 15, 1, 600),
     idleClients: Math.round(number('idle-clients', quick ? 100 : 500, 0, 5000)),
     scenarios: SCENARIOS.filter((s) => ids.includes(s.id)),
-    servers: list('servers', SERVER_KINDS),
+    servers: list('servers', ALL_SERVER_KINDS, SERVER_KINDS),
     out: out === '-' ? null : resolve(out),
     zigzagRef: get('zigzag-ref') || 'HEAD',
     argv,
@@ -258,9 +265,33 @@ interface RunningServer {
   dataDir: string | undefined
   /** Set when the process exited; a server that exits during a run spoils it. */
   exited: { code: number | null; signal: NodeJS.Signals | null } | undefined
+  /** zigzag-2: the second process; clients alternate between the two. */
+  partner?: RunningServer
+  /** zigzag-2: the PostgreSQL schema the two share, dropped when they stop. */
+  schema?: string
+}
+
+/** Every process of a server (one, or two for zigzag-2). */
+const processesOf = (server: RunningServer): RunningServer[] => (server.partner ? [server, server.partner] : [server])
+const serverCpuSeconds = (server: RunningServer) => processesOf(server).reduce((sum, s) => sum + cpuSeconds(s.pid), 0)
+const serverRssMiB = (server: RunningServer) => processesOf(server).reduce((sum, s) => sum + rssMiB(s.pid), 0)
+
+/** Two Zigzag processes sharing a fresh PostgreSQL schema and Redis, as behind a load balancer. */
+async function startCluster(env: Record<string, string>): Promise<RunningServer> {
+  const schema = `zigzag_bench_${process.pid}_${Date.now().toString(36)}`
+  const shared = { DATABASE_URL: CLUSTER_DATABASE_URL, DATABASE_SCHEMA: schema, REDIS_URL: CLUSTER_REDIS_URL, ...env }
+  const first = await startServer('zigzag', shared)
+  try {
+    first.partner = await startServer('zigzag', shared)
+  } catch (error) {
+    await stopServer(first)
+    throw error
+  }
+  return { ...first, kind: 'zigzag-2', schema }
 }
 
 async function startServer(kind: ServerKind, env: Record<string, string> = {}): Promise<RunningServer> {
+  if (kind === 'zigzag-2') return startCluster(env)
   const port = await freePort()
   const scratch = mkdtempSync(join(tmpdir(), `zigzag-bench-${kind}-`))
   const logPath = join(scratch, 'server.log')
@@ -310,6 +341,8 @@ async function startServer(kind: ServerKind, env: Record<string, string> = {}): 
 }
 
 async function stopServer(server: RunningServer): Promise<void> {
+  if (server.partner) await stopServer(server.partner)
+  if (server.schema) await dropSchema(server.schema)
   if (!server.exited) {
     const exited = new Promise((done) => server.child.once('exit', done))
     server.child.kill('SIGTERM')
@@ -318,6 +351,17 @@ async function stopServer(server: RunningServer): Promise<void> {
     clearTimeout(timer)
   }
   rmSync(dirname(server.logPath), { recursive: true, force: true })
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: CLUSTER_DATABASE_URL })
+  await client.connect()
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+  } finally {
+    await client.end()
+  }
 }
 
 /** Warnings and errors in a Zigzag log (pino JSON lines), counted by event. */
@@ -337,7 +381,7 @@ function serverLogIssues(server: RunningServer): string[] {
       const level = Number(entry.level)
       if (level >= 40 || entry.level === 'warn' || entry.level === 'error') key = `${level >= 50 ? 'error' : 'warn'} ${entry.event ?? '?'}`
     } catch {
-      if (server.kind !== 'zigzag' && !/^running at|^floor relay on/.test(line)) key = `log: ${line.slice(0, 100)}`
+      if (!isZigzag(server.kind) && !/^running at|^floor relay on/.test(line)) key = `log: ${line.slice(0, 100)}`
     }
     if (key) counts.set(key, (counts.get(key) ?? 0) + 1)
   }
@@ -353,7 +397,7 @@ interface Board {
 async function createBoards(server: RunningServer, count: number): Promise<Board[]> {
   const boards: Board[] = []
   for (let i = 0; i < count; i++) {
-    if (server.kind !== 'zigzag') {
+    if (!isZigzag(server.kind)) {
       boards.push({ id: `bench-${process.pid}-${Date.now().toString(36)}-${i}`, editToken: 'none', viewToken: 'none' })
       continue
     }
@@ -367,8 +411,11 @@ async function createBoards(server: RunningServer, count: number): Promise<Board
   return boards
 }
 
-const syncUrl = (server: RunningServer, board: Board, token: string) =>
-  `ws://${HOST}:${server.port}/sync/${board.id}?token=${encodeURIComponent(token)}`
+/** The client with this index connects to one of the server's processes, alternating. */
+const syncUrl = (server: RunningServer, board: Board, token: string, index = 0) => {
+  const all = processesOf(server)
+  return `ws://${HOST}:${all[index % all.length]!.port}/sync/${board.id}?token=${encodeURIComponent(token)}`
+}
 
 async function boardsLoaded(server: RunningServer): Promise<number> {
   const text = await (await fetch(`http://${HOST}:${server.port}/metrics`)).text()
@@ -504,16 +551,16 @@ async function runScenario(scenario: Scenario, kind: ServerKind, options: Option
     const specs: ClientSpec[] = []
     for (let i = 0; i < scenario.clients; i++) {
       const board = i % scenario.boards
-      specs.push({ index: i, board, url: syncUrl(server, boards[board]!, boards[board]!.editToken), role: 'writer', writeHz: scenario.writeHz, cursorHz: scenario.cursorHz })
+      specs.push({ index: i, board, url: syncUrl(server, boards[board]!, boards[board]!.editToken, i), role: 'writer', writeHz: scenario.writeHz, cursorHz: scenario.cursorHz })
     }
     const observerSpecs: ClientSpec[] = []
     for (let board = 0; board < scenario.boards; board++) {
       for (let k = 0; k < perBoard; k++) {
-        observerSpecs.push({ index: scenario.clients + observerSpecs.length, board, url: syncUrl(server, boards[board]!, boards[board]!.viewToken), role: 'observer', writeHz: 0, cursorHz: 0 })
+        observerSpecs.push({ index: scenario.clients + observerSpecs.length, board, url: syncUrl(server, boards[board]!, boards[board]!.viewToken, observerSpecs.length), role: 'observer', writeHz: 0, cursorHz: 0 })
       }
     }
     const writersOnBoard = (board: number) => specs.filter((s) => s.board === board).length
-    const seedText = kind === 'zigzag' ? undefined : Buffer.from(seed).toString('base64')
+    const seedText = isZigzag(kind) ? undefined : Buffer.from(seed).toString('base64')
     await observerProc.request({ cmd: 'init', clients: observerSpecs, seed: seedText }, 'ready')
     await Promise.all(writerProcs.map((p, k) => p.request({ cmd: 'init', clients: specs.filter((_, i) => i % writerProcs.length === k), seed: seedText }, 'ready')))
 
@@ -538,24 +585,24 @@ async function runScenario(scenario: Scenario, kind: ServerKind, options: Option
     const window: RunWindow = { start, measureFrom: start + options.warmupS * 1000, measureTo: start + (options.warmupS + options.measureS) * 1000 }
     const stopped = Promise.all(processes.map((p) => p.request({ cmd: 'run', window }, 'stopped', (options.warmupS + options.measureS) * 1000 + 60_000)))
 
-    const pids = { server: server.pid, clients: processes.map((p) => p.pid) }
+    const pids = { clients: processes.map((p) => p.pid) }
     const cpu = () => ({
       at: now(),
-      server: cpuSeconds(pids.server),
+      server: serverCpuSeconds(server),
       clients: pids.clients.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
       self: process.cpuUsage(),
       machine: machineBusySeconds(),
     })
     await sleep(window.measureFrom - now())
     const before = cpu()
-    let rssMax = rssMiB(server.pid)
+    let rssMax = serverRssMiB(server)
     while (now() < window.measureTo - 1000) {
       await sleep(Math.min(1000, window.measureTo - 1000 - now()))
-      rssMax = Math.max(rssMax, rssMiB(server.pid))
+      rssMax = Math.max(rssMax, serverRssMiB(server))
     }
     await sleep(window.measureTo - now())
     const after = cpu()
-    result.serverRss = rssMiB(server.pid)
+    result.serverRss = serverRssMiB(server)
     result.serverRssMax = Math.max(rssMax, result.serverRss)
     const seconds = (after.at - before.at) / 1000
     result.serverCpu = (after.server - before.server) / seconds
@@ -653,7 +700,7 @@ async function runIdle(kind: ServerKind, count: number, seed: Uint8Array): Promi
   const processes = [new ClientProcess('idle-1'), new ClientProcess('idle-2')]
   try {
     const [board] = await createBoards(server, 1)
-    const seedText = kind === 'zigzag' ? undefined : Buffer.from(seed).toString('base64')
+    const seedText = isZigzag(kind) ? undefined : Buffer.from(seed).toString('base64')
     await Promise.all(processes.map((p, k) => p.request({
       cmd: 'init',
       seed: seedText,
@@ -902,6 +949,7 @@ async function main(): Promise<void> {
   const idle: IdleResult[] = []
   if (options.idleClients > 0) {
     for (const kind of options.servers) {
+      if (kind === 'zigzag-2') continue // idle memory is per process: the single-process row says it
       const r = await runIdle(kind, options.idleClients, seed)
       idle.push(r)
       log(`  idle ${kind.padEnd(9)} ${r.error ? `ERROR ${r.error}` : `${fixed(r.perConnectionKiB, 1)} KiB per connection${r.unloadedAfterS !== undefined ? `, unloaded after ${r.unloadedAfterS.toFixed(1)} s` : ''}`}`)

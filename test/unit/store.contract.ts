@@ -62,6 +62,18 @@ export function storeContract(name: string, backend: StoreBackend): void {
       expect(await store.load('board-1')).toEqual([s, u1, u2, u3])
     })
 
+    it('appends several updates in one go, in order, after and before single appends', async () => {
+      store = await backend.open()
+      const updates = [update('s', 0), update('a', 1), update('b', 2), update('c', 3), update('d', 4)]
+      await store.createBoard(record(), updates[0]!)
+      if (!store.appendMany) return expect(store.synchronous).toBeFalsy() // optional: only stores that offer it
+      await store.append('board-1', updates[1]!)
+      await store.appendMany('board-1', [updates[2]!, updates[3]!])
+      await store.append('board-1', updates[4]!)
+      expect(await store.load('board-1')).toEqual(updates)
+      await fails(() => store.appendMany!('missing', [update('x', 1)]))
+    })
+
     it('keeps the logs of two boards apart', async () => {
       store = await backend.open()
       await store.createBoard(record('a'), update('a0', 0))
