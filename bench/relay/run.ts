@@ -866,6 +866,13 @@ relays, one after the other, each as a child process on loopback:
   unchanged to the other sockets of the room and keeps nothing: what any relay
   costs at least when it sends frame by frame. Like Zigzag it runs under tsx,
   whose loader adds some memory to the baseline RSS of both.
+- **Zigzag, 2 processes** (only with \`--servers …,zigzag-2\`): two Zigzag
+  processes on one PostgreSQL schema and Redis (BENCH_DATABASE_URL,
+  BENCH_REDIS_URL; default the machine's loopback services), clients and
+  observers alternating between them, so half of what an observer sees
+  crossed processes (stored in PostgreSQL, published through Redis). Its CPU
+  and RSS are the two processes together; PostgreSQL and Redis run on the
+  same 2 cores and count as other load.
 
 Simulated clients (bench/relay/clients.ts) speak the y-websocket protocol,
 each with its own Y.Doc and y-protocols Awareness, in three processes apart
