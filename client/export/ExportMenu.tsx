@@ -16,7 +16,7 @@ const KINDS: Kind[] = ['png-board', 'png-view', 'svg-board', 'pdf', 'csv', 'json
 export function ExportMenu() {
   const { t } = useTranslation()
   const { doc, board, peers } = useBoard()
-  const { getNodes } = useReactFlow()
+  const flow = useReactFlow()
   const [open, setOpen] = useState(false)
   const [busy, setBusy] = useState<Kind | null>(null)
   const [error, setError] = useState('')
@@ -30,7 +30,7 @@ export function ExportMenu() {
       if (kind === 'json') download(JSON.stringify(exportBoard(doc), null, 2), `${base}.zigzag.json`, 'application/json')
       else if (kind === 'csv') download(new Blob([boardCsvZip(board, base) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-csv.zip`)
       else if (kind === 'pdf') {
-        const image = container ? await boardImage(container, getNodes(), 'png', 'board') : null
+        const image = container ? await boardImage(container, flow, 'png', 'board') : null
         const authors = [...board.factors, ...board.stardust].map((e) => e.authorName)
         const participants = [...new Set([...peers.filter((p) => p.user.role !== 'projector').map((p) => p.user.name), ...authors].filter(Boolean))].sort()
         const language = board.meta.language
@@ -39,7 +39,7 @@ export function ExportMenu() {
       } else {
         if (!container) throw new Error('The board is not on screen')
         const [format, scope] = kind.split('-') as [ImageFormat, ImageScope]
-        download(dataUrlToBlob(await boardImage(container, getNodes(), format, scope)), `${base}${scope === 'view' ? '-view' : ''}.${format}`)
+        download(dataUrlToBlob(await boardImage(container, flow, format, scope)), `${base}${scope === 'view' ? '-view' : ''}.${format}`)
       }
       setOpen(false)
     } catch (err) {

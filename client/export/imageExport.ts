@@ -1,5 +1,6 @@
-import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react'
+import { type Edge, getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react'
 import { toPng, toSvg } from 'html-to-image'
+import { renderEverything } from '../flow/renderEverything.js'
 
 export type ImageFormat = 'png' | 'svg'
 export type ImageScope = 'board' | 'view'
@@ -11,17 +12,29 @@ const PADDING = 0.04
 /**
  * Renders the board (grid, cards, journey path, emotion curve) to an image
  * with html-to-image, as React Flow's own docs do: either the whole board
- * fitted into a slide-sized frame, or exactly the current view.
+ * fitted into a slide-sized frame, or exactly the current view. The canvas
+ * normally renders only what is on screen, and simplified cards when zoomed
+ * out on a big board; while the image is made it renders everything in full.
  */
-export async function boardImage(container: HTMLElement, nodes: Node[], format: ImageFormat, scope: ImageScope): Promise<string> {
+export async function boardImage(
+  container: HTMLElement,
+  flow: { getNodes: () => Node[]; getEdges: () => Edge[] },
+  format: ImageFormat,
+  scope: ImageScope,
+): Promise<string> {
+  const counts = () => ({ nodes: flow.getNodes().filter((n) => !n.hidden).length, edges: flow.getEdges().filter((e) => !e.hidden).length })
+  return renderEverything(container, counts, () => render(container, flow.getNodes(), format, scope))
+}
+
+async function render(container: HTMLElement, nodes: Node[], format: ImageFormat, scope: ImageScope): Promise<string> {
   const viewport = container.querySelector<HTMLElement>('.react-flow__viewport')
   if (!viewport) throw new Error('The board is not on screen')
-  const render = format === 'png' ? toPng : toSvg
+  const toImage = format === 'png' ? toPng : toSvg
   // Editing chrome (handles, cursors, the add-phase and add-lane buttons) is not part of the picture.
   const filter = (el: HTMLElement) => !['react-flow__handle', 'cursor', 'grid__add'].some((name) => el.classList?.contains(name))
   if (scope === 'view') {
     const rect = container.getBoundingClientRect()
-    return render(container.querySelector<HTMLElement>('.react-flow') ?? container, {
+    return toImage(container.querySelector<HTMLElement>('.react-flow') ?? container, {
       width: rect.width, height: rect.height, pixelRatio: 2, backgroundColor: '#ffffff',
       filter: (el) => filter(el) && !el.classList?.contains('react-flow__controls') && !el.classList?.contains('react-flow__attribution'),
     })
@@ -29,7 +42,7 @@ export async function boardImage(container: HTMLElement, nodes: Node[], format: 
   const bounds = getNodesBounds(nodes)
   const height = Math.round(SLIDE_WIDTH * (bounds.height / bounds.width))
   const { x, y, zoom } = getViewportForBounds(bounds, SLIDE_WIDTH, height, 0.05, 4, PADDING)
-  return render(viewport, {
+  return toImage(viewport, {
     width: SLIDE_WIDTH, height, pixelRatio: 1, backgroundColor: '#ffffff', filter,
     style: { width: `${SLIDE_WIDTH}px`, height: `${height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
   })

@@ -16,6 +16,7 @@ import { EmotionCurveNode } from './EmotionCurveNode.js'
 import { GridNode } from './GridNode.js'
 import { JourneyEdge } from './JourneyEdge.js'
 import { cellAt, computeLayout } from './layout.js'
+import { useRenderEverything } from './renderEverything.js'
 import { TouchpointNode } from './TouchpointNode.js'
 import { useFollow } from './useFollow.js'
 import { usePointerPresence } from './usePointerPresence.js'
@@ -72,6 +73,8 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map())
   const pointer = usePointerPresence(awareness, screenToFlowPosition)
   const followView = useFollow(projector)
+  // Only what is on screen is rendered, except while an image export copies the DOM.
+  const everything = useRenderEverything()
   const canvas = useMemo<CanvasContextValue>(
     () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, send }),
     [t, doc, origin, readOnly, setEditingId, send],
@@ -170,7 +173,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
           onMove={followView.onMove} onMoveStart={followView.onMoveStart}
           nodesDraggable={!readOnly} nodesConnectable={!readOnly} edgesFocusable={!readOnly}
           deleteKeyCode={readOnly ? null : DELETE_KEYS} zoomOnDoubleClick={false}
-          minZoom={0.15} maxZoom={2.5} snapToGrid={false} onlyRenderVisibleElements={false}
+          minZoom={0.15} maxZoom={2.5} snapToGrid={false} onlyRenderVisibleElements={!everything}
           proOptions={PRO_OPTIONS}>
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />
           <Controls showInteractive={false} />

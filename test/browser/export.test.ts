@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { benchBoardFile } from '../../bench/client/boardFile.js'
 import { RESULTS_DIR, joinBoard, launchBrowser } from '../utils/browser.js'
 import { readPdf } from '../utils/pdf.js'
 import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
@@ -10,9 +11,9 @@ let server: TestServer
 let browser: Browser
 let page: Page
 
-async function exportFile(kind: string): Promise<Buffer> {
-  await page.getByTestId('export').click()
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId(`export-${kind}`).click()])
+async function exportFile(kind: string, on: Page = page): Promise<Buffer> {
+  await on.getByTestId('export').click()
+  const [download] = await Promise.all([on.waitForEvent('download', { timeout: 30_000 }), on.getByTestId(`export-${kind}`).click()])
   const path = await download.path()
   const bytes = readFileSync(path)
   writeFileSync(`${RESULTS_DIR}/${download.suggestedFilename()}`, bytes)
@@ -54,5 +55,44 @@ describe('handing the board off', () => {
     const file = JSON.parse((await exportFile('json')).toString('utf8'))
     expect(file).toMatchObject({ format: 'zigzag-board', formatVersion: 1 })
     expect(file.touchpoints.length).toBeGreaterThanOrEqual(8)
+  })
+})
+
+describe('handing a big board off', () => {
+  // Zoomed in, the canvas renders only the cards on screen: an export must still show every card.
+  const CARDS = 200
+  let big: Page
+
+  beforeAll(async () => {
+    const response = await fetch(`${server.url}/api/boards`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ board: benchBoardFile(CARDS, 10, 5) }),
+    })
+    const created = await response.json() as { links: { edit: string } }
+    big = await joinBoard(browser, created.links.edit, 'Eve')
+  })
+
+  const zoom = () => big.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a)
+
+  it('exports every card from the whole board and from a zoomed-in view', async () => {
+    await expect.poll(() => big.getByTestId('touchpoint').count()).toBe(CARDS)
+    const svg = (await exportFile('svg-board', big)).toString('utf8')
+    expect(svg.match(/data-touchpoint-id=/g)?.length).toBe(CARDS)
+    expect(svg.match(/class="react-flow__edge /g)?.length).toBe(CARDS)
+    const fromOverview = PNG.sync.read(await exportFile('png-board', big))
+
+    const pane = (await big.locator('.react-flow').boundingBox())!
+    await big.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2)
+    for (let i = 0; i < 30 && await zoom() < 0.99; i++) await big.mouse.wheel(0, -Math.min(100, Math.log2(1 / await zoom()) * 500))
+    await expect.poll(() => big.getByTestId('touchpoint').count()).toBeLessThan(CARDS / 2)
+    const fromView = PNG.sync.read(await exportFile('png-board', big))
+    expect(await big.getByTestId('touchpoint').count()).toBeLessThan(CARDS / 2)
+
+    // The same picture of the whole board either way.
+    expect([fromView.width, fromView.height]).toEqual([fromOverview.width, fromOverview.height])
+    let differing = 0
+    for (let i = 0; i < fromView.data.length; i += 4) {
+      if (Math.abs(fromView.data[i] - fromOverview.data[i]) + Math.abs(fromView.data[i + 1] - fromOverview.data[i + 1]) + Math.abs(fromView.data[i + 2] - fromOverview.data[i + 2]) > 48) differing++
+    }
+    expect(differing / (fromView.width * fromView.height)).toBeLessThan(0.01)
   })
 })
