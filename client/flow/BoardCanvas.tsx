@@ -26,6 +26,8 @@ const edgeTypes = { journey: JourneyEdge }
 const DELETE_KEYS = ['Delete', 'Backspace']
 const PRO_OPTIONS = { hideAttribution: false }
 const NO_CARDS: ReadonlySet<string> = new Set()
+/** Lifted steps (of a card being moved) are drawn above the resting cards and below the moving card (z-index 1000, as selected). */
+const LIFTED_Z = 999
 export const PALETTE_MIME = 'application/x-zigzag-touchpoint'
 
 /** The React Flow canvas. The doc decides where cards are; this only adds what is local to this screen. */
@@ -81,30 +83,40 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   )
 
   // What is local to this screen on top of the view: the selection and cards being dragged, here or by someone else.
+  const remote = useMemo(() => new Map(peers.filter((p) => !p.isSelf && p.dragging).map((p) => [p.dragging!.touchpointId, p.dragging!])), [peers])
+  const moving = useMovingCards(dragged, remote)
   const overlaid = useRef(new Map<string, { base: BoardFlowNode; x: number; y: number; selected: boolean; node: BoardFlowNode }>())
   const nodes = useMemo(() => {
-    const remote = new Map(peers.filter((p) => !p.isSelf && p.dragging).map((p) => [p.dragging!.touchpointId, p.dragging!]))
     const cache = overlaid.current
     const next = new Map<string, { base: BoardFlowNode; x: number; y: number; selected: boolean; node: BoardFlowNode }>()
     const list = view.nodes.map((node): BoardFlowNode => {
-      const position = dragged.get(node.id) ?? remote.get(node.id) ?? node.position
+      const own = dragged.get(node.id)
+      const theirs = own ? undefined : remote.get(node.id)
+      const position = own ?? theirs ?? node.position
       const selected = node.id === selectedId
       if (position === node.position && !selected) return node
       const { x, y } = position
       const last = cache.get(node.id)
       const entry = last && last.base === node && last.x === x && last.y === y && last.selected === selected
         ? last
-        : { base: node, x, y, selected, node: { ...node, position: { x, y }, selected } as BoardFlowNode }
+        : {
+          base: node, x, y, selected,
+          // Someone else's drag: on top and on a layer of its own like a card dragged here (React Flow marks that one `dragging`).
+          node: { ...node, position: { x, y }, selected, ...(theirs ? { className: 'moving', zIndex: 1000 } : {}) } as BoardFlowNode,
+        }
       next.set(node.id, entry)
       return entry.node
     })
     overlaid.current = next
     return list
-  }, [view.nodes, dragged, peers, selectedId])
-  const edges = useMemo(
-    () => view.edges.map((edge) => (selectedEdges.has(edge.id) ? { ...edge, selected: true } : edge)),
-    [view.edges, selectedEdges],
-  )
+  }, [view.nodes, dragged, remote, selectedId])
+  // The steps of a moving card are lifted onto a layer of their own while it moves, so redrawing them does not repaint the board under them.
+  const edges = useMemo(() => view.edges.map((edge) => {
+    const selected = selectedEdges.has(edge.id)
+    const lifted = moving.has(edge.source) || moving.has(edge.target)
+    if (!selected && !lifted) return edge
+    return { ...edge, ...(selected ? { selected } : {}), ...(lifted ? { zIndex: LIFTED_Z, data: { ...edge.data!, lifted } } : {}) }
+  }), [view.edges, selectedEdges, moving])
 
   const onNodesChange = useCallback((changes: NodeChange<BoardFlowNode>[]) => {
     const local = readOnly ? changes.filter((c) => c.type === 'select') : applyFlowChanges(doc, changes, layout, origin)
@@ -188,6 +200,15 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
       )}
     </div>
   )
+}
+
+/** Ids of the cards being dragged, here or by someone else; the same Set for as long as the same cards move. */
+function useMovingCards(dragged: ReadonlyMap<string, unknown>, remote: ReadonlyMap<string, unknown>): ReadonlySet<string> {
+  const last = useRef<{ key: string; ids: ReadonlySet<string> }>({ key: '', ids: new Set() })
+  const ids = [...new Set([...dragged.keys(), ...remote.keys()])].sort()
+  const key = ids.join('\u0000')
+  if (key !== last.current.key) last.current = { key, ids: new Set(ids) }
+  return last.current.ids
 }
 
 /** Cards someone else is dragging or editing; the same Map until that changes (not on every cursor move). */

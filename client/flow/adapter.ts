@@ -48,7 +48,13 @@ export type TouchpointFlowNode = Node<TouchpointNodeData, 'touchpoint'>
 export type GridFlowNode = Node<{ layout: GridGeometry; locked: boolean }, 'grid'>
 export type CurveFlowNode = Node<{ points: EmotionPoint[]; color: string }, 'curve'>
 export type BoardFlowNode = TouchpointFlowNode | GridFlowNode | CurveFlowNode
-export type JourneyEdgeData = { switch: ChannelSwitch | null; color: string; faded: boolean }
+export type JourneyEdgeData = {
+  switch: ChannelSwitch | null
+  color: string
+  faded: boolean
+  /** One of its cards is being moved: drawn above the cards on a layer of its own (set by BoardCanvas, not docToFlow). */
+  lifted?: boolean
+}
 export type JourneyFlowEdge = Edge<JourneyEdgeData, 'journey'>
 
 /**
