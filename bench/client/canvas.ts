@@ -225,7 +225,8 @@ async function dragCard(page: Page, ms = 2000): Promise<DragResult> {
     const cy = pane.top + pane.height / 2
     let best: { x: number; y: number; d: number } | null = null
     let onScreen = 0
-    for (const card of document.querySelectorAll('.react-flow__node-touchpoint .card__title')) {
+    // The card itself, not its title: zoomed out on a big board the canvas draws cards without texts, and not as React Flow nodes.
+    for (const card of document.querySelectorAll('[data-testid="touchpoint"]')) {
       const r = card.getBoundingClientRect()
       const x = r.left + r.width / 2
       const y = r.top + r.height / 2

@@ -4,7 +4,7 @@
  * performance clock, whose zero is the navigation start.
  *
  * - `firstFrameAt`: a requestAnimationFrame loop looks for the touchpoint
- *   cards (React Flow node wrappers that are not hidden) in every frame. The
+ *   cards (not in a React Flow node wrapper that is still hidden) in every frame. The
  *   frame in which all `expected` cards are first in the DOM is painted after
  *   that callback, so the time is taken in the callback of the next frame:
  *   an upper bound of "the first frame showing every card". The loop stops
@@ -49,9 +49,10 @@ export function benchInitScript(options: { expected: number; name: string }): st
     }).observe({ type: 'longtask', buffered: true })
   } catch {}
   const allCardsShown = () => {
-    const cards = document.querySelectorAll('.react-flow__node-touchpoint')
+    // Zoomed out on a big board the cards are not React Flow nodes (client/flow/Overview.tsx); a node is hidden until measured.
+    const cards = document.querySelectorAll('[data-testid="touchpoint"]')
     if (cards.length < bench.expected) return false
-    for (const card of cards) if (card.style.visibility === 'hidden') return false
+    for (const card of cards) if (card.closest('.react-flow__node')?.style.visibility === 'hidden') return false
     return true
   }
   const watch = () => {

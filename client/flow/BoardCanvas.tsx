@@ -1,14 +1,15 @@
 import {
-  Background, BackgroundVariant, type Connection, Controls, type EdgeChange, type NodeChange, ReactFlow, useReactFlow,
+  Background, BackgroundVariant, type Connection, Controls, type EdgeChange, type NodeChange, ReactFlow, type ReactFlowState, useReactFlow,
+  useStore,
 } from '@xyflow/react'
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type TouchpointKind, addTouchpoint } from '../../shared/model/index.js'
+import { type TouchpointKind, addTouchpoint, removeTouchpoint } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { type Peer, setPresence } from '../sync/presence.js'
 import {
-  type BoardFlowNode, type CardBusy, type CardStatus, type FlowView, type JourneyFlowEdge, applyFlowChanges, applyJourneyChanges,
-  connectTouchpoints, docToFlow,
+  type BoardFlowNode, type CardBusy, type CardStatus, type FlowView, type JourneyFlowEdge, type TouchpointFlowNode, applyFlowChanges,
+  applyJourneyChanges, connectTouchpoints, docToFlow,
 } from './adapter.js'
 import { CanvasContext, type CanvasContextValue, cachedTranslate } from './CanvasContext.js'
 import { Cursors } from './Cursors.js'
@@ -16,6 +17,7 @@ import { EmotionCurveNode } from './EmotionCurveNode.js'
 import { GridNode } from './GridNode.js'
 import { JourneyEdge } from './JourneyEdge.js'
 import { cellAt, computeLayout } from './layout.js'
+import { Overview } from './Overview.js'
 import { useRenderEverything } from './renderEverything.js'
 import { TouchpointNode } from './TouchpointNode.js'
 import { useFollow } from './useFollow.js'
@@ -26,6 +28,18 @@ const edgeTypes = { journey: JourneyEdge }
 const DELETE_KEYS = ['Delete', 'Backspace']
 const PRO_OPTIONS = { hideAttribution: false }
 const NO_CARDS: ReadonlySet<string> = new Set()
+const NO_EDGES: JourneyFlowEdge[] = []
+/**
+ * Below this zoom (in device pixels: half of it on a screen of two device
+ * pixels per CSS pixel) a board of at least OVERVIEW_MIN_CARDS cards is drawn
+ * as an overview: simplified cards and the journey path, each as one layer
+ * (Overview), instead of a React Flow node and edge each. A card's title
+ * would be under 7 device pixels high. Small boards stay in full at any zoom:
+ * they are cheap to draw.
+ */
+export const OVERVIEW_ZOOM = 0.4
+export const OVERVIEW_MIN_CARDS = 200
+const selectZoomedOut = (s: ReactFlowState) => s.transform[2] * window.devicePixelRatio < OVERVIEW_ZOOM
 /** Lifted steps (of a card being moved) are drawn above the resting cards and below the moving card (z-index 1000, as selected). */
 const LIFTED_Z = 999
 export const PALETTE_MIME = 'application/x-zigzag-touchpoint'
@@ -75,8 +89,9 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map())
   const pointer = usePointerPresence(awareness, screenToFlowPosition)
   const followView = useFollow(projector)
-  // Only what is on screen is rendered, except while an image export copies the DOM.
+  // Image export copies the DOM: then every card and edge is rendered, in full.
   const everything = useRenderEverything()
+  const overview = useStore(selectZoomedOut) && board.touchpoints.length >= OVERVIEW_MIN_CARDS && !everything
   const canvas = useMemo<CanvasContextValue>(
     () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, send }),
     [t, doc, origin, readOnly, setEditingId, send],
@@ -110,13 +125,29 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     overlaid.current = next
     return list
   }, [view.nodes, dragged, remote, selectedId])
+  // In the overview React Flow draws the grid, the emotion curve and a card whose title is being edited; Overview draws the other cards.
+  const flowNodes = useMemo(
+    () => (overview ? nodes.filter((n) => n.type !== 'touchpoint' || n.id === editingId) : nodes),
+    [overview, nodes, editingId],
+  )
+  const overviewCards = useMemo(
+    () => (overview ? nodes.filter((n): n is TouchpointFlowNode => n.type === 'touchpoint' && n.id !== editingId) : []),
+    [overview, nodes, editingId],
+  )
+  const restingCards = useMemo(
+    () => (overview ? view.nodes.filter((n): n is TouchpointFlowNode => n.type === 'touchpoint' && n.id !== editingId) : []),
+    [overview, view.nodes, editingId],
+  )
   // The steps of a moving card are lifted onto a layer of their own while it moves, so redrawing them does not repaint the board under them.
-  const edges = useMemo(() => view.edges.map((edge) => {
-    const selected = selectedEdges.has(edge.id)
-    const lifted = moving.has(edge.source) || moving.has(edge.target)
-    if (!selected && !lifted) return edge
-    return { ...edge, ...(selected ? { selected } : {}), ...(lifted ? { zIndex: LIFTED_Z, data: { ...edge.data!, lifted } } : {}) }
-  }), [view.edges, selectedEdges, moving])
+  const edges = useMemo(() => {
+    if (overview) return NO_EDGES
+    return view.edges.map((edge) => {
+      const selected = selectedEdges.has(edge.id)
+      const lifted = moving.has(edge.source) || moving.has(edge.target)
+      if (!selected && !lifted) return edge
+      return { ...edge, ...(selected ? { selected } : {}), ...(lifted ? { zIndex: LIFTED_Z, data: { ...edge.data!, lifted } } : {}) }
+    })
+  }, [view.edges, selectedEdges, moving, overview])
 
   const onNodesChange = useCallback((changes: NodeChange<BoardFlowNode>[]) => {
     const local = readOnly ? changes.filter((c) => c.type === 'select') : applyFlowChanges(doc, changes, layout, origin)
@@ -142,6 +173,29 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
       if (change.type === 'select') setSelectedEdges((set) => toggled(set, change.id, change.selected))
     }
   }, [doc, origin, readOnly])
+
+  // Dragging in the overview: the same local state, presence and drop into a cell as a drag of a React Flow node.
+  const onOverviewDrag = useCallback((id: string, position: { x: number; y: number }) => {
+    setDragged((map) => new Map(map).set(id, position))
+    setPresence(awareness, { dragging: { touchpointId: id, ...position } })
+  }, [awareness])
+  const onOverviewDrop = useCallback((id: string, position: { x: number; y: number }) => {
+    applyFlowChanges(doc, [{ type: 'position', id, position, dragging: false }], layout, origin)
+    setDragged(new Map())
+    setPresence(awareness, { dragging: null })
+  }, [doc, layout, origin, awareness])
+  // React Flow deletes the selected node on Delete; in the overview the selected card is not one of its nodes.
+  const selectedLocked = selectedId !== null && session.locks.touchpoints.includes(selectedId) && !isFacilitator
+  useEffect(() => {
+    if (!overview || readOnly || !selectedId || selectedLocked) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null
+      if (!DELETE_KEYS.includes(event.key) || target?.closest('input, textarea, select, [contenteditable="true"]')) return
+      removeTouchpoint(doc, selectedId, origin)
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [overview, readOnly, selectedId, selectedLocked, doc, origin])
 
   const onConnect = useCallback((connection: Connection) => {
     if (!readOnly) connectTouchpoints(doc, personaId, connection, origin)
@@ -179,7 +233,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
       onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop}>
       <CanvasContext.Provider value={canvas}>
         <ReactFlow<BoardFlowNode, JourneyFlowEdge>
-          nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
+          nodes={flowNodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
           onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
           onNodeClick={onNodeClick}
           onMove={followView.onMove} onMoveStart={followView.onMoveStart}
@@ -189,6 +243,10 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
           proOptions={PRO_OPTIONS}>
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />
           <Controls showInteractive={false} />
+          {overview && (
+            <Overview cards={overviewCards} resting={restingCards} edges={view.edges} moving={moving} selectedId={selectedId} readOnly={readOnly}
+              onSelect={onSelect} onOpen={onOpen} onEdit={setEditingId} onDrag={onOverviewDrag} onDrop={onOverviewDrop} />
+          )}
           <Cursors />
         </ReactFlow>
       </CanvasContext.Provider>

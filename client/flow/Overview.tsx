@@ -1,0 +1,167 @@
+import { Position, getBezierPath, useStoreApi } from '@xyflow/react'
+import { type MouseEvent, type PointerEvent, memo, useMemo, useRef } from 'react'
+import { type JourneyFlowEdge, STEP_ENDS, type TouchpointFlowNode } from './adapter.js'
+import { FlowPortal } from './FlowPortal.js'
+import { GRID, type Point } from './layout.js'
+
+/** Dashes of a channel switch, longer than on the full edges so they stay dashes at overview zooms (and cost less to draw). */
+const SWITCH_DASH = '30 18'
+/** Pointer travel (screen pixels) before a press on a card becomes a drag, as React Flow's default. */
+const DRAG_THRESHOLD = 1
+/** The longest title bar, in flow pixels (the card's inner width less its padding). */
+const BAR_MAX = GRID.cardWidth - 16 - 1 - 32
+
+export interface OverviewProps {
+  /** The cards to draw, where they are on this screen (including cards being dragged). */
+  cards: TouchpointFlowNode[]
+  /** The same cards where the document puts them (the same array for as long as no card moves in the document). */
+  resting: TouchpointFlowNode[]
+  /** Every journey step that is drawn. */
+  edges: JourneyFlowEdge[]
+  /** Cards being dragged here or by someone else. */
+  moving: ReadonlySet<string>
+  selectedId: string | null
+  readOnly: boolean
+  /** A card was pressed: select it. */
+  onSelect: (id: string) => void
+  /** A card was clicked without being dragged. */
+  onOpen: (id: string) => void
+  onEdit: (id: string) => void
+  onDrag: (id: string, position: Point) => void
+  onDrop: (id: string, position: Point) => void
+}
+
+/**
+ * The board zoomed out far (see BoardCanvas): React Flow draws only the grid
+ * and the emotion curve, and this draws the cards and the journey path, each
+ * as one layer of plain elements: a card is a block with its channel colour,
+ * kind, status, moment-of-truth mark and its title as a bar (and a tooltip);
+ * a step is a path in one SVG, in the persona's colour, dashed where the
+ * channel switches. No React Flow node or edge per card and step (with its
+ * transform, z-index, store subscriptions and measuring), no handles, no
+ * arrowheads or switch labels (a pixel or two at these zooms).
+ *
+ * Cards can be clicked (select and open), double-clicked (edit the title:
+ * React Flow then draws that card in full) and dragged into another cell.
+ * A card being moved, here or by someone else, and its steps are drawn above
+ * the others on compositing layers of their own, so moving them does not
+ * repaint the board under them.
+ */
+export function Overview({ cards, resting, edges, moving, selectedId, readOnly, onSelect, onOpen, onEdit, onDrag, onDrop }: OverviewProps) {
+  const store = useStoreApi()
+  const still = useMemo(() => edges.filter((e) => !moving.has(e.source) && !moving.has(e.target)), [edges, moving])
+  const restingAt = useMemo(() => positions(resting), [resting])
+  const movingEdges = edges.filter((e) => moving.has(e.source) || moving.has(e.target))
+  const movingCards = cards.filter((c) => moving.has(c.id))
+  const stillCards = useMemo(() => resting.filter((c) => !moving.has(c.id)), [resting, moving])
+
+  // A press on a card selects it; moving the pointer then drags it (window listeners: the card moves to another layer meanwhile),
+  // letting go without moving opens it.
+  const latest = useRef({ onDrag, onDrop, onOpen })
+  latest.current = { onDrag, onDrop, onOpen }
+  const onPointerDown = (event: PointerEvent) => {
+    const element = (event.target as Element).closest<HTMLElement>('[data-touchpoint-id]')
+    if (!element || event.button !== 0) return
+    const id = element.dataset.touchpointId!
+    const card = cards.find((c) => c.id === id)
+    if (!card) return
+    onSelect(id)
+    const draggable = !readOnly && card.draggable !== false
+    const { pointerId, clientX: x0, clientY: y0 } = event
+    const from = card.position
+    let dragging = false
+    const at = (e: globalThis.PointerEvent) => {
+      const zoom = store.getState().transform[2]
+      return { x: from.x + (e.clientX - x0) / zoom, y: from.y + (e.clientY - y0) / zoom }
+    }
+    const move = (e: globalThis.PointerEvent) => {
+      if (e.pointerId !== pointerId || !draggable) return
+      if (!dragging && Math.hypot(e.clientX - x0, e.clientY - y0) <= DRAG_THRESHOLD) return
+      dragging = true
+      latest.current.onDrag(id, at(e))
+    }
+    const up = (e: globalThis.PointerEvent) => {
+      if (e.pointerId !== pointerId) return
+      window.removeEventListener('pointermove', move)
+      window.removeEventListener('pointerup', up)
+      window.removeEventListener('pointercancel', up)
+      if (dragging) latest.current.onDrop(id, at(e))
+      else if (e.type === 'pointerup') latest.current.onOpen(id)
+    }
+    window.addEventListener('pointermove', move)
+    window.addEventListener('pointerup', up)
+    window.addEventListener('pointercancel', up)
+  }
+  const onDoubleClick = (event: MouseEvent) => {
+    const element = (event.target as Element).closest<HTMLElement>('[data-touchpoint-id]')
+    if (element && !readOnly) onEdit(element.dataset.touchpointId!)
+  }
+
+  return (
+    <>
+      <FlowPortal layer="edgelabel-renderer">
+        <Steps edges={still} at={restingAt} />
+        <div className="overview-cards" onPointerDown={onPointerDown} onDoubleClick={onDoubleClick}>
+          <Cards cards={stillCards} selectedId={selectedId} />
+        </div>
+      </FlowPortal>
+      {(movingEdges.length > 0 || movingCards.length > 0) && (
+        <FlowPortal layer="viewport-portal">
+          <Steps edges={movingEdges} at={positions(cards)} moving />
+          <div className="overview-cards overview-cards--moving">
+            {movingCards.map((card) => <Card key={card.id} card={card} selected={card.id === selectedId} moving />)}
+          </div>
+        </FlowPortal>
+      )}
+    </>
+  )
+}
+
+type Positions = ReadonlyMap<string, Point>
+
+function positions(cards: TouchpointFlowNode[]): Positions {
+  return new Map(cards.map((c) => [c.id, c.position]))
+}
+
+const Cards = memo(function Cards({ cards, selectedId }: { cards: TouchpointFlowNode[]; selectedId: string | null }) {
+  return cards.map((card) => <Card key={card.id} card={card} selected={card.id === selectedId} />)
+})
+
+const Card = memo(function Card({ card, selected, moving = false }: { card: TouchpointFlowNode; selected: boolean; moving?: boolean }) {
+  const { touchpoint, channel, heat, focused, busy } = card.data
+  const tone = heat ? (heat.delight > heat.disappointment ? 'delight' : heat.disappointment > heat.delight ? 'disappointment' : 'even') : ''
+  const { x, y } = card.position
+  return (
+    // One element per card: the status mark, the title bar and the moment-of-truth mark are its backgrounds (styles.css).
+    <div className={`card card--lite card--${channel} card--${touchpoint.kind} card--status-${touchpoint.status}${touchpoint.momentOfTruth ? ' card--mot' : ''}`
+      + `${selected ? ' card--selected' : ''}${heat ? ` card--heat-${tone}` : ''}${touchpoint.status === 'retire' ? ' card--retired' : ''}`
+      + `${focused ? ' card--focused' : ''}${moving ? ' card--moving' : ''} nopan`}
+      data-testid="touchpoint" data-touchpoint-id={card.id} data-title={touchpoint.title} title={touchpoint.title}
+      style={{
+        // Resting cards by left/top: no transform, so no paint property node per card; a moving one by transform, on its own layer.
+        ...(moving ? { transform: `translate(${x}px, ${y}px)` } : { left: x, top: y }),
+        width: GRID.cardWidth, height: GRID.cardHeight,
+        ['--title' as string]: `${Math.min(BAR_MAX, 40 + touchpoint.title.length * 9)}px`,
+        ...(busy ? { boxShadow: `0 0 0 14px ${busy.color}` } : {}),
+      }} />
+  )
+})
+
+const Steps = memo(function Steps({ edges, at, moving = false }: { edges: JourneyFlowEdge[]; at: Positions; moving?: boolean }) {
+  const paths = []
+  for (const edge of edges) {
+    const from = at.get(edge.source)
+    const to = at.get(edge.target)
+    if (!from || !to) continue
+    const [d] = getBezierPath({
+      sourceX: from.x + STEP_ENDS.source.x, sourceY: from.y + STEP_ENDS.source.y, sourcePosition: Position.Right,
+      targetX: to.x + STEP_ENDS.target.x, targetY: to.y + STEP_ENDS.target.y, targetPosition: Position.Left,
+    })
+    const { color, faded, switch: zigzag } = edge.data!
+    paths.push(
+      <path key={edge.id} d={d} stroke={color} strokeWidth={zigzag ? 4.5 : 3} strokeDasharray={zigzag ? SWITCH_DASH : undefined}
+        opacity={faded ? 0.22 : undefined} />,
+    )
+  }
+  return <svg className={`overview-edges${moving ? ' overview-edges--moving' : ''}`} aria-hidden="true">{paths}</svg>
+})
