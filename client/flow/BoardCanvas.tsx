@@ -1,8 +1,8 @@
 import {
-  Background, BackgroundVariant, type Connection, Controls, type EdgeChange, type NodeChange, ReactFlow, type ReactFlowState, useReactFlow,
-  useStore,
+  Background, BackgroundVariant, type Connection, Controls, type EdgeChange, type NodeChange, ReactFlow, type ReactFlowState, type Viewport,
+  getViewportForBounds, useReactFlow, useStore, useStoreApi,
 } from '@xyflow/react'
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { type DragEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type TouchpointKind, addTouchpoint, removeTouchpoint } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
@@ -16,7 +16,7 @@ import { Cursors } from './Cursors.js'
 import { EmotionCurveNode } from './EmotionCurveNode.js'
 import { GridNode } from './GridNode.js'
 import { JourneyEdge } from './JourneyEdge.js'
-import { cellAt, computeLayout } from './layout.js'
+import { CURVE_GAP, CURVE_HEIGHT, cellAt, computeLayout } from './layout.js'
 import { Overview } from './Overview.js'
 import { useRenderEverything } from './renderEverything.js'
 import { TouchpointNode } from './TouchpointNode.js'
@@ -26,6 +26,9 @@ import { usePointerPresence } from './usePointerPresence.js'
 const nodeTypes = { grid: GridNode, touchpoint: TouchpointNode, curve: EmotionCurveNode }
 const edgeTypes = { journey: JourneyEdge }
 const DELETE_KEYS = ['Delete', 'Backspace']
+const MIN_ZOOM = 0.15
+const MAX_ZOOM = 2.5
+const FIT_PADDING = 0.08
 const PRO_OPTIONS = { hideAttribution: false }
 const NO_CARDS: ReadonlySet<string> = new Set()
 const NO_EDGES: JourneyFlowEdge[] = []
@@ -212,12 +215,34 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     if (selectedId && !board.touchpoints.some((tp) => tp.id === selectedId)) onSelect(null)
   }, [selectedId, board.touchpoints, onSelect])
 
+  // The board opens fitted. When the board and the canvas' size are known before React Flow first renders, it starts there,
+  // instead of drawing the board once at zoom 1 and then fitting it a frame later.
+  const container = useRef<HTMLDivElement>(null)
+  const store = useStoreApi<BoardFlowNode, JourneyFlowEdge>()
+  const [opening, setOpening] = useState<{ viewport?: Viewport } | null>(null)
   const fitted = useRef(false)
-  useEffect(() => {
-    if (fitted.current || board.phases.length === 0) return
+  useLayoutEffect(() => {
+    if (opening || !container.current) return
+    const { clientWidth: width, clientHeight: height } = container.current
+    if (width === 0 || height === 0) return setOpening({})
+    if (board.phases.length === 0) {
+      // Not synced yet (a board always has a phase): wait for it, but not forever, so that an offline canvas still appears.
+      const id = window.setTimeout(() => setOpening((open) => open ?? {}), 2000)
+      return () => window.clearTimeout(id)
+    }
     fitted.current = true
-    requestAnimationFrame(() => void fitView({ padding: 0.08, duration: 0 }))
-  }, [board.phases.length, fitView])
+    const bounds = { x: 0, y: 0, width: layout.width, height: layout.height + CURVE_GAP + CURVE_HEIGHT }
+    const viewport = getViewportForBounds(bounds, width, height, MIN_ZOOM, MAX_ZOOM, FIT_PADDING)
+    // React Flow takes defaultViewport when its zoom pane mounts, after the first render; the store has it from the start, so that
+    // render already draws (and picks the cards on screen and the overview) at the opening zoom.
+    store.setState({ transform: [viewport.x, viewport.y, viewport.zoom], width, height })
+    setOpening({ viewport })
+  }, [opening, board.phases.length, layout, store])
+  useEffect(() => {
+    if (!opening || fitted.current || board.phases.length === 0) return
+    fitted.current = true
+    requestAnimationFrame(() => void fitView({ padding: FIT_PADDING, duration: 0 }))
+  }, [opening, board.phases.length, fitView])
 
   const onDrop = (event: DragEvent) => {
     const kind = event.dataTransfer.getData(PALETTE_MIME) as TouchpointKind
@@ -229,17 +254,18 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   }
 
   return (
-    <div className="canvas" data-testid="canvas" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
+    <div ref={container} className="canvas" data-testid="canvas" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
       onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop}>
       <CanvasContext.Provider value={canvas}>
-        <ReactFlow<BoardFlowNode, JourneyFlowEdge>
+        {opening && <ReactFlow<BoardFlowNode, JourneyFlowEdge>
+          defaultViewport={opening.viewport}
           nodes={flowNodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
           onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
           onNodeClick={onNodeClick}
           onMove={followView.onMove} onMoveStart={followView.onMoveStart}
           nodesDraggable={!readOnly} nodesConnectable={!readOnly} edgesFocusable={!readOnly}
           deleteKeyCode={readOnly ? null : DELETE_KEYS} zoomOnDoubleClick={false}
-          minZoom={0.15} maxZoom={2.5} snapToGrid={false} onlyRenderVisibleElements={!everything}
+          minZoom={MIN_ZOOM} maxZoom={MAX_ZOOM} snapToGrid={false} onlyRenderVisibleElements={!everything}
           proOptions={PRO_OPTIONS}>
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />
           <Controls showInteractive={false} />
@@ -248,7 +274,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
               onSelect={onSelect} onOpen={onOpen} onEdit={setEditingId} onDrag={onOverviewDrag} onDrop={onOverviewDrop} />
           )}
           <Cursors />
-        </ReactFlow>
+        </ReactFlow>}
       </CanvasContext.Provider>
       {followView.leader && !projector && (
         <div className="following" data-testid="following" style={{ borderColor: followView.leader.color }}>
