@@ -3,12 +3,16 @@
  * in place before the app's own code). Everything is timed with the page's
  * performance clock, whose zero is the navigation start.
  *
- * - `firstFrameAt`: a requestAnimationFrame loop looks for the touchpoint
- *   cards (not in a React Flow node wrapper that is still hidden) in every frame. The
- *   frame in which all `expected` cards are first in the DOM is painted after
- *   that callback, so the time is taken in the callback of the next frame:
- *   an upper bound of "the first frame showing every card". The loop stops
- *   there.
+ * - `firstFrameAt`: a requestAnimationFrame loop counts the touchpoint cards
+ *   (not in a React Flow node wrapper that is still hidden) in every frame,
+ *   until the count has not changed for a second: the cards the canvas
+ *   renders once the board has opened (zoomed in, only those on screen).
+ *   The frame in which that many cards were first in the DOM is painted
+ *   after its callback, so the time is taken in the callback of the next
+ *   frame: an upper bound of "the first frame showing the board". `expected`
+ *   is the least number of cards that must be rendered (all of them, when
+ *   the opening zoom shows the whole board). The loop stops there;
+ *   `cardsShown` is the count.
  * - `record()` / `stop()`: timestamps of every frame in between.
  * - `longTasks`: main-thread tasks over 50 ms (PerformanceObserver).
  *
@@ -19,6 +23,7 @@ export interface BenchState {
   expected: number
   seenAt: number | null
   firstFrameAt: number | null
+  cardsShown: number | null
   longTasks: { start: number; duration: number }[]
   record(): void
   stop(): number[]
@@ -38,7 +43,7 @@ export function benchInitScript(options: { expected: number; name: string }): st
     requestAnimationFrame(frame)
   }
   const bench = {
-    expected: ${Number(options.expected)}, seenAt: null, firstFrameAt: null, longTasks: [],
+    expected: ${Number(options.expected)}, seenAt: null, firstFrameAt: null, cardsShown: null, longTasks: [],
     record() { stamps = []; requestAnimationFrame(frame) },
     stop() { const list = stamps || []; stamps = null; return list },
   }
@@ -48,19 +53,25 @@ export function benchInitScript(options: { expected: number; name: string }): st
       for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration })
     }).observe({ type: 'longtask', buffered: true })
   } catch {}
-  const allCardsShown = () => {
-    // Zoomed out on a big board the cards are not React Flow nodes (client/flow/Overview.tsx); a node is hidden until measured.
-    const cards = document.querySelectorAll('[data-testid="touchpoint"]')
-    if (cards.length < bench.expected) return false
-    for (const card of cards) if (card.closest('.react-flow__node')?.style.visibility === 'hidden') return false
-    return true
+  const cardsShown = () => {
+    let shown = 0
+    for (const card of document.querySelectorAll('[data-testid="touchpoint"]')) if (card.closest('.react-flow__node')?.style.visibility !== 'hidden') shown++
+    return shown
   }
+  const frames = []
+  let changedAt = 0
   const watch = () => {
-    if (bench.seenAt !== null) {
-      bench.firstFrameAt = performance.now()
+    const now = performance.now()
+    const shown = cardsShown()
+    if (frames.length === 0 || shown !== frames[frames.length - 1].shown) changedAt = now
+    frames.push({ at: now, shown })
+    if (shown > 0 && shown >= bench.expected && now - changedAt >= 1000) {
+      const first = frames.findIndex((f) => f.shown >= shown)
+      bench.cardsShown = shown
+      bench.seenAt = frames[first].at
+      bench.firstFrameAt = frames[first + 1].at
       return
     }
-    if (allCardsShown()) bench.seenAt = performance.now()
     requestAnimationFrame(watch)
   }
   requestAnimationFrame(watch)
