@@ -13,7 +13,13 @@
  *   is the least number of cards that must be rendered (all of them, when
  *   the opening zoom shows the whole board). The loop stops there;
  *   `cardsShown` is the count.
- * - `record()` / `stop()`: timestamps of every frame in between.
+ * - `record()` / `stop()`: between the two, the timestamp of every frame
+ *   (the `requestAnimationFrame` time: when the frame began, before the
+ *   mouse events it handles) and the frame's work: from that time until a
+ *   message posted from the frame's requestAnimationFrame callback arrives,
+ *   that is once the main thread has run the frame's input handlers, the
+ *   React renders they scheduled before it, the callbacks, style, layout,
+ *   paint and the commit to the compositor.
  * - `longTasks`: main-thread tasks over 50 ms (PerformanceObserver).
  *
  * Kept as source text, not a function: tsx's transform can add helpers to a
@@ -26,7 +32,7 @@ export interface BenchState {
   cardsShown: number | null
   longTasks: { start: number; duration: number }[]
   record(): void
-  stop(): number[]
+  stop(): { stamps: number[]; work: number[] }
 }
 
 declare global {
@@ -37,15 +43,19 @@ export function benchInitScript(options: { expected: number; name: string }): st
   return `(() => {
   localStorage.setItem('zigzag.name', ${JSON.stringify(options.name)})
   let stamps = null
+  let work = null
+  const afterFrame = new MessageChannel()
+  afterFrame.port1.onmessage = (event) => { if (work) work.push(performance.now() - event.data) }
   const frame = (time) => {
     if (!stamps) return
     stamps.push(time)
+    afterFrame.port2.postMessage(time)
     requestAnimationFrame(frame)
   }
   const bench = {
     expected: ${Number(options.expected)}, seenAt: null, firstFrameAt: null, cardsShown: null, longTasks: [],
-    record() { stamps = []; requestAnimationFrame(frame) },
-    stop() { const list = stamps || []; stamps = null; return list },
+    record() { stamps = []; work = []; requestAnimationFrame(frame) },
+    stop() { const result = { stamps: stamps || [], work: work || [] }; stamps = null; work = null; return result },
   }
   window.__bench = bench
   try {
