@@ -24,6 +24,8 @@
  *   --servers a,b           only these servers (zigzag, reference, floor; zigzag-2: two Zigzag processes on
  *                           PostgreSQL and Redis, clients split between them, not run unless named)
  *   --out PATH | --out -    where the Markdown goes (default docs/performance.md; `-` prints only)
+ *   --repeat N              run every scenario N times (default 1), the servers in turn and their order reversed
+ *                           every other round; the ratios are then medians over the rounds, with their range
  *   --zigzag-ref REF        the Zigzag commit to measure (default HEAD, exported with git archive to a
  *                           temporary directory, so edits in progress do not get in); `worktree` runs the
  *                           files as they are
@@ -87,6 +89,8 @@ interface Options {
   scenarios: Scenario[]
   servers: ServerKind[]
   out: string | null
+  /** Rounds: every scenario on every server, this many times. */
+  repeat: number
   /** The Zigzag revision measured (a git ref, default HEAD), or 'worktree' for the files as they are. */
   zigzagRef: string
   /** The flags as given, for the reproduce line. */
@@ -107,7 +111,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     if (value === undefined) throw new Error(`--${name} needs a value`)
     flags.set(name, value)
   }
-  const known = ['quick', 'warmup', 'measure', 'drain', 'idle-clients', 'scenarios', 'servers', 'out', 'zigzag-ref']
+  const known = ['quick', 'warmup', 'measure', 'drain', 'idle-clients', 'scenarios', 'servers', 'out', 'zigzag-ref', 'repeat']
   for (const name of flags.keys()) if (!known.includes(name)) throw new Error(`Unknown option --${name}; known: ${known.map((k) => `--${k}`).join(', ')}`)
   const get = (name: string) => flags.get(name) ?? env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`]
   const quick = get('quick') !== undefined && get('quick') !== '0' && get('quick') !== ''
@@ -134,6 +138,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     measureS: number('measure', quick ? 2 : 10, 0.5, 600),
     drainS: number('drain', quick ? 10 : 15, 1, 600),
     idleClients: Math.round(number('idle-clients', quick ? 100 : 500, 0, 5000)),
+    repeat: Math.round(number('repeat', 1, 1, 20)),
     scenarios: SCENARIOS.filter((s) => ids.includes(s.id)),
     servers: list('servers', ALL_SERVER_KINDS, SERVER_KINDS),
     out: out === '-' ? null : resolve(out),
@@ -501,6 +506,8 @@ class ClientProcess {
 interface RunResult {
   scenario: Scenario
   server: ServerKind
+  /** Which round of `--repeat` (0 for the first). */
+  round: number
   error?: string
   writeLatency: number[]
   cursorLatency: number[]
@@ -530,9 +537,9 @@ function describeFailures(failures: Failure[]): string {
   return [...counts].map(([what, n]) => `${n}× ${what}`).join(', ')
 }
 
-async function runScenario(scenario: Scenario, kind: ServerKind, options: Options, seed: Uint8Array): Promise<RunResult> {
+async function runScenario(scenario: Scenario, kind: ServerKind, round: number, options: Options, seed: Uint8Array): Promise<RunResult> {
   const result: RunResult = {
-    scenario, server: kind, writeLatency: [], cursorLatency: [], deliveredPerObserver: Number.NaN, expectedPerObserver: Number.NaN,
+    scenario, server: kind, round, writeLatency: [], cursorLatency: [], deliveredPerObserver: Number.NaN, expectedPerObserver: Number.NaN,
     sentPerSecond: Number.NaN, offeredPerSecond: Number.NaN, serverCpu: Number.NaN, serverRss: Number.NaN, serverRssMax: Number.NaN,
     clientCpu: Number.NaN, otherCpu: Number.NaN, lostWrites: 0, lostCursors: 0, catchUpS: Number.NaN, stillArriving: false,
     failures: [], serverIssues: [],
@@ -743,13 +750,13 @@ async function runIdle(kind: ServerKind, count: number, seed: Uint8Array): Promi
 
 const ms = (value: number) => (Number.isNaN(value) ? '–' : value >= 100 ? value.toFixed(0) : value.toFixed(1))
 const fixed = (value: number, digits: number) => (Number.isNaN(value) ? '–' : value.toFixed(digits))
-const ratio = (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) || b <= 0 ? '–' : `${(a / b).toFixed(2)}×`)
 
 function latencyOf(r: RunResult): number[] {
   return r.scenario.writeHz > 0 ? r.writeLatency : r.cursorLatency
 }
 
 function resultTable(results: RunResult[]): string {
+  const repeated = results.some((r) => r.round > 0)
   const rows = [
     '| Scenario | Server | Delivered/s per observer (expected) | p50 ms | p95 ms | p99 ms | max ms | Cursor p50 / p99 ms | Server CPU s/s | Server RSS MiB (max) | Clients CPU s/s | Other load s/s | Caught up after s | Lost | Sockets dropped |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
@@ -761,7 +768,7 @@ function resultTable(results: RunResult[]): string {
       : r.lostWrites + r.lostCursors === 0
         ? '0'
         : `${r.lostWrites} writes, ${r.lostCursors} cursors${r.stillArriving ? ` (still arriving ${DRAIN_CAP_MS / 1000} s after the stop)` : ''}`
-    rows.push(`| ${r.scenario.title} | ${SERVER_LABEL[r.server]} | ${fixed(r.deliveredPerObserver, 0)} (${fixed(r.expectedPerObserver, 0)}) | ${ms(percentile(lat, 50))} | ${ms(percentile(lat, 95))} | ${ms(percentile(lat, 99))} | ${ms(percentile(lat, 100))} | ${r.scenario.writeHz > 0 ? `${ms(percentile(r.cursorLatency, 50))} / ${ms(percentile(r.cursorLatency, 99))}` : '(above)'} | ${fixed(r.serverCpu, 2)} | ${fixed(r.serverRss, 0)} (${fixed(r.serverRssMax, 0)}) | ${fixed(r.clientCpu, 2)} | ${fixed(r.otherCpu, 2)} | ${fixed(r.catchUpS, 1)} | ${lost} | ${r.failures.length === 0 ? '0' : describeFailures(r.failures)} |`)
+    rows.push(`| ${r.scenario.title} | ${SERVER_LABEL[r.server]}${repeated ? `, run ${r.round + 1}` : ''} | ${fixed(r.deliveredPerObserver, 0)} (${fixed(r.expectedPerObserver, 0)}) | ${ms(percentile(lat, 50))} | ${ms(percentile(lat, 95))} | ${ms(percentile(lat, 99))} | ${ms(percentile(lat, 100))} | ${r.scenario.writeHz > 0 ? `${ms(percentile(r.cursorLatency, 50))} / ${ms(percentile(r.cursorLatency, 99))}` : '(above)'} | ${fixed(r.serverCpu, 2)} | ${fixed(r.serverRss, 0)} (${fixed(r.serverRssMax, 0)}) | ${fixed(r.clientCpu, 2)} | ${fixed(r.otherCpu, 2)} | ${fixed(r.catchUpS, 1)} | ${lost} | ${r.failures.length === 0 ? '0' : describeFailures(r.failures)} |`)
   }
   return rows.join('\n')
 }
@@ -772,14 +779,23 @@ function ratioTable(results: RunResult[]): string {
     '| --- | ---: | ---: | ---: | ---: |',
   ]
   const scenarios = [...new Set(results.map((r) => r.scenario))]
+  const rounds = [...new Set(results.map((r) => r.round))]
+  const p99 = (r: RunResult | undefined) => (r ? percentile(latencyOf(r), 99) : Number.NaN)
+  const cpu = (r: RunResult | undefined) => (r ? r.serverCpu : Number.NaN)
   for (const s of scenarios) {
-    const find = (kind: ServerKind) => results.find((r) => r.scenario === s && r.server === kind && !r.error)
-    const z = find('zigzag')
-    const ref = find('reference')
-    const floor = find('floor')
-    const p99 = (r: RunResult | undefined) => (r ? percentile(latencyOf(r), 99) : Number.NaN)
-    const cpu = (r: RunResult | undefined) => (r ? r.serverCpu : Number.NaN)
-    rows.push(`| ${s.title} | ${ratio(p99(z), p99(ref))} | ${ratio(p99(z), p99(floor))} | ${ratio(cpu(z), cpu(ref))} | ${ratio(cpu(z), cpu(floor))} |`)
+    /** The ratio of Zigzag to `other` in each round (both runs of a round were measured minutes apart at most), then their median and range. */
+    const column = (other: ServerKind, measure: (r: RunResult | undefined) => number) => {
+      const ratios = rounds.map((round) => {
+        const find = (kind: ServerKind) => results.find((r) => r.scenario === s && r.server === kind && r.round === round && !r.error)
+        const z = measure(find('zigzag'))
+        const o = measure(find(other))
+        return Number.isNaN(z) || Number.isNaN(o) || o <= 0 ? Number.NaN : z / o
+      }).filter((x) => !Number.isNaN(x))
+      if (ratios.length === 0) return '–'
+      const mid = `${percentile(ratios, 50).toFixed(2)}×`
+      return ratios.length === 1 ? mid : `${mid} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`
+    }
+    rows.push(`| ${s.title} | ${column('reference', p99)} | ${column('floor', p99)} | ${column('reference', cpu)} | ${column('floor', cpu)} |`)
   }
   return rows.join('\n')
 }
@@ -832,7 +848,7 @@ function markdown(options: Options, results: RunResult[], idle: IdleResult[], st
   const out: string[] = [
     `### ${started.toISOString().slice(0, 10)}: ${m.cores} cores, ${m.cpu}, Node ${m.node}`,
     '',
-    `Zigzag ${zigzagSource?.label ?? '?'}, \`@y/websocket-server\` ${referenceVersion()}. Reproduce: \`npm run bench${flags}\` (scenarios ${scenarioList}; warm-up ${options.warmupS} s, measured ${options.measureS} s each; started ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC).`,
+    `Zigzag ${zigzagSource?.label ?? '?'}, \`@y/websocket-server\` ${referenceVersion()}. Reproduce: \`npm run bench${flags}\` (scenarios ${scenarioList}; warm-up ${options.warmupS} s, measured ${options.measureS} s each${options.repeat > 1 ? `; ${options.repeat} rounds, the servers in turn, their order reversed every other round; ratios: median of the rounds' ratios (range)` : ''}; started ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC).`,
     '',
     resultTable(results),
     '',
@@ -944,13 +960,16 @@ async function main(): Promise<void> {
   const results: RunResult[] = []
   const log = (line: string) => process.stderr.write(`${line}\n`)
   log(`bench: ${options.scenarios.length} scenarios × ${options.servers.length} servers, warm-up ${options.warmupS} s, measure ${options.measureS} s; Zigzag ${zigzagSource.label}`)
-  for (const scenario of options.scenarios) {
-    for (const kind of options.servers) {
-      const t = Date.now()
-      const r = await runScenario(scenario, kind, options, seed)
-      results.push(r)
-      const lat = latencyOf(r)
-      log(`  ${scenario.id.padEnd(13)} ${kind.padEnd(9)} ${r.error ? `ERROR ${r.error}` : `p50 ${ms(percentile(lat, 50))} p99 ${ms(percentile(lat, 99))} ms, cpu ${fixed(r.serverCpu, 2)}, delivered ${fixed(r.deliveredPerObserver, 0)}/${fixed(r.expectedPerObserver, 0)}/s, lost ${r.lostWrites + r.lostCursors}`} (${((Date.now() - t) / 1000).toFixed(0)} s)`)
+  for (let round = 0; round < options.repeat; round++) {
+    const servers = round % 2 === 0 ? options.servers : [...options.servers].reverse()
+    for (const scenario of options.scenarios) {
+      for (const kind of servers) {
+        const t = Date.now()
+        const r = await runScenario(scenario, kind, round, options, seed)
+        results.push(r)
+        const lat = latencyOf(r)
+        log(`  ${options.repeat > 1 ? `#${round + 1} ` : ''}${scenario.id.padEnd(13)} ${kind.padEnd(9)} ${r.error ? `ERROR ${r.error}` : `p50 ${ms(percentile(lat, 50))} p99 ${ms(percentile(lat, 99))} ms, cpu ${fixed(r.serverCpu, 2)}, delivered ${fixed(r.deliveredPerObserver, 0)}/${fixed(r.expectedPerObserver, 0)}/s, lost ${r.lostWrites + r.lostCursors}`} (${((Date.now() - t) / 1000).toFixed(0)} s)`)
+      }
     }
   }
   const idle: IdleResult[] = []
