@@ -32,7 +32,8 @@ export class BoardPersistence {
    * With `batch` and a store offering `appendMany`, `append` only queues the
    * update and `commit` writes the queue in one transaction; the board calls
    * `commit` before anything goes out (each fan-out), so nothing is seen
-   * before it is stored, and a busy board commits once per window.
+   * before it is stored, and a busy board commits once per window, as one
+   * log entry: the window's updates merged, as the fan-out sends them.
    */
   constructor(private readonly boardId: string, private readonly options: PersistenceOptions, stored: Uint8Array[], batch = false) {
     this.logLength = Math.max(0, stored.length - 1)
@@ -85,15 +86,25 @@ export class BoardPersistence {
     return group.done
   }
 
-  /** Writes the queued updates in one go (batched mode; a no-op otherwise). */
-  commit(doc: Y.Doc): void {
+  /**
+   * Writes the queued updates in one go (batched mode; a no-op otherwise).
+   * `merged`, if given, is the queue as one update (the fan-out merges it
+   * anyway, to send it) and `count` how many updates it holds: when that is
+   * exactly the queue, the log gets the one entry instead of `count`.
+   */
+  commit(doc: Y.Doc, merged?: Uint8Array, count?: number): void {
     if (this.pending.length === 0) return
-    const updates = this.pending
+    const queued = this.pending
     this.pending = []
+    const updates = merged && count === queued.length ? [merged] : queued
+    if (updates !== queued) {
+      this.logLength -= queued.length - 1
+      this.storedBytes += merged!.length - queued.reduce((sum, update) => sum + update.length, 0)
+    }
     const started = performance.now()
     this.guard('store.write-failed', () => this.options.store.appendMany!(this.boardId, updates))
-    const seconds = (performance.now() - started) / 1000 / updates.length
-    for (let i = 0; i < updates.length; i++) this.options.metrics.persistSeconds.observe(seconds)
+    const seconds = (performance.now() - started) / 1000 / queued.length
+    for (let i = 0; i < queued.length; i++) this.options.metrics.persistSeconds.observe(seconds)
     if (this.logLength >= this.options.compactEvery) this.compact(doc)
   }
 

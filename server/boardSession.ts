@@ -66,7 +66,7 @@ export class BoardSession implements BoardContext {
       },
       updateFrame,
       awarenessFrame: (ids) => awarenessFrame(this.awareness, ids),
-      beforeSend: () => this.persistence.commit(this.doc),
+      beforeSend: (update, count) => this.persistence.commit(this.doc, update, count),
       together: (send) => {
         for (const conn of this.connections) conn.socket.cork?.()
         try {

@@ -5,8 +5,11 @@ export interface FanOutTarget {
   broadcast(frame: Uint8Array, except?: string): void
   updateFrame(update: Uint8Array): Uint8Array
   awarenessFrame(clientIds: number[]): Uint8Array
-  /** Called before any update is sent (the board stores what it is about to send). */
-  beforeSend?(): void
+  /**
+   * Called before an update is sent, with that update (the batch merged) and
+   * how many updates it holds: the board stores what it is about to send.
+   */
+  beforeSend?(update: Uint8Array, count: number): void
   /** Runs `send` (both kinds of frame) so that each connection's frames leave in one write. */
   together?(send: () => void): void
 }
@@ -57,21 +60,21 @@ export class FanOut {
     this.timer = undefined
     if (this.updates.length === 0 && this.presence.size === 0) return
     this.lastSend = performance.now()
-    if (this.updates.length > 0) this.target.beforeSend?.()
-    const both = this.updates.length > 0 && this.presence.size > 0
-    if (both && this.target.together) this.target.together(() => this.send())
-    else this.send()
-  }
-
-  private send(): void {
+    let batch: { update: Uint8Array; except: string | undefined } | undefined
     if (this.updates.length > 0) {
-      const update = this.updates.length === 1 ? this.updates[0] : Y.mergeUpdates(this.updates)
+      const update = this.updates.length === 1 ? this.updates[0]! : Y.mergeUpdates(this.updates)
       // An author alone in the batch does not need its own edit back; in a mixed batch everyone gets the same buffer.
-      const except = this.authors.size === 1 ? [...this.authors][0] : undefined
+      batch = { update, except: this.authors.size === 1 ? [...this.authors][0] : undefined }
+      this.target.beforeSend?.(update, this.updates.length)
       this.updates = []
       this.authors.clear()
-      this.target.broadcast(this.target.updateFrame(update), except)
     }
+    if (batch && this.presence.size > 0 && this.target.together) this.target.together(() => this.send(batch))
+    else this.send(batch)
+  }
+
+  private send(batch: { update: Uint8Array; except: string | undefined } | undefined): void {
+    if (batch) this.target.broadcast(this.target.updateFrame(batch.update), batch.except)
     if (this.presence.size > 0) {
       const ids = [...this.presence]
       this.presence.clear()

@@ -36,7 +36,7 @@ describe('the relay and the store', () => {
     expect(touchpoints(stored(harness)).map((t) => t.title)).toEqual(['Flyer', 'Hotline'])
   })
 
-  it('on a busy board writes the edits of one fan-out window in one go, before anyone receives them', () => {
+  it('on a busy board writes the edits of one fan-out window as one merged log entry, before anyone receives them', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
     const store = createMemoryStore()
     const writes: number[] = []
@@ -57,9 +57,11 @@ describe('the relay and the store', () => {
     expect(touchpoints(watcher.doc)).toHaveLength(1)
     vi.advanceTimersByTime(16)
     harness.flush()
-    expect(writes).toEqual([1, 3]) // the other three in one write, at the window's end
+    expect(writes).toEqual([1, 1]) // the other three at the window's end, merged into one log entry
+    expect(harness.store.load(harness.board.id)).toHaveLength(3) // snapshot, A, then B-C-D
     expect(touchpoints(watcher.doc).map((t) => t.title)).toEqual(['A', 'B', 'C', 'D'])
     expect(storedWhenSeen).toEqual([1, 4]) // each time, the store already held what arrived
+    expect(touchpoints(stored(harness)).map((t) => t.title)).toEqual(['A', 'B', 'C', 'D'])
   })
 
   it('folds the log into a new snapshot after COMPACT_EVERY updates, losing nothing', () => {
