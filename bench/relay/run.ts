@@ -751,6 +751,16 @@ async function runIdle(kind: ServerKind, count: number, seed: Uint8Array): Promi
 const ms = (value: number) => (Number.isNaN(value) ? '–' : value >= 100 ? value.toFixed(0) : value.toFixed(1))
 const fixed = (value: number, digits: number) => (Number.isNaN(value) ? '–' : value.toFixed(digits))
 
+/** A ratio with two decimals, or two significant digits below 0.1 (0.0021, not 0.00). */
+const times = (x: number) => (x >= 0.1 ? x.toFixed(2) : x.toPrecision(2))
+
+/** The middle value, or the mean of the two middle ones. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
 function latencyOf(r: RunResult): number[] {
   return r.scenario.writeHz > 0 ? r.writeLatency : r.cursorLatency
 }
@@ -792,8 +802,8 @@ function ratioTable(results: RunResult[]): string {
         return Number.isNaN(z) || Number.isNaN(o) || o <= 0 ? Number.NaN : z / o
       }).filter((x) => !Number.isNaN(x))
       if (ratios.length === 0) return '–'
-      const mid = `${percentile(ratios, 50).toFixed(2)}×`
-      return ratios.length === 1 ? mid : `${mid} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`
+      const mid = `${times(median(ratios))}×`
+      return ratios.length === 1 ? mid : `${mid} (${times(Math.min(...ratios))}–${times(Math.max(...ratios))})`
     }
     rows.push(`| ${s.title} | ${column('reference', p99)} | ${column('floor', p99)} | ${column('reference', cpu)} | ${column('floor', cpu)} |`)
   }
@@ -818,7 +828,7 @@ function notes(results: RunResult[]): string[] {
   const lines: string[] = []
   const cores = machine().cores
   for (const r of results) {
-    const where = `${r.scenario.title}, ${SERVER_LABEL[r.server]}`
+    const where = `${r.scenario.title}, ${SERVER_LABEL[r.server]}${results.some((x) => x.round > 0) ? `, run ${r.round + 1}` : ''}`
     const busy = r.serverCpu + r.clientCpu + r.otherCpu
     if (busy >= 0.85 * cores) {
       lines.push(`${where}: the machine was short of CPU (server ${r.serverCpu.toFixed(2)} + clients ${r.clientCpu.toFixed(2)} + other ${r.otherCpu.toFixed(2)} of ${cores} cores): its latency includes waiting for a core.`)
@@ -987,7 +997,8 @@ async function main(): Promise<void> {
     writeReport(options.out, report)
     log(`bench: wrote the Relay section of ${relative(process.cwd(), options.out) || options.out}`)
   }
-  const failed = results.some((r) => r.error || r.lostWrites + r.lostCursors > 0) || idle.some((r) => r.error)
+  // What the other relays lose is a finding about them, in the table; the exit code is about Zigzag (and the bench itself).
+  const failed = results.some((r) => r.error || (isZigzag(r.server) && r.lostWrites + r.lostCursors > 0)) || idle.some((r) => r.error)
   process.exitCode = failed ? 1 : 0
 }
 
