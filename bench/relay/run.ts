@@ -937,6 +937,11 @@ performance.now()\`, one clock for all processes).
   presence set once) on one board, difference / N; then all leave, and for
   Zigzag the time until \`GET /metrics\` shows \`zigzag_boards_loaded 0\`
   (measured from the client processes closing, so a little under the grace).
+- **Rounds** (\`--repeat N\`): every scenario runs on every server N times,
+  the servers in turn and their order reversed every other round, so a slow
+  minute of the machine falls on all of them. The ratio table gives, per
+  scenario, the median of the rounds' ratios (each ratio from two runs
+  minutes apart) and their range; the tables above list every run.
 `
 
 /** Replaces the `## Relay` section of the file (or adds it), leaving every other section alone. */
