@@ -5,7 +5,7 @@ import { type TransactionOrigin, clusterOrigin, isOrigin, persistenceOrigin } fr
 import { CloseCode, CloseReason, type Role } from '../shared/protocol.js'
 import { BoardPersistence } from './boardPersistence.js'
 import type { ClusterBoard } from './cluster.js'
-import type { Connection } from './connection.js'
+import { type Connection, Outgoing, sendAll } from './connection.js'
 import { FacilitationChannel } from './facilitation/channel.js'
 import { applyUnderLocks } from './facilitation/locks.js'
 import { automaticVersionName } from './facilitation/versionNames.js'
@@ -61,20 +61,17 @@ export class BoardSession implements BoardContext {
     // One process: updates are written once per fan-out, right before it. Several: each is stored before it is published.
     this.persistence = new BoardPersistence(boardId, options, stored, options.cluster === undefined)
     this.fanOut = new FanOut({
-      broadcast: (frame, except) => {
-        for (const conn of this.connections) if (conn.id !== except) conn.socket.send(frame)
+      broadcast: (messages, author) => {
+        const everyone = new Outgoing(messages)
+        const theirs = author && author.messages.length > 0 ? new Outgoing(author.messages) : undefined
+        for (const conn of this.connections) {
+          if (conn.id !== author?.id) sendAll(conn.socket, everyone)
+          else if (theirs) sendAll(conn.socket, theirs)
+        }
       },
       updateFrame,
       awarenessFrame: (ids) => awarenessFrame(this.awareness, ids),
       beforeSend: (update, count) => this.persistence.commit(this.doc, update, count),
-      together: (send) => {
-        for (const conn of this.connections) conn.socket.cork?.()
-        try {
-          send()
-        } finally {
-          for (const conn of this.connections) conn.socket.uncork?.()
-        }
-      },
     }, options.fanOutWindowMs <= 0 ? 0 : () => windowFor(this.connections.size, options.fanOutWindowMs))
     this.cluster = options.cluster?.(this)
     this.facilitation = new FacilitationChannel({

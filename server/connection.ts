@@ -1,12 +1,30 @@
 import type { Role } from '../shared/protocol.js'
 
+/**
+ * Messages that go to many sockets at once. A transport encodes them for the
+ * wire once, on the first socket that sends them, and keeps that in `wire`
+ * for the others.
+ */
+export class Outgoing {
+  wire: unknown
+  /** Bytes of the messages themselves, without framing. */
+  readonly bytes: number
+  constructor(readonly messages: readonly Uint8Array[]) {
+    this.bytes = messages.reduce((sum, message) => sum + message.byteLength, 0)
+  }
+}
+
 /** The one thing the relay core needs from a transport (a `ws` socket, or a test pipe). */
 export interface Socket {
   send(data: Uint8Array): void
+  /** Sends the messages in order in one write; without it, each is `send` in turn. */
+  sendAll?(outgoing: Outgoing): void
   close(code: number, reason: string): void
-  /** Holds what is sent until `uncork`, then writes it to the network at once (one system call for several frames). */
-  cork?(): void
-  uncork?(): void
+}
+
+export function sendAll(socket: Socket, outgoing: Outgoing): void {
+  if (socket.sendAll) return socket.sendAll(outgoing)
+  for (const message of outgoing.messages) socket.send(message)
 }
 
 /** One open socket on one board, with what it is allowed to do. */

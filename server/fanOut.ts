@@ -1,8 +1,12 @@
 import * as Y from 'yjs'
 
 export interface FanOutTarget {
-  /** Sends one frame to every connection of the board except `except` (a connection id), if given. */
-  broadcast(frame: Uint8Array, except?: string): void
+  /**
+   * Sends `messages` to every connection of the board, each connection's in
+   * one write, encoded once for all; the connection `author.id` gets
+   * `author.messages` instead (nothing if that is empty).
+   */
+  broadcast(messages: Uint8Array[], author?: { id: string; messages: Uint8Array[] }): void
   updateFrame(update: Uint8Array): Uint8Array
   awarenessFrame(clientIds: number[]): Uint8Array
   /**
@@ -10,8 +14,6 @@ export interface FanOutTarget {
    * how many updates it holds: the board stores what it is about to send.
    */
   beforeSend?(update: Uint8Array, count: number): void
-  /** Runs `send` (both kinds of frame) so that each connection's frames leave in one write. */
-  together?(send: () => void): void
 }
 
 /**
@@ -60,26 +62,25 @@ export class FanOut {
     this.timer = undefined
     if (this.updates.length === 0 && this.presence.size === 0) return
     this.lastSend = performance.now()
-    let batch: { update: Uint8Array; except: string | undefined } | undefined
+    const messages: Uint8Array[] = []
+    let author: string | undefined
     if (this.updates.length > 0) {
       const update = this.updates.length === 1 ? this.updates[0]! : Y.mergeUpdates(this.updates)
-      // An author alone in the batch does not need its own edit back; in a mixed batch everyone gets the same buffer.
-      batch = { update, except: this.authors.size === 1 ? [...this.authors][0] : undefined }
+      // An author alone in the batch does not need its own edit back; in a mixed batch everyone gets the same bytes.
+      if (this.authors.size === 1) author = [...this.authors][0]
       this.target.beforeSend?.(update, this.updates.length)
       this.updates = []
       this.authors.clear()
+      messages.push(this.target.updateFrame(update))
     }
-    if (batch && this.presence.size > 0 && this.target.together) this.target.together(() => this.send(batch))
-    else this.send(batch)
-  }
-
-  private send(batch: { update: Uint8Array; except: string | undefined } | undefined): void {
-    if (batch) this.target.broadcast(this.target.updateFrame(batch.update), batch.except)
+    const presence: Uint8Array[] = []
     if (this.presence.size > 0) {
       const ids = [...this.presence]
       this.presence.clear()
-      this.target.broadcast(this.target.awarenessFrame(ids))
+      presence.push(this.target.awarenessFrame(ids))
+      messages.push(presence[0]!)
     }
+    this.target.broadcast(messages, author === undefined ? undefined : { id: author, messages: presence })
   }
 
   /** Drops anything waiting (the board is going away). */

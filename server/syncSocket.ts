@@ -2,10 +2,11 @@ import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type RawData, WebSocket, WebSocketServer } from 'ws'
 import { CloseCode, CloseReason, SYNC_PATH } from '../shared/protocol.js'
-import type { Socket } from './connection.js'
+import type { Outgoing, Socket } from './connection.js'
 import type { Logger } from './log.js'
 import type { Metrics } from './metrics.js'
 import type { Relay } from './relay.js'
+import { binaryFrames } from './wsFrames.js'
 
 /** A socket that missed a whole ping interval is gone (laptop lid closed, Wi-Fi lost). */
 const PING_INTERVAL_MS = 30_000
@@ -14,13 +15,20 @@ const SYNC_ROUTE = new RegExp(`^${SYNC_PATH}/([A-Za-z0-9_-]{1,64})$`)
 /** Adapts a `ws` socket to the relay's Socket, counting what goes out. */
 function relaySocket(ws: WebSocket, metrics: Metrics, raw: Duplex): Socket {
   return {
-    cork: () => raw.cork(),
-    uncork: () => raw.uncork(),
     send: (data) => {
       if (ws.readyState !== WebSocket.OPEN) return
       metrics.messagesOut.inc()
       metrics.bytesOut.inc(data.byteLength)
       ws.send(data)
+    },
+    // Frames encoded once per broadcast, written straight to the TCP socket. Safe next to ws.send: without
+    // compression ws writes each frame to the socket at once, so frames from both stay whole and in order.
+    sendAll: (outgoing: Outgoing) => {
+      if (ws.readyState !== WebSocket.OPEN) return
+      const wire = (outgoing.wire ??= binaryFrames(outgoing.messages)) as Buffer
+      metrics.messagesOut.inc(outgoing.messages.length)
+      metrics.bytesOut.inc(outgoing.bytes)
+      raw.write(wire)
     },
     close: (code, reason) => {
       metrics.closes.inc({ code: String(code) })
@@ -45,7 +53,8 @@ function reject(socket: Duplex, status: string): void {
  */
 export function attachSync(server: Server, relay: Relay, log: Logger): { close(): Promise<void> } {
   const { limits, metrics } = relay
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes })
+  // No compression: sendAll writes frames to the TCP socket itself (see relaySocket).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false })
   const alive = new WeakSet<WebSocket>()
   const perAddress = new Map<string, number>()
 

@@ -8,7 +8,13 @@ function setup(windowMs = 16) {
   const sent: Sent[] = []
   const frames = new Map<Uint8Array, Omit<Sent, 'except' | 'frame'>>()
   const fanOut = new FanOut({
-    broadcast: (frame, except) => sent.push({ ...frames.get(frame)!, except, frame }),
+    // One entry per message; `except`: the author, when it gets less than everyone (only the presence part).
+    broadcast: (messages, author) => {
+      for (const frame of messages) {
+        const except = author && !author.messages.includes(frame) ? author.id : undefined
+        sent.push({ ...frames.get(frame)!, except, frame })
+      }
+    },
     updateFrame: (update) => { const f = new Uint8Array(1); frames.set(f, { kind: 'update', payload: update }); return f },
     awarenessFrame: (ids) => { const f = new Uint8Array(1); frames.set(f, { kind: 'awareness', payload: ids }); return f },
   }, windowMs)
@@ -72,21 +78,22 @@ describe('batched fan-out', () => {
   })
 
   it('hands an edit and presence due together to the transport as one batch, so each person gets them in one write', () => {
-    const log: string[] = []
-    let inside = false
+    const batches: string[] = []
     const fanOut = new FanOut({
-      broadcast: (frame) => log.push(`${frame[0] === 0 ? 'update' : 'awareness'}${inside ? ' in batch' : ''}`),
+      broadcast: (messages, author) => {
+        const kinds = (list: Uint8Array[]) => list.map((m) => (m[0] === 0 ? 'update' : 'awareness')).join('+')
+        batches.push(author ? `${kinds(messages)} (${author.id}: ${kinds(author.messages) || 'nothing'})` : kinds(messages))
+      },
       updateFrame: () => new Uint8Array([0]),
       awarenessFrame: () => new Uint8Array([1]),
-      together: (send) => { inside = true; send(); inside = false },
     }, 16)
-    fanOut.update(edit(1, 'a'), 'c1') // quiet board: alone, at once
+    fanOut.update(edit(1, 'a'), 'c1') // quiet board: alone, at once, not back to its author
     fanOut.update(edit(2, 'b'), 'c2')
     fanOut.awareness([2])
     vi.advanceTimersByTime(16)
     fanOut.awareness([3])
     vi.advanceTimersByTime(16)
-    expect(log).toEqual(['update', 'update in batch', 'awareness in batch', 'awareness'])
+    expect(batches).toEqual(['update (c1: nothing)', 'update+awareness (c2: awareness)', 'awareness'])
   })
 
   it('drops what is waiting when the board goes away', () => {
