@@ -26,6 +26,8 @@ export interface SessionOptions {
   maxBoardBytes: number
   /** Longest batching window, for big rooms (0: send each change at once); see FanOut. */
   fanOutWindowMs: number
+  /** One window for every board, whatever its size, instead (0: send each change at once). */
+  fixedFanOutWindowMs?: number
   metrics: Metrics
   log: Logger
   /** Links the board to the other relay processes serving it, when there are any. */
@@ -72,7 +74,7 @@ export class BoardSession implements BoardContext {
       updateFrame,
       awarenessFrame: (ids) => awarenessFrame(this.awareness, ids),
       beforeSend: (update, count) => this.persistence.commit(this.doc, update, count),
-    }, options.fanOutWindowMs <= 0 ? 0 : () => windowFor(this.connections.size, options.fanOutWindowMs))
+    }, options.fixedFanOutWindowMs ?? (options.fanOutWindowMs <= 0 ? 0 : () => windowFor(this.connections.size, options.fanOutWindowMs)))
     this.cluster = options.cluster?.(this)
     this.facilitation = new FacilitationChannel({
       boardId,

@@ -42,6 +42,8 @@ export interface Config {
   compactEvery: number
   /** While a board is edited, a version is saved at most this often; 0 turns it off. */
   autoVersionMs: number
+  /** One batching window for every board (0: send each change at once); unset: it grows with the room (server/fanOut.ts). */
+  fixedFanOutWindowMs: number | undefined
   limits: Limits
   /** `postgres://…`: store boards in PostgreSQL instead of SQLite (several relay processes can share it). */
   databaseUrl: string | undefined
@@ -68,6 +70,7 @@ export function loadConfig(env: Env = {}, root: string = REPO_ROOT): Config {
     unloadGraceMs: integer(env, 'UNLOAD_GRACE_MS', 5000, 0, 24 * 60 * 60 * 1000),
     compactEvery: integer(env, 'COMPACT_EVERY', 500, 1, 1_000_000),
     autoVersionMs: integer(env, 'AUTO_VERSION_MS', 10 * 60 * 1000, 0, 7 * 24 * 60 * 60 * 1000),
+    fixedFanOutWindowMs: text(env.FAN_OUT_WINDOW_MS) === undefined ? undefined : integer(env, 'FAN_OUT_WINDOW_MS', 0, 0, 1000),
     databaseUrl: text(env.DATABASE_URL),
     databaseSchema: text(env.DATABASE_SCHEMA),
     redisUrl: text(env.REDIS_URL),

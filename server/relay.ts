@@ -25,6 +25,8 @@ export interface RelayOptions {
   autoVersionMs?: number
   /** See SessionOptions; default 16 ms (about a frame). */
   fanOutWindowMs?: number
+  /** See SessionOptions (FAN_OUT_WINDOW_MS). */
+  fixedFanOutWindowMs?: number
   log?: Logger
 }
 
@@ -244,6 +246,7 @@ export class Relay {
         autoVersionMs: this.options.autoVersionMs ?? DEFAULT_AUTO_VERSION_MS,
         maxBoardBytes: this.limits.maxBoardBytes,
         fanOutWindowMs: this.options.fanOutWindowMs ?? DEFAULT_FAN_OUT_WINDOW_MS,
+        fixedFanOutWindowMs: this.options.fixedFanOutWindowMs,
         metrics: this.metrics,
         log: this.log,
         cluster: cluster && ((board) => cluster.attach(board)),

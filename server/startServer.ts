@@ -54,7 +54,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   const relay = new Relay({
     store, cluster, unloadGraceMs: config.unloadGraceMs, compactEvery: config.compactEvery, autoVersionMs: config.autoVersionMs,
-    limits: config.limits, metrics: createMetrics({ defaults: true }), log,
+    fixedFanOutWindowMs: config.fixedFanOutWindowMs, limits: config.limits, metrics: createMetrics({ defaults: true }), log,
   })
   const app = createHttpApp({
     store, relay, log, templates, publicUrl: config.publicUrl, clientDir: config.clientDir, version: packageVersion(), startedAt: Date.now(),

@@ -12,6 +12,7 @@ describe('the server configuration', () => {
       unloadGraceMs: 5000,
       compactEvery: 500,
       autoVersionMs: 600_000,
+      fixedFanOutWindowMs: undefined,
       databaseUrl: undefined,
       databaseSchema: undefined,
       redisUrl: undefined,
@@ -29,11 +30,11 @@ describe('the server configuration', () => {
       PUBLIC_URL: 'https://zigzag.example.org/', UNLOAD_GRACE_MS: '100', COMPACT_EVERY: '50', AUTO_VERSION_MS: '0',
       MAX_FRAME_BYTES: '65536', MAX_BOARD_BYTES: '1048576', MAX_CONNECTIONS_PER_BOARD: '20', MAX_CONNECTIONS_PER_IP: '10',
       RATE_LIMIT_MESSAGES: '50', RATE_LIMIT_AWARENESS: '5', DATABASE_URL: 'postgres://zigzag@db/zigzag', REDIS_URL: 'redis://cache:6379',
-      DATABASE_SCHEMA: 'boards', CLUSTER_PEER_TIMEOUT_MS: '5000',
+      DATABASE_SCHEMA: 'boards', CLUSTER_PEER_TIMEOUT_MS: '5000', FAN_OUT_WINDOW_MS: '4',
     })
     expect(config).toEqual({
       port: 3000, host: '127.0.0.1', dataDir: `${REPO_ROOT}/var/boards`, clientDir: '/opt/client',
-      publicUrl: 'https://zigzag.example.org', unloadGraceMs: 100, compactEvery: 50, autoVersionMs: 0,
+      publicUrl: 'https://zigzag.example.org', unloadGraceMs: 100, compactEvery: 50, autoVersionMs: 0, fixedFanOutWindowMs: 4,
       databaseUrl: 'postgres://zigzag@db/zigzag', databaseSchema: 'boards', redisUrl: 'redis://cache:6379', clusterPeerTimeoutMs: 5000,
       limits: { maxFrameBytes: 65_536, maxBoardBytes: 1_048_576, maxConnectionsPerBoard: 20, maxConnectionsPerIp: 10, messagesPerSecond: 50, awarenessPerSecond: 5 },
     })
@@ -45,5 +46,6 @@ describe('the server configuration', () => {
     expect(() => loadConfig({ COMPACT_EVERY: '0' })).toThrow(/COMPACT_EVERY/)
     expect(() => loadConfig({ MAX_FRAME_BYTES: '4MB' })).toThrow(/MAX_FRAME_BYTES must be a whole number/)
     expect(() => loadConfig({ PUBLIC_URL: 'zigzag.example.org' })).toThrow(/PUBLIC_URL/)
+    expect(() => loadConfig({ FAN_OUT_WINDOW_MS: '2.5' })).toThrow(/FAN_OUT_WINDOW_MS must be a whole number from 0 to 1000/)
   })
 })

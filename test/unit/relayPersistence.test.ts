@@ -64,6 +64,26 @@ describe('the relay and the store', () => {
     expect(touchpoints(stored(harness)).map((t) => t.title)).toEqual(['A', 'B', 'C', 'D'])
   })
 
+  it('holds a busy board to the window FAN_OUT_WINDOW_MS sets, however few people are on it', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    harness = createRelayHarness({ fixedFanOutWindowMs: 40 }) // two people would get 2 ms by room size
+    const editor = harness.connect(harness.board.tokens.edit)
+    const watcher = harness.connect(harness.board.tokens.view)
+    harness.flush()
+    vi.advanceTimersByTime(100)
+    addCard(editor.doc, 'A')
+    harness.flush()
+    addCard(editor.doc, 'B')
+    harness.flush()
+    expect(touchpoints(watcher.doc).map((t) => t.title)).toEqual(['A']) // a quiet board: the first edit at once
+    vi.advanceTimersByTime(39)
+    harness.flush()
+    expect(touchpoints(watcher.doc)).toHaveLength(1)
+    vi.advanceTimersByTime(1)
+    harness.flush()
+    expect(touchpoints(watcher.doc).map((t) => t.title)).toEqual(['A', 'B'])
+  })
+
   it('folds the log into a new snapshot after COMPACT_EVERY updates, losing nothing', () => {
     harness = createRelayHarness({ compactEvery: 3 })
     const editor = harness.connect(harness.board.tokens.edit)

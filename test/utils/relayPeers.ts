@@ -111,6 +111,7 @@ export interface HarnessOptions {
   compactEvery?: number
   autoVersionMs?: number
   fanOutWindowMs?: number
+  fixedFanOutWindowMs?: number
   unloadGraceMs?: number
   store?: SyncBoardStore
   log?: Logger
@@ -125,6 +126,7 @@ export function createRelayHarness(options: HarnessOptions = {}): RelayHarness {
     autoVersionMs: options.autoVersionMs ?? 0,
     // Frames move only when a test flushes, so batching by time would only hide them.
     fanOutWindowMs: options.fanOutWindowMs ?? 0,
+    fixedFanOutWindowMs: options.fixedFanOutWindowMs,
     log: options.log,
   })
   const { record, snapshot } = newBoard({ title: 'Test board' })
