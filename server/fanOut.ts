@@ -21,13 +21,14 @@ export interface FanOutTarget {
  * goes out at once. On a busy one, document updates and presence changes that
  * arrive within the window of the last send are merged (`Y.mergeUpdates`;
  * presence as one awareness update of everyone who changed) and sent as one
- * frame per kind, encoded once and handed to every connection as the same
- * buffer. So each person gets at most about 1000 / window frames a second
- * per kind, however many people are typing, dragging and pointing.
+ * frame per kind, both in one write per person, encoded for the wire once.
+ * So each person gets at most about 1000 / window writes a second, however
+ * many people are typing, dragging and pointing.
  *
- * The window grows with the room (`windowFor`): sending costs the relay one
- * write per person per frame, so a small room can afford short windows (low
- * latency) and a big one needs long ones (about one frame, 16 ms).
+ * The window grows with the room (`windowFor`) unless FAN_OUT_WINDOW_MS fixes
+ * it: sending costs the relay one write per person per flush, so a small room
+ * can afford short windows (low latency) and a big one needs long ones (about
+ * one frame, 16 ms).
  */
 /** The batching window for a room of `people`: 2 ms up to 10 people, 6 ms for 30, `max` from 5 × max people on. */
 export function windowFor(people: number, max: number): number {
