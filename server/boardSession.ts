@@ -151,8 +151,8 @@ export class BoardSession implements BoardContext {
     // Decode everything before touching the live document: an update that fails
     // half-way through integration would leave part of it applied and relayed
     // (found by test/server/fuzz.test.ts).
-    Y.decodeUpdate(update)
-    if (!this.guard.claim(conn, update)) {
+    const { structs } = Y.decodeUpdate(update)
+    if (!this.guard.claim(conn, structs)) {
       this.options.log('warn', 'sync.forged-client', { board: this.boardId, conn: conn.id })
       this.options.metrics.rejected.inc({ reason: 'forged_client' })
       return this.remove(conn, CloseCode.policyViolation, 'Update writes as another connected person')

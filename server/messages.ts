@@ -59,7 +59,7 @@ export function awarenessClientIds(update: Uint8Array): number[] {
   for (let i = 0; i < count; i++) {
     ids.push(decoding.readVarUint(decoder))
     decoding.readVarUint(decoder) // clock
-    decoding.readVarString(decoder) // state, JSON
+    decoding.readVarUint8Array(decoder) // state, JSON: skipped, not decoded
   }
   return ids
 }

@@ -13,6 +13,12 @@ export function sameParticipant(a: Connection, b: Connection): boolean {
  * Checks on a document update that Yjs itself does not make, so one client
  * cannot fork everyone else's document or fill the server's memory.
  */
+/** What `claim` reads of a decoded struct: where it sits in its client's history. */
+export interface DecodedStruct {
+  id: { client: number; clock: number }
+  length: number
+}
+
 export class WriteGuard {
   /** Client ids whose new content only one open connection may send. */
   private readonly writers = new Map<number, Connection>()
@@ -26,10 +32,12 @@ export class WriteGuard {
    * duplicate and their document would never converge again. So new content
    * for a client id is accepted only from the connection that first wrote it,
    * while that connection is open. Content the server already has passes
-   * (it is ignored anyway). Returns false for a forged update.
+   * (it is ignored anyway). `structs` are the update's, as `Y.decodeUpdate`
+   * gives them. Returns false for a forged update.
    */
-  claim(conn: Connection, update: Uint8Array): boolean {
-    const { to } = Y.parseUpdateMeta(update)
+  claim(conn: Connection, structs: ReadonlyArray<DecodedStruct>): boolean {
+    const to = new Map<number, number>()
+    for (const { id, length } of structs) to.set(id.client, Math.max(to.get(id.client) ?? 0, id.clock + length))
     const fresh: number[] = []
     for (const [client, clock] of to) {
       if (clock <= Y.getState(this.doc.store, client)) continue
