@@ -53,6 +53,8 @@ export interface Config {
   redisUrl: string | undefined
   /** Presence of people on a relay process that stopped answering is removed after this long. */
   clusterPeerTimeoutMs: number
+  /** Times the server loads a generated board before it listens, so the first real load runs optimised code (server/warmUp.ts); 0: none. */
+  warmUpRounds: number
 }
 
 export const DB_FILE = 'zigzag.db'
@@ -75,6 +77,7 @@ export function loadConfig(env: Env = {}, root: string = REPO_ROOT): Config {
     databaseSchema: text(env.DATABASE_SCHEMA),
     redisUrl: text(env.REDIS_URL),
     clusterPeerTimeoutMs: integer(env, 'CLUSTER_PEER_TIMEOUT_MS', 15_000, 300, 600_000),
+    warmUpRounds: integer(env, 'WARM_UP_ROUNDS', 4, 0, 100),
     limits: {
       maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', DEFAULT_LIMITS.maxFrameBytes, 1024, 256 * 1024 * 1024),
       maxBoardBytes: integer(env, 'MAX_BOARD_BYTES', DEFAULT_LIMITS.maxBoardBytes, 1024, 4 * 1024 * 1024 * 1024),

@@ -13,6 +13,7 @@ import { openSqliteStore } from './sqliteStore.js'
 import type { BoardStore } from './store.js'
 import { attachSync } from './syncSocket.js'
 import { loadTemplates } from './templates.js'
+import { WARM_UP_TOUCHPOINTS, warmUpBoardLoading } from './warmUp.js'
 
 export interface ServerOptions extends Partial<Config> {
   log?: Logger
@@ -42,6 +43,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const { log = consoleLogger, ...overrides } = options
   const config: Config = { ...loadConfig({}), ...definedOnly(overrides) }
   const templates = loadTemplates() // before anything opens: a broken template stops the start
+  if (config.warmUpRounds > 0) {
+    const ms = warmUpBoardLoading(config.warmUpRounds)
+    log('info', 'server.warmed-up', { rounds: config.warmUpRounds, touchpoints: WARM_UP_TOUCHPOINTS, ms: Math.round(ms) })
+  }
   mkdirSync(config.dataDir, { recursive: true })
   const store: BoardStore = config.databaseUrl ? await openPostgresStore(config.databaseUrl, { schema: config.databaseSchema }) : openSqliteStore(join(config.dataDir, DB_FILE))
   const cluster = config.redisUrl ? new Cluster(config.redisUrl, store, log, config.clusterPeerTimeoutMs) : undefined

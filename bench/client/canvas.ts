@@ -5,7 +5,7 @@
  * dist/client is left alone), starts the real server as a child process
  * (`node --import tsx server/main.ts` with the V8 flags of `npm start`, a free loopback port, a temporary
  * DATA_DIR, CLIENT_DIR pointing at that build), imports generated board files
- * through `POST /api/boards` (bench/client/boardFile.ts) and measures in
+ * through `POST /api/boards` (shared/format/generatedBoard.ts) and measures in
  * headless Chromium at 1920×1080, with the page's own performance clock:
  *
  * 1. First frame, 1,000 touchpoints and 1,000 journey steps, board already
@@ -31,7 +31,10 @@
  *    the board when the socket joins, then sends its own sync step 1; the
  *    time from `open` to that first frame, cold (first socket after the
  *    restart, checked against the `board.loaded` log line) minus warm (a
- *    second socket right after). Target < 100 ms.
+ *    second socket right after). Target < 100 ms. The server warms up before
+ *    it listens (server/warmUp.ts); every run also restarts it without the
+ *    warm-up (WARM_UP_ROUNDS=0), in turns with the default, and reports that
+ *    load next to it.
  *
  * Every page is a fresh browser context (no HTTP cache, no IndexedDB copy of
  * the board). Each measurement is repeated --runs times (default 5) and the
@@ -50,7 +53,7 @@ import type { AddressInfo } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, type Page, chromium } from 'playwright-core'
-import { benchBoardFile } from './boardFile.js'
+import { generatedBoardFile } from '../../shared/format/index.js'
 import { benchInitScript } from './inPage.js'
 import { holdBoard, probeSync } from './syncProbe.js'
 
@@ -102,10 +105,10 @@ function startFlags(): string[] {
   return (pkg.scripts?.start ?? '').split(/\s+/).filter((arg) => arg.startsWith('--'))
 }
 
-async function startServer(port: number, dataDir: string, clientDir: string): Promise<Server> {
+async function startServer(port: number, dataDir: string, clientDir: string, env: Record<string, string> = {}): Promise<Server> {
   const proc = spawn(process.execPath, [...startFlags(), '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: clientDir, AUTO_VERSION_MS: '0' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: clientDir, AUTO_VERSION_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const logs: Server['logs'] = []
@@ -157,7 +160,7 @@ async function importBoard(server: Server, touchpoints: number): Promise<Board> 
   const response = await fetch(`${server.url}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ board: benchBoardFile(touchpoints) }),
+    body: JSON.stringify({ board: generatedBoardFile(touchpoints) }),
   })
   const body = await response.json() as { id: string; tokens: { edit: string }; links: { edit: string }; error?: string }
   if (response.status !== 201) throw new Error(`import failed: ${response.status} ${body.error}`)
@@ -392,10 +395,12 @@ async function main(): Promise<void> {
 
     console.log(`2,000 touchpoints after a server restart: cold open and server load, ${RUNS} runs`)
     const colds: OpenResult[] = []
-    const loads: { coldStep2: number; warmStep2: number; coldFirst: number; warmFirst: number; bytes: number }[] = []
-    for (let run = 0; run < RUNS; run++) {
+    const loads: { coldStep2: number; warmStep2: number; coldFirst: number; warmFirst: number; bytes: number; warmUpMs: number }[] = []
+    const unwarmedLoads: number[] = []
+    /** Restarts the server, then times its first frame on a cold socket and a warm one (the board loaded by the first). */
+    const measureLoad = async (env: Record<string, string>) => {
       await server.stop()
-      server = await startServer(port, dataDir, clientDir)
+      server = await startServer(port, dataDir, clientDir, env)
       const coldProbe = await probeSync(server.url, cold.id, cold.token)
       const warmProbe = await probeSync(server.url, cold.id, cold.token)
       // The log arrives through a pipe, possibly after the frames: wait for it, then make sure only the first socket loaded the board.
@@ -403,9 +408,24 @@ async function main(): Promise<void> {
       for (let i = 0; i < 40 && loadLines() === 0; i++) await sleep(50)
       await sleep(200)
       if (loadLines() !== 1) throw new Error(`expected one board.loaded log line after the restart, from the first socket; got ${loadLines()}`)
+      const warmUp = server.logs.find((l) => l.line.event === 'server.warmed-up')?.line.ms
+      return { coldProbe, warmProbe, warmUpMs: typeof warmUp === 'number' ? warmUp : 0 }
+    }
+    for (let run = 0; run < RUNS; run++) {
+      // The server as configured (it warms up before it listens), and without the warm-up, in turns.
+      const order = run % 2 === 0 ? ['default', 'none'] : ['none', 'default']
+      let probes: Awaited<ReturnType<typeof measureLoad>> | undefined
+      let unwarmed = 0
+      for (const kind of order) {
+        const result = await measureLoad(kind === 'none' ? { WARM_UP_ROUNDS: '0' } : {})
+        if (kind === 'none') unwarmed = result.coldProbe.firstFrameMs - result.warmProbe.firstFrameMs
+        else probes = result
+      }
+      const { coldProbe, warmProbe, warmUpMs } = probes!
+      unwarmedLoads.push(unwarmed)
       loads.push({
         coldStep2: coldProbe.step2Ms, warmStep2: warmProbe.step2Ms, coldFirst: coldProbe.firstFrameMs, warmFirst: warmProbe.firstFrameMs,
-        bytes: coldProbe.step2Bytes,
+        bytes: coldProbe.step2Bytes, warmUpMs,
       })
 
       await server.stop()
@@ -416,7 +436,8 @@ async function main(): Promise<void> {
       colds.push(result)
       console.log(`  run ${run + 1}: cold open ${fmt(result.firstFrameMs)} ms (${result.cardsShown} cards rendered, in DOM at ${fmt(result.cardsInDomMs)}, long tasks ${result.longTasks} / ${fmt(result.longTaskMs)} ms); `
         + `server's first frame after open: cold ${fmt(coldProbe.firstFrameMs)} ms, warm ${fmt(warmProbe.firstFrameMs)} ms; `
-        + `sync step 2: cold ${fmt(coldProbe.step2Ms)} ms, warm ${fmt(warmProbe.step2Ms)} ms (${Math.round(coldProbe.step2Bytes / 1024)} KiB)`)
+        + `sync step 2: cold ${fmt(coldProbe.step2Ms)} ms, warm ${fmt(warmProbe.step2Ms)} ms (${Math.round(coldProbe.step2Bytes / 1024)} KiB); `
+        + `load without the warm-up ${fmt(unwarmed)} ms (the warm-up took ${fmt(warmUpMs)} ms at start)`)
     }
 
     const dragSummary = (pick: (d: Drags) => DragResult): DragSummary => ({
@@ -438,6 +459,7 @@ async function main(): Promise<void> {
         firstFrameMs: range(opens.map((o) => o.firstFrameMs)),
         coldOpenMs: range(colds.map((o) => o.firstFrameMs)),
         serverLoadMs: range(loads.map((l) => l.coldFirst - l.warmFirst)),
+        unwarmedLoadMs: range(unwarmedLoads),
       },
       cardsInDomMs: median(opens.map((o) => o.cardsInDomMs)),
       drag: { fit: dragSummary((d) => d.fit), one: dragSummary((d) => d.one) },
@@ -450,8 +472,10 @@ async function main(): Promise<void> {
         coldStep2Ms: median(loads.map((l) => l.coldStep2)),
         warmStep2Ms: median(loads.map((l) => l.warmStep2)),
         step2KiB: Math.round(median(loads.map((l) => l.bytes)) / 1024),
+        unwarmedLoadMs: median(unwarmedLoads),
+        warmUpMs: median(loads.map((l) => l.warmUpMs)),
       },
-      all: { opens, drags, colds, loads },
+      all: { opens, drags, colds, loads, unwarmedLoads },
     }
     const markdown = canvasSection(summary)
     console.log(`\n${markdown}`)
@@ -473,7 +497,7 @@ interface DragSummary { zoom: number; onScreen: number; p50: number; p95: number
 interface Summary {
   date: string
   /** Fastest and slowest run of the measurements with a target in ms. */
-  ranges: Record<'firstFrameMs' | 'coldOpenMs' | 'serverLoadMs', [number, number]>
+  ranges: Record<'firstFrameMs' | 'coldOpenMs' | 'serverLoadMs' | 'unwarmedLoadMs', [number, number]>
   machine: { nproc: string; cpu: string; node: string; chromium: string; otherCpu: number | null }
   runs: number
   firstFrameMs: number
@@ -481,7 +505,11 @@ interface Summary {
   drag: Record<'fit' | 'one', DragSummary>
   coldOpenMs: number
   coldCardsShown: number
-  serverLoad: { loadMs: number; coldFirstMs: number; warmFirstMs: number; coldStep2Ms: number; warmStep2Ms: number; step2KiB: number }
+  serverLoad: {
+    loadMs: number; coldFirstMs: number; warmFirstMs: number; coldStep2Ms: number; warmStep2Ms: number; step2KiB: number
+    /** The same load on a server started with WARM_UP_ROUNDS=0, and how long the default warm-up took at start. */
+    unwarmedLoadMs: number; warmUpMs: number
+  }
 }
 
 function canvasSection(s: Summary): string {
@@ -523,6 +551,8 @@ function canvasSection(s: Summary): string {
     `  socket joins and then sends its own sync step 1. Its first frame came ${fmt(s.serverLoad.coldFirstMs)} ms after \`open\` on the`,
     `  first socket and ${fmt(s.serverLoad.warmFirstMs)} ms on a second one with the board in memory; the difference is the load.`,
     `  Sync step 2 (${s.serverLoad.step2KiB} KiB) came after ${fmt(s.serverLoad.coldStep2Ms)} ms cold and ${fmt(s.serverLoad.warmStep2Ms)} ms warm.`,
+    `  The server warms up before it listens (server/warmUp.ts, ${fmt(s.serverLoad.warmUpMs)} ms at start). Started without it`,
+    `  (\`WARM_UP_ROUNDS=0\`, in turns with the default in every run), the same load took ${fmt(s.serverLoad.unwarmedLoadMs)} ms${runs('unwarmedLoadMs')}.`,
     '',
   ].join('\n')
 }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { benchBoardFile } from '../../bench/client/boardFile.js'
+import { generatedBoardFile } from '../../shared/format/index.js'
 import { RESULTS_DIR, joinBoard, launchBrowser } from '../utils/browser.js'
 import { readPdf } from '../utils/pdf.js'
 import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
@@ -66,7 +66,7 @@ describe('handing a big board off', () => {
 
   beforeAll(async () => {
     const response = await fetch(`${server.url}/api/boards`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ board: benchBoardFile(CARDS, 10, 5) }),
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ board: generatedBoardFile(CARDS, 10, 5) }),
     })
     const created = await response.json() as { links: { edit: string } }
     big = await joinBoard(browser, created.links.edit, 'Eve')

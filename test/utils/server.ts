@@ -27,6 +27,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     port: 0,
     host: '127.0.0.1',
     unloadGraceMs: 200,
+    warmUpRounds: 0, // seconds add up over the suite; test/server/warmUp.test.ts starts one with it
     log: process.env.ZIGZAG_TEST_LOG ? consoleLogger : silentLogger,
     ...options,
     dataDir,

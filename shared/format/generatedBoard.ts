@@ -1,8 +1,9 @@
-import { BOARD_FORMAT, BOARD_FORMAT_VERSION, type BoardFileInput } from '../../shared/format/index.js'
-import { TOUCHPOINT_STATUSES } from '../../shared/model/index.js'
+import { TOUCHPOINT_STATUSES } from '../model/index.js'
+import { BOARD_FORMAT, BOARD_FORMAT_VERSION, type BoardFileInput } from './boardFile.js'
 
 /**
- * A large but plausible board file for the canvas benchmark: `touchpoints`
+ * A large but plausible board file, for the benchmarks and the server's
+ * warm-up (server/warmUp.ts): `touchpoints`
  * cards spread evenly over a grid of `phases` × `lanes` cells (physical lanes
  * first, then digital ones, as in the templates), one persona whose journey
  * visits every card, phase by phase and within a phase in a shuffled order
@@ -12,7 +13,7 @@ import { TOUCHPOINT_STATUSES } from '../../shared/model/index.js'
  * stardust idea and a factor entry, so the per-card summaries have something
  * to count. Deterministic: the same arguments give the same file.
  */
-export function benchBoardFile(touchpoints: number, phases = 20, lanes = 10): BoardFileInput {
+export function generatedBoardFile(touchpoints: number, phases = 20, lanes = 10): BoardFileInput {
   const phaseList = Array.from({ length: phases }, (_, i) => ({ id: `p${i}`, name: `Phase ${i + 1}` }))
   const laneList = Array.from({ length: lanes }, (_, i) => ({
     id: `l${i}`, name: `Lane ${i + 1}`, channel: (i < lanes / 2 ? 'physical' : 'digital') as 'physical' | 'digital',
