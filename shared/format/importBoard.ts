@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { entityId } from '../ids.js'
 import {
   DEFAULT_TITLE, SCHEMA_VERSION, cleanTitle, entityMap, factorMaps, influenceMap, journeyMaps, laneMaps, metaMap,
-  personalKey, personaMaps, phaseMaps, ratingMap, stardustMaps, stardustVoteMap, stepId, touchpointMaps,
+  personalKey, personaMaps, phaseMaps, ratingMap, stardustMaps, stardustVoteMap, stepId, touchpointMaps, TOUCHPOINT_DEFAULTS,
 } from '../model/index.js'
 import { type TransactionOrigin, seedOrigin } from '../origins.js'
 import type { BoardFile } from './boardFile.js'
@@ -71,7 +71,7 @@ export function importBoard(doc: Y.Doc, file: BoardFile, origin: TransactionOrig
       inCell.set(cell, position)
       touchpointMaps(doc).set(
         card(id),
-        entityMap({ ...fields, phaseId: mapped(ids.phases, phaseId), laneId: mapped(ids.lanes, laneId), position }),
+        entityMap({ ...fields, phaseId: mapped(ids.phases, phaseId), laneId: mapped(ids.lanes, laneId), position }, TOUCHPOINT_DEFAULTS),
       )
     }
 

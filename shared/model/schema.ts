@@ -169,15 +169,20 @@ export function boardRoots(doc: Y.Doc): Y.AbstractType<any>[] {
 }
 
 /**
- * A new entity's map. Empty texts and `false` flags are left out: readers
- * fill them in (`str`, `bool`), and every field left out is one item less for
- * every peer to load (a fifth of a typical board).
+ * A new entity's map. Empty texts, `false` flags and the values in `defaults`
+ * (what readers fall back to: `str`, `bool`, `oneOf`, the card's kind) are
+ * left out, and every field left out is one item less for every peer to load.
  */
-export function entityMap(fields: Record<string, unknown>): EntityMap {
+export function entityMap(fields: Record<string, unknown>, defaults: Readonly<Record<string, unknown>> = {}): EntityMap {
   const map = new Y.Map<unknown>()
-  for (const [key, value] of Object.entries(fields)) if (value !== '' && value !== false && value !== undefined) map.set(key, value)
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== '' && value !== false && value !== undefined && value !== defaults[key]) map.set(key, value)
+  }
   return map
 }
+
+/** What a touchpoint's readers give a field it does not store (read.ts); a new card stores only what differs. */
+export const TOUCHPOINT_DEFAULTS = { kind: 'direct', status: TOUCHPOINT_STATUSES[0] } as const
 
 export const str = (map: EntityMap, key: string, fallback = ''): string => {
   const value = map.get(key)

@@ -5,7 +5,7 @@ import { positionAt } from './ordering.js'
 import { touchpoints } from './read.js'
 import {
   type Touchpoint, type TouchpointKind, entityMap, factorMaps, influenceMap, journeyMaps, ratingMap, splitPersonalKey,
-  stardustMaps, stardustVoteMap, touchpointMaps,
+  stardustMaps, stardustVoteMap, touchpointMaps, TOUCHPOINT_DEFAULTS,
 } from './schema.js'
 
 /** The fields a person edits in the details panel. */
@@ -42,10 +42,17 @@ export function addTouchpoint(doc: Y.Doc, input: NewTouchpoint, origin?: Transac
         expectation: input.expectation ?? '',
         painPoint: input.painPoint ?? '',
         momentOfTruth: input.momentOfTruth ?? false,
-      }),
+      }, TOUCHPOINT_DEFAULTS),
     )
   }, origin)
   return id
+}
+
+/** A field as readers see it: stored, else what a new card leaves out for it (entityMap). */
+function storedOrDefault(map: Y.Map<unknown>, key: string, like: unknown): unknown {
+  if (map.has(key)) return map.get(key)
+  const defaults: Readonly<Record<string, unknown>> = TOUCHPOINT_DEFAULTS
+  return key in defaults ? defaults[key] : typeof like === 'boolean' ? false : ''
 }
 
 export function updateTouchpoint(doc: Y.Doc, id: string, patch: TouchpointPatch, origin?: TransactionOrigin): void {
@@ -53,7 +60,7 @@ export function updateTouchpoint(doc: Y.Doc, id: string, patch: TouchpointPatch,
   if (!map) return
   doc.transact(() => {
     for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined && map.get(key) !== value) map.set(key, value)
+      if (value !== undefined && storedOrDefault(map, key, value) !== value) map.set(key, value)
     }
   }, origin)
 }

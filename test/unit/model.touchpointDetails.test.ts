@@ -1,3 +1,4 @@
+import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import {
   addTouchpoint, touchpointMaps, touchpoints, updateTouchpoint,
@@ -27,10 +28,17 @@ describe('touchpoint details', () => {
     })
   })
 
-  it('stores no empty texts or false flags for a new touchpoint, yet reads them as empty and false', () => {
+  it('stores no empty texts, false flags or default kind and status for a new touchpoint, yet reads them back', () => {
     const { doc, id, read } = boardWithHotline()
-    expect([...touchpointMaps(doc).get(id)!.keys()].sort()).toEqual(['kind', 'laneId', 'phaseId', 'position', 'status', 'title'])
-    expect(read()).toMatchObject({ description: '', department: '', expectation: '', painPoint: '', momentOfTruth: false })
+    expect([...touchpointMaps(doc).get(id)!.keys()].sort()).toEqual(['laneId', 'phaseId', 'position', 'title'])
+    expect(read()).toMatchObject({ kind: 'direct', status: 'new', description: '', department: '', expectation: '', painPoint: '', momentOfTruth: false })
+    const before = Y.encodeStateVector(doc)
+    updateTouchpoint(doc, id, { kind: 'direct', status: 'new', description: '', momentOfTruth: false })
+    expect(Y.encodeStateVector(doc)).toEqual(before) // setting what it already reads as changes nothing
+    updateTouchpoint(doc, id, { kind: 'indirect', status: 'keep' })
+    expect(read()).toMatchObject({ kind: 'indirect', status: 'keep' })
+    updateTouchpoint(doc, id, { kind: 'direct', status: 'new' })
+    expect(read()).toMatchObject({ kind: 'direct', status: 'new' })
     updateTouchpoint(doc, id, { painPoint: 'Long wait' })
     expect(read().painPoint).toBe('Long wait')
   })
