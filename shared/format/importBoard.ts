@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { entityId } from '../ids.js'
 import {
-  DEFAULT_TITLE, SCHEMA_VERSION, cleanTitle, entityMap, factorMaps, influenceMap, journeyMaps, laneMaps, metaMap,
+  DEFAULT_TITLE, SCHEMA_VERSION, cleanTitle, entityMap, factorMaps, influenceMap, journeyStepMap, laneMaps, metaMap,
   personalKey, personaMaps, phaseMaps, ratingMap, stardustMaps, stardustVoteMap, stepId, touchpointMaps, TOUCHPOINT_DEFAULTS,
 } from '../model/index.js'
 import { type TransactionOrigin, seedOrigin } from '../origins.js'
@@ -81,7 +81,7 @@ export function importBoard(doc: Y.Doc, file: BoardFile, origin: TransactionOrig
       for (const step of journey) {
         const from = card(step.from)
         const to = card(step.to)
-        journeyMaps(doc).set(stepId(personaId, from, to), entityMap({ personaId, from, to }))
+        journeyStepMap(doc).set(stepId(personaId, from, to), { personaId, from, to })
       }
     })
 

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import type { TransactionOrigin } from '../origins.js'
 import type { BoardState } from './read.js'
-import { type Channel, entityMap, journeyMaps, personaMaps, touchpointMaps } from './schema.js'
+import { type Channel, type JourneyStep, journeyStepMap, legacyJourneyMaps, personaMaps, str, touchpointMaps } from './schema.js'
 
 /**
  * Links one touchpoint to the next on a persona's journey path. Returns the
@@ -12,16 +12,51 @@ export function linkTouchpoints(doc: Y.Doc, personaId: string, from: string, to:
   if (from === to) return null
   const cards = touchpointMaps(doc)
   if (!cards.has(from) || !cards.has(to) || !personaMaps(doc).has(personaId)) return null
-  for (const step of journeyMaps(doc).values()) {
-    if (step.get('personaId') === personaId && step.get('from') === from && step.get('to') === to) return null
-  }
+  if (storedSteps(doc).some((s) => s.personaId === personaId && s.from === from && s.to === to)) return null
   // Deterministic id: two people linking the same pair at once write the same key, so one step remains.
   const id = stepId(personaId, from, to)
-  doc.transact(() => journeyMaps(doc).set(id, entityMap({ personaId, from, to })), origin)
+  const step: StoredStep = { personaId, from, to }
+  doc.transact(() => journeyStepMap(doc).set(id, step), origin)
   return id
 }
 
 export const stepId = (personaId: string, from: string, to: string) => `${personaId}:${from}>${to}`
+
+/** What `journeyStepMap` holds per step id. */
+export type StoredStep = Omit<JourneyStep, 'id'>
+
+/** A stored step value, or null if it is not one (a hand-edited or broken document). */
+function stepValue(value: unknown): StoredStep | null {
+  if (typeof value !== 'object' || value === null) return null
+  const { personaId, from, to } = value as Record<string, unknown>
+  return typeof personaId === 'string' && typeof from === 'string' && typeof to === 'string' ? { personaId, from, to } : null
+}
+
+/**
+ * Every step the document holds, orphans included: the v3 steps and any a v2
+ * browser wrote into the old layout since the board was loaded (the v3 one
+ * wins where both hold an id).
+ */
+export function storedSteps(doc: Y.Doc): JourneyStep[] {
+  const steps = new Map<string, JourneyStep>()
+  legacyJourneyMaps(doc).forEach((m, id) => {
+    steps.set(id, { id, personaId: str(m, 'personaId'), from: str(m, 'from'), to: str(m, 'to') })
+  })
+  journeyStepMap(doc).forEach((value, id) => {
+    const step = stepValue(value)
+    if (step) steps.set(id, { id, ...step })
+  })
+  return [...steps.values()]
+}
+
+/** Removes the steps `doomed` picks, from both layouts; call inside a transaction. */
+export function removeSteps(doc: Y.Doc, doomed: (step: JourneyStep) => boolean): void {
+  for (const step of storedSteps(doc)) {
+    if (!doomed(step)) continue
+    journeyStepMap(doc).delete(step.id)
+    legacyJourneyMaps(doc).delete(step.id)
+  }
+}
 
 /** The steps of one persona's journey. */
 export function personaJourney(board: BoardState, personaId: string): BoardState['journey'] {
@@ -29,8 +64,13 @@ export function personaJourney(board: BoardState, personaId: string): BoardState
 }
 
 export function unlinkStep(doc: Y.Doc, stepId: string, origin?: TransactionOrigin): void {
-  if (!journeyMaps(doc).has(stepId)) return
-  doc.transact(() => journeyMaps(doc).delete(stepId), origin)
+  const steps = journeyStepMap(doc)
+  const legacy = legacyJourneyMaps(doc)
+  if (!steps.has(stepId) && !legacy.has(stepId)) return
+  doc.transact(() => {
+    if (steps.has(stepId)) steps.delete(stepId)
+    if (legacy.has(stepId)) legacy.delete(stepId)
+  }, origin)
 }
 
 export interface ChannelSwitch {

@@ -3,7 +3,8 @@ import { entityId } from '../ids.js'
 import type { TransactionOrigin } from '../origins.js'
 import { positionBetween } from './ordering.js'
 import { readPersonas } from './readCollab.js'
-import { type Persona, entityMap, journeyMaps, personaMaps } from './schema.js'
+import { removeSteps } from './journey.js'
+import { type Persona, entityMap, personaMaps } from './schema.js'
 
 export const PERSONA_COLORS = ['#e4572e', '#2e86ab', '#7768ae', '#3bb273', '#f18f01', '#d81159']
 
@@ -37,8 +38,7 @@ export function removePersona(doc: Y.Doc, id: string, origin?: TransactionOrigin
   if (!personas.has(id) || personas.size <= 1) return false
   doc.transact(() => {
     personas.delete(id)
-    const steps = journeyMaps(doc)
-    for (const [stepId, step] of [...steps.entries()]) if (step.get('personaId') === id) steps.delete(stepId)
+    removeSteps(doc, (step) => step.personaId === id)
   }, origin)
   return true
 }

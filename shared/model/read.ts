@@ -1,10 +1,11 @@
 import type * as Y from 'yjs'
+import { storedSteps } from './journey.js'
 import { byPosition } from './ordering.js'
 import { readCustomerChair, readFactors, readPersonas, readPersonalScores, readStardust } from './readCollab.js'
 import {
   type BoardMeta, type Channel, type CustomerChair, type FactorEntry, type JourneyStep, type Lane, type Language,
   type Outcome, type Persona, type Phase, type StardustIdea, type Touchpoint, type TouchpointKind, OUTCOMES,
-  SCHEMA_VERSION, TOUCHPOINT_STATUSES, bool, influenceMap, journeyMaps, laneMaps, metaMap, num, oneOf, personaMaps,
+  SCHEMA_VERSION, TOUCHPOINT_STATUSES, bool, influenceMap, laneMaps, metaMap, num, oneOf, personaMaps,
   phaseMaps, ratingMap, str, touchpointMaps,
 } from './schema.js'
 
@@ -83,8 +84,7 @@ export function touchpoints(doc: Y.Doc): Touchpoint[] {
 export function journey(doc: Y.Doc): JourneyStep[] {
   const existing = touchpointMaps(doc)
   const personas = personaMaps(doc)
-  return [...journeyMaps(doc).entries()]
-    .map(([id, m]) => ({ id, personaId: str(m, 'personaId'), from: str(m, 'from'), to: str(m, 'to') }))
+  return storedSteps(doc)
     .filter((s) => existing.has(s.from) && existing.has(s.to) && personas.has(s.personaId))
     .sort((a, b) => (a.id < b.id ? -1 : 1))
 }
@@ -111,6 +111,11 @@ export function readBoard(doc: Y.Doc): BoardState {
 
 export function isCurrentSchema(doc: Y.Doc): boolean {
   return readMeta(doc).schemaVersion === SCHEMA_VERSION
+}
+
+/** The board was migrated by a newer Zigzag than this code (a page left open across a server update). */
+export function isNewerSchema(doc: Y.Doc): boolean {
+  return readMeta(doc).schemaVersion > SCHEMA_VERSION
 }
 
 export type { Language }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { TransactionOrigin } from '../origins.js'
+import { migrate } from './board.js'
 import { ROOT } from './schema.js'
 
 /** Roots a restore brings back; the session root (the empty chair) is live state, not content. */
@@ -25,6 +26,7 @@ export function restoreVersionUpdate(doc: Y.Doc, update: Uint8Array, origin?: Tr
   const version = new Y.Doc()
   try {
     Y.applyUpdate(version, update)
+    migrate(version) // a version saved before a schema change is restored in today's layout
     return restoreVersion(doc, version, origin)
   } finally {
     version.destroy()

@@ -7,7 +7,7 @@ import * as Y from 'yjs'
  * Order is a fractional `position` field, so a reorder is one field write and
  * two people reordering at once never duplicate an entry.
  */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export const ROOT = {
   meta: 'meta',
@@ -23,6 +23,8 @@ export const ROOT = {
   stardust: 'stardust',
   stardustVotes: 'stardustVotes',
   session: 'session',
+  // v3
+  journeySteps: 'journeySteps',
 } as const
 
 export type Channel = 'physical' | 'digital'
@@ -140,7 +142,18 @@ export const metaMap = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.meta)
 export const phaseMaps = (doc: Y.Doc) => doc.getMap<EntityMap>(ROOT.phases)
 export const laneMaps = (doc: Y.Doc) => doc.getMap<EntityMap>(ROOT.lanes)
 export const touchpointMaps = (doc: Y.Doc) => doc.getMap<EntityMap>(ROOT.touchpoints)
-export const journeyMaps = (doc: Y.Doc) => doc.getMap<EntityMap>(ROOT.journey)
+/**
+ * Journey steps as boards up to v2 stored them: a Y.Map of fields each. Read
+ * beside `journeyStepMap`, because a browser still running Zigzag v2 keeps
+ * writing here; the v3 migration moves what it finds on the next load.
+ */
+export const legacyJourneyMaps = (doc: Y.Doc) => doc.getMap<EntityMap>(ROOT.journey)
+/**
+ * Step id → `{ personaId, from, to }`, one plain value each (v3). A step is
+ * never edited, only added or removed, and its id already names all three,
+ * so a Y.Map of fields per step would only cost three more items to load.
+ */
+export const journeyStepMap = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.journeySteps)
 export const personaMaps = (doc: Y.Doc) => doc.getMap<EntityMap>(ROOT.personas)
 /** `${touchpointId}:${participantId}` → Outcome. Flat keys: one person's rating never touches another's. */
 export const ratingMap = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.ratings)
@@ -163,7 +176,7 @@ export function splitPersonalKey(key: string): [thingId: string, participantId: 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Y.UndoManager's scope type is invariant
 export function boardRoots(doc: Y.Doc): Y.AbstractType<any>[] {
   return [
-    metaMap(doc), phaseMaps(doc), laneMaps(doc), touchpointMaps(doc), journeyMaps(doc), personaMaps(doc),
+    metaMap(doc), phaseMaps(doc), laneMaps(doc), touchpointMaps(doc), journeyStepMap(doc), legacyJourneyMaps(doc), personaMaps(doc),
     ratingMap(doc), influenceMap(doc), factorMaps(doc), stardustMaps(doc), stardustVoteMap(doc),
   ]
 }

@@ -1,10 +1,11 @@
 import type * as Y from 'yjs'
 import { entityId } from '../ids.js'
 import type { TransactionOrigin } from '../origins.js'
+import { removeSteps } from './journey.js'
 import { positionAt } from './ordering.js'
 import { touchpoints } from './read.js'
 import {
-  type Touchpoint, type TouchpointKind, entityMap, factorMaps, influenceMap, journeyMaps, ratingMap, splitPersonalKey,
+  type Touchpoint, type TouchpointKind, entityMap, factorMaps, influenceMap, ratingMap, splitPersonalKey,
   stardustMaps, stardustVoteMap, touchpointMaps, TOUCHPOINT_DEFAULTS,
 } from './schema.js'
 
@@ -96,10 +97,7 @@ export function moveTouchpoint(
 export function removeTouchpoint(doc: Y.Doc, id: string, origin?: TransactionOrigin): void {
   doc.transact(() => {
     touchpointMaps(doc).delete(id)
-    const steps = journeyMaps(doc)
-    for (const [stepId, step] of [...steps.entries()]) {
-      if (step.get('from') === id || step.get('to') === id) steps.delete(stepId)
-    }
+    removeSteps(doc, (step) => step.from === id || step.to === id)
     for (const scores of [ratingMap(doc), influenceMap(doc)]) {
       for (const key of [...scores.keys()]) if (splitPersonalKey(key)[0] === id) scores.delete(key)
     }

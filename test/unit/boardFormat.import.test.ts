@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { type BoardFile, exportBoard, importBoard, parseBoardFile } from '../../shared/format/index.js'
 import {
-  SCHEMA_VERSION, influenceMap, journeyMaps, personalKey, ratingMap, readBoard, readMeta, stardustVoteMap, stepId,
+  SCHEMA_VERSION, influenceMap, journeyStepMap, personalKey, ratingMap, readBoard, readMeta, stardustVoteMap, stepId,
 } from '../../shared/model/index.js'
 import { TEMPLATE_IDS, TEMPLATE_LANGUAGES, loadTemplates } from '../../server/templates.js'
 import { seededDoc } from '../utils/board.js'
@@ -49,7 +49,7 @@ describe('importing a board file', () => {
     const ids = importBoard(doc, file)
     const board = readBoard(doc)
     for (const step of board.journey) expect(step.id).toBe(stepId(step.personaId, step.from, step.to))
-    expect([...journeyMaps(doc).keys()].sort()).toEqual(board.journey.map((s) => s.id).sort())
+    expect([...journeyStepMap(doc).keys()].sort()).toEqual(board.journey.map((s) => s.id).sort())
     const advice = file.touchpoints.find((t) => t.title === 'Advice in store')!
     const newAdvice = ids.touchpoints.get(advice.id)!
     expect(ratingMap(doc).get(personalKey(newAdvice, 'p-anna'))).toBe('delighting')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  addPhase, addTouchpoint, journey, journeyMaps, linkTouchpoints, movePhase, moveTouchpoint, phases, readBoard,
+  addPhase, addTouchpoint, journey, journeyStepMap, linkTouchpoints, movePhase, moveTouchpoint, phases, readBoard,
   removeLane, removePhase, removeTouchpoint, renamePhase, touchpoints, updateTouchpoint,
 } from '../../shared/model/index.js'
 import { defaultPersona, grid, phaseNames } from '../utils/board.js'
@@ -120,7 +120,7 @@ describe('people editing at the same time', () => {
     expect(touchpoints(b).map((t) => t.title)).toEqual(['X'])
     expect(journey(a)).toEqual([])
     expect(journey(b)).toEqual([])
-    expect(journeyMaps(a).size).toBe(1) // the orphan stays in the document, hidden
+    expect(journeyStepMap(a).size).toBe(1) // the orphan stays in the document, hidden
   })
 
   it('keeps a card visible when one person removes its phase while another drops it there', () => {

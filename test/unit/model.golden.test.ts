@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
-  DEFAULT_PERSONA, MIGRATIONS, SCHEMA_VERSION, addTouchpoint, channelSwitch, journeyMaps, journeyOrder, linkTouchpoints, migrate,
+  DEFAULT_PERSONA, MIGRATIONS, SCHEMA_VERSION, addTouchpoint, channelSwitch, journeyOrder, journeyStepMap, legacyJourneyMaps, linkTouchpoints, migrate,
   readBoard,
 } from '../../shared/model/index.js'
 import { readFixture } from '../utils/fixtures.js'
@@ -73,10 +73,10 @@ describe('a board saved by schema version 1', () => {
   })
 })
 
-describe('a board saved by schema version 1, migrated to version 2', () => {
-  it('reaches schema version 2 with exactly one persona, the default customer', () => {
+describe('a board saved by schema version 1, migrated to the current version', () => {
+  it('reaches the current schema version with exactly one persona, the default customer', () => {
     const board = readBoard(loadV1())
-    expect(board.meta.schemaVersion).toBe(2)
+    expect(board.meta.schemaVersion).toBe(SCHEMA_VERSION)
     expect(board.personas).toEqual([{ id: expect.any(String), ...DEFAULT_PERSONA.en, position: 1 }])
   })
 
@@ -84,7 +84,8 @@ describe('a board saved by schema version 1, migrated to version 2', () => {
     const doc = loadV1()
     const board = readBoard(doc)
     const [persona] = board.personas
-    expect(journeyMaps(doc).size).toBe(2)
+    expect(journeyStepMap(doc).size).toBe(2)
+    expect(legacyJourneyMaps(doc).size).toBe(0)
     expect(board.journey).toHaveLength(2)
     for (const step of board.journey) expect(step.personaId).toBe(persona.id)
     expect(journeyOrder(board, persona.id)).toEqual(journeyOrder(board))

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
-  type BoardState, MIGRATIONS, SCHEMA_VERSION, emotionCurve, factorHeatmap, influenceRanking, journeyOrder, migrate,
+  type BoardState, MIGRATIONS, SCHEMA_VERSION, emotionCurve, factorHeatmap, influenceRanking, journeyOrder, journeyStepMap,
+  legacyJourneyMaps, migrate,
   rateMomentOfTruth, ratingDistribution, readBoard, stardustBacklog,
 } from '../../shared/model/index.js'
 import { readFixture } from '../utils/fixtures.js'
@@ -42,6 +43,17 @@ describe('a board saved by schema version 2', () => {
     expect(board.personas.map((p) => [p.name, p.color])).toEqual([['Customer', '#e4572e'], ['Business buyer', '#2e86ab']])
     expect(titles(board, journeyOrder(board, personaId(board, 'Customer')))).toEqual(['Reads reviews', 'Calls the hotline', 'Buys in the app'])
     expect(titles(board, journeyOrder(board, personaId(board, 'Business buyer')))).toEqual(['Reads reviews', 'Buys in the app'])
+  })
+
+  it('moves its three journey steps to one value each, under their old ids', () => {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, readFixture('board-v2.bin'))
+    const ids = [...legacyJourneyMaps(doc).keys()].sort()
+    expect(ids).toHaveLength(3)
+    migrate(doc)
+    expect(legacyJourneyMaps(doc).size).toBe(0)
+    expect([...journeyStepMap(doc).keys()].sort()).toEqual(ids)
+    expect(readBoard(doc).journey.map((s) => s.id)).toEqual(ids)
   })
 
   it('keeps every person’s ratings and influence scores', () => {

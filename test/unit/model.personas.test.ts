@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  PERSONA_COLORS, addPersona, journey, journeyMaps, journeyOrder, linkTouchpoints, personaJourney, readBoard, readPersonas,
+  PERSONA_COLORS, addPersona, journey, journeyStepMap, journeyOrder, linkTouchpoints, personaJourney, readBoard, readPersonas,
   removePersona, stepId, updatePersona,
 } from '../../shared/model/index.js'
 import { addCards, defaultPersona, seededDoc } from '../utils/board.js'
@@ -50,7 +50,7 @@ describe('personas', () => {
     expect(removePersona(doc, buyer)).toBe(true)
     expect(readPersonas(doc).map((p) => p.id)).toEqual([customer])
     expect(journey(doc)).toEqual([{ id: stepId(customer, t.Ad, t.Shop), personaId: customer, from: t.Ad, to: t.Shop }])
-    expect(journeyMaps(doc).size).toBe(1)
+    expect(journeyStepMap(doc).size).toBe(1)
   })
 })
 
@@ -102,6 +102,6 @@ describe('one touchpoint on several personas’ journeys', () => {
     peers.flush()
     expectConverged(peers)
     expect(readBoard(a).journey).toEqual([])
-    expect(journeyMaps(a).size).toBe(1) // the orphan stays in the document, hidden
+    expect(journeyStepMap(a).size).toBe(1) // the orphan stays in the document, hidden
   })
 })

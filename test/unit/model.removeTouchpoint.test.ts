@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import {
-  addFactor, addPersona, addStardust, factorMaps, influenceMap, journeyMaps, linkTouchpoints, rateMomentOfTruth, ratingMap,
+  addFactor, addPersona, addStardust, factorMaps, influenceMap, journeyStepMap, linkTouchpoints, rateMomentOfTruth, ratingMap,
   readBoard, removeTouchpoint, scoreInfluence, stardustMaps, stardustVoteMap, toggleStardustVote,
 } from '../../shared/model/index.js'
 import { addCards, author, defaultPersona, seededDoc } from '../utils/board.js'
@@ -32,7 +32,7 @@ function busyBoard() {
 }
 
 const sizes = (doc: Y.Doc) => ({
-  steps: journeyMaps(doc).size, ratings: ratingMap(doc).size, influence: influenceMap(doc).size,
+  steps: journeyStepMap(doc).size, ratings: ratingMap(doc).size, influence: influenceMap(doc).size,
   factors: factorMaps(doc).size, stardust: stardustMaps(doc).size, votes: stardustVoteMap(doc).size,
 })
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
-  addFactor, addTouchpoint, readBoard, removeTouchpoint, renamePhase, restoreVersion, restoreVersionUpdate, updateTouchpoint,
+  SCHEMA_VERSION, addFactor, addTouchpoint, journeyStepMap, legacyJourneyMaps, migrate, readBoard, removeTouchpoint, renamePhase,
+  restoreVersion, restoreVersionUpdate, unlinkStep, updateTouchpoint,
 } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import { grid, seededDoc } from '../utils/board.js'
+import { readFixture } from '../utils/fixtures.js'
 import { createPeers, expectConverged } from '../utils/peers.js'
 
 const local: TransactionOrigin = { source: 'local' }
@@ -70,4 +72,19 @@ describe('restoring a version', () => {
     expect(restoreVersion(doc, version, local)).toBe(0)
     expect(transactions).toBe(0)
   })
+
+  it('restores a version saved before the v3 layout in the v3 layout, journey included', () => {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, readFixture('board-v2.bin'))
+    migrate(doc)
+    const before = readBoard(doc).journey
+    for (const step of before) unlinkStep(doc, step.id)
+    expect(readBoard(doc).journey).toEqual([])
+    restoreVersionUpdate(doc, readFixture('board-v2.bin'), local)
+    expect(readBoard(doc).journey).toEqual(before)
+    expect(readBoard(doc).meta.schemaVersion).toBe(SCHEMA_VERSION)
+    expect(legacyJourneyMaps(doc).size).toBe(0)
+    expect(journeyStepMap(doc).size).toBe(before.length)
+  })
 })
+

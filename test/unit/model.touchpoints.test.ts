@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
-  addTouchpoint, cellTouchpoints, journey, journeyMaps, linkTouchpoints, moveTouchpoint, removeTouchpoint, touchpoints,
+  addTouchpoint, cellTouchpoints, journey, journeyStepMap, linkTouchpoints, moveTouchpoint, removeTouchpoint, touchpoints,
   updateTouchpoint,
 } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
@@ -167,6 +167,6 @@ describe('removing touchpoints', () => {
     expect(touchpoints(doc).map((t) => t.title)).toEqual(['A', 'C'])
     expect(journey(doc)).toEqual([{ id: ac, personaId: persona, from: a, to: c }])
     // Not merely hidden: the steps are gone from the document.
-    expect(journeyMaps(doc).size).toBe(1)
+    expect(journeyStepMap(doc).size).toBe(1)
   })
 })

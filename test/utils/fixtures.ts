@@ -64,11 +64,13 @@ export function buildGoldenV1(): Uint8Array {
 }
 
 /**
- * The v2 golden board: two personas whose journeys share touchpoints, touchpoint
+ * The golden board from v2 on, written by the model code of the schema version
+ * it is saved under: two personas whose journeys share touchpoints, touchpoint
  * details, three people's ratings and influence scores, factor entries (one in the
  * customer's voice), stardust with votes, and Ben in the customer chair.
+ * `board-v2.bin` was written by it under v2, `board-v3.bin` under v3.
  */
-export function buildGoldenV2(): Uint8Array {
+export function buildGoldenBoard(): Uint8Array {
   const doc = new Y.Doc()
   doc.clientID = 2
   initBoard(doc, { title: 'Golden v2', language: 'en', createdAt: 1750000000000 })
@@ -117,7 +119,7 @@ export function writeGoldenV1(): void {
   writeFileSync(fixturePath('board-v1.bin'), buildGoldenV1())
 }
 
-/** One-off: writes board-v2.bin. Run by hand only, as `readFixture` explains. */
-export function writeGoldenV2(): void {
-  writeFileSync(fixturePath('board-v2.bin'), buildGoldenV2())
+/** One-off: writes board-v3.bin. Run by hand only, as `readFixture` explains. */
+export function writeGoldenV3(): void {
+  writeFileSync(fixturePath('board-v3.bin'), buildGoldenBoard())
 }
