@@ -14,6 +14,7 @@ import type { Logger } from './log.js'
 import { type BoardContext, awarenessFrame, handleFrame, syncStep1Frame, updateFrame } from './messages.js'
 import { MESSAGE_TYPE_LABEL, type Metrics } from './metrics.js'
 import { type BoardStore, type MaybePromise, after } from './store.js'
+import { keepSchemaVersion, schemaVersionOf } from './schemaGuard.js'
 import { saveVersion } from './versions.js'
 import { WriteGuard } from './writeGuard.js'
 
@@ -158,11 +159,16 @@ export class BoardSession implements BoardContext {
       return this.remove(conn, CloseCode.policyViolation, 'Update writes as another connected person')
     }
     const origin: TransactionOrigin = { source: 'remote', connectionId: conn.id }
+    const schemaVersion = schemaVersionOf(this.doc)
     if (conn.role === 'facilitator') Y.applyUpdate(this.doc, update, origin)
     else if (applyUnderLocks(this.doc, update, origin, this.facilitation.locks)) {
       this.options.log('info', 'sync.locked-edit-undone', { board: this.boardId, conn: conn.id })
       this.options.metrics.rejected.inc({ reason: 'locked' })
       this.facilitation.refuseLockedEdit(conn)
+    }
+    if (keepSchemaVersion(this.doc, schemaVersion)) {
+      this.options.log('warn', 'sync.schema-version-kept', { board: this.boardId, conn: conn.id })
+      this.options.metrics.rejected.inc({ reason: 'schema_version' })
     }
     if (this.guard.dropDangling()) {
       this.options.log('warn', 'sync.dangling-update', { board: this.boardId, conn: conn.id })

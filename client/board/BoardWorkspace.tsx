@@ -1,8 +1,11 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.js'
 import type { BoardInfo } from '../sync/api.js'
 import type { Participant } from '../sync/identity.js'
 import { useBoardConnection } from '../sync/useBoardConnection.js'
+import { useNewerSchema } from '../sync/useNewerSchema.js'
 import { LiveBoard } from './LiveBoard.js'
 import { Notice } from './Notice.js'
 
@@ -19,5 +22,16 @@ export function BoardWorkspace({ info, token, me, projector }: Props) {
     const message = t(`errors.${key}`)
     return <Notice message={message} />
   }
-  return <LiveBoard info={info} token={token} connection={connection} me={me} projector={projector} />
+  return (
+    <CurrentSchemaOnly doc={connection.doc}>
+      <LiveBoard info={info} token={token} connection={connection} me={me} projector={projector} />
+    </CurrentSchemaOnly>
+  )
+}
+
+/** Shows the board only while this page's code knows its layout; after a server update, asks for a reload. */
+function CurrentSchemaOnly({ doc, children }: { doc: Y.Doc; children: ReactNode }) {
+  const { t } = useTranslation()
+  if (!useNewerSchema(doc)) return children
+  return <Notice message={t('errors.newerSchema')} onRetry={() => window.location.reload()} retryLabel={t('errors.reload')} />
 }

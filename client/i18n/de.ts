@@ -33,6 +33,8 @@ export const de: Strings<typeof en> = {
     notFound: 'Dieses Board gibt es nicht (oder es wurde gelöscht).',
     noBoard: 'Diese Adresse ist kein Board-Link.',
     loadFailed: 'Das Board konnte nicht geladen werden: {{message}}',
+    newerSchema: 'Zigzag wurde aktualisiert, und dieses Board nutzt jetzt die neue Version. Laden Sie die Seite neu, um weiterzuarbeiten.',
+    reload: 'Neu laden',
     retry: 'Erneut versuchen',
     home: 'Startseite',
   },

@@ -29,6 +29,8 @@ export const en = {
     boardFull: 'This board has reached its size limit, so your last change was not saved. Ask the facilitator to tidy up the board or export it and start a new one.',
     noBoard: 'This address is not a board link.',
     loadFailed: 'The board could not be loaded: {{message}}',
+    newerSchema: 'Zigzag was updated, and this board now uses the new version. Reload the page to keep working on it.',
+    reload: 'Reload',
     retry: 'Try again',
     home: 'Start page',
   },

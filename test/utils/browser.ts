@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { type Browser, type Page, chromium } from 'playwright-core'
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core'
 
 /** Debian's Chromium, as CI installs it; CHROMIUM_PATH overrides. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -22,9 +22,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Opens a board link in a fresh page and answers the name prompt. */
-export async function joinBoard(browser: Browser, link: string, name: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+export async function joinBoard(
+  browser: Browser, link: string, name: string, viewport = { width: 1440, height: 900 },
+  /** Runs on the new context before the page opens, e.g. to route its websocket. */
+  prepare?: (context: BrowserContext) => Promise<void>,
+): Promise<Page> {
   const context = await browser.newContext({ viewport })
   context.setDefaultTimeout(10_000)
+  await prepare?.(context)
   const page = await context.newPage()
   page.on('pageerror', (err) => console.error(`[${name}] page error:`, err.message))
   await page.goto(link)
