@@ -2,17 +2,18 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { migrate, readMeta } from '../shared/model/index.js'
 import { type TransactionOrigin, clusterOrigin, isOrigin, persistenceOrigin } from '../shared/origins.js'
-import { CloseCode, CloseReason, type Role } from '../shared/protocol.js'
+import { CloseCode, CloseReason, MessageType, type Role, SyncStep } from '../shared/protocol.js'
 import { BoardPersistence } from './boardPersistence.js'
 import type { ClusterBoard } from './cluster.js'
 import { type Connection, Outgoing, sendAll } from './connection.js'
 import { FacilitationChannel } from './facilitation/channel.js'
-import { applyUnderLocks } from './facilitation/locks.js'
+import { anyLock, applyUnderLocks } from './facilitation/locks.js'
 import { automaticVersionName } from './facilitation/versionNames.js'
 import { FanOut, windowFor } from './fanOut.js'
 import type { Logger } from './log.js'
 import { type BoardContext, awarenessFrame, handleFrame, syncStep1Frame, updateFrame } from './messages.js'
 import { MESSAGE_TYPE_LABEL, type Metrics } from './metrics.js'
+import { PendingWrites, type WriteProblem } from './pendingWrites.js'
 import { type BoardStore, type MaybePromise, after } from './store.js'
 import { keepSchemaVersion, schemaVersionOf } from './schemaGuard.js'
 import { saveVersion } from './versions.js'
@@ -53,6 +54,8 @@ export class BoardSession implements BoardContext {
   /** Which connection announced each presence (awareness) client id. */
   private readonly presenceOwners = new Map<number, Connection>()
   private readonly guard = new WriteGuard(this.doc)
+  /** Accepted writes waiting for the next fan-out, which applies them together. */
+  private readonly pending = new PendingWrites(this.doc, this.guard)
   private readonly persistence: BoardPersistence
   private readonly facilitation: FacilitationChannel
   private readonly fanOut: FanOut
@@ -75,6 +78,7 @@ export class BoardSession implements BoardContext {
       updateFrame,
       awarenessFrame: (ids) => awarenessFrame(this.awareness, ids),
       beforeSend: (update, count) => this.persistence.commit(this.doc, update, count),
+      prepare: () => this.applyPendingWrites(),
     }, options.fixedFanOutWindowMs ?? (options.fanOutWindowMs <= 0 ? 0 : () => windowFor(this.connections.size, options.fanOutWindowMs)))
     this.cluster = options.cluster?.(this)
     this.facilitation = new FacilitationChannel({
@@ -122,6 +126,10 @@ export class BoardSession implements BoardContext {
   receive(conn: Connection, frame: Uint8Array): void {
     if (!this.connections.has(conn)) return
     this.options.metrics.messagesIn.inc({ type: MESSAGE_TYPE_LABEL[frame[0]] ?? 'other' })
+    // Writes wait for the fan-out, presence needs no document; anything else (a sync request, a
+    // facilitation command) sees every write that arrived before it.
+    const write = frame[0] === MessageType.sync && frame[1] !== SyncStep.step1
+    if (!write && frame[0] !== MessageType.awareness) this.applyPendingWrites()
     try {
       const reply = handleFrame(this, conn, frame)
       if (reply) conn.socket.send(reply)
@@ -134,6 +142,7 @@ export class BoardSession implements BoardContext {
 
   /** Forgets a connection and tells everyone else its people left; closes the socket if a code is given. */
   remove(conn: Connection, code?: number, reason = ''): void {
+    this.applyPendingWrites() // while the write guard still knows whose they are
     if (!this.connections.delete(conn)) return
     if (code !== undefined) conn.socket.close(code, reason)
     this.guard.release(conn)
@@ -143,7 +152,7 @@ export class BoardSession implements BoardContext {
   }
 
   applyWrite(conn: Connection, update: Uint8Array): void {
-    if (this.persistence.storedBytes + update.length > this.options.maxBoardBytes) {
+    if (this.persistence.storedBytes + this.pending.bytes + update.length > this.options.maxBoardBytes) {
       this.options.log('warn', 'sync.board-full', { board: this.boardId, conn: conn.id, bytes: this.persistence.storedBytes, update: update.length })
       this.options.metrics.rejected.inc({ reason: 'board_size' })
       this.facilitation.refuseBoardFull(conn, this.options.maxBoardBytes)
@@ -158,23 +167,43 @@ export class BoardSession implements BoardContext {
       this.options.metrics.rejected.inc({ reason: 'forged_client' })
       return this.remove(conn, CloseCode.policyViolation, 'Update writes as another connected person')
     }
+    if (conn.role === 'facilitator' || !anyLock(this.facilitation.locks)) {
+      this.pending.add(conn, update)
+      return this.fanOut.expect()
+    }
+    // Under the facilitator's locks each write is applied, checked and possibly undone on its own.
+    this.applyPendingWrites()
     const origin: TransactionOrigin = { source: 'remote', connectionId: conn.id }
     const schemaVersion = schemaVersionOf(this.doc)
-    if (conn.role === 'facilitator') Y.applyUpdate(this.doc, update, origin)
-    else if (applyUnderLocks(this.doc, update, origin, this.facilitation.locks)) {
+    if (applyUnderLocks(this.doc, update, origin, this.facilitation.locks)) {
       this.options.log('info', 'sync.locked-edit-undone', { board: this.boardId, conn: conn.id })
       this.options.metrics.rejected.inc({ reason: 'locked' })
       this.facilitation.refuseLockedEdit(conn)
     }
-    if (keepSchemaVersion(this.doc, schemaVersion)) {
-      this.options.log('warn', 'sync.schema-version-kept', { board: this.boardId, conn: conn.id })
-      this.options.metrics.rejected.inc({ reason: 'schema_version' })
+    if (keepSchemaVersion(this.doc, schemaVersion)) this.refuseApplied(conn, { kind: 'schemaVersion' })
+    if (this.guard.dropDangling()) this.refuseApplied(conn, { kind: 'dangling' })
+  }
+
+  /** Applies the writes waiting for the fan-out now; done before anything reads the document. */
+  applyPendingWrites(): void {
+    for (const { conn, problem } of this.pending.apply()) this.refuseApplied(conn, problem)
+  }
+
+  /** A write that went wrong once applied: logged, counted and, unless only noted, its sender closed. */
+  private refuseApplied(conn: Connection, problem: WriteProblem): void {
+    const at = { board: this.boardId, conn: conn.id }
+    if (problem.kind === 'schemaVersion') {
+      this.options.log('warn', 'sync.schema-version-kept', at)
+      return this.options.metrics.rejected.inc({ reason: 'schema_version' })
     }
-    if (this.guard.dropDangling()) {
-      this.options.log('warn', 'sync.dangling-update', { board: this.boardId, conn: conn.id })
+    if (problem.kind === 'dangling') {
+      this.options.log('warn', 'sync.dangling-update', at)
       this.options.metrics.rejected.inc({ reason: 'dangling_update' })
-      this.remove(conn, CloseCode.protocolError, 'Update depends on data the server does not have; reconnecting to resync')
+      return this.remove(conn, CloseCode.protocolError, 'Update depends on data the server does not have; reconnecting to resync')
     }
+    this.options.log('warn', 'sync.malformed', { ...at, error: String(problem.error).slice(0, 200) })
+    this.options.metrics.rejected.inc({ reason: 'malformed' })
+    this.remove(conn, CloseCode.protocolError, CloseReason.protocolError)
   }
 
   /** The connection that announced an awareness client id, if any. */
@@ -217,6 +246,7 @@ export class BoardSession implements BoardContext {
 
   /** Saves the live content as a named version; answers its record. */
   saveVersion(name: string, author: string) {
+    this.applyPendingWrites()
     this.lastVersionAt = Date.now()
     return saveVersion(this.options.store, this.boardId, this.doc, name, author)
   }
@@ -236,11 +266,13 @@ export class BoardSession implements BoardContext {
 
   /** Folds the log into a fresh snapshot once the writes in flight are done. */
   compact(): MaybePromise<void> {
+    this.applyPendingWrites()
     return after(this.persistence.settled(), () => this.persistence.compact(this.doc))
   }
 
   /** Closes every socket without announcing departures: the board is going away. */
   closeAll(code: number, reason: string): void {
+    this.applyPendingWrites()
     const all = [...this.connections]
     this.connections.clear()
     for (const conn of all) conn.socket.close(code, reason)

@@ -14,6 +14,12 @@ export interface FanOutTarget {
    * how many updates it holds: the board stores what it is about to send.
    */
   beforeSend?(update: Uint8Array, count: number): void
+  /**
+   * Called first thing in every flush: the board applies the writes it
+   * accepted since the last one (see `pending`), and what they change joins
+   * this flush through `update`.
+   */
+  prepare?(): void
 }
 
 /**
@@ -41,6 +47,9 @@ export class FanOut {
   private presence = new Set<number>()
   private timer: ReturnType<typeof setTimeout> | undefined
   private lastSend = -Infinity
+  /** Work the target holds for the next flush (`prepare`), not yet given to `update`. */
+  private pending = false
+  private flushing = false
 
   constructor(private readonly target: FanOutTarget, private readonly windowMs: number | (() => number)) {}
 
@@ -48,6 +57,12 @@ export class FanOut {
   update(update: Uint8Array, author: string | undefined): void {
     this.updates.push(update)
     this.authors.add(author)
+    this.schedule()
+  }
+
+  /** The target holds work for the next flush, which its `prepare` hands over. */
+  expect(): void {
+    this.pending = true
     this.schedule()
   }
 
@@ -61,6 +76,15 @@ export class FanOut {
   flush(): void {
     clearTimeout(this.timer)
     this.timer = undefined
+    if (this.pending) {
+      this.pending = false
+      this.flushing = true // what `prepare` hands over joins this flush instead of scheduling another
+      try {
+        this.target.prepare?.()
+      } finally {
+        this.flushing = false
+      }
+    }
     if (this.updates.length === 0 && this.presence.size === 0) return
     this.lastSend = performance.now()
     const messages: Uint8Array[] = []
@@ -90,10 +114,11 @@ export class FanOut {
     this.timer = undefined
     this.updates = []
     this.presence.clear()
+    this.pending = false
   }
 
   private schedule(): void {
-    if (this.timer) return
+    if (this.timer || this.flushing) return
     const window = typeof this.windowMs === 'number' ? this.windowMs : this.windowMs()
     const wait = this.lastSend + window - performance.now()
     if (wait <= 0) return this.flush()

@@ -172,7 +172,10 @@ export class Relay {
     if (this.closed) return undefined
     return after(this.options.store.getBoard(boardId), (record) => {
       if (!record) return undefined
-      return after(this.open(boardId), (session) => session && reader(session.doc))
+      return after(this.open(boardId), (session) => {
+        session?.applyPendingWrites()
+        return session && reader(session.doc)
+      })
     })
   }
 

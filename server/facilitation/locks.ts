@@ -5,7 +5,7 @@ import type { PublicSession } from '../../shared/session.js'
 
 type Locks = PublicSession['locks']
 
-const anyLock = (locks: Locks) => locks.grid || locks.touchpoints.length > 0
+export const anyLock = (locks: Locks) => locks.grid || locks.touchpoints.length > 0
 
 /** What a lock protects: the whole grid (phases, lanes), and where each locked touchpoint is and that it exists. */
 function protectedState(doc: Y.Doc, locks: Locks): string {

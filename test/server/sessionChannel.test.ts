@@ -1,5 +1,8 @@
+import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { entityMap, touchpointMaps } from '../../shared/model/index.js'
 import { FACILITATOR_COMMANDS, type PublicSession, type SessionCommandInput } from '../../shared/session.js'
+import { updateFrame } from '../utils/rawClient.js'
 import { type SessionSocket, openSessionSocket } from '../utils/sessionSocket.js'
 import { type CreatedBoard, type TestServer, createBoard, startTestServer } from '../utils/server.js'
 
@@ -40,6 +43,23 @@ async function publicState(): Promise<PublicSession> {
 }
 
 describe('the facilitation channel over the real socket', () => {
+  it('acts on a touchpoint written just before the command, on the same socket', async () => {
+    const fran = await join(board.tokens.facilitator, 'fran-writes-then-focuses')
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    const [phaseId, laneId] = ['p', 'l'] // the command only needs the card to exist
+    touchpointMaps(doc).set('written-first', entityMap({ title: 'Opens the batching window', phaseId, laneId, position: 1 }))
+    touchpointMaps(doc).set('written-just-now', entityMap({ title: 'Waits in the window', phaseId, laneId, position: 2 }))
+    const mark = fran.events().length
+    for (const update of updates) fran.sendFrame(updateFrame(update))
+    fran.send({ type: 'focus.set', touchpointId: 'written-just-now' })
+    const [answer] = await fran.since(mark, 1)
+    expect(answer).toMatchObject({ type: 'state', session: { focusTouchpointId: 'written-just-now' } })
+    fran.send({ type: 'focus.set', touchpointId: null })
+    await fran.next()
+  })
+
   it('refuses every facilitator control to an editor and a viewer and leaves board and session unchanged', async () => {
     const [card] = await touchpointIds()
     const controls: SessionCommandInput[] = [

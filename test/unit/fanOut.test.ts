@@ -4,7 +4,7 @@ import { FanOut } from '../../server/fanOut.js'
 
 type Sent = { kind: 'update' | 'awareness'; payload: Uint8Array | number[]; except?: string; frame: Uint8Array }
 
-function setup(windowMs = 16) {
+function setup(windowMs = 16, prepare?: (fanOut: FanOut) => void) {
   const sent: Sent[] = []
   const frames = new Map<Uint8Array, Omit<Sent, 'except' | 'frame'>>()
   const fanOut = new FanOut({
@@ -17,6 +17,7 @@ function setup(windowMs = 16) {
     },
     updateFrame: (update) => { const f = new Uint8Array(1); frames.set(f, { kind: 'update', payload: update }); return f },
     awarenessFrame: (ids) => { const f = new Uint8Array(1); frames.set(f, { kind: 'awareness', payload: ids }); return f },
+    prepare: prepare && (() => prepare(fanOut)),
   }, windowMs)
   return { fanOut, sent }
 }
@@ -94,6 +95,31 @@ describe('batched fan-out', () => {
     fanOut.awareness([3])
     vi.advanceTimersByTime(16)
     expect(batches).toEqual(['update (c1: nothing)', 'update+awareness (c2: awareness)', 'awareness'])
+  })
+
+  it('asks the board for writes it holds first thing in a flush, and sends them in that flush', () => {
+    const held: [Uint8Array, string][] = []
+    let prepared = 0
+    const { fanOut, sent } = setup(16, (f) => {
+      prepared++
+      for (const [update, author] of held.splice(0)) f.update(update, author)
+    })
+    held.push([edit(1, 'a'), 'c1'])
+    fanOut.expect() // quiet board: flushed at once
+    expect(prepared).toBe(1)
+    expect(sent).toMatchObject([{ kind: 'update', except: 'c1' }])
+    held.push([edit(2, 'b'), 'c2'], [edit(3, 'c'), 'c3'])
+    fanOut.expect()
+    fanOut.expect()
+    expect(sent).toHaveLength(1) // busy: the writes wait for the window
+    vi.advanceTimersByTime(16)
+    expect(prepared).toBe(2)
+    expect(sent).toHaveLength(2) // both in one frame, no second flush scheduled from inside the first
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, sent[1].payload as Uint8Array)
+    expect([...doc.getMap('touchpoints').keys()].sort()).toEqual(['b', 'c'])
+    vi.advanceTimersByTime(100)
+    expect(prepared).toBe(2) // nothing held, nothing to prepare
   })
 
   it('drops what is waiting when the board goes away', () => {

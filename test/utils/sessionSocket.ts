@@ -9,6 +9,8 @@ export interface SessionSocket {
   frames: Uint8Array[]
   events(): SessionEvent[]
   send(command: SessionCommandInput): void
+  /** Sends any frame as it is (e.g. a document update from test/utils/rawClient.ts). */
+  sendFrame(frame: Uint8Array): void
   /** Waits until `count` more events arrived than when called. */
   next(count?: number): Promise<SessionEvent[]>
   /** Waits until `count` events arrived after the first `mark` (a count of events taken earlier). */
@@ -37,6 +39,7 @@ export async function openSessionSocket(serverUrl: string, boardId: string, toke
     frames,
     events,
     send: (command) => ws.send(encodeSessionFrame(command)),
+    sendFrame: (frame) => ws.send(frame),
     next: (count = 1) => since(events().length, count),
     since,
     close: () => ws.close(1000),
