@@ -115,6 +115,7 @@ export class BoardSession implements BoardContext {
   }
 
   add(conn: Connection): void {
+    this.applyPendingWrites() // the state vector below must not ask the newcomer for what the board already holds
     this.connections.add(conn)
     conn.socket.send(syncStep1Frame(this.doc))
     this.facilitation.welcome(conn)
