@@ -1,9 +1,9 @@
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { migrate, readMeta } from '../shared/model/index.js'
 import { type TransactionOrigin, clusterOrigin, isOrigin, persistenceOrigin } from '../shared/origins.js'
 import { CloseCode, CloseReason, MessageType, type Role, SyncStep } from '../shared/protocol.js'
 import { BoardPersistence } from './boardPersistence.js'
+import { BoardPresence } from './boardPresence.js'
 import type { ClusterBoard } from './cluster.js'
 import { type Connection, Outgoing, sendAll } from './connection.js'
 import { FacilitationChannel } from './facilitation/channel.js'
@@ -14,6 +14,7 @@ import type { Logger } from './log.js'
 import { type BoardContext, awarenessFrame, handleFrame, syncStep1Frame, updateFrame } from './messages.js'
 import { MESSAGE_TYPE_LABEL, type Metrics } from './metrics.js'
 import { PendingWrites, type WriteProblem } from './pendingWrites.js'
+import type { Presence, PresenceEntry } from './presence.js'
 import { type BoardStore, type MaybePromise, after } from './store.js'
 import { keepSchemaVersion, schemaVersionOf } from './schemaGuard.js'
 import { saveVersion } from './versions.js'
@@ -38,9 +39,6 @@ export interface SessionOptions {
   onEmpty?: () => void
 }
 
-type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
-/** Origin of presence that another relay process sent us. */
-const FROM_CLUSTER = Symbol('cluster')
 
 /**
  * One board in memory: its Y.Doc, the presence of everyone on it and their
@@ -49,10 +47,7 @@ const FROM_CLUSTER = Symbol('cluster')
  */
 export class BoardSession implements BoardContext {
   readonly doc = new Y.Doc({ gc: true })
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly connections = new Set<Connection>()
-  /** Which connection announced each presence (awareness) client id. */
-  private readonly presenceOwners = new Map<number, Connection>()
   private readonly guard = new WriteGuard(this.doc)
   /** Accepted writes waiting for the next fan-out, which applies them together. */
   private readonly pending = new PendingWrites(this.doc, this.guard)
@@ -62,6 +57,7 @@ export class BoardSession implements BoardContext {
   private readonly cluster: ClusterBoard | undefined
   /** When the last version was saved; automatic versions are counted from the board's loading. */
   private lastVersionAt = Date.now()
+  private readonly people: BoardPresence
 
   private constructor(readonly boardId: string, private readonly options: SessionOptions, stored: Uint8Array[], session: string | undefined) {
     // One process: updates are written once per fan-out, right before it. Several: each is stored before it is published.
@@ -76,11 +72,15 @@ export class BoardSession implements BoardContext {
         }
       },
       updateFrame,
-      awarenessFrame: (ids) => awarenessFrame(this.awareness, ids),
+      awarenessFrame: (ids) => awarenessFrame(this.presence.encode(ids)),
       beforeSend: (update, count) => this.persistence.commit(this.doc, update, count),
       prepare: () => this.applyPendingWrites(),
     }, options.fixedFanOutWindowMs ?? (options.fanOutWindowMs <= 0 ? 0 : () => windowFor(this.connections.size, options.fanOutWindowMs)))
     this.cluster = options.cluster?.(this)
+    this.people = new BoardPresence({
+      send: (clientIds) => this.fanOut.awareness(clientIds),
+      publish: this.cluster && ((update) => this.cluster!.publishAwareness(update)),
+    })
     this.facilitation = new FacilitationChannel({
       boardId,
       doc: this.doc,
@@ -90,10 +90,8 @@ export class BoardSession implements BoardContext {
       saveVersion: (name, author) => this.saveVersion(name, author),
       coordinate: this.cluster && ((work) => this.cluster!.coordinate(work)),
     }, session)
-    this.awareness.setLocalState(null) // the server is not a participant
     for (const update of stored) Y.applyUpdate(this.doc, update, persistenceOrigin)
     this.doc.on('update', this.onDocUpdate)
-    this.awareness.on('update', this.onAwarenessUpdate)
   }
 
   /** Replays the stored snapshot and log, then runs pending migrations (which are stored like any edit). */
@@ -110,6 +108,11 @@ export class BoardSession implements BoardContext {
     }))
   }
 
+  /** Everyone's presence states on the board. */
+  get presence(): Presence {
+    return this.people.states
+  }
+
   get connectionCount(): number {
     return this.connections.size
   }
@@ -119,8 +122,8 @@ export class BoardSession implements BoardContext {
     this.connections.add(conn)
     conn.socket.send(syncStep1Frame(this.doc))
     this.facilitation.welcome(conn)
-    const present = [...this.awareness.getStates().keys()]
-    if (present.length > 0) conn.socket.send(awarenessFrame(this.awareness, present))
+    const present = this.presence.present()
+    if (present.length > 0) conn.socket.send(awarenessFrame(this.presence.encode(present)))
   }
 
   /** Handles one frame; a malformed one closes its sender only. */
@@ -147,8 +150,7 @@ export class BoardSession implements BoardContext {
     if (!this.connections.delete(conn)) return
     if (code !== undefined) conn.socket.close(code, reason)
     this.guard.release(conn)
-    for (const id of conn.clientIds) if (this.presenceOwners.get(id) === conn) this.presenceOwners.delete(id)
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], null)
+    this.people.leave(conn)
     if (this.connections.size === 0) this.options.onEmpty?.()
   }
 
@@ -209,7 +211,7 @@ export class BoardSession implements BoardContext {
 
   /** The connection that announced an awareness client id, if any. */
   ownerOfClient(clientId: number): Connection | undefined {
-    return this.presenceOwners.get(clientId)
+    return this.people.ownerOf(clientId)
   }
 
   /** A message that the protocol lets the server ignore was dropped; logged once per reason and connection. */
@@ -230,14 +232,19 @@ export class BoardSession implements BoardContext {
     this.guard.dropDangling() // a message lost between processes: the next full sync brings it back
   }
 
-  /** Presence changes of people connected to another relay process. */
+  /** Presence entries a connection sent about its own people (checked by the message handler). */
+  applyPresence(conn: Connection, entries: PresenceEntry[]): void {
+    this.people.fromConnection(conn, entries)
+  }
+
+  /** Presence changes of people connected to another relay process. Throws on a malformed update. */
   applyClusterAwareness(update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_CLUSTER)
+    this.people.fromCluster(update)
   }
 
   /** People on a relay process that stopped answering: their presence goes. */
   expireClusterPresence(clientIds: number[]): void {
-    awarenessProtocol.removeAwarenessStates(this.awareness, clientIds, FROM_CLUSTER)
+    this.people.expireCluster(clientIds)
   }
 
   /** Another relay process changed the session (timer, voting, locks…). */
@@ -281,10 +288,9 @@ export class BoardSession implements BoardContext {
 
   destroy(): void {
     this.fanOut.dispose()
+    this.people.dispose()
     this.cluster?.close()
     this.doc.off('update', this.onDocUpdate)
-    this.awareness.off('update', this.onAwarenessUpdate)
-    this.awareness.destroy()
     this.doc.destroy()
   }
 
@@ -312,28 +318,5 @@ export class BoardSession implements BoardContext {
     } catch (error) {
       fail(error)
     }
-  }
-
-  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
-    const changed = [...added, ...updated, ...removed]
-    if (this.connections.has(origin as Connection)) {
-      const conn = origin as Connection
-      // A client that reconnects keeps its id, so its return is an update, not an addition.
-      for (const id of [...added, ...updated]) {
-        const previous = this.presenceOwners.get(id)
-        if (previous && previous !== conn) previous.clientIds.delete(id) // taken over: its old socket must not remove it
-        this.presenceOwners.set(id, conn)
-        conn.clientIds.add(id)
-      }
-      for (const id of removed) {
-        conn.clientIds.delete(id)
-        if (this.presenceOwners.get(id) === conn) this.presenceOwners.delete(id)
-      }
-    }
-    // Our own people's presence (and their leaving) goes to the other processes; what came from them does not go back.
-    if (this.cluster && origin !== FROM_CLUSTER && origin !== 'timeout') {
-      this.cluster.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
-    }
-    this.fanOut.awareness(changed)
   }
 }

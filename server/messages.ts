@@ -1,10 +1,10 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { readSessionPayload } from '../shared/session.js'
 import { MessageType, SyncStep, canWrite } from '../shared/protocol.js'
 import { type Connection, ProtocolError } from './connection.js'
+import { type Presence, type PresenceEntry, readPresenceUpdate } from './presence.js'
 import { sameParticipant } from './writeGuard.js'
 
 /**
@@ -28,40 +28,30 @@ export function updateFrame(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-export function awarenessFrame(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {
+/** An awareness frame carrying `update` (see `Presence.encode`). */
+export function awarenessFrame(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.awareness)
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds))
+  encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
 }
 
 /** What a message handler may touch on the board it arrived at. */
 export interface BoardContext {
   doc: Y.Doc
-  awareness: awarenessProtocol.Awareness
+  presence: Presence
   /** Called instead of applying a write from a connection that may not write. */
   refuseWrite(conn: Connection): void
   /** Applies a document update from a connection allowed to write (the board enforces locks). */
   applyWrite(conn: Connection, update: Uint8Array): void
+  /** Applies presence entries a connection sent about its own people. */
+  applyPresence(conn: Connection, entries: PresenceEntry[]): void
   /** Handles a decoded facilitation command. */
   sessionCommand(conn: Connection, payload: unknown): void
   /** The connection that announced an awareness client id, if any. */
   ownerOfClient(clientId: number): Connection | undefined
   /** Records a message dropped for `reason` (the protocol lets the server ignore it). */
   dropMessage(conn: Connection, reason: string): void
-}
-
-/** The client ids an awareness update speaks for. Throws on a truncated update. */
-export function awarenessClientIds(update: Uint8Array): number[] {
-  const decoder = decoding.createDecoder(update)
-  const count = decoding.readVarUint(decoder)
-  const ids: number[] = []
-  for (let i = 0; i < count; i++) {
-    ids.push(decoding.readVarUint(decoder))
-    decoding.readVarUint(decoder) // clock
-    decoding.readVarUint8Array(decoder) // state, JSON: skipped, not decoded
-  }
-  return ids
 }
 
 /** Reads the rest of one frame and writes any reply for the sender into `reply`. */
@@ -93,14 +83,19 @@ export const messageHandlers: Record<number, MessageHandler> = {
     }
   },
   [MessageType.awareness]: (board, conn, decoder) => {
-    const update = decoding.readVarUint8Array(decoder)
+    let entries: PresenceEntry[]
+    try {
+      entries = readPresenceUpdate(decoding.readVarUint8Array(decoder))
+    } catch (error) {
+      throw new ProtocolError(`awareness update is malformed: ${String(error)}`)
+    }
     // Nobody may speak for another person's presence (y-protocols would let them overwrite or remove it).
-    const foreign = awarenessClientIds(update).some((id) => {
+    const foreign = entries.some(({ clientId: id }) => {
       const owner = board.ownerOfClient(id)
       return owner !== undefined && owner !== conn && !sameParticipant(owner, conn)
     })
     if (foreign) return board.dropMessage(conn, 'awareness_foreign_client')
-    awarenessProtocol.applyAwarenessUpdate(board.awareness, update, conn)
+    board.applyPresence(conn, entries)
   },
   [MessageType.session]: (board, conn, decoder) => {
     let payload: unknown
@@ -113,8 +108,7 @@ export const messageHandlers: Record<number, MessageHandler> = {
   },
   [MessageType.queryAwareness]: (board, _conn, _decoder, reply) => {
     encoding.writeVarUint(reply, MessageType.awareness)
-    const everyone = [...board.awareness.getStates().keys()]
-    encoding.writeVarUint8Array(reply, awarenessProtocol.encodeAwarenessUpdate(board.awareness, everyone))
+    encoding.writeVarUint8Array(reply, board.presence.encode(board.presence.present()))
   },
 }
 

@@ -81,6 +81,34 @@ describe('bad input over the real socket', () => {
     watcher.destroy()
   })
 
+  it('closes a sender whose presence state is not JSON, and neither relays nor keeps any of that update', async () => {
+    const watcher = connectClient(server.url, board.id, board.tokens.view)
+    await synced(watcher)
+    const raw = await openRaw(server.url, board.id, board.tokens.edit)
+    raw.send(frame(1, (e) => {
+      const inner = encoding.createEncoder()
+      encoding.writeVarUint(inner, 2)
+      for (const [clientId, text] of [[5151, '{"user":{"name":"Valid Val"}}'], [5152, '{"user":']] as const) {
+        encoding.writeVarUint(inner, clientId)
+        encoding.writeVarUint(inner, 1)
+        encoding.writeVarString(inner, text)
+      }
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(inner))
+    }))
+    expect((await raw.closed).code).toBe(CloseCode.protocolError)
+    // A later presence reaches the watcher; the valid half of the bad update never did.
+    const later = await openRaw(server.url, board.id, board.tokens.edit)
+    later.send(awarenessFrame(5153, 1, { user: { name: 'Later Lou' } }))
+    await waitFor(() => watcher.provider.awareness.getStates().get(5153)?.user?.name === 'Later Lou', 5000, 'a later presence')
+    expect(watcher.provider.awareness.getStates().has(5151)).toBe(false)
+    const newcomer = connectClient(server.url, board.id, board.tokens.view) // gets everyone present on joining
+    await waitFor(() => newcomer.provider.awareness.getStates().has(5153), 5000, 'the newcomer to get who is present')
+    expect(newcomer.provider.awareness.getStates().has(5151)).toBe(false)
+    newcomer.destroy()
+    later.ws.close()
+    watcher.destroy()
+  })
+
   it('never lets a view link change the board through any message type', async () => {
     const raw = await openRaw(server.url, board.id, board.tokens.view)
     const intruder = new Y.Doc()

@@ -1,9 +1,12 @@
+import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { addTouchpoint, readBoard, setBoardTitle, touchpoints } from '../../shared/model/index.js'
 import { CloseCode, MessageType } from '../../shared/protocol.js'
 import { type RelayHarness, createRelayHarness } from '../utils/relayPeers.js'
 import { grid } from '../utils/board.js'
+import { readPresenceUpdate } from '../../server/presence.js'
+import { awarenessFrame } from '../utils/rawClient.js'
 
 let harness: RelayHarness
 afterEach(() => harness?.close())
@@ -156,6 +159,48 @@ describe('the relay', () => {
     again.disconnect()
     harness.flush()
     expect(states(stays)).not.toContain(first.doc.clientID)
+  })
+
+  it('removes a presence nobody renewed for 30 s, and keeps those that were renewed', () => {
+    vi.useFakeTimers()
+    try {
+      harness = createRelayHarness()
+      const watcher = harness.connect(harness.board.tokens.view)
+      const renewer = harness.connect(harness.board.tokens.edit)
+      renewer.awareness.setLocalState({ user: { name: 'Rita' } })
+      // What y-protocols does every 15 s (its own timer reads the real clock, which fake timers do not move).
+      const renew = () => renewer.awareness.setLocalState(renewer.awareness.getLocalState())
+      const silent = harness.connect(harness.board.tokens.edit)
+      silent.sendRaw(awarenessFrame(4242, 1, { user: { name: 'Sid' } })) // never renewed, socket left open
+      harness.flush()
+      const removedFor = () => watcher.received
+        .filter((f) => f[0] === MessageType.awareness)
+        .flatMap((f) => {
+          const decoder = decoding.createDecoder(f)
+          decoding.readVarUint(decoder) // the message type
+          return readPresenceUpdate(decoding.readVarUint8Array(decoder))
+        })
+        .filter((entry) => entry.state === null)
+        .map((entry) => entry.clientId)
+      for (let s = 3; s <= 27; s += 3) {
+        vi.advanceTimersByTime(3_000)
+        if (s % 15 === 0) renew()
+        harness.flush()
+      }
+      expect(removedFor()).toEqual([])
+      for (let s = 30; s <= 36; s += 3) {
+        vi.advanceTimersByTime(3_000)
+        if (s % 15 === 0) renew()
+        harness.flush()
+      }
+      expect(removedFor()).toEqual([4242])
+      const late = harness.connect(harness.board.tokens.view)
+      harness.flush()
+      expect(states(late)).toContain(renewer.doc.clientID)
+      expect(states(late)).not.toContain(4242)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('answers a presence query with everyone present', () => {

@@ -1,0 +1,122 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+
+/** How long a presence lives without being renewed (clients renew every 15 s), as in y-protocols. */
+export const PRESENCE_TIMEOUT_MS = 30_000
+
+interface Entry {
+  clock: number
+  /** The state's JSON text as its client sent it; null once the person left. */
+  state: string | null
+  /** When the entry last changed or was renewed (Date.now()). */
+  renewedAt: number
+}
+
+/**
+ * Everyone's presence on one board (cursor, name, colour, what they drag):
+ * the y-protocols awareness states, kept as the JSON text each client sent.
+ * The relay forwards presence and never reads it, so it checks each state is
+ * JSON once, on arrival, and sends the same text on, instead of keeping
+ * parsed objects, comparing them deeply and writing them out again as
+ * y-protocols' `Awareness` does.
+ *
+ * The rules are y-protocols' own: a state replaces the one before it only
+ * with a higher clock, or with the same clock when it is a removal (null); a
+ * removed person's clock is kept, so a late copy of an older state cannot
+ * bring them back.
+ */
+export class Presence {
+  private readonly entries = new Map<number, Entry>()
+
+  /**
+   * Applies the entries of an awareness update (`readPresenceUpdate`) and
+   * answers the client ids they changed or renewed: those to send on.
+   */
+  apply(entries: PresenceEntry[], now = Date.now()): number[] {
+    const changed: number[] = []
+    for (const { clientId, clock, state } of entries) {
+      const entry = this.entries.get(clientId)
+      const current = entry?.clock ?? 0
+      if (current < clock || (current === clock && state === null && entry?.state != null)) {
+        this.entries.set(clientId, { clock, state, renewedAt: now })
+        if (state !== null || entry !== undefined) changed.push(clientId) // leaving before ever arriving changes nothing
+      }
+    }
+    return changed
+  }
+
+  /** Removes the states of `clientIds` (their connection closed); answers those that were present. */
+  remove(clientIds: Iterable<number>): number[] {
+    const removed: number[] = []
+    for (const clientId of clientIds) {
+      const entry = this.entries.get(clientId)
+      if (entry?.state == null) continue
+      entry.state = null
+      removed.push(clientId)
+    }
+    return removed
+  }
+
+  /** Removes the states nobody renewed for `timeoutMs`; answers their client ids. */
+  expire(now = Date.now(), timeoutMs = PRESENCE_TIMEOUT_MS): number[] {
+    const outdated: number[] = []
+    for (const [clientId, entry] of this.entries) {
+      if (entry.state !== null && now - entry.renewedAt >= timeoutMs) outdated.push(clientId)
+    }
+    return this.remove(outdated)
+  }
+
+  /** The client ids that have a state now. */
+  present(): number[] {
+    const ids: number[] = []
+    for (const [clientId, entry] of this.entries) if (entry.state !== null) ids.push(clientId)
+    return ids
+  }
+
+  /** The state of `clientId` as JSON text, or undefined when it has none. */
+  stateOf(clientId: number): string | undefined {
+    return this.entries.get(clientId)?.state ?? undefined
+  }
+
+  /** An awareness update holding the entries of `clientIds` (a removed one as null, with its clock); unknown ids are left out. */
+  encode(clientIds: Iterable<number>): Uint8Array {
+    const known: [number, Entry][] = []
+    for (const clientId of clientIds) {
+      const entry = this.entries.get(clientId)
+      if (entry) known.push([clientId, entry])
+    }
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, known.length)
+    for (const [clientId, entry] of known) {
+      encoding.writeVarUint(encoder, clientId)
+      encoding.writeVarUint(encoder, entry.clock)
+      encoding.writeVarString(encoder, entry.state ?? 'null')
+    }
+    return encoding.toUint8Array(encoder)
+  }
+}
+
+/** One person's entry in an awareness update: their state as JSON text, null when they left. */
+export interface PresenceEntry {
+  clientId: number
+  clock: number
+  state: string | null
+}
+
+/**
+ * The entries of an awareness update, each state checked to be JSON (every
+ * client parses what the relay sends on, and one bad state would spoil the
+ * whole merged frame for everyone). Throws on a truncated update or bad JSON.
+ */
+export function readPresenceUpdate(update: Uint8Array): PresenceEntry[] {
+  const decoder = decoding.createDecoder(update)
+  const entries: PresenceEntry[] = []
+  for (let n = decoding.readVarUint(decoder); n > 0; n--) {
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const text = decoding.readVarString(decoder)
+    const state: unknown = JSON.parse(text)
+    entries.push({ clientId, clock, state: state === null ? null : text })
+  }
+  return entries
+}
