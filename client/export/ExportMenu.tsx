@@ -4,10 +4,11 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { exportBoard } from '../../shared/format/index.js'
 import { useBoard } from '../board/BoardContext.js'
-import { boardCsvZip } from './csvExport.js'
 import { download, fileBase } from './download.js'
-import { type ImageFormat, type ImageScope, boardImage, dataUrlToBlob } from './imageExport.js'
-import { renderPdf, reportDocument } from './pdfReport.js'
+import type { ImageFormat, ImageScope } from './imageExport.js'
+
+// The exporters and their libraries (html-to-image, fflate, Papa Parse, pdfmake) load on the first export, not with the board.
+const images = () => import('./imageExport.js')
 
 type Kind = `${ImageFormat}-${ImageScope}` | 'pdf' | 'csv' | 'json'
 const KINDS: Kind[] = ['png-board', 'png-view', 'svg-board', 'pdf', 'csv', 'json']
@@ -28,8 +29,11 @@ export function ExportMenu() {
     const container = document.querySelector<HTMLElement>('[data-testid="canvas"]')
     try {
       if (kind === 'json') download(JSON.stringify(exportBoard(doc), null, 2), `${base}.zigzag.json`, 'application/json')
-      else if (kind === 'csv') download(new Blob([boardCsvZip(board, base) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-csv.zip`)
-      else if (kind === 'pdf') {
+      else if (kind === 'csv') {
+        const { boardCsvZip } = await import('./csvExport.js')
+        download(new Blob([boardCsvZip(board, base) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-csv.zip`)
+      } else if (kind === 'pdf') {
+        const [{ boardImage }, { renderPdf, reportDocument }] = await Promise.all([images(), import('./pdfReport.js')])
         const image = container ? await boardImage(container, flow, 'png', 'board') : null
         const authors = [...board.factors, ...board.stardust].map((e) => e.authorName)
         const participants = [...new Set([...peers.filter((p) => p.user.role !== 'projector').map((p) => p.user.name), ...authors].filter(Boolean))].sort()
@@ -39,6 +43,7 @@ export function ExportMenu() {
       } else {
         if (!container) throw new Error('The board is not on screen')
         const [format, scope] = kind.split('-') as [ImageFormat, ImageScope]
+        const { boardImage, dataUrlToBlob } = await images()
         download(dataUrlToBlob(await boardImage(container, flow, format, scope)), `${base}${scope === 'view' ? '-view' : ''}.${format}`)
       }
       setOpen(false)

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode'
 import { useEffect, useState } from 'react'
 
 /** A QR code of a link, drawn as a data-URL image (allowed by the page's CSP, no script involved). */
@@ -6,7 +5,11 @@ export function QrCode({ value, size = 220, label }: { value: string; size?: num
   const [src, setSrc] = useState('')
   useEffect(() => {
     let live = true
-    QRCode.toDataURL(value, { width: size * 2, margin: 1, errorCorrectionLevel: 'M' }).then((url) => live && setSrc(url)).catch(() => live && setSrc(''))
+    // The QR library loads when a code is first shown (sharing, the projector), not with every board.
+    import('qrcode')
+      .then(({ default: QRCode }) => QRCode.toDataURL(value, { width: size * 2, margin: 1, errorCorrectionLevel: 'M' }))
+      .then((url) => live && setSrc(url))
+      .catch(() => live && setSrc(''))
     return () => { live = false }
   }, [value, size])
   return src ? <img src={src} width={size} height={size} alt={label} data-testid="qr-code" data-value={value} className="qr" /> : null

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
+import { strFromU8, unzipSync } from 'fflate'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generatedBoardFile } from '../../shared/format/index.js'
@@ -33,6 +34,17 @@ afterAll(async () => {
 })
 
 describe('handing the board off', () => {
+  it('loads the exporters only when an export is asked for', async () => {
+    const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name.split('/').pop()!))
+    const exporters = (names: string[]) => names.filter((name) => /^(csvExport|imageExport|pdfReport)-.*\.js$/.test(name))
+    expect(exporters(await loaded())).toEqual([])
+    const files = unzipSync(new Uint8Array(await exportFile('csv')))
+    const names = Object.keys(files).sort()
+    expect(names.map((name) => name.replace(/^.*-(\w+)\.csv$/, '$1'))).toEqual(['factors', 'stardust', 'touchpoints'])
+    expect(strFromU8(files[names[2]!]!)).toContain('Online checkout')
+    expect(exporters(await loaded())).toEqual([expect.stringMatching(/^csvExport-/)])
+  })
+
   it('exports a slide-sized PNG of the whole board', async () => {
     const png = PNG.sync.read(await exportFile('png-board'))
     expect(png.width).toBe(1920)
