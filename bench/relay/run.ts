@@ -880,8 +880,9 @@ relays, one after the other, each as a child process on loopback:
   (HEAD unless \`--zigzag-ref\` says otherwise, exported with \`git archive\`
   so edits in progress stay out), temporary \`DATA_DIR\`, connection and rate
   limits raised so they do not interfere. It stores every update in SQLite
-  and, on a busy board, merges updates and presence over a short window before
-  fanning them out (server/fanOut.ts; the window grows with the room), so part
+  and, on a busy board, applies the updates of a short window in one Yjs
+  transaction and merges them and presence before fanning them out
+  (server/pendingWrites.ts, server/fanOut.ts; the window grows with the room), so part
   of its latency is that window, by design, and its cost grows far slower
   with clients × rate × clients than frame-by-frame relays.
 - **reference**: \`@y/websocket-server\` 0.1.1 (the last release on yjs 13),
