@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addTouchpoint, lanes, phases, readBoard, touchpoints } from '../../shared/model/index.js'
 import { CloseCode } from '../../shared/protocol.js'
@@ -55,11 +55,6 @@ interface Edit {
 }
 
 describe('a server killed or stopped under load', () => {
-  // Every WebsocketProvider in Node listens for the process's exit; 20 clients are more than the default 10 listeners.
-  const previousMax = process.getMaxListeners()
-  beforeAll(() => void process.setMaxListeners(previousMax + 40))
-  afterAll(() => void process.setMaxListeners(previousMax))
-
   it('SIGKILL: a restart has every edit older than 200 ms, and the clients bring back the rest by themselves', async () => {
     const port = await freePort()
     const dataDir = tempDir()

@@ -72,6 +72,9 @@ export function connectClient(
   url: string, boardId: string, token: string,
   options: { connect?: boolean; hello?: { participantId: string; key: string; name: string } } = {},
 ): TestClient {
+  // Every WebsocketProvider in Node listens for the process's exit: keep room above those, so a test with many clients
+  // does not warn of a leak (the providers remove their listener when destroyed).
+  process.setMaxListeners(Math.max(process.getMaxListeners(), process.listenerCount('exit') + 10))
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}/sync`, boardId, doc, {
     params: { token },
