@@ -16,6 +16,19 @@ const BAND_Y: Record<Outcome, number> = { delighting: 1, ok: 0, disappointing: -
  */
 const INK = { text: '#1f2a44', soft: '#53607a', line: '#d9dee8' }
 const BAND_STROKE: Record<Outcome, string> = { disappointing: '#e8a0a0', ok: '#c3c9d4', delighting: '#9fd4b9' }
+/**
+ * The room each touchpoint has on the curve (flow pixels) that a detail of its
+ * point needs beside its neighbours: a title label of at least 8 characters
+ * (on one row, or on two rows taking turns), a point with its outcome face
+ * (the highs and lows are 30 pixels wide), the "?" of an unrated one. On a
+ * long journey the details that no longer fit are left out instead of
+ * overlapping: the rated points become dots in their band, named in a tooltip.
+ */
+export const CURVE_ROOM = { label: 82, labelTwoRows: 41, face: 30, unrated: 16 }
+/** A label's character, wide (14 px bold), and the gap between neighbouring labels, in flow pixels. */
+const LABEL_CHAR = 9.5
+const LABEL_GAP = 6
+const LABEL_ROW = 16
 
 /**
  * The emotion curve under the grid: the rated outcome of each touchpoint in
@@ -36,6 +49,11 @@ function EmotionCurveView({ data, width }: NodeProps<CurveFlowNode>) {
   const scores = rated.map((p) => p.score as number)
   const high = scores.length ? Math.max(...scores) : null
   const low = scores.length ? Math.min(...scores) : null
+  const labelRows = step >= CURVE_ROOM.label ? 1 : step >= CURVE_ROOM.labelTwoRows ? 2 : 0
+  const labels = labelRows > 0
+  const faces = step >= CURVE_ROOM.face
+  const unrated = step >= CURVE_ROOM.unrated
+  const dot = Math.max(3, Math.min(8, step / 2))
 
   return (
     <div className="curve" data-testid="emotion-curve" data-points={rated.map((p) => p.score!.toFixed(2)).join(',')}>
@@ -50,23 +68,45 @@ function EmotionCurveView({ data, width }: NodeProps<CurveFlowNode>) {
           </g>
         ))}
         <path d={curvePath(points.map((p, i) => (p.score === null ? null : { x: xOf(i), y: yOf(p.score) })))} className="curve__path" stroke={color} fill="none" />
-        {points.map((p, i) => (
-          <g key={p.touchpointId}>
-            {p.score !== null && p.outcome && (
-              <>
-                <circle cx={xOf(i)} cy={yOf(p.score)} r={p.score === high || p.score === low ? 15 : 12} fill="#fff" stroke={OUTCOME_COLOR[p.outcome]} strokeWidth={3} />
-                <svg x={xOf(i) - 10} y={yOf(p.score) - 10} width={20} height={20}><OutcomeIcon outcome={p.outcome} size={20} /></svg>
-              </>
-            )}
-            <text x={xOf(i)} y={CURVE_HEIGHT - LABEL_SPACE + 18} textAnchor="middle" className="curve__label" fill={INK.text}>
-              {p.momentOfTruth ? '★ ' : ''}{shorten(p.title, Math.max(8, Math.floor(step / 8.5)))}
-            </text>
-            {p.score === null && <text x={xOf(i)} y={yOf(0) + 5} textAnchor="middle" className="curve__unrated" fill="#aab2c2">?</text>}
-          </g>
-        ))}
+        {points.map((p, i) => {
+          const x = xOf(i)
+          const peak = p.score === high || p.score === low
+          if (!labels) {
+            // A long journey: a dot per rated point, nothing for the unrated ones unless a "?" still fits.
+            if (p.score === null || !p.outcome) {
+              return unrated ? <text key={p.touchpointId} x={x} y={yOf(0) + 5} textAnchor="middle" className="curve__unrated" fill="#aab2c2">?</text> : null
+            }
+            return faces
+              ? <Face key={p.touchpointId} x={x} y={yOf(p.score)} outcome={p.outcome} peak={peak} title={p.title} />
+              : (
+                <circle key={p.touchpointId} cx={x} cy={yOf(p.score)} r={peak ? dot + 2 : dot} fill={OUTCOME_COLOR[p.outcome]} stroke="#fff" strokeWidth={1} className="curve__dot">
+                  <title>{p.title}</title>
+                </circle>
+              )
+          }
+          return (
+            <g key={p.touchpointId}>
+              {p.score !== null && p.outcome && <Face x={x} y={yOf(p.score)} outcome={p.outcome} peak={peak} />}
+              <PointLabel x={x} y={CURVE_HEIGHT - LABEL_SPACE + 18 + (i % labelRows) * LABEL_ROW} room={labelRows * step - LABEL_GAP}
+                right={w - 8} text={p.momentOfTruth ? `★ ${p.title}` : p.title} />
+              {p.score === null && <text x={x} y={yOf(0) + 5} textAnchor="middle" className="curve__unrated" fill="#aab2c2">?</text>}
+            </g>
+          )
+        })}
         {points.length === 0 && <text x={left + 20} y={yOf(0) - 10} className="curve__empty" fill={INK.soft}>{t('curve.empty')}</text>}
       </svg>
     </div>
+  )
+}
+
+/** A rated point: a ring in its outcome's colour around its face, larger for the highest highs and lowest lows. */
+function Face({ x, y, outcome, peak, title }: { x: number; y: number; outcome: Outcome; peak: boolean; title?: string }) {
+  return (
+    <g>
+      {title && <title>{title}</title>}
+      <circle cx={x} cy={y} r={peak ? 15 : 12} fill="#fff" stroke={OUTCOME_COLOR[outcome]} strokeWidth={3} />
+      <svg x={x - 10} y={y - 10} width={20} height={20}><OutcomeIcon outcome={outcome} size={20} /></svg>
+    </g>
   )
 }
 
@@ -83,6 +123,19 @@ function curvePath(points: ({ x: number; y: number } | null)[]): string {
   return d
 }
 
-const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
+/**
+ * A touchpoint's name under its point, shortened to the room it has (centred
+ * on the point); the last ones end at the curve's right edge instead of
+ * reaching past it.
+ */
+function PointLabel({ x, y, room, right, text }: { x: number; y: number; room: number; right: number; text: string }) {
+  const clipped = x + room / 2 > right
+  const max = Math.floor((clipped ? right - (x - room / 2) : room) / LABEL_CHAR)
+  return (
+    <text x={clipped ? right : x} y={y} textAnchor={clipped ? 'end' : 'middle'} className="curve__label" fill={INK.text}>
+      {text.length > max ? `${text.slice(0, max - 1)}…` : text}
+    </text>
+  )
+}
 
 export const EmotionCurveNode = memo(EmotionCurveView)
