@@ -1,8 +1,7 @@
 import { randomId } from '../../shared/ids.js'
 import type { Role } from '../../shared/protocol.js'
-import {
-  type AgendaStep, type Draft, FACILITATOR_COMMANDS, MAX_TIMER_MS, type SessionCommand, type VotingTarget,
-} from '../../shared/session.js'
+import { type AgendaStep, type Draft, MAX_TIMER_MS, type SessionCommand, type VotingTarget } from '../../shared/session.js'
+import { FACILITATOR_COMMANDS } from '../../shared/sessionCommands.js'
 import { type FacilitationState, MAX_VOTING_HISTORY, countVotes, refreshCounters } from './state.js'
 
 /** Who sent a command. A participant id is known once the connection said hello. */

@@ -3,6 +3,7 @@ import {
   FACTOR_DIMENSIONS, FACTOR_LEVELS, MAX_ENTRY_LENGTH, MAX_INFLUENCE, MAX_TITLE_LENGTH, MIN_INFLUENCE, OUTCOMES,
   STARDUST_STATUSES, TOUCHPOINT_STATUSES,
 } from '../model/index.js'
+import { BOARD_FORMAT, BOARD_FORMAT_VERSION } from './formatId.js'
 
 /**
  * The Zigzag board file: one board as plain JSON, for export, import and
@@ -10,9 +11,7 @@ import {
  * order of the arrays (no positions), and ids are only labels inside the
  * file: importing gives every entity a fresh id.
  */
-export const BOARD_FORMAT = 'zigzag-board'
-/** Bumped on any change an older Zigzag could not read; older versions keep being accepted. */
-export const BOARD_FORMAT_VERSION = 1
+export { BOARD_FORMAT, BOARD_FORMAT_VERSION } from './formatId.js'
 
 const FileId = z
   .string()

@@ -2,7 +2,8 @@ import type * as Y from 'yjs'
 import {
   type BoardState, type JourneyStep, FACTOR_DIMENSIONS, FACTOR_LEVELS, MAX_TITLE_LENGTH, readBoard,
 } from '../model/index.js'
-import { BOARD_FORMAT, BOARD_FORMAT_VERSION, type BoardFile } from './boardFile.js'
+import type { BoardFile } from './boardFile.js'
+import { BOARD_FORMAT, BOARD_FORMAT_VERSION } from './formatId.js'
 
 const iso = (ms: number) => {
   const date = new Date(ms)

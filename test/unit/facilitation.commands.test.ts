@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type Actor, type BoardFacts, applyCommand } from '../../server/facilitation/commands.js'
 import { type FacilitationState, emptyFacilitation, parseFacilitation, serializeFacilitation } from '../../server/facilitation/state.js'
-import { FACILITATOR_COMMANDS, type SessionCommand, SessionCommandSchema, type SessionCommandInput } from '../../shared/session.js'
+import { FACILITATOR_COMMANDS, type SessionCommand, SessionCommandSchema, type SessionCommandInput } from '../../shared/sessionCommands.js'
 
 const facilitator: Actor = { role: 'facilitator', participantId: 'fran', name: 'Fran' }
 const editor = (id = 'pat'): Actor => ({ role: 'editor', participantId: id, name: id })

@@ -1,0 +1,4 @@
+/** What a Zigzag board file says it is (boardFile.ts), apart from its schema, so that exporting needs no validator. */
+export const BOARD_FORMAT = 'zigzag-board'
+/** Bumped on any change an older Zigzag could not read; older versions keep being accepted. */
+export const BOARD_FORMAT_VERSION = 1
