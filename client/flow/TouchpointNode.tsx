@@ -6,6 +6,7 @@ import { RatingSummary } from '../ui/RatingSummary.js'
 import type { TouchpointFlowNode } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
+import { Icon } from '../ui/Icon.js'
 
 /**
  * A touchpoint card: kind, status, title (inline editable), the rating of its
@@ -28,7 +29,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
         <span className={`chip chip--${touchpoint.kind}`}>{t(`touchpoint.${touchpoint.kind}`)}</span>
         <span className={`chip chip--status chip--${touchpoint.status}`}>{t(`status.${touchpoint.status}`)}</span>
         {touchpoint.momentOfTruth && <span className="chip chip--mot" title={t('rating.momentOfTruth')}>★ {t('rating.motShort')}</span>}
-        {locked && <span className="chip chip--locked" data-testid="locked" title={t('session.locked')}>🔒</span>}
+        {locked && <span className="chip chip--locked" data-testid="locked" title={t('session.locked')}><Icon name="lock" /></span>}
         {!readOnly && selected && !locked && (
           <button type="button" className="card__delete nodrag" aria-label={t('touchpoint.delete')} title={t('touchpoint.delete')}
             data-testid="touchpoint-delete" onClick={() => removeTouchpoint(doc, id, origin)}>×</button>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { releaseCustomerChair, takeCustomerChair } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
+import { Icon } from '../ui/Icon.js'
 
 /** The empty chair: whoever takes it speaks as the customer; what they add meanwhile is marked as the customer's voice. */
 export function ChairButton() {
@@ -14,7 +15,7 @@ export function ChairButton() {
   return (
     <div className={`chair${holder && !heldByOther && !mine ? '' : holder ? ' chair--held' : ''}`} data-testid="chair"
       data-holder={heldByOther || mine ? holder!.name : ''}>
-      <span className="chair__icon" aria-hidden="true">🪑</span>
+      <Icon name="chair" className="chair__icon" />
       {mine ? (
         <>
           <span className="chair__text">{t('chair.you')}</span>

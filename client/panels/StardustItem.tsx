@@ -3,6 +3,7 @@ import { type BacklogItem, STARDUST_STATUSES, removeStardust, toggleStardustVote
 import { useBoard } from '../board/BoardContext.js'
 import { VoteDots } from '../session/VoteDots.js'
 import { CommitField } from '../ui/CommitField.js'
+import { Icon } from '../ui/Icon.js'
 
 /** One stardust idea: upvote (one per person), and in the backlog its owner department and status. */
 export function StardustItem({ idea, backlog = false }: { idea: BacklogItem; backlog?: boolean }) {
@@ -18,7 +19,7 @@ export function StardustItem({ idea, backlog = false }: { idea: BacklogItem; bac
         <span data-testid="stardust-votes">{idea.votes}</span>
       </button>
       <div className="idea__body">
-        <p className="idea__text">{idea.customerVoice && <span className="voice-mark" title={t('chair.voice')}>🗨 </span>}{idea.text}</p>
+        <p className="idea__text">{idea.customerVoice && <span className="voice-mark" title={t('chair.voice')}><Icon name="voice" /> </span>}{idea.text}</p>
         <VoteDots itemId={idea.id} target="stardust" />
         <p className="idea__meta">
           {backlog && <strong>{idea.touchpointTitle} · </strong>}

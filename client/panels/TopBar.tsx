@@ -11,6 +11,7 @@ import { LanguageSwitch } from './LanguageSwitch.js'
 import { Logo } from './Logo.js'
 import { PresenceList } from './PresenceList.js'
 import type { SidePanelKind } from './SidePanel.js'
+import { Icon } from '../ui/Icon.js'
 
 interface Props {
   info: BoardInfo
@@ -48,7 +49,7 @@ export function TopBar({ info, status, undo, onShare, panel, onPanel }: Props) {
         <button type="button" className={`button${panel === 'backlog' ? ' is-active' : ''}`} data-testid="open-backlog"
           aria-pressed={panel === 'backlog'} onClick={() => onPanel('backlog')}>✦ {t('backlog.short')}</button>
         <button type="button" className={`button${panel === 'history' ? ' is-active' : ''}`} data-testid="open-history"
-          aria-pressed={panel === 'history'} onClick={() => onPanel('history')}>🕘 {t('history.short')}</button>
+          aria-pressed={panel === 'history'} onClick={() => onPanel('history')}><Icon name="history" /> {t('history.short')}</button>
       </div>
       <ExportMenu />
       <PresenceList />

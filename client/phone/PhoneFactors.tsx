@@ -5,6 +5,7 @@ import {
 } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { PrivateHint } from './PrivateHint.js'
+import { Icon } from '../ui/Icon.js'
 
 /**
  * The factor matrix as a list, with one form to add an entry: pick the level
@@ -46,7 +47,7 @@ export function PhoneFactors({ touchpoint }: { touchpoint: Touchpoint }) {
                   <span className="phone-entries__body">
                     <span className="phone-entries__meta">
                       <span className="phone-entries__dimension">{t(`factors.${entry.dimension}`)}</span>
-                      {entry.customerVoice && <span className="voice-mark">🗨 {t('chair.voice')}</span>}
+                      {entry.customerVoice && <span className="voice-mark"><Icon name="voice" /> {t('chair.voice')}</span>}
                     </span>
                     <span className="phone-entries__text">{entry.text}</span>
                   </span>
@@ -60,7 +61,7 @@ export function PhoneFactors({ touchpoint }: { touchpoint: Touchpoint }) {
                   <span className="phone-entries__body">
                     <span className="phone-entries__meta">
                       <span className="phone-entries__dimension">{t(`factors.${d.dimension ?? 'factual'}`)}</span>
-                      <span className="phone-private-badge" title={t('private.hidden')}>🤫 {t('phone.private')}</span>
+                      <span className="phone-private-badge" title={t('private.hidden')}><Icon name="private" /> {t('phone.private')}</span>
                     </span>
                     <span className="phone-entries__text">{d.text}</span>
                   </span>

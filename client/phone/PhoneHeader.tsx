@@ -6,6 +6,7 @@ import { ConnectionBadge } from '../panels/ConnectionBadge.js'
 import { LanguageSwitch } from '../panels/LanguageSwitch.js'
 import { TimerControl } from '../session/TimerControl.js'
 import type { ConnectionStatus } from '../sync/useBoardConnection.js'
+import { Icon } from '../ui/Icon.js'
 
 /** The phone's top area: board title and connection, then only what the session is doing right now. */
 export function PhoneHeader({ title, status }: { title: string; status: ConnectionStatus }) {
@@ -41,7 +42,7 @@ export function PhoneHeader({ title, status }: { title: string; status: Connecti
               {round.status === 'revealed' && <small>{t('voting.revealed')}</small>}
             </span>
           )}
-          {privateMode.on && <span className="phone-header__private" data-testid="private-mode">🤫 {t('private.on')}</span>}
+          {privateMode.on && <span className="phone-header__private" data-testid="private-mode"><Icon name="private" /> {t('private.on')}</span>}
         </div>
       )}
       {toast && <div className="toast phone-toast" role="alert" data-testid="refusal">{toast}</div>}

@@ -4,6 +4,7 @@ import { MAX_ENTRY_LENGTH, type Touchpoint, addStardust, stardustBacklog } from 
 import { useBoard } from '../board/BoardContext.js'
 import { StardustItem } from '../panels/StardustItem.js'
 import { PrivateHint } from './PrivateHint.js'
+import { Icon } from '../ui/Icon.js'
 
 /** Stardust from the phone: the craziest idea to delight the customer here, and the ideas so far with their upvotes. */
 export function PhoneStardust({ touchpoint }: { touchpoint: Touchpoint }) {
@@ -36,7 +37,7 @@ export function PhoneStardust({ touchpoint }: { touchpoint: Touchpoint }) {
         <ul className="idea-list">
           {drafts.map((d) => (
             <li key={d.id} className="idea is-draft" data-testid="phone-stardust-draft">
-              <span aria-hidden="true">🤫</span>
+              <Icon name="private" />
               <div className="idea__body">
                 <p className="idea__text">{d.text}</p>
                 <p className="idea__meta"><span className="phone-private-badge">{t('phone.private')}</span> {t('private.hidden')}</p>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { Touchpoint } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
+import { Icon } from '../ui/Icon.js'
 
 /** The phase and lane (channel) a touchpoint sits in. */
 export function useCell(touchpoint: Touchpoint) {
@@ -23,7 +24,7 @@ export function TouchpointChips({ touchpoint }: { touchpoint: Touchpoint }) {
       {touchpoint.kind === 'indirect' && <span className="chip chip--indirect">{t('touchpoint.indirect')}</span>}
       {touchpoint.momentOfTruth && <span className="chip chip--mot" data-testid="phone-mot">★ {t('rating.momentOfTruth')}</span>}
       {session.focusTouchpointId === touchpoint.id && <span className="chip phone-chip--focus">◉ {t('phone.focusShort')}</span>}
-      {session.locks.touchpoints.includes(touchpoint.id) && <span className="chip chip--locked" title={t('session.locked')}>🔒</span>}
+      {session.locks.touchpoints.includes(touchpoint.id) && <span className="chip chip--locked" title={t('session.locked')}><Icon name="lock" /></span>}
     </span>
   )
 }

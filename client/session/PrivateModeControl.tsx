@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext.js'
+import { Icon } from '../ui/Icon.js'
 
 /** Silent writing: while on, new factor entries and stardust stay with their author (on the server) until the facilitator reveals them. */
 export function PrivateModeControl() {
@@ -8,12 +9,12 @@ export function PrivateModeControl() {
   const { on, drafts } = session.privateMode
   if (!on) {
     return isFacilitator
-      ? <button type="button" className="button button--small" data-testid="private-start" onClick={() => send({ type: 'private.start' })}>🤫 {t('private.start')}</button>
+      ? <button type="button" className="button button--small" data-testid="private-start" onClick={() => send({ type: 'private.start' })}><Icon name="private" /> {t('private.start')}</button>
       : null
   }
   return (
     <div className="private" data-testid="private-mode">
-      <strong>🤫 {t('private.on')}</strong>
+      <strong><Icon name="private" /> {t('private.on')}</strong>
       <span className="hint">{t('private.counts', { mine: myDrafts.length, all: drafts })}</span>
       {isFacilitator && <button type="button" className="button button--small button--primary" data-testid="private-reveal" onClick={() => send({ type: 'private.reveal' })}>{t('private.reveal')}</button>}
     </div>

@@ -5,6 +5,7 @@ import { AgendaControl } from './AgendaControl.js'
 import { PrivateModeControl } from './PrivateModeControl.js'
 import { TimerControl } from './TimerControl.js'
 import { VotingControl } from './VotingControl.js'
+import { Icon } from '../ui/Icon.js'
 
 /** The live-session strip: agenda step, timer, voting, silent writing; facilitators also get grid lock, follow-me and the projector. */
 export function SessionBar({ projectorLink }: { projectorLink: string | null }) {
@@ -29,7 +30,7 @@ export function SessionBar({ projectorLink }: { projectorLink: string | null }) 
         <>
           <label className="toggle toggle--small">
             <input type="checkbox" data-testid="lock-grid" checked={session.locks.grid} onChange={(e) => send({ type: 'lock.grid', locked: e.target.checked })} />
-            <span>🔒 {t('session.lockGrid')}</span>
+            <span><Icon name="lock" /> {t('session.lockGrid')}</span>
           </label>
           <button type="button" className={`button button--small${leading ? ' is-active' : ''}`} data-testid="follow-me" aria-pressed={leading}
             onClick={() => send({ type: 'follow.set', on: !leading })}>{leading ? t('session.stopLeading') : t('session.bringEveryone')}</button>
@@ -38,7 +39,7 @@ export function SessionBar({ projectorLink }: { projectorLink: string | null }) 
             <option value="edit">QR: {t('share.edit')}</option>
             <option value="view">QR: {t('share.view')}</option>
           </select>
-          {projectorLink && <a className="button button--small" data-testid="open-projector" href={projectorLink} target="_blank" rel="noreferrer">📽 {t('session.projector')}</a>}
+          {projectorLink && <a className="button button--small" data-testid="open-projector" href={projectorLink} target="_blank" rel="noreferrer"><Icon name="projector" /> {t('session.projector')}</a>}
         </>
       )}
       {toast && <div className="toast" role="alert" data-testid="refusal">{toast}</div>}

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext.js'
 import { chime, formatClock, useCountdown } from './useCountdown.js'
+import { Icon } from '../ui/Icon.js'
 
 const PRESETS = [1, 3, 5, 10, 15, 25]
 
@@ -21,7 +22,7 @@ export function TimerControl({ large = false }: { large?: boolean }) {
   return (
     <div className={`timer${large ? ' timer--large' : ''}${done || flash ? ' timer--done' : ''}${running ? ' timer--running' : ''}`}
       data-testid="timer" role="timer" aria-live="off">
-      <span className="timer__icon" aria-hidden="true">⏱</span>
+      <Icon name="timer" className="timer__icon" />
       <span className="timer__time" data-testid="timer-time" data-remaining={remaining}
         data-ends-at={running ? Math.round((session.timer.endsAt as number) - clockOffset) : undefined}>{done ? t('session.timeUp') : formatClock(remaining)}</span>
       {isFacilitator && !large && (
@@ -33,7 +34,7 @@ export function TimerControl({ large = false }: { large?: boolean }) {
             </select>
           )}
           <button type="button" className="button button--small" data-testid={running ? 'timer-pause' : 'timer-start'}
-            onClick={() => send({ type: running ? 'timer.pause' : 'timer.start' })}>{running ? '⏸' : '▶'}</button>
+            onClick={() => send({ type: running ? 'timer.pause' : 'timer.start' })}><Icon name={running ? 'pause' : 'play'} /></button>
           <button type="button" className="button button--small" data-testid="timer-add-minute" onClick={() => send({ type: 'timer.addMinute' })}>+1</button>
           <button type="button" className="button button--small" aria-label={t('session.reset')} onClick={() => send({ type: 'timer.reset' })}>⟲</button>
         </span>

@@ -60,7 +60,7 @@ describe('the emotion curve of a journey', () => {
     expect(rows).toHaveLength(2)
     for (const y of rows) expect(overlapping(shown.filter((l) => l.y === y))).toEqual([])
     // Each label has two touchpoints' room, short of a whole title, and none reaches past the curve's edge.
-    for (const { text } of shown) expect(text).toMatch(/^(★ )?Touch.*…$/)
+    for (const { text } of shown) expect(text).toMatch(/^(★ )?Tou.*…$/)
     const width = await page.locator('[data-testid="emotion-curve"] > svg').evaluate((svg) => Number(svg.getAttribute('width')))
     expect(Math.max(...shown.map((l) => l.right))).toBeLessThanOrEqual(width)
     await screenshot(page, 'emotion-curve-two-rows')

@@ -4,6 +4,7 @@ import {
 } from '../../../shared/model/index.js'
 import { useBoard } from '../../board/BoardContext.js'
 import { CommitField } from '../../ui/CommitField.js'
+import { Icon } from '../../ui/Icon.js'
 
 /** Title, kind, owner, status, what the customer expects, their pain point, description, and the cell. */
 export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; onDeleted: () => void }) {
@@ -69,7 +70,7 @@ export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; 
           <label className="toggle toggle--small">
             <input type="checkbox" data-testid="lock-touchpoint" checked={locked}
               onChange={(e) => send({ type: 'lock.touchpoint', touchpointId: touchpoint.id, locked: e.target.checked })} />
-            <span>🔒 {t('session.lockTouchpoint')}</span>
+            <span><Icon name="lock" /> {t('session.lockTouchpoint')}</span>
           </label>
           <button type="button" className="button button--small" data-testid="focus-touchpoint"
             onClick={() => send({ type: 'focus.set', touchpointId: session.focusTouchpointId === touchpoint.id ? null : touchpoint.id })}>

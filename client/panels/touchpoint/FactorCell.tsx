@@ -5,6 +5,7 @@ import {
 } from '../../../shared/model/index.js'
 import { useBoard } from '../../board/BoardContext.js'
 import { InlineText } from '../../flow/InlineText.js'
+import { Icon } from '../../ui/Icon.js'
 
 interface Props { touchpointId: string; level: FactorLevel; dimension: FactorDimension; entries: FactorEntry[] }
 
@@ -29,7 +30,7 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
         {entries.map((entry) => (
           <li key={entry.id} data-testid="factor-entry" className={entry.customerVoice ? 'is-customer-voice' : ''}
             title={`${entry.authorName}${entry.customerVoice ? ` · ${t('chair.voice')}` : ''}`}>
-            {entry.customerVoice && <span className="voice-mark" aria-label={t('chair.voice')}>🗨</span>}
+            {entry.customerVoice && <span className="voice-mark" role="img" aria-label={t('chair.voice')}><Icon name="voice" /></span>}
             <InlineText className="factor-entry__text" value={entry.text} readOnly={readOnly} maxLength={280}
               title={t('grid.rename')} editing={editing === entry.id} onEditingChange={(on) => setEditing(on ? entry.id : null)}
               onCommit={(text) => updateFactor(doc, entry.id, text, origin)} />
@@ -40,7 +41,7 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
         ))}
         {drafts.map((d) => (
           <li key={d.id} className="is-draft" data-testid="factor-draft" title={t('private.hidden')}>
-            <span className="voice-mark" aria-label={t('private.hidden')}>🤫</span>
+            <span className="voice-mark" role="img" aria-label={t('private.hidden')}><Icon name="private" /></span>
             <span className="factor-entry__text">{d.text}</span>
             <button type="button" className="entry-remove" aria-label={t('common.remove')} onClick={() => send({ type: 'draft.remove', draftId: d.id })}>×</button>
           </li>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { type Touchpoint, addStardust, stardustBacklog } from '../../../shared/model/index.js'
 import { useBoard } from '../../board/BoardContext.js'
 import { StardustItem } from '../StardustItem.js'
+import { Icon } from '../../ui/Icon.js'
 
 /** Delight ideas for this touchpoint: "the craziest idea we can think of", with upvotes. */
 export function StardustTab({ touchpoint }: { touchpoint: Touchpoint }) {
@@ -33,7 +34,7 @@ export function StardustTab({ touchpoint }: { touchpoint: Touchpoint }) {
         <ul className="idea-list">
           {drafts.map((d) => (
             <li key={d.id} className="idea is-draft" data-testid="stardust-draft">
-              <span aria-hidden="true">🤫</span>
+              <Icon name="private" />
               <div className="idea__body"><p className="idea__text">{d.text}</p><p className="idea__meta">{t('private.hidden')}</p></div>
               <button type="button" className="entry-remove" aria-label={t('common.remove')} onClick={() => send({ type: 'draft.remove', draftId: d.id })}>×</button>
             </li>
