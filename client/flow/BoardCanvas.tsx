@@ -12,11 +12,13 @@ import {
   applyJourneyChanges, connectTouchpoints, docToFlow,
 } from './adapter.js'
 import { CanvasContext, type CanvasContextValue, cachedTranslate } from './CanvasContext.js'
+import { CarriedSteps } from './CarriedSteps.js'
 import { Cursors } from './Cursors.js'
 import { EmotionCurveNode } from './EmotionCurveNode.js'
 import { GridNode } from './GridNode.js'
 import { JourneyEdge } from './JourneyEdge.js'
-import { CURVE_GAP, CURVE_HEIGHT, cellAt, computeLayout } from './layout.js'
+import { CURVE_GAP, CURVE_HEIGHT, type Point, cellAt, computeLayout } from './layout.js'
+import { createLocalDrag } from './localDrag.js'
 import { Overview } from './Overview.js'
 import { useRenderEverything } from './renderEverything.js'
 import { TouchpointNode } from './TouchpointNode.js'
@@ -64,6 +66,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     session: { session, myVotes, send },
   } = useBoard()
   const { screenToFlowPosition, fitView } = useReactFlow()
+  const container = useRef<HTMLDivElement>(null)
   const layout = useMemo(() => computeLayout(board), [board])
   const busy = useBusyCards(peers)
   const gridLocked = isLocked('grid')
@@ -89,7 +92,10 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   )
   previousView.current = view
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set())
-  const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map())
+  // The cards being dragged here: their ids in state (a drag's start and end re-render the canvas), their positions in `drag`
+  // (a pointer move re-renders only what draws them: the card itself is moved on screen by moveNodeOnScreen).
+  const drag = useMemo(createLocalDrag, [])
+  const [dragged, setDragged] = useState<ReadonlySet<string>>(NO_CARDS)
   const pointer = usePointerPresence(awareness, screenToFlowPosition)
   const followView = useFollow(projector)
   // Image export copies the DOM: then every card and edge is rendered, in full.
@@ -103,31 +109,38 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   // What is local to this screen on top of the view: the selection and cards being dragged, here or by someone else.
   const remote = useMemo(() => new Map(peers.filter((p) => !p.isSelf && p.dragging).map((p) => [p.dragging!.touchpointId, p.dragging!])), [peers])
   const moving = useMovingCards(dragged, remote)
-  const overlaid = useRef(new Map<string, { base: BoardFlowNode; x: number; y: number; selected: boolean; node: BoardFlowNode }>())
+  const overlaid = useRef(new Map<string, { base: BoardFlowNode; x: number; y: number; selected: boolean; own: boolean; node: BoardFlowNode }>())
   const nodes = useMemo(() => {
     const cache = overlaid.current
-    const next = new Map<string, { base: BoardFlowNode; x: number; y: number; selected: boolean; node: BoardFlowNode }>()
+    const next = new Map<string, { base: BoardFlowNode; x: number; y: number; selected: boolean; own: boolean; node: BoardFlowNode }>()
+    // Read, not subscribed to: whenever the canvas renders during a drag, the dragged card is where the pointer has taken it.
+    const ownAt = drag.positions()
     const list = view.nodes.map((node): BoardFlowNode => {
-      const own = dragged.get(node.id)
+      const own = dragged.has(node.id) ? ownAt.get(node.id) : undefined
       const theirs = own ? undefined : remote.get(node.id)
       const position = own ?? theirs ?? node.position
       const selected = node.id === selectedId
       if (position === node.position && !selected) return node
       const { x, y } = position
       const last = cache.get(node.id)
-      const entry = last && last.base === node && last.x === x && last.y === y && last.selected === selected
+      const entry = last && last.base === node && last.x === x && last.y === y && last.selected === selected && last.own === !!own
         ? last
         : {
-          base: node, x, y, selected,
-          // Someone else's drag: on top and on a layer of its own like a card dragged here (React Flow marks that one `dragging`).
-          node: { ...node, position: { x, y }, selected, ...(theirs ? { className: 'moving', zIndex: 1000 } : {}) } as BoardFlowNode,
+          base: node, x, y, selected, own: !!own,
+          node: {
+            ...node, position: { x, y }, selected,
+            // Someone else's drag: on top and on a layer of its own like a card dragged here (React Flow marks that one `dragging`).
+            ...(theirs ? { className: 'moving', zIndex: 1000 } : {}),
+            // A card dragged here stays rendered wherever React Flow last saw it (its store is not told about every move).
+            ...(own ? { dragging: true } : {}),
+          } as BoardFlowNode,
         }
       next.set(node.id, entry)
       return entry.node
     })
     overlaid.current = next
     return list
-  }, [view.nodes, dragged, remote, selectedId])
+  }, [view.nodes, dragged, remote, selectedId, drag])
   // In the overview React Flow draws the grid, the emotion curve and a card whose title is being edited; Overview draws the other cards.
   const flowNodes = useMemo(
     () => (overview ? nodes.filter((n) => n.type !== 'touchpoint' || n.id === editingId) : nodes),
@@ -141,34 +154,55 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     () => (overview ? view.nodes.filter((n): n is TouchpointFlowNode => n.type === 'touchpoint' && n.id !== editingId) : []),
     [overview, view.nodes, editingId],
   )
-  // The steps of a moving card are lifted onto a layer of their own while it moves, so redrawing them does not repaint the board under them.
+  // The steps of a card someone else moves are lifted onto a layer of their own while it moves, so redrawing them does not repaint
+  // the board under them. The steps of a card dragged here are hidden from React Flow meanwhile and drawn by CarriedSteps.
   const edges = useMemo(() => {
     if (overview) return NO_EDGES
     return view.edges.map((edge) => {
       const selected = selectedEdges.has(edge.id)
-      const lifted = moving.has(edge.source) || moving.has(edge.target)
-      if (!selected && !lifted) return edge
-      return { ...edge, ...(selected ? { selected } : {}), ...(lifted ? { zIndex: LIFTED_Z, data: { ...edge.data!, lifted } } : {}) }
+      const carried = dragged.has(edge.source) || dragged.has(edge.target)
+      const lifted = !carried && (moving.has(edge.source) || moving.has(edge.target))
+      if (!selected && !lifted && !carried) return edge
+      return {
+        ...edge, ...(selected ? { selected } : {}), ...(carried ? { hidden: true } : {}),
+        ...(lifted ? { zIndex: LIFTED_Z, data: { ...edge.data!, lifted } } : {}),
+      }
     })
-  }, [view.edges, selectedEdges, moving, overview])
+  }, [view.edges, selectedEdges, moving, dragged, overview])
+  const carriedSteps = useMemo(() => edges.filter((edge) => edge.hidden), [edges])
+  // The cards at both ends of those steps and the dragged cards, where React Flow draws them.
+  const carriedEnds = useMemo(() => {
+    const ends = new Set([...dragged, ...carriedSteps.flatMap((edge) => [edge.source, edge.target])])
+    const at = new Map<string, Point>()
+    for (const node of nodes) if (ends.has(node.id)) at.set(node.id, node.position)
+    return at
+  }, [dragged, carriedSteps, nodes])
+
+  const dragMove = useCallback((id: string, position: Point) => {
+    if (!drag.positions().has(id)) setDragged((ids) => toggled(ids, id, true))
+    drag.move(id, position)
+    setPresence(awareness, { dragging: { touchpointId: id, ...position } })
+  }, [drag, awareness])
+  const dragEnd = useCallback(() => {
+    drag.clear()
+    setDragged(NO_CARDS)
+    setPresence(awareness, { dragging: null })
+  }, [drag, awareness])
 
   const onNodesChange = useCallback((changes: NodeChange<BoardFlowNode>[]) => {
     const local = readOnly ? changes.filter((c) => c.type === 'select') : applyFlowChanges(doc, changes, layout, origin)
     for (const change of local) {
       if (change.type === 'position' && change.position) {
-        const position = change.position
-        setDragged((map) => new Map(map).set(change.id, position))
-        setPresence(awareness, { dragging: { touchpointId: change.id, ...position } })
+        dragMove(change.id, change.position)
+        moveNodeOnScreen(container.current, change.id, change.position)
       } else if (change.type === 'select') {
         if (change.selected) onSelect(change.id)
         else if (change.id === selectedId) onSelect(null)
       }
     }
-    if (changes.some((c) => c.type === 'position' && c.dragging === false)) {
-      setDragged(new Map())
-      setPresence(awareness, { dragging: null })
-    }
-  }, [doc, layout, origin, readOnly, awareness, onSelect, selectedId])
+    // The drop renders the card where the document puts it, a position React Flow has not drawn it at during the drag.
+    if (changes.some((c) => c.type === 'position' && c.dragging === false)) dragEnd()
+  }, [doc, layout, origin, readOnly, onSelect, selectedId, dragMove, dragEnd])
 
   const onEdgesChange = useCallback((changes: EdgeChange<JourneyFlowEdge>[]) => {
     const local = readOnly ? changes : applyJourneyChanges(doc, changes, origin)
@@ -178,15 +212,10 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   }, [doc, origin, readOnly])
 
   // Dragging in the overview: the same local state, presence and drop into a cell as a drag of a React Flow node.
-  const onOverviewDrag = useCallback((id: string, position: { x: number; y: number }) => {
-    setDragged((map) => new Map(map).set(id, position))
-    setPresence(awareness, { dragging: { touchpointId: id, ...position } })
-  }, [awareness])
-  const onOverviewDrop = useCallback((id: string, position: { x: number; y: number }) => {
+  const onOverviewDrop = useCallback((id: string, position: Point) => {
     applyFlowChanges(doc, [{ type: 'position', id, position, dragging: false }], layout, origin)
-    setDragged(new Map())
-    setPresence(awareness, { dragging: null })
-  }, [doc, layout, origin, awareness])
+    dragEnd()
+  }, [doc, layout, origin, dragEnd])
   // React Flow deletes the selected node on Delete; in the overview the selected card is not one of its nodes.
   const selectedLocked = selectedId !== null && session.locks.touchpoints.includes(selectedId) && !isFacilitator
   useEffect(() => {
@@ -217,7 +246,6 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
 
   // The board opens fitted. When the board and the canvas' size are known before React Flow first renders, it starts there,
   // instead of drawing the board once at zoom 1 and then fitting it a frame later.
-  const container = useRef<HTMLDivElement>(null)
   const store = useStoreApi<BoardFlowNode, JourneyFlowEdge>()
   const [opening, setOpening] = useState<{ viewport?: Viewport } | null>(null)
   const fitted = useRef(false)
@@ -271,8 +299,9 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
           <Controls showInteractive={false} />
           {overview && (
             <Overview cards={overviewCards} resting={restingCards} edges={view.edges} moving={moving} selectedId={selectedId} readOnly={readOnly}
-              onSelect={onSelect} onOpen={onOpen} onEdit={setEditingId} onDrag={onOverviewDrag} onDrop={onOverviewDrop} />
+              drag={drag} onSelect={onSelect} onOpen={onOpen} onEdit={setEditingId} onDrag={dragMove} onDrop={onOverviewDrop} />
           )}
+          {!overview && <CarriedSteps steps={carriedSteps} at={carriedEnds} drag={drag} />}
           <Cursors />
         </ReactFlow>}
       </CanvasContext.Provider>
@@ -287,9 +316,9 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
 }
 
 /** Ids of the cards being dragged, here or by someone else; the same Set for as long as the same cards move. */
-function useMovingCards(dragged: ReadonlyMap<string, unknown>, remote: ReadonlyMap<string, unknown>): ReadonlySet<string> {
+function useMovingCards(dragged: ReadonlySet<string>, remote: ReadonlyMap<string, unknown>): ReadonlySet<string> {
   const last = useRef<{ key: string; ids: ReadonlySet<string> }>({ key: '', ids: new Set() })
-  const ids = [...new Set([...dragged.keys(), ...remote.keys()])].sort()
+  const ids = [...new Set([...dragged, ...remote.keys()])].sort()
   const key = ids.join('\u0000')
   if (key !== last.current.key) last.current = { key, ids: new Set(ids) }
   return last.current.ids
@@ -308,6 +337,15 @@ function useBusyCards(peers: Peer[]): ReadonlyMap<string, CardBusy> {
   const key = JSON.stringify([...busy])
   if (key !== last.current.key) last.current = { key, busy }
   return last.current.busy
+}
+
+/**
+ * Puts a React Flow node's element at `position` (flow coordinates) without a render: how a card dragged here follows the
+ * pointer (see localDrag.ts). React Flow draws the node there too whenever the canvas renders during the drag.
+ */
+function moveNodeOnScreen(canvas: HTMLElement | null, id: string, position: Point | undefined): void {
+  const element = position && canvas?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)
+  if (element) element.style.transform = `translate(${position.x}px,${position.y}px)`
 }
 
 function toggled(set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<string> {

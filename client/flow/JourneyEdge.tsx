@@ -1,6 +1,7 @@
 import { BaseEdge, type EdgeProps, getBezierPath } from '@xyflow/react'
-import { memo } from 'react'
-import type { JourneyFlowEdge } from './adapter.js'
+import { type CSSProperties, memo } from 'react'
+import type { Channel } from '../../shared/model/index.js'
+import type { JourneyEdgeData, JourneyFlowEdge } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
 import { FlowPortal } from './FlowPortal.js'
 
@@ -8,28 +9,21 @@ import { FlowPortal } from './FlowPortal.js'
  * One step of a persona's journey path, in the persona's colour. A step that
  * switches between a physical and a digital channel is drawn thicker and
  * dashed with a label, so the zigzag is visible at a glance. Other personas'
- * paths are drawn faded. A step whose card is being moved is lifted above the
- * cards onto a layer of its own while it moves (see BoardCanvas).
+ * paths are drawn faded. A step whose card someone else is moving is lifted
+ * above the cards onto a layer of its own while it moves (see BoardCanvas);
+ * the steps of a card moved on this screen are drawn by CarriedSteps.
  */
 function JourneyEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<JourneyFlowEdge>) {
-  const { t } = useCanvas()
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
-  const channelSwitch = data?.switch
-  const faded = data?.faded ?? false
-  const lifted = data?.lifted ?? false
-  const className = ['journey-edge', channelSwitch && 'journey-edge--switch', selected && 'journey-edge--selected', faded && 'journey-edge--faded',
-    lifted && 'journey-edge--lifted'].filter(Boolean).join(' ')
+  const look = data ?? { switch: null, color: '#53607a', faded: false }
+  const faded = look.faded
   return (
     <>
-      <BaseEdge id={id} path={path} className={className} interactionWidth={faded ? 0 : 18} markerEnd={markerEnd}
-        // Inline, not only in the stylesheet, so an exported image keeps the path's weight and the switch's dashes.
-        style={{ stroke: data?.color, strokeWidth: selected ? 6 : channelSwitch ? 4.5 : 3, strokeDasharray: channelSwitch ? '10 6' : undefined }} />
-      {channelSwitch && !faded && (
+      <BaseEdge id={id} path={path} className={stepClassName(look, selected)} interactionWidth={faded ? 0 : 18} markerEnd={markerEnd}
+        style={stepStyle(look, selected)} />
+      {look.switch && !faded && (
         <FlowPortal layer="edgelabel-renderer">
-          <div className={`journey-switch${lifted ? ' journey-switch--lifted' : ''}`} data-testid="channel-switch"
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
-            ⇄ {t(channelSwitch.to === 'digital' ? 'journey.switchToDigital' : 'journey.switchToPhysical')}
-          </div>
+          <SwitchLabel to={look.switch.to} x={labelX} y={labelY} lifted={look.lifted ?? false} />
         </FlowPortal>
       )}
     </>
@@ -37,3 +31,24 @@ function JourneyEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePositio
 }
 
 export const JourneyEdge = memo(JourneyEdgeView)
+
+export function stepClassName(data: JourneyEdgeData, selected = false, lifted = data.lifted ?? false): string {
+  return ['journey-edge', data.switch && 'journey-edge--switch', selected && 'journey-edge--selected', data.faded && 'journey-edge--faded',
+    lifted && 'journey-edge--lifted'].filter(Boolean).join(' ')
+}
+
+/** Inline, not only in the stylesheet, so an exported image keeps the path's weight and the switch's dashes. */
+export function stepStyle(data: JourneyEdgeData, selected = false): CSSProperties {
+  return { stroke: data.color, strokeWidth: selected ? 6 : data.switch ? 4.5 : 3, strokeDasharray: data.switch ? '10 6' : undefined }
+}
+
+/** The label in the middle of a step that switches channel: where the customer goes, physical or digital. */
+export function SwitchLabel({ to, x, y, lifted }: { to: Channel; x: number; y: number; lifted: boolean }) {
+  const { t } = useCanvas()
+  return (
+    <div className={`journey-switch${lifted ? ' journey-switch--lifted' : ''}`} data-testid="channel-switch"
+      style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}>
+      ⇄ {t(to === 'digital' ? 'journey.switchToDigital' : 'journey.switchToPhysical')}
+    </div>
+  )
+}

@@ -3,6 +3,7 @@ import { type MouseEvent, type PointerEvent, memo, useMemo, useRef } from 'react
 import { type JourneyFlowEdge, STEP_ENDS, type TouchpointFlowNode } from './adapter.js'
 import { FlowPortal } from './FlowPortal.js'
 import { GRID, type Point } from './layout.js'
+import { type LocalDrag, useLocalDrag } from './localDrag.js'
 
 /** Dashes of a channel switch, longer than on the full edges so they stay dashes at overview zooms (and cost less to draw). */
 const SWITCH_DASH = '30 18'
@@ -20,6 +21,8 @@ export interface OverviewProps {
   edges: JourneyFlowEdge[]
   /** Cards being dragged here or by someone else. */
   moving: ReadonlySet<string>
+  /** Where the cards being dragged here are, move by move (the other props change only when a drag starts or ends). */
+  drag: LocalDrag
   selectedId: string | null
   readOnly: boolean
   /** A card was pressed: select it. */
@@ -47,12 +50,16 @@ export interface OverviewProps {
  * the others on compositing layers of their own, so moving them does not
  * repaint the board under them.
  */
-export function Overview({ cards, resting, edges, moving, selectedId, readOnly, onSelect, onOpen, onEdit, onDrag, onDrop }: OverviewProps) {
+export function Overview({ cards, resting, edges, moving, drag, selectedId, readOnly, onSelect, onOpen, onEdit, onDrag, onDrop }: OverviewProps) {
   const store = useStoreApi()
   const still = useMemo(() => edges.filter((e) => !moving.has(e.source) && !moving.has(e.target)), [edges, moving])
   const restingAt = useMemo(() => positions(resting), [resting])
-  const movingEdges = edges.filter((e) => moving.has(e.source) || moving.has(e.target))
-  const movingCards = cards.filter((c) => moving.has(c.id))
+  const movingEdges = useMemo(() => edges.filter((e) => moving.has(e.source) || moving.has(e.target)), [edges, moving])
+  const movingCards = useMemo(() => cards.filter((c) => moving.has(c.id)), [cards, moving])
+  const movingAt = useMemo(() => {
+    const ends = new Set(movingEdges.flatMap((e) => [e.source, e.target]))
+    return new Map(cards.filter((c) => ends.has(c.id)).map((c) => [c.id, c.position]))
+  }, [cards, movingEdges])
   const stillCards = useMemo(() => resting.filter((c) => !moving.has(c.id)), [resting, moving])
 
   // A press on a card selects it; moving the pointer then drags it (window listeners: the card moves to another layer meanwhile),
@@ -106,14 +113,29 @@ export function Overview({ cards, resting, edges, moving, selectedId, readOnly, 
         </div>
       </FlowPortal>
       {(movingEdges.length > 0 || movingCards.length > 0) && (
-        <FlowPortal layer="viewport-portal">
-          <Steps edges={movingEdges} at={positions(cards)} moving />
-          <div className="overview-cards overview-cards--moving">
-            {movingCards.map((card) => <Card key={card.id} card={card} selected={card.id === selectedId} moving />)}
-          </div>
-        </FlowPortal>
+        <MovingLayer cards={movingCards} edges={movingEdges} at={movingAt} drag={drag} selectedId={selectedId} />
       )}
     </>
+  )
+}
+
+/** The cards being moved and their steps, redrawn on every move of a drag here without re-rendering the rest. */
+function MovingLayer({ cards, edges, at, drag, selectedId }: {
+  cards: TouchpointFlowNode[]; edges: JourneyFlowEdge[]; at: Positions; drag: LocalDrag; selectedId: string | null
+}) {
+  const moved = useLocalDrag(drag)
+  const where = new Map(at)
+  for (const [id, position] of moved) where.set(id, position)
+  return (
+    <FlowPortal layer="viewport-portal">
+      <Steps edges={edges} at={where} moving />
+      <div className="overview-cards overview-cards--moving">
+        {cards.map((card) => {
+          const position = moved.get(card.id)
+          return <Card key={card.id} card={position ? { ...card, position } : card} selected={card.id === selectedId} moving />
+        })}
+      </div>
+    </FlowPortal>
   )
 }
 

@@ -12,10 +12,14 @@ import { type Peer, peers } from './presence.js'
 export function usePeers(awareness: Awareness): Peer[] {
   const [list, setList] = useState<Peer[]>(() => peers(awareness))
   useEffect(() => {
-    const refresh = () => setList((last) => {
+    // Compared here, not in a state updater: a change that keeps the list (this person's own pointer moves) schedules no render.
+    let last: Peer[] | null = null
+    const refresh = () => {
       const next = peers(awareness)
-      return samePeers(last, next) ? last : next
-    })
+      if (last && samePeers(last, next)) return
+      last = next
+      setList(next)
+    }
     refresh()
     awareness.on('change', refresh)
     return () => awareness.off('change', refresh)

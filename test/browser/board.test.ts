@@ -11,6 +11,15 @@ let links: { edit: string; view: string }
 
 const card = (page: Page, title: string) => page.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
 
+/** Where a card is in the grid cell under its centre: its corner's offset from the cell's, in screen pixels. */
+async function offsetInCell(page: Page, title: string): Promise<{ x: number; y: number } | null> {
+  const cell = await cellOfCard(page, title)
+  if (!cell) return null
+  const box = (await card(page, title).boundingBox())!
+  const cellBox = (await page.locator(`[data-testid="cell"][data-phase-id="${cell.phaseId}"][data-lane-id="${cell.laneId}"]`).boundingBox())!
+  return { x: box.x - cellBox.x, y: box.y - cellBox.y }
+}
+
 async function addCardByDoubleClick(page: Page, phase: string, lane: string, title: string) {
   const at = await cellFreeSpot(page, await gridId(page, 'phase', phase), await gridId(page, 'lane', lane))
   await page.mouse.dblclick(at.x, at.y)
@@ -100,6 +109,50 @@ describe('a live board in two browsers', () => {
     await dragTo(facilitator, { x: a.x + a.width / 2, y: a.y + a.height / 2 }, { x: b.x + b.width / 2, y: b.y + b.height / 2 })
     await participant.getByTestId('channel-switch').first().waitFor()
     await expect.poll(() => participant.locator('.react-flow__edge').count()).toBe(1)
+  })
+
+  it('carries a dragged card and its journey step with the pointer, through other people’s changes, and puts it back when dropped where it was', async () => {
+    const hotline = card(facilitator, 'Hotline call')
+    const resting = (await hotline.boundingBox())!
+    const restingInCell = await offsetInCell(facilitator, 'Hotline call')
+    const press = { x: resting.x + resting.width / 2, y: resting.y + resting.height / 2 }
+    await facilitator.mouse.move(press.x, press.y)
+    await facilitator.mouse.down()
+    // React Flow starts the drag on the first move and carries the card from there.
+    await facilitator.mouse.move(press.x + 4, press.y + 4, { steps: 2 })
+    const moved = async () => (await hotline.boundingBox())!
+    const before = await moved()
+    const start = { x: press.x + 4, y: press.y + 4 }
+    await facilitator.mouse.move(start.x + 150, start.y + 90, { steps: 10 })
+    await expect.poll(async () => Math.round((await moved()).x - before.x)).toBe(150)
+    expect(Math.round((await moved()).y - before.y)).toBe(90)
+    // While it moves, its step is drawn from the card's right-hand handle by the canvas, not by React Flow, with its switch label.
+    const carried = facilitator.getByTestId('carried-step')
+    await expect.poll(() => carried.count()).toBe(1)
+    expect(await facilitator.locator('.react-flow__edge').count()).toBe(0)
+    expect(await facilitator.getByTestId('channel-switch').count()).toBe(1)
+    const card1 = await moved()
+    const step = (await carried.boundingBox())!
+    const handle = { x: card1.x + card1.width, y: card1.y + card1.height / 2 }
+    expect(step.x).toBeLessThanOrEqual(handle.x + 3)
+    expect(step.x + step.width).toBeGreaterThanOrEqual(handle.x - 3)
+    expect(step.y).toBeLessThanOrEqual(handle.y + 3)
+    expect(step.y + step.height).toBeGreaterThanOrEqual(handle.y - 3)
+    // Someone else changes the board meanwhile: the canvas renders again, and the card stays under the pointer.
+    await addCardByDoubleClick(participant, 'After purchase', 'Store', 'Checkout desk')
+    await card(facilitator, 'Checkout desk').waitFor()
+    await facilitator.mouse.move(start.x + 170, start.y + 100, { steps: 2 })
+    await expect.poll(async () => Math.round((await moved()).x - before.x)).toBe(170)
+    expect(Math.round((await moved()).y - before.y)).toBe(100)
+    // Dropped back where it started: it rests in its cell again, and React Flow draws its step again.
+    await facilitator.mouse.move(press.x + 6, press.y + 10, { steps: 10 })
+    await facilitator.mouse.up()
+    await expect.poll(() => facilitator.locator('.react-flow__edge').count()).toBe(1)
+    expect(await carried.count()).toBe(0)
+    // Where its cell is may have moved with the other card; where it rests in the cell has not.
+    const after = (await offsetInCell(facilitator, 'Hotline call'))!
+    expect(Math.abs(after.x - restingInCell!.x)).toBeLessThan(1)
+    expect(Math.abs(after.y - restingInCell!.y)).toBeLessThan(1)
   })
 
   it('lets a view link watch live but not create a touchpoint', async () => {
