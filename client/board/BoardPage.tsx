@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError, type BoardInfo, fetchBoardInfo, parseBoardLocation } from '../sync/api.js'
 import { currentParticipant, savedName } from '../sync/identity.js'
 import { rememberBoard } from '../sync/recentBoards.js'
+import { useBoardConnection } from '../sync/useBoardConnection.js'
 import { BoardWorkspace } from './BoardWorkspace.js'
 import { JoinDialog } from './JoinDialog.js'
 import { Notice } from './Notice.js'
@@ -35,6 +36,11 @@ export function BoardPage() {
   }, [location]) // not on language change: switching language must not reload the board
 
   useEffect(load, [load])
+  // Connects while the board's details load: both wait for the server's load of a board not in memory, once.
+  const info = loaded.state === 'ready' ? loaded.info : null
+  const connection = useBoardConnection(
+    loaded.state === 'error' ? null : location, info?.role ?? null, name ? me : null, info && (location?.projector ? 'projector' : info.role),
+  )
 
   if (!location) return <Notice message={t('errors.noBoard')} />
   if (loaded.state === 'loading') return <div className="loading" aria-busy="true" />
@@ -43,5 +49,5 @@ export function BoardPage() {
     return <Notice message={t(`errors.${loaded.error}`, { message: loaded.detail })} onRetry={retry} />
   }
   if (!name) return <JoinDialog info={loaded.info} onJoin={setName} />
-  return <BoardWorkspace info={loaded.info} token={location.token} me={me} projector={location.projector} />
+  return <BoardWorkspace info={loaded.info} token={location.token} me={me} projector={location.projector} connection={connection} />
 }

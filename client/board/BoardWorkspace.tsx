@@ -4,17 +4,16 @@ import type * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.js'
 import type { BoardInfo } from '../sync/api.js'
 import type { Participant } from '../sync/identity.js'
-import { useBoardConnection } from '../sync/useBoardConnection.js'
+import type { BoardConnection } from '../sync/useBoardConnection.js'
 import { useNewerSchema } from '../sync/useNewerSchema.js'
 import { LiveBoard } from './LiveBoard.js'
 import { Notice } from './Notice.js'
 
-interface Props { info: BoardInfo; token: string; me: Participant; projector: boolean }
+interface Props { info: BoardInfo; token: string; me: Participant; projector: boolean; connection: BoardConnection | null }
 
-/** Connects to the board; shows why when the server refuses the link for good. */
-export function BoardWorkspace({ info, token, me, projector }: Props) {
+/** The board once connected; shows why when the server refuses the link for good. */
+export function BoardWorkspace({ info, token, me, projector, connection }: Props) {
   const { t } = useTranslation()
-  const connection = useBoardConnection(info.id, token, info.role, me, projector ? 'projector' : info.role)
   if (!connection) return <div className="loading" aria-busy="true" />
   if (connection.refused) {
     const { code } = connection.refused

@@ -26,23 +26,30 @@ export function syncServerUrl(location: Location = window.location): string {
 }
 
 /**
- * One Y.Doc per open board, synced through the relay. Editors also keep a
- * copy in IndexedDB, so edits made offline survive a closed tab and merge
- * when the connection returns. Viewers keep none: they never write.
- * BroadcastChannel sync between tabs is off so a viewer tab can never hand
- * its changes to an editor tab of the same browser. A lost connection is
- * retried after a random, growing wait (./reconnect.ts), never after a close
- * code that says the link is dead.
+ * One Y.Doc per open board, synced through the relay. It connects as soon as
+ * the link is known, while the page still asks the server about the board
+ * (BoardPage): the first sync is then under way by the time the board is
+ * drawn. Editors also keep a copy in IndexedDB, so edits made offline survive
+ * a closed tab and merge when the connection returns; viewers keep none: they
+ * never write. Both wait for `role` (null until the server said it), and this
+ * person's presence waits for `me`. BroadcastChannel sync between tabs is off
+ * so a viewer tab can never hand its changes to an editor tab of the same
+ * browser. A lost connection is retried after a random, growing wait
+ * (./reconnect.ts), never after a close code that says the link is dead.
  */
-export function useBoardConnection(boardId: string, token: string, role: Role, me: Participant, presenceRole: string = role): BoardConnection | null {
+export function useBoardConnection(
+  board: { boardId: string; token: string } | null, role: Role | null, me: Participant | null, presenceRole: string | null = role,
+): BoardConnection | null {
   const [pair, setPair] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null)
   const [status, setStatus] = useState<ConnectionStatus>('connecting')
   const [synced, setSynced] = useState(false)
   const [refused, setRefused] = useState<BoardConnection['refused']>(null)
+  const boardId = board?.boardId ?? null
+  const token = board?.token ?? null
 
   useEffect(() => {
+    if (boardId === null || token === null) return
     const doc = new Y.Doc()
-    const local = canWrite(role) ? new IndexeddbPersistence(`zigzag:${boardId}`, doc) : null
     const provider = new WebsocketProvider(syncServerUrl(), boardId, doc, { params: { token }, disableBc: true })
     const stopReconnecting = reconnectWithJitter(provider)
     const restorePresence = sendOwnPresenceOnly(provider)
@@ -55,13 +62,21 @@ export function useBoardConnection(boardId: string, token: string, role: Role, m
       stopReconnecting()
       restorePresence()
       provider.destroy()
-      void local?.destroy()
       doc.destroy()
     }
-  }, [boardId, token, role])
+  }, [boardId, token])
+
+  const keepsCopy = role !== null && canWrite(role)
+  useEffect(() => {
+    if (!pair || !boardId || !keepsCopy) return
+    const local = new IndexeddbPersistence(`zigzag:${boardId}`, pair.doc)
+    return () => void local.destroy()
+  }, [pair, boardId, keepsCopy])
 
   useEffect(() => {
-    if (pair) setPresence(pair.provider.awareness, { user: { ...me, role: presenceRole }, cursor: null, dragging: null, editing: null, viewport: null })
+    if (pair && me && presenceRole) {
+      setPresence(pair.provider.awareness, { user: { ...me, role: presenceRole }, cursor: null, dragging: null, editing: null, viewport: null })
+    }
   }, [pair, me, presenceRole])
 
   return pair ? { ...pair, status, synced, refused } : null
