@@ -47,6 +47,8 @@ export interface SessionOptions {
  */
 export class BoardSession implements BoardContext {
   readonly doc = new Y.Doc({ gc: true })
+  /** fullState(), until the next change. */
+  private encodedState: Uint8Array | null = null
   private readonly connections = new Set<Connection>()
   private readonly guard = new WriteGuard(this.doc)
   /** Accepted writes waiting for the next fan-out, which applies them together. */
@@ -106,6 +108,16 @@ export class BoardSession implements BoardContext {
       }
       return board
     }))
+  }
+
+  /**
+   * The board as one update, kept until it changes: everyone who opens the board asks for all of it (an empty state
+   * vector), and when a room fills at the start of a workshop, the board seldom changes between two of them.
+   */
+  fullState(): Uint8Array {
+    this.applyPendingWrites()
+    this.encodedState ??= Y.encodeStateAsUpdate(this.doc)
+    return this.encodedState
   }
 
   /** Everyone's presence states on the board. */
@@ -295,6 +307,7 @@ export class BoardSession implements BoardContext {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.encodedState = null
     const source = isOrigin(origin) ? origin.source : undefined
     if (source === 'persistence') return
     const author = isOrigin(origin) ? origin.connectionId : undefined

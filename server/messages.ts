@@ -39,6 +39,8 @@ export function awarenessFrame(update: Uint8Array): Uint8Array {
 /** What a message handler may touch on the board it arrived at. */
 export interface BoardContext {
   doc: Y.Doc
+  /** The whole board as one update, for someone who has none of it: encoded once until the board changes. */
+  fullState(): Uint8Array
   presence: Presence
   /** Called instead of applying a write from a connection that may not write. */
   refuseWrite(conn: Connection): void
@@ -56,6 +58,9 @@ export interface BoardContext {
 
 /** Reads the rest of one frame and writes any reply for the sender into `reply`. */
 type MessageHandler = (board: BoardContext, conn: Connection, decoder: decoding.Decoder, reply: encoding.Encoder) => void
+
+/** The state vector of an empty document: a newcomer's sync step 1. */
+const isEmptyStateVector = (stateVector: Uint8Array) => stateVector.length === 1 && stateVector[0] === 0
 
 /** An update with no structs and no deletions: what a client sends when it has nothing new. */
 const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0
@@ -75,7 +80,7 @@ export const messageHandlers: Record<number, MessageHandler> = {
       const stateVector = decoding.readVarUint8Array(decoder)
       encoding.writeVarUint(reply, MessageType.sync)
       encoding.writeVarUint(reply, SyncStep.step2)
-      encoding.writeVarUint8Array(reply, Y.encodeStateAsUpdate(board.doc, stateVector))
+      encoding.writeVarUint8Array(reply, isEmptyStateVector(stateVector) ? board.fullState() : Y.encodeStateAsUpdate(board.doc, stateVector))
     } else if (step === SyncStep.step2 || step === SyncStep.update) {
       applyWrite(board, conn, decoding.readVarUint8Array(decoder))
     } else {

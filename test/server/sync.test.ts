@@ -50,6 +50,25 @@ describe('live sync through the real server', () => {
     expect(readBoard(ben.doc)).toEqual(readBoard(anna.doc))
   })
 
+  it('gives everyone who opens the board all of it as it is then, also right after a change', async () => {
+    const { url } = await server()
+    const board = await createBoard(url)
+    const anna = client(url, board.id, board.tokens.facilitator)
+    const ben = client(url, board.id, board.tokens.edit)
+    await Promise.all([synced(anna), synced(ben)])
+    addCard(ben, 'Search ad')
+    await waitFor(() => titles(anna).length === 1)
+    const cleo = client(url, board.id, board.tokens.edit)
+    await synced(cleo)
+    expect(titles(cleo)).toEqual(['Search ad'])
+    addCard(anna, 'Product page')
+    await waitFor(() => titles(cleo).length === 2)
+    const dan = client(url, board.id, board.tokens.view)
+    await synced(dan)
+    expect(titles(dan)).toEqual(['Product page', 'Search ad'])
+    expect(readBoard(dan.doc)).toEqual(readBoard(anna.doc))
+  })
+
   it('never lets a view link change the board, for the server or anyone else', async () => {
     const { url } = await server()
     const board = await createBoard(url)
