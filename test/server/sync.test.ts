@@ -28,6 +28,16 @@ function addCard(client: TestClient, title: string): void {
   addTouchpoint(client.doc, { title, phaseId: g.phase('Before purchase'), laneId: g.lane('Website') })
 }
 
+/** A board with its facilitator (Anna) and an editor (Ben), both synced. */
+async function annaAndBen() {
+  const { url } = await server()
+  const board = await createBoard(url)
+  const anna = client(url, board.id, board.tokens.facilitator)
+  const ben = client(url, board.id, board.tokens.edit)
+  await Promise.all([synced(anna), synced(ben)])
+  return { url, board, anna, ben }
+}
+
 function closeEvent(client: TestClient): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => {
     client.provider.on('connection-close', (event) => {
@@ -38,11 +48,7 @@ function closeEvent(client: TestClient): Promise<{ code: number; reason: string 
 
 describe('live sync through the real server', () => {
   it('keeps two people on the same board in step', async () => {
-    const { url } = await server()
-    const board = await createBoard(url)
-    const anna = client(url, board.id, board.tokens.facilitator)
-    const ben = client(url, board.id, board.tokens.edit)
-    await Promise.all([synced(anna), synced(ben)])
+    const { anna, ben } = await annaAndBen()
     addCard(anna, 'Search ad')
     addCard(ben, 'Product page')
     await waitFor(() => titles(anna).length === 2 && titles(ben).length === 2)
@@ -51,11 +57,7 @@ describe('live sync through the real server', () => {
   })
 
   it('gives everyone who opens the board all of it as it is then, also right after a change', async () => {
-    const { url } = await server()
-    const board = await createBoard(url)
-    const anna = client(url, board.id, board.tokens.facilitator)
-    const ben = client(url, board.id, board.tokens.edit)
-    await Promise.all([synced(anna), synced(ben)])
+    const { url, board, anna, ben } = await annaAndBen()
     addCard(ben, 'Search ad')
     await waitFor(() => titles(anna).length === 1)
     const cleo = client(url, board.id, board.tokens.edit)
