@@ -141,7 +141,7 @@ export class BoardSession implements BoardContext {
   /** Handles one frame; a malformed one closes its sender only. */
   receive(conn: Connection, frame: Uint8Array): void {
     if (!this.connections.has(conn)) return
-    this.options.metrics.messagesIn.inc({ type: MESSAGE_TYPE_LABEL[frame[0]] ?? 'other' })
+    this.options.metrics.traffic.received(MESSAGE_TYPE_LABEL[frame[0]] ?? 'other')
     // Writes wait for the fan-out, presence needs no document; anything else (a sync request, a
     // facilitation command) sees every write that arrived before it.
     const write = frame[0] === MessageType.sync && frame[1] !== SyncStep.step1

@@ -17,8 +17,7 @@ function relaySocket(ws: WebSocket, metrics: Metrics, raw: Duplex): Socket {
   return {
     send: (data) => {
       if (ws.readyState !== WebSocket.OPEN) return
-      metrics.messagesOut.inc()
-      metrics.bytesOut.inc(data.byteLength)
+      metrics.traffic.sent(1, data.byteLength)
       ws.send(data)
     },
     // Frames encoded once per broadcast, written straight to the TCP socket. Safe next to ws.send: without
@@ -26,8 +25,7 @@ function relaySocket(ws: WebSocket, metrics: Metrics, raw: Duplex): Socket {
     sendAll: (outgoing: Outgoing) => {
       if (ws.readyState !== WebSocket.OPEN) return
       const wire = (outgoing.wire ??= binaryFrames(outgoing.messages)) as Buffer
-      metrics.messagesOut.inc(outgoing.messages.length)
-      metrics.bytesOut.inc(outgoing.bytes)
+      metrics.traffic.sent(outgoing.messages.length, outgoing.bytes)
       raw.write(wire)
     },
     close: (code, reason) => {
@@ -95,7 +93,7 @@ export function attachSync(server: Server, relay: Relay, log: Logger): { close()
       if (!peer) return
       ws.on('message', (data, isBinary) => {
         const frame = bytes(data)
-        metrics.bytesIn.inc(frame.byteLength)
+        metrics.traffic.bytesIn += frame.byteLength
         if (isBinary) return peer.receive(frame)
         peer.leave()
         metrics.rejected.inc({ reason: 'text_frame' })

@@ -989,7 +989,7 @@ async function main(): Promise<void> {
         const r = await runScenario(scenario, kind, round, options, seed)
         results.push(r)
         const lat = latencyOf(r)
-        log(`  ${options.repeat > 1 ? `#${round + 1} ` : ''}${scenario.id.padEnd(13)} ${kind.padEnd(9)} ${r.error ? `ERROR ${r.error}` : `p50 ${ms(percentile(lat, 50))} p99 ${ms(percentile(lat, 99))} ms, cpu ${fixed(r.serverCpu, 2)}, delivered ${fixed(r.deliveredPerObserver, 0)}/${fixed(r.expectedPerObserver, 0)}/s, lost ${r.lostWrites + r.lostCursors}`} (${((Date.now() - t) / 1000).toFixed(0)} s)`)
+        log(`  ${options.repeat > 1 ? `#${round + 1} ` : ''}${scenario.id.padEnd(13)} ${kind.padEnd(9)} ${r.error ? `ERROR ${r.error}` : `p50 ${ms(percentile(lat, 50))} p99 ${ms(percentile(lat, 99))} ms, cpu ${fixed(r.serverCpu, 3)}, delivered ${fixed(r.deliveredPerObserver, 0)}/${fixed(r.expectedPerObserver, 0)}/s, lost ${r.lostWrites + r.lostCursors}`} (${((Date.now() - t) / 1000).toFixed(0)} s)`)
       }
     }
   }

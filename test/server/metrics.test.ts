@@ -43,6 +43,11 @@ describe('GET /metrics', () => {
     expect(sample(text, 'zigzag_persist_seconds_count')).toBeGreaterThanOrEqual(1)
     expect(text).toContain('zigzag_process_resident_memory_bytes')
     expect(text).not.toContain(board.tokens.edit)
+    // Counted frames join the counters once: reading again, with nothing sent in between, changes no total.
+    const again = await (await fetch(`${server.url}/metrics`)).text()
+    for (const name of ['zigzag_messages_in_total{type="sync"}', 'zigzag_messages_out_total', 'zigzag_bytes_in_total', 'zigzag_bytes_out_total']) {
+      expect(sample(again, name), name).toBe(sample(text, name))
+    }
     client.destroy()
   })
 })
