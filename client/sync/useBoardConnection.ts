@@ -6,6 +6,7 @@ import { type Role, SYNC_PATH, canWrite } from '../../shared/protocol.js'
 import type { Participant } from './identity.js'
 import { sendOwnPresenceOnly } from './ownPresenceOnly.js'
 import { setPresence } from './presence.js'
+import { applyBoardQuietly, whenIdle } from './quietBoardSync.js'
 import { reconnectWithJitter } from './reconnect.js'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline'
@@ -40,7 +41,7 @@ export function syncServerUrl(location: Location = window.location): string {
 export function useBoardConnection(
   board: { boardId: string; token: string } | null, role: Role | null, me: Participant | null, presenceRole: string | null = role,
 ): BoardConnection | null {
-  const [pair, setPair] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null)
+  const [pair, setPair] = useState<{ doc: Y.Doc; provider: WebsocketProvider; copy: { current: IndexeddbPersistence | null } } | null>(null)
   const [status, setStatus] = useState<ConnectionStatus>('connecting')
   const [synced, setSynced] = useState(false)
   const [refused, setRefused] = useState<BoardConnection['refused']>(null)
@@ -52,11 +53,13 @@ export function useBoardConnection(
     const doc = new Y.Doc()
     const provider = new WebsocketProvider(syncServerUrl(), boardId, doc, { params: { token }, disableBc: true })
     const stopReconnecting = reconnectWithJitter(provider)
+    const copy: { current: IndexeddbPersistence | null } = { current: null }
+    applyBoardQuietly(provider, () => copy.current)
     const restorePresence = sendOwnPresenceOnly(provider)
     provider.on('status', ({ status }) => setStatus(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline'))
     provider.on('sync', (isSynced: boolean) => setSynced((was) => was || isSynced))
     provider.on('closed', (event) => setRefused(event))
-    setPair({ doc, provider })
+    setPair({ doc, provider, copy })
     return () => {
       setPair(null)
       stopReconnecting()
@@ -69,8 +72,18 @@ export function useBoardConnection(
   const keepsCopy = role !== null && canWrite(role)
   useEffect(() => {
     if (!pair || !boardId || !keepsCopy) return
-    const local = new IndexeddbPersistence(`zigzag:${boardId}`, pair.doc)
-    return () => void local.destroy()
+    // Opened when the page is idle: a copy opening after the first sync stores the whole board, and that
+    // encoding waits until the board is on screen. Offline, the page is idle at once and the copy fills it.
+    let local: IndexeddbPersistence | null = null
+    const cancel = whenIdle(() => {
+      local = new IndexeddbPersistence(`zigzag:${boardId}`, pair.doc)
+      pair.copy.current = local
+    })
+    return () => {
+      cancel()
+      pair.copy.current = null
+      void local?.destroy()
+    }
   }, [pair, boardId, keepsCopy])
 
   useEffect(() => {
@@ -79,5 +92,5 @@ export function useBoardConnection(
     }
   }, [pair, me, presenceRole])
 
-  return pair ? { ...pair, status, synced, refused } : null
+  return pair ? { doc: pair.doc, provider: pair.provider, status, synced, refused } : null
 }

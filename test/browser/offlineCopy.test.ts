@@ -1,0 +1,152 @@
+import { rmSync } from 'node:fs'
+import type { Browser, Page, WebSocketRoute } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { addTouchpoint, lanes, phases, touchpoints } from '../../shared/model/index.js'
+import { cellFreeSpot, gridId, launchBrowser } from '../utils/browser.js'
+import { type CreatedBoard, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
+
+let server: TestServer
+let browser: Browser
+let board: CreatedBoard
+let dataDir: string
+
+beforeAll(async () => {
+  server = await startTestServer()
+  dataDir = server.dataDir
+  browser = await launchBrowser()
+  board = await createBoard(server.url, { title: 'Offline copy', template: 'retail' })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** Bytes the page's IndexedDB copy of the board holds (y-indexeddb's `updates` store), and how many entries. */
+function copyOf(page: Page, boardId: string): Promise<{ entries: number; bytes: number }> {
+  return page.evaluate((name) => new Promise<{ entries: number; bytes: number }>((resolve, reject) => {
+    const open = indexedDB.open(name)
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const db = open.result
+      if (!db.objectStoreNames.contains('updates')) return resolve({ entries: 0, bytes: 0 })
+      const all = db.transaction('updates').objectStore('updates').getAll()
+      all.onsuccess = () => {
+        const values = all.result as Uint8Array[]
+        db.close()
+        resolve({ entries: values.length, bytes: values.reduce((sum, v) => sum + v.byteLength, 0) })
+      }
+    }
+  }), `zigzag:${boardId}`)
+}
+
+/** The board as the server holds it, through a fresh connection. */
+async function serverBoard(): Promise<Y.Doc> {
+  const client = connectClient(server.url, board.id, board.tokens.edit)
+  await synced(client)
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(client.doc))
+  client.destroy()
+  return doc
+}
+
+/** The board as the page's IndexedDB copy holds it. */
+async function boardInCopy(page: Page, boardId: string): Promise<Y.Doc> {
+  const updates = await page.evaluate((name) => new Promise<number[][]>((resolve, reject) => {
+    const open = indexedDB.open(name)
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const all = open.result.transaction('updates').objectStore('updates').getAll()
+      all.onsuccess = () => {
+        open.result.close()
+        resolve((all.result as Uint8Array[]).map((u) => [...u]))
+      }
+    }
+  }), `zigzag:${boardId}`)
+  const doc = new Y.Doc()
+  for (const update of updates) Y.applyUpdate(doc, new Uint8Array(update))
+  return doc
+}
+
+async function openAsEditor(page: Page, name: string): Promise<void> {
+  await page.goto(board.links.edit)
+  const prompt = page.getByTestId('display-name')
+  if (await prompt.isVisible().catch(() => false)) {
+    await prompt.fill(name)
+    await page.getByTestId('join').click()
+  }
+  await page.locator('[data-testid="board"][data-synced="true"]').waitFor()
+}
+
+describe('the copy of the board an editor keeps in the browser', () => {
+  it('holds the whole board once it is open, keeps an edit made offline through a closed tab, and hands it to the server when the tab opens again', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    context.setDefaultTimeout(10_000)
+    const page = await context.newPage()
+    page.on('pageerror', (err) => console.error('page error:', err.message))
+    await openAsEditor(page, 'Olga Offline')
+
+    // The whole board, as the server encodes it, is in the copy (written when the page was idle after the first sync).
+    const boardBytes = Y.encodeStateAsUpdate(await serverBoard()).byteLength
+    await expect.poll(async () => (await copyOf(page, board.id)).bytes, { timeout: 10_000 }).toBeGreaterThanOrEqual(boardBytes * 0.9)
+
+    // The server goes away; the page says so and still takes an edit.
+    await server.stop()
+    await page.locator('[data-testid="connection"]:not([data-status="connected"])').waitFor()
+    const before = await copyOf(page, board.id)
+    const at = await cellFreeSpot(page, await gridId(page, 'phase', 'Purchase'), await gridId(page, 'lane', 'Store'))
+    await page.mouse.dblclick(at.x, at.y)
+    await page.getByTestId('touchpoint-title-input').fill('Written offline')
+    await page.getByTestId('touchpoint-title-input').press('Enter')
+    await page.locator('[data-testid="touchpoint"][data-title="Written offline"]').waitFor()
+    await expect.poll(async () => (await copyOf(page, board.id)).entries, { timeout: 5_000 }).toBeGreaterThan(before.entries)
+    await page.close()
+
+    // The server comes back on the same port and data; a new tab of the same browser opens the board.
+    server = await startTestServer({ port: server.port, dataDir: server.dataDir })
+    const again = await context.newPage()
+    await openAsEditor(again, 'Olga Offline')
+    await again.locator('[data-testid="touchpoint"][data-title="Written offline"]').waitFor()
+    await expect.poll(async () => touchpoints(await serverBoard()).map((t) => t.title), { timeout: 10_000 }).toContain('Written offline')
+    await context.close()
+  })
+
+  it('keeps what others wrote while the page was cut off, once it is back', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    context.setDefaultTimeout(10_000)
+    const sockets: WebSocketRoute[] = []
+    let cutOff = false
+    let refused = 0
+    await context.routeWebSocket(/\/sync\//, (socket) => {
+      if (cutOff) {
+        refused++
+        return void socket.close() // the page keeps trying, with its growing waits
+      }
+      sockets.push(socket)
+      socket.connectToServer()
+    })
+    const page = await context.newPage()
+    await openAsEditor(page, 'Carl Cutoff')
+    await expect.poll(async () => touchpoints(await boardInCopy(page, board.id)).length, { timeout: 10_000 })
+      .toBe(touchpoints(await serverBoard()).length)
+
+    // The page loses its connection; someone else adds a touchpoint meanwhile.
+    cutOff = true
+    await sockets.at(-1)!.close()
+    await expect.poll(() => refused, { timeout: 10_000 }).toBeGreaterThan(0)
+    const other = connectClient(server.url, board.id, board.tokens.edit)
+    await synced(other)
+    addTouchpoint(other.doc, { title: 'Written while away', phaseId: phases(other.doc)[0]!.id, laneId: lanes(other.doc)[0]!.id })
+    await expect.poll(async () => touchpoints(await serverBoard()).map((t) => t.title)).toContain('Written while away')
+    other.destroy()
+
+    // Back online: the page gets it with the server's answer to its reconnect, and so does its copy.
+    cutOff = false
+    await page.locator('[data-testid="touchpoint"][data-title="Written while away"]').waitFor()
+    await expect.poll(async () => touchpoints(await boardInCopy(page, board.id)).map((t) => t.title), { timeout: 10_000 })
+      .toContain('Written while away')
+    await context.close()
+  })
+})
