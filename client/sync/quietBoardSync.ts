@@ -16,9 +16,8 @@ const SYNC_STEP_2 = 1
  * off; that saves encoding the board again before the first frame shows it.
  * Everything else (live updates, local edits) goes through them as before.
  * `copy` answers the board's IndexedDB copy, if it has one now.
- * Answers a function that puts the provider's own handler back.
  */
-export function applyBoardQuietly(provider: WebsocketProvider, copy: () => IndexeddbPersistence | null): () => void {
+export function applyBoardQuietly(provider: WebsocketProvider, copy: () => IndexeddbPersistence | null): void {
   const handle = provider.messageHandlers[MESSAGE_SYNC]!
   provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, _provider, emitSynced, messageType) => {
     if (decoder.arr[decoder.pos] !== SYNC_STEP_2) return handle(encoder, decoder, _provider, emitSynced, messageType)
@@ -35,7 +34,6 @@ export function applyBoardQuietly(provider: WebsocketProvider, copy: () => Index
     // A copy still opening stores the whole board when it opens; an open one gets it now, as one entry.
     if (local?.db) whenIdle(() => void storeState(local, true))
   }
-  return () => void (provider.messageHandlers[MESSAGE_SYNC] = handle)
 }
 
 /** Runs `work` once the page is idle (after the frame being built, at the latest in 2 s); answers a canceller. */
