@@ -32,7 +32,7 @@ export function applyBoardQuietly(provider: WebsocketProvider, copy: () => Index
       if (local) doc.on('update', local._storeUpdate)
     }
     // A copy still opening stores the whole board when it opens; an open one gets it now, as one entry.
-    if (local?.db) whenIdle(() => void storeState(local, true))
+    if (local?.db) whenIdle(() => void (local._destroyed || storeState(local, true)))
   }
 }
 
