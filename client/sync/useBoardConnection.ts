@@ -32,7 +32,8 @@ export function syncServerUrl(location: Location = window.location): string {
  * (BoardPage): the first sync is then under way by the time the board is
  * drawn. Editors also keep a copy in IndexedDB, so edits made offline survive
  * a closed tab and merge when the connection returns; viewers keep none: they
- * never write. Both wait for `role` (null until the server said it), and this
+ * never write. Both wait for `role` (null until the server said it), the
+ * copy also for the page to be idle (./quietBoardSync.ts), and this
  * person's presence waits for `me`. BroadcastChannel sync between tabs is off
  * so a viewer tab can never hand its changes to an editor tab of the same
  * browser. A lost connection is retried after a random, growing wait
