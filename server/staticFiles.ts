@@ -72,19 +72,59 @@ function isFile(path: string): boolean {
   }
 }
 
+/** Precompressed copies the build writes next to a file (scripts/precompress.ts), in order of preference. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const
+
+/** The content codings an Accept-Encoding header allows (RFC 9110 §12.5.3: `q=0` refuses one, `*` stands for the rest). */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const named = new Map<string, boolean>()
+  for (const part of (header ?? '').split(',')) {
+    const [coding, ...params] = part.trim().toLowerCase().split(';')
+    if (!coding) continue
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    named.set(coding, q === undefined || Number(q.slice(2)) > 0)
+  }
+  const accepted = new Set<string>()
+  for (const { name } of ENCODINGS) if (named.get(name) ?? named.get('*')) accepted.add(name)
+  return accepted
+}
+
+/** Precompressed copies of `file` no older than it (an older one is left from another build), by coding. */
+function copiesOf(file: string, mtimeMs: number): { encoding: string; path: string; size: number }[] {
+  const copies = []
+  for (const { name, suffix } of ENCODINGS) {
+    try {
+      const copy = statSync(file + suffix)
+      if (copy.isFile() && copy.mtimeMs >= mtimeMs) copies.push({ encoding: name, path: file + suffix, size: copy.size })
+    } catch {
+      // no copy in this coding
+    }
+  }
+  return copies
+}
+
 function sendFile(req: IncomingMessage, res: ServerResponse, file: string, cacheControl: string): void {
-  const { size, mtime } = statSync(file)
+  const { size, mtime, mtimeMs } = statSync(file)
+  const copies = copiesOf(file, mtimeMs)
+  const accepted = copies.length > 0 ? acceptedEncodings(req.headers['accept-encoding']) : new Set<string>()
+  const body = copies.find((copy) => accepted.has(copy.encoding)) ?? { encoding: undefined, path: file, size }
   res.writeHead(200, {
     'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': size,
+    'Content-Length': body.size,
     'Cache-Control': cacheControl,
     'Last-Modified': mtime.toUTCString(),
+    ...(body.encoding ? { 'Content-Encoding': body.encoding } : {}),
+    // A cache between here and the browser must not hand a brotli copy to a browser that asked for gzip.
+    ...(copies.length > 0 ? { Vary: 'Accept-Encoding' } : {}),
   })
   if (req.method === 'HEAD') {
     res.end()
     return
   }
-  createReadStream(file)
+  createReadStream(body.path)
     .on('error', () => res.destroy())
     .pipe(res)
 }

@@ -45,6 +45,18 @@ describe('handing the board off', () => {
     expect(exporters(await loaded())).toEqual([expect.stringMatching(/^csvExport-/)])
   })
 
+  it('gets the app’s code and styles compressed, and runs them', async () => {
+    const sizes = await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((r) => /\/assets\/index-[\w-]+\.(js|css)$/.test(r.name))
+      .map((r) => ({ name: r.name.split('/').pop()!, encoded: r.encodedBodySize, decoded: r.decodedBodySize })))
+    expect(sizes.map((s) => s.name.split('.').pop()).sort()).toEqual(['css', 'js'])
+    for (const { name, encoded, decoded } of sizes) {
+      expect(decoded, name).toBeGreaterThan(10_000)
+      expect(encoded, name).toBeLessThan(decoded / 3)
+    }
+    expect(await page.getByTestId('export').isVisible()).toBe(true)
+  })
+
   it('exports a slide-sized PNG of the whole board', async () => {
     const png = PNG.sync.read(await exportFile('png-board'))
     expect(png.width).toBe(1920)
