@@ -11,7 +11,7 @@ import { anyLock, applyUnderLocks } from './facilitation/locks.js'
 import { automaticVersionName } from './facilitation/versionNames.js'
 import { FanOut, windowFor } from './fanOut.js'
 import type { Logger } from './log.js'
-import { type BoardContext, awarenessFrame, handleFrame, syncStep1Frame, updateFrame } from './messages.js'
+import { type BoardContext, awarenessFrame, deflateSyncStep2, handleFrame, syncStep1Frame, updateFrame } from './messages.js'
 import { MESSAGE_TYPE_LABEL, type Metrics } from './metrics.js'
 import { PendingWrites, type WriteProblem } from './pendingWrites.js'
 import type { Presence, PresenceEntry } from './presence.js'
@@ -49,6 +49,8 @@ export class BoardSession implements BoardContext {
   readonly doc = new Y.Doc({ gc: true })
   /** fullState(), until the next change. */
   private encodedState: Uint8Array | null = null
+  /** fullStateDeflated(), and the fullState() it deflates. */
+  private deflatedState: { of: Uint8Array; bytes: Uint8Array } | null = null
   private readonly connections = new Set<Connection>()
   private readonly guard = new WriteGuard(this.doc)
   /** Accepted writes waiting for the next fan-out, which applies them together. */
@@ -118,6 +120,12 @@ export class BoardSession implements BoardContext {
     this.applyPendingWrites()
     this.encodedState ??= Y.encodeStateAsUpdate(this.doc)
     return this.encodedState
+  }
+
+  fullStateDeflated(): Uint8Array {
+    const state = this.fullState()
+    if (this.deflatedState?.of !== state) this.deflatedState = { of: state, bytes: deflateSyncStep2(state) }
+    return this.deflatedState.bytes
   }
 
   /** Everyone's presence states on the board. */

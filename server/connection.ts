@@ -20,6 +20,8 @@ export interface Socket {
   /** Sends the messages in order in one write; without it, each is `send` in turn. */
   sendAll?(outgoing: Outgoing): void
   close(code: number, reason: string): void
+  /** The client takes a large sync step 2 deflated (MessageType.syncStep2Deflated). */
+  readonly takesDeflatedSync?: boolean
 }
 
 export function sendAll(socket: Socket, outgoing: Outgoing): void {

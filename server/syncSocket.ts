@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type RawData, WebSocket, WebSocketServer } from 'ws'
-import { CloseCode, CloseReason, SYNC_PATH } from '../shared/protocol.js'
+import { CloseCode, CloseReason, SYNC_DEFLATE, SYNC_PATH } from '../shared/protocol.js'
 import type { Outgoing, Socket } from './connection.js'
 import type { Logger } from './log.js'
 import type { Metrics } from './metrics.js'
@@ -13,8 +13,9 @@ const PING_INTERVAL_MS = 30_000
 const SYNC_ROUTE = new RegExp(`^${SYNC_PATH}/([A-Za-z0-9_-]{1,64})$`)
 
 /** Adapts a `ws` socket to the relay's Socket, counting what goes out. */
-function relaySocket(ws: WebSocket, metrics: Metrics, raw: Duplex): Socket {
+function relaySocket(ws: WebSocket, metrics: Metrics, raw: Duplex, takesDeflatedSync: boolean): Socket {
   return {
+    takesDeflatedSync,
     send: (data) => {
       if (ws.readyState !== WebSocket.OPEN) return
       metrics.traffic.sent(1, data.byteLength)
@@ -74,7 +75,7 @@ export function attachSync(server: Server, relay: Relay, log: Logger): { close()
         }
         log('warn', tooBig ? 'sync.frame-too-big' : 'sync.socket-error', { error: error.message, limit: limits.maxFrameBytes })
       })
-      const socketForRelay = relaySocket(ws, metrics, socket)
+      const socketForRelay = relaySocket(ws, metrics, socket, url.searchParams.get(SYNC_DEFLATE.param) === SYNC_DEFLATE.value)
       const open = perAddress.get(address) ?? 0
       if (open >= limits.maxConnectionsPerIp) {
         log('warn', 'sync.refused', { reason: 'connections-per-address', open })

@@ -13,7 +13,17 @@ export const MessageType = {
   queryAwareness: 3,
   /** Zigzag's facilitation channel (shared/session.ts): JSON commands up, session state down. */
   session: 10,
+  /**
+   * Sync step 2, deflated (raw DEFLATE, RFC 1951): the server's answer to a
+   * sync step 1 in place of a plain step 2 when it is large and the socket
+   * asked for it with `?sync=deflate` (SYNC_DEFLATE). A board's whole state is
+   * about a fifth of its size deflated.
+   */
+  syncStep2Deflated: 11,
 } as const
+
+/** The query parameter (name and value) by which a client accepts MessageType.syncStep2Deflated. */
+export const SYNC_DEFLATE = { param: 'sync', value: 'deflate' } as const
 
 /** y-protocols sync sub-types (second varint of a sync frame). */
 export const SyncStep = {

@@ -6,6 +6,7 @@ import { type Role, SYNC_PATH, canWrite } from '../../shared/protocol.js'
 import type { Participant } from './identity.js'
 import { sendOwnPresenceOnly } from './ownPresenceOnly.js'
 import { setPresence } from './presence.js'
+import { acceptDeflatedSync, deflatedSyncParams } from './deflatedSync.js'
 import { applyBoardQuietly, whenIdle } from './quietBoardSync.js'
 import { reconnectWithJitter } from './reconnect.js'
 
@@ -52,7 +53,8 @@ export function useBoardConnection(
   useEffect(() => {
     if (boardId === null || token === null) return
     const doc = new Y.Doc()
-    const provider = new WebsocketProvider(syncServerUrl(), boardId, doc, { params: { token }, disableBc: true })
+    const provider = new WebsocketProvider(syncServerUrl(), boardId, doc, { params: { token, ...deflatedSyncParams }, disableBc: true })
+    acceptDeflatedSync(provider)
     const stopReconnecting = reconnectWithJitter(provider)
     const copy: { current: IndexeddbPersistence | null } = { current: null }
     applyBoardQuietly(provider, () => copy.current)

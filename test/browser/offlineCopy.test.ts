@@ -2,7 +2,9 @@ import { rmSync } from 'node:fs'
 import type { Browser, Page, WebSocketRoute } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { generatedBoardFile } from '../../shared/format/index.js'
 import { addTouchpoint, lanes, phases, touchpoints } from '../../shared/model/index.js'
+import { MessageType } from '../../shared/protocol.js'
 import { cellFreeSpot, gridId, launchBrowser } from '../utils/browser.js'
 import { type CreatedBoard, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 
@@ -43,7 +45,11 @@ function copyOf(page: Page, boardId: string): Promise<{ entries: number; bytes: 
 }
 
 /** The board as the server holds it, through a fresh connection. */
-async function serverBoard(): Promise<Y.Doc> {
+function serverBoard(): Promise<Y.Doc> {
+  return serverBoardOf(board)
+}
+
+async function serverBoardOf(board: CreatedBoard): Promise<Y.Doc> {
   const client = connectClient(server.url, board.id, board.tokens.edit)
   await synced(client)
   const doc = new Y.Doc()
@@ -58,6 +64,7 @@ async function boardInCopy(page: Page, boardId: string): Promise<Y.Doc> {
     const open = indexedDB.open(name)
     open.onerror = () => reject(open.error)
     open.onsuccess = () => {
+      if (!open.result.objectStoreNames.contains('updates')) return resolve([]) // the copy has not opened yet
       const all = open.result.transaction('updates').objectStore('updates').getAll()
       all.onsuccess = () => {
         open.result.close()
@@ -150,6 +157,29 @@ describe('the copy of the board an editor keeps in the browser', () => {
     await page.locator('[data-testid="touchpoint"][data-title="Written while away"]').waitFor()
     await expect.poll(async () => touchpoints(await boardInCopy(page, board.id)).map((t) => t.title), { timeout: 10_000 })
       .toContain('Written while away')
+    await context.close()
+  })
+
+  it('gets a large board deflated, shows all of it and keeps all of it in the copy', async () => {
+    const large = await createBoard(server.url, { board: generatedBoardFile(300) })
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    context.setDefaultTimeout(20_000)
+    const page = await context.newPage()
+    page.on('pageerror', (err) => console.error('page error:', err.message))
+    const firstBytes: { type: number; bytes: number }[] = []
+    page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => {
+      if (typeof payload !== 'string') firstBytes.push({ type: payload[0]!, bytes: payload.length })
+    }))
+    await page.addInitScript(() => localStorage.setItem('zigzag.name', 'Dora Deflate'))
+    await page.goto(large.links.edit)
+    await page.locator('[data-testid="board"][data-synced="true"]').waitFor()
+
+    const plainBytes = Y.encodeStateAsUpdate(await serverBoardOf(large)).byteLength
+    const deflated = firstBytes.filter((f) => f.type === MessageType.syncStep2Deflated)
+    expect(deflated).toHaveLength(1)
+    expect(deflated[0]!.bytes).toBeLessThan(plainBytes / 3)
+    await expect.poll(() => page.locator('[data-testid="touchpoint"]').count()).toBe(300)
+    await expect.poll(async () => touchpoints(await boardInCopy(page, large.id)).length, { timeout: 10_000 }).toBe(300)
     await context.close()
   })
 })

@@ -9,8 +9,8 @@ export interface RawClient {
   send(frame: Uint8Array | string): void
 }
 
-export async function openRaw(serverUrl: string, boardId: string, token: string): Promise<RawClient> {
-  const ws = new WebSocket(`${serverUrl.replace(/^http/, 'ws')}/sync/${boardId}?token=${token}`)
+export async function openRaw(serverUrl: string, boardId: string, token: string, query = ''): Promise<RawClient> {
+  const ws = new WebSocket(`${serverUrl.replace(/^http/, 'ws')}/sync/${boardId}?token=${token}${query}`)
   const frames: Uint8Array[] = []
   ws.on('message', (data) => frames.push(new Uint8Array(data as Buffer)))
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })))
