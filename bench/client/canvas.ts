@@ -41,7 +41,8 @@
  * median reported.
  *
  * Options: --runs N, --client-dir DIR (use an existing build instead of
- * building), --write [FILE] (replace the `## Canvas` section of FILE, default
+ * building), --throttle MBIT,LATENCY_MS (pages behind Chromium's network
+ * emulation; the server load is measured from Node, unthrottled), --write [FILE] (replace the `## Canvas` section of FILE, default
  * docs/performance.md, keeping the other sections and a `### History`
  * subsection of it), --json FILE.
  */
@@ -79,6 +80,15 @@ const RUNS = Number(option('runs') ?? 5)
 const WRITE = option('write')
 const JSON_OUT = option('json')
 const CLIENT_DIR = option('client-dir')
+/** --throttle MBIT,LATENCY_MS: every page behind Chromium's network emulation, both ways, as over a venue's Wi-Fi. */
+const THROTTLE = throttle(option('throttle'))
+
+function throttle(value: string | undefined): { mbit: number; latencyMs: number } | undefined {
+  if (value === undefined) return undefined
+  const [mbit, latencyMs] = value.split(',').map(Number)
+  if (!(mbit! > 0) || !(latencyMs! >= 0)) throw new Error(`--throttle takes MBIT,LATENCY_MS (say 20,20), not "${value}"`)
+  return { mbit: mbit!, latencyMs: latencyMs! }
+}
 const WARM_TOUCHPOINTS = 1000
 const COLD_TOUCHPOINTS = 2000
 
@@ -183,6 +193,14 @@ interface OpenResult {
 async function openBoard(browser: Browser, link: string, expected: number): Promise<{ page: Page; result: OpenResult; close(): Promise<void> }> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
   const page = await context.newPage()
+  if (THROTTLE) {
+    const cdp = await context.newCDPSession(page)
+    const bytesPerSecond = (THROTTLE.mbit * 1e6) / 8
+    await cdp.send('Network.enable')
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: THROTTLE.latencyMs, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond,
+    })
+  }
   page.on('pageerror', (error) => console.error('page error:', error.message))
   await page.addInitScript(benchInitScript({ expected, name: 'Bench' }))
   await page.goto(link)
@@ -514,7 +532,8 @@ interface Summary {
 
 function canvasSection(s: Summary): string {
   const verdict = (ok: boolean) => (ok ? 'met' : '**missed**')
-  const command = `npm run bench:client${s.runs !== 5 ? ` -- --runs ${s.runs}` : ''}`
+  const options = [s.runs !== 5 ? `--runs ${s.runs}` : '', THROTTLE ? `--throttle ${THROTTLE.mbit},${THROTTLE.latencyMs}` : ''].filter(Boolean)
+  const command = `npm run bench:client${options.length > 0 ? ` -- ${options.join(' ')}` : ''}`
   const { fit, one } = s.drag
   const spread = (d: DragSummary) => `${fmt(d.p50)} / ${fmt(d.p95)} / ${fmt(d.max)} ms`
   const zoomed = (d: DragSummary) => `${Math.round(d.zoom * 100)} %`
@@ -527,6 +546,7 @@ function canvasSection(s: Summary): string {
     `${s.machine.cpu}, Node ${s.machine.node}, Chromium ${s.machine.chromium}; shared with other work${s.machine.otherCpu === null
       ? ''
       : `: other processes used ${s.machine.otherCpu.toFixed(2)} CPU-seconds per second while it ran`}.`,
+    ...(THROTTLE ? [`Every page behind Chromium's network emulation: ${THROTTLE.mbit} Mbit/s each way, ${THROTTLE.latencyMs} ms latency.`] : []),
     '',
     '| Measurement | Target | Median |  |',
     '| --- | --- | --- | --- |',
