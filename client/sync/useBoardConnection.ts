@@ -53,7 +53,7 @@ export function useBoardConnection(
   useEffect(() => {
     if (boardId === null || token === null) return
     const doc = new Y.Doc()
-    const provider = new WebsocketProvider(syncServerUrl(), boardId, doc, { params: { token, ...deflatedSyncParams }, disableBc: true })
+    const provider = new WebsocketProvider(syncServerUrl(), boardId, doc, { params: { token, ...deflatedSyncParams() }, disableBc: true })
     acceptDeflatedSync(provider)
     const stopReconnecting = reconnectWithJitter(provider)
     const copy: { current: IndexeddbPersistence | null } = { current: null }
