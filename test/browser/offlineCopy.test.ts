@@ -95,6 +95,24 @@ async function openAsEditor(page: Page, name: string): Promise<void> {
   await open.waitFor()
 }
 
+/** A new 300-touchpoint board opened by `name` in a fresh context (after `setUp`, if given), with every binary frame the page received. */
+async function openLargeBoard(name: string, setUp?: () => void) {
+  const large = await createBoard(server.url, { board: generatedBoardFile(300) })
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  context.setDefaultTimeout(20_000)
+  const page = await context.newPage()
+  page.on('pageerror', (err) => console.error('page error:', err.message))
+  const received: { type: number; bytes: number }[] = []
+  page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => {
+    if (typeof payload !== 'string') received.push({ type: payload[0]!, bytes: payload.length })
+  }))
+  await page.addInitScript((who) => localStorage.setItem('zigzag.name', who), name)
+  if (setUp) await page.addInitScript(setUp)
+  await page.goto(large.links.edit)
+  await page.locator('[data-testid="board"][data-synced="true"]').waitFor()
+  return { large, page, received, close: () => context.close() }
+}
+
 describe('the copy of the board an editor keeps in the browser', () => {
   it('holds the whole board once it is open, keeps an edit made offline through a closed tab, and hands it to the server when the tab opens again', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
@@ -166,46 +184,21 @@ describe('the copy of the board an editor keeps in the browser', () => {
   })
 
   it('gets a large board deflated, shows all of it and keeps all of it in the copy', async () => {
-    const large = await createBoard(server.url, { board: generatedBoardFile(300) })
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
-    context.setDefaultTimeout(20_000)
-    const page = await context.newPage()
-    page.on('pageerror', (err) => console.error('page error:', err.message))
-    const firstBytes: { type: number; bytes: number }[] = []
-    page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => {
-      if (typeof payload !== 'string') firstBytes.push({ type: payload[0]!, bytes: payload.length })
-    }))
-    await page.addInitScript(() => localStorage.setItem('zigzag.name', 'Dora Deflate'))
-    await page.goto(large.links.edit)
-    await page.locator('[data-testid="board"][data-synced="true"]').waitFor()
-
+    const { large, page, received, close } = await openLargeBoard('Dora Deflate')
     const plainBytes = Y.encodeStateAsUpdate(await serverBoardOf(large)).byteLength
-    const deflated = firstBytes.filter((f) => f.type === MessageType.syncStep2Deflated)
+    const deflated = received.filter((f) => f.type === MessageType.syncStep2Deflated)
     expect(deflated).toHaveLength(1)
     expect(deflated[0]!.bytes).toBeLessThan(plainBytes / 3)
     await expect.poll(() => page.locator('[data-testid="touchpoint"]').count()).toBe(300)
     await expect.poll(async () => touchpoints(await boardInCopy(page, large.id)).length, { timeout: 10_000 }).toBe(300)
-    await context.close()
+    await close()
   })
 
   it('gets a large board plain in a browser that cannot inflate it', async () => {
-    const large = await createBoard(server.url, { board: generatedBoardFile(300) })
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
-    context.setDefaultTimeout(20_000)
-    const page = await context.newPage()
-    const types: number[] = []
-    page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => {
-      if (typeof payload !== 'string') types.push(payload[0]!)
-    }))
-    await page.addInitScript(() => {
-      localStorage.setItem('zigzag.name', 'Otto Older')
-      Reflect.deleteProperty(window, 'DecompressionStream')
-    })
-    await page.goto(large.links.edit)
-    await page.locator('[data-testid="board"][data-synced="true"]').waitFor()
+    const { page, received, close } = await openLargeBoard('Otto Older', () => Reflect.deleteProperty(window, 'DecompressionStream'))
     await expect.poll(() => page.locator('[data-testid="touchpoint"]').count()).toBe(300)
-    expect(types).toContain(MessageType.sync)
-    expect(types).not.toContain(MessageType.syncStep2Deflated)
-    await context.close()
+    expect(received.map((f) => f.type)).toContain(MessageType.sync)
+    expect(received.map((f) => f.type)).not.toContain(MessageType.syncStep2Deflated)
+    await close()
   })
 })
