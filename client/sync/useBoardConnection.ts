@@ -9,6 +9,7 @@ import { setPresence } from './presence.js'
 import { acceptDeflatedSync, deflatedSyncParams } from './deflatedSync.js'
 import { applyBoardQuietly, whenIdle } from './quietBoardSync.js'
 import { reconnectWithJitter } from './reconnect.js'
+import { holdSessionFrames } from './useSession.js'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline'
 
@@ -55,6 +56,7 @@ export function useBoardConnection(
     const doc = new Y.Doc()
     const provider = new WebsocketProvider(syncServerUrl(), boardId, doc, { params: { token, ...deflatedSyncParams() }, disableBc: true })
     acceptDeflatedSync(provider)
+    holdSessionFrames(provider) // the session's state can come before the board's view mounts (useSession)
     const stopReconnecting = reconnectWithJitter(provider)
     const copy: { current: IndexeddbPersistence | null } = { current: null }
     applyBoardQuietly(provider, () => copy.current)

@@ -7,6 +7,28 @@ import {
 } from '../../shared/session.js'
 import { type Participant, participantKey } from './identity.js'
 
+/** `receivedAt`: when the frame arrived (Date.now()), for the clock offset of a state read later. */
+type SessionHandler = (event: SessionEvent, receivedAt: number) => void
+
+/** The latest session state a provider received while no view listened (holdSessionFrames). */
+const held = new WeakMap<WebsocketProvider, { event: Extract<SessionEvent, { type: 'state' }>; receivedAt: number }>()
+
+/**
+ * Gives `provider` a reader for session frames (one handler replaces the
+ * other: `listener` while a view listens, else none). The server sends the
+ * session's state as soon as a socket joins, which can be before the board's
+ * view mounts (while the page still asks for a name, say): y-websocket would
+ * drop that frame with a console error, so without a listener the latest
+ * state is kept for the view that mounts next.
+ */
+export function holdSessionFrames(provider: WebsocketProvider, listener?: SessionHandler): void {
+  provider.messageHandlers[MessageType.session] = (_encoder: unknown, decoder: decoding.Decoder) => {
+    const event = readSessionPayload(decoder) as SessionEvent
+    if (listener) return listener(event, Date.now())
+    if (event.type === 'state') held.set(provider, { event, receivedAt: Date.now() })
+  }
+}
+
 export interface SessionView {
   session: PublicSession
   /** Server time minus local time, so every screen counts down to the same end time. */
@@ -35,24 +57,27 @@ export function useSession(provider: WebsocketProvider, me: Participant): Sessio
   }, [provider])
 
   useEffect(() => {
-    provider.messageHandlers[MessageType.session] = (_encoder: unknown, decoder: decoding.Decoder) => {
-      const event = readSessionPayload(decoder) as SessionEvent
+    const onEvent: SessionHandler = (event, receivedAt) => {
       if (event.type === 'state') {
         setSession(event.session)
-        setClockOffset(event.now - Date.now())
+        setClockOffset(event.now - receivedAt)
       } else if (event.type === 'you') {
         setMine({ votes: event.votes, drafts: event.drafts })
       } else if (event.type === 'refused') {
         setRefusal({ command: event.command, reason: event.reason, at: Date.now() })
       }
     }
+    const early = held.get(provider)
+    held.delete(provider)
+    if (early) onEvent(early.event, early.receivedAt)
+    holdSessionFrames(provider, onEvent)
     const hello = () => send({ type: 'hello', participantId: me.id, key: participantKey(), name: me.name })
     const onStatus = ({ status }: { status: string }) => status === 'connected' && hello()
     provider.on('status', onStatus)
     if (provider.wsconnected) hello()
     return () => {
       provider.off('status', onStatus)
-      delete provider.messageHandlers[MessageType.session]
+      holdSessionFrames(provider)
     }
   }, [provider, me, send])
 

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { decodeQr } from '../utils/qr.js'
+import { MessageType } from '../../shared/protocol.js'
 import { type CreatedBoard, type TestServer, createBoard, startTestServer } from '../utils/server.js'
 
 let server: TestServer
@@ -88,6 +89,27 @@ describe('a facilitated session with a facilitator, a participant and a projecto
       const box = (await path.boundingBox())!
       expect(box.width + box.height).toBeGreaterThan(20)
     }
+  })
+
+  it('lets someone join while a session runs without an error in the console, the session shown at once', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    context.setDefaultTimeout(10_000)
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()) })
+    page.on('pageerror', (error) => errors.push(error.message))
+    // The relay sends the session's state as the socket joins: here while the page still asks for a name.
+    const stateArrived = new Promise<void>((arrived) => page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => {
+      if (typeof payload !== 'string' && payload[0] === MessageType.session) arrived()
+    })))
+    await page.goto(board.links.edit)
+    await stateArrived
+    await page.getByTestId('display-name').fill('Lea Late')
+    await page.getByTestId('join').click()
+    await page.locator('[data-testid="board"][data-synced="true"]').waitFor()
+    await page.getByTestId('timer').waitFor() // the paused timer of the first test
+    expect(errors).toEqual([])
+    await context.close()
   })
 
   it('shows a QR code on the projector that decodes to the edit link', async () => {
