@@ -34,6 +34,16 @@ afterAll(async () => {
 })
 
 describe('a facilitated session with a facilitator, a participant and a projector', () => {
+  it('shows a participant the session strip only once the facilitator starts something', async () => {
+    await facilitator.getByTestId('session-bar').waitFor()
+    expect(await participant.getByTestId('session-bar').isVisible()).toBe(false)
+    await facilitator.getByTestId('private-start').click()
+    await participant.getByTestId('private-mode').waitFor()
+    expect(await participant.getByTestId('session-bar').isVisible()).toBe(true)
+    await facilitator.getByTestId('private-reveal').click()
+    await expect.poll(() => participant.getByTestId('session-bar').isVisible()).toBe(false)
+  })
+
   it('shows the same remaining time on every screen, within a second', async () => {
     await facilitator.getByTestId('timer-duration').selectOption('5')
     await facilitator.getByTestId('timer-start').click()
