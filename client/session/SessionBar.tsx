@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { PublicSession } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
 import { AgendaControl } from './AgendaControl.js'
 import { PrivateModeControl } from './PrivateModeControl.js'
@@ -7,7 +8,19 @@ import { TimerControl } from './TimerControl.js'
 import { VotingControl } from './VotingControl.js'
 import { Icon } from '../ui/Icon.js'
 
-/** The live-session strip: agenda step, timer, voting, silent writing; facilitators also get grid lock, follow-me and the projector. */
+/**
+ * Whether someone who does not facilitate has anything of the session to see: an agenda step, a timer that was
+ * started, a vote, silent writing (what AgendaControl, TimerControl, VotingControl and PrivateModeControl show them).
+ */
+export function participantSeesSession(session: PublicSession): boolean {
+  const { agenda, timer, voting, privateMode } = session
+  return Boolean(agenda.step) || timer.endsAt !== null || timer.remainingMs !== timer.durationMs || Boolean(voting) || privateMode.on
+}
+
+/**
+ * The live-session strip: agenda step, timer, voting, silent writing; facilitators also get grid lock, follow-me and
+ * the projector. Someone else sees no strip while nothing runs.
+ */
 export function SessionBar({ projectorLink }: { projectorLink: string | null }) {
   const { t } = useTranslation()
   const { session: { session, send, refusal }, isFacilitator, me } = useBoard()
@@ -19,6 +32,7 @@ export function SessionBar({ projectorLink }: { projectorLink: string | null }) 
     return () => window.clearTimeout(id)
   }, [refusal])
   const leading = session.followParticipantId === me.id
+  if (!isFacilitator && !toast && !participantSeesSession(session)) return null
   return (
     <div className="session-bar" data-testid="session-bar">
       <AgendaControl />
