@@ -2,6 +2,8 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cellCentre, cellFreeSpot, cellOfCard, dragTo, gridId, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type TestServer, startTestServer } from '../utils/server.js'
+import { awarenessFrame, openRaw } from '../utils/rawClient.js'
+import { SMOOTH_CURSORS_MAX } from '../../client/flow/Cursors.js'
 
 let server: TestServer
 let browser: Browser
@@ -85,6 +87,26 @@ describe('a live board in two browsers', () => {
     await facilitator.mouse.move(700, 500)
     await facilitator.mouse.move(720, 520, { steps: 3 })
     await participant.getByTestId('remote-cursor').filter({ hasText: 'Fran Facilitator' }).waitFor()
+  })
+
+  it('lets a few cursors glide and a crowd of them jump, so 100 people pointing keep a projector smooth', async () => {
+    const transitions = () => participant.getByTestId('remote-cursor').evaluateAll((cursors) => cursors.map((c) => getComputedStyle(c).transitionDuration))
+    const fran = participant.getByTestId('remote-cursor').filter({ hasText: 'Fran Facilitator' })
+    await facilitator.mouse.move(640, 480, { steps: 2 })
+    await fran.waitFor()
+    expect(await transitions()).toEqual(['0.08s'])
+    // Eleven more people point at the board: now every cursor jumps to where it is sent.
+    const match = /\/b\/([\w-]+)#token=([\w-]+)$/.exec(links.edit)!
+    const crowd = await Promise.all(Array.from({ length: SMOOTH_CURSORS_MAX + 1 }, () => openRaw(server.url, match[1]!, match[2]!)))
+    crowd.forEach((raw, i) => raw.send(awarenessFrame(9000 + i, 1, {
+      user: { id: `crowd-${i}`, name: `Crowd ${i}`, color: '#17bebb', role: 'editor' }, cursor: { x: 100 + 40 * i, y: 200 }, dragging: null, editing: null, viewport: null,
+    })))
+    await expect.poll(() => participant.getByTestId('remote-cursor').count()).toBe(SMOOTH_CURSORS_MAX + 2)
+    expect(new Set(await transitions())).toEqual(new Set(['0s']))
+    // They leave: Fran's cursor glides again.
+    for (const raw of crowd) raw.ws.close()
+    await expect.poll(() => participant.getByTestId('remote-cursor').count()).toBe(1)
+    expect(await transitions()).toEqual(['0.08s'])
   })
 
   it('undoes only your own change with Ctrl+Z', async () => {
