@@ -20,13 +20,17 @@
  *    max (target p95 < 16 ms); and the intervals between frames at 60 Hz,
  *    where one over 17 ms is a refresh the screen missed (work off the main
  *    thread, rasterisation and compositing, shows only there).
- * 3. Cold open, 2,000 touchpoints and 2,000 steps: the server is stopped
+ * 3. A crowd on the same board (bench/client/crowd.ts): 100 simulated people
+ *    send presence through the real relay, cursors moving at 20 Hz and 10
+ *    of them dragging a card; the page is watched for 5 s (main thread busy,
+ *    refreshes missed), then drags a card among them (frame time as in 2).
+ * 4. Cold open, 2,000 touchpoints and 2,000 steps: the server is stopped
  *    (SIGTERM) and started again, so the board is only in SQLite, then the
  *    page is opened; navigation start to the first frame with every card the
  *    canvas renders (at the minimum zoom this board is taller than the
  *    screen, and the canvas may render only the cards on screen). Target
  *    < 2,000 ms.
- * 4. Server load of that board, measured from outside: after a restart a
+ * 5. Server load of that board, measured from outside: after a restart a
  *    bare websocket sends sync step 1 the moment it opens. The server loads
  *    the board when the socket joins, then sends its own sync step 1; the
  *    time from `open` to that first frame, cold (first socket after the
