@@ -1,5 +1,6 @@
 import { useViewport } from '@xyflow/react'
 import { useBoard } from '../board/BoardContext.js'
+import { useCursors } from '../sync/useCursors.js'
 import { FlowPortal } from './FlowPortal.js'
 
 /**
@@ -15,19 +16,19 @@ export const SMOOTH_CURSORS_MAX = 10
 
 /** Everyone else's live cursor with their name, drawn in flow coordinates at a constant screen size. */
 export function Cursors() {
-  const { peers } = useBoard()
+  const { awareness } = useBoard()
+  const shown = useCursors(awareness)
   const { zoom } = useViewport()
-  const shown = peers.filter((p) => !p.isSelf && p.cursor)
   const className = shown.length <= SMOOTH_CURSORS_MAX ? 'cursor cursor--smooth' : 'cursor'
   return (
     <FlowPortal layer="viewport-portal">
       {shown.map((p) => (
         <div key={p.clientId} className={className} data-testid="remote-cursor"
-          style={{ transform: `translate(${p.cursor!.x}px, ${p.cursor!.y}px) scale(${1 / zoom})` }}>
+          style={{ transform: `translate(${p.x}px, ${p.y}px) scale(${1 / zoom})` }}>
           <svg width="18" height="22" viewBox="0 0 18 22" aria-hidden="true">
-            <path d="M1 1v17l5-4.5 3.5 7 3-1.5-3.5-6.8H16z" fill={p.user.color} stroke="#fff" strokeWidth="1.5" />
+            <path d="M1 1v17l5-4.5 3.5 7 3-1.5-3.5-6.8H16z" fill={p.color} stroke="#fff" strokeWidth="1.5" />
           </svg>
-          <span className="cursor__name" style={{ background: p.user.color }}>{p.user.name}</span>
+          <span className="cursor__name" style={{ background: p.color }}>{p.name}</span>
         </div>
       ))}
     </FlowPortal>

@@ -19,9 +19,23 @@ export interface PresenceState {
   viewport: { x: number; y: number; zoom: number; w?: number; h?: number } | null
 }
 
-export interface Peer extends PresenceState {
+/**
+ * A person on the board as the board draws them. Their cursor is left out: it
+ * moves with every pointer move, and only the cursors layer needs it
+ * (`cursors`, useCursors), so a crowd pointing does not render the board.
+ */
+export interface Peer extends Omit<PresenceState, 'cursor'> {
   clientId: number
   isSelf: boolean
+}
+
+/** Someone else's cursor, in flow coordinates. */
+export interface PeerCursor {
+  clientId: number
+  name: string
+  color: string
+  x: number
+  y: number
 }
 
 function isPresence(state: unknown): state is PresenceState {
@@ -35,7 +49,6 @@ export function peers(awareness: Awareness): Peer[] {
     if (isPresence(state)) {
       list.push({
         user: state.user,
-        cursor: state.cursor ?? null,
         dragging: state.dragging ?? null,
         editing: state.editing ?? null,
         viewport: state.viewport ?? null,
@@ -45,6 +58,18 @@ export function peers(awareness: Awareness): Peer[] {
     }
   })
   return list.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.user.name.localeCompare(b.user.name))
+}
+
+/** Everyone else's cursor that is on the board, in a stable order. */
+export function cursors(awareness: Awareness): PeerCursor[] {
+  const list: PeerCursor[] = []
+  awareness.getStates().forEach((state, clientId) => {
+    const cursor = (state as PresenceState).cursor
+    if (clientId !== awareness.clientID && isPresence(state) && cursor) {
+      list.push({ clientId, name: state.user.name, color: state.user.color, x: cursor.x, y: cursor.y })
+    }
+  })
+  return list.sort((a, b) => a.clientId - b.clientId)
 }
 
 export function setPresence(awareness: Awareness, patch: Partial<PresenceState>): void {

@@ -1,0 +1,49 @@
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { cursors, peers } from '../../client/sync/presence.js'
+
+/** This browser's awareness, holding what the relay brought of `others`. */
+function board(others: awarenessProtocol.Awareness[]) {
+  const mine = new awarenessProtocol.Awareness(new Y.Doc())
+  mine.setLocalState({ user: { id: 'me', name: 'Me', color: '#111111', role: 'editor' }, cursor: null, dragging: null, editing: null, viewport: null })
+  const receive = () => {
+    for (const other of others) awarenessProtocol.applyAwarenessUpdate(mine, awarenessProtocol.encodeAwarenessUpdate(other, [other.clientID]), 'relay')
+  }
+  receive()
+  return { mine, receive }
+}
+
+function person(name: string, cursor: { x: number; y: number } | null) {
+  const awareness = new awarenessProtocol.Awareness(new Y.Doc())
+  awareness.setLocalState({ user: { id: name, name, color: '#e4572e', role: 'editor' }, cursor, dragging: null, editing: null, viewport: null })
+  return awareness
+}
+
+describe('the people on a board and their cursors', () => {
+  it('keeps the list of people the same while someone only points, and moves their cursor', () => {
+    const ada = person('Ada', { x: 10, y: 20 })
+    const { mine, receive } = board([ada])
+    const before = peers(mine)
+    expect(cursors(mine)).toEqual([{ clientId: ada.clientID, name: 'Ada', color: '#e4572e', x: 10, y: 20 }])
+
+    ada.setLocalState({ ...ada.getLocalState(), cursor: { x: 300, y: 40 } })
+    receive()
+    expect(peers(mine)).toEqual(before)
+    expect(cursors(mine)).toEqual([{ clientId: ada.clientID, name: 'Ada', color: '#e4572e', x: 300, y: 40 }])
+  })
+
+  it('changes the list when someone starts dragging a card, and shows no cursor for this browser or for someone off the board', () => {
+    const ada = person('Ada', { x: 10, y: 20 })
+    const ben = person('Ben', null)
+    const { mine, receive } = board([ada, ben])
+    mine.setLocalState({ ...mine.getLocalState(), cursor: { x: 1, y: 1 } })
+    const before = peers(mine)
+    expect(cursors(mine).map((c) => c.name)).toEqual(['Ada'])
+
+    ada.setLocalState({ ...ada.getLocalState(), dragging: { touchpointId: 't1', x: 50, y: 60 } })
+    receive()
+    expect(peers(mine)).not.toEqual(before)
+    expect(peers(mine).find((p) => p.user.name === 'Ada')?.dragging).toEqual({ touchpointId: 't1', x: 50, y: 60 })
+  })
+})
