@@ -18,12 +18,13 @@ import { EmotionCurveNode } from './EmotionCurveNode.js'
 import { GridNode } from './GridNode.js'
 import { JourneyEdge } from './JourneyEdge.js'
 import { CURVE_GAP, CURVE_HEIGHT, type Point, cellAt, computeLayout } from './layout.js'
-import { createLocalDrag } from './localDrag.js'
+import { createLocalDrag, mergePositions } from './localDrag.js'
 import { Overview } from './Overview.js'
 import { useRenderEverything } from './renderEverything.js'
 import { TouchpointNode } from './TouchpointNode.js'
 import { useFollow } from './useFollow.js'
 import { usePointerPresence } from './usePointerPresence.js'
+import { useRemoteDrags } from './useRemoteDrags.js'
 
 const nodeTypes = { grid: GridNode, touchpoint: TouchpointNode, curve: EmotionCurveNode }
 const edgeTypes = { journey: JourneyEdge }
@@ -45,8 +46,6 @@ const NO_EDGES: JourneyFlowEdge[] = []
 export const OVERVIEW_ZOOM = 0.4
 export const OVERVIEW_MIN_CARDS = 200
 const selectZoomedOut = (s: ReactFlowState) => s.transform[2] * window.devicePixelRatio < OVERVIEW_ZOOM
-/** Lifted steps (of a card being moved) are drawn above the resting cards and below the moving card (z-index 1000, as selected). */
-const LIFTED_Z = 999
 export const PALETTE_MIME = 'application/x-zigzag-touchpoint'
 
 /** The React Flow canvas. The doc decides where cards are; this only adds what is local to this screen. */
@@ -106,31 +105,35 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     [t, doc, origin, readOnly, setEditingId, send],
   )
 
-  // What is local to this screen on top of the view: the selection and cards being dragged, here or by someone else.
-  const remote = useMemo(() => new Map(peers.filter((p) => !p.isSelf && p.dragging).map((p) => [p.dragging!.touchpointId, p.dragging!])), [peers])
-  const moving = useMovingCards(dragged, remote)
-  const overlaid = useRef(new Map<string, { base: BoardFlowNode; x: number; y: number; selected: boolean; own: boolean; node: BoardFlowNode }>())
+  // What is local to this screen on top of the view: the selection and cards being dragged, here or by someone else. Which cards
+  // others drag comes from the list of people (it changes when a drag starts or ends); where they are, from `theirs`, move by move.
+  const theirs = useRemoteDrags(awareness)
+  const movingAt = useMemo(() => mergePositions(drag, theirs), [drag, theirs])
+  const moving = useMovingCards(dragged, peers)
+  const overlaid = useRef(new Map<string, { base: BoardFlowNode; x: number; y: number; selected: boolean; own: boolean; their: boolean; node: BoardFlowNode }>())
   const nodes = useMemo(() => {
     const cache = overlaid.current
-    const next = new Map<string, { base: BoardFlowNode; x: number; y: number; selected: boolean; own: boolean; node: BoardFlowNode }>()
+    const next = new Map<string, { base: BoardFlowNode; x: number; y: number; selected: boolean; own: boolean; their: boolean; node: BoardFlowNode }>()
     // Read, not subscribed to: whenever the canvas renders during a drag, the dragged card is where the pointer has taken it.
     const ownAt = drag.positions()
+    const theirAt = theirs.positions()
     const list = view.nodes.map((node): BoardFlowNode => {
       const own = dragged.has(node.id) ? ownAt.get(node.id) : undefined
-      const theirs = own ? undefined : remote.get(node.id)
-      const position = own ?? theirs ?? node.position
+      const their = !own && moving.has(node.id) && !dragged.has(node.id)
+      const position = own ?? (their ? theirAt.get(node.id) : undefined) ?? node.position
       const selected = node.id === selectedId
       if (position === node.position && !selected) return node
       const { x, y } = position
       const last = cache.get(node.id)
       const entry = last && last.base === node && last.x === x && last.y === y && last.selected === selected && last.own === !!own
+        && last.their === their
         ? last
         : {
-          base: node, x, y, selected, own: !!own,
+          base: node, x, y, selected, own: !!own, their,
           node: {
             ...node, position: { x, y }, selected,
             // Someone else's drag: on top and on a layer of its own like a card dragged here (React Flow marks that one `dragging`).
-            ...(theirs ? { className: 'moving', zIndex: 1000 } : {}),
+            ...(their ? { className: 'moving', zIndex: 1000 } : {}),
             // A card dragged here stays rendered wherever React Flow last saw it (its store is not told about every move).
             ...(own ? { dragging: true } : {}),
           } as BoardFlowNode,
@@ -140,7 +143,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     })
     overlaid.current = next
     return list
-  }, [view.nodes, dragged, remote, selectedId, drag])
+  }, [view.nodes, dragged, moving, selectedId, drag, theirs])
   // In the overview React Flow draws the grid, the emotion curve and a card whose title is being edited; Overview draws the other cards.
   const flowNodes = useMemo(
     () => (overview ? nodes.filter((n) => n.type !== 'touchpoint' || n.id === editingId) : nodes),
@@ -154,29 +157,30 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     () => (overview ? view.nodes.filter((n): n is TouchpointFlowNode => n.type === 'touchpoint' && n.id !== editingId) : []),
     [overview, view.nodes, editingId],
   )
-  // The steps of a card someone else moves are lifted onto a layer of their own while it moves, so redrawing them does not repaint
-  // the board under them. The steps of a card dragged here are hidden from React Flow meanwhile and drawn by CarriedSteps.
+  // The steps of a card being moved, here or by someone else, are hidden from React Flow meanwhile and drawn by CarriedSteps, on a
+  // layer of their own, so they follow every move without a React Flow update and without repainting the board under them.
   const edges = useMemo(() => {
     if (overview) return NO_EDGES
     return view.edges.map((edge) => {
       const selected = selectedEdges.has(edge.id)
-      const carried = dragged.has(edge.source) || dragged.has(edge.target)
-      const lifted = !carried && (moving.has(edge.source) || moving.has(edge.target))
-      if (!selected && !lifted && !carried) return edge
-      return {
-        ...edge, ...(selected ? { selected } : {}), ...(carried ? { hidden: true } : {}),
-        ...(lifted ? { zIndex: LIFTED_Z, data: { ...edge.data!, lifted } } : {}),
-      }
+      const carried = moving.has(edge.source) || moving.has(edge.target)
+      if (!selected && !carried) return edge
+      return { ...edge, ...(selected ? { selected } : {}), ...(carried ? { hidden: true } : {}) }
     })
-  }, [view.edges, selectedEdges, moving, dragged, overview])
+  }, [view.edges, selectedEdges, moving, overview])
   const carriedSteps = useMemo(() => edges.filter((edge) => edge.hidden), [edges])
-  // The cards at both ends of those steps and the dragged cards, where React Flow draws them.
+  // The cards at both ends of those steps and the moving cards, where React Flow draws them.
   const carriedEnds = useMemo(() => {
-    const ends = new Set([...dragged, ...carriedSteps.flatMap((edge) => [edge.source, edge.target])])
+    const ends = new Set([...moving, ...carriedSteps.flatMap((edge) => [edge.source, edge.target])])
     const at = new Map<string, Point>()
     for (const node of nodes) if (ends.has(node.id)) at.set(node.id, node.position)
     return at
-  }, [dragged, carriedSteps, nodes])
+  }, [moving, carriedSteps, nodes])
+  // Someone else's card follows their moves on screen directly, as a card dragged here follows the pointer (moveNodeOnScreen).
+  useEffect(() => theirs.subscribe(() => {
+    const own = drag.positions()
+    for (const [id, position] of theirs.positions()) if (!own.has(id)) moveNodeOnScreen(container.current, id, position)
+  }), [theirs, drag])
 
   const dragMove = useCallback((id: string, position: Point) => {
     if (!drag.positions().has(id)) setDragged((ids) => toggled(ids, id, true))
@@ -299,9 +303,9 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
           <Controls showInteractive={false} />
           {overview && (
             <Overview cards={overviewCards} resting={restingCards} edges={view.edges} moving={moving} selectedId={selectedId} readOnly={readOnly}
-              drag={drag} onSelect={onSelect} onOpen={onOpen} onEdit={setEditingId} onDrag={dragMove} onDrop={onOverviewDrop} />
+              drag={movingAt} onSelect={onSelect} onOpen={onOpen} onEdit={setEditingId} onDrag={dragMove} onDrop={onOverviewDrop} />
           )}
-          {!overview && <CarriedSteps steps={carriedSteps} at={carriedEnds} drag={drag} />}
+          {!overview && <CarriedSteps steps={carriedSteps} at={carriedEnds} drag={movingAt} />}
           <Cursors />
         </ReactFlow>}
       </CanvasContext.Provider>
@@ -316,9 +320,10 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
 }
 
 /** Ids of the cards being dragged, here or by someone else; the same Set for as long as the same cards move. */
-function useMovingCards(dragged: ReadonlySet<string>, remote: ReadonlyMap<string, unknown>): ReadonlySet<string> {
+function useMovingCards(dragged: ReadonlySet<string>, peers: Peer[]): ReadonlySet<string> {
   const last = useRef<{ key: string; ids: ReadonlySet<string> }>({ key: '', ids: new Set() })
-  const ids = [...new Set([...dragged, ...remote.keys()])].sort()
+  const theirs = peers.flatMap((p) => (!p.isSelf && p.dragging ? [p.dragging.touchpointId] : []))
+  const ids = [...new Set([...dragged, ...theirs])].sort()
   const key = ids.join('\u0000')
   if (key !== last.current.key) last.current = { key, ids: new Set(ids) }
   return last.current.ids

@@ -4,26 +4,27 @@ import { type JourneyFlowEdge, STEP_ENDS } from './adapter.js'
 import { FlowPortal } from './FlowPortal.js'
 import { SwitchLabel, stepClassName, stepStyle } from './JourneyEdge.js'
 import type { Point } from './layout.js'
-import { type LocalDrag, useLocalDrag } from './localDrag.js'
+import { type MovingPositions, useMovingPositions } from './localDrag.js'
 
 interface Props {
-  /** The steps of the cards being dragged here, which React Flow does not draw meanwhile (BoardCanvas hides them). */
+  /** The steps of the cards being dragged, here or by someone else, which React Flow does not draw meanwhile (BoardCanvas hides them). */
   steps: JourneyFlowEdge[]
   /** Where the cards at their other ends are. */
   at: ReadonlyMap<string, Point>
-  drag: LocalDrag
+  /** Where the moving cards are, move by move. */
+  drag: MovingPositions
 }
 
 /**
- * The journey steps of the cards this person drags in the full view, while
- * the drag lasts: they follow the card on every pointer move without a React
- * Flow store update (see localDrag.ts). They look like the steps React Flow
+ * The journey steps of the cards being dragged in the full view, here or by
+ * someone else, while the drag lasts: they follow the card on every move
+ * without a React Flow store update (see localDrag.ts). They look like the steps React Flow
  * draws (JourneyEdge: colour, weight, dashes, arrowhead, channel-switch label)
  * and lie on a layer of their own above the resting cards and below the
  * moving card, so moving them does not repaint the board under them.
  */
 export function CarriedSteps({ steps, at, drag }: Props) {
-  const moved = useLocalDrag(drag)
+  const moved = useMovingPositions(drag)
   const markerPrefix = useId()
   if (steps.length === 0) return null
   const colors = [...new Set(steps.map((step) => step.data!.color))]

@@ -9,9 +9,8 @@ import { FlowPortal } from './FlowPortal.js'
  * One step of a persona's journey path, in the persona's colour. A step that
  * switches between a physical and a digital channel is drawn thicker and
  * dashed with a label, so the zigzag is visible at a glance. Other personas'
- * paths are drawn faded. A step whose card someone else is moving is lifted
- * above the cards onto a layer of its own while it moves (see BoardCanvas);
- * the steps of a card moved on this screen are drawn by CarriedSteps.
+ * paths are drawn faded. The steps of a card being moved, here or by someone
+ * else, are drawn by CarriedSteps while it moves (see BoardCanvas).
  */
 function JourneyEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<JourneyFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
@@ -23,7 +22,7 @@ function JourneyEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePositio
         style={stepStyle(look, selected)} />
       {look.switch && !faded && (
         <FlowPortal layer="edgelabel-renderer">
-          <SwitchLabel to={look.switch.to} x={labelX} y={labelY} lifted={look.lifted ?? false} />
+          <SwitchLabel to={look.switch.to} x={labelX} y={labelY} lifted={false} />
         </FlowPortal>
       )}
     </>
@@ -32,7 +31,7 @@ function JourneyEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePositio
 
 export const JourneyEdge = memo(JourneyEdgeView)
 
-export function stepClassName(data: JourneyEdgeData, selected = false, lifted = data.lifted ?? false): string {
+export function stepClassName(data: JourneyEdgeData, selected = false, lifted = false): string {
   return ['journey-edge', data.switch && 'journey-edge--switch', selected && 'journey-edge--selected', data.faded && 'journey-edge--faded',
     lifted && 'journey-edge--lifted'].filter(Boolean).join(' ')
 }

@@ -3,7 +3,7 @@ import { type MouseEvent, type PointerEvent, memo, useMemo, useRef } from 'react
 import { type JourneyFlowEdge, STEP_ENDS, type TouchpointFlowNode } from './adapter.js'
 import { FlowPortal } from './FlowPortal.js'
 import { GRID, type Point } from './layout.js'
-import { type LocalDrag, useLocalDrag } from './localDrag.js'
+import { type MovingPositions, useMovingPositions } from './localDrag.js'
 
 /** Dashes of a channel switch, longer than on the full edges so they stay dashes at overview zooms (and cost less to draw). */
 const SWITCH_DASH = '30 18'
@@ -21,8 +21,8 @@ export interface OverviewProps {
   edges: JourneyFlowEdge[]
   /** Cards being dragged here or by someone else. */
   moving: ReadonlySet<string>
-  /** Where the cards being dragged here are, move by move (the other props change only when a drag starts or ends). */
-  drag: LocalDrag
+  /** Where the cards being dragged, here or by someone else, are, move by move (the other props change only when a drag starts or ends). */
+  drag: MovingPositions
   selectedId: string | null
   readOnly: boolean
   /** A card was pressed: select it. */
@@ -119,11 +119,11 @@ export function Overview({ cards, resting, edges, moving, drag, selectedId, read
   )
 }
 
-/** The cards being moved and their steps, redrawn on every move of a drag here without re-rendering the rest. */
+/** The cards being moved and their steps, redrawn on every move of a drag, here or someone else's, without re-rendering the rest. */
 function MovingLayer({ cards, edges, at, drag, selectedId }: {
-  cards: TouchpointFlowNode[]; edges: JourneyFlowEdge[]; at: Positions; drag: LocalDrag; selectedId: string | null
+  cards: TouchpointFlowNode[]; edges: JourneyFlowEdge[]; at: Positions; drag: MovingPositions; selectedId: string | null
 }) {
-  const moved = useLocalDrag(drag)
+  const moved = useMovingPositions(drag)
   const where = new Map(at)
   for (const [id, position] of moved) where.set(id, position)
   return (

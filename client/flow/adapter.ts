@@ -52,8 +52,6 @@ export type JourneyEdgeData = {
   switch: ChannelSwitch | null
   color: string
   faded: boolean
-  /** One of its cards is being moved: drawn above the cards on a layer of its own (set by BoardCanvas, not docToFlow). */
-  lifted?: boolean
 }
 export type JourneyFlowEdge = Edge<JourneyEdgeData, 'journey'>
 

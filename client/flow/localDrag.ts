@@ -11,11 +11,30 @@ import type { Point } from './layout.js'
  * The canvas still learns when a drag starts and ends (BoardCanvas keeps the
  * ids of the dragged cards in state); only the positions in between live here.
  */
-export interface LocalDrag {
-  positions(): ReadonlyMap<string, Point>
+export interface LocalDrag extends MovingPositions {
   move(id: string, position: Point): void
   clear(): void
+}
+
+/**
+ * Where moving cards are, for what draws them (the card's element, its
+ * carried steps, the overview's moving layer): read on every render, heard
+ * of on every move. `positions()` is the same Map until something moves.
+ */
+export interface MovingPositions {
+  positions(): ReadonlyMap<string, Point>
   subscribe(listener: () => void): () => void
+}
+
+/**
+ * The cards other people drag, where their presence last put them (kept up
+ * to date by useRemoteDrags). Like a drag here, their moves reach only what
+ * draws the moving cards: the canvas renders when someone starts or stops
+ * dragging, not on every move.
+ */
+export interface RemoteDrags extends MovingPositions {
+  /** Replaces the positions; nothing is told when they are the same as before. */
+  set(positions: ReadonlyMap<string, Point>): void
 }
 
 const NONE: ReadonlyMap<string, Point> = new Map()
@@ -44,7 +63,58 @@ export function createLocalDrag(): LocalDrag {
   }
 }
 
-/** The dragged cards' positions, re-rendering the caller on every move. */
-export function useLocalDrag(drag: LocalDrag): ReadonlyMap<string, Point> {
-  return useSyncExternalStore(drag.subscribe, drag.positions)
+export function createRemoteDrags(): RemoteDrags {
+  let positions = NONE
+  const listeners = new Set<() => void>()
+  return {
+    positions: () => positions,
+    set(next) {
+      if (samePositions(positions, next)) return
+      positions = next.size === 0 ? NONE : next
+      for (const listener of listeners) listener()
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+  }
+}
+
+/** Both stores as one; where both have a card, `first` wins (this person's own drag over someone else's). */
+export function mergePositions(first: MovingPositions, second: MovingPositions): MovingPositions {
+  let seen: [ReadonlyMap<string, Point>, ReadonlyMap<string, Point>] | null = null
+  let merged = NONE
+  return {
+    positions() {
+      const a = first.positions()
+      const b = second.positions()
+      if (!seen || seen[0] !== a || seen[1] !== b) {
+        seen = [a, b]
+        merged = b.size === 0 ? a : a.size === 0 ? b : new Map([...b, ...a])
+      }
+      return merged
+    },
+    subscribe(listener) {
+      const offFirst = first.subscribe(listener)
+      const offSecond = second.subscribe(listener)
+      return () => {
+        offFirst()
+        offSecond()
+      }
+    },
+  }
+}
+
+function samePositions(a: ReadonlyMap<string, Point>, b: ReadonlyMap<string, Point>): boolean {
+  if (a.size !== b.size) return false
+  for (const [id, p] of a) {
+    const q = b.get(id)
+    if (!q || q.x !== p.x || q.y !== p.y) return false
+  }
+  return true
+}
+
+/** The moving cards' positions, re-rendering the caller on every move. */
+export function useMovingPositions(moving: MovingPositions): ReadonlyMap<string, Point> {
+  return useSyncExternalStore(moving.subscribe, moving.positions)
 }

@@ -20,11 +20,15 @@ export interface PresenceState {
 }
 
 /**
- * A person on the board as the board draws them. Their cursor is left out: it
- * moves with every pointer move, and only the cursors layer needs it
- * (`cursors`, useCursors), so a crowd pointing does not render the board.
+ * A person on the board as the board draws them. Their cursor and where the
+ * card they drag is are left out: they change with every pointer move, and
+ * only what draws cursors and moving cards needs them (`cursors`,
+ * `draggedByOthers`), so a crowd pointing and dragging does not render the
+ * board on every move.
  */
-export interface Peer extends Omit<PresenceState, 'cursor'> {
+export interface Peer extends Omit<PresenceState, 'cursor' | 'dragging'> {
+  /** The card they drag, if any; where it is goes to what draws it (`draggedByOthers`, useRemoteDrags), not here. */
+  dragging: { touchpointId: string } | null
   clientId: number
   isSelf: boolean
 }
@@ -49,7 +53,7 @@ export function peers(awareness: Awareness): Peer[] {
     if (isPresence(state)) {
       list.push({
         user: state.user,
-        dragging: state.dragging ?? null,
+        dragging: state.dragging ? { touchpointId: state.dragging.touchpointId } : null,
         editing: state.editing ?? null,
         viewport: state.viewport ?? null,
         clientId,
@@ -70,6 +74,18 @@ export function cursors(awareness: Awareness): PeerCursor[] {
     }
   })
   return list.sort((a, b) => a.clientId - b.clientId)
+}
+
+/** Where other people have the cards they drag, by card (flow coordinates). */
+export function draggedByOthers(awareness: Awareness): Map<string, { x: number; y: number }> {
+  const dragged = new Map<string, { x: number; y: number }>()
+  awareness.getStates().forEach((state, clientId) => {
+    const dragging = (state as PresenceState).dragging
+    if (clientId !== awareness.clientID && isPresence(state) && dragging && !dragged.has(dragging.touchpointId)) {
+      dragged.set(dragging.touchpointId, { x: dragging.x, y: dragging.y })
+    }
+  })
+  return dragged
 }
 
 export function setPresence(awareness: Awareness, patch: Partial<PresenceState>): void {

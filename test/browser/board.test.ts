@@ -136,6 +136,8 @@ describe('a live board in two browsers', () => {
   it('carries a dragged card and its journey step with the pointer, through other people’s changes, and puts it back when dropped where it was', async () => {
     const hotline = card(facilitator, 'Hotline call')
     const resting = (await hotline.boundingBox())!
+    const seen = card(participant, 'Hotline call')
+    const seenResting = (await seen.boundingBox())!
     const restingInCell = await offsetInCell(facilitator, 'Hotline call')
     const press = { x: resting.x + resting.width / 2, y: resting.y + resting.height / 2 }
     await facilitator.mouse.move(press.x, press.y)
@@ -160,17 +162,26 @@ describe('a live board in two browsers', () => {
     expect(step.x + step.width).toBeGreaterThanOrEqual(handle.x - 3)
     expect(step.y).toBeLessThanOrEqual(handle.y + 3)
     expect(step.y + step.height).toBeGreaterThanOrEqual(handle.y - 3)
+    // The participant sees the card move while it is dragged, its step carried with it and not drawn by React Flow.
+    const seenMoved = async () => (await seen.boundingBox())!.x - seenResting.x
+    await expect.poll(seenMoved).toBeGreaterThan(50)
+    await expect.poll(() => participant.getByTestId('carried-step').count()).toBe(1)
+    expect(await participant.locator('.react-flow__edge').count()).toBe(0)
+    const seenAt = await seenMoved()
     // Someone else changes the board meanwhile: the canvas renders again, and the card stays under the pointer.
     await addCardByDoubleClick(participant, 'After purchase', 'Store', 'Checkout desk')
     await card(facilitator, 'Checkout desk').waitFor()
     await facilitator.mouse.move(start.x + 170, start.y + 100, { steps: 2 })
     await expect.poll(async () => Math.round((await moved()).x - before.x)).toBe(170)
     expect(Math.round((await moved()).y - before.y)).toBe(100)
+    await expect.poll(seenMoved).toBeGreaterThan(seenAt + 5)
     // Dropped back where it started: it rests in its cell again, and React Flow draws its step again.
     await facilitator.mouse.move(press.x + 6, press.y + 10, { steps: 10 })
     await facilitator.mouse.up()
     await expect.poll(() => facilitator.locator('.react-flow__edge').count()).toBe(1)
     expect(await carried.count()).toBe(0)
+    await expect.poll(() => participant.locator('.react-flow__edge').count()).toBe(1)
+    expect(await participant.getByTestId('carried-step').count()).toBe(0)
     // Where its cell is may have moved with the other card; where it rests in the cell has not.
     const after = (await offsetInCell(facilitator, 'Hotline call'))!
     expect(Math.abs(after.x - restingInCell!.x)).toBeLessThan(1)

@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { cursors, peers } from '../../client/sync/presence.js'
+import { cursors, draggedByOthers, peers } from '../../client/sync/presence.js'
 
 /** This browser's awareness, holding what the relay brought of `others`. */
 function board(others: awarenessProtocol.Awareness[]) {
@@ -33,17 +33,29 @@ describe('the people on a board and their cursors', () => {
     expect(cursors(mine)).toEqual([{ clientId: ada.clientID, name: 'Ada', color: '#e4572e', x: 300, y: 40 }])
   })
 
-  it('changes the list when someone starts dragging a card, and shows no cursor for this browser or for someone off the board', () => {
+  it('changes the list when someone starts or stops dragging a card, not while they move it, and shows no cursor of this browser or of someone off the board', () => {
     const ada = person('Ada', { x: 10, y: 20 })
     const ben = person('Ben', null)
     const { mine, receive } = board([ada, ben])
-    mine.setLocalState({ ...mine.getLocalState(), cursor: { x: 1, y: 1 } })
-    const before = peers(mine)
+    mine.setLocalState({ ...mine.getLocalState(), cursor: { x: 1, y: 1 }, dragging: { touchpointId: 't9', x: 1, y: 1 } })
+    const resting = peers(mine)
     expect(cursors(mine).map((c) => c.name)).toEqual(['Ada'])
+    expect(draggedByOthers(mine)).toEqual(new Map())
 
     ada.setLocalState({ ...ada.getLocalState(), dragging: { touchpointId: 't1', x: 50, y: 60 } })
     receive()
-    expect(peers(mine)).not.toEqual(before)
-    expect(peers(mine).find((p) => p.user.name === 'Ada')?.dragging).toEqual({ touchpointId: 't1', x: 50, y: 60 })
+    const dragging = peers(mine)
+    expect(dragging).not.toEqual(resting)
+    expect(dragging.find((p) => p.user.name === 'Ada')?.dragging).toEqual({ touchpointId: 't1' })
+    expect(draggedByOthers(mine)).toEqual(new Map([['t1', { x: 50, y: 60 }]]))
+
+    ada.setLocalState({ ...ada.getLocalState(), dragging: { touchpointId: 't1', x: 90, y: 70 } })
+    receive()
+    expect(peers(mine)).toEqual(dragging)
+    expect(draggedByOthers(mine)).toEqual(new Map([['t1', { x: 90, y: 70 }]]))
+
+    ada.setLocalState({ ...ada.getLocalState(), dragging: null })
+    receive()
+    expect(peers(mine)).toEqual(resting)
   })
 })
