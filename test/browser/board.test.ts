@@ -138,6 +138,7 @@ describe('a live board in two browsers', () => {
     const resting = (await hotline.boundingBox())!
     const seen = card(participant, 'Hotline call')
     const seenResting = (await seen.boundingBox())!
+    const seenInCell = await offsetInCell(participant, 'Hotline call')
     const restingInCell = await offsetInCell(facilitator, 'Hotline call')
     const press = { x: resting.x + resting.width / 2, y: resting.y + resting.height / 2 }
     await facilitator.mouse.move(press.x, press.y)
@@ -182,6 +183,11 @@ describe('a live board in two browsers', () => {
     expect(await carried.count()).toBe(0)
     await expect.poll(() => participant.locator('.react-flow__edge').count()).toBe(1)
     expect(await participant.getByTestId('carried-step').count()).toBe(0)
+    // The participant sees it back where it rests too, not where the last move they saw had put it.
+    await expect.poll(async () => {
+      const now = (await offsetInCell(participant, 'Hotline call'))!
+      return Math.max(Math.abs(now.x - seenInCell!.x), Math.abs(now.y - seenInCell!.y))
+    }).toBeLessThan(1)
     // Where its cell is may have moved with the other card; where it rests in the cell has not.
     const after = (await offsetInCell(facilitator, 'Hotline call'))!
     expect(Math.abs(after.x - restingInCell!.x)).toBeLessThan(1)
