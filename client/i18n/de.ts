@@ -61,6 +61,7 @@ export const de: Strings<typeof en> = {
     copied: 'Kopiert',
     close: 'Schließen',
   },
+  cursors: { label_one: 'Mauszeiger von {{names}}', label_other: 'Mauszeiger von {{count}} Personen: {{names}}' },
   presence: { heading: 'Auf dem Board', you: 'Sie', dragging: '{{name}} verschiebt', editing: '{{name}} bearbeitet', follow: 'Klicken, um der Ansicht zu folgen' },
   grid: {
     addPhase: '+ Phase',

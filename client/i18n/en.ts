@@ -57,6 +57,7 @@ export const en = {
     copied: 'Copied',
     close: 'Close',
   },
+  cursors: { label_one: 'Cursor of {{names}}', label_other: 'Cursors of {{count}} people: {{names}}' },
   presence: { heading: 'On the board', you: 'you', dragging: '{{name}} is moving', editing: '{{name}} is editing', follow: 'Click to follow their view' },
   grid: {
     addPhase: '+ Phase',

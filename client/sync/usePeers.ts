@@ -6,7 +6,7 @@ import { type Peer, peers } from './presence.js'
  * Everyone on the board, this browser first, updated on every awareness
  * change that matters to what the board draws. This browser's own cursor,
  * drag, edit and viewport are drawn by this browser itself and change with
- * every pointer move, and cursors are not in the list at all (useCursors
+ * every pointer move, and cursors are not in the list at all (Cursors
  * draws them), so a change to only those keeps the same list: the board is
  * not re-rendered for them.
  */
