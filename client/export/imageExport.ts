@@ -31,7 +31,7 @@ async function render(container: HTMLElement, nodes: Node[], format: ImageFormat
   if (!viewport) throw new Error('The board is not on screen')
   const toImage = format === 'png' ? toPng : toSvg
   // Editing chrome (handles, cursors, the add-phase and add-lane buttons) is not part of the picture.
-  const filter = (el: HTMLElement) => !['react-flow__handle', 'cursors', 'grid__add'].some((name) => el.classList?.contains(name))
+  const filter = (el: HTMLElement) => !['react-flow__handle', 'cursor', 'cursors', 'grid__add'].some((name) => el.classList?.contains(name))
   if (scope === 'view') {
     const rect = container.getBoundingClientRect()
     return toImage(container.querySelector<HTMLElement>('.react-flow') ?? container, {

@@ -1,4 +1,4 @@
-import type { CursorMark } from './cursorMotion.js'
+import type { PeerCursor } from '../sync/presence.js'
 
 /** The pointer arrow, 18 × 22 screen pixels, its tip at (1, 1). */
 const ARROW = 'M1 1v17l5-4.5 3.5 7 3-1.5-3.5-6.8H16z'
@@ -20,10 +20,9 @@ export interface CursorView {
 }
 
 /**
- * Draws everyone else's cursor and name tag onto one canvas over the board,
- * at a constant screen size whatever the zoom. One element for all cursors:
- * as elements, 100 moving cursors cost the page a compositor layer, a style
- * and a hit-test entry each (docs/performance.md, "A crowd on the board").
+ * Draws a crowd's cursors and name tags onto one canvas over the board, at a
+ * constant screen size whatever the zoom, as Cursors.tsx draws a few of them
+ * as elements.
  */
 export class CursorPainter {
   private arrow: Path2D | undefined
@@ -32,7 +31,7 @@ export class CursorPainter {
 
   constructor(private readonly context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D) {}
 
-  paint(marks: CursorMark[], view: CursorView): void {
+  paint(marks: PeerCursor[], view: CursorView): void {
     const ctx = this.context
     const { ratio } = view
     ctx.setTransform(1, 0, 0, 1, 0, 0)

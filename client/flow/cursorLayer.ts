@@ -1,8 +1,7 @@
 import type { PeerCursor } from '../sync/presence.js'
 import { CursorPainter, type CursorView } from './cursorCanvas.js'
-import { CursorMotion } from './cursorMotion.js'
 
-/** What the page tells whatever draws the cursors (Cursors.tsx): the worker, or this page where there is none. */
+/** What the page tells whatever draws the crowd's cursors (CursorCanvas.tsx): the worker, or this page where there is none. */
 export type CursorMessage =
   | { type: 'canvas'; canvas: OffscreenCanvas | HTMLCanvasElement }
   | { type: 'view'; view: CursorView }
@@ -10,16 +9,16 @@ export type CursorMessage =
 
 /**
  * The cursor canvas's drawing loop: it takes presence and the viewport as
- * messages and redraws at most once a frame, on every frame while a cursor
- * glides. It runs in a worker on a canvas the page handed over
- * (cursorWorker.ts), so none of it costs the page's main thread.
+ * messages and redraws at most once a frame. It runs in a worker on a canvas
+ * the page handed over (cursorWorker.ts), so none of it costs the page's
+ * main thread.
  */
 export class CursorLayer {
-  private readonly motion = new CursorMotion()
   private canvas: OffscreenCanvas | HTMLCanvasElement | undefined
   private painter: CursorPainter | undefined
   private view: CursorView | undefined
-  private frame = 0
+  private cursors: PeerCursor[] = []
+  private scheduled = false
 
   constructor(private readonly nextFrame: (draw: () => void) => void) {}
 
@@ -30,17 +29,16 @@ export class CursorLayer {
       this.painter = context ? new CursorPainter(context) : undefined
     } else if (message.type === 'view') {
       this.view = message.view
-    } else if (!this.motion.set(message.cursors, performance.now())) {
-      return
+    } else {
+      this.cursors = message.cursors
     }
-    if (!this.frame) {
-      this.frame = 1
-      this.nextFrame(() => this.draw())
-    }
+    if (this.scheduled) return
+    this.scheduled = true
+    this.nextFrame(() => this.draw())
   }
 
   private draw(): void {
-    this.frame = 0
+    this.scheduled = false
     const { canvas, painter, view } = this
     if (!canvas || !painter || !view) return
     const width = Math.round(view.width * view.ratio)
@@ -49,11 +47,6 @@ export class CursorLayer {
       canvas.width = width
       canvas.height = height
     }
-    const now = performance.now()
-    painter.paint(this.motion.at(now), view)
-    if (this.motion.moving(now)) {
-      this.frame = 1
-      this.nextFrame(() => this.draw())
-    }
+    painter.paint(this.cursors, view)
   }
 }

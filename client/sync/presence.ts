@@ -76,6 +76,23 @@ export function cursors(awareness: Awareness): PeerCursor[] {
   return list.sort((a, b) => a.clientId - b.clientId)
 }
 
+/** How many cursors of other people are on the board (`cursors(awareness).length`, without building the list). */
+export function cursorCount(awareness: Awareness): number {
+  let count = 0
+  awareness.getStates().forEach((state, clientId) => {
+    if (clientId !== awareness.clientID && isPresence(state) && (state as PresenceState).cursor) count++
+  })
+  return count
+}
+
+/** Whether two lists of cursors draw the same. */
+export function sameCursors(a: PeerCursor[], b: PeerCursor[]): boolean {
+  return a.length === b.length && a.every((cursor, i) => {
+    const other = b[i]!
+    return cursor.clientId === other.clientId && cursor.x === other.x && cursor.y === other.y && cursor.name === other.name && cursor.color === other.color
+  })
+}
+
 /** Where other people have the cards they drag, by card (flow coordinates). */
 export function draggedByOthers(awareness: Awareness): Map<string, { x: number; y: number }> {
   const dragged = new Map<string, { x: number; y: number }>()

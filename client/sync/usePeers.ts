@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import { type Peer, peers } from './presence.js'
+import { useAwarenessValue } from './useAwarenessValue.js'
 
 /**
  * Everyone on the board, this browser first, updated on every awareness
@@ -11,21 +11,7 @@ import { type Peer, peers } from './presence.js'
  * not re-rendered for them.
  */
 export function usePeers(awareness: Awareness): Peer[] {
-  const [list, setList] = useState<Peer[]>(() => peers(awareness))
-  useEffect(() => {
-    // Compared here, not in a state updater: a change that keeps the list (this person's own pointer moves) schedules no render.
-    let last: Peer[] | null = null
-    const refresh = () => {
-      const next = peers(awareness)
-      if (last && samePeers(last, next)) return
-      last = next
-      setList(next)
-    }
-    refresh()
-    awareness.on('change', refresh)
-    return () => awareness.off('change', refresh)
-  }, [awareness])
-  return list
+  return useAwarenessValue(awareness, peers, samePeers)
 }
 
 function samePeers(a: Peer[], b: Peer[]): boolean {

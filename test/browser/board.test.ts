@@ -88,8 +88,7 @@ describe('a live board in two browsers', () => {
     await expect.poll(() => participant.getByTestId('presence').getAttribute('data-count')).toBe('2')
     await facilitator.mouse.move(700, 500)
     await facilitator.mouse.move(720, 520, { steps: 3 })
-    const cursors = participant.getByTestId('remote-cursors')
-    await expect.poll(() => cursors.getAttribute('aria-label')).toBe('Cursor of Fran Facilitator')
+    await participant.getByTestId('remote-cursor').filter({ hasText: 'Fran Facilitator' }).waitFor()
     // Where the facilitator points, in the participant's view: Fran's colour under the arrow's point.
     const color = colorFor((await facilitator.evaluate(() => localStorage.getItem('zigzag.participantId')))!)
     const flow = await facilitator.evaluate(() => {
@@ -100,7 +99,14 @@ describe('a live board in two browsers', () => {
     await expect.poll(async () => arrowDrawn(participant, await flowToScreen(participant, flow), color)).toBe(true)
   })
 
-  it('draws a crowd of cursors where they point, and takes each away when its person leaves', async () => {
+  it('lets a few cursors glide, and draws a crowd of them on one canvas where they point until each person leaves', async () => {
+    const transitions = () => participant.getByTestId('remote-cursor').evaluateAll((cursors) => cursors.map((c) => getComputedStyle(c).transitionDuration))
+    const fran = participant.getByTestId('remote-cursor').filter({ hasText: 'Fran Facilitator' })
+    await facilitator.mouse.move(640, 480, { steps: 2 })
+    await fran.waitFor()
+    expect(await transitions()).toEqual(['0.08s'])
+    expect(await participant.getByTestId('crowd-cursors').count()).toBe(0)
+    // Eleven more people point at the board: a crowd, drawn on the canvas, each arrow where its person points.
     const match = /\/b\/([\w-]+)#token=([\w-]+)$/.exec(links.edit)!
     const colors = ['#17bebb', '#e4572e', '#7d5ba6']
     const people = Array.from({ length: SMOOTH_CURSORS_MAX + 1 }, (_, i) => ({ color: colors[i % 3]!, at: { x: 60 + 150 * (i % 6), y: 120 + 220 * Math.floor(i / 6) } }))
@@ -108,33 +114,46 @@ describe('a live board in two browsers', () => {
     crowd.forEach((raw, i) => raw.send(awarenessFrame(9000 + i, 1, {
       user: { id: `crowd-${i}`, name: `Crowd ${i}`, color: people[i]!.color, role: 'editor' }, cursor: people[i]!.at, dragging: null, editing: null, viewport: null,
     })))
-    const cursors = participant.getByTestId('remote-cursors')
-    await expect.poll(() => cursors.getAttribute('data-count')).toBe(String(SMOOTH_CURSORS_MAX + 2))
+    const canvas = participant.getByTestId('crowd-cursors')
+    await expect.poll(() => canvas.getAttribute('data-count')).toBe(String(SMOOTH_CURSORS_MAX + 2))
+    expect(await canvas.getAttribute('aria-label')).toContain('Fran Facilitator')
+    expect(await participant.getByTestId('remote-cursor').count()).toBe(0)
     for (const person of people) {
       await expect.poll(async () => arrowDrawn(participant, await flowToScreen(participant, person.at), person.color)).toBe(true)
     }
     await screenshot(participant, 'board-crowd-cursors')
-    // They leave: their cursors go, Fran's stays.
+    // One moves: the canvas follows.
+    const moved = { x: people[0]!.at.x + 40, y: people[0]!.at.y + 70 }
+    crowd[0]!.send(awarenessFrame(9000, 2, {
+      user: { id: 'crowd-0', name: 'Crowd 0', color: people[0]!.color, role: 'editor' }, cursor: moved, dragging: null, editing: null, viewport: null,
+    }))
+    await expect.poll(async () => arrowDrawn(participant, await flowToScreen(participant, moved), people[0]!.color)).toBe(true)
+    // They leave: their cursors go, and Fran's glides again.
     for (const raw of crowd) raw.ws.close()
-    await expect.poll(() => cursors.getAttribute('data-count')).toBe('1')
+    await fran.waitFor()
+    expect(await transitions()).toEqual(['0.08s'])
+    expect(await canvas.count()).toBe(0)
     for (const person of people) {
-      await expect.poll(async () => arrowDrawn(participant, await flowToScreen(participant, person.at), person.color)).toBe(false)
+      expect(await arrowDrawn(participant, await flowToScreen(participant, person.at), person.color)).toBe(false)
     }
   })
 
-  it('draws the cursors on the page itself where a browser cannot hand a canvas to a worker', async () => {
+  it('draws a crowd\'s cursors on the page itself where a browser cannot hand a canvas to a worker', async () => {
     const page = await joinBoard(browser, links.edit, 'Olga Oldbrowser', undefined, async (context) => {
       await context.addInitScript(() => {
         delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen
       })
     })
     const match = /\/b\/([\w-]+)#token=([\w-]+)$/.exec(links.edit)!
-    const raw = await openRaw(server.url, match[1]!, match[2]!)
-    const at = { x: 300, y: 260 }
-    raw.send(awarenessFrame(9500, 1, { user: { id: 'olga-peer', name: 'Peer', color: '#d4a017', role: 'editor' }, cursor: at, dragging: null, editing: null, viewport: null }))
-    await expect.poll(async () => arrowDrawn(page, await flowToScreen(page, at), '#d4a017')).toBe(true)
+    const crowd = await Promise.all(Array.from({ length: SMOOTH_CURSORS_MAX + 1 }, () => openRaw(server.url, match[1]!, match[2]!)))
+    const at = (i: number) => ({ x: 80 + 70 * i, y: 260 })
+    crowd.forEach((raw, i) => raw.send(awarenessFrame(9500 + i, 1, {
+      user: { id: `old-${i}`, name: `P${i}`, color: '#d4a017', role: 'editor' }, cursor: at(i), dragging: null, editing: null, viewport: null,
+    })))
+    await page.getByTestId('crowd-cursors').waitFor()
     expect(await page.evaluate(() => typeof HTMLCanvasElement.prototype.transferControlToOffscreen)).toBe('undefined')
-    raw.ws.close()
+    await expect.poll(async () => arrowDrawn(page, await flowToScreen(page, at(3)), '#d4a017')).toBe(true)
+    for (const raw of crowd) raw.ws.close()
     await page.context().close()
   })
 

@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { cursors, draggedByOthers, peers } from '../../client/sync/presence.js'
+import { cursorCount, cursors, draggedByOthers, peers, sameCursors } from '../../client/sync/presence.js'
 
 /** This browser's awareness, holding what the relay brought of `others`. */
 function board(others: awarenessProtocol.Awareness[]) {
@@ -57,5 +57,25 @@ describe('the people on a board and their cursors', () => {
     ada.setLocalState({ ...ada.getLocalState(), dragging: null })
     receive()
     expect(peers(mine)).toEqual(resting)
+  })
+
+  it('counts the cursors on the board as the list has them, and tells two lists apart only where they draw differently', () => {
+    const ada = person('Ada', { x: 10, y: 20 })
+    const ben = person('Ben', null)
+    const cy = person('Cy', { x: 5, y: 5 })
+    const { mine, receive } = board([ada, ben, cy])
+    mine.setLocalState({ ...mine.getLocalState(), cursor: { x: 1, y: 1 } })
+    expect(cursorCount(mine)).toBe(2)
+    expect(cursorCount(mine)).toBe(cursors(mine).length)
+    const before = cursors(mine)
+    expect(sameCursors(before, cursors(mine))).toBe(true)
+
+    ben.setLocalState({ ...ben.getLocalState(), cursor: { x: 7, y: 7 } })
+    cy.setLocalState({ ...cy.getLocalState(), cursor: null })
+    receive()
+    expect(cursorCount(mine)).toBe(2)
+    expect(sameCursors(before, cursors(mine))).toBe(false)
+    expect(sameCursors(before, before.map((c) => (c.name === 'Ada' ? { ...c, x: 11 } : c)))).toBe(false)
+    expect(sameCursors(before, before.map((c) => (c.name === 'Ada' ? { ...c, color: '#000000' } : c)))).toBe(false)
   })
 })

@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
+
+/**
+ * Something read from presence (`read`), read again on every awareness
+ * change; the caller renders only when `same` says it changed. Compared here,
+ * not in a state updater, so a change that keeps it (someone else's pointer
+ * move, for the list of people) schedules no render. `read` and `same` must
+ * not change between renders (module functions).
+ */
+export function useAwarenessValue<T>(awareness: Awareness, read: (awareness: Awareness) => T, same: (a: T, b: T) => boolean): T {
+  const [value, setValue] = useState<T>(() => read(awareness))
+  useEffect(() => {
+    let last: { value: T } | null = null
+    const refresh = () => {
+      const next = read(awareness)
+      if (last && same(last.value, next)) return
+      last = { value: next }
+      setValue(() => next)
+    }
+    refresh()
+    awareness.on('change', refresh)
+    return () => awareness.off('change', refresh)
+  }, [awareness, read, same])
+  return value
+}
