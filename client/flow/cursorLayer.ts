@@ -8,8 +8,15 @@ export type CursorMessage =
   | { type: 'cursors'; cursors: PeerCursor[] }
 
 /**
+ * The least time between two drawings of a crowd's cursors (ms): each person
+ * sends at most 20 positions a second, and where the browser composites in
+ * software every drawing redraws the whole board under the canvas.
+ */
+export const CROWD_FRAME_MS = 50
+
+/**
  * The cursor canvas's drawing loop: it takes presence and the viewport as
- * messages and redraws at most once a frame. It runs in a worker on a canvas
+ * messages and redraws at most every CROWD_FRAME_MS, on a frame. It runs in a worker on a canvas
  * the page handed over (cursorWorker.ts), so none of it costs the page's
  * main thread.
  */
@@ -19,6 +26,7 @@ export class CursorLayer {
   private view: CursorView | undefined
   private cursors: PeerCursor[] = []
   private scheduled = false
+  private drawnAt = -Infinity
 
   constructor(private readonly nextFrame: (draw: () => void) => void) {}
 
@@ -34,11 +42,14 @@ export class CursorLayer {
     }
     if (this.scheduled) return
     this.scheduled = true
-    this.nextFrame(() => this.draw())
+    const wait = this.drawnAt + CROWD_FRAME_MS - performance.now()
+    if (wait <= 0) this.nextFrame(() => this.draw())
+    else setTimeout(() => this.nextFrame(() => this.draw()), wait)
   }
 
   private draw(): void {
     this.scheduled = false
+    this.drawnAt = performance.now()
     const { canvas, painter, view } = this
     if (!canvas || !painter || !view) return
     const width = Math.round(view.width * view.ratio)
