@@ -37,7 +37,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, sym
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import * as Y from 'yjs'
 import { importBoard, parseBoardFile } from '../../shared/format/index.js'
 import { migrate } from '../../shared/model/index.js'
@@ -295,7 +295,7 @@ async function startCluster(env: Record<string, string>): Promise<RunningServer>
   return { ...first, kind: 'zigzag-2', schema }
 }
 
-async function startServer(kind: ServerKind, env: Record<string, string> = {}): Promise<RunningServer> {
+async function startServer(kind: ServerKind, env: Record<string, string> = {}, collectOnSignal = false): Promise<RunningServer> {
   if (kind === 'zigzag-2') return startCluster(env)
   const port = await freePort()
   const scratch = mkdtempSync(join(tmpdir(), `zigzag-bench-${kind}-`))
@@ -325,6 +325,7 @@ async function startServer(kind: ServerKind, env: Record<string, string> = {}): 
   }
   // For looking inside a server, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  if (collectOnSignal) nodeArgs.push('--expose-gc', '--import', pathToFileURL(join(BENCH, 'gcOnSignal.mjs')).href)
   const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: kind === 'zigzag' ? zigzagSource!.dir : ROOT, env: childEnv, stdio: ['ignore', log, log] })
   closeSync(log)
   const server: RunningServer = { kind, port, child, pid: child.pid!, logPath, dataDir, exited: undefined }
@@ -678,6 +679,8 @@ interface IdleResult {
   clients: number
   rssBefore: number
   rssWith: number
+  /** Live JavaScript memory (MemorySample.live) per connection, KiB. */
+  livePerConnectionKiB: number
   perConnectionKiB: number
   /** Zigzag only: seconds from the last client leaving to zigzag_boards_loaded 0, and the RSS then. */
   unloadedAfterS?: number
@@ -686,23 +689,44 @@ interface IdleResult {
   error?: string
 }
 
-async function settledRss(pid: number): Promise<number> {
+interface MemorySample {
+  /** VmRSS, the median of five samples (MiB). */
+  rss: number
+  /** What the server's JavaScript holds after the collection: V8's heap in use plus memory outside it (buffers), MiB. */
+  live: number
+}
+
+/** The server's memory after a full garbage collection, which gcOnSignal.mjs runs on SIGUSR2 and reports in `memoryFile`. */
+async function settledMemory(pid: number, memoryFile: string): Promise<MemorySample> {
+  rmSync(memoryFile, { force: true })
+  process.kill(pid, 'SIGUSR2')
+  const deadline = Date.now() + 5000
+  while (!existsSync(memoryFile)) {
+    if (Date.now() > deadline) throw new Error('the server did not report its memory within 5 s of SIGUSR2')
+    await sleep(50)
+  }
+  await sleep(50)
+  const usage = JSON.parse(readFileSync(memoryFile, 'utf8')) as { heapUsed: number; external: number }
   const samples: number[] = []
   for (let i = 0; i < 5; i++) {
-    await sleep(400)
+    await sleep(300)
     samples.push(rssMiB(pid))
   }
-  return samples.sort((a, b) => a - b)[2]! // median of five
+  return { rss: samples.sort((a, b) => a - b)[2]!, live: (usage.heapUsed + usage.external) / 2 ** 20 }
 }
 
 async function runIdle(kind: ServerKind, count: number, seed: Uint8Array): Promise<IdleResult> {
-  const result: IdleResult = { server: kind, clients: count, rssBefore: Number.NaN, rssWith: Number.NaN, perConnectionKiB: Number.NaN }
+  const result: IdleResult = { server: kind, clients: count, rssBefore: Number.NaN, rssWith: Number.NaN, perConnectionKiB: Number.NaN, livePerConnectionKiB: Number.NaN }
   const unloadGraceMs = 5000
+  const memoryFile = join(mkdtempSync(join(tmpdir(), 'zigzag-bench-memory-')), 'memory.json')
   let server: RunningServer
   try {
-    // Without the start-up warm-up (server/warmUp.ts): the garbage of its practice loads is released at some point while the
-    // clients connect, which took more off the RSS than 500 connections add (-37.9 KiB per connection in one run).
-    server = await startServer(kind, kind === 'zigzag' ? { UNLOAD_GRACE_MS: String(unloadGraceMs), WARM_UP_ROUNDS: '0' } : {})
+    // Every sample follows a full garbage collection (settledMemory), and Zigzag starts without its warm-up (server/warmUp.ts):
+    // garbage from the server's start was at times collected, and native memory handed back, while the clients connected,
+    // which took more off the RSS than 500 connections add (-37.9 KiB per connection in one run with the warm-up, -3.3 KiB
+    // in one without; with the warm-up and the collections, -9.9 KiB, the RSS with no client 119.6–131.6 MiB in 3 runs).
+    const zigzagEnv = { UNLOAD_GRACE_MS: String(unloadGraceMs), WARM_UP_ROUNDS: '0' }
+    server = await startServer(kind, { ...(kind === 'zigzag' ? zigzagEnv : {}), BENCH_MEMORY_FILE: memoryFile }, true)
   } catch (error) {
     return { ...result, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) }
   }
@@ -717,13 +741,16 @@ async function runIdle(kind: ServerKind, count: number, seed: Uint8Array): Promi
         .filter((_, i) => i % processes.length === k),
     }, 'ready')))
     await sleep(1000)
-    result.rssBefore = await settledRss(server.pid)
+    const before = await settledMemory(server.pid, memoryFile)
+    result.rssBefore = before.rss
     const connected = await Promise.all(processes.map((p) => p.request({ cmd: 'connect', concurrency: 32, timeoutMs: 60_000 }, 'connected')))
     const refused = connected.flatMap((c) => c.failures)
     if (refused.length > 0) throw new Error(`${refused.length} idle clients could not connect: ${describeFailures(refused)}`)
     await sleep(2000)
-    result.rssWith = await settledRss(server.pid)
+    const withClients = await settledMemory(server.pid, memoryFile)
+    result.rssWith = withClients.rss
     result.perConnectionKiB = ((result.rssWith - result.rssBefore) * 1024) / count
+    result.livePerConnectionKiB = ((withClients.live - before.live) * 1024) / count
     await Promise.all(processes.map((p) => p.close()))
     if (kind === 'zigzag') {
       result.unloadGraceMs = unloadGraceMs
@@ -737,7 +764,7 @@ async function runIdle(kind: ServerKind, count: number, seed: Uint8Array): Promi
         if (now() > deadline) throw new Error(`the board was still loaded ${((deadline - left) / 1000).toFixed(0)} s after its last client left`)
         await sleep(100)
       }
-      result.rssAfterUnload = await settledRss(server.pid)
+      result.rssAfterUnload = (await settledMemory(server.pid, memoryFile)).rss
     }
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error)
@@ -814,14 +841,14 @@ function ratioTable(results: RunResult[]): string {
 
 function idleTable(idle: IdleResult[]): string {
   const rows = [
-    '| Server | RSS, 0 clients (MiB) | RSS, N idle clients (MiB) | Per connection (KiB) | Board unloaded after last client left | RSS after unload (MiB) |',
-    '| --- | ---: | ---: | ---: | --- | ---: |',
+    '| Server | RSS, 0 clients (MiB) | RSS, N idle clients (MiB) | Per connection (KiB) | Live JS memory per connection (KiB) | Board unloaded after last client left | RSS after unload (MiB) |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
   ]
   for (const r of idle) {
     const unload = r.error
       ? `error: ${r.error.replace(/\|/g, '/')}`
       : r.unloadedAfterS === undefined ? 'n/a (keeps rooms)' : `${r.unloadedAfterS.toFixed(1)} s (UNLOAD_GRACE_MS ${r.unloadGraceMs})`
-    rows.push(`| ${SERVER_LABEL[r.server]} (N = ${r.clients}) | ${fixed(r.rssBefore, 1)} | ${fixed(r.rssWith, 1)} | ${fixed(r.perConnectionKiB, 1)} | ${unload} | ${r.rssAfterUnload === undefined ? '–' : fixed(r.rssAfterUnload, 1)} |`)
+    rows.push(`| ${SERVER_LABEL[r.server]} (N = ${r.clients}) | ${fixed(r.rssBefore, 1)} | ${fixed(r.rssWith, 1)} | ${fixed(r.perConnectionKiB, 1)} | ${fixed(r.livePerConnectionKiB, 1)} | ${unload} | ${r.rssAfterUnload === undefined ? '–' : fixed(r.rssAfterUnload, 1)} |`)
   }
   return rows.join('\n')
 }
@@ -940,9 +967,15 @@ performance.now()\`, one clock for all processes).
   presence set once) on one board, difference / N; then all leave, and for
   Zigzag the time until \`GET /metrics\` shows \`zigzag_boards_loaded 0\`
   (measured from the client processes closing, so a little under the grace).
-  Zigzag runs this one without its start-up warm-up (\`WARM_UP_ROUNDS=0\`),
-  whose garbage could otherwise be released meanwhile and make the difference
-  negative.
+  Zigzag runs this one without its start-up warm-up (\`WARM_UP_ROUNDS=0\`).
+  Every sample follows a full garbage collection, which the bench asks of
+  each server with SIGUSR2 (it runs them with \`--expose-gc\` and
+  bench/relay/gcOnSignal.mjs for this measurement only). **Live JS memory**
+  is the same difference in what the server's JavaScript holds after that
+  collection (V8's heap in use plus \`external\`, from
+  \`process.memoryUsage()\`): steadier than the RSS, which also moves with
+  native memory the process keeps or hands back (malloc's arenas, SQLite),
+  and once came out negative (-3.3 KiB per connection).
 - **Rounds** (\`--repeat N\`): every scenario runs on every server N times,
   the servers in turn and their order reversed every other round, so a slow
   minute of the machine falls on all of them. The ratio table gives, per
