@@ -681,6 +681,8 @@ interface IdleResult {
   rssWith: number
   /** Live JavaScript memory (MemorySample.live) per connection, KiB. */
   livePerConnectionKiB: number
+  /** Live JavaScript memory, MiB: with no client, with the N clients, and (Zigzag) after the board was unloaded. */
+  live: number[]
   perConnectionKiB: number
   /** Zigzag only: seconds from the last client leaving to zigzag_boards_loaded 0, and the RSS then. */
   unloadedAfterS?: number
@@ -716,7 +718,7 @@ async function settledMemory(pid: number, memoryFile: string): Promise<MemorySam
 }
 
 async function runIdle(kind: ServerKind, count: number, seed: Uint8Array): Promise<IdleResult> {
-  const result: IdleResult = { server: kind, clients: count, rssBefore: Number.NaN, rssWith: Number.NaN, perConnectionKiB: Number.NaN, livePerConnectionKiB: Number.NaN }
+  const result: IdleResult = { server: kind, clients: count, rssBefore: Number.NaN, rssWith: Number.NaN, perConnectionKiB: Number.NaN, livePerConnectionKiB: Number.NaN, live: [] }
   const unloadGraceMs = 5000
   const memoryFile = join(mkdtempSync(join(tmpdir(), 'zigzag-bench-memory-')), 'memory.json')
   let server: RunningServer
@@ -751,6 +753,7 @@ async function runIdle(kind: ServerKind, count: number, seed: Uint8Array): Promi
     result.rssWith = withClients.rss
     result.perConnectionKiB = ((result.rssWith - result.rssBefore) * 1024) / count
     result.livePerConnectionKiB = ((withClients.live - before.live) * 1024) / count
+    result.live.push(before.live, withClients.live)
     await Promise.all(processes.map((p) => p.close()))
     if (kind === 'zigzag') {
       result.unloadGraceMs = unloadGraceMs
@@ -764,7 +767,9 @@ async function runIdle(kind: ServerKind, count: number, seed: Uint8Array): Promi
         if (now() > deadline) throw new Error(`the board was still loaded ${((deadline - left) / 1000).toFixed(0)} s after its last client left`)
         await sleep(100)
       }
-      result.rssAfterUnload = (await settledMemory(server.pid, memoryFile)).rss
+      const unloaded = await settledMemory(server.pid, memoryFile)
+      result.rssAfterUnload = unloaded.rss
+      result.live.push(unloaded.live)
     }
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error)
@@ -841,14 +846,14 @@ function ratioTable(results: RunResult[]): string {
 
 function idleTable(idle: IdleResult[]): string {
   const rows = [
-    '| Server | RSS, 0 clients (MiB) | RSS, N idle clients (MiB) | Per connection (KiB) | Live JS memory per connection (KiB) | Board unloaded after last client left | RSS after unload (MiB) |',
-    '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
+    '| Server | RSS, 0 clients (MiB) | RSS, N idle clients (MiB) | Per connection (KiB) | Live JS memory per connection (KiB) | Board unloaded after last client left | RSS after unload (MiB) | Live JS MiB: 0 clients, N, after unload |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |',
   ]
   for (const r of idle) {
     const unload = r.error
       ? `error: ${r.error.replace(/\|/g, '/')}`
       : r.unloadedAfterS === undefined ? 'n/a (keeps rooms)' : `${r.unloadedAfterS.toFixed(1)} s (UNLOAD_GRACE_MS ${r.unloadGraceMs})`
-    rows.push(`| ${SERVER_LABEL[r.server]} (N = ${r.clients}) | ${fixed(r.rssBefore, 1)} | ${fixed(r.rssWith, 1)} | ${fixed(r.perConnectionKiB, 1)} | ${fixed(r.livePerConnectionKiB, 1)} | ${unload} | ${r.rssAfterUnload === undefined ? '–' : fixed(r.rssAfterUnload, 1)} |`)
+    rows.push(`| ${SERVER_LABEL[r.server]} (N = ${r.clients}) | ${fixed(r.rssBefore, 1)} | ${fixed(r.rssWith, 1)} | ${fixed(r.perConnectionKiB, 1)} | ${fixed(r.livePerConnectionKiB, 1)} | ${unload} | ${r.rssAfterUnload === undefined ? '–' : fixed(r.rssAfterUnload, 1)} | ${r.live.map((v) => fixed(v, 1)).join(', ') || '–'} |`)
   }
   return rows.join('\n')
 }
