@@ -978,9 +978,10 @@ performance.now()\`, one clock for all processes).
   bench/relay/gcOnSignal.mjs for this measurement only). **Live JS memory**
   is the same difference in what the server's JavaScript holds after that
   collection (V8's heap in use plus \`external\`, from
-  \`process.memoryUsage()\`): steadier than the RSS, which also moves with
-  native memory the process keeps or hands back (malloc's arenas, SQLite),
-  and once came out negative (-3.3 KiB per connection).
+  \`process.memoryUsage()\`). It leaves out native memory, which the RSS
+  counts and which a process keeps or hands back on its own (malloc's
+  arenas, SQLite's cache); the RSS difference once came out negative (-3.3
+  KiB per connection).
 - **Rounds** (\`--repeat N\`): every scenario runs on every server N times,
   the servers in turn and their order reversed every other round, so a slow
   minute of the machine falls on all of them. The ratio table gives, per
