@@ -16,7 +16,8 @@ export const CROWD_FRAME_MS = 50
 
 /**
  * The cursor canvas's drawing loop: it takes presence and the viewport as
- * messages and redraws at most every CROWD_FRAME_MS, on a frame. It runs in a worker on a canvas
+ * messages and redraws on a frame: at most every CROWD_FRAME_MS for new
+ * positions, on the next frame when the board moves. It runs in a worker on a canvas
  * the page handed over (cursorWorker.ts), so none of it costs the page's
  * main thread.
  */
@@ -25,7 +26,8 @@ export class CursorLayer {
   private painter: CursorPainter | undefined
   private view: CursorView | undefined
   private cursors: PeerCursor[] = []
-  private scheduled = false
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private framed = false
   private drawnAt = -Infinity
 
   constructor(private readonly nextFrame: (draw: () => void) => void) {}
@@ -40,15 +42,27 @@ export class CursorLayer {
     } else {
       this.cursors = message.cursors
     }
-    if (this.scheduled) return
-    this.scheduled = true
-    const wait = this.drawnAt + CROWD_FRAME_MS - performance.now()
-    if (wait <= 0) this.nextFrame(() => this.draw())
-    else setTimeout(() => this.nextFrame(() => this.draw()), wait)
+    // New positions wait for CROWD_FRAME_MS; a moved board (or a new canvas) is drawn on the next frame, so the cursors stay on it.
+    this.schedule(message.type === 'cursors' ? this.drawnAt + CROWD_FRAME_MS - performance.now() : 0)
+  }
+
+  private schedule(wait: number): void {
+    if (this.framed) return
+    if (wait > 0) {
+      this.timer ??= setTimeout(() => {
+        this.timer = undefined
+        this.schedule(0)
+      }, wait)
+      return
+    }
+    clearTimeout(this.timer)
+    this.timer = undefined
+    this.framed = true
+    this.nextFrame(() => this.draw())
   }
 
   private draw(): void {
-    this.scheduled = false
+    this.framed = false
     this.drawnAt = performance.now()
     const { canvas, painter, view } = this
     if (!canvas || !painter || !view) return
