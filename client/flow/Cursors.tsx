@@ -1,4 +1,5 @@
 import { useViewport } from '@xyflow/react'
+import { useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import { useBoard } from '../board/BoardContext.js'
 import { cursorCount, cursors, sameCursors } from '../sync/presence.js'
@@ -9,24 +10,37 @@ import { FlowPortal } from './FlowPortal.js'
 /**
  * Up to this many cursors are elements that glide from one position to the
  * next (a CSS transition on a compositor layer of their own); more are a
- * crowd, drawn on one canvas by a worker (CursorCanvas). As elements, 100
- * people pointing at 20 Hz kept a page's main thread busy with a render, a
- * layer, a style and a hit-test entry per cursor (docs/performance.md, "A
- * crowd on the board"). A few stay elements: a canvas over the whole board
+ * crowd, drawn on one canvas by a worker (CursorCanvas) until it breaks up
+ * (CROWD_BREAKS_UP_AT). As elements, 100 people pointing at 20 Hz kept a
+ * page's main thread busy with a render, a layer, a style and a hit-test
+ * entry per cursor (docs/performance.md, "A crowd on the board"). A few stay elements: a canvas over the whole board
  * is redrawn and composited whole on every move, which costs more than a few
  * small layers where the browser composites in software.
  */
 export const SMOOTH_CURSORS_MAX = 10
+/**
+ * A crowd breaks up only once this many cursors are on the board or fewer:
+ * cursors come and go as people's pointers leave the board for a panel, and
+ * a room of about SMOOTH_CURSORS_MAX people would otherwise switch between
+ * the two ways of drawing them (and start a worker) again and again.
+ */
+export const CROWD_BREAKS_UP_AT = SMOOTH_CURSORS_MAX - 3
 
 /** Everyone else's live cursor with their name, at a constant screen size. */
 export function Cursors() {
   const { awareness } = useBoard()
-  // Renders only when the crowd forms or breaks up.
-  const crowd = useAwarenessValue(awareness, isCrowd, Object.is)
+  // Renders only when the number of cursors crosses one of the two lines.
+  const size = useAwarenessValue(awareness, crowdSize, Object.is)
+  const [crowd, setCrowd] = useState(size === 'crowd')
+  if (size === 'crowd' && !crowd) setCrowd(true)
+  if (size === 'few' && crowd) setCrowd(false)
   return crowd ? <CursorCanvas awareness={awareness} /> : <CursorElements awareness={awareness} />
 }
 
-const isCrowd = (awareness: Awareness) => cursorCount(awareness) > SMOOTH_CURSORS_MAX
+function crowdSize(awareness: Awareness): 'crowd' | 'between' | 'few' {
+  const count = cursorCount(awareness)
+  return count > SMOOTH_CURSORS_MAX ? 'crowd' : count > CROWD_BREAKS_UP_AT ? 'between' : 'few'
+}
 
 function CursorElements({ awareness }: { awareness: Awareness }) {
   const shown = useAwarenessValue(awareness, cursors, sameCursors)
