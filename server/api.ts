@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { readMeta } from '../shared/model/index.js'
 import { boardFileIn, validBoardFile } from './boardFileApi.js'
 import { BOARD_ID_PATTERN, boardInfo, boardLinks, describeIssues, newBoard, newBoardRequest } from './boards.js'
 import { HttpError, bearerToken, readBody, requestOrigin, sendJson } from './httpHelpers.js'
@@ -59,8 +58,8 @@ export async function getBoard(req: IncomingMessage, res: ServerResponse, deps: 
   if (!record) throw new HttpError(404, 'This board does not exist')
   const role = roleForToken(record.tokens, bearerToken(req))
   if (!role) throw new HttpError(401, 'This link is not valid (missing or wrong token)')
-  // The title lives in the document and may have been renamed since the board was created.
-  const title = (await deps.relay.read(boardId, (doc) => readMeta(doc).title)) || record.title
+  // The board is not loaded for this: opening a board asks for these details while it connects.
+  const title = deps.relay.title(boardId, record.title)
   sendJson(res, 200, boardInfo(requestOrigin(req, deps.publicUrl), record, role, title))
 }
 

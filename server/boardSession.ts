@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { migrate, readMeta } from '../shared/model/index.js'
+import { metaMap, migrate, readMeta } from '../shared/model/index.js'
 import { type TransactionOrigin, clusterOrigin, isOrigin, persistenceOrigin } from '../shared/origins.js'
 import { CloseCode, CloseReason, MessageType, type Role, SyncStep } from '../shared/protocol.js'
 import { BoardPersistence } from './boardPersistence.js'
@@ -62,8 +62,13 @@ export class BoardSession implements BoardContext {
   /** When the last version was saved; automatic versions are counted from the board's loading. */
   private lastVersionAt = Date.now()
   private readonly people: BoardPresence
+  /** The title in the board's stored record, kept the same as the document's (see keepTitle). */
+  private storedTitle: string
 
-  private constructor(readonly boardId: string, private readonly options: SessionOptions, stored: Uint8Array[], session: string | undefined) {
+  private constructor(
+    readonly boardId: string, private readonly options: SessionOptions, stored: Uint8Array[], session: string | undefined, recordTitle: string,
+  ) {
+    this.storedTitle = recordTitle
     // One process: updates are written once per fan-out, right before it. Several: each is stored before it is published.
     this.persistence = new BoardPersistence(boardId, options, stored, options.cluster === undefined)
     this.fanOut = new FanOut({
@@ -100,20 +105,52 @@ export class BoardSession implements BoardContext {
     // A migration or any other change drops them like any kept state (onDocUpdate).
     if (stored.length === 1) this.encodedState = stored[0]!
     this.doc.on('update', this.onDocUpdate)
+    metaMap(this.doc).observe(this.onMetaChange)
   }
 
   /** Replays the stored snapshot and log, then runs pending migrations (which are stored like any edit). */
   static load(boardId: string, options: SessionOptions): MaybePromise<BoardSession> {
-    return after(options.store.load(boardId), (stored) => after(options.store.loadSession(boardId), (session) => {
-      const board = new BoardSession(boardId, options, stored, session)
+    return after(options.store.load(boardId), (stored) => after(options.store.loadSession(boardId), (session) => after(options.store.getBoard(boardId), (record) => {
+      const board = new BoardSession(boardId, options, stored, session, record?.title ?? '')
       try {
         migrate(board.doc)
       } catch (error) {
         board.destroy()
         throw error
       }
+      board.keepTitle() // a board renamed before its record kept the title
       return board
-    }))
+    })))
+  }
+
+  /** The board's title as people see it: the document's, or the record's for a board without one. */
+  get title(): string {
+    return readMeta(this.doc).title || this.storedTitle
+  }
+
+  /**
+   * Writes the document's title into the board's record when it changed, so the board's details (its title on the
+   * join dialog, the tab, the list of recent boards) are answered without loading the board. A failed write is
+   * logged; the title is written again at the next change or load.
+   */
+  private keepTitle(): void {
+    const { title } = readMeta(this.doc)
+    if (!title || title === this.storedTitle) return
+    this.storedTitle = title
+    const fail = (error: unknown) => {
+      this.storedTitle = ''
+      this.options.log('error', 'store.retitle-failed', { board: this.boardId, error: String(error) })
+    }
+    try {
+      const written = this.options.store.retitle(this.boardId, title)
+      if (written instanceof Promise) written.catch(fail)
+    } catch (error) {
+      fail(error)
+    }
+  }
+
+  private readonly onMetaChange = (event: Y.YMapEvent<unknown>): void => {
+    if (event.keysChanged.has('title')) this.keepTitle()
   }
 
   /**
@@ -315,6 +352,7 @@ export class BoardSession implements BoardContext {
     this.people.dispose()
     this.cluster?.close()
     this.doc.off('update', this.onDocUpdate)
+    metaMap(this.doc).unobserve(this.onMetaChange)
     this.doc.destroy()
   }
 

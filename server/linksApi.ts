@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { readMeta } from '../shared/model/index.js'
 import { authorizeBoard } from './boardAuth.js'
 import { boardInfo } from './boards.js'
 import { HttpError, requestOrigin, sendJson } from './httpHelpers.js'
@@ -18,6 +17,6 @@ export async function rotateLink(req: IncomingMessage, res: ServerResponse, deps
   if (!(await deps.relay.rotate(boardId, link as RotatableLink))) throw new HttpError(404, 'This board does not exist')
   const record = await deps.store.getBoard(boardId)
   if (!record) throw new HttpError(404, 'This board does not exist')
-  const title = (await deps.relay.read(boardId, (doc) => readMeta(doc).title)) || record.title
+  const title = deps.relay.title(boardId, record.title)
   sendJson(res, 200, boardInfo(requestOrigin(req, deps.publicUrl), record, 'facilitator', title))
 }

@@ -48,6 +48,9 @@ export function createMemoryStore(): SyncBoardStore {
       found.log = []
       return true
     },
+    retitle(id, title) {
+      board(id).record.title = title
+    },
     rotateToken(id, link, token) {
       board(id).record.tokens[link] = token
     },

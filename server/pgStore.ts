@@ -137,6 +137,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         client.release()
       }
     },
+    async retitle(id, title) {
+      const result = await pool.query('UPDATE zigzag_boards SET title = $2 WHERE id = $1', [id, title])
+      if (result.rowCount === 0) throw new UnknownBoardError(id)
+    },
     async rotateToken(id, link, token) {
       const column = link === 'edit' ? 'edit_token' : 'view_token'
       const result = await pool.query(`UPDATE zigzag_boards SET ${column} = $2 WHERE id = $1`, [id, token])

@@ -167,6 +167,15 @@ export class Relay {
     })
   }
 
+  /**
+   * A board's title without loading it: the live document's while the board is in memory, else the stored
+   * record's (kept the same by the board, see BoardSession.keepTitle). Opening a board asks for its details and
+   * connects at once; the details no longer wait for a big board to load.
+   */
+  title(boardId: string, recordTitle: string): string {
+    return this.sessions.get(boardId)?.title ?? recordTitle
+  }
+
   /** Reads a board's live document (loading it for the grace period if needed); undefined if it cannot be loaded. */
   read<T>(boardId: string, reader: (doc: Y.Doc) => T): MaybePromise<T | undefined> {
     if (this.closed) return undefined

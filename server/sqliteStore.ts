@@ -67,6 +67,7 @@ export function openSqliteStore(file: string): SyncBoardStore {
   const deleteLog = db.prepare<[string]>('DELETE FROM updates WHERE board_id = ?')
   const countLog = db.prepare<[string], { count: number }>('SELECT count(*) AS count FROM updates WHERE board_id = ?')
 
+  const updateTitle = db.prepare<[string, string]>('UPDATE boards SET title = ? WHERE id = ?')
   const updateToken = {
     edit: db.prepare<[string, string]>('UPDATE boards SET edit_token = ? WHERE id = ?'),
     view: db.prepare<[string, string]>('UPDATE boards SET view_token = ? WHERE id = ?'),
@@ -125,6 +126,9 @@ export function openSqliteStore(file: string): SyncBoardStore {
     compact(id, snapshot, covers) {
       compact(id, snapshot, covers)
       return true
+    },
+    retitle(id, title) {
+      if (updateTitle.run(title, id).changes === 0) throw new UnknownBoardError(id)
     },
     rotateToken(id, link, token) {
       if (updateToken[link].run(token, id).changes === 0) throw new UnknownBoardError(id)

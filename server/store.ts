@@ -73,6 +73,11 @@ export interface BoardStore {
    * milliseconds on a busy board); a shared store ignores it.
    */
   compact(id: string, snapshot: Uint8Array, covers?: number): MaybePromise<boolean>
+  /**
+   * Keeps the record's title the same as the document's (the board renamed on the board itself), so the board's
+   * details can be answered without loading its document.
+   */
+  retitle(id: string, title: string): MaybePromise<void>
   /** Replaces the token of one link; the old one stops working for new connections at once. */
   rotateToken(id: string, link: RotatableLink, token: string): MaybePromise<void>
   /** The facilitation state (timer, voting, drafts, locks…) as the relay serialised it; undefined if never saved. */

@@ -86,6 +86,15 @@ describe('reading a board', () => {
     }
   })
 
+  it('answers without loading the board: a page asks for this while it connects, and only the connection waits for the load', async () => {
+    const loaded = async () => Number(/^zigzag_boards_loaded (\d+)$/m.exec(await (await fetch(`${server.url}/metrics`)).text())![1])
+    const before = await loaded()
+    const fresh = await createBoard(server.url, { title: 'Not loaded' })
+    const response = await info(fresh.id, fresh.tokens.view)
+    expect(((await response.json()) as { title: string }).title).toBe('Not loaded')
+    expect(await loaded()).toBe(before)
+  })
+
   it('answers 401 for a wrong or missing token and 404 for an unknown board', async () => {
     expect((await info(board.id, 'wrong-token-wrong-token')).status).toBe(401)
     expect((await info(board.id)).status).toBe(401)

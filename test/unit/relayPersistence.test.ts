@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { SCHEMA_VERSION, addTouchpoint, metaMap, readMeta, readPersonas, touchpoints } from '../../shared/model/index.js'
+import { SCHEMA_VERSION, addTouchpoint, metaMap, readMeta, readPersonas, setBoardTitle, touchpoints } from '../../shared/model/index.js'
 import { CloseCode } from '../../shared/protocol.js'
 import { createMemoryStore } from '../../server/memoryStore.js'
 import { type RelayHarness, createRelayHarness } from '../utils/relayPeers.js'
@@ -108,6 +108,38 @@ describe('the relay and the store', () => {
     expect(harness.relay.loadedBoards).toBe(0)
     expect(harness.store.load(harness.board.id)).toHaveLength(1)
     expect(touchpoints(stored(harness)).map((t) => t.title)).toEqual(['Flyer'])
+  })
+
+  it('keeps the board\'s title in its record, so its details need no load', () => {
+    vi.useFakeTimers()
+    harness = createRelayHarness({ unloadGraceMs: 5000 })
+    const { id } = harness.board
+    const created = harness.store.getBoard(id)!.title
+    const editor = harness.connect(harness.board.tokens.edit)
+    harness.flush()
+    setBoardTitle(editor.doc, 'Renamed on the board')
+    harness.flush()
+    expect(harness.store.getBoard(id)!.title).toBe('Renamed on the board')
+    expect(harness.relay.title(id, created)).toBe('Renamed on the board')
+    editor.disconnect()
+    vi.advanceTimersByTime(5000)
+    expect(harness.relay.loadedBoards).toBe(0)
+    expect(harness.relay.title(id, harness.store.getBoard(id)!.title)).toBe('Renamed on the board')
+    expect(harness.relay.loadedBoards).toBe(0)
+  })
+
+  it('writes into the record a title the board got before its record kept titles', () => {
+    const store = createMemoryStore()
+    harness = createRelayHarness({ store })
+    const { id } = harness.board
+    const doc = new Y.Doc()
+    for (const update of store.load(id)) Y.applyUpdate(doc, update)
+    setBoardTitle(doc, 'Renamed long ago')
+    store.compact(id, Y.encodeStateAsUpdate(doc))
+    expect(store.getBoard(id)!.title).not.toBe('Renamed long ago')
+    harness.connect(harness.board.tokens.view)
+    harness.flush()
+    expect(store.getBoard(id)!.title).toBe('Renamed long ago')
   })
 
   it('keeps a board loaded when someone rejoins within the grace period', () => {

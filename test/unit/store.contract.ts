@@ -167,6 +167,15 @@ export function storeContract(name: string, backend: StoreBackend): void {
       await fails(() => store.rotateToken('missing', 'edit', 'x'))
     })
 
+    it('keeps a new title in the record and nothing else of it', async () => {
+      store = await backend.open()
+      await store.createBoard(record(), update('s', 0))
+      await store.retitle('board-1', 'Renamed on the board')
+      expect(await store.getBoard('board-1')).toEqual({ ...record(), title: 'Renamed on the board' })
+      expect(content(await store.load('board-1'))).toEqual({ s: 0 })
+      await fails(() => store.retitle('missing', 'x'))
+    })
+
     it('keeps the latest facilitation state per board', async () => {
       store = await backend.open()
       await store.createBoard(record('a'), update('s', 0))
