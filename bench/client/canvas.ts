@@ -197,6 +197,8 @@ interface OpenResult {
   domContentLoadedMs: number
   longTasks: number
   longTaskMs: number
+  /** When the board's details (GET /api/boards/<id>, which the page asks for while it connects) had arrived. */
+  detailsMs: number
 }
 
 async function openBoard(browser: Browser, link: string, expected: number): Promise<{ page: Page; result: OpenResult; close(): Promise<void> }> {
@@ -225,6 +227,7 @@ async function openBoard(browser: Browser, link: string, expected: number): Prom
       domContentLoadedMs: nav?.domContentLoadedEventEnd ?? -1,
       longTasks: before.length,
       longTaskMs: before.reduce((sum, t) => sum + t.duration, 0),
+      detailsMs: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => new URL(r.name).pathname.startsWith('/api/boards/'))?.responseEnd ?? -1,
     }
   })
   return { page, result: state, close: () => context.close() }
@@ -483,7 +486,7 @@ async function main(): Promise<void> {
       const { result, close } = await openBoard(browser, cold.link, 1)
       await close()
       colds.push(result)
-      console.log(`  run ${run + 1}: cold open ${fmt(result.firstFrameMs)} ms (${result.cardsShown} cards rendered, in DOM at ${fmt(result.cardsInDomMs)}, long tasks ${result.longTasks} / ${fmt(result.longTaskMs)} ms); `
+      console.log(`  run ${run + 1}: cold open ${fmt(result.firstFrameMs)} ms (${result.cardsShown} cards rendered, in DOM at ${fmt(result.cardsInDomMs)}, board details at ${fmt(result.detailsMs)}, long tasks ${result.longTasks} / ${fmt(result.longTaskMs)} ms); `
         + `server's first frame after open: cold ${fmt(coldProbe.firstFrameMs)} ms, warm ${fmt(warmProbe.firstFrameMs)} ms; `
         + `sync step 2: cold ${fmt(coldProbe.step2Ms)} ms, warm ${fmt(warmProbe.step2Ms)} ms (${Math.round(coldProbe.step2Bytes / 1024)} KiB); `
         + `load without the warm-up ${fmt(unwarmed)} ms (the warm-up took ${fmt(warmUpMs)} ms at start)`)
@@ -526,6 +529,7 @@ async function main(): Promise<void> {
       },
       coldOpenMs: median(colds.map((o) => o.firstFrameMs)),
       coldCardsShown: median(colds.map((o) => o.cardsShown)),
+      coldDetailsMs: median(colds.map((o) => o.detailsMs)),
       serverLoad: {
         loadMs: median(loads.map((l) => l.coldFirst - l.warmFirst)),
         coldFirstMs: median(loads.map((l) => l.coldFirst)),
@@ -570,6 +574,7 @@ interface Summary {
     closer: { zoom: number; busy: number; frames: number; over17: number; over17Range: [number, number] }
   }
   coldOpenMs: number
+  coldDetailsMs: number
   coldCardsShown: number
   serverLoad: {
     loadMs: number; coldFirstMs: number; warmFirstMs: number; coldStep2Ms: number; warmStep2Ms: number; step2KiB: number
@@ -622,6 +627,8 @@ function canvasSection(s: Summary): string {
     `  position while it is dragged), through the real relay, which batches it; the page under test is a participant's. Main`,
     `  thread busy: the page's task time over the wall time (CDP \`Performance.getMetrics\`); the same page alone beforehand:`,
     `  ${percent(s.crowd.quietBusy)}.`,
+    `- Cold open: the board's details (its title and the visitor's role, which the page asks for while it connects) had`,
+    `  arrived at ${fmt(s.coldDetailsMs)} ms.`,
     '- Server load: after a restart a bare websocket sends sync step 1 when it opens; the server loads the board when the',
     `  socket joins and then sends its own sync step 1. Its first frame came ${fmt(s.serverLoad.coldFirstMs)} ms after \`open\` on the`,
     `  first socket and ${fmt(s.serverLoad.warmFirstMs)} ms on a second one with the board in memory; the difference is the load.`,
