@@ -11,7 +11,7 @@ import { anyLock, applyUnderLocks } from './facilitation/locks.js'
 import { automaticVersionName } from './facilitation/versionNames.js'
 import { FanOut, windowFor } from './fanOut.js'
 import type { Logger } from './log.js'
-import { type BoardContext, awarenessFrame, deflateSyncStep2, handleFrame, syncStep1Frame, updateFrame } from './messages.js'
+import { type BoardContext, awarenessFrame, deflateSyncStep2, handleFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './messages.js'
 import { MESSAGE_TYPE_LABEL, type Metrics } from './metrics.js'
 import { PendingWrites, type WriteProblem } from './pendingWrites.js'
 import type { Presence, PresenceEntry } from './presence.js'
@@ -37,6 +37,8 @@ export interface SessionOptions {
   cluster?: (board: BoardSession) => ClusterBoard
   /** Called when the last connection leaves. */
   onEmpty?: () => void
+  /** Called when a board served from its stored snapshot turned out not to load (see BoardSession.build): drop it. */
+  onBroken?: () => void
 }
 
 
@@ -64,6 +66,12 @@ export class BoardSession implements BoardContext {
   private readonly people: BoardPresence
   /** The title in the board's stored record, kept the same as the document's (see keepTitle). */
   private storedTitle: string
+  /** True once `doc` holds the stored board and its changes are stored and relayed. */
+  private listening = false
+  /** The stored snapshot, until it is applied to `doc` (see build). */
+  private unbuilt: Uint8Array | null = null
+  /** What the first person got as the stored snapshot before the board was built: the state vector it stands for. */
+  private readonly sentWhole = new WeakMap<Connection, Uint8Array>()
 
   private constructor(
     readonly boardId: string, private readonly options: SessionOptions, stored: Uint8Array[], session: string | undefined, recordTitle: string,
@@ -99,19 +107,75 @@ export class BoardSession implements BoardContext {
       saveVersion: (name, author) => this.saveVersion(name, author),
       coordinate: this.cluster && ((work) => this.cluster!.coordinate(work)),
     }, session)
-    for (const update of stored) Y.applyUpdate(this.doc, update, persistenceOrigin)
     // A board stored as one snapshot (as every board is once unloaded) is that snapshot: the first person to open it
-    // gets those bytes instead of the board encoded again (about 20 ms for 2,000 touchpoints, docs/performance.md).
-    // A migration or any other change drops them like any kept state (onDocUpdate).
-    if (stored.length === 1) this.encodedState = stored[0]!
-    this.doc.on('update', this.onDocUpdate)
-    metaMap(this.doc).observe(this.onMetaChange)
+    // gets those bytes instead of the board encoded again (about 20 ms for 2,000 touchpoints, docs/performance.md),
+    // and gets them before the board is built from them (see add). A migration or any other change drops them like
+    // any kept state (onDocUpdate).
+    if (stored.length === 1) {
+      this.encodedState = stored[0]!
+      if (!options.cluster) this.unbuilt = stored[0]!
+    }
+    if (!this.unbuilt) this.applyStored(stored)
   }
 
-  /** Replays the stored snapshot and log, then runs pending migrations (which are stored like any edit). */
+  private applyStored(stored: Uint8Array[]): void {
+    for (const update of stored) Y.applyUpdate(this.doc, update, persistenceOrigin)
+    this.doc.on('update', this.onDocUpdate)
+    metaMap(this.doc).observe(this.onMetaChange)
+    this.listening = true
+  }
+
+  /**
+   * Builds the board from its stored snapshot, if it is not built yet: the Yjs decoding that is most of a load
+   * (about 70 ms for 2,000 touchpoints on an idle 2-core machine, several times that while a browser opening the board
+   * takes the cores). Whatever reads or changes the board builds it first (applyPendingWrites); the first person to
+   * join gets the snapshot before it (add). Runs the pending migrations, stored like any edit. A snapshot that does not
+   * load closes everyone on the board and drops it (onBroken), and throws.
+   */
+  private build(): Uint8Array | undefined {
+    const snapshot = this.unbuilt
+    if (!snapshot) return
+    this.unbuilt = null
+    const started = performance.now()
+    let built: Uint8Array
+    try {
+      this.applyStored([snapshot])
+      built = Y.encodeStateVector(this.doc)
+      migrate(this.doc)
+      this.keepTitle()
+    } catch (error) {
+      this.options.log('error', 'board.load-failed', { board: this.boardId, error: String(error) })
+      const everyone = [...this.connections]
+      this.connections.clear()
+      for (const conn of everyone) conn.socket.close(CloseCode.loadFailed, CloseReason.loadFailed)
+      this.options.onBroken?.()
+      throw error
+    }
+    this.options.log('info', 'board.built', { board: this.boardId, ms: Math.round((performance.now() - started) * 10) / 10 })
+    return built
+  }
+
+  /** The stored snapshot as a sync step 2 for `conn`, deflated if it takes that (see messages.ts). */
+  private wholeBoardFrame(conn: Connection): Uint8Array {
+    const snapshot = this.unbuilt!
+    return syncStep2Frame(conn, snapshot, () => this.deflated(snapshot))
+  }
+
+  /** See BoardContext.sentBeforeBuilt: answered once per connection. */
+  sentBeforeBuilt(conn: Connection): Uint8Array | undefined {
+    const sent = this.sentWhole.get(conn)
+    this.sentWhole.delete(conn)
+    return sent
+  }
+
+  /**
+   * Replays the stored snapshot and log, then runs pending migrations (which are stored like any edit). A board stored
+   * as one snapshot is built from it later, when it is first joined or read (see build).
+   */
   static load(boardId: string, options: SessionOptions): MaybePromise<BoardSession> {
     return after(options.store.load(boardId), (stored) => after(options.store.loadSession(boardId), (session) => after(options.store.getBoard(boardId), (record) => {
       const board = new BoardSession(boardId, options, stored, session, record?.title ?? '')
+      if (board.unbuilt) return board
       try {
         migrate(board.doc)
       } catch (error) {
@@ -164,7 +228,10 @@ export class BoardSession implements BoardContext {
   }
 
   fullStateDeflated(): Uint8Array {
-    const state = this.fullState()
+    return this.deflated(this.fullState())
+  }
+
+  private deflated(state: Uint8Array): Uint8Array {
     if (this.deflatedState?.of !== state) this.deflatedState = { of: state, bytes: deflateSyncStep2(state) }
     return this.deflatedState.bytes
   }
@@ -179,6 +246,18 @@ export class BoardSession implements BoardContext {
   }
 
   add(conn: Connection): void {
+    if (this.unbuilt) {
+      // The first person on a board just read from the store gets its snapshot at once, ahead of the sync request
+      // every client sends when it connects, and the board is built while the snapshot travels and the client decodes
+      // it. The request, when it comes, gets only what changed since (messages.ts, sentBeforeBuilt).
+      conn.socket.send(this.wholeBoardFrame(conn))
+      this.connections.add(conn)
+      try {
+        this.sentWhole.set(conn, this.build()!)
+      } catch {
+        return // everyone was closed (build)
+      }
+    }
     this.applyPendingWrites() // the state vector below must not ask the newcomer for what the board already holds
     this.connections.add(conn)
     conn.socket.send(syncStep1Frame(this.doc))
@@ -250,6 +329,7 @@ export class BoardSession implements BoardContext {
 
   /** Applies the writes waiting for the fan-out now; done before anything reads the document. */
   applyPendingWrites(): void {
+    this.build()
     for (const { conn, problem } of this.pending.apply()) this.refuseApplied(conn, problem)
   }
 
@@ -335,13 +415,14 @@ export class BoardSession implements BoardContext {
 
   /** Folds the log into a fresh snapshot once the writes in flight are done. */
   compact(): MaybePromise<void> {
+    if (this.unbuilt) return // nobody joined: nothing changed
     this.applyPendingWrites()
     return after(this.persistence.settled(), () => this.persistence.compact(this.doc))
   }
 
   /** Closes every socket without announcing departures: the board is going away. */
   closeAll(code: number, reason: string): void {
-    this.applyPendingWrites()
+    if (!this.unbuilt) this.applyPendingWrites()
     const all = [...this.connections]
     this.connections.clear()
     for (const conn of all) conn.socket.close(code, reason)
@@ -351,8 +432,10 @@ export class BoardSession implements BoardContext {
     this.fanOut.dispose()
     this.people.dispose()
     this.cluster?.close()
-    this.doc.off('update', this.onDocUpdate)
-    metaMap(this.doc).unobserve(this.onMetaChange)
+    if (this.listening) {
+      this.doc.off('update', this.onDocUpdate)
+      metaMap(this.doc).unobserve(this.onMetaChange)
+    }
     this.doc.destroy()
   }
 

@@ -23,10 +23,21 @@ export function syncStep1Frame(doc: Y.Doc): Uint8Array {
 
 export function updateFrame(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
+  writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+function writeUpdate(encoder: encoding.Encoder, update: Uint8Array): void {
   encoding.writeVarUint(encoder, MessageType.sync)
   encoding.writeVarUint(encoder, SyncStep.update)
   encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
+}
+
+/** The state vector of everything two state vectors cover. */
+function mergeStateVectors(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const merged = Y.decodeStateVector(a)
+  for (const [client, clock] of Y.decodeStateVector(b)) merged.set(client, Math.max(clock, merged.get(client) ?? 0))
+  return Y.encodeStateVector(merged)
 }
 
 /** An awareness frame carrying `update` (see `Presence.encode`). */
@@ -44,6 +55,11 @@ export interface BoardContext {
   fullState(): Uint8Array
   /** fullState() deflated (see MessageType.syncStep2Deflated), also kept until the board changes. */
   fullStateDeflated(): Uint8Array
+  /**
+   * The state vector of the board as a connection got it before the board was built (see BoardSession.add), the
+   * first time its sync request is answered; undefined otherwise.
+   */
+  sentBeforeBuilt(conn: Connection): Uint8Array | undefined
   presence: Presence
   /** Called instead of applying a write from a connection that may not write. */
   refuseWrite(conn: Connection): void
@@ -71,6 +87,27 @@ export const DEFLATE_FROM_BYTES = 16 * 1024
 /** Deflates a sync step 2 at zlib's fastest level: 2 ms for a board of 1,000 touchpoints, about 5 times smaller. */
 export const deflateSyncStep2 = (update: Uint8Array): Uint8Array => deflateRawSync(update, { level: 1 })
 
+/**
+ * Writes `update` as a sync step 2 for `conn`: deflated if it takes that and the update is big enough to gain
+ * (`deflated`, if given, answers it deflated, kept), plain otherwise.
+ */
+function writeSyncStep2(encoder: encoding.Encoder, conn: Connection, update: Uint8Array, deflated?: () => Uint8Array): void {
+  if (conn.socket.takesDeflatedSync && update.length >= DEFLATE_FROM_BYTES) {
+    encoding.writeVarUint(encoder, MessageType.syncStep2Deflated)
+    encoding.writeVarUint8Array(encoder, deflated ? deflated() : deflateSyncStep2(update))
+  } else {
+    encoding.writeVarUint(encoder, MessageType.sync)
+    encoding.writeVarUint(encoder, SyncStep.step2)
+    encoding.writeVarUint8Array(encoder, update)
+  }
+}
+
+export function syncStep2Frame(conn: Connection, update: Uint8Array, deflated?: () => Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  writeSyncStep2(encoder, conn, update, deflated)
+  return encoding.toUint8Array(encoder)
+}
+
 /** An update with no structs and no deletions: what a client sends when it has nothing new. */
 const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0
 
@@ -87,16 +124,13 @@ export const messageHandlers: Record<number, MessageHandler> = {
     const step = decoding.readVarUint(decoder)
     if (step === SyncStep.step1) {
       const stateVector = decoding.readVarUint8Array(decoder)
-      const whole = isEmptyStateVector(stateVector)
-      const update = whole ? board.fullState() : Y.encodeStateAsUpdate(board.doc, stateVector)
-      if (conn.socket.takesDeflatedSync && update.length >= DEFLATE_FROM_BYTES) {
-        encoding.writeVarUint(reply, MessageType.syncStep2Deflated)
-        encoding.writeVarUint8Array(reply, whole ? board.fullStateDeflated() : deflateSyncStep2(update))
-      } else {
-        encoding.writeVarUint(reply, MessageType.sync)
-        encoding.writeVarUint(reply, SyncStep.step2)
-        encoding.writeVarUint8Array(reply, update)
-      }
+      const early = board.sentBeforeBuilt(conn)
+      if (early) {
+        // It has the board as stored, as a step 2 (which marked it synced): what changed since, if anything, as an update.
+        const update = Y.encodeStateAsUpdate(board.doc, mergeStateVectors(early, stateVector))
+        if (!isEmptyUpdate(update)) writeUpdate(reply, update)
+      } else if (isEmptyStateVector(stateVector)) writeSyncStep2(reply, conn, board.fullState(), () => board.fullStateDeflated())
+      else writeSyncStep2(reply, conn, Y.encodeStateAsUpdate(board.doc, stateVector))
     } else if (step === SyncStep.step2 || step === SyncStep.update) {
       applyWrite(board, conn, decoding.readVarUint8Array(decoder))
     } else {

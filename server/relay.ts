@@ -41,9 +41,6 @@ export const DEFAULT_FAN_OUT_WINDOW_MS = 16
 /** Frames a socket may send while its board is still loading; more is a flood. */
 const MAX_QUEUED_FRAMES = 1000
 
-/** Not in the shared close codes: the client may retry, this is the server's fault. */
-const INTERNAL_ERROR = 1011
-const LOAD_FAILED = 'This board could not be loaded'
 
 function refuse(socket: Socket, why: CloseCodeName): undefined {
   socket.close(CloseCode[why], CloseReason[why])
@@ -108,7 +105,7 @@ export class Relay {
       result.then(settle, (error: unknown) => {
         queue = null
         this.log('error', 'sync.join-failed', { board: boardId, error: String(error) })
-        socket.close(INTERNAL_ERROR, LOAD_FAILED)
+        socket.close(CloseCode.loadFailed, CloseReason.loadFailed)
       })
     } else settle(result)
     return {
@@ -139,7 +136,7 @@ export class Relay {
       return after(this.open(boardId), (session) => {
         if (this.closed) return refuse(socket, 'goingAway')
         if (!session) {
-          socket.close(INTERNAL_ERROR, LOAD_FAILED)
+          socket.close(CloseCode.loadFailed, CloseReason.loadFailed)
           return undefined
         }
         // A link rotated while this socket waited for the board: its token may be one the rotation just closed.
@@ -263,6 +260,7 @@ export class Relay {
         log: this.log,
         cluster: cluster && ((board) => cluster.attach(board)),
         onEmpty: () => this.sessions.get(boardId) && this.scheduleUnload(boardId),
+        onBroken: () => this.drop(boardId),
       }), (session) => this.loaded(boardId, session, performance.now() - started)))
     } catch (error) {
       return failed(error)
@@ -296,6 +294,16 @@ export class Relay {
   private cancelUnload(boardId: string): void {
     clearTimeout(this.unloadTimers.get(boardId))
     this.unloadTimers.delete(boardId)
+  }
+
+  /** Forgets a board that could not be built from its snapshot (its people were closed): nothing to store. */
+  private drop(boardId: string): void {
+    const session = this.sessions.get(boardId)
+    if (!session) return
+    this.cancelUnload(boardId)
+    this.sessions.delete(boardId)
+    this.metrics.boardsLoaded.set(this.sessions.size)
+    session.destroy()
   }
 
   private unload(boardId: string): void {

@@ -40,6 +40,8 @@ export const CloseCode = {
   unsupportedData: 1003,
   policyViolation: 1008,
   messageTooBig: 1009,
+  /** The server could not load the board (its fault; a client may retry). */
+  loadFailed: 1011,
   /** Too many connections (per board or per network address); try again later. */
   tryAgainLater: 1013,
   unauthorized: 4401,
@@ -59,6 +61,7 @@ export const CloseReason: Record<CloseCodeName, string> = {
   unsupportedData: 'Unsupported message',
   policyViolation: 'Too many messages; slow down',
   messageTooBig: 'Message too large',
+  loadFailed: 'This board could not be loaded',
   tryAgainLater: 'Too many people are connected; try again in a moment',
   unauthorized: 'This link is not valid (missing or wrong token)',
   linkRotated: 'The facilitator replaced this link; ask for the new one',

@@ -26,9 +26,14 @@ function session(url: string, send: (ws: WebSocket) => void = () => {}) {
 }
 
 describe('the sync socket, spoken to directly', () => {
-  it('opens with sync step 1, as the reference server does', async () => {
-    const result = await session(syncUrl(board.id, board.tokens.edit), (ws) => setTimeout(() => ws.close(1000), 100))
-    expect(result.frames[0].slice(0, 2)).toEqual(new Uint8Array([MessageType.sync, 0]))
+  it('opens with sync step 1, as the reference server does, once the board is in memory', async () => {
+    const fresh = await createBoard(server.url)
+    const [first, second] = await Promise.all([0, 50].map((wait) => new Promise<Awaited<ReturnType<typeof session>>>((resolve) => {
+      setTimeout(() => resolve(session(syncUrl(fresh.id, fresh.tokens.edit), (ws) => setTimeout(() => ws.close(1000), 150))), wait)
+    })))
+    // The socket that made the server load the board gets the stored board first (sync step 2), then sync step 1.
+    expect(first.frames.map((f) => [...f.slice(0, 2)]).slice(0, 2)).toEqual([[MessageType.sync, 1], [MessageType.sync, 0]])
+    expect(second.frames[0].slice(0, 2)).toEqual(new Uint8Array([MessageType.sync, 0]))
   })
 
   it('closes a socket that sends a malformed frame with 1002, and keeps running', async () => {
