@@ -151,7 +151,9 @@ export class BoardSession implements BoardContext {
       this.options.onBroken?.()
       throw error
     }
-    this.options.log('info', 'board.built', { board: this.boardId, ms: Math.round((performance.now() - started) * 10) / 10 })
+    const ms = performance.now() - started
+    this.options.metrics.buildSeconds.observe(ms / 1000)
+    this.options.log('info', 'board.built', { board: this.boardId, ms: Math.round(ms * 10) / 10 })
     return built
   }
 

@@ -14,6 +14,7 @@ export interface Metrics {
   rejected: Counter<'reason'>
   persistSeconds: Histogram
   loadSeconds: Histogram
+  buildSeconds: Histogram
 }
 
 /**
@@ -83,6 +84,12 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     }),
     loadSeconds: new Histogram({
       name: 'zigzag_board_load_seconds', help: 'Time to load a board that was not in memory from the store', registers,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    }),
+    buildSeconds: new Histogram({
+      name: 'zigzag_board_build_seconds',
+      help: 'Time to build a board stored as one snapshot into its live document, after its first connection got the snapshot (not in zigzag_board_load_seconds)',
+      registers,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     }),
   }

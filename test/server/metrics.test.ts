@@ -41,6 +41,9 @@ describe('GET /metrics', () => {
     expect(sample(text, 'zigzag_closes_total{code="1002"}')).toBe(1)
     expect(sample(text, 'zigzag_rejected_messages_total{reason="malformed"}')).toBe(1)
     expect(sample(text, 'zigzag_persist_seconds_count')).toBeGreaterThanOrEqual(1)
+    // The board was stored as one snapshot: read (load), then built after the first connection got it (build).
+    expect(sample(text, 'zigzag_board_load_seconds_count')).toBe(1)
+    expect(sample(text, 'zigzag_board_build_seconds_count')).toBe(1)
     expect(text).toContain('zigzag_process_resident_memory_bytes')
     expect(text).not.toContain(board.tokens.edit)
     // Counted frames join the counters once: reading again, with nothing sent in between, changes no total.
