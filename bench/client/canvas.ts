@@ -65,7 +65,9 @@ import { type Browser, type Page, chromium } from 'playwright-core'
 import { generatedBoardFile } from '../../shared/format/index.js'
 import { benchInitScript } from './inPage.js'
 import { holdBoard, probeSync } from './syncProbe.js'
-import { type PageLoad, cardsOnBoard, startCrowd, watchPage } from './crowd.js'
+import { GRID } from '../../client/flow/layout.js'
+import { type CardAt, cardsOnBoard } from './boardLayout.js'
+import { type PageLoad, startCrowd, watchPage } from './crowd.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -271,24 +273,25 @@ async function zoomOf(page: Page): Promise<number> {
  * real mouse events, sent as fast as the page takes them (each waits for the
  * page; about one per frame), and times the frames.
  */
-async function dragCard(page: Page, ms = 2000): Promise<DragResult> {
-  const start = await page.evaluate(() => {
+async function dragCard(page: Page, cards: CardAt[], ms = 2000): Promise<DragResult> {
+  // Where the cards are on screen, from their flow positions and the viewport: zoomed out on a big board the page draws them
+  // on a canvas, not as elements.
+  const start = await page.evaluate(({ cards, size }) => {
     const pane = document.querySelector('.react-flow')!.getBoundingClientRect()
+    const { e: tx, f: ty, a: zoom } = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform)
     const cx = pane.left + pane.width / 2
     const cy = pane.top + pane.height / 2
     let best: { x: number; y: number; d: number } | null = null
     let onScreen = 0
-    // The card itself, not its title: zoomed out on a big board the canvas draws cards without texts, and not as React Flow nodes.
-    for (const card of document.querySelectorAll('[data-testid="touchpoint"]')) {
-      const r = card.getBoundingClientRect()
-      const x = r.left + r.width / 2
-      const y = r.top + r.height / 2
+    for (const card of cards) {
+      const x = pane.left + tx + (card.x + size.width / 2) * zoom
+      const y = pane.top + ty + (card.y + size.height / 2) * zoom
       if (x >= pane.left && x < pane.right && y >= pane.top && y < pane.bottom) onScreen++
       const d = Math.hypot(x - cx, y - cy)
       if (!best || d < best.d) best = { x, y, d }
     }
     return { ...best!, onScreen }
-  })
+  }, { cards, size: { width: GRID.cardWidth, height: GRID.cardHeight } })
   const zoom = await zoomOf(page)
   const radius = 120
   await page.mouse.move(start.x, start.y)
@@ -411,9 +414,9 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) {
       const open = await openBoard(browser, warm.link, WARM_TOUCHPOINTS)
       await sleep(1000) // let fitView and the first presence round settle
-      const fit = await dragCard(open.page)
+      const fit = await dragCard(open.page, await cardsOnBoard(server.url, warm.id, warm.token))
       await zoomTo(open.page, 1)
-      const one = await dragCard(open.page)
+      const one = await dragCard(open.page, await cardsOnBoard(server.url, warm.id, warm.token))
       await open.close()
       opens.push(open.result)
       drags.push({ fit, one })
@@ -431,10 +434,11 @@ async function main(): Promise<void> {
       const open = await openBoard(browser, warm.link, WARM_TOUCHPOINTS)
       await sleep(1000)
       const quiet = await watchPage(open.page, 2000)
-      const stop = await startCrowd({ serverUrl: server.url, boardId: warm.id, token: warm.token, ...CROWD, cards: await cardsOnBoard(open.page) })
+      const cards = await cardsOnBoard(server.url, warm.id, warm.token)
+      const stop = await startCrowd({ serverUrl: server.url, boardId: warm.id, token: warm.token, ...CROWD, cards })
       await sleep(1000)
       const crowd = await watchPage(open.page, CROWD.watchMs)
-      const drag = await dragCard(open.page)
+      const drag = await dragCard(open.page, cards)
       // Zoomed in twice as far on the middle of the board, still the overview: the dragged cards are bigger on screen.
       await zoomTo(open.page, 2 * (await zoomOf(open.page)))
       const closer = { ...(await watchPage(open.page, CROWD.watchMs)), zoom: await zoomOf(open.page) }

@@ -58,19 +58,6 @@ export async function startCrowd(options: CrowdOptions): Promise<() => void> {
   }
 }
 
-/** The cards on screen with their flow positions (top left corner), from where the page draws them and its viewport. */
-export function cardsOnBoard(page: Page): Promise<{ id: string; x: number; y: number }[]> {
-  return page.evaluate(() => {
-    const pane = document.querySelector('.react-flow')!.getBoundingClientRect()
-    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!
-    const { e: tx, f: ty, a: zoom } = new DOMMatrix(getComputedStyle(viewport).transform)
-    return [...document.querySelectorAll<HTMLElement>('[data-touchpoint-id]')].map((card) => {
-      const r = card.getBoundingClientRect()
-      return { id: card.dataset.touchpointId!, x: Math.round((r.left - pane.left - tx) / zoom), y: Math.round((r.top - pane.top - ty) / zoom) }
-    })
-  })
-}
-
 export interface PageLoad {
   /** Share of the wall time the page's main thread spent in tasks (CDP Performance.TaskDuration). */
   busy: number

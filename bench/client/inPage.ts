@@ -4,7 +4,9 @@
  * performance clock, whose zero is the navigation start.
  *
  * - `firstFrameAt`: a requestAnimationFrame loop counts the touchpoint cards
- *   (not in a React Flow node wrapper that is still hidden) in every frame,
+ *   (not in a React Flow node wrapper that is still hidden; zoomed out on a
+ *   big board, those drawn in the overview's picture, which says how many it
+ *   holds in `data-cards` once drawn) in every frame,
  *   until the count has not changed for a second: the cards the canvas
  *   renders once the board has opened (zoomed in, only those on screen).
  *   The frame in which that many cards were first in the DOM is painted
@@ -65,6 +67,7 @@ export function benchInitScript(options: { expected: number; name: string }): st
   } catch {}
   const cardsShown = () => {
     let shown = 0
+    for (const picture of document.querySelectorAll('[data-testid="overview-picture"]')) shown += Number(picture.dataset.cards || 0)
     for (const card of document.querySelectorAll('[data-testid="touchpoint"]')) if (card.closest('.react-flow__node')?.style.visibility !== 'hidden') shown++
     return shown
   }

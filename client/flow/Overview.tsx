@@ -1,16 +1,14 @@
 import { Position, getBezierPath, useStoreApi } from '@xyflow/react'
-import { type MouseEvent, type PointerEvent, memo, useMemo, useRef } from 'react'
+import { type PointerEvent, memo, useCallback, useMemo, useRef } from 'react'
 import { type JourneyFlowEdge, STEP_ENDS, type TouchpointFlowNode } from './adapter.js'
 import { FlowPortal } from './FlowPortal.js'
 import { GRID, type Point } from './layout.js'
 import { type MovingPositions, useMovingPositions } from './localDrag.js'
+import { OverviewCanvas } from './OverviewCanvas.js'
+import { SWITCH_DASH, titleBarWidth } from './overviewPicture.js'
 
-/** Dashes of a channel switch, longer than on the full edges so they stay dashes at overview zooms (and cost less to draw). */
-const SWITCH_DASH = '30 18'
 /** Pointer travel (screen pixels) before a press on a card becomes a drag, as React Flow's default. */
 const DRAG_THRESHOLD = 1
-/** The longest title bar, in flow pixels (the card's inner width less its padding). */
-const BAR_MAX = GRID.cardWidth - 16 - 1 - 32
 
 export interface OverviewProps {
   /** The cards to draw, where they are on this screen (including cards being dragged). */
@@ -36,19 +34,20 @@ export interface OverviewProps {
 
 /**
  * The board zoomed out far (see BoardCanvas): React Flow draws only the grid
- * and the emotion curve, and this draws the cards and the journey path, each
- * as one layer of plain elements: a card is a block with its channel colour,
- * kind, status, moment-of-truth mark and its title as a bar (and a tooltip);
- * a step is a path in one SVG, in the persona's colour, dashed where the
- * channel switches. No React Flow node or edge per card and step (with its
- * transform, z-index, store subscriptions and measuring), no handles, no
- * arrowheads or switch labels (a pixel or two at these zooms).
+ * and the emotion curve, and this draws the cards and the journey path. The
+ * resting ones are one picture on a canvas (OverviewCanvas): a card is a
+ * block with its channel colour, kind, status, moment-of-truth mark and its
+ * title as a bar (and a tooltip); a step is a curve in the persona's colour,
+ * dashed where the channel switches. No React Flow node or edge per card and
+ * step, no element at all: no handles, arrowheads or switch labels (a pixel
+ * or two at these zooms).
  *
  * Cards can be clicked (select and open), double-clicked (edit the title:
  * React Flow then draws that card in full) and dragged into another cell.
- * A card being moved, here or by someone else, and its steps are drawn above
- * the others on compositing layers of their own, so moving them does not
- * repaint the board under them.
+ * A card being moved, here or by someone else, and its steps leave the
+ * picture and are drawn above it as elements (a lite card, an SVG path) on
+ * compositing layers of their own, so moving them redraws neither the
+ * picture nor the board under it.
  */
 export function Overview({ cards, resting, edges, moving, drag, selectedId, readOnly, onSelect, onOpen, onEdit, onDrag, onDrop }: OverviewProps) {
   const store = useStoreApi()
@@ -64,16 +63,12 @@ export function Overview({ cards, resting, edges, moving, drag, selectedId, read
 
   // A press on a card selects it; moving the pointer then drags it (window listeners: the card moves to another layer meanwhile),
   // letting go without moving opens it.
-  const latest = useRef({ onDrag, onDrop, onOpen })
-  latest.current = { onDrag, onDrop, onOpen }
-  const onPointerDown = (event: PointerEvent) => {
-    const element = (event.target as Element).closest<HTMLElement>('[data-touchpoint-id]')
-    if (!element || event.button !== 0) return
-    const id = element.dataset.touchpointId!
-    const card = cards.find((c) => c.id === id)
-    if (!card) return
-    onSelect(id)
-    const draggable = !readOnly && card.draggable !== false
+  const latest = useRef({ onSelect, onDrag, onDrop, onOpen, onEdit, readOnly })
+  latest.current = { onSelect, onDrag, onDrop, onOpen, onEdit, readOnly }
+  const onPress = useCallback((card: TouchpointFlowNode, event: PointerEvent) => {
+    const { id } = card
+    latest.current.onSelect(id)
+    const draggable = !latest.current.readOnly && card.draggable !== false
     const { pointerId, clientX: x0, clientY: y0 } = event
     const from = card.position
     let dragging = false
@@ -98,19 +93,15 @@ export function Overview({ cards, resting, edges, moving, drag, selectedId, read
     window.addEventListener('pointermove', move)
     window.addEventListener('pointerup', up)
     window.addEventListener('pointercancel', up)
-  }
-  const onDoubleClick = (event: MouseEvent) => {
-    const element = (event.target as Element).closest<HTMLElement>('[data-touchpoint-id]')
-    if (element && !readOnly) onEdit(element.dataset.touchpointId!)
-  }
+  }, [store])
+  const onDoubleClick = useCallback((card: TouchpointFlowNode) => {
+    if (!latest.current.readOnly) latest.current.onEdit(card.id)
+  }, [])
 
   return (
     <>
       <FlowPortal layer="edgelabel-renderer">
-        <Steps edges={still} at={restingAt} />
-        <div className="overview-cards" onPointerDown={onPointerDown} onDoubleClick={onDoubleClick}>
-          <Cards cards={stillCards} selectedId={selectedId} />
-        </div>
+        <OverviewCanvas cards={stillCards} edges={still} at={restingAt} selectedId={selectedId} onPress={onPress} onDoubleClick={onDoubleClick} />
       </FlowPortal>
       {(movingEdges.length > 0 || movingCards.length > 0) && (
         <MovingLayer cards={movingCards} edges={movingEdges} at={movingAt} drag={drag} selectedId={selectedId} />
@@ -145,10 +136,6 @@ function positions(cards: TouchpointFlowNode[]): Positions {
   return new Map(cards.map((c) => [c.id, c.position]))
 }
 
-const Cards = memo(function Cards({ cards, selectedId }: { cards: TouchpointFlowNode[]; selectedId: string | null }) {
-  return cards.map((card) => <Card key={card.id} card={card} selected={card.id === selectedId} />)
-})
-
 const Card = memo(function Card({ card, selected, moving = false }: { card: TouchpointFlowNode; selected: boolean; moving?: boolean }) {
   const { touchpoint, channel, heat, focused, busy } = card.data
   const tone = heat ? (heat.delight > heat.disappointment ? 'delight' : heat.disappointment > heat.delight ? 'disappointment' : 'even') : ''
@@ -163,7 +150,7 @@ const Card = memo(function Card({ card, selected, moving = false }: { card: Touc
         // Resting cards by left/top: no transform, so no paint property node per card; a moving one by transform, on its own layer.
         ...(moving ? { transform: `translate(${x}px, ${y}px)` } : { left: x, top: y }),
         width: GRID.cardWidth, height: GRID.cardHeight,
-        ['--title' as string]: `${Math.min(BAR_MAX, 40 + touchpoint.title.length * 9)}px`,
+        ['--title' as string]: `${titleBarWidth(touchpoint.title)}px`,
         ...(busy ? { boxShadow: `0 0 0 14px ${busy.color}` } : {}),
       }} />
   )
@@ -181,7 +168,7 @@ const Steps = memo(function Steps({ edges, at, moving = false }: { edges: Journe
     })
     const { color, faded, switch: zigzag } = edge.data!
     paths.push(
-      <path key={edge.id} d={d} stroke={color} strokeWidth={zigzag ? 4.5 : 3} strokeDasharray={zigzag ? SWITCH_DASH : undefined}
+      <path key={edge.id} d={d} stroke={color} strokeWidth={zigzag ? 4.5 : 3} strokeDasharray={zigzag ? SWITCH_DASH.join(' ') : undefined}
         opacity={faded ? 0.22 : undefined} />,
     )
   }

@@ -83,7 +83,7 @@ describe('handing the board off', () => {
 })
 
 describe('handing a big board off', () => {
-  // Big enough for the overview (BoardCanvas: OVERVIEW_MIN_CARDS), where the canvas draws simplified cards, and
+  // Big enough for the overview (BoardCanvas: OVERVIEW_MIN_CARDS), where the canvas draws its cards as one picture, and
   // zoomed in it renders only the cards on screen: an export must still show every card in full.
   const CARDS = 200
   let big: Page
@@ -94,26 +94,28 @@ describe('handing a big board off', () => {
     })
     const created = await response.json() as { links: { edit: string } }
     big = await joinBoard(browser, created.links.edit, 'Eve')
-    await big.locator('.card--lite').first().waitFor()
+    await overview().waitFor()
   })
 
+  const overview = () => big.locator(`[data-testid="overview-picture"][data-cards="${CARDS}"]`)
   const zoom = () => big.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a)
 
   it('exports every card in full from the overview and from a zoomed-in view', async () => {
-    expect(await big.getByTestId('touchpoint').count()).toBe(CARDS)
-    expect(await big.locator('.card--lite').count()).toBe(CARDS)
+    expect(await overview().count()).toBe(1)
+    expect(await big.getByTestId('touchpoint').count()).toBe(0)
     const svg = (await exportFile('svg-board', big)).toString('utf8')
     expect(svg.match(/data-touchpoint-id=/g)?.length).toBe(CARDS)
     expect(svg).not.toContain('card--lite')
+    expect(svg).not.toContain('overview-picture')
     expect(svg.match(/class="react-flow__edge /g)?.length).toBe(CARDS)
     const fromOverview = PNG.sync.read(await exportFile('png-board', big))
     // The canvas goes back to the overview afterwards.
-    await big.locator('.card--lite').first().waitFor()
+    await overview().waitFor()
 
     const pane = (await big.locator('.react-flow').boundingBox())!
     await big.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2)
     for (let i = 0; i < 30 && await zoom() < 0.99; i++) await big.mouse.wheel(0, -Math.min(100, Math.log2(1 / await zoom()) * 500))
-    await expect.poll(() => big.locator('.card--lite').count()).toBe(0)
+    await expect.poll(() => big.getByTestId('overview-picture').count()).toBe(0)
     expect(await big.getByTestId('touchpoint').count()).toBeLessThan(CARDS / 2)
     const fromView = PNG.sync.read(await exportFile('png-board', big))
     expect(await big.getByTestId('touchpoint').count()).toBeLessThan(CARDS / 2)

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generatedBoardFile } from '../../shared/format/index.js'
-import { cellCentre, cellOfCard, gridId, joinBoard, launchBrowser } from '../utils/browser.js'
+import { cellCentre, gridId, joinBoard, launchBrowser, overviewCardIn } from '../utils/browser.js'
 import { type TestServer, startTestServer } from '../utils/server.js'
 
 let server: TestServer
@@ -9,8 +9,10 @@ let browser: Browser
 let eve: Page
 let pat: Page
 
-// Big enough for the overview (BoardCanvas: OVERVIEW_MIN_CARDS): zoomed out, the canvas draws simplified cards of its own.
+// Big enough for the overview (BoardCanvas: OVERVIEW_MIN_CARDS): zoomed out, the canvas draws its cards as one picture.
 const CARDS = 200
+const picture = (page: Page) => page.getByTestId('overview-picture')
+const drawn = async (page: Page) => Number(await picture(page).getAttribute('data-cards'))
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -21,7 +23,7 @@ beforeAll(async () => {
   const created = await response.json() as { links: { edit: string } }
   eve = await joinBoard(browser, created.links.edit, 'Eve')
   pat = await joinBoard(browser, created.links.edit, 'Pat')
-  for (const page of [eve, pat]) await page.locator('.card--lite').first().waitFor()
+  for (const page of [eve, pat]) await page.locator(`[data-testid="overview-picture"][data-cards="${CARDS}"]`).waitFor({ timeout: 15_000 })
 })
 
 afterAll(async () => {
@@ -29,30 +31,79 @@ afterAll(async () => {
   await server?.close()
 })
 
+describe('a big board, zoomed out', () => {
+  it('draws every card in one picture, without an element per card or step', async () => {
+    expect(await eve.getByTestId('touchpoint').count()).toBe(0)
+    expect(await eve.locator('.react-flow__edge').count()).toBe(0)
+    const first = { phaseId: await gridId(eve, 'phase', 'Phase 1'), laneId: await gridId(eve, 'lane', 'Lane 1') }
+    const card = (await overviewCardIn(eve, first, 'Touchpoint 1'))!
+    expect(card).not.toBeNull()
+    expect(await picture(eve).evaluate((c: HTMLCanvasElement) => c.style.cursor)).toBe('grab')
+    // Drawn where it is pointed at: opaque on the card, transparent in the free strip at the bottom of its cell.
+    const cell = (await eve.locator(`[data-testid="cell"][data-phase-id="${first.phaseId}"][data-lane-id="${first.laneId}"]`).boundingBox())!
+    const alpha = (at: { x: number; y: number }) => picture(eve).evaluate((c: HTMLCanvasElement, at) => {
+      const r = c.getBoundingClientRect()
+      const x = Math.floor(((at.x - r.left) * c.width) / r.width)
+      const y = Math.floor(((at.y - r.top) * c.height) / r.height)
+      return c.getContext('2d')!.getImageData(x, y, 1, 1).data[3]
+    }, at)
+    expect(await alpha(card)).toBe(255)
+    expect(await alpha({ x: cell.x + 3, y: cell.y + cell.height - 3 })).toBe(0)
+  })
+
+  it('opens a card clicked in the picture', async () => {
+    const first = { phaseId: await gridId(eve, 'phase', 'Phase 1'), laneId: await gridId(eve, 'lane', 'Lane 1') }
+    const at = (await overviewCardIn(eve, first, 'Touchpoint 1'))!
+    await eve.mouse.click(at.x, at.y)
+    await eve.getByTestId('touchpoint-panel').waitFor()
+    await expect.poll(() => eve.getByTestId('panel-title').inputValue()).toBe('Touchpoint 1')
+    await eve.getByTestId('panel-close').click()
+  })
+
+  it('pans the board when the press is beside the cards', async () => {
+    const viewport = () => eve.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).e)
+    const before = await viewport()
+    // Below the first cell's cards (its bottom strip stays free), inside the picture.
+    const box = (await eve.locator('[data-testid="cell"]').first().boundingBox())!
+    const from = { x: box.x + box.width / 2, y: box.y + box.height - 3 }
+    await eve.mouse.move(from.x, from.y)
+    await eve.mouse.down()
+    await eve.mouse.move(from.x + 40, from.y, { steps: 5 })
+    await eve.mouse.up()
+    expect(Math.round((await viewport()) - before)).toBe(40)
+    await eve.mouse.move(from.x, from.y)
+    await eve.mouse.down()
+    await eve.mouse.move(from.x - 40, from.y, { steps: 5 })
+    await eve.mouse.up()
+  })
+})
+
 describe('moving a card on a big board, zoomed out', () => {
   it('carries the card and its journey steps with the pointer and drops it into another cell, for everyone', async () => {
     const title = 'Touchpoint 1'
-    const card = eve.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
-    const resting = (await card.boundingBox())!
-    const from = { x: resting.x + resting.width / 2, y: resting.y + resting.height / 2 }
-    const to = await cellCentre(eve, await gridId(eve, 'phase', 'Phase 3'), await gridId(eve, 'lane', 'Lane 2'))
+    const home = { phaseId: await gridId(eve, 'phase', 'Phase 1'), laneId: await gridId(eve, 'lane', 'Lane 1') }
+    const from = (await overviewCardIn(eve, home, title))!
+    const target = { phaseId: await gridId(eve, 'phase', 'Phase 3'), laneId: await gridId(eve, 'lane', 'Lane 2') }
+    const to = await cellCentre(eve, target.phaseId, target.laneId)
     await eve.mouse.move(from.x, from.y)
     await eve.mouse.down()
     await eve.mouse.move(from.x + 10, from.y + 6, { steps: 3 })
     await eve.mouse.move(to.x, to.y, { steps: 12 })
-    // On its own layer while it moves, under the pointer, with its steps.
+    // Out of the picture and on its own layer while it moves, under the pointer, with its steps.
     const moving = eve.locator('.card--moving')
     await expect.poll(() => moving.count()).toBe(1)
+    await expect.poll(() => drawn(eve)).toBe(CARDS - 1)
+    // Pressed at the card's centre, so its centre follows the pointer.
     const carried = (await moving.boundingBox())!
-    expect(Math.round(carried.x - resting.x)).toBe(Math.round(to.x - from.x))
-    expect(Math.round(carried.y - resting.y)).toBe(Math.round(to.y - from.y))
+    expect(Math.abs(carried.x + carried.width / 2 - to.x)).toBeLessThan(2)
+    expect(Math.abs(carried.y + carried.height / 2 - to.y)).toBeLessThan(2)
     expect(await eve.locator('.overview-edges--moving path').count()).toBeGreaterThan(0)
     await eve.mouse.up()
 
-    const expected = { phaseId: await gridId(eve, 'phase', 'Phase 3'), laneId: await gridId(eve, 'lane', 'Lane 2') }
-    await expect.poll(() => cellOfCard(eve, title)).toEqual(expected)
-    await expect.poll(() => cellOfCard(pat, title), { timeout: 10_000 }).toEqual(expected)
+    await expect.poll(() => drawn(eve)).toBe(CARDS)
     expect(await eve.locator('.card--moving').count()).toBe(0)
-    expect(await eve.locator('.card--lite').count()).toBe(CARDS)
+    await expect.poll(() => overviewCardIn(eve, target, title)).not.toBeNull()
+    expect(await overviewCardIn(eve, home, title)).toBeNull()
+    await expect.poll(() => overviewCardIn(pat, target, title), { timeout: 10_000 }).not.toBeNull()
   })
 })

@@ -85,3 +85,24 @@ export async function dragTo(page: Page, from: { x: number; y: number }, to: { x
   await page.mouse.move(to.x, to.y, { steps: 16 })
   await page.mouse.up()
 }
+
+/**
+ * Zoomed out on a big board, the overview draws its cards on one canvas
+ * (client/flow/OverviewCanvas.tsx). This finds the card titled `title` in a
+ * cell as a person would: pointing at each place a card can take in the cell
+ * (cards stack from the cell's top, client/flow/layout.ts) until the picture
+ * names it in its tooltip. Answers the card's centre on the page, or null.
+ */
+export async function overviewCardIn(page: Page, cell: { phaseId: string; laneId: string }, title: string): Promise<{ x: number; y: number } | null> {
+  const box = await page.locator(`[data-testid="cell"][data-phase-id="${cell.phaseId}"][data-lane-id="${cell.laneId}"]`).boundingBox()
+  if (!box) return null
+  const zoom = await page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a)
+  const picture = page.getByTestId('overview-picture')
+  // GRID in client/flow/layout.ts: a card is 104 high, 10 apart, 14 below the cell's top.
+  for (let slot = 0; 14 + slot * 114 < box.height / zoom; slot++) {
+    const at = { x: box.x + box.width / 2, y: box.y + (14 + slot * 114 + 52) * zoom }
+    await page.mouse.move(at.x, at.y)
+    if ((await picture.getAttribute('title')) === title) return at
+  }
+  return null
+}

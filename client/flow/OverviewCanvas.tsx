@@ -1,0 +1,109 @@
+import { type ReactFlowState, useStore } from '@xyflow/react'
+import { type MouseEvent, type PointerEvent, memo, useLayoutEffect, useMemo, useRef } from 'react'
+import type { JourneyFlowEdge, TouchpointFlowNode } from './adapter.js'
+import type { Point } from './layout.js'
+import { cardAt, drawOverview, pictureBounds } from './overviewPicture.js'
+
+/** The most pixels the picture's canvas may hold (32 MB); a bigger board is drawn at a lower resolution and scaled up. */
+const MAX_PIXELS = 8e6
+
+/**
+ * Canvas pixels per flow pixel for a zoom: the device pixels the zoom shows, rounded up to a power of √2, so the picture is
+ * redrawn only when the zoom has changed by that much (panning never redraws it; the compositor moves it).
+ */
+export function resolutionFor(zoom: number, devicePixelRatio: number): number {
+  return 2 ** (Math.ceil(Math.log2(zoom * devicePixelRatio) * 2) / 2)
+}
+
+const selectResolution = (s: ReactFlowState) => resolutionFor(s.transform[2], window.devicePixelRatio || 1)
+
+export interface OverviewCanvasProps {
+  cards: readonly TouchpointFlowNode[]
+  edges: readonly JourneyFlowEdge[]
+  /** Where the ends of the steps are. */
+  at: ReadonlyMap<string, Point>
+  selectedId: string | null
+  /** A press on a card (a drag may follow). */
+  onPress: (card: TouchpointFlowNode, event: PointerEvent) => void
+  /** A double click on a card. */
+  onDoubleClick: (card: TouchpointFlowNode) => void
+}
+
+/**
+ * The resting cards of the overview and the journey path between them, as one
+ * picture (./overviewPicture.ts) in the flow's coordinates: the viewport's
+ * transform pans and zooms it like everything else. One canvas instead of an
+ * element per card and a path per step: a thousand cards cost a few
+ * milliseconds to draw, where as elements they cost React, style, layout and
+ * paint a quarter of the page's first second.
+ *
+ * Pointing at a card shows its title (a tooltip) and the grab cursor. A press
+ * on a card is the card's (OverviewCanvas marks itself `nopan` for React
+ * Flow until the pointer is up); anywhere else it pans the board as before.
+ * `data-cards` says how many cards the last drawing holds.
+ */
+export const OverviewCanvas = memo(function OverviewCanvas({ cards, edges, at, selectedId, onPress, onDoubleClick }: OverviewCanvasProps) {
+  const canvas = useRef<HTMLCanvasElement>(null)
+  const wanted = useStore(selectResolution)
+  const bounds = useMemo(() => pictureBounds(cards, edges, at), [cards, edges, at])
+  const resolution = bounds ? Math.min(wanted, Math.sqrt(MAX_PIXELS / (bounds.width * bounds.height))) : wanted
+
+  // The canvas's size in its own pixels, set as its attributes (before it gets a context: sizing a canvas afterwards resets it).
+  const width = bounds ? Math.max(1, Math.ceil(bounds.width * resolution)) : 1
+  const height = bounds ? Math.max(1, Math.ceil(bounds.height * resolution)) : 1
+
+  useLayoutEffect(() => {
+    const ctx = canvas.current?.getContext('2d')
+    if (!ctx || !bounds) return
+    ctx.resetTransform()
+    ctx.clearRect(0, 0, width, height)
+    ctx.setTransform(resolution, 0, 0, resolution, -bounds.x * resolution, -bounds.y * resolution)
+    drawOverview(ctx, cards, edges, at, selectedId)
+    canvas.current!.dataset.cards = String(cards.length)
+  }, [cards, edges, at, selectedId, bounds, resolution, width, height])
+
+  const pick = (event: { clientX: number; clientY: number }): TouchpointFlowNode | null => {
+    const element = canvas.current
+    if (!element || !bounds) return null
+    const r = element.getBoundingClientRect()
+    return cardAt(cards, {
+      x: bounds.x + ((event.clientX - r.left) * bounds.width) / r.width,
+      y: bounds.y + ((event.clientY - r.top) * bounds.height) / r.height,
+    })
+  }
+  const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
+    const card = event.button === 0 ? pick(event) : null
+    if (!card) return // React Flow pans
+    const element = event.currentTarget
+    element.classList.add('nopan')
+    const up = (e: globalThis.PointerEvent) => {
+      if (e.pointerId !== event.pointerId) return
+      element.classList.remove('nopan')
+      window.removeEventListener('pointerup', up)
+      window.removeEventListener('pointercancel', up)
+    }
+    window.addEventListener('pointerup', up)
+    window.addEventListener('pointercancel', up)
+    onPress(card, event)
+  }
+  const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
+    if (event.buttons !== 0) return
+    const card = pick(event)
+    const element = event.currentTarget
+    element.style.cursor = card ? 'grab' : ''
+    element.title = card?.data.touchpoint.title ?? ''
+    if (card) element.dataset.pointedId = card.id
+    else delete element.dataset.pointedId
+  }
+  const onDouble = (event: MouseEvent<HTMLCanvasElement>) => {
+    const card = pick(event)
+    if (card) onDoubleClick(card)
+  }
+
+  if (!bounds) return null
+  return (
+    <canvas ref={canvas} className="overview-picture" data-testid="overview-picture" aria-hidden="true" width={width} height={height}
+      style={{ left: bounds.x, top: bounds.y, width: bounds.width, height: bounds.height }}
+      onPointerDown={onPointerDown} onPointerMove={onPointerMove} onDoubleClick={onDouble} />
+  )
+})

@@ -1,0 +1,168 @@
+import { type JourneyFlowEdge, STEP_ENDS, type TouchpointFlowNode } from './adapter.js'
+import { GRID, type Point } from './layout.js'
+
+/**
+ * The overview's picture of the resting cards and the journey path, drawn on
+ * one 2D canvas (OverviewCanvas) in flow coordinates. It looks like the lite
+ * cards of styles.css (`.card--lite`), which still draw the cards being
+ * moved: the same colours and boxes, measured from those rules.
+ */
+
+/** Colours of `.card--lite` and its modifiers in styles.css. */
+const COLOURS = {
+  physical: '#c98a3a', digital: '#3a78c9', // --physical-strong, --digital-strong
+  body: '#ffffff', retired: '#f8f9fb', border: '#e3e7ef',
+  heat: { delight: '#e9f7ef', disappointment: '#fdecec', even: '#f4f5f8' },
+  mark: { none: '#eef1f6', keep: '#bfe3cd', refine: '#fde0a8', retire: '#efcaca' },
+  bar: '#b7bfcd', retiredBar: '#dde1e8', mot: '#1f2a44',
+  selected: '#f08a24', focused: '#7768ae', // --accent, .card--focused
+} as const
+
+/** The boxes of a lite card, relative to its corner: border-left 16, padding 13 16, `::before` 20 high, `::after` 14 below it. */
+const BOX = {
+  radius: 10, border: 16,
+  mark: { x: 32, y: 14, width: 64, height: 20 },
+  mot: { x: 211, y: 14, width: 28, height: 20 },
+  bar: { x: 32, y: 48, height: 28 },
+  /** Outline and box-shadow rings outside the card: offset and width. */
+  busy: { offset: 0, width: 14 }, selected: { offset: 4, width: 14 }, focused: { offset: 6, width: 16 },
+} as const
+/** The longest title bar (the card's inner width), as `--title` in Overview. */
+export const BAR_MAX = GRID.cardWidth - 16 - 1 - 32
+/** Dashes of a channel switch, longer than on the full edges so they stay dashes at overview zooms. */
+export const SWITCH_DASH = [30, 18]
+/** How far anything drawn reaches outside the cards' boxes (the widest ring). */
+const RING = BOX.focused.offset + BOX.focused.width
+
+export const titleBarWidth = (title: string) => Math.min(BAR_MAX, 40 + title.length * 9)
+
+/** A journey step's curve as React Flow's default bezier draws it (curvature 0.25, from a right handle to a left one). */
+export function stepCurve(from: Point, to: Point): [Point, Point, Point, Point] {
+  const s = { x: from.x + STEP_ENDS.source.x, y: from.y + STEP_ENDS.source.y }
+  const t = { x: to.x + STEP_ENDS.target.x, y: to.y + STEP_ENDS.target.y }
+  const offset = (distance: number) => (distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance))
+  return [s, { x: s.x + offset(t.x - s.x), y: s.y }, { x: t.x - offset(t.x - s.x), y: t.y }, t]
+}
+
+export interface Bounds { x: number; y: number; width: number; height: number }
+
+/** What the picture covers, in flow coordinates: every card with its rings, and every step's curve (inside its control points). */
+export function pictureBounds(cards: readonly TouchpointFlowNode[], edges: readonly JourneyFlowEdge[], at: ReadonlyMap<string, Point>): Bounds | null {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity
+  const add = (x: number, y: number, margin: number) => {
+    x0 = Math.min(x0, x - margin); y0 = Math.min(y0, y - margin)
+    x1 = Math.max(x1, x + margin); y1 = Math.max(y1, y + margin)
+  }
+  for (const card of cards) {
+    add(card.position.x, card.position.y, RING)
+    add(card.position.x + GRID.cardWidth, card.position.y + GRID.cardHeight, RING)
+  }
+  for (const edge of edges) {
+    const from = at.get(edge.source)
+    const to = at.get(edge.target)
+    if (from && to) for (const p of stepCurve(from, to)) add(p.x, p.y, 5)
+  }
+  if (x0 > x1) return null
+  const x = Math.floor(x0), y = Math.floor(y0)
+  return { x, y, width: Math.ceil(x1) - x, height: Math.ceil(y1) - y }
+}
+
+/** Draws the steps, then the cards on them. `ctx` is already transformed to flow coordinates. */
+export function drawOverview(
+  ctx: CanvasRenderingContext2D, cards: readonly TouchpointFlowNode[], edges: readonly JourneyFlowEdge[],
+  at: ReadonlyMap<string, Point>, selectedId: string | null,
+): void {
+  drawSteps(ctx, edges, at)
+  drawCards(ctx, cards, selectedId)
+}
+
+/** Steps of one look share one path, stroked once. */
+function drawSteps(ctx: CanvasRenderingContext2D, edges: readonly JourneyFlowEdge[], at: ReadonlyMap<string, Point>): void {
+  const groups = new Map<string, { path: Path2D; color: string; zigzag: boolean; faded: boolean }>()
+  for (const edge of edges) {
+    const from = at.get(edge.source)
+    const to = at.get(edge.target)
+    if (!from || !to) continue
+    const { color, faded, switch: zigzag } = edge.data!
+    const key = `${color} ${zigzag ? 1 : 0} ${faded ? 1 : 0}`
+    let group = groups.get(key)
+    if (!group) groups.set(key, group = { path: new Path2D(), color, zigzag: zigzag !== null, faded })
+    const [s, c1, c2, t] = stepCurve(from, to)
+    group.path.moveTo(s.x, s.y)
+    group.path.bezierCurveTo(c1.x, c1.y, c2.x, c2.y, t.x, t.y)
+  }
+  for (const { path, color, zigzag, faded } of groups.values()) {
+    ctx.strokeStyle = color
+    ctx.lineWidth = zigzag ? 4.5 : 3
+    ctx.setLineDash(zigzag ? SWITCH_DASH : [])
+    ctx.globalAlpha = faded ? 0.22 : 1
+    ctx.stroke(path)
+  }
+  ctx.setLineDash([])
+  ctx.globalAlpha = 1
+}
+
+/**
+ * Every box of every card goes into the path of its colour, and each path is filled once: a few dozen calls into the
+ * canvas instead of ten per card. Cards do not overlap (the layout stacks them in their cells), so drawing them by
+ * colour instead of card by card gives the same picture.
+ */
+function drawCards(ctx: CanvasRenderingContext2D, cards: readonly TouchpointFlowNode[], selectedId: string | null): void {
+  const w = GRID.cardWidth, h = GRID.cardHeight, r = BOX.radius
+  // Filled stage by stage: rings under the cards, then border, sides, bodies, marks, bars, and outlines on top.
+  const stages = { busy: new Map<string, Path2D>(), border: new Map(), side: new Map(), body: new Map(), mark: new Map(), bar: new Map(), outline: new Map() }
+  const layer = (stage: keyof typeof stages, colour: string): Path2D => {
+    const paths: Map<string, Path2D> = stages[stage]
+    let path = paths.get(colour)
+    if (!path) paths.set(colour, path = new Path2D())
+    return path
+  }
+  for (const card of cards) {
+    const { touchpoint, channel, heat, focused, busy } = card.data
+    const { x, y } = card.position
+    const retired = touchpoint.status === 'retire'
+    const tone = heat ? (heat.delight > heat.disappointment ? 'delight' : heat.disappointment > heat.delight ? 'disappointment' : 'even') : null
+    if (busy) ringPath(layer('busy', busy.color), x, y, BOX.busy)
+    layer('border', COLOURS.border).roundRect(x, y, w, h, r)
+    // The channel's border on the left (16 px; dashed for an indirect touchpoint), a 1 px border elsewhere.
+    const side = layer('side', COLOURS[channel])
+    if (touchpoint.kind === 'indirect') {
+      for (let dy = 0; dy < h; dy += BOX.border * 2) side.rect(x, y + dy, BOX.border, Math.min(BOX.border, h - dy))
+    } else side.roundRect(x, y, BOX.border + r, h, [r, 0, 0, r])
+    layer('body', retired ? COLOURS.retired : tone ? COLOURS.heat[tone] : COLOURS.body)
+      .roundRect(x + BOX.border, y + 1, w - BOX.border - 1, h - 2, [0, r - 1, r - 1, 0])
+    layer('mark', COLOURS.mark[touchpoint.status as keyof typeof COLOURS.mark] ?? COLOURS.mark.none)
+      .rect(x + BOX.mark.x, y + BOX.mark.y, BOX.mark.width, BOX.mark.height)
+    if (touchpoint.momentOfTruth) layer('mark', COLOURS.mot).rect(x + BOX.mot.x, y + BOX.mot.y, BOX.mot.width, BOX.mot.height)
+    layer('bar', retired ? COLOURS.retiredBar : COLOURS.bar).rect(x + BOX.bar.x, y + BOX.bar.y, titleBarWidth(touchpoint.title), BOX.bar.height)
+    if (focused) ringPath(layer('outline', COLOURS.focused), x, y, BOX.focused)
+    else if (card.id === selectedId) ringPath(layer('outline', COLOURS.selected), x, y, BOX.selected)
+  }
+  for (const [stage, paths] of Object.entries(stages)) {
+    for (const [colour, path] of paths) {
+      if (stage === 'busy' || stage === 'outline') {
+        ctx.strokeStyle = colour
+        ctx.lineWidth = stage === 'busy' ? BOX.busy.width : colour === COLOURS.focused ? BOX.focused.width : BOX.selected.width
+        ctx.stroke(path)
+      } else {
+        ctx.fillStyle = colour
+        ctx.fill(path)
+      }
+    }
+  }
+}
+
+/** An outline (or a box-shadow's spread) around a card, following its corners, as a path to stroke `width` wide. */
+function ringPath(path: Path2D, x: number, y: number, { offset, width }: { offset: number; width: number }): void {
+  const out = offset + width / 2
+  path.roundRect(x - out, y - out, GRID.cardWidth + 2 * out, GRID.cardHeight + 2 * out, BOX.radius + out)
+}
+
+/** The card at a point in flow coordinates: the one drawn last (on top) where several overlap. */
+export function cardAt(cards: readonly TouchpointFlowNode[], point: Point): TouchpointFlowNode | null {
+  for (let i = cards.length - 1; i >= 0; i--) {
+    const { x, y } = cards[i]!.position
+    if (point.x >= x && point.x < x + GRID.cardWidth && point.y >= y && point.y < y + GRID.cardHeight) return cards[i]!
+  }
+  return null
+}

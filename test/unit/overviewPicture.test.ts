@@ -1,0 +1,124 @@
+import { Position, getBezierPath } from '@xyflow/react'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { STEP_ENDS, type TouchpointFlowNode, docToFlow } from '../../client/flow/adapter.js'
+import { GRID, computeLayout } from '../../client/flow/layout.js'
+import { resolutionFor } from '../../client/flow/OverviewCanvas.js'
+import { cardAt, drawOverview, pictureBounds, stepCurve } from '../../client/flow/overviewPicture.js'
+import { generatedBoardFile, importBoard, parseBoardFile } from '../../shared/format/index.js'
+import { readBoard } from '../../shared/model/index.js'
+import * as Y from 'yjs'
+
+/** A Path2D that remembers its shapes (Node has no canvas). */
+class RecordedPath {
+  shapes: { op: string; args: number[] }[] = []
+  rect(...args: number[]) { this.shapes.push({ op: 'rect', args }) }
+  roundRect(...args: number[]) { this.shapes.push({ op: 'roundRect', args: args.slice(0, 4) }) }
+  moveTo(...args: number[]) { this.shapes.push({ op: 'moveTo', args }) }
+  bezierCurveTo(...args: number[]) { this.shapes.push({ op: 'bezierCurveTo', args }) }
+}
+
+/** A 2D context that records each fill and stroke with the style it was made in. */
+function recordingContext() {
+  const calls: { op: 'fill' | 'stroke'; colour: string; width: number; dash: number[]; alpha: number; path: RecordedPath }[] = []
+  let dash: number[] = []
+  const ctx = {
+    fillStyle: '', strokeStyle: '', lineWidth: 1, globalAlpha: 1,
+    setLineDash(d: number[]) { dash = d },
+    fill(path: RecordedPath) { calls.push({ op: 'fill', colour: ctx.fillStyle, width: 0, dash, alpha: ctx.globalAlpha, path }) },
+    stroke(path: RecordedPath) { calls.push({ op: 'stroke', colour: ctx.strokeStyle, width: ctx.lineWidth, dash, alpha: ctx.globalAlpha, path }) },
+  }
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, calls }
+}
+
+function bigBoard(touchpoints: number) {
+  const doc = new Y.Doc()
+  const parsed = parseBoardFile(JSON.parse(JSON.stringify(generatedBoardFile(touchpoints, 10, 5))))
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '))
+  importBoard(doc, parsed.file)
+  const board = readBoard(doc)
+  const flow = docToFlow(board, computeLayout(board), { personaId: board.personas[0]!.id, showOthers: false })
+  const cards = flow.nodes.filter((n): n is TouchpointFlowNode => n.type === 'touchpoint')
+  return { cards, edges: flow.edges, at: new Map(cards.map((c) => [c.id, c.position])) }
+}
+
+const Path2DBefore = (globalThis as { Path2D?: unknown }).Path2D
+beforeAll(() => void ((globalThis as { Path2D?: unknown }).Path2D = RecordedPath))
+afterAll(() => void ((globalThis as { Path2D?: unknown }).Path2D = Path2DBefore))
+
+describe('the overview picture', () => {
+  it('draws each step on the curve React Flow draws it, forwards and backwards', () => {
+    for (const [from, to] of [[{ x: 0, y: 0 }, { x: 600, y: 240 }], [{ x: 900, y: 300 }, { x: 100, y: 0 }]] as const) {
+      const [d] = getBezierPath({
+        sourceX: from.x + STEP_ENDS.source.x, sourceY: from.y + STEP_ENDS.source.y, sourcePosition: Position.Right,
+        targetX: to.x + STEP_ENDS.target.x, targetY: to.y + STEP_ENDS.target.y, targetPosition: Position.Left,
+      })
+      const numbers = d.match(/-?\d+(\.\d+)?/g)!.map(Number)
+      expect(stepCurve(from, to).flatMap((p) => [p.x, p.y]).map((n) => Math.round(n * 1000) / 1000))
+        .toEqual(numbers.map((n) => Math.round(n * 1000) / 1000))
+    }
+  })
+
+  it('covers every card with its rings and every step', () => {
+    const { cards, edges, at } = bigBoard(200)
+    const bounds = pictureBounds(cards, edges, at)!
+    for (const card of cards) {
+      expect(card.position.x - 22).toBeGreaterThanOrEqual(bounds.x)
+      expect(card.position.y + GRID.cardHeight + 22).toBeLessThanOrEqual(bounds.y + bounds.height)
+      expect(card.position.x + GRID.cardWidth + 22).toBeLessThanOrEqual(bounds.x + bounds.width)
+    }
+    for (const edge of edges) {
+      for (const p of stepCurve(at.get(edge.source)!, at.get(edge.target)!)) {
+        expect(p.x).toBeGreaterThanOrEqual(bounds.x)
+        expect(p.x).toBeLessThanOrEqual(bounds.x + bounds.width)
+      }
+    }
+    expect(pictureBounds([], [], new Map())).toBeNull()
+  })
+
+  it('finds the card under a point, and none between cards', () => {
+    const { cards } = bigBoard(200)
+    const card = cards[17]!
+    expect(cardAt(cards, { x: card.position.x + 1, y: card.position.y + GRID.cardHeight - 1 })?.id).toBe(card.id)
+    expect(cardAt(cards, { x: card.position.x - 1, y: card.position.y + 1 })).toBeNull()
+    expect(cardAt(cards, { x: card.position.x + 5, y: card.position.y + GRID.cardHeight + GRID.cardGap / 2 })).toBeNull()
+  })
+
+  it('fills a few paths for hundreds of cards, in the order the boxes lie on each other', () => {
+    const { cards, edges, at } = bigBoard(200)
+    const { ctx, calls } = recordingContext()
+    drawOverview(ctx, cards, edges, at, cards[3]!.id)
+    // Journey steps first, one stroke per look (colour, switch or not), switches dashed.
+    const steps = calls.filter((c) => c.path.shapes.some((s) => s.op === 'bezierCurveTo'))
+    expect(steps.length).toBeGreaterThan(0)
+    expect(calls.indexOf(steps[steps.length - 1]!)).toBe(steps.length - 1)
+    expect(steps.reduce((n, c) => n + c.path.shapes.filter((s) => s.op === 'bezierCurveTo').length, 0)).toBe(edges.length)
+    expect(steps.some((c) => c.dash.length > 0 && c.width === 4.5)).toBe(true)
+    // Then the cards: every card once in the border, once in a body, and its title bar; all in under 20 calls.
+    const fills = calls.slice(steps.length)
+    expect(fills.length).toBeLessThan(20)
+    const boxes = (colour: string) => fills.filter((c) => c.colour === colour).flatMap((c) => c.path.shapes)
+    expect(boxes('#e3e7ef')).toHaveLength(cards.length)
+    const retired = cards.filter((c) => c.data.touchpoint.status === 'retire')
+    expect(retired.length).toBeGreaterThan(0)
+    expect(boxes('#f8f9fb')).toHaveLength(retired.length)
+    const order = (colour: string) => fills.findIndex((c) => c.colour === colour)
+    expect(order('#e3e7ef')).toBeLessThan(order('#ffffff'))
+    expect(order('#ffffff')).toBeLessThan(order('#b7bfcd'))
+    // A bar as long as the title (40 + 9 per character, at most the card's inner width).
+    const title = cards[0]!.data.touchpoint.title
+    expect(boxes('#b7bfcd').concat(boxes('#dde1e8')).find((s) => s.args[0] === cards[0]!.position.x + 32)?.args[2]).toBe(40 + 9 * title.length)
+    // The selected card's outline, last, 14 wide in the accent colour around that card alone.
+    const outline = fills[fills.length - 1]!
+    expect(outline).toMatchObject({ op: 'stroke', colour: '#f08a24', width: 14 })
+    expect(outline.path.shapes).toHaveLength(1)
+    expect(outline.path.shapes[0]!.args[0]).toBe(cards[3]!.position.x - 11)
+  })
+
+  it('redraws only when the zoom moves by a step of √2 (panning never)', () => {
+    expect(resolutionFor(0.15, 1)).toBeCloseTo(Math.SQRT1_2 / 4)
+    expect(resolutionFor(0.17, 1)).toBeCloseTo(Math.SQRT1_2 / 4)
+    expect(resolutionFor(0.25, 1)).toBeCloseTo(0.25)
+    expect(resolutionFor(0.26, 1)).toBeCloseTo(Math.SQRT1_2 / 2)
+    expect(resolutionFor(0.15, 2)).toBeCloseTo(Math.SQRT1_2 / 2)
+  })
+})
