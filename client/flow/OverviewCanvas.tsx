@@ -1,11 +1,13 @@
 import { type ReactFlowState, useStore } from '@xyflow/react'
-import { type MouseEvent, type PointerEvent, memo, useLayoutEffect, useMemo, useRef } from 'react'
+import { type MouseEvent, type PointerEvent, memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { JourneyFlowEdge, TouchpointFlowNode } from './adapter.js'
 import type { Point } from './layout.js'
 import { cardAt, drawOverview, pictureBounds } from './overviewPicture.js'
 
 /** The most pixels the picture's canvas may hold (32 MB); a bigger board is drawn at a lower resolution and scaled up. */
 const MAX_PIXELS = 8e6
+/** How long the zoom must rest before the picture is redrawn at its resolution (until then it is scaled). */
+const ZOOM_SETTLE_MS = 250
 
 /**
  * Canvas pixels per flow pixel for a zoom: the device pixels the zoom shows, rounded up to a power of √2, so the picture is
@@ -42,25 +44,30 @@ export interface OverviewCanvasProps {
  * Flow until the pointer is up); anywhere else it pans the board as before.
  * `data-cards` says how many cards the last drawing holds.
  */
-export const OverviewCanvas = memo(function OverviewCanvas({ cards, edges, at, selectedId, onPress, onDoubleClick }: OverviewCanvasProps) {
+export const OverviewCanvas = memo(function OverviewCanvas(props: OverviewCanvasProps) {
+  const { selectedId, onPress, onDoubleClick } = props
+  // The board's view is rebuilt on every change of the board and of who does what; most leave every card as it was.
+  const cards = useSameItems(props.cards)
+  const edges = useSameItems(props.edges)
+  const at = useSamePoints(props.at)
   const canvas = useRef<HTMLCanvasElement>(null)
-  const wanted = useStore(selectResolution)
+  const resolution = useSettledResolution()
   const bounds = useMemo(() => pictureBounds(cards, edges, at), [cards, edges, at])
-  const resolution = bounds ? Math.min(wanted, Math.sqrt(MAX_PIXELS / (bounds.width * bounds.height))) : wanted
+  const scale = bounds ? Math.min(resolution, Math.sqrt(MAX_PIXELS / (bounds.width * bounds.height))) : resolution
 
   // The canvas's size in its own pixels, set as its attributes (before it gets a context: sizing a canvas afterwards resets it).
-  const width = bounds ? Math.max(1, Math.ceil(bounds.width * resolution)) : 1
-  const height = bounds ? Math.max(1, Math.ceil(bounds.height * resolution)) : 1
+  const width = bounds ? Math.max(1, Math.ceil(bounds.width * scale)) : 1
+  const height = bounds ? Math.max(1, Math.ceil(bounds.height * scale)) : 1
 
   useLayoutEffect(() => {
     const ctx = canvas.current?.getContext('2d')
     if (!ctx || !bounds) return
     ctx.resetTransform()
     ctx.clearRect(0, 0, width, height)
-    ctx.setTransform(resolution, 0, 0, resolution, -bounds.x * resolution, -bounds.y * resolution)
+    ctx.setTransform(scale, 0, 0, scale, -bounds.x * scale, -bounds.y * scale)
     drawOverview(ctx, cards, edges, at, selectedId)
     canvas.current!.dataset.cards = String(cards.length)
-  }, [cards, edges, at, selectedId, bounds, resolution, width, height])
+  }, [cards, edges, at, selectedId, bounds, scale, width, height])
 
   const pick = (event: { clientX: number; clientY: number }): TouchpointFlowNode | null => {
     const element = canvas.current
@@ -107,3 +114,36 @@ export const OverviewCanvas = memo(function OverviewCanvas({ cards, edges, at, s
       onPointerDown={onPointerDown} onPointerMove={onPointerMove} onDoubleClick={onDouble} />
   )
 })
+
+/**
+ * The resolution for the zoom (resolutionFor), at once for the first drawing and then once the zoom has rested: redrawing a
+ * thousand cards takes a frame or several, so a wheel or pinch zoom scales the picture and it is redrawn when it stops.
+ */
+function useSettledResolution(): number {
+  const wanted = useStore(selectResolution)
+  const [settled, setSettled] = useState(wanted)
+  useEffect(() => {
+    if (wanted === settled) return
+    const id = setTimeout(() => setSettled(wanted), ZOOM_SETTLE_MS)
+    return () => clearTimeout(id)
+  }, [wanted, settled])
+  return settled
+}
+
+/** `list`, or the list of the render before if that holds the same items in the same order (so nothing needs redrawing). */
+function useSameItems<T>(list: readonly T[]): readonly T[] {
+  const kept = useRef(list)
+  if (kept.current !== list && (kept.current.length !== list.length || list.some((item, i) => item !== kept.current[i]))) kept.current = list
+  return kept.current
+}
+
+/** `at`, or the map of the render before if that puts every card at the same point. */
+function useSamePoints(at: ReadonlyMap<string, Point>): ReadonlyMap<string, Point> {
+  const kept = useRef(at)
+  const before = kept.current
+  if (before !== at && (before.size !== at.size || [...at].some(([id, p]) => {
+    const q = before.get(id)
+    return !q || q.x !== p.x || q.y !== p.y
+  }))) kept.current = at
+  return kept.current
+}

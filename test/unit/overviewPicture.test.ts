@@ -12,7 +12,6 @@ import * as Y from 'yjs'
 class RecordedPath {
   shapes: { op: string; args: number[] }[] = []
   rect(...args: number[]) { this.shapes.push({ op: 'rect', args }) }
-  roundRect(...args: number[]) { this.shapes.push({ op: 'roundRect', args: args.slice(0, 4) }) }
   moveTo(...args: number[]) { this.shapes.push({ op: 'moveTo', args }) }
   bezierCurveTo(...args: number[]) { this.shapes.push({ op: 'bezierCurveTo', args }) }
 }
