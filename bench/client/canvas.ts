@@ -63,7 +63,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, type Page, chromium } from 'playwright-core'
 import { generatedBoardFile } from '../../shared/format/index.js'
-import { benchInitScript } from './inPage.js'
+import { FIRST_FRAME_MESSAGE, benchInitScript } from './inPage.js'
 import { holdBoard, probeSync } from './syncProbe.js'
 import { GRID } from '../../client/flow/layout.js'
 import { type CardAt, cardsOnBoard } from './boardLayout.js'
@@ -218,8 +218,10 @@ async function openBoard(browser: Browser, link: string, expected: number): Prom
   }
   page.on('pageerror', (error) => console.error('page error:', error.message))
   await page.addInitScript(benchInitScript({ expected, name: 'Bench' }))
+  // The page says when (bench/client/inPage.ts); nothing of Playwright's runs in it until then.
+  const firstFrame = page.waitForEvent('console', { predicate: (message) => message.text() === FIRST_FRAME_MESSAGE, timeout: 60_000 })
   await page.goto(link)
-  await page.waitForFunction(() => window.__bench.firstFrameAt !== null, undefined, { timeout: 60_000, polling: 100 })
+  await firstFrame
   const state = await page.evaluate(() => {
     const bench = window.__bench
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
