@@ -6,15 +6,15 @@ import { cardAt, drawOverview, pictureBounds } from './overviewPicture.js'
 
 /** The most pixels the picture's canvas may hold (32 MB); a bigger board is drawn at a lower resolution and scaled up. */
 const MAX_PIXELS = 8e6
-/** How long the zoom must rest before the picture is redrawn at its resolution (until then it is scaled). */
+/** How long the zoom must rest before the picture is redrawn at its resolution (until then the compositor scales it). */
 const ZOOM_SETTLE_MS = 250
 
 /**
- * Canvas pixels per flow pixel for a zoom: the device pixels the zoom shows, rounded up to a power of √2, so the picture is
- * redrawn only when the zoom has changed by that much (panning never redraws it; the compositor moves it).
+ * Canvas pixels per flow pixel for a zoom: the device pixels the zoom shows, so the compositor draws the picture at its
+ * own size (a scaled one cost the crowd's frames). Panning never redraws it; a zoom does once it rests (useSettledResolution).
  */
 export function resolutionFor(zoom: number, devicePixelRatio: number): number {
-  return 2 ** (Math.ceil(Math.log2(zoom * devicePixelRatio) * 2) / 2)
+  return zoom * devicePixelRatio
 }
 
 const selectResolution = (s: ReactFlowState) => resolutionFor(s.transform[2], window.devicePixelRatio || 1)
@@ -117,7 +117,7 @@ export const OverviewCanvas = memo(function OverviewCanvas(props: OverviewCanvas
 
 /**
  * The resolution for the zoom (resolutionFor), at once for the first drawing and then once the zoom has rested: redrawing a
- * thousand cards takes a frame or several, so a wheel or pinch zoom scales the picture and it is redrawn when it stops.
+ * thousand cards takes a frame or several, so during a wheel or pinch zoom the picture is scaled, and redrawn when it stops.
  */
 function useSettledResolution(): number {
   const wanted = useStore(selectResolution)

@@ -78,6 +78,22 @@ describe('a big board, zoomed out', () => {
   })
 })
 
+describe('zooming the overview', () => {
+  it('redraws the picture at the new zoom once the zoom rests, one canvas pixel to a screen pixel', async () => {
+    const sharpness = () => picture(eve).evaluate((c: HTMLCanvasElement) => c.width / c.getBoundingClientRect().width)
+    expect(await sharpness()).toBeCloseTo(1, 1)
+    const pane = (await eve.locator('.react-flow').boundingBox())!
+    await eve.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2)
+    await eve.mouse.wheel(0, -150) // zoom in by 2^0.3, still below the overview's zoom
+    // Scaled at first, then redrawn.
+    await expect.poll(sharpness).toBeLessThan(0.9)
+    await expect.poll(sharpness, { timeout: 5_000 }).toBeCloseTo(1, 1)
+    expect(await drawn(eve)).toBe(CARDS)
+    await eve.mouse.wheel(0, 150)
+    await expect.poll(sharpness, { timeout: 5_000 }).toBeCloseTo(1, 1)
+  })
+})
+
 describe('moving a card on a big board, zoomed out', () => {
   it('carries the card and its journey steps with the pointer and drops it into another cell, for everyone', async () => {
     const title = 'Touchpoint 1'
