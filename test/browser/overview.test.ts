@@ -60,6 +60,19 @@ describe('a big board, zoomed out', () => {
     await eve.getByTestId('panel-close').click()
   })
 
+  it('renames a card double-clicked in the picture', async () => {
+    const cell = { phaseId: await gridId(eve, 'phase', 'Phase 2'), laneId: await gridId(eve, 'lane', 'Lane 1') }
+    const at = (await overviewCardIn(eve, cell, 'Touchpoint 2'))!
+    expect(at).not.toBeNull()
+    await eve.mouse.dblclick(at.x, at.y)
+    const input = eve.getByTestId('touchpoint-title-input')
+    await input.fill('Renamed in the overview')
+    await input.press('Enter')
+    await expect.poll(() => overviewCardIn(eve, cell, 'Renamed in the overview')).not.toBeNull()
+    await expect.poll(() => overviewCardIn(pat, cell, 'Renamed in the overview'), { timeout: 10_000 }).not.toBeNull()
+    if (await eve.getByTestId('touchpoint-panel').count()) await eve.getByTestId('panel-close').click()
+  })
+
   it('pans the board when the press is beside the cards', async () => {
     const viewport = () => eve.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).e)
     const before = await viewport()
