@@ -2,10 +2,12 @@ import { type ReactFlowState, useStore } from '@xyflow/react'
 import { type MouseEvent, type PointerEvent, memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { JourneyFlowEdge, TouchpointFlowNode } from './adapter.js'
 import type { Point } from './layout.js'
-import { cardAt, drawOverview, pictureBounds } from './overviewPicture.js'
+import { type Bounds, cardAt, changedRegions, drawOverview, pictureBounds, reaching } from './overviewPicture.js'
 
 /** The most pixels the picture's canvas may hold (32 MB); a bigger board is drawn at a lower resolution and scaled up. */
 const MAX_PIXELS = 8e6
+/** Beyond this many changed cards at once, the whole picture is redrawn. */
+const MAX_REGIONS = 64
 /** How long the zoom must rest before the picture is redrawn at its resolution (until then the compositor scales it). */
 const ZOOM_SETTLE_MS = 250
 
@@ -42,7 +44,9 @@ export interface OverviewCanvasProps {
  * Pointing at a card shows its title (a tooltip) and the grab cursor. A press
  * on a card is the card's (OverviewCanvas marks itself `nopan` for React
  * Flow until the pointer is up); anywhere else it pans the board as before.
- * `data-cards` says how many cards the last drawing holds.
+ * `data-cards` says how many cards the last drawing holds, `data-redraw`
+ * whether it redrew the whole picture or only the parts whose cards changed
+ * their look (a title, a status, a ring, the selection: nothing moved).
  */
 export const OverviewCanvas = memo(function OverviewCanvas(props: OverviewCanvasProps) {
   const { selectedId, onPress, onDoubleClick } = props
@@ -59,13 +63,41 @@ export const OverviewCanvas = memo(function OverviewCanvas(props: OverviewCanvas
   const width = bounds ? Math.max(1, Math.ceil(bounds.width * scale)) : 1
   const height = bounds ? Math.max(1, Math.ceil(bounds.height * scale)) : 1
 
+  // What the canvas holds, to redraw only the cards whose look changed when nothing moved.
+  const drawn = useRef<{ cards: readonly TouchpointFlowNode[]; edges: readonly JourneyFlowEdge[]; at: ReadonlyMap<string, Point>;
+    selectedId: string | null; key: string } | null>(null)
   useLayoutEffect(() => {
     const ctx = canvas.current?.getContext('2d')
     if (!ctx || !bounds) return
+    const key = `${bounds.x} ${bounds.y} ${bounds.width} ${bounds.height} ${scale} ${width} ${height}`
+    const before = drawn.current
+    const regions = before && before.key === key && before.edges === edges && before.at === at
+      ? changedRegions(before.cards, cards, before.selectedId, selectedId) : null
+    drawn.current = { cards, edges, at, selectedId, key }
     ctx.resetTransform()
-    ctx.clearRect(0, 0, width, height)
-    ctx.setTransform(scale, 0, 0, scale, -bounds.x * scale, -bounds.y * scale)
-    drawOverview(ctx, cards, edges, at, selectedId)
+    if (regions && regions.length <= MAX_REGIONS) {
+      // Only those regions, on whole canvas pixels (a clip through a pixel would leave a seam), with all that reaches in.
+      const clip = new Path2D()
+      for (const region of regions) {
+        const x0 = Math.max(0, Math.floor((region.x - bounds.x) * scale)), y0 = Math.max(0, Math.floor((region.y - bounds.y) * scale))
+        const x1 = Math.min(width, Math.ceil((region.x + region.width - bounds.x) * scale))
+        const y1 = Math.min(height, Math.ceil((region.y + region.height - bounds.y) * scale))
+        ctx.clearRect(x0, y0, x1 - x0, y1 - y0)
+        clip.rect(x0, y0, x1 - x0, y1 - y0)
+      }
+      ctx.save()
+      ctx.clip(clip)
+      ctx.setTransform(scale, 0, 0, scale, -bounds.x * scale, -bounds.y * scale)
+      const again = reaching(regions.map((r) => grow(r, 1 / scale)), cards, edges, at)
+      drawOverview(ctx, again.cards, again.edges, at, selectedId)
+      ctx.restore()
+      canvas.current!.dataset.redraw = 'part'
+    } else {
+      ctx.clearRect(0, 0, width, height)
+      ctx.setTransform(scale, 0, 0, scale, -bounds.x * scale, -bounds.y * scale)
+      drawOverview(ctx, cards, edges, at, selectedId)
+      canvas.current!.dataset.redraw = 'whole'
+    }
     canvas.current!.dataset.cards = String(cards.length)
   }, [cards, edges, at, selectedId, bounds, scale, width, height])
 
@@ -146,4 +178,9 @@ function useSamePoints(at: ReadonlyMap<string, Point>): ReadonlyMap<string, Poin
     return !q || q.x !== p.x || q.y !== p.y
   }))) kept.current = at
   return kept.current
+}
+
+/** `region` grown by `margin` on every side (the pixel a clip rounds out to). */
+function grow(region: Bounds, margin: number): Bounds {
+  return { x: region.x - margin, y: region.y - margin, width: region.width + 2 * margin, height: region.height + 2 * margin }
 }

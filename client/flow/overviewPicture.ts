@@ -170,3 +170,46 @@ export function cardAt(cards: readonly TouchpointFlowNode[], point: Point): Touc
   }
   return null
 }
+
+/**
+ * Where the picture must be redrawn when only the cards' looks changed (a title, a status, a ring, the selection): the
+ * box of every card that is not the same object as before, and of the cards selected before and now, each with the
+ * reach of its rings. Null when cards came, went or moved: then the whole picture is redrawn.
+ */
+export function changedRegions(
+  before: readonly TouchpointFlowNode[], after: readonly TouchpointFlowNode[], selectedBefore: string | null, selectedAfter: string | null,
+): Bounds[] | null {
+  if (before.length !== after.length) return null
+  const regions: Bounds[] = []
+  for (let i = 0; i < after.length; i++) {
+    const a = before[i]!, b = after[i]!
+    if (a.id !== b.id || a.position.x !== b.position.x || a.position.y !== b.position.y) return null
+    const selection = (a.id === selectedBefore) !== (b.id === selectedAfter)
+    if (a !== b || selection) regions.push(reach(b.position))
+  }
+  return regions
+}
+
+/** The cards and steps a redraw of `regions` must draw again: all that reach into one of them. */
+export function reaching(
+  regions: readonly Bounds[], cards: readonly TouchpointFlowNode[], edges: readonly JourneyFlowEdge[], at: ReadonlyMap<string, Point>,
+): { cards: TouchpointFlowNode[]; edges: JourneyFlowEdge[] } {
+  const meets = (box: Bounds) => regions.some((r) => box.x < r.x + r.width && r.x < box.x + box.width && box.y < r.y + r.height && r.y < box.y + box.height)
+  return {
+    cards: cards.filter((card) => meets(reach(card.position))),
+    edges: edges.filter((edge) => {
+      const from = at.get(edge.source)
+      const to = at.get(edge.target)
+      if (!from || !to) return false
+      const points = stepCurve(from, to)
+      const xs = points.map((p) => p.x), ys = points.map((p) => p.y)
+      const x = Math.min(...xs) - 5, y = Math.min(...ys) - 5
+      return meets({ x, y, width: Math.max(...xs) + 5 - x, height: Math.max(...ys) + 5 - y })
+    }),
+  }
+}
+
+/** A card's box with everything drawn around it. */
+function reach({ x, y }: Point): Bounds {
+  return { x: x - RING, y: y - RING, width: GRID.cardWidth + 2 * RING, height: GRID.cardHeight + 2 * RING }
+}

@@ -13,6 +13,12 @@ let pat: Page
 const CARDS = 200
 const picture = (page: Page) => page.getByTestId('overview-picture')
 const drawn = async (page: Page) => Number(await picture(page).getAttribute('data-cards'))
+/** The picture's colour at a point of the page. */
+const pixel = (page: Page, at: { x: number; y: number }) => picture(page).evaluate((c: HTMLCanvasElement, at) => {
+  const r = c.getBoundingClientRect()
+  const data = c.getContext('2d')!.getImageData(Math.floor(((at.x - r.left) * c.width) / r.width), Math.floor(((at.y - r.top) * c.height) / r.height), 1, 1).data
+  return [data[0], data[1], data[2]]
+}, at)
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -64,12 +70,19 @@ describe('a big board, zoomed out', () => {
     const cell = { phaseId: await gridId(eve, 'phase', 'Phase 2'), laneId: await gridId(eve, 'lane', 'Lane 1') }
     const at = (await overviewCardIn(eve, cell, 'Touchpoint 2'))!
     expect(at).not.toBeNull()
+    // The title bar grows with the title: 40 + 9 flow pixels a character, at most 207 (overviewPicture.ts).
+    const zoom = await eve.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a)
+    const barEnd = { x: at.x + (32 + 180 - 128) * zoom, y: at.y + (62 - 52) * zoom }
+    expect(await pixel(pat, barEnd)).toEqual([255, 255, 255])
     await eve.mouse.dblclick(at.x, at.y)
     const input = eve.getByTestId('touchpoint-title-input')
     await input.fill('Renamed in the overview')
     await input.press('Enter')
     await expect.poll(() => overviewCardIn(eve, cell, 'Renamed in the overview')).not.toBeNull()
     await expect.poll(() => overviewCardIn(pat, cell, 'Renamed in the overview'), { timeout: 10_000 }).not.toBeNull()
+    // Someone else's picture redrew that card alone, with the longer bar.
+    expect(await picture(pat).getAttribute('data-redraw')).toBe('part')
+    expect(await pixel(pat, barEnd)).toEqual([183, 191, 205])
     if (await eve.getByTestId('touchpoint-panel').count()) await eve.getByTestId('panel-close').click()
   })
 

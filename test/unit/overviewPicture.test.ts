@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STEP_ENDS, type TouchpointFlowNode, docToFlow } from '../../client/flow/adapter.js'
 import { GRID, computeLayout } from '../../client/flow/layout.js'
 import { resolutionFor } from '../../client/flow/OverviewCanvas.js'
-import { cardAt, drawOverview, pictureBounds, stepCurve } from '../../client/flow/overviewPicture.js'
+import { cardAt, changedRegions, drawOverview, pictureBounds, reaching, stepCurve } from '../../client/flow/overviewPicture.js'
 import { generatedBoardFile, importBoard, parseBoardFile } from '../../shared/format/index.js'
 import { readBoard } from '../../shared/model/index.js'
 import * as Y from 'yjs'
@@ -111,6 +111,30 @@ describe('the overview picture', () => {
     expect(outline).toMatchObject({ op: 'stroke', colour: '#f08a24', width: 14 })
     expect(outline.path.shapes).toHaveLength(1)
     expect(outline.path.shapes[0]!.args[0]).toBe(cards[3]!.position.x - 11)
+  })
+
+  it('redraws only around cards whose look changed, and all of it when a card came, went or moved', () => {
+    const { cards, edges, at } = bigBoard(200)
+    expect(changedRegions(cards, [...cards], null, null)).toEqual([])
+    const renamed = cards.map((c, i) => (i === 17 ? { ...c, data: { ...c.data, touchpoint: { ...c.data.touchpoint, title: 'New' } } } : c))
+    const [region] = changedRegions(cards, renamed, null, null)!
+    const { x, y } = cards[17]!.position
+    expect(region).toEqual({ x: x - 22, y: y - 22, width: GRID.cardWidth + 44, height: GRID.cardHeight + 44 })
+    expect(changedRegions(cards, cards, cards[3]!.id, cards[4]!.id)).toHaveLength(2)
+    expect(changedRegions(cards, cards.slice(1), null, null)).toBeNull()
+    expect(changedRegions(cards, cards.map((c, i) => (i === 5 ? { ...c, position: { x: c.position.x, y: c.position.y + 114 } } : c)), null, null)).toBeNull()
+
+    // Redrawn there: the card, the neighbours its rings reach, and every step that passes.
+    const again = reaching([region!], renamed, edges, at)
+    expect(again.cards.map((c) => c.id)).toContain(cards[17]!.id)
+    for (const card of renamed) {
+      const near = Math.abs(card.position.x - x) < GRID.cardWidth + 44 && Math.abs(card.position.y - y) < GRID.cardHeight + 44
+      expect(again.cards.includes(card)).toBe(near)
+    }
+    const attached = edges.filter((e) => e.source === cards[17]!.id || e.target === cards[17]!.id)
+    expect(attached.length).toBeGreaterThan(0)
+    for (const edge of attached) expect(again.edges).toContain(edge)
+    expect(again.edges.length).toBeLessThan(edges.length)
   })
 
   it('draws as many canvas pixels per flow pixel as the zoom shows device pixels', () => {
