@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Awareness } from 'y-protocols/awareness'
 import { type PeerCursor, cursors, sameCursors } from '../sync/presence.js'
+import { onPresenceFrame } from '../sync/presenceFrames.js'
 import { type CursorMessage, CursorLayer } from './cursorLayer.js'
 
 /**
@@ -44,14 +45,14 @@ export function CursorCanvas({ awareness }: { awareness: Awareness }) {
     }
     sendView()
     onPresence()
-    awareness.on('change', onPresence)
+    const stopPresence = onPresenceFrame(awareness, onPresence)
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.transform !== previous.transform) sendView()
     })
     const resized = new ResizeObserver(sendView)
     resized.observe(element)
     return () => {
-      awareness.off('change', onPresence)
+      stopPresence()
       unsubscribe()
       resized.disconnect()
       post.stop()

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import { draggedByOthers } from '../sync/presence.js'
+import { onPresenceFrame } from '../sync/presenceFrames.js'
 import { type MovingPositions, createRemoteDrags } from './localDrag.js'
 
 /**
@@ -14,8 +15,7 @@ export function useRemoteDrags(awareness: Awareness): MovingPositions {
   useEffect(() => {
     const refresh = () => remote.set(draggedByOthers(awareness))
     refresh()
-    awareness.on('change', refresh)
-    return () => awareness.off('change', refresh)
+    return onPresenceFrame(awareness, refresh)
   }, [awareness, remote])
   return remote
 }

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
+import { onPresenceFrame } from './presenceFrames.js'
 
 /**
- * Something read from presence (`read`), read again on every awareness
- * change; the caller renders only when `same` says it changed. Compared here,
+ * Something read from presence (`read`), read again on the frame after
+ * presence changed (onPresenceFrame); the caller renders only when `same` says it changed. Compared here,
  * not in a state updater, so a change that keeps it (someone else's pointer
  * move, for the list of people) schedules no render. `read` and `same` must
  * not change between renders (module functions).
@@ -19,8 +20,7 @@ export function useAwarenessValue<T>(awareness: Awareness, read: (awareness: Awa
       setValue(() => next)
     }
     refresh()
-    awareness.on('change', refresh)
-    return () => awareness.off('change', refresh)
+    return onPresenceFrame(awareness, refresh)
   }, [awareness, read, same])
   return value
 }
