@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { Awareness } from 'y-protocols/awareness'
 import { onPresenceFrame } from './presenceFrames.js'
 
@@ -13,14 +14,16 @@ export function useAwarenessValue<T>(awareness: Awareness, read: (awareness: Awa
   const [value, setValue] = useState<T>(() => read(awareness))
   useEffect(() => {
     let last: { value: T } | null = null
-    const refresh = () => {
+    const refresh = (now: boolean) => {
       const next = read(awareness)
       if (last && same(last.value, next)) return
       last = { value: next }
-      setValue(() => next)
+      // On a frame, rendered within it: left to React's scheduler, the render would come in a task after the frame was drawn, and draw another.
+      if (now) flushSync(() => setValue(() => next))
+      else setValue(() => next)
     }
-    refresh()
-    return onPresenceFrame(awareness, refresh)
+    refresh(false)
+    return onPresenceFrame(awareness, () => refresh(true))
   }, [awareness, read, same])
   return value
 }
