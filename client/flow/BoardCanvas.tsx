@@ -95,7 +95,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   // (a pointer move re-renders only what draws them: the card itself is moved on screen by moveNodeOnScreen).
   const drag = useMemo(createLocalDrag, [])
   const [dragged, setDragged] = useState<ReadonlySet<string>>(NO_CARDS)
-  const pointer = usePointerPresence(awareness, screenToFlowPosition)
+  const pointer = usePointerPresence(awareness)
   const followView = useFollow(projector)
   // Image export copies the DOM: then every card and edge is rendered, in full.
   const everything = useRenderEverything()

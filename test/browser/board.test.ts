@@ -97,6 +97,24 @@ describe('a live board in two browsers', () => {
       return { x: (720 - pane.left - tx) / zoom, y: (520 - pane.top - ty) / zoom }
     })
     await expect.poll(async () => arrowDrawn(participant, await flowToScreen(participant, flow), color)).toBe(true)
+
+    // The pane moves on the facilitator's screen (a narrower window wraps the toolbar): where it is now counts.
+    const paneAt = () => facilitator.evaluate(() => {
+      const { left, top } = document.querySelector('.react-flow')!.getBoundingClientRect()
+      return { left, top }
+    })
+    const before = await paneAt()
+    await facilitator.setViewportSize({ width: 760, height: 900 })
+    await expect.poll(paneAt).not.toEqual(before)
+    await facilitator.mouse.move(400, 600)
+    await facilitator.mouse.move(420, 620, { steps: 3 })
+    const moved = await facilitator.evaluate(() => {
+      const pane = document.querySelector('.react-flow')!.getBoundingClientRect()
+      const { e: tx, f: ty, a: zoom } = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform)
+      return { x: (420 - pane.left - tx) / zoom, y: (620 - pane.top - ty) / zoom }
+    })
+    await facilitator.setViewportSize({ width: 1440, height: 900 })
+    await expect.poll(async () => arrowDrawn(participant, await flowToScreen(participant, moved), color)).toBe(true)
   })
 
   it('lets a few cursors glide, and draws a crowd of them on one canvas where they point until the crowd breaks up', async () => {
