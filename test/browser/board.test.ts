@@ -106,15 +106,21 @@ describe('a live board in two browsers', () => {
     const before = await paneAt()
     await facilitator.setViewportSize({ width: 760, height: 900 })
     await expect.poll(paneAt).not.toEqual(before)
-    await facilitator.mouse.move(400, 600)
-    await facilitator.mouse.move(420, 620, { steps: 3 })
-    const moved = await facilitator.evaluate(() => {
+    // Pointing near the pane's corner, where the board shows on both screens.
+    const pane = await paneAt()
+    const point = { x: pane.left + 90, y: pane.top + 120 }
+    await facilitator.mouse.move(point.x - 10, point.y - 10)
+    await facilitator.mouse.move(point.x, point.y, { steps: 3 })
+    const moved = await facilitator.evaluate(({ x, y }) => {
       const pane = document.querySelector('.react-flow')!.getBoundingClientRect()
       const { e: tx, f: ty, a: zoom } = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform)
-      return { x: (420 - pane.left - tx) / zoom, y: (620 - pane.top - ty) / zoom }
-    })
-    await facilitator.setViewportSize({ width: 1440, height: 900 })
-    await expect.poll(async () => arrowDrawn(participant, await flowToScreen(participant, moved), color)).toBe(true)
+      return { x: (x - pane.left - tx) / zoom, y: (y - pane.top - ty) / zoom }
+    }, point)
+    try {
+      await expect.poll(async () => arrowDrawn(participant, await flowToScreen(participant, moved), color)).toBe(true)
+    } finally {
+      await facilitator.setViewportSize({ width: 1440, height: 900 })
+    }
   })
 
   it('lets a few cursors glide, and draws a crowd of them on one canvas where they point until the crowd breaks up', async () => {
