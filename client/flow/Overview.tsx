@@ -1,9 +1,9 @@
 import { Position, getBezierPath, useStoreApi } from '@xyflow/react'
-import { type PointerEvent, memo, useCallback, useMemo, useRef } from 'react'
+import { type PointerEvent, type Ref, memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react'
 import { type JourneyFlowEdge, STEP_ENDS, type TouchpointFlowNode } from './adapter.js'
 import { FlowPortal } from './FlowPortal.js'
 import { GRID, type Point } from './layout.js'
-import { type MovingPositions, useMovingPositions } from './localDrag.js'
+import type { MovingPositions } from './localDrag.js'
 import { OverviewCanvas } from './OverviewCanvas.js'
 import { SWITCH_DASH, titleBarWidth } from './overviewPicture.js'
 
@@ -110,17 +110,23 @@ export function Overview({ cards, resting, edges, moving, drag, selectedId, read
   )
 }
 
-/** The cards being moved and their steps, redrawn on every move of a drag, here or someone else's, without re-rendering the rest. */
+/**
+ * The cards being moved and their steps. React renders them when a drag starts or ends (and for a new selection); every move
+ * in between, here or someone else's, only sets the moved cards' transforms and their steps' paths (`follow`): in a big
+ * workshop a dozen people drag at once, and re-rendering the layer for each move was most of a frame's script.
+ */
 function MovingLayer({ cards, edges, at, drag, selectedId }: {
   cards: TouchpointFlowNode[]; edges: JourneyFlowEdge[]; at: Positions; drag: MovingPositions; selectedId: string | null
 }) {
-  const moved = useMovingPositions(drag)
-  const where = new Map(at)
-  for (const [id, position] of moved) where.set(id, position)
+  const steps = useRef<SVGSVGElement>(null)
+  const deck = useRef<HTMLDivElement>(null)
+  // Read, not subscribed: the moves after this render are `follow`'s.
+  const moved = drag.positions()
+  useLayoutEffect(() => follow({ cards: deck.current!, steps: steps.current!, edges, at, drag, drawn: moved }), [edges, at, drag, moved])
   return (
     <FlowPortal layer="viewport-portal">
-      <Steps edges={edges} at={where} moving />
-      <div className="overview-cards overview-cards--moving">
+      <Steps ref={steps} edges={edges} at={placed(at, moved)} moving />
+      <div ref={deck} className="overview-cards overview-cards--moving">
         {cards.map((card) => {
           const position = moved.get(card.id)
           return <Card key={card.id} card={position ? { ...card, position } : card} selected={card.id === selectedId} moving />
@@ -128,6 +134,46 @@ function MovingLayer({ cards, edges, at, drag, selectedId }: {
       </div>
     </FlowPortal>
   )
+}
+
+/** Keeps the moving layer's elements where `drag` says, move by move, from the positions `drawn` (the render's); answers how to stop. */
+function follow({ cards, steps, edges, at, drag, drawn }: {
+  cards: HTMLElement; steps: SVGSVGElement; edges: JourneyFlowEdge[]; at: Positions; drag: MovingPositions; drawn: ReadonlyMap<string, Point>
+}): () => void {
+  const cardElements = new Map<string, HTMLElement>()
+  for (const element of cards.children) cardElements.set((element as HTMLElement).dataset.touchpointId!, element as HTMLElement)
+  const pathElements = new Map<string, Element>()
+  for (const element of steps.children) pathElements.set(element.getAttribute('data-step-id')!, element)
+  let shown = drawn
+  const place = () => {
+    const next = drag.positions()
+    if (next === shown) return
+    const changed = new Set<string>()
+    for (const [id, position] of next) if (shown.get(id) !== position) changed.add(id)
+    for (const id of shown.keys()) if (!next.has(id)) changed.add(id)
+    shown = next
+    for (const id of changed) {
+      const position = next.get(id)
+      const element = cardElements.get(id)
+      if (element && position) element.style.transform = `translate(${position.x}px, ${position.y}px)`
+    }
+    const where = placed(at, next)
+    for (const edge of edges) {
+      if (!changed.has(edge.source) && !changed.has(edge.target)) continue
+      const d = stepPath(edge, where)
+      if (d) pathElements.get(edge.id)?.setAttribute('d', d)
+    }
+  }
+  place() // moves between the render and now
+  return drag.subscribe(place)
+}
+
+/** Where the cards are: `at`, with the moved ones where they were moved to. */
+function placed(at: Positions, moved: ReadonlyMap<string, Point>): Positions {
+  if (moved.size === 0) return at
+  const where = new Map(at)
+  for (const [id, position] of moved) where.set(id, position)
+  return where
 }
 
 type Positions = ReadonlyMap<string, Point>
@@ -156,21 +202,27 @@ const Card = memo(function Card({ card, selected, moving = false }: { card: Touc
   )
 })
 
-const Steps = memo(function Steps({ edges, at, moving = false }: { edges: JourneyFlowEdge[]; at: Positions; moving?: boolean }) {
+/** A step's curve between its cards at `at`, as React Flow draws it; undefined if a card is not there. */
+function stepPath(edge: JourneyFlowEdge, at: Positions): string | undefined {
+  const from = at.get(edge.source)
+  const to = at.get(edge.target)
+  if (!from || !to) return undefined
+  return getBezierPath({
+    sourceX: from.x + STEP_ENDS.source.x, sourceY: from.y + STEP_ENDS.source.y, sourcePosition: Position.Right,
+    targetX: to.x + STEP_ENDS.target.x, targetY: to.y + STEP_ENDS.target.y, targetPosition: Position.Left,
+  })[0]
+}
+
+const Steps = memo(function Steps({ edges, at, moving = false, ref }: { edges: JourneyFlowEdge[]; at: Positions; moving?: boolean; ref?: Ref<SVGSVGElement> }) {
   const paths = []
   for (const edge of edges) {
-    const from = at.get(edge.source)
-    const to = at.get(edge.target)
-    if (!from || !to) continue
-    const [d] = getBezierPath({
-      sourceX: from.x + STEP_ENDS.source.x, sourceY: from.y + STEP_ENDS.source.y, sourcePosition: Position.Right,
-      targetX: to.x + STEP_ENDS.target.x, targetY: to.y + STEP_ENDS.target.y, targetPosition: Position.Left,
-    })
+    const d = stepPath(edge, at)
+    if (!d) continue
     const { color, faded, switch: zigzag } = edge.data!
     paths.push(
-      <path key={edge.id} d={d} stroke={color} strokeWidth={zigzag ? 4.5 : 3} strokeDasharray={zigzag ? SWITCH_DASH.join(' ') : undefined}
-        opacity={faded ? 0.22 : undefined} />,
+      <path key={edge.id} data-step-id={edge.id} d={d} stroke={color} strokeWidth={zigzag ? 4.5 : 3}
+        strokeDasharray={zigzag ? SWITCH_DASH.join(' ') : undefined} opacity={faded ? 0.22 : undefined} />,
     )
   }
-  return <svg className={`overview-edges${moving ? ' overview-edges--moving' : ''}`} aria-hidden="true">{paths}</svg>
+  return <svg ref={ref} className={`overview-edges${moving ? ' overview-edges--moving' : ''}`} aria-hidden="true">{paths}</svg>
 })

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { STEP_ENDS } from '../../client/flow/adapter.js'
 import { generatedBoardFile } from '../../shared/format/index.js'
 import { cellCentre, gridId, joinBoard, launchBrowser, overviewCardIn } from '../utils/browser.js'
 import { type TestServer, startTestServer } from '../utils/server.js'
@@ -140,6 +141,17 @@ describe('moving a card on a big board, zoomed out', () => {
     expect(Math.abs(carried.x + carried.width / 2 - to.x)).toBeLessThan(2)
     expect(Math.abs(carried.y + carried.height / 2 - to.y)).toBeLessThan(2)
     expect(await eve.locator('.overview-edges--moving path').count()).toBeGreaterThan(0)
+    // Its steps end on it, and the other person sees it where it is, move by move.
+    const here = await carriedAt(eve)
+    expect(here.stepEnds).toBeGreaterThan(0)
+    await expect.poll(async () => (await carriedAt(pat)).card, { timeout: 10_000 }).toEqual(here.card)
+    await eve.mouse.move(to.x + 40, to.y + 30, { steps: 4 })
+    const further = await carriedAt(eve)
+    expect(further.card.x - here.card.x).toBeGreaterThan(100) // 40 screen pixels at a zoom under 0.4
+    expect(further.stepEnds).toBeGreaterThan(0)
+    await expect.poll(async () => (await carriedAt(pat)).card, { timeout: 10_000 }).toEqual(further.card)
+    expect((await carriedAt(pat)).stepEnds).toBeGreaterThan(0)
+    await eve.mouse.move(to.x, to.y, { steps: 4 })
     await eve.mouse.up()
 
     await expect.poll(() => drawn(eve)).toBe(CARDS)
@@ -149,3 +161,24 @@ describe('moving a card on a big board, zoomed out', () => {
     await expect.poll(() => overviewCardIn(pat, target, title), { timeout: 10_000 }).not.toBeNull()
   })
 })
+
+/**
+ * The card being carried on `page`'s moving layer (flow position, rounded) and how many of the moving steps end on it: a step
+ * leaves a card at STEP_ENDS.source and reaches one at STEP_ENDS.target.
+ */
+async function carriedAt(page: Page): Promise<{ card: { x: number; y: number }; stepEnds: number }> {
+  return page.evaluate((ends) => {
+    const card = document.querySelector<HTMLElement>('.card--moving')
+    const match = card && /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(card.style.transform)
+    if (!match) return { card: { x: NaN, y: NaN }, stepEnds: 0 }
+    const x = Number(match[1])
+    const y = Number(match[2])
+    let stepEnds = 0
+    for (const path of document.querySelectorAll('.overview-edges--moving path')) {
+      const numbers = (path.getAttribute('d') ?? '').match(/-?[\d.]+/g)!.map(Number)
+      const near = (px: number, py: number, end: { x: number; y: number }) => Math.hypot(px - x - end.x, py - y - end.y) < 0.5
+      if (near(numbers[0]!, numbers[1]!, ends.source) || near(numbers.at(-2)!, numbers.at(-1)!, ends.target)) stepEnds++
+    }
+    return { card: { x: Math.round(x), y: Math.round(y) }, stepEnds }
+  }, STEP_ENDS)
+}
