@@ -5,6 +5,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { type PeerCursor, cursors, sameCursors } from '../sync/presence.js'
 import { onPresenceFrame } from '../sync/presenceFrames.js'
 import { type CursorMessage, CursorLayer } from './cursorLayer.js'
+import { CursorPacker } from './cursorWire.js'
 
 /**
  * A crowd's cursors (see Cursors) on one canvas over the board, drawn by a
@@ -69,7 +70,13 @@ function drawer(element: HTMLCanvasElement): ((message: CursorMessage) => void) 
     const worker = new Worker(new URL('./cursorWorker.ts', import.meta.url), { type: 'module' })
     const offscreen = element.transferControlToOffscreen()
     worker.postMessage({ type: 'canvas', canvas: offscreen } satisfies CursorMessage, [offscreen])
-    return Object.assign((message: CursorMessage) => worker.postMessage(message), { stop: () => worker.terminate() })
+    const packer = new CursorPacker()
+    const post = (message: CursorMessage) => {
+      if (message.type !== 'cursors') return worker.postMessage(message)
+      const { message: packed, transfer } = packer.pack(message.cursors)
+      worker.postMessage(packed, transfer)
+    }
+    return Object.assign(post, { stop: () => worker.terminate() })
   }
   const layer = new CursorLayer((draw) => requestAnimationFrame(draw))
   layer.receive({ type: 'canvas', canvas: element })
