@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next'
 import type { Awareness } from 'y-protocols/awareness'
 import { type PeerCursor, cursors, sameCursors } from '../sync/presence.js'
 import { onPresenceFrame } from '../sync/presenceFrames.js'
-import { type CursorMessage, CursorLayer } from './cursorLayer.js'
+import { CROWD_FRAME_MS, type CursorMessage, CursorLayer, atMostEvery } from './cursorLayer.js'
 import { CursorPacker } from './cursorWire.js'
 
 /**
  * A crowd's cursors (see Cursors) on one canvas over the board, drawn by a
- * worker (cursorWorker.ts). This page only posts presence and the viewport
- * when they change, and renders nothing in React for a pointer move: no
+ * worker (cursorWorker.ts). This page only posts presence (at most as often
+ * as the canvas is drawn, CROWD_FRAME_MS) and the viewport when they change,
+ * and renders nothing in React for a pointer move: no
  * element, layer, style or hit-test entry per cursor.
  */
 export function CursorCanvas({ awareness }: { awareness: Awareness }) {
@@ -46,7 +47,8 @@ export function CursorCanvas({ awareness }: { awareness: Awareness }) {
     }
     sendView()
     onPresence()
-    const stopPresence = onPresenceFrame(awareness, onPresence)
+    const postPresence = atMostEvery(CROWD_FRAME_MS, onPresence)
+    const stopPresence = onPresenceFrame(awareness, postPresence)
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.transform !== previous.transform) sendView()
     })
@@ -54,6 +56,7 @@ export function CursorCanvas({ awareness }: { awareness: Awareness }) {
     resized.observe(element)
     return () => {
       stopPresence()
+      postPresence.stop()
       unsubscribe()
       resized.disconnect()
       post.stop()

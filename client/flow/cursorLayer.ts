@@ -15,6 +15,29 @@ export type CursorMessage =
 export const CROWD_FRAME_MS = 50
 
 /**
+ * `work`, called at most every `ms`: at once when the last call is that long
+ * ago, otherwise once when it is, however often it was asked meanwhile.
+ * The page posts the crowd's cursors this way: the canvas draws them at most
+ * every CROWD_FRAME_MS, so posting them more often only costs the page.
+ */
+export function atMostEvery(ms: number, work: () => void): (() => void) & { stop(): void } {
+  let last = -Infinity
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const run = () => {
+    timer = undefined
+    last = performance.now()
+    work()
+  }
+  const ask = () => {
+    if (timer) return
+    const wait = last + ms - performance.now()
+    if (wait <= 0) run()
+    else timer = setTimeout(run, wait)
+  }
+  return Object.assign(ask, { stop: () => clearTimeout(timer) })
+}
+
+/**
  * The cursor canvas's drawing loop: it takes presence and the viewport as
  * messages and redraws on a frame: at most every CROWD_FRAME_MS for new
  * positions, on the next frame when the board moves. It runs in a worker on a canvas

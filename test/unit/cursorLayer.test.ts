@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CROWD_FRAME_MS, CursorLayer } from '../../client/flow/cursorLayer.js'
+import { CROWD_FRAME_MS, CursorLayer, atMostEvery } from '../../client/flow/cursorLayer.js'
 import type { CursorView } from '../../client/flow/cursorCanvas.js'
 
 const view: CursorView = { transform: [0, 0, 1], width: 100, height: 80, ratio: 1, font: 'sans-serif' }
@@ -50,5 +50,38 @@ describe('when the canvas of a crowd\'s cursors is drawn', () => {
     expect(canvas.cleared).toBe(3)
     vi.advanceTimersByTime(CROWD_FRAME_MS * 2)
     expect(frames).toHaveLength(0)
+  })
+})
+
+describe('atMostEvery', () => {
+  beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }))
+  afterEach(() => vi.useRealTimers())
+
+  it('runs at once after a quiet spell, then once per period however often it is asked, the last ask included', () => {
+    const work = vi.fn()
+    const ask = atMostEvery(50, work)
+    ask()
+    expect(work).toHaveBeenCalledTimes(1)
+    for (let i = 0; i < 10; i++) {
+      vi.advanceTimersByTime(4)
+      ask()
+    }
+    expect(work).toHaveBeenCalledTimes(1) // 40 ms on: still waiting
+    vi.advanceTimersByTime(10)
+    expect(work).toHaveBeenCalledTimes(2) // 50 ms after the first, for the ten asks
+    vi.advanceTimersByTime(200)
+    expect(work).toHaveBeenCalledTimes(2) // nothing asked since
+    ask()
+    expect(work).toHaveBeenCalledTimes(3) // quiet long enough: at once
+  })
+
+  it('runs nothing once stopped', () => {
+    const work = vi.fn()
+    const ask = atMostEvery(50, work)
+    ask()
+    ask()
+    ask.stop()
+    vi.advanceTimersByTime(100)
+    expect(work).toHaveBeenCalledTimes(1)
   })
 })
