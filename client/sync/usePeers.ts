@@ -1,3 +1,4 @@
+import equal from 'fast-deep-equal'
 import type { Awareness } from 'y-protocols/awareness'
 import { type Peer, peers } from './presence.js'
 import { useAwarenessValue } from './useAwarenessValue.js'
@@ -18,6 +19,6 @@ function samePeers(a: Peer[], b: Peer[]): boolean {
   return a.length === b.length && a.every((peer, i) => {
     const other = b[i]
     if (peer.clientId !== other.clientId || peer.isSelf !== other.isSelf) return false
-    return peer.isSelf ? JSON.stringify(peer.user) === JSON.stringify(other.user) : JSON.stringify(peer) === JSON.stringify(other)
+    return peer.isSelf ? equal(peer.user, other.user) : equal(peer, other)
   })
 }
