@@ -70,6 +70,8 @@ export class BoardSession implements BoardContext {
   private listening = false
   /** The stored snapshot, until it is applied to `doc` (see build). */
   private unbuilt: Uint8Array | null = null
+  /** Updates held while a write is applied under locks (asOneUpdate), with the first one's origin. */
+  private held: { updates: Uint8Array[]; origin: unknown } | null = null
   /** What the first person got as the stored snapshot before the board was built: the state vector it stands for. */
   private readonly sentWhole = new WeakMap<Connection, Uint8Array>()
 
@@ -320,7 +322,7 @@ export class BoardSession implements BoardContext {
     this.applyPendingWrites()
     const origin: TransactionOrigin = { source: 'remote', connectionId: conn.id }
     const schemaVersion = schemaVersionOf(this.doc)
-    if (applyUnderLocks(this.doc, update, origin, this.facilitation.locks)) {
+    if (this.asOneUpdate(() => applyUnderLocks(this.doc, update, origin, this.facilitation.locks))) {
       this.options.log('info', 'sync.locked-edit-undone', { board: this.boardId, conn: conn.id })
       this.options.metrics.rejected.inc({ reason: 'locked' })
       this.facilitation.refuseLockedEdit(conn)
@@ -441,8 +443,32 @@ export class BoardSession implements BoardContext {
     this.doc.destroy()
   }
 
+  /**
+   * Runs `work` with the document's updates held, then stores, relays and publishes them as one. A write undone under a
+   * lock is its edit and the undo: merged, the edit reaches no one, here or on another process, where apart it could be
+   * shown for a moment (a quiet board sends an update at once). One update keeps its origin; merged ones have none, so
+   * the author gets the undo too.
+   */
+  private asOneUpdate<T>(work: () => T): T {
+    const held: { updates: Uint8Array[]; origin: unknown } = { updates: [], origin: undefined }
+    this.held = held
+    try {
+      return work()
+    } finally {
+      this.held = null
+      const { updates, origin } = held
+      if (updates.length === 1) this.onDocUpdate(updates[0]!, origin)
+      else if (updates.length > 1) this.onDocUpdate(Y.mergeUpdates(updates), undefined)
+    }
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.encodedState = null
+    if (this.held) {
+      if (this.held.updates.length === 0) this.held.origin = origin
+      this.held.updates.push(update)
+      return
+    }
     const source = isOrigin(origin) ? origin.source : undefined
     if (source === 'persistence') return
     const author = isOrigin(origin) ? origin.connectionId : undefined

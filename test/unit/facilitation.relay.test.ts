@@ -165,6 +165,19 @@ describe('the facilitation channel on the relay', () => {
     expect(readBoard(sam.doc).phases.map((p) => p.name)).toContain('Buying')
   })
 
+  it('never shows an editor’s change to the locked grid to the others, not even between the change and its undo', () => {
+    const { fran, pat, sam, g } = workshop()
+    sendCommand(fran, { type: 'lock.grid', locked: true })
+    harness.flush()
+    const seen: string[][] = []
+    sam.doc.on('afterTransaction', () => seen.push(readBoard(sam.doc).phases.map((p) => p.name)))
+    renamePhase(pat.doc, g.phase('Purchase'), 'Hijacked')
+    harness.flush()
+    expect(seen.length).toBeGreaterThan(0)
+    expect(seen.flat()).not.toContain('Hijacked')
+    expect(readBoard(pat.doc).phases.map((p) => p.name)).not.toContain('Hijacked')
+  })
+
   it('brings back a locked touchpoint an editor moved or deleted, with its factor entries', () => {
     const { fran, pat, sam, card, g } = workshop()
     addFactor(fran.doc, { touchpointId: card, level: 'ok', dimension: 'factual', text: 'Fast queue', authorId: 'fran', authorName: 'Fran', customerVoice: false })
