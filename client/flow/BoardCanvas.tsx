@@ -177,10 +177,16 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     return at
   }, [moving, carriedSteps, nodes])
   // Someone else's card follows their moves on screen directly, as a card dragged here follows the pointer (moveNodeOnScreen).
-  useEffect(() => theirs.subscribe(() => {
-    const own = drag.positions()
-    for (const [id, position] of theirs.positions()) if (!own.has(id)) moveNodeOnScreen(container.current, id, position)
-  }), [theirs, drag])
+  // Only the cards that moved (a point kept its identity while its card stood still: createRemoteDrags).
+  useEffect(() => {
+    let shown = theirs.positions()
+    return theirs.subscribe(() => {
+      const own = drag.positions()
+      const next = theirs.positions()
+      for (const [id, position] of next) if (!own.has(id) && shown.get(id) !== position) moveNodeOnScreen(container.current, id, position)
+      shown = next
+    })
+  }, [theirs, drag])
 
   const dragMove = useCallback((id: string, position: Point) => {
     if (!drag.positions().has(id)) setDragged((ids) => toggled(ids, id, true))

@@ -70,7 +70,7 @@ export function createRemoteDrags(): RemoteDrags {
     positions: () => positions,
     set(next) {
       if (samePositions(positions, next)) return
-      positions = next.size === 0 ? NONE : next
+      positions = next.size === 0 ? NONE : keepUnmoved(positions, next)
       for (const listener of listeners) listener()
     },
     subscribe(listener) {
@@ -103,6 +103,20 @@ export function mergePositions(first: MovingPositions, second: MovingPositions):
       }
     },
   }
+}
+
+/**
+ * `next`, where a card has not moved since `before` with the point it had there: what draws the moving cards tells the
+ * moved ones by identity (Overview's `follow`), and presence brings everyone's positions again whenever anyone moves.
+ * In a big workshop a dozen people drag at once and a presence frame moves a few of them; the others stay untouched.
+ */
+function keepUnmoved(before: ReadonlyMap<string, Point>, next: ReadonlyMap<string, Point>): ReadonlyMap<string, Point> {
+  const kept = new Map<string, Point>()
+  for (const [id, p] of next) {
+    const q = before.get(id)
+    kept.set(id, q && q.x === p.x && q.y === p.y ? q : p)
+  }
+  return kept
 }
 
 function samePositions(a: ReadonlyMap<string, Point>, b: ReadonlyMap<string, Point>): boolean {
