@@ -79,6 +79,7 @@ export const OverviewCanvas = memo(function OverviewCanvas(props: OverviewCanvas
     drawn.current = { cards, edges, at, selectedId, key }
     ctx.resetTransform()
     if (regions && regions.length <= MAX_REGIONS) {
+      surface.keep()
       // Only those regions, on whole canvas pixels (a clip through a pixel would leave a seam), with all that reaches in.
       const clip = new Path2D()
       for (const region of regions) {

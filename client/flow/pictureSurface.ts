@@ -3,9 +3,10 @@ export type PictureContext = CanvasRenderingContext2D | OffscreenCanvasRendering
 
 /**
  * Where the overview's picture is drawn, and how it reaches the screen. The
- * picture is drawn on an OffscreenCanvas, which keeps its pixels between
- * drawings (a change redraws only its part), and shown as a finished image
- * on the page's canvas (`bitmaprenderer`). Drawn straight on the page's
+ * picture is drawn on an OffscreenCanvas and handed to the page's canvas
+ * (`bitmaprenderer`) as a finished image, in the same frame as the rest of
+ * the page's changes (a card leaving the picture for the moving layer never
+ * shows twice or not at all). Drawn straight on the page's
  * canvas, the picture cost every frame in which anything else on the page
  * changed: under software compositing (no GPU, as on many laptops and in
  * the benchmark) the browser copied the whole canvas for the compositor in
@@ -14,10 +15,12 @@ export type PictureContext = CanvasRenderingContext2D | OffscreenCanvasRendering
  * handed over once, when it changes.
  */
 export interface PictureSurface {
-  /** The context to draw with; what it holds stays until it is drawn over or resized. */
+  /** The context to draw with. */
   readonly ctx: PictureContext
   /** Sizes the picture in its own pixels; a new size clears it. */
   size(width: number, height: number): void
+  /** Before drawing only a part: the picture as shown is drawn back first where the surface no longer holds it. */
+  keep(): void
   /** Shows what has been drawn, on the page's canvas, in the same frame. */
   show(): void
 }
@@ -41,23 +44,29 @@ function createSurface(display: HTMLCanvasElement): PictureSurface | null {
   if (!renderer) {
     // A browser without OffscreenCanvas draws on the page's canvas itself, as before.
     const ctx = display.getContext('2d')
-    return ctx && { ctx, size: (width, height) => resize(display, width, height), show: () => undefined }
+    return ctx && { ctx, size: (width, height) => resize(display, width, height), keep: () => undefined, show: () => undefined }
   }
   const canvas = new OffscreenCanvas(Math.max(1, display.width), Math.max(1, display.height))
   const ctx = canvas.getContext('2d')
   if (!ctx) return null
+  // Handing the pixels over empties the OffscreenCanvas. A whole drawing does not need them back; a part does, and copies
+  // them from the page's canvas first (a copy of the whole picture, so only then: tens of milliseconds for a big one).
+  let emptied = false
   return {
     ctx,
     size: (width, height) => resize(canvas, width, height),
-    show() {
-      // Handing the pixels over empties the OffscreenCanvas: they are drawn back, so the next change can draw only its part.
-      const image = canvas.transferToImageBitmap()
+    keep() {
+      if (!emptied) return
+      emptied = false
       ctx.save()
       ctx.resetTransform()
       ctx.globalCompositeOperation = 'copy'
-      ctx.drawImage(image, 0, 0)
+      ctx.drawImage(display, 0, 0)
       ctx.restore()
-      renderer.transferFromImageBitmap(image)
+    },
+    show() {
+      renderer.transferFromImageBitmap(canvas.transferToImageBitmap())
+      emptied = true
     },
   }
 }
