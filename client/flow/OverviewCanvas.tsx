@@ -3,7 +3,6 @@ import { type MouseEvent, type PointerEvent, memo, useEffect, useLayoutEffect, u
 import type { JourneyFlowEdge, TouchpointFlowNode } from './adapter.js'
 import type { Point } from './layout.js'
 import { type Bounds, cardAt, changedRegions, drawOverview, pictureBounds, reaching } from './overviewPicture.js'
-import { pictureSurface } from './pictureSurface.js'
 
 /** The most pixels the picture's canvas may hold (32 MB); a bigger board is drawn at a lower resolution and scaled up. */
 const MAX_PIXELS = 8e6
@@ -36,7 +35,7 @@ export interface OverviewCanvasProps {
 
 /**
  * The resting cards of the overview and the journey path between them, as one
- * picture (./overviewPicture.ts, shown as an image: ./pictureSurface.ts) in the flow's coordinates: the viewport's
+ * picture (./overviewPicture.ts) in the flow's coordinates: the viewport's
  * transform pans and zooms it like everything else. One canvas instead of an
  * element per card and a path per step: a thousand cards cost a few
  * milliseconds to draw, where as elements they cost React, style, layout and
@@ -68,10 +67,8 @@ export const OverviewCanvas = memo(function OverviewCanvas(props: OverviewCanvas
   const drawn = useRef<{ cards: readonly TouchpointFlowNode[]; edges: readonly JourneyFlowEdge[]; at: ReadonlyMap<string, Point>;
     selectedId: string | null; key: string } | null>(null)
   useLayoutEffect(() => {
-    const surface = canvas.current && pictureSurface(canvas.current)
-    if (!surface || !bounds) return
-    surface.size(width, height)
-    const { ctx } = surface
+    const ctx = canvas.current?.getContext('2d')
+    if (!ctx || !bounds) return
     const key = `${bounds.x} ${bounds.y} ${bounds.width} ${bounds.height} ${scale} ${width} ${height}`
     const before = drawn.current
     const regions = before && before.key === key && before.edges === edges && before.at === at
@@ -79,7 +76,6 @@ export const OverviewCanvas = memo(function OverviewCanvas(props: OverviewCanvas
     drawn.current = { cards, edges, at, selectedId, key }
     ctx.resetTransform()
     if (regions && regions.length <= MAX_REGIONS) {
-      surface.keep()
       // Only those regions, on whole canvas pixels (a clip through a pixel would leave a seam), with all that reaches in.
       const clip = new Path2D()
       for (const region of regions) {
@@ -102,7 +98,6 @@ export const OverviewCanvas = memo(function OverviewCanvas(props: OverviewCanvas
       drawOverview(ctx, cards, edges, at, selectedId)
       canvas.current!.dataset.redraw = 'whole'
     }
-    surface.show()
     canvas.current!.dataset.cards = String(cards.length)
   }, [cards, edges, at, selectedId, bounds, scale, width, height])
 

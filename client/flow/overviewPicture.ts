@@ -1,4 +1,3 @@
-import type { PictureContext } from './pictureSurface.js'
 import { type JourneyFlowEdge, STEP_ENDS, type TouchpointFlowNode } from './adapter.js'
 import { GRID, type Point } from './layout.js'
 
@@ -74,7 +73,7 @@ export function pictureBounds(cards: readonly TouchpointFlowNode[], edges: reado
 
 /** Draws the steps, then the cards on them. `ctx` is already transformed to flow coordinates. */
 export function drawOverview(
-  ctx: PictureContext, cards: readonly TouchpointFlowNode[], edges: readonly JourneyFlowEdge[],
+  ctx: CanvasRenderingContext2D, cards: readonly TouchpointFlowNode[], edges: readonly JourneyFlowEdge[],
   at: ReadonlyMap<string, Point>, selectedId: string | null,
 ): void {
   drawSteps(ctx, edges, at)
@@ -82,7 +81,7 @@ export function drawOverview(
 }
 
 /** Steps of one look share one path, stroked once. */
-function drawSteps(ctx: PictureContext, edges: readonly JourneyFlowEdge[], at: ReadonlyMap<string, Point>): void {
+function drawSteps(ctx: CanvasRenderingContext2D, edges: readonly JourneyFlowEdge[], at: ReadonlyMap<string, Point>): void {
   const groups = new Map<string, { path: Path2D; color: string; zigzag: boolean; faded: boolean }>()
   for (const edge of edges) {
     const from = at.get(edge.source)
@@ -112,7 +111,7 @@ function drawSteps(ctx: PictureContext, edges: readonly JourneyFlowEdge[], at: R
  * canvas instead of ten per card. Cards do not overlap (the layout stacks them in their cells), so drawing them by
  * colour instead of card by card gives the same picture.
  */
-function drawCards(ctx: PictureContext, cards: readonly TouchpointFlowNode[], selectedId: string | null): void {
+function drawCards(ctx: CanvasRenderingContext2D, cards: readonly TouchpointFlowNode[], selectedId: string | null): void {
   const w = GRID.cardWidth, h = GRID.cardHeight
   // Filled stage by stage: rings under the cards, then border, sides, bodies, marks, bars, and outlines on top.
   const stages = { busy: new Map<string, Path2D>(), border: new Map(), side: new Map(), body: new Map(), mark: new Map(), bar: new Map(), outline: new Map() }
