@@ -105,7 +105,9 @@ describe('the overview picture', () => {
     expect(order('#ffffff')).toBeLessThan(order('#b7bfcd'))
     // A bar as long as the title (40 + 9 per character, at most the card's inner width).
     const title = cards[0]!.data.touchpoint.title
-    expect(boxes('#b7bfcd').concat(boxes('#dde1e8')).find((s) => s.args[0] === cards[0]!.position.x + 32)?.args[2]).toBe(40 + 9 * title.length)
+    // Found by its top left corner (32, 48 into the card): cards stacked in one cell share the x.
+    const { x, y } = cards[0]!.position
+    expect(boxes('#b7bfcd').concat(boxes('#dde1e8')).find((s) => s.args[0] === x + 32 && s.args[1] === y + 48)?.args[2]).toBe(40 + 9 * title.length)
     // The selected card's outline, last, 14 wide in the accent colour around that card alone.
     const outline = fills[fills.length - 1]!
     expect(outline).toMatchObject({ op: 'stroke', colour: '#f08a24', width: 14 })
