@@ -9,7 +9,7 @@ import { useBoard } from '../board/BoardContext.js'
 import { type Peer, setPresence } from '../sync/presence.js'
 import {
   type BoardFlowNode, type CardBusy, type CardStatus, type FlowView, type JourneyFlowEdge, type TouchpointFlowNode, applyFlowChanges,
-  applyJourneyChanges, connectTouchpoints, docToFlow,
+  applyJourneyChanges, connectTouchpoints, docToFlow, selectionAfter,
 } from './adapter.js'
 import { CanvasContext, type CanvasContextValue, cachedTranslate } from './CanvasContext.js'
 import { CarriedSteps } from './CarriedSteps.js'
@@ -205,11 +205,10 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
       if (change.type === 'position' && change.position) {
         dragMove(change.id, change.position)
         moveNodeOnScreen(container.current, change.id, change.position)
-      } else if (change.type === 'select') {
-        if (change.selected) onSelect(change.id)
-        else if (change.id === selectedId) onSelect(null)
       }
     }
+    const selection = selectionAfter(local, selectedId)
+    if (selection !== undefined) onSelect(selection)
     // The drop renders the card where the document puts it, a position React Flow has not drawn it at during the drag.
     if (changes.some((c) => c.type === 'position' && c.dragging === false)) dragEnd()
   }, [doc, layout, origin, readOnly, onSelect, selectedId, dragMove, dragEnd])

@@ -310,6 +310,21 @@ export function applyFlowChanges(
   return local
 }
 
+/**
+ * The card selected after React Flow's selection changes, or undefined when they leave it as it is. React Flow reports
+ * a new selection as one change per card whose state differs, in the order of its nodes: pressing card B while A is
+ * selected gives "B selected" and "A unselected" in either order, and B must win both ways.
+ */
+export function selectionAfter(changes: readonly NodeChange[], selectedId: string | null): string | null | undefined {
+  let chosen: string | null | undefined
+  for (const change of changes) {
+    if (change.type !== 'select') continue
+    if (change.selected) chosen = change.id
+    else if (change.id === selectedId && chosen === undefined) chosen = null
+  }
+  return chosen
+}
+
 export function applyJourneyChanges(
   doc: Y.Doc,
   changes: EdgeChange<JourneyFlowEdge>[],

@@ -273,6 +273,43 @@ describe('a live board in two browsers', () => {
     expect(Math.abs(after.y - restingInCell!.y)).toBeLessThan(1)
   })
 
+  it('selects a card dragged while another is selected, whichever comes first, and draws it above the cards it passes over', async () => {
+    // React Flow reports the new selection as one change per card, in the order of its nodes. Taken one by one, "A
+    // unselected" after "B selected" left nothing selected: the details closed, and the dragged card, not lifted, went
+    // under every card after it in the page (each of which then got a compositing layer of its own, in every frame).
+    // The cards in the order of React Flow's nodes, of those clear of the details panel.
+    const titles = await facilitator.locator('.react-flow__node [data-testid="touchpoint"]').evaluateAll(
+      (cards) => cards.filter((c) => c.getBoundingClientRect().right < innerWidth - 450).map((c) => (c as HTMLElement).dataset.title!),
+    )
+    expect(titles.length).toBeGreaterThanOrEqual(2)
+    const details = () => facilitator.getByTestId('touchpoint-panel').locator('h2').textContent()
+    const [first, last] = [titles[0]!, titles[titles.length - 1]!]
+    for (const [selected, dragged] of [[last, first], [first, last]] as const) {
+      await card(facilitator, selected).click()
+      await expect.poll(details).toBe(selected)
+      const from = (await card(facilitator, dragged).boundingBox())!
+      const onto = (await card(facilitator, selected).boundingBox())!
+      const press = { x: from.x + from.width / 2, y: from.y + from.height / 2 }
+      const target = { x: onto.x + onto.width / 2, y: onto.y + onto.height / 2 }
+      await facilitator.mouse.move(press.x, press.y)
+      await facilitator.mouse.down()
+      await facilitator.mouse.move(press.x + 4, press.y + 4, { steps: 2 })
+      await facilitator.mouse.move(target.x, target.y, { steps: 10 })
+      await expect.poll(async () => {
+        const box = (await card(facilitator, dragged).boundingBox())!
+        return Math.hypot(box.x + box.width / 2 - target.x, box.y + box.height / 2 - target.y)
+      }).toBeLessThan(8)
+      await expect.poll(details).toBe(dragged)
+      const topmost = await facilitator.evaluate(({ x, y }) => (document.elementFromPoint(x, y)?.closest('[data-testid="touchpoint"]') as HTMLElement | null)?.dataset.title, target)
+      expect(topmost).toBe(dragged)
+      // Put back where it was: nothing on the board changes.
+      await facilitator.mouse.move(press.x + 4, press.y + 4, { steps: 10 })
+      await facilitator.mouse.move(press.x, press.y)
+      await facilitator.mouse.up()
+      await expect.poll(async () => Math.round((await card(facilitator, dragged).boundingBox())!.x - from.x)).toBe(0)
+    }
+  })
+
   it('lets a view link watch live but not create a touchpoint', async () => {
     const viewer = await joinBoard(browser, links.view, 'Vic Viewer')
     await card(viewer, 'Store visit').waitFor()

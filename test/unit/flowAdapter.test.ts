@@ -1,7 +1,7 @@
 import type { NodeChange } from '@xyflow/react'
 import { describe, expect, it } from 'vitest'
 import {
-  type BoardFlowNode, GRID_NODE_ID, applyFlowChanges, applyJourneyChanges, connectTouchpoints, docToFlow,
+  type BoardFlowNode, GRID_NODE_ID, applyFlowChanges, applyJourneyChanges, connectTouchpoints, docToFlow, selectionAfter,
 } from '../../client/flow/adapter.js'
 import { GRID, cardCentre, cellAt, computeLayout } from '../../client/flow/layout.js'
 import { addPersona, addTouchpoint, journey, linkTouchpoints, readBoard, touchpoints } from '../../shared/model/index.js'
@@ -144,6 +144,25 @@ describe('connecting on another persona’s journey', () => {
     const second = connectTouchpoints(doc, buyer, { source: store, target: web }, local)!
     expect(second).not.toBe(first)
     expect(journey(doc).map((s) => s.personaId).sort()).toEqual([persona, buyer].sort())
+  })
+})
+
+describe('selectionAfter', () => {
+  const select = (id: string, selected: boolean): NodeChange => ({ type: 'select', id, selected })
+
+  it('selects the card pressed while another is selected, in either order of React Flow\'s changes', () => {
+    expect(selectionAfter([select('b', true), select('a', false)], 'a')).toBe('b')
+    expect(selectionAfter([select('a', false), select('b', true)], 'a')).toBe('b')
+  })
+
+  it('clears the selection only when the selected card alone is unselected', () => {
+    expect(selectionAfter([select('a', false)], 'a')).toBeNull()
+    expect(selectionAfter([select('c', false)], 'a')).toBeUndefined()
+  })
+
+  it('leaves the selection alone when no change is about it', () => {
+    expect(selectionAfter([{ type: 'position', id: 'a', position: { x: 1, y: 2 }, dragging: true }], 'a')).toBeUndefined()
+    expect(selectionAfter([], null)).toBeUndefined()
   })
 })
 
