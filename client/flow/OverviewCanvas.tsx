@@ -2,12 +2,15 @@ import { type ReactFlowState, useStore } from '@xyflow/react'
 import { type MouseEvent, type PointerEvent, memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { JourneyFlowEdge, TouchpointFlowNode } from './adapter.js'
 import type { Point } from './layout.js'
-import { type Bounds, cardAt, changedRegions, drawOverview, pictureBounds, reaching } from './overviewPicture.js'
+import { type Bounds, type PictureContent, cardAt, changedRegions, drawOverview, pictureBounds, reaching } from './overviewPicture.js'
 
 /** The most pixels the picture's canvas may hold (32 MB); a bigger board is drawn at a lower resolution and scaled up. */
 const MAX_PIXELS = 8e6
-/** Beyond this many changed cards at once, the whole picture is redrawn. */
-const MAX_REGIONS = 64
+/** Beyond this many boxes to redraw at once (changedRegions), the whole picture is redrawn. */
+const MAX_REGIONS = 160
+/** Canvas pixels are allocated in steps of this many, each way (OverviewCanvas: room to grow). */
+const ROOM = 256
+const roomFor = (pixels: number) => Math.max(1, Math.ceil(pixels / ROOM) * ROOM)
 /** How long the zoom must rest before the picture is redrawn at its resolution (until then the compositor scales it). */
 const ZOOM_SETTLE_MS = 250
 
@@ -45,8 +48,9 @@ export interface OverviewCanvasProps {
  * on a card is the card's (OverviewCanvas marks itself `nopan` for React
  * Flow until the pointer is up); anywhere else it pans the board as before.
  * `data-cards` says how many cards the last drawing holds, `data-redraw`
- * whether it redrew the whole picture or only the parts whose cards changed
- * their look (a title, a status, a ring, the selection: nothing moved).
+ * whether it redrew the whole picture or only the parts where cards and
+ * steps changed (changedRegions: a rename, a new selection, a drop), and
+ * `data-drawings` how many drawings it has made.
  */
 export const OverviewCanvas = memo(function OverviewCanvas(props: OverviewCanvasProps) {
   const { selectedId, onPress, onDoubleClick } = props
@@ -59,55 +63,58 @@ export const OverviewCanvas = memo(function OverviewCanvas(props: OverviewCanvas
   const bounds = useMemo(() => pictureBounds(cards, edges, at), [cards, edges, at])
   const scale = bounds ? Math.min(resolution, Math.sqrt(MAX_PIXELS / (bounds.width * bounds.height))) : resolution
 
-  // The canvas's size in its own pixels, set as its attributes (before it gets a context: sizing a canvas afterwards resets it).
-  const width = bounds ? Math.max(1, Math.ceil(bounds.width * scale)) : 1
-  const height = bounds ? Math.max(1, Math.ceil(bounds.height * scale)) : 1
+  // The canvas's size in its own pixels, set as its attributes (before it gets a context: sizing a canvas afterwards resets it),
+  // with room to grow: a drop that makes a lane taller keeps the canvas, where a new size would cost a new backing store.
+  const width = bounds ? roomFor(bounds.width * scale) : 1
+  const height = bounds ? roomFor(bounds.height * scale) : 1
+  // What the canvas covers, in flow coordinates: the picture's bounds and the room beyond.
+  const frame = bounds && { x: bounds.x, y: bounds.y, width: width / scale, height: height / scale }
 
-  // What the canvas holds, to redraw only the cards whose look changed when nothing moved.
-  const drawn = useRef<{ cards: readonly TouchpointFlowNode[]; edges: readonly JourneyFlowEdge[]; at: ReadonlyMap<string, Point>;
-    selectedId: string | null; key: string } | null>(null)
+  // What the canvas holds, to redraw only where it changed.
+  const drawn = useRef<PictureContent & { key: string } | null>(null)
   useLayoutEffect(() => {
     const ctx = canvas.current?.getContext('2d')
-    if (!ctx || !bounds) return
-    const key = `${bounds.x} ${bounds.y} ${bounds.width} ${bounds.height} ${scale} ${width} ${height}`
+    if (!ctx || !frame) return
+    const key = `${frame.x} ${frame.y} ${scale} ${width} ${height}`
     const before = drawn.current
-    const regions = before && before.key === key && before.edges === edges && before.at === at
-      ? changedRegions(before.cards, cards, before.selectedId, selectedId) : null
-    drawn.current = { cards, edges, at, selectedId, key }
+    const now = { cards, edges, at, selectedId }
+    const regions = before && before.key === key ? changedRegions(before, now, MAX_REGIONS) : null
+    drawn.current = { ...now, key }
     ctx.resetTransform()
-    if (regions && regions.length <= MAX_REGIONS) {
+    if (regions) {
       // Only those regions, on whole canvas pixels (a clip through a pixel would leave a seam), with all that reaches in.
       const clip = new Path2D()
       for (const region of regions) {
-        const x0 = Math.max(0, Math.floor((region.x - bounds.x) * scale)), y0 = Math.max(0, Math.floor((region.y - bounds.y) * scale))
-        const x1 = Math.min(width, Math.ceil((region.x + region.width - bounds.x) * scale))
-        const y1 = Math.min(height, Math.ceil((region.y + region.height - bounds.y) * scale))
+        const x0 = Math.max(0, Math.floor((region.x - frame.x) * scale)), y0 = Math.max(0, Math.floor((region.y - frame.y) * scale))
+        const x1 = Math.min(width, Math.ceil((region.x + region.width - frame.x) * scale))
+        const y1 = Math.min(height, Math.ceil((region.y + region.height - frame.y) * scale))
         ctx.clearRect(x0, y0, x1 - x0, y1 - y0)
         clip.rect(x0, y0, x1 - x0, y1 - y0)
       }
       ctx.save()
       ctx.clip(clip)
-      ctx.setTransform(scale, 0, 0, scale, -bounds.x * scale, -bounds.y * scale)
+      ctx.setTransform(scale, 0, 0, scale, -frame.x * scale, -frame.y * scale)
       const again = reaching(regions.map((r) => grow(r, 1 / scale)), cards, edges, at)
       drawOverview(ctx, again.cards, again.edges, at, selectedId)
       ctx.restore()
       canvas.current!.dataset.redraw = 'part'
     } else {
       ctx.clearRect(0, 0, width, height)
-      ctx.setTransform(scale, 0, 0, scale, -bounds.x * scale, -bounds.y * scale)
+      ctx.setTransform(scale, 0, 0, scale, -frame.x * scale, -frame.y * scale)
       drawOverview(ctx, cards, edges, at, selectedId)
       canvas.current!.dataset.redraw = 'whole'
     }
     canvas.current!.dataset.cards = String(cards.length)
-  }, [cards, edges, at, selectedId, bounds, scale, width, height])
+    canvas.current!.dataset.drawings = String(Number(canvas.current!.dataset.drawings ?? 0) + 1)
+  }, [cards, edges, at, selectedId, frame?.x, frame?.y, scale, width, height])
 
   const pick = (event: { clientX: number; clientY: number }): TouchpointFlowNode | null => {
     const element = canvas.current
-    if (!element || !bounds) return null
+    if (!element || !frame) return null
     const r = element.getBoundingClientRect()
     return cardAt(cards, {
-      x: bounds.x + ((event.clientX - r.left) * bounds.width) / r.width,
-      y: bounds.y + ((event.clientY - r.top) * bounds.height) / r.height,
+      x: frame.x + ((event.clientX - r.left) * frame.width) / r.width,
+      y: frame.y + ((event.clientY - r.top) * frame.height) / r.height,
     })
   }
   const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
@@ -139,10 +146,10 @@ export const OverviewCanvas = memo(function OverviewCanvas(props: OverviewCanvas
     if (card) onDoubleClick(card)
   }
 
-  if (!bounds) return null
+  if (!frame) return null
   return (
     <canvas ref={canvas} className="overview-picture" data-testid="overview-picture" aria-hidden="true" width={width} height={height}
-      style={{ left: bounds.x, top: bounds.y, width: bounds.width, height: bounds.height }}
+      style={{ left: frame.x, top: frame.y, width: frame.width, height: frame.height }}
       onPointerDown={onPointerDown} onPointerMove={onPointerMove} onDoubleClick={onDouble} />
   )
 })

@@ -88,14 +88,15 @@ function drawSteps(ctx: CanvasRenderingContext2D, edges: readonly JourneyFlowEdg
     const to = at.get(edge.target)
     if (!from || !to) continue
     const { color, faded, switch: zigzag } = edge.data!
-    const key = `${color} ${zigzag ? 1 : 0} ${faded ? 1 : 0}`
+    // Faded paths first (under the persona's own), then by look: the same order whatever part of the picture is drawn.
+    const key = `${faded ? 0 : 1} ${color} ${zigzag ? 1 : 0}`
     let group = groups.get(key)
     if (!group) groups.set(key, group = { path: new Path2D(), color, zigzag: zigzag !== null, faded })
     const [s, c1, c2, t] = stepCurve(from, to)
     group.path.moveTo(s.x, s.y)
     group.path.bezierCurveTo(c1.x, c1.y, c2.x, c2.y, t.x, t.y)
   }
-  for (const { path, color, zigzag, faded } of groups.values()) {
+  for (const [, { path, color, zigzag, faded }] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
     ctx.strokeStyle = color
     ctx.lineWidth = zigzag ? 4.5 : 3
     ctx.setLineDash(zigzag ? SWITCH_DASH : [])
@@ -143,7 +144,7 @@ function drawCards(ctx: CanvasRenderingContext2D, cards: readonly TouchpointFlow
     else if (card.id === selectedId) ringPath(layer('outline', COLOURS.selected), x, y, BOX.selected)
   }
   for (const [stage, paths] of Object.entries(stages)) {
-    for (const [colour, path] of paths) {
+    for (const [colour, path] of [...paths].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (stage === 'busy' || stage === 'outline') {
         ctx.strokeStyle = colour
         ctx.lineWidth = stage === 'busy' ? BOX.busy.width : colour === COLOURS.focused ? BOX.focused.width : BOX.selected.width
@@ -171,22 +172,48 @@ export function cardAt(cards: readonly TouchpointFlowNode[], point: Point): Touc
   return null
 }
 
+/** What a drawing of the picture holds. */
+export interface PictureContent {
+  cards: readonly TouchpointFlowNode[]
+  edges: readonly JourneyFlowEdge[]
+  /** Where the ends of the steps are. */
+  at: ReadonlyMap<string, Point>
+  selectedId: string | null
+}
+
 /**
- * Where the picture must be redrawn when only the cards' looks changed (a title, a status, a ring, the selection): the
- * box of every card that is not the same object as before, and of the cards selected before and now, each with the
- * reach of its rings. Null when cards came, went or moved: then the whole picture is redrawn.
+ * Where the picture must be redrawn to go from `before` to `after`: around every card that came, went, moved or changed
+ * its look (a title, a status, a ring, the selection), where it was and where it is, with the reach of its rings; and
+ * along every step that came, went, changed or whose ends moved, where it ran and where it runs. Someone's drop moves a
+ * card and the cards stacked after it in two cells, and their steps: a few boxes of a picture of a thousand cards.
+ * Null when that takes more than `max` boxes: then the whole picture is redrawn.
  */
-export function changedRegions(
-  before: readonly TouchpointFlowNode[], after: readonly TouchpointFlowNode[], selectedBefore: string | null, selectedAfter: string | null,
-): Bounds[] | null {
-  if (before.length !== after.length) return null
+export function changedRegions(before: PictureContent, after: PictureContent, max = Infinity): Bounds[] | null {
   const regions: Bounds[] = []
-  for (let i = 0; i < after.length; i++) {
-    const a = before[i]!, b = after[i]!
-    if (a.id !== b.id || a.position.x !== b.position.x || a.position.y !== b.position.y) return null
-    const selection = (a.id === selectedBefore) !== (b.id === selectedAfter)
-    if (a !== b || selection) regions.push(reach(b.position))
+  const add = (box: Bounds | null) => {
+    if (box) regions.push(box)
+    return regions.length <= max
   }
+  const selection = (id: string) => (id === before.selectedId) !== (id === after.selectedId)
+  const cardsBefore = new Map(before.cards.map((card) => [card.id, card]))
+  for (const card of after.cards) {
+    const old = cardsBefore.get(card.id)
+    cardsBefore.delete(card.id)
+    if (old === card && !selection(card.id)) continue
+    const moved = old && (old.position.x !== card.position.x || old.position.y !== card.position.y)
+    if ((moved && !add(reach(old.position))) || !add(reach(card.position))) return null
+  }
+  for (const gone of cardsBefore.values()) if (!add(reach(gone.position))) return null
+  const edgesBefore = new Map(before.edges.map((edge) => [edge.id, edge]))
+  for (const edge of after.edges) {
+    const old = edgesBefore.get(edge.id)
+    edgesBefore.delete(edge.id)
+    const now = stepBox(edge, after.at)
+    const was = old && stepBox(old, before.at)
+    if (old === edge && sameBox(was, now)) continue
+    if (!add(was ?? null) || !add(now)) return null
+  }
+  for (const gone of edgesBefore.values()) if (!add(stepBox(gone, before.at))) return null
   return regions
 }
 
@@ -198,16 +225,25 @@ export function reaching(
   return {
     cards: cards.filter((card) => meets(reach(card.position))),
     edges: edges.filter((edge) => {
-      const from = at.get(edge.source)
-      const to = at.get(edge.target)
-      if (!from || !to) return false
-      const points = stepCurve(from, to)
-      const xs = points.map((p) => p.x), ys = points.map((p) => p.y)
-      const x = Math.min(...xs) - 5, y = Math.min(...ys) - 5
-      return meets({ x, y, width: Math.max(...xs) + 5 - x, height: Math.max(...ys) + 5 - y })
+      const box = stepBox(edge, at)
+      return box !== null && meets(box)
     }),
   }
 }
+
+/** What a step's stroke covers: its curve, which stays inside its control points, and half the widest stroke. Null without both ends. */
+function stepBox(edge: JourneyFlowEdge, at: ReadonlyMap<string, Point>): Bounds | null {
+  const from = at.get(edge.source)
+  const to = at.get(edge.target)
+  if (!from || !to) return null
+  const points = stepCurve(from, to)
+  const xs = points.map((p) => p.x), ys = points.map((p) => p.y)
+  const x = Math.min(...xs) - 5, y = Math.min(...ys) - 5
+  return { x, y, width: Math.max(...xs) + 5 - x, height: Math.max(...ys) + 5 - y }
+}
+
+const sameBox = (a: Bounds | null | undefined, b: Bounds | null) =>
+  a === b || (!!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height)
 
 /** A card's box with everything drawn around it. */
 function reach({ x, y }: Point): Bounds {

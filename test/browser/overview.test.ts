@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STEP_ENDS } from '../../client/flow/adapter.js'
 import { generatedBoardFile } from '../../shared/format/index.js'
 import { cellCentre, gridId, joinBoard, launchBrowser, overviewCardIn } from '../utils/browser.js'
-import { type TestServer, startTestServer } from '../utils/server.js'
+import { type TestServer, connectClient, startTestServer, synced } from '../utils/server.js'
+import { moveTouchpoint, readBoard, removeSteps, removeTouchpoint, updateTouchpoint } from '../../shared/model/index.js'
 
 let server: TestServer
 let browser: Browser
@@ -165,6 +166,89 @@ describe('moving a card on a big board, zoomed out', () => {
     await expect.poll(() => overviewCardIn(pat, target, title), { timeout: 10_000 }).not.toBeNull()
   })
 })
+
+describe('someone else changing a big board, zoomed out', () => {
+  it('redraws the picture where cards and steps changed, the same as a page that draws it all', async () => {
+    // 205 cards round the 50 cells: the first 5 cells (Lane 1, Phases 1-5) hold 5, the others 4.
+    const response = await fetch(`${server.url}/api/boards`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ board: generatedBoardFile(205, 10, 5) }),
+    })
+    const board = await response.json() as { id: string; tokens: { edit: string }; links: { edit: string } }
+    const writer = connectClient(server.url, board.id, board.tokens.edit)
+    // Open through every change, with the zoom a page opened later gets (the opening zoom fits the board, whose size stays).
+    const oli = await joinBoard(browser, board.links.edit, 'Oli')
+    const drawnAll = async (page: Page, cards: number) => page.locator(`[data-testid="overview-picture"][data-cards="${cards}"]`).waitFor({ timeout: 15_000 })
+    try {
+      await synced(writer, 10_000)
+      await drawnAll(oli, 205)
+      // Zoe opens the board after each change and draws it whole.
+      const after = async (change: () => void) => {
+        const before = await picture(oli).getAttribute('data-drawings')
+        change()
+        await expect.poll(() => picture(oli).getAttribute('data-drawings'), { timeout: 10_000 }).not.toBe(before)
+        const zoe = await joinBoard(browser, board.links.edit, 'Zoe')
+        try {
+          await drawnAll(zoe, Number(await picture(oli).getAttribute('data-cards')))
+          const size = (page: Page) => picture(page).evaluate((c: HTMLCanvasElement) => [c.width, c.height, c.style.left, c.style.top, c.style.width, c.style.height])
+          expect(await size(oli)).toEqual(await size(zoe))
+          // Rasterising a curve with fewer others in its path may shade a pixel where strokes meet a little differently;
+          // a card or step missing or left behind differs in hundreds.
+          const differ = await unlike(zoe, await picture(oli).evaluate((c: HTMLCanvasElement) => c.toDataURL()))
+          expect(differ.compared).toBeGreaterThan(500_000)
+          expect(differ.over32).toBeLessThan(20)
+        } finally {
+          await zoe.context().close()
+        }
+        return picture(oli).getAttribute('data-redraw')
+      }
+      const read = () => readBoard(writer.doc)
+      const [p1, p10] = [read().phases[0]!.id, read().phases[9]!.id]
+      const lane = read().lanes[0]!.id
+      const cardsIn = (phaseId: string) => read().touchpoints.filter((t) => t.phaseId === phaseId && t.laneId === lane)
+      // The last card of a cell put first in it: the cell's cards change places.
+      const last = cardsIn(p1).at(-1)!
+      expect(await after(() => moveTouchpoint(writer.doc, last.id, { phaseId: p1, laneId: lane, index: 0 }))).toBe('part')
+      // A card deleted, with its steps (4 cards in that cell, 5 in others of the lane: it keeps its height).
+      expect(await after(() => removeTouchpoint(writer.doc, cardsIn(p10).at(-1)!.id))).toBe('part')
+      // The first card of a cell dropped first into another: the cards under it in both cells move (5 and 4 cards in
+      // them afterwards; the lane keeps its height).
+      const moved = cardsIn(p1)[0]!
+      expect(await after(() => moveTouchpoint(writer.doc, moved.id, { phaseId: p10, laneId: lane, index: 0 }))).toBe('part')
+      // Renamed, and a step of it removed.
+      const step = read().journey.find((j) => j.to === moved.id || j.from === moved.id)!
+      expect(await after(() => writer.doc.transact(() => {
+        updateTouchpoint(writer.doc, moved.id, { title: 'Moved by someone else' })
+        removeSteps(writer.doc, (s) => s.id === step.id)
+      }))).toBe('part')
+    } finally {
+      writer.destroy()
+      await oli.context().close()
+    }
+  })
+})
+
+/**
+ * How `page`'s picture differs from another picture of the same size (a data URL): of the pixels compared, how many differ
+ * by more than 32 of 255 in a colour channel or in opacity (colours weighted by their opacity, as they show).
+ */
+const unlike = (page: Page, other: string) => picture(page).evaluate(async (c: HTMLCanvasElement, other) => {
+  const image = new Image()
+  image.src = other
+  await image.decode()
+  const copy = document.createElement('canvas')
+  copy.width = c.width
+  copy.height = c.height
+  copy.getContext('2d')!.drawImage(image, 0, 0)
+  const a = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+  const b = copy.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+  let over32 = 0
+  for (let i = 0; i < a.length; i += 4) {
+    let d = Math.abs(a[i + 3]! - b[i + 3]!)
+    for (let k = 0; k < 3; k++) d = Math.max(d, Math.abs((a[i + k]! * a[i + 3]! - b[i + k]! * b[i + 3]!) / 255))
+    if (d > 32) over32++
+  }
+  return { compared: a.length / 4, over32 }
+}, other)
 
 /**
  * The card being carried on `page`'s moving layer (flow position, rounded) and how many of the moving steps end on it: a step

@@ -1,11 +1,11 @@
 import { Position, getBezierPath } from '@xyflow/react'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STEP_ENDS, type TouchpointFlowNode, docToFlow } from '../../client/flow/adapter.js'
-import { GRID, computeLayout } from '../../client/flow/layout.js'
+import { GRID, type Point, computeLayout } from '../../client/flow/layout.js'
 import { resolutionFor } from '../../client/flow/OverviewCanvas.js'
-import { cardAt, changedRegions, drawOverview, pictureBounds, reaching, stepCurve } from '../../client/flow/overviewPicture.js'
+import { type PictureContent, cardAt, changedRegions, drawOverview, pictureBounds, reaching, stepCurve } from '../../client/flow/overviewPicture.js'
 import { generatedBoardFile, importBoard, parseBoardFile } from '../../shared/format/index.js'
-import { readBoard } from '../../shared/model/index.js'
+import { moveTouchpoint, readBoard, removeTouchpoint } from '../../shared/model/index.js'
 import * as Y from 'yjs'
 
 /** A Path2D that remembers its shapes (Node has no canvas). */
@@ -38,6 +38,23 @@ function bigBoard(touchpoints: number) {
   const flow = docToFlow(board, computeLayout(board), { personaId: board.personas[0]!.id, showOthers: false })
   const cards = flow.nodes.filter((n): n is TouchpointFlowNode => n.type === 'touchpoint')
   return { cards, edges: flow.edges, at: new Map(cards.map((c) => [c.id, c.position])) }
+}
+
+function boardDoc(touchpoints: number): Y.Doc {
+  const doc = new Y.Doc()
+  const parsed = parseBoardFile(JSON.parse(JSON.stringify(generatedBoardFile(touchpoints, 10, 5))))
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '))
+  importBoard(doc, parsed.file)
+  return doc
+}
+
+/** The overview's picture of a board as the canvas gets it, from the flow before (docToFlow keeps what did not change). */
+function pictureOf(doc: Y.Doc, previous?: ReturnType<typeof docToFlow>) {
+  const board = readBoard(doc)
+  const flow = docToFlow(board, computeLayout(board), { personaId: board.personas[0]!.id, showOthers: true }, { previous })
+  const cards = flow.nodes.filter((n): n is TouchpointFlowNode => n.type === 'touchpoint')
+  const content: PictureContent = { cards, edges: flow.edges, at: new Map(cards.map((c) => [c.id, c.position])), selectedId: null }
+  return { flow, content }
 }
 
 const Path2DBefore = (globalThis as { Path2D?: unknown }).Path2D
@@ -115,16 +132,19 @@ describe('the overview picture', () => {
     expect(outline.path.shapes[0]!.args[0]).toBe(cards[3]!.position.x - 11)
   })
 
-  it('redraws only around cards whose look changed, and all of it when a card came, went or moved', () => {
+  it('redraws only around cards whose look changed, and all of it when there is too much to redraw', () => {
     const { cards, edges, at } = bigBoard(200)
-    expect(changedRegions(cards, [...cards], null, null)).toEqual([])
+    const picture = (changed: Partial<PictureContent> = {}): PictureContent => ({ cards, edges, at, selectedId: null, ...changed })
+    expect(changedRegions(picture(), picture({ cards: [...cards] }))).toEqual([])
     const renamed = cards.map((c, i) => (i === 17 ? { ...c, data: { ...c.data, touchpoint: { ...c.data.touchpoint, title: 'New' } } } : c))
-    const [region] = changedRegions(cards, renamed, null, null)!
+    const [region, ...others] = changedRegions(picture(), picture({ cards: renamed }))!
+    expect(others).toEqual([])
     const { x, y } = cards[17]!.position
     expect(region).toEqual({ x: x - 22, y: y - 22, width: GRID.cardWidth + 44, height: GRID.cardHeight + 44 })
-    expect(changedRegions(cards, cards, cards[3]!.id, cards[4]!.id)).toHaveLength(2)
-    expect(changedRegions(cards, cards.slice(1), null, null)).toBeNull()
-    expect(changedRegions(cards, cards.map((c, i) => (i === 5 ? { ...c, position: { x: c.position.x, y: c.position.y + 114 } } : c)), null, null)).toBeNull()
+    expect(changedRegions(picture({ selectedId: cards[3]!.id }), picture({ selectedId: cards[4]!.id }))).toHaveLength(2)
+    // A card gone: where it was.
+    expect(changedRegions(picture(), picture({ cards: cards.slice(1) }))).toEqual([{ x: cards[0]!.position.x - 22, y: cards[0]!.position.y - 22, width: GRID.cardWidth + 44, height: GRID.cardHeight + 44 }])
+    expect(changedRegions(picture(), picture({ cards: renamed }), 0)).toBeNull()
 
     // Redrawn there: the card, the neighbours its rings reach, and every step that passes.
     const again = reaching([region!], renamed, edges, at)
@@ -137,6 +157,46 @@ describe('the overview picture', () => {
     expect(attached.length).toBeGreaterThan(0)
     for (const edge of attached) expect(again.edges).toContain(edge)
     expect(again.edges.length).toBeLessThan(edges.length)
+  })
+
+  it('redraws a moved card where it was and where it is, with the cards shifted in both cells and their steps', () => {
+    const doc = boardDoc(200)
+    // Every cell holds 4 cards; one of them 3. The first card of another cell of that lane goes first into it: the cards
+    // under it in both cells move, and (the lane keeping its height) nothing else.
+    const card = readBoard(doc).touchpoints[40]!
+    const inCell = (phaseId: string) => readBoard(doc).touchpoints.filter((t) => t.phaseId === phaseId && t.laneId === card.laneId)
+    const target = readBoard(doc).phases.find((p) => p.id !== card.phaseId)!.id
+    removeTouchpoint(doc, inCell(target).at(-1)!.id)
+    const before = pictureOf(doc)
+    const first = inCell(card.phaseId)[0]!
+    moveTouchpoint(doc, first.id, { phaseId: target, laneId: card.laneId, index: 0 })
+    const after = pictureOf(doc, before.flow)
+    const regions = changedRegions(before.content, after.content)!
+    expect(regions).not.toBeNull()
+    const inside = (box: { x: number; y: number; width: number; height: number }) =>
+      regions.some((r) => r.x <= box.x && r.y <= box.y && box.x + box.width <= r.x + r.width && box.y + box.height <= r.y + r.height)
+    const cardBox = (p: Point) => ({ x: p.x, y: p.y, width: GRID.cardWidth, height: GRID.cardHeight })
+    const moved = after.content.cards.filter((c) => {
+      const was = before.content.at.get(c.id)!
+      return was.x !== c.position.x || was.y !== c.position.y
+    })
+    expect(moved.map((c) => c.id)).toContain(first.id)
+    expect(moved).toHaveLength(1 + 3 + 3)
+    for (const c of moved) {
+      expect(inside(cardBox(before.content.at.get(c.id)!))).toBe(true)
+      expect(inside(cardBox(c.position))).toBe(true)
+    }
+    // Every step of a moved card, where it ran and where it runs; a step between two cards that stayed is not redrawn.
+    const ends = new Set(moved.map((c) => c.id))
+    for (const edge of after.content.edges.filter((e) => ends.has(e.source) || ends.has(e.target))) {
+      for (const at of [before.content.at, after.content.at]) {
+        const xs = stepCurve(at.get(edge.source)!, at.get(edge.target)!).map((p) => p.x)
+        const ys = stepCurve(at.get(edge.source)!, at.get(edge.target)!).map((p) => p.y)
+        expect(inside({ x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) })).toBe(true)
+      }
+    }
+    expect(regions.length).toBeLessThanOrEqual(2 * moved.length + 2 * after.content.edges.filter((e) => ends.has(e.source) || ends.has(e.target)).length)
+    expect(regions.length).toBeLessThan(after.content.cards.length / 4)
   })
 
   it('draws as many canvas pixels per flow pixel as the zoom shows device pixels', () => {
