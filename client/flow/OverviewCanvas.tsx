@@ -4,7 +4,10 @@ import type { JourneyFlowEdge, TouchpointFlowNode } from './adapter.js'
 import type { Point } from './layout.js'
 import { type Bounds, type PictureContent, cardAt, changedRegions, drawOverview, pictureBounds, reaching } from './overviewPicture.js'
 
-/** The most pixels the picture's canvas may hold (32 MB); a bigger board is drawn at a lower resolution and scaled up. */
+/**
+ * The most pixels the picture may take (32 MB), before the canvas's room to grow (ROOM: up to 255 more each way); a bigger
+ * board is drawn at a lower resolution and scaled up.
+ */
 const MAX_PIXELS = 8e6
 /** Beyond this many boxes to redraw at once (changedRegions), the whole picture is redrawn. */
 const MAX_REGIONS = 160
