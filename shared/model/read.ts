@@ -3,7 +3,7 @@ import { storedSteps } from './journey.js'
 import { byPosition } from './ordering.js'
 import { readCustomerChair, readFactors, readPersonas, readPersonalScores, readStardust } from './readCollab.js'
 import {
-  type BoardMeta, type Channel, type CustomerChair, type FactorEntry, type JourneyStep, type Lane, type Language,
+  type BoardMeta, type Channel, type CustomerChair, type EntityMap, type FactorEntry, type JourneyStep, type Lane, type Language,
   type Outcome, type Persona, type Phase, type StardustIdea, type Touchpoint, type TouchpointKind, OUTCOMES,
   SCHEMA_VERSION, TOUCHPOINT_STATUSES, bool, influenceMap, laneMaps, metaMap, num, oneOf, personaMaps,
   phaseMaps, ratingMap, str, touchpointMaps,
@@ -58,26 +58,29 @@ export function lanes(doc: Y.Doc): Lane[] {
 }
 
 export function touchpoints(doc: Y.Doc): Touchpoint[] {
+  return [...touchpointMaps(doc).entries()].map(([id, m]) => readTouchpoint(doc, id, m)).sort(byPosition)
+}
+
+/** One card as views render it. */
+export function readTouchpoint(doc: Y.Doc, id: string, m: EntityMap): Touchpoint {
   // A phase or lane removed concurrently with a card being put into it leaves the card
   // pointing at nothing; show it in the first phase or lane rather than lose it.
-  const home = (id: string, existing: { has: (key: string) => boolean }, first: () => string | undefined) =>
-    existing.has(id) ? id : (first() ?? id)
-  return [...touchpointMaps(doc).entries()]
-    .map(([id, m]) => ({
-      id,
-      title: str(m, 'title'),
-      phaseId: home(str(m, 'phaseId'), phaseMaps(doc), () => phases(doc)[0]?.id),
-      laneId: home(str(m, 'laneId'), laneMaps(doc), () => lanes(doc)[0]?.id),
-      kind: (str(m, 'kind') === 'indirect' ? 'indirect' : 'direct') as TouchpointKind,
-      description: str(m, 'description'),
-      position: num(m, 'position'),
-      department: str(m, 'department'),
-      status: oneOf(m, 'status', TOUCHPOINT_STATUSES),
-      expectation: str(m, 'expectation'),
-      painPoint: str(m, 'painPoint'),
-      momentOfTruth: bool(m, 'momentOfTruth'),
-    }))
-    .sort(byPosition)
+  const home = (at: string, existing: { has: (key: string) => boolean }, first: () => string | undefined) =>
+    existing.has(at) ? at : (first() ?? at)
+  return {
+    id,
+    title: str(m, 'title'),
+    phaseId: home(str(m, 'phaseId'), phaseMaps(doc), () => phases(doc)[0]?.id),
+    laneId: home(str(m, 'laneId'), laneMaps(doc), () => lanes(doc)[0]?.id),
+    kind: (str(m, 'kind') === 'indirect' ? 'indirect' : 'direct') as TouchpointKind,
+    description: str(m, 'description'),
+    position: num(m, 'position'),
+    department: str(m, 'department'),
+    status: oneOf(m, 'status', TOUCHPOINT_STATUSES),
+    expectation: str(m, 'expectation'),
+    painPoint: str(m, 'painPoint'),
+    momentOfTruth: bool(m, 'momentOfTruth'),
+  }
 }
 
 /** Journey steps whose both ends and persona still exist (a concurrent delete may orphan one). */
