@@ -5,7 +5,7 @@ import {
 } from '../../client/flow/adapter.js'
 import { computeLayout } from '../../client/flow/layout.js'
 import {
-  addStardust, addTouchpoint, lanes, linkTouchpoints, readBoard, touchpoints, updateTouchpoint,
+  addStardust, addTouchpoint, boardReader, lanes, linkTouchpoints, rateMomentOfTruth, readBoard, touchpoints, updateTouchpoint,
 } from '../../shared/model/index.js'
 import { author, defaultPersona, grid, seededDoc } from '../utils/board.js'
 
@@ -112,6 +112,49 @@ describe('docToFlow keeps untouched nodes identical', () => {
     const fresh = after.nodes.filter((n) => n.type === 'touchpoint' && n !== old.get(n.id))
     expect(fresh.map((n) => n.type === 'touchpoint' && n.data.touchpoint.title)).toEqual(['New'])
     for (const id of ids) expect(after.nodes.find((n) => n.id === id)).toBe(old.get(id))
+  })
+})
+
+describe('docToFlow on the boards the page reads (boardReader: untouched touchpoints are the same objects)', () => {
+  /** Views of `doc` as the page builds them, each from the one before. */
+  function viewer(doc: Y.Doc, persona: string) {
+    const reader = boardReader(doc)
+    reader.read()
+    doc.on('afterTransaction', (transaction: Y.Transaction) => reader.note(transaction))
+    let last: FlowView | undefined
+    return (status: CardStatus = NO_CARD_STATUS) => {
+      const board = reader.read()
+      last = docToFlow(board, computeLayout(board), { personaId: persona, showOthers: false }, { status, previous: last })
+      return last
+    }
+  }
+  const card = (v: FlowView, id: string) => v.nodes.find((n) => n.id === id) as Extract<BoardFlowNode, { type: 'touchpoint' }>
+
+  it('keeps every other node when one title changes, and shows what changed around an unchanged touchpoint', () => {
+    const { local, remote, ids, persona } = twoPeers()
+    const next = viewer(local, persona)
+    const first = next()
+
+    updateTouchpoint(remote, ids[7]!, { title: 'Renamed elsewhere', momentOfTruth: true })
+    const renamed = next()
+    expect(card(renamed, ids[7]!).data.touchpoint.title).toBe('Renamed elsewhere')
+    const old = byId(first.nodes)
+    for (const id of ids) if (id !== ids[7]) expect(card(renamed, id)).toBe(old.get(id))
+
+    // Stardust, a rating and the facilitator's focus change a card's node while its touchpoint stays the same object.
+    addStardust(remote, { touchpointId: ids[3]!, text: 'A free coffee', ...author('p2') })
+    const dusted = next()
+    expect(card(dusted, ids[3]!).data.touchpoint).toBe(card(renamed, ids[3]!).data.touchpoint)
+    expect(card(dusted, ids[3]!).data.stardust).toBe(1)
+    expect(card(dusted, ids[4]!)).toBe(card(renamed, ids[4]!))
+
+    rateMomentOfTruth(remote, ids[7]!, 'p2', 'delighting')
+    const rated = next()
+    expect(card(rated, ids[7]!).data.distribution).toMatchObject({ total: 1 })
+
+    const focused = next({ ...NO_CARD_STATUS, focusId: ids[5]! })
+    expect(card(focused, ids[5]!).data.focused).toBe(true)
+    expect(card(focused, ids[6]!).data.focused).toBe(false)
   })
 })
 
