@@ -195,6 +195,10 @@ export function changedRegions(before: PictureContent, after: PictureContent, ma
     return regions.length <= max
   }
   const selection = (id: string) => (id === before.selectedId) !== (id === after.selectedId)
+  const samePlace = (id: string) => {
+    const was = before.at.get(id), is = after.at.get(id)
+    return was === is || (!!was && !!is && was.x === is.x && was.y === is.y)
+  }
   const cardsBefore = new Map(before.cards.map((card) => [card.id, card]))
   for (const card of after.cards) {
     const old = cardsBefore.get(card.id)
@@ -208,10 +212,9 @@ export function changedRegions(before: PictureContent, after: PictureContent, ma
   for (const edge of after.edges) {
     const old = edgesBefore.get(edge.id)
     edgesBefore.delete(edge.id)
-    const now = stepBox(edge, after.at)
-    const was = old && stepBox(old, before.at)
-    if (old === edge && sameBox(was, now)) continue
-    if (!add(was ?? null) || !add(now)) return null
+    // A step's box follows from its ends: one whose ends stayed put needs none worked out.
+    if (old === edge && samePlace(edge.source) && samePlace(edge.target)) continue
+    if (!add((old && stepBox(old, before.at)) ?? null) || !add(stepBox(edge, after.at))) return null
   }
   for (const gone of edgesBefore.values()) if (!add(stepBox(gone, before.at))) return null
   return regions
@@ -236,14 +239,18 @@ function stepBox(edge: JourneyFlowEdge, at: ReadonlyMap<string, Point>): Bounds 
   const from = at.get(edge.source)
   const to = at.get(edge.target)
   if (!from || !to) return null
+  // Worked out once for a step and the points of its ends: every change to the board asks again for all of them.
+  const known = stepBoxes.get(edge)
+  if (known && known.from === from && known.to === to) return known.box
   const points = stepCurve(from, to)
   const xs = points.map((p) => p.x), ys = points.map((p) => p.y)
   const x = Math.min(...xs) - 5, y = Math.min(...ys) - 5
-  return { x, y, width: Math.max(...xs) + 5 - x, height: Math.max(...ys) + 5 - y }
+  const box = { x, y, width: Math.max(...xs) + 5 - x, height: Math.max(...ys) + 5 - y }
+  stepBoxes.set(edge, { from, to, box })
+  return box
 }
 
-const sameBox = (a: Bounds | null | undefined, b: Bounds | null) =>
-  a === b || (!!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height)
+const stepBoxes = new WeakMap<JourneyFlowEdge, { from: Point; to: Point; box: Bounds }>()
 
 /** A card's box with everything drawn around it. */
 function reach({ x, y }: Point): Bounds {
