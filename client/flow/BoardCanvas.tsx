@@ -66,7 +66,9 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   } = useBoard()
   const { screenToFlowPosition, fitView } = useReactFlow()
   const container = useRef<HTMLDivElement>(null)
-  const layout = useMemo(() => computeLayout(board), [board])
+  // From the phases, lanes and cards alone: a rating or an idea (the board's reader keeps those parts) lays out nothing again.
+  const { phases, lanes, touchpoints } = board
+  const layout = useMemo(() => computeLayout({ phases, lanes, touchpoints }), [phases, lanes, touchpoints])
   const busy = useBusyCards(peers)
   const gridLocked = isLocked('grid')
   const status = useMemo<CardStatus>(() => {

@@ -85,13 +85,13 @@ export interface FlowView {
   cardsFrom?: CardSources
 }
 
-/** Everything a card's node is made of besides its touchpoint and its place. */
+/** What a card's node is made of besides its touchpoint, its place, its ratings and its stardust. */
 interface CardSources {
   lanes: BoardState['lanes']
-  stardust: BoardState['stardust']
-  ratings: BoardState['ratings']
   factors: BoardState['factors']
   status: CardStatus
+  /** Compared card by card: a board reader keeps each card's ratings as the same object while nobody rates it. */
+  ratings: BoardState['ratings']
 }
 
 export interface JourneyView {
@@ -191,18 +191,20 @@ export function docToFlow(
   const myVotes = new Map<string, number>()
   for (const id of voting?.myVotes ?? []) myVotes.set(id, (myVotes.get(id) ?? 0) + 1)
 
-  const cardsFrom: CardSources = { lanes: board.lanes, stardust: board.stardust, ratings: board.ratings, factors: board.factors, status }
+  const cardsFrom: CardSources = { lanes: board.lanes, factors: board.factors, status, ratings: board.ratings }
   const was = options.previous?.cardsFrom
-  // Nothing but touchpoints changed since the last view (someone typed a title, moved a card): a card whose touchpoint is the
-  // same object in the same place is the same node. On a board of 1,000 cards this skips 999 of them.
-  const sameSources = !!was && (Object.keys(cardsFrom) as (keyof CardSources)[]).every((key) => was[key] === cardsFrom[key])
+  // Since the last view someone renamed a card, rated one, gave one an idea or moved one: a card whose touchpoint is the same
+  // object in the same place, with the same ratings and as many ideas, is the same node. On a board of 1,000 cards this
+  // skips building and comparing the data of 999 of them.
+  const sameSources = !!was && was.lanes === cardsFrom.lanes && was.factors === cardsFrom.factors && was.status === cardsFrom.status
   const cards: TouchpointFlowNode[] = []
   for (const touchpoint of board.touchpoints) {
     const position = layout.cards.get(touchpoint.id)
     if (!position) continue // phase or lane removed concurrently; the card reappears once reassigned
     const id = touchpoint.id
     const kept = sameSources ? before.get(id) : undefined
-    if (kept?.type === 'touchpoint' && kept.data.touchpoint === touchpoint && kept.position.x === position.x && kept.position.y === position.y) {
+    if (kept?.type === 'touchpoint' && kept.data.touchpoint === touchpoint && kept.position.x === position.x && kept.position.y === position.y
+      && was!.ratings[id] === board.ratings[id] && kept.data.stardust === (stardust.get(id) ?? 0)) {
       cards.push(kept)
       continue
     }

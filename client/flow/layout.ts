@@ -35,7 +35,7 @@ export interface GridLayout {
 
 const cellKey = (phaseId: string, laneId: string) => `${phaseId}\u0000${laneId}`
 
-export function computeLayout(board: BoardState): GridLayout {
+export function computeLayout(board: Pick<BoardState, 'phases' | 'lanes' | 'touchpoints'>): GridLayout {
   const cells = new Map<string, string[]>()
   for (const t of board.touchpoints) {
     const key = cellKey(t.phaseId, t.laneId)

@@ -62,9 +62,11 @@ export function pictureBounds(cards: readonly TouchpointFlowNode[], edges: reado
     add(card.position.x + GRID.cardWidth, card.position.y + GRID.cardHeight, RING)
   }
   for (const edge of edges) {
-    const from = at.get(edge.source)
-    const to = at.get(edge.target)
-    if (from && to) for (const p of stepCurve(from, to)) add(p.x, p.y, 5)
+    const box = stepBox(edge, at)
+    if (box) {
+      add(box.x, box.y, 0)
+      add(box.x + box.width, box.y + box.height, 0)
+    }
   }
   if (x0 > x1) return null
   const x = Math.floor(x0), y = Math.floor(y0)

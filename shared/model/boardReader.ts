@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { byPosition } from './ordering.js'
-import { type BoardState, isOutcome, journey, lanes, phases, readBoard, readMeta, readTouchpoint } from './read.js'
+import { type BoardState, type PersonalScores, isOutcome, journey, lanes, phases, readBoard, readMeta, readTouchpoint } from './read.js'
 import { readCustomerChair, readFactors, readPersonalScores, readPersonas, readStardust } from './readCollab.js'
 import {
   type EntityMap, type Touchpoint, factorMaps, influenceMap, journeyStepMap, laneMaps, legacyJourneyMaps, metaMap,
@@ -95,9 +95,9 @@ export function boardReader(doc: Y.Doc): BoardReader {
         touchpoints,
         personas: personasChanged ? readPersonas(doc) : last.personas,
         journey: cardSet || personasChanged || has(journeyStepMap(doc)) || has(legacyJourneyMaps(doc)) ? journey(doc) : last.journey,
-        ratings: cardSet || has(ratingMap(doc)) ? readPersonalScores(ratingMap(doc), cardIds(), isOutcome) : last.ratings,
+        ratings: cardSet || has(ratingMap(doc)) ? keepSame(last.ratings, readPersonalScores(ratingMap(doc), cardIds(), isOutcome)) : last.ratings,
         influence: cardSet || has(influenceMap(doc))
-          ? readPersonalScores(influenceMap(doc), cardIds(), (v): v is number => typeof v === 'number' && v >= 1 && v <= 5)
+          ? keepSame(last.influence, readPersonalScores(influenceMap(doc), cardIds(), (v): v is number => typeof v === 'number' && v >= 1 && v <= 5))
           : last.influence,
         factors: cardSet || has(factorMaps(doc)) ? readFactors(doc, cardIds()) : last.factors,
         stardust: cardSet || has(stardustMaps(doc)) || has(stardustVoteMap(doc)) ? readStardust(doc, cardIds()) : last.stardust,
@@ -110,4 +110,15 @@ export function boardReader(doc: Y.Doc): BoardReader {
       return board
     },
   }
+}
+
+/** `next`, with each card's scores that did not change kept as the object `last` had, so a view can tell by identity. */
+function keepSame<T>(last: PersonalScores<T>, next: PersonalScores<T>): PersonalScores<T> {
+  for (const [card, scores] of Object.entries(next)) {
+    const before = last[card]
+    if (!before) continue
+    const people = Object.keys(scores)
+    if (people.length === Object.keys(before).length && people.every((person) => before[person] === scores[person])) next[card] = before
+  }
+  return next
 }

@@ -82,13 +82,19 @@ describe('boardReader: reading again only what changed', () => {
       expect(after[part], part).toBe(before[part])
     }
 
-    // A rating touches the ratings, nothing else.
+    // A rating touches the ratings, nothing else; the ratings of a card nobody rated meanwhile stay the same object.
     rateMomentOfTruth(there, ids[0]!, 'p2', 'ok')
+    rateMomentOfTruth(there, ids[2]!, 'p2', 'ok')
     peers.flush()
     const rated = reader.read()
     expect(rated.ratings).not.toBe(after.ratings)
     expect(rated.touchpoints).toBe(after.touchpoints)
     expect(rated.journey).toBe(after.journey)
+    rateMomentOfTruth(there, ids[0]!, 'p3', 'delighting')
+    peers.flush()
+    const again = reader.read()
+    expect(again.ratings[ids[0]!]).toEqual({ p2: 'ok', p3: 'delighting' })
+    expect(again.ratings[ids[2]!]).toBe(rated.ratings[ids[2]!])
   })
 
   it('answers the same board when a transaction changed nothing it reads', () => {

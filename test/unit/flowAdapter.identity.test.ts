@@ -151,6 +151,7 @@ describe('docToFlow on the boards the page reads (boardReader: untouched touchpo
     rateMomentOfTruth(remote, ids[7]!, 'p2', 'delighting')
     const rated = next()
     expect(card(rated, ids[7]!).data.distribution).toMatchObject({ total: 1 })
+    expect(card(rated, ids[3]!)).toBe(card(dusted, ids[3]!))
 
     const focused = next({ ...NO_CARD_STATUS, focusId: ids[5]! })
     expect(card(focused, ids[5]!).data.focused).toBe(true)
