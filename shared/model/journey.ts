@@ -99,7 +99,20 @@ export function channelSwitch(board: BoardState, stepId: string): ChannelSwitch 
  * The journey in the order a customer meets the touchpoints: follows the
  * steps from each start (a touchpoint no step leads to). Cycles are cut.
  */
-export function journeyOrder(board: BoardState, personaId?: string): string[] {
+export function journeyOrder(board: BoardState, personaId?: string): readonly string[] {
+  // Worked out once for a journey and a persona: a board reader keeps the journey as the same array while nobody links or
+  // unlinks a card, and a big board's page asks for the order on every change (the emotion curve).
+  const known = orders.get(board.journey) ?? new Map<string, readonly string[]>()
+  orders.set(board.journey, known)
+  const key = personaId ?? '\u0000every persona'
+  const order = known.get(key) ?? Object.freeze(walkJourney(board, personaId))
+  known.set(key, order)
+  return order
+}
+
+const orders = new WeakMap<BoardState['journey'], Map<string, readonly string[]>>()
+
+function walkJourney(board: BoardState, personaId?: string): string[] {
   const steps = personaId === undefined ? board.journey : personaJourney(board, personaId)
   const next = new Map<string, string[]>()
   const hasIncoming = new Set<string>()

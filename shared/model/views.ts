@@ -41,9 +41,13 @@ export interface EmotionPoint {
   ratings: number
 }
 
+/** The cards of a board by id, once for each list of cards (a board reader keeps the list while only ratings change). */
+const cardsById = new WeakMap<BoardState['touchpoints'], Map<string, BoardState['touchpoints'][number]>>()
+
 /** The rated outcome of each touchpoint along one persona's journey, in the order the customer meets them. */
 export function emotionCurve(board: BoardState, personaId: string): EmotionPoint[] {
-  const byId = new Map(board.touchpoints.map((t) => [t.id, t]))
+  const byId = cardsById.get(board.touchpoints) ?? new Map(board.touchpoints.map((t) => [t.id, t]))
+  cardsById.set(board.touchpoints, byId)
   return journeyOrder(board, personaId).flatMap((id) => {
     const touchpoint = byId.get(id)
     if (!touchpoint) return []

@@ -17,7 +17,7 @@ function loadV2(): Y.Doc {
 
 const byTitle = (board: BoardState, title: string) => board.touchpoints.find((t) => t.title === title)!
 const personaId = (board: BoardState, name: string) => board.personas.find((p) => p.name === name)!.id
-const titles = (board: BoardState, ids: string[]) => ids.map((id) => board.touchpoints.find((t) => t.id === id)?.title)
+const titles = (board: BoardState, ids: readonly string[]) => ids.map((id) => board.touchpoints.find((t) => t.id === id)?.title)
 
 describe('a board saved by schema version 2', () => {
   it('loads with its meta intact and migrates to the current schema', () => {
