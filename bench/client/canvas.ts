@@ -26,6 +26,10 @@
  *    refreshes missed), then drags a card among them (frame time as in 2),
  *    and is watched again zoomed in twice as far, where the cards they drag
  *    are bigger on screen.
+ * 3b. People editing the same board (bench/client/editors.ts): 10 simulated
+ *    participants, each a Yjs peer through the real relay, rate moments of
+ *    truth, rename cards and add stardust, 3 changes a second each; the page
+ *    is watched for 5 s, then drags a card among them (frame time as in 2).
  * 4. Cold open, 2,000 touchpoints and 2,000 steps: the server is stopped
  *    (SIGTERM) and started again, so the board is only in SQLite, then the
  *    page is opened; navigation start to the first frame with every card the
@@ -68,6 +72,7 @@ import { holdBoard, probeSync } from './syncProbe.js'
 import { GRID } from '../../client/flow/layout.js'
 import { type CardAt, cardsOnBoard } from './boardLayout.js'
 import { type PageLoad, startCrowd, watchPage } from './crowd.js'
+import { startEditors } from './editors.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -79,6 +84,8 @@ const VIEWPORT = { width: 1920, height: 1080 }
 const TARGETS = { firstFrameMs: 1500, dragP95Ms: 16, coldOpenMs: 2000, serverLoadMs: 100 }
 /** A big workshop on the 1,000-touchpoint board (bench/client/crowd.ts), as in the relay bench's cursor scenario. */
 const CROWD = { people: 100, draggers: 10, hz: 20, watchMs: 5000 }
+/** People editing that board at once (bench/client/editors.ts), as in a workshop's rating round. */
+const EDITORS = { people: 10, hz: 3, watchMs: 5000 }
 
 // ---------------------------------------------------------------- options
 
@@ -451,6 +458,26 @@ async function main(): Promise<void> {
         + `longest interval ${fmt(crowd.maxInterval)} ms); drag meanwhile: work p50 ${fmt(drag.p50)} p95 ${fmt(drag.p95)} max ${fmt(drag.max)} ms, ${drag.over17} of ${drag.frames} missed; `
         + `zoomed in (${closer.zoom.toFixed(2)}): busy ${percent(closer.busy)}, ${closer.over17} of ${closer.frames} refreshes missed`)
     }
+
+    console.log(`the same board with people editing: ${EDITORS.people} people making ${EDITORS.hz} changes a second each, ${RUNS} runs`)
+    const edits: { load: PageLoad; drag: DragResult; perSecond: number }[] = []
+    for (let run = 0; run < RUNS; run++) {
+      const open = await openBoard(browser, warm.link, WARM_TOUCHPOINTS)
+      await sleep(1000)
+      const cards = await cardsOnBoard(server.url, warm.id, warm.token)
+      const editors = await startEditors({ serverUrl: server.url, boardId: warm.id, token: warm.token, people: EDITORS.people, hz: EDITORS.hz })
+      await sleep(1000)
+      const began = Date.now()
+      const before = editors.changes()
+      const load = await watchPage(open.page, EDITORS.watchMs)
+      const drag = await dragCard(open.page, cards)
+      const perSecond = (editors.changes() - before) / ((Date.now() - began) / 1000)
+      editors.stop()
+      await open.close()
+      edits.push({ load, drag, perSecond })
+      console.log(`  run ${run + 1}: ${perSecond.toFixed(1)} changes a second; main thread busy ${percent(load.busy)} (${load.over17} of ${load.frames} refreshes missed, `
+        + `longest interval ${fmt(load.maxInterval)} ms); drag meanwhile: work p50 ${fmt(drag.p50)} p95 ${fmt(drag.p95)} max ${fmt(drag.max)} ms, ${drag.over17} of ${drag.frames} missed`)
+    }
     release()
 
     console.log(`2,000 touchpoints after a server restart: cold open and server load, ${RUNS} runs`)
@@ -538,6 +565,14 @@ async function main(): Promise<void> {
           over17Range: range(crowds.map((c) => c.closer.over17)),
         },
       },
+      editing: {
+        perSecond: median(edits.map((e) => e.perSecond)),
+        busy: median(edits.map((e) => e.load.busy)),
+        busyRange: range(edits.map((e) => e.load.busy)),
+        frames: median(edits.map((e) => e.load.frames)),
+        over17: median(edits.map((e) => e.load.over17)),
+        drag: dragSummary(edits.map((e) => e.drag)),
+      },
       coldOpenMs: median(colds.map((o) => o.firstFrameMs)),
       coldCardsShown: median(colds.map((o) => o.cardsShown)),
       coldDetailsMs: median(colds.map((o) => o.detailsMs)),
@@ -552,7 +587,7 @@ async function main(): Promise<void> {
         unwarmedLoadMs: median(unwarmedLoads),
         warmUpMs: median(loads.map((l) => l.warmUpMs)),
       },
-      all: { opens, drags, crowds, colds, loads, unwarmedLoads },
+      all: { opens, drags, crowds, edits, colds, loads, unwarmedLoads },
     }
     const markdown = canvasSection(summary)
     console.log(`\n${markdown}`)
@@ -585,6 +620,8 @@ interface Summary {
     /** The same crowd watched with the board zoomed in twice as far. */
     closer: { zoom: number; busy: number; frames: number; over17: number; over17Range: [number, number] }
   }
+  /** People editing the board (EDITORS): changes a second that went out, the page's load, and a drag among them. */
+  editing: { perSecond: number; busy: number; busyRange: [number, number]; frames: number; over17: number; drag: DragSummary }
   coldOpenMs: number
   coldDetailsMs: number
   coldCardsShown: number
@@ -622,6 +659,8 @@ function canvasSection(s: Summary): string {
     `| A crowd on that board: ${CROWD.people} people pointing at ${CROWD.hz} Hz, ${CROWD.draggers} of them dragging a card; the page's main thread busy, and refreshes missed in ${CROWD.watchMs / 1000} s | – | ${percent(s.crowd.busy)}${s.runs > 1 ? ` (runs ${percent(s.crowd.busyRange[0])}–${percent(s.crowd.busyRange[1])})` : ''}; ${s.crowd.over17} of ${s.crowd.frames} |  |`,
     `| Frame time dragging a card at the opening zoom among that crowd, p50 / p95 / max (refreshes missed) | p95 < ${TARGETS.dragP95Ms} ms | ${spread(s.crowd.drag)} (${s.crowd.drag.over17} of ${s.crowd.drag.frames}) | ${verdict(s.crowd.drag.p95 < TARGETS.dragP95Ms)} |`,
     `| The same crowd with the board zoomed in twice as far (zoom ${Math.round(s.crowd.closer.zoom * 100)} %): the page's main thread busy, and refreshes missed in ${CROWD.watchMs / 1000} s | – | ${percent(s.crowd.closer.busy)}; ${s.crowd.closer.over17} of ${s.crowd.closer.frames}${s.runs > 1 ? ` (runs ${s.crowd.closer.over17Range[0]}–${s.crowd.closer.over17Range[1]})` : ''} |  |`,
+    `| People editing that board: ${EDITORS.people} people rating its moments of truth, renaming cards and adding stardust, ${EDITORS.hz} changes a second each (${fmt(s.editing.perSecond)} a second in all); the page's main thread busy, and refreshes missed in ${EDITORS.watchMs / 1000} s | – | ${percent(s.editing.busy)}${s.runs > 1 ? ` (runs ${percent(s.editing.busyRange[0])}–${percent(s.editing.busyRange[1])})` : ''}; ${s.editing.over17} of ${s.editing.frames} |  |`,
+    `| Frame time dragging a card at the opening zoom while they edit, p50 / p95 / max (refreshes missed) | p95 < ${TARGETS.dragP95Ms} ms | ${spread(s.editing.drag)} (${s.editing.drag.over17} of ${s.editing.drag.frames}) | ${verdict(s.editing.drag.p95 < TARGETS.dragP95Ms)} |`,
     `| Cold open, 2,000 touchpoints + 2,000 steps, server restarted (navigation start → frame with the ${s.coldCardsShown} cards rendered) | < ${TARGETS.coldOpenMs} ms | ${fmt(s.coldOpenMs)} ms${runs('coldOpenMs')} | ${verdict(s.coldOpenMs < TARGETS.coldOpenMs)} |`,
     `| Server load of that board from SQLite: read, and built into the live document (the server's log) | < ${TARGETS.serverLoadMs} ms | ${fmt(s.serverLoad.loadMs)} ms${runs('serverLoadMs')} | ${verdict(s.serverLoad.loadMs < TARGETS.serverLoadMs)} |`,
     '',
@@ -641,6 +680,9 @@ function canvasSection(s: Summary): string {
     `  position while it is dragged), through the real relay, which batches it; the page under test is a participant's. Main`,
     `  thread busy: the page's task time over the wall time (CDP \`Performance.getMetrics\`); the same page alone beforehand:`,
     `  ${percent(s.crowd.quietBusy)}.`,
+    '- Editing: simulated people (bench/client/editors.ts), each a Yjs peer with its own document through the real relay,',
+    '  as a page is; each change is one transaction, as the page writes a click on a rating or a committed title. Six',
+    '  changes in ten rate a moment of truth, three rename a card, one adds a stardust idea.',
     `- Cold open: the board's details (its title and the visitor's role, which the page asks for while it connects) had`,
     `  arrived at ${fmt(s.coldDetailsMs)} ms.`,
     '- Server load: after a restart a bare websocket sends sync step 1 when it opens, and the server loads the board when the',
