@@ -3,25 +3,7 @@ import * as Y from 'yjs'
 import { REMOTE_READ_GAP_MS, onBoardChange } from '../../client/sync/boardReads.js'
 import { addTouchpoint, boardReader, readBoard, updateTouchpoint } from '../../shared/model/index.js'
 import { grid, seededDoc } from '../utils/board.js'
-
-/** Animation frames run by hand: `frame()` runs what was requested since the last one. */
-function fakeFrames() {
-  let next = 1
-  const requested = new Map<number, () => void>()
-  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => {
-    requested.set(next, callback)
-    return next++
-  })
-  vi.stubGlobal('cancelAnimationFrame', (id: number) => void requested.delete(id))
-  return {
-    pending: () => requested.size,
-    frame() {
-      const callbacks = [...requested.values()]
-      requested.clear()
-      for (const callback of callbacks) callback()
-    },
-  }
-}
+import { fakeFrames } from '../utils/frames.js'
 
 describe('onBoardChange: when a page reads the board again', () => {
   let frames: ReturnType<typeof fakeFrames>

@@ -2,25 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { onPresenceFrame } from '../../client/sync/presenceFrames.js'
-
-/** Animation frames run by hand: `frame()` runs what was requested since the last one. */
-function fakeFrames() {
-  let next = 1
-  const requested = new Map<number, () => void>()
-  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => {
-    requested.set(next, callback)
-    return next++
-  })
-  vi.stubGlobal('cancelAnimationFrame', (id: number) => void requested.delete(id))
-  return {
-    pending: () => requested.size,
-    frame() {
-      const callbacks = [...requested.values()]
-      requested.clear()
-      for (const callback of callbacks) callback()
-    },
-  }
-}
+import { fakeFrames } from '../utils/frames.js'
 
 /** Someone else's presence arriving from the relay: a state of theirs applied to `awareness`. */
 function remoteMove(awareness: awarenessProtocol.Awareness, other: awarenessProtocol.Awareness, x: number) {
