@@ -101,7 +101,7 @@ export function factorHeatmap(board: BoardState): Map<string, FactorCounts> {
 }
 
 /** Departments already named on the board (touchpoint owners and stardust owners), for suggestions. */
-export function boardDepartments(board: BoardState): string[] {
+export function boardDepartments(board: Pick<BoardState, 'touchpoints' | 'stardust'>): string[] {
   const names = new Set<string>()
   for (const t of board.touchpoints) if (t.department.trim()) names.add(t.department.trim())
   for (const s of board.stardust) if (s.department.trim()) names.add(s.department.trim())

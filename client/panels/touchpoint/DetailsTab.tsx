@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   TOUCHPOINT_STATUSES, type Touchpoint, type TouchpointPatch, boardDepartments, moveTouchpoint, removeTouchpoint, updateTouchpoint,
@@ -11,6 +12,10 @@ export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; 
   const { t } = useTranslation()
   const { doc, origin, readOnly, board, isFacilitator, session: { session, send } } = useBoard()
   const locked = session.locks.touchpoints.includes(touchpoint.id)
+  // Every card's department, gathered again only when cards or ideas changed: the panel stays open while its card is dragged,
+  // and a rating somewhere on a 1,000-card board re-rendered it with a pass over every card.
+  const { touchpoints, stardust } = board
+  const departments = useMemo(() => boardDepartments({ touchpoints, stardust }), [touchpoints, stardust])
   const save = (patch: TouchpointPatch) => updateTouchpoint(doc, touchpoint.id, patch, origin)
   const move = (cell: { phaseId: string; laneId: string }) => moveTouchpoint(doc, touchpoint.id, cell, origin)
   return (
@@ -40,7 +45,7 @@ export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; 
       <CommitField id="tp-department" testId="panel-department" value={touchpoint.department} disabled={readOnly} maxLength={80}
         list="board-departments" placeholder={t('touchpoint.departmentPlaceholder')} onCommit={(department) => save({ department })} />
       <datalist id="board-departments">
-        {boardDepartments(board).map((d) => <option key={d} value={d} />)}
+        {departments.map((d) => <option key={d} value={d} />)}
       </datalist>
       <label htmlFor="tp-expectation">{t('touchpoint.expectation')}</label>
       <CommitField id="tp-expectation" testId="panel-expectation" multiline rows={2} value={touchpoint.expectation} disabled={readOnly}
