@@ -1,9 +1,9 @@
 import type { NodeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { useTranslation } from 'react-i18next'
 import { OUTCOMES, type Outcome } from '../../shared/model/index.js'
 import { OUTCOME_COLOR, OutcomeIcon } from '../ui/OutcomeIcon.js'
 import type { CurveFlowNode } from './adapter.js'
+import { useCanvas } from './CanvasContext.js'
 import { CURVE_HEIGHT, GRID } from './layout.js'
 
 const PAD_Y = 48
@@ -36,7 +36,8 @@ const LABEL_ROW = 16
  * delighting (top), so the highest highs and lowest lows stand out.
  */
 function EmotionCurveView({ data, width }: NodeProps<CurveFlowNode>) {
-  const { t } = useTranslation()
+  // The canvas's cached lookup: the curve renders again for every rating on the board, and i18next's own took most of it.
+  const { t } = useCanvas()
   const { points, color } = data
   const w = width ?? 800
   const left = GRID.laneHeaderWidth
