@@ -1,6 +1,6 @@
-import type { IndexeddbPersistence } from 'y-indexeddb'
 import { storeState } from 'y-indexeddb'
 import type { WebsocketProvider } from 'y-websocket'
+import type { BoardCopy } from './boardCopy.js'
 
 /** y-websocket's message type for sync messages, and y-protocols' sync step 2 (an update answering a state vector). */
 const MESSAGE_SYNC = 0
@@ -17,22 +17,22 @@ const SYNC_STEP_2 = 1
  * Everything else (live updates, local edits) goes through them as before.
  * `copy` answers the board's IndexedDB copy, if it has one now.
  */
-export function applyBoardQuietly(provider: WebsocketProvider, copy: () => IndexeddbPersistence | null): void {
+export function applyBoardQuietly(provider: WebsocketProvider, copy: () => BoardCopy | null): void {
   const handle = provider.messageHandlers[MESSAGE_SYNC]!
   provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, _provider, emitSynced, messageType) => {
     if (decoder.arr[decoder.pos] !== SYNC_STEP_2) return handle(encoder, decoder, _provider, emitSynced, messageType)
     const { doc } = provider
     const local = copy()
     doc.off('update', provider._updateHandler)
-    if (local) doc.off('update', local._storeUpdate)
+    local?.pause()
     try {
       handle(encoder, decoder, _provider, emitSynced, messageType)
     } finally {
       doc.on('update', provider._updateHandler)
-      if (local) doc.on('update', local._storeUpdate)
+      local?.listen()
     }
     // A copy still opening stores the whole board when it opens; an open one gets it now, as one entry.
-    if (local?.db) whenIdle(() => void (local._destroyed || storeState(local, true)))
+    if (local?.persistence.db) whenIdle(() => void (local.persistence._destroyed || storeState(local.persistence, true)))
   }
 }
 

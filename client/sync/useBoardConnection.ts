@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
-import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type Role, SYNC_PATH, canWrite } from '../../shared/protocol.js'
 import type { Participant } from './identity.js'
 import { sendOwnPresenceOnly } from './ownPresenceOnly.js'
 import { setPresence } from './presence.js'
+import { BoardCopy } from './boardCopy.js'
 import { acceptDeflatedSync, deflatedSyncParams } from './deflatedSync.js'
 import { applyBoardQuietly, whenIdle } from './quietBoardSync.js'
 import { reconnectWithJitter } from './reconnect.js'
@@ -44,7 +44,7 @@ export function syncServerUrl(location: Location = window.location): string {
 export function useBoardConnection(
   board: { boardId: string; token: string } | null, role: Role | null, me: Participant | null, presenceRole: string | null = role,
 ): BoardConnection | null {
-  const [pair, setPair] = useState<{ doc: Y.Doc; provider: WebsocketProvider; copy: { current: IndexeddbPersistence | null } } | null>(null)
+  const [pair, setPair] = useState<{ doc: Y.Doc; provider: WebsocketProvider; copy: { current: BoardCopy | null } } | null>(null)
   const [status, setStatus] = useState<ConnectionStatus>('connecting')
   const [synced, setSynced] = useState(false)
   const [refused, setRefused] = useState<BoardConnection['refused']>(null)
@@ -58,7 +58,7 @@ export function useBoardConnection(
     acceptDeflatedSync(provider)
     holdSessionFrames(provider) // the session's state can come before the board's view mounts (useSession)
     const stopReconnecting = reconnectWithJitter(provider)
-    const copy: { current: IndexeddbPersistence | null } = { current: null }
+    const copy: { current: BoardCopy | null } = { current: null }
     applyBoardQuietly(provider, () => copy.current)
     const restorePresence = sendOwnPresenceOnly(provider)
     provider.on('status', ({ status }) => setStatus(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline'))
@@ -79,9 +79,9 @@ export function useBoardConnection(
     if (!pair || !boardId || !keepsCopy) return
     // Opened when the page is idle: a copy opening after the first sync stores the whole board, and that
     // encoding waits until the board is on screen. Offline, the page is idle at once and the copy fills it.
-    let local: IndexeddbPersistence | null = null
+    let local: BoardCopy | null = null
     const cancel = whenIdle(() => {
-      local = new IndexeddbPersistence(`zigzag:${boardId}`, pair.doc)
+      local = new BoardCopy(`zigzag:${boardId}`, pair.doc, () => pair.provider.wsconnected)
       pair.copy.current = local
     })
     return () => {

@@ -3,7 +3,7 @@ import type { Browser, Page, WebSocketRoute } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { generatedBoardFile } from '../../shared/format/index.js'
-import { addTouchpoint, lanes, phases, touchpoints } from '../../shared/model/index.js'
+import { addTouchpoint, lanes, phases, touchpoints, updateTouchpoint } from '../../shared/model/index.js'
 import { MessageType } from '../../shared/protocol.js'
 import { cellFreeSpot, gridId, launchBrowser } from '../utils/browser.js'
 import { type CreatedBoard, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
@@ -180,6 +180,66 @@ describe('the copy of the board an editor keeps in the browser', () => {
     await page.locator('[data-testid="touchpoint"][data-title="Written while away"]').waitFor()
     await expect.poll(async () => touchpoints(await boardInCopy(page, board.id)).map((t) => t.title), { timeout: 10_000 })
       .toContain('Written while away')
+    await context.close()
+  })
+
+  it('stores a burst of someone else’s changes in a batch or two, ending with the last of them', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    context.setDefaultTimeout(10_000)
+    const page = await context.newPage()
+    await openAsEditor(page, 'Bea Burst')
+    await expect.poll(async () => touchpoints(await boardInCopy(page, board.id)).length, { timeout: 10_000 })
+      .toBe(touchpoints(await serverBoard()).length)
+    const before = await copyOf(page, board.id)
+
+    // Someone renames a card 20 times in 400 ms, each change its own message (the relay would merge changes a few ms apart).
+    const other = connectClient(server.url, board.id, board.tokens.edit)
+    await synced(other)
+    const renamed = touchpoints(other.doc)[0]!
+    for (let i = 1; i <= 20; i++) {
+      updateTouchpoint(other.doc, renamed.id, { title: `Renamed ${i}` })
+      await new Promise((wait) => setTimeout(wait, 20))
+    }
+    await page.locator('[data-testid="touchpoint"][data-title="Renamed 20"]').waitFor()
+    await expect.poll(async () => touchpoints(await boardInCopy(page, board.id)).find((t) => t.id === renamed.id)?.title, { timeout: 5_000 })
+      .toBe('Renamed 20')
+    // The copy took them in a batch or two; y-indexeddb alone writes an entry for each of the 20.
+    expect((await copyOf(page, board.id)).entries - before.entries).toBeLessThanOrEqual(3)
+    other.destroy()
+    await context.close()
+  })
+
+  it('stores an edit made offline at once when its tab is left', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    context.setDefaultTimeout(10_000)
+    const sockets: WebSocketRoute[] = []
+    let cutOff = false
+    await context.routeWebSocket(/\/sync\//, (socket) => {
+      if (cutOff) return void socket.close()
+      sockets.push(socket)
+      socket.connectToServer()
+    })
+    const page = await context.newPage()
+    await openAsEditor(page, 'Lea Leaving')
+    const boardBytes = Y.encodeStateAsUpdate(await serverBoard()).byteLength
+    await expect.poll(async () => (await copyOf(page, board.id)).bytes, { timeout: 10_000 }).toBeGreaterThanOrEqual(boardBytes * 0.9)
+
+    // Offline, a card is added and the tab goes elsewhere straight away, before a batch would be due.
+    cutOff = true
+    await sockets.at(-1)!.close()
+    await page.locator('[data-testid="connection"]:not([data-status="connected"])').waitFor()
+    const at = await cellFreeSpot(page, await gridId(page, 'phase', 'Purchase'), await gridId(page, 'lane', 'Store'))
+    await page.mouse.dblclick(at.x, at.y)
+    await page.getByTestId('touchpoint-title-input').fill('Added on the way out')
+    await page.getByTestId('touchpoint-title-input').press('Enter')
+    await page.locator('[data-testid="touchpoint"][data-title="Added on the way out"]').waitFor()
+    await page.goto(`${server.url}/healthz`)
+    expect(touchpoints(await boardInCopy(page, board.id)).map((t) => t.title)).toContain('Added on the way out')
+
+    // Back online, the board opens from the copy with the edit and hands it to the server.
+    cutOff = false
+    await openAsEditor(page, 'Lea Leaving')
+    await expect.poll(async () => touchpoints(await serverBoard()).map((t) => t.title), { timeout: 10_000 }).toContain('Added on the way out')
     await context.close()
   })
 

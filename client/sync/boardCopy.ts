@@ -1,0 +1,72 @@
+import { IndexeddbPersistence } from 'y-indexeddb'
+import * as Y from 'yjs'
+
+/** How long changes gather before they go into the copy as one entry. */
+export const COPY_BATCH_MS = 500
+
+/**
+ * The board's copy in the browser's IndexedDB (y-indexeddb), written in
+ * batches. y-indexeddb stores every update in its own IndexedDB transaction
+ * as it happens: a drag writes a position every frame and a workshop's
+ * ratings arrive many times a second, and each of those transactions cost
+ * the frame it fell in. Here, while the page is connected, the updates of
+ * COPY_BATCH_MS are merged (`Y.mergeUpdates`) and stored as one entry: the
+ * server holds each of them the moment it is sent, and the copy only has to
+ * catch up. Offline, the copy is the only place an edit lives, so each is
+ * stored at once, as y-indexeddb does: a browser may drop a write begun
+ * while its tab closes. What is waiting also goes in when the page is hidden
+ * or left (`pagehide`) and when the copy closes.
+ */
+export class BoardCopy {
+  readonly persistence: IndexeddbPersistence
+  private waiting: Uint8Array[] = []
+  private timer: ReturnType<typeof setTimeout> | undefined
+
+  constructor(name: string, private readonly doc: Y.Doc, private readonly connected: () => boolean) {
+    this.persistence = new IndexeddbPersistence(name, doc)
+    doc.off('update', this.persistence._storeUpdate)
+    this.listen()
+    addEventListener('pagehide', this.store)
+    document.addEventListener('visibilitychange', this.storeWhenHidden)
+  }
+
+  /** Stops taking updates (a whole board applied at once is stored as its own entry instead; see quietBoardSync). */
+  pause(): void {
+    this.doc.off('update', this.take)
+  }
+
+  listen(): void {
+    this.doc.off('update', this.take)
+    this.doc.on('update', this.take)
+  }
+
+  /** Stores what is waiting, now, as one entry. */
+  readonly store = (): void => {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    if (this.waiting.length === 0) return
+    const update = this.waiting.length === 1 ? this.waiting[0]! : Y.mergeUpdates(this.waiting)
+    this.waiting = []
+    // y-indexeddb's own writer: one transaction, and it compacts the copy when it has grown long.
+    this.persistence._storeUpdate(update, null)
+  }
+
+  async destroy(): Promise<void> {
+    this.store()
+    this.pause()
+    removeEventListener('pagehide', this.store)
+    document.removeEventListener('visibilitychange', this.storeWhenHidden)
+    await this.persistence.destroy()
+  }
+
+  private readonly take = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this.persistence) return // read from the copy itself
+    this.waiting.push(update)
+    if (!this.connected()) this.store()
+    else this.timer ??= setTimeout(this.store, COPY_BATCH_MS)
+  }
+
+  private readonly storeWhenHidden = (): void => {
+    if (document.visibilityState === 'hidden') this.store()
+  }
+}
