@@ -5,24 +5,25 @@ import * as Y from 'yjs'
 export const COPY_BATCH_MS = 500
 
 /**
- * The board's copy in the browser's IndexedDB (y-indexeddb), written in
- * batches. y-indexeddb stores every update in its own IndexedDB transaction
- * as it happens: a drag writes a position every frame and a workshop's
- * ratings arrive many times a second, and each of those transactions cost
- * the frame it fell in. Here, while the page is connected, the updates of
- * COPY_BATCH_MS are merged (`Y.mergeUpdates`) and stored as one entry: the
- * server holds each of them the moment it is sent, and the copy only has to
- * catch up. Offline, the copy is the only place an edit lives, so each is
- * stored at once, as y-indexeddb does: a browser may drop a write begun
- * while its tab closes. What is waiting also goes in when the page is hidden
- * or left (`pagehide`) and when the copy closes.
+ * The board's copy in the browser's IndexedDB (y-indexeddb), with what comes
+ * from the server stored in batches. y-indexeddb stores every update in its
+ * own IndexedDB transaction as it happens, and in a workshop's rating round
+ * everyone else's changes arrive many times a second, each such transaction
+ * costing the frame it fell in. Changes that came from the server are on the
+ * server already (it stores each before it sends it on), so the copy only has
+ * to catch up with them: those of COPY_BATCH_MS are merged (`Y.mergeUpdates`)
+ * and stored as one entry. This person's own changes are stored at once, as
+ * y-indexeddb does, online or not: until the server has one, the copy may be
+ * the only place it lives, and a browser may drop a write begun while its tab
+ * closes. What is waiting also goes in when the page is hidden or left
+ * (`pagehide`) and when the copy closes.
  */
 export class BoardCopy {
   readonly persistence: IndexeddbPersistence
   private waiting: Uint8Array[] = []
   private timer: ReturnType<typeof setTimeout> | undefined
 
-  constructor(name: string, private readonly doc: Y.Doc, private readonly connected: () => boolean) {
+  constructor(name: string, private readonly doc: Y.Doc, private readonly fromServer: (origin: unknown) => boolean) {
     this.persistence = new IndexeddbPersistence(name, doc)
     doc.off('update', this.persistence._storeUpdate)
     this.listen()
@@ -62,7 +63,7 @@ export class BoardCopy {
   private readonly take = (update: Uint8Array, origin: unknown): void => {
     if (origin === this.persistence) return // read from the copy itself
     this.waiting.push(update)
-    if (!this.connected()) this.store()
+    if (!this.fromServer(origin)) this.store() // waiting ones first: entries keep the order of the changes
     else this.timer ??= setTimeout(this.store, COPY_BATCH_MS)
   }
 

@@ -81,7 +81,7 @@ export function useBoardConnection(
     // encoding waits until the board is on screen. Offline, the page is idle at once and the copy fills it.
     let local: BoardCopy | null = null
     const cancel = whenIdle(() => {
-      local = new BoardCopy(`zigzag:${boardId}`, pair.doc, () => pair.provider.wsconnected)
+      local = new BoardCopy(`zigzag:${boardId}`, pair.doc, (origin) => origin === pair.provider)
       pair.copy.current = local
     })
     return () => {

@@ -2,7 +2,7 @@ import type { Browser, Page, WebSocketRoute } from 'playwright-core'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION, metaMap, readMeta } from '../../shared/model/index.js'
-import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { boardInCopy, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { updateFrame } from '../utils/rawClient.js'
 import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 
@@ -51,6 +51,9 @@ describe('a page left open while the server is updated', () => {
     expect(await notice.textContent()).toContain('Reload the page')
     expect(await page.getByTestId('board').count()).toBe(0)
     await screenshot(page, 'schema-newer-notice')
+
+    // The page's IndexedDB copy keeps what came from the server too, within half a second (client/sync/boardCopy.ts).
+    await expect.poll(async () => readMeta(await boardInCopy(page, board.id)).schemaVersion, { timeout: 5000 }).toBe(SCHEMA_VERSION + 1)
 
     const socketsBefore = sockets.length
     let versionWrites = 0

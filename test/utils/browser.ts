@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core'
+import * as Y from 'yjs'
 
 /** Debian's Chromium, as CI installs it; CHROMIUM_PATH overrides. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -105,4 +106,25 @@ export async function overviewCardIn(page: Page, cell: { phaseId: string; laneId
     if ((await picture.getAttribute('title')) === title) return at
   }
   return null
+}
+
+/** The board as the page's IndexedDB copy holds it. */
+export async function boardInCopy(page: Page, boardId: string): Promise<Y.Doc> {
+  const updates = await page.evaluate((name) => new Promise<number[][]>((resolve, reject) => {
+    const open = indexedDB.open(name)
+    let absent = false
+    open.onupgradeneeded = () => { absent = true; open.transaction!.abort() } // a probe before the page made its copy must not create the database
+    open.onerror = () => (absent ? resolve([]) : reject(open.error))
+    open.onsuccess = () => {
+      if (!open.result.objectStoreNames.contains('updates')) return resolve([]) // the copy has not opened yet
+      const all = open.result.transaction('updates').objectStore('updates').getAll()
+      all.onsuccess = () => {
+        open.result.close()
+        resolve((all.result as Uint8Array[]).map((u) => [...u]))
+      }
+    }
+  }), `zigzag:${boardId}`)
+  const doc = new Y.Doc()
+  for (const update of updates) Y.applyUpdate(doc, new Uint8Array(update))
+  return doc
 }
