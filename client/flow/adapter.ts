@@ -83,6 +83,18 @@ export interface FlowView {
   edges: JourneyFlowEdge[]
   /** What the cards' data came from, so the next view can keep a card whose touchpoint did not change without looking closer. */
   cardsFrom?: CardSources
+  /** What the edges came from, so the next view can keep them all when none of it changed. */
+  edgesFrom?: EdgeSources
+}
+
+/** What the journey's edges are made of: the steps, the personas' colours and the cards' channels, and which paths show. */
+interface EdgeSources {
+  journey: BoardState['journey']
+  personas: BoardState['personas']
+  touchpoints: BoardState['touchpoints']
+  lanes: BoardState['lanes']
+  personaId: string
+  showOthers: boolean
 }
 
 /** What a card's node is made of besides its touchpoint, its place, its ratings and its stardust. */
@@ -182,8 +194,14 @@ export function docToFlow(
       connectable: false,
     }
 
-  const channelOfLane = new Map(board.lanes.map((l) => [l.id, l.channel]))
-  const channelOf = new Map(board.touchpoints.map((t) => [t.id, channelOfLane.get(t.laneId)]))
+  let channels: Map<string, Channel | undefined> | undefined
+  const channelOf = (id: string) => {
+    if (!channels) {
+      const channelOfLane = new Map(board.lanes.map((l) => [l.id, l.channel]))
+      channels = new Map(board.touchpoints.map((t) => [t.id, channelOfLane.get(t.laneId)]))
+    }
+    return channels.get(id)
+  }
   const stardust = new Map<string, number>()
   for (const idea of board.stardust) stardust.set(idea.touchpointId, (stardust.get(idea.touchpointId) ?? 0) + 1)
   const heatmap = status.heatmap ? factorHeatmap(board) : null
@@ -211,7 +229,7 @@ export function docToFlow(
     const rated = touchpoint.momentOfTruth ? ratingDistribution(board, id) : null
     const data: TouchpointNodeData = {
       touchpoint,
-      channel: channelOf.get(id) ?? 'physical',
+      channel: channelOf(id) ?? 'physical',
       stardust: stardust.get(id) ?? 0,
       distribution: rated && rated.total > 0 ? rated : null,
       heat: heatmap?.get(id) ?? null,
@@ -241,6 +259,15 @@ export function docToFlow(
     })
   }
 
+  const edgesFrom: EdgeSources = {
+    journey: board.journey, personas: board.personas, touchpoints: board.touchpoints, lanes: board.lanes,
+    personaId: journey.personaId, showOthers: journey.showOthers,
+  }
+  const edgesWere = options.previous?.edgesFrom
+  // Someone rated a card or gave it an idea: no step, colour or channel changed, and the edges are the last ones, as they were.
+  if (edgesWere && options.previous && (Object.keys(edgesFrom) as (keyof EdgeSources)[]).every((key) => edgesWere[key] === edgesFrom[key])) {
+    return { nodes: [grid, curve, ...cards], edges: options.previous.edges, cardsFrom, edgesFrom }
+  }
   const lastEdges = new Map<string, JourneyFlowEdge>()
   for (const edge of options.previous?.edges ?? []) lastEdges.set(edge.id, edge)
   const colors = new Map(board.personas.map((p) => [p.id, p.color]))
@@ -251,8 +278,8 @@ export function docToFlow(
     .map((step) => {
       const faded = step.personaId !== journey.personaId
       const color = colors.get(step.personaId) ?? '#53607a'
-      const from = channelOf.get(step.from)
-      const to = channelOf.get(step.to)
+      const from = channelOf(step.from)
+      const to = channelOf(step.to)
       const zigzag = from && to && from !== to ? { from, to } : null
       const last = lastEdges.get(step.id)
       if (last && last.source === step.from && last.target === step.to && last.data!.color === color && last.data!.faded === faded
@@ -270,7 +297,7 @@ export function docToFlow(
         data: { switch: zigzag, color, faded },
       }
     })
-  return { nodes: [grid, curve, ...cards], edges, cardsFrom }
+  return { nodes: [grid, curve, ...cards], edges, cardsFrom, edgesFrom }
 }
 
 /** Same own enumerable values (===), for flat objects. */

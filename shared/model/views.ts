@@ -17,9 +17,22 @@ export interface RatingDistribution {
   disagreement: boolean
 }
 
-export function ratingDistribution(board: BoardState, touchpointId: string): RatingDistribution {
+/** Each card's distribution, once for each of its ratings objects (a board reader keeps that object while nobody rates the card). */
+const distributions = new WeakMap<Record<string, Outcome>, Readonly<RatingDistribution>>()
+const UNRATED: Readonly<RatingDistribution> = Object.freeze(distributionOf({}))
+
+/** How a moment of truth was rated; the same object while its ratings are (do not change it). */
+export function ratingDistribution(board: BoardState, touchpointId: string): Readonly<RatingDistribution> {
+  const ratings = board.ratings[touchpointId]
+  if (!ratings) return UNRATED
+  let distribution = distributions.get(ratings)
+  if (!distribution) distributions.set(ratings, (distribution = Object.freeze(distributionOf(ratings))))
+  return distribution
+}
+
+function distributionOf(ratings: Record<string, Outcome>): RatingDistribution {
   const counts = { disappointing: 0, ok: 0, delighting: 0 }
-  for (const outcome of Object.values(board.ratings[touchpointId] ?? {})) counts[outcome]++
+  for (const outcome of Object.values(ratings)) counts[outcome]++
   const total = counts.disappointing + counts.ok + counts.delighting
   const score = total === 0 ? null : (counts.delighting - counts.disappointing) / total
   const outcome = score === null ? null : score <= -0.5 ? 'disappointing' : score >= 0.5 ? 'delighting' : 'ok'

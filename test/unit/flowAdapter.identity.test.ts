@@ -152,6 +152,18 @@ describe('docToFlow on the boards the page reads (boardReader: untouched touchpo
     const rated = next()
     expect(card(rated, ids[7]!).data.distribution).toMatchObject({ total: 1 })
     expect(card(rated, ids[3]!)).toBe(card(dusted, ids[3]!))
+    // A rating changes no step, colour or channel: the edges are the last view's, the array itself.
+    expect(rated.edges).toBe(dusted.edges)
+    rateMomentOfTruth(remote, ids[7]!, 'p3', 'disappointing')
+    expect(card(next(), ids[7]!).data.distribution).toMatchObject({ total: 2, delighting: 1, disappointing: 1 })
+
+    // A new step is a new list of edges, with the new edge and every other edge the object it was.
+    linkTouchpoints(remote, persona, ids[CARDS - 1]!, ids[0]!)
+    const linked = next()
+    expect(linked.edges).not.toBe(rated.edges)
+    expect(linked.edges).toHaveLength(rated.edges.length + 1)
+    const oldEdges = new Map(rated.edges.map((e) => [e.id, e]))
+    expect(linked.edges.filter((e) => oldEdges.get(e.id) !== e)).toHaveLength(1)
 
     const focused = next({ ...NO_CARD_STATUS, focusId: ids[5]! })
     expect(card(focused, ids[5]!).data.focused).toBe(true)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import {
-  type Outcome, addPersona, emotionCurve, influenceRanking, linkTouchpoints, rateMomentOfTruth, ratingDistribution, readBoard,
+  type Outcome, addPersona, boardReader, emotionCurve, influenceRanking, linkTouchpoints, rateMomentOfTruth, ratingDistribution, readBoard,
   scoreInfluence, updateTouchpoint,
 } from '../../shared/model/index.js'
 import { addCards, defaultPersona, seededDoc } from '../utils/board.js'
@@ -21,6 +21,23 @@ function distributionOf(outcomes: Outcome[]) {
 const [D, O, J] = ['disappointing', 'ok', 'delighting'] as const
 
 describe('the rating distribution of a moment of truth', () => {
+  it('is the same object while the card’s ratings are, and counts anew once someone rates it', () => {
+    const doc = seededDoc()
+    const { Hotline, Web } = addCards(doc, [['Hotline', 'Purchase', 'Phone'], ['Web', 'Purchase', 'Website']])
+    rate(doc, Hotline, [J, D])
+    const reader = boardReader(doc)
+    doc.on('afterTransaction', (transaction: Y.Transaction) => reader.note(transaction))
+    const first = reader.read(true)
+    const before = ratingDistribution(first, Hotline)
+    rateMomentOfTruth(doc, Web, 'p9', O) // another card: the reader keeps this card's ratings object
+    const second = reader.read()
+    expect(second.ratings[Hotline]).toBe(first.ratings[Hotline])
+    expect(ratingDistribution(second, Hotline)).toBe(before)
+    rateMomentOfTruth(doc, Hotline, 'p9', J)
+    expect(ratingDistribution(reader.read(), Hotline)).toMatchObject({ delighting: 2, disappointing: 1, total: 3 })
+    expect(ratingDistribution(reader.read(), Web)).toMatchObject({ ok: 1, total: 1 })
+  })
+
   it('counts nothing and has no score, outcome or disagreement before anyone rates', () => {
     expect(distributionOf([])).toEqual({ disappointing: 0, ok: 0, delighting: 0, total: 0, score: null, outcome: null, disagreement: false })
   })
