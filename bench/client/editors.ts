@@ -26,6 +26,9 @@ const OUTCOMES: Outcome[] = ['disappointing', 'ok', 'delighting']
 
 /** Connects the editors and starts them editing; answers how to stop them and how many changes they made. */
 export async function startEditors(options: EditorsOptions): Promise<{ stop(): void; changes(): number }> {
+  // Each WebsocketProvider in Node listens for the process's exit until it is destroyed: room for them all, without
+  // Node's warning about a leak at 11.
+  process.setMaxListeners(Math.max(process.getMaxListeners(), options.people + 10))
   const peers = await Promise.all(Array.from({ length: options.people }, () => connect(options)))
   let changes = 0
   const timers = peers.map(({ doc }, person) => {
