@@ -59,7 +59,11 @@ export async function startEditors(options: EditorsOptions): Promise<{ stop(): v
   return {
     stop() {
       for (const stop of timers) stop()
-      for (const { provider } of peers) provider.destroy()
+      // Destroying the document also stops its awareness, whose timer would keep the process alive after the bench.
+      for (const { provider, doc } of peers) {
+        provider.destroy()
+        doc.destroy()
+      }
     },
     changes: () => changes,
   }
