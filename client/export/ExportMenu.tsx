@@ -1,9 +1,10 @@
 import { useReactFlow } from '@xyflow/react'
 import i18next from 'i18next'
-import { useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { exportBoard } from '../../shared/format/exportBoard.js'
 import { useBoard } from '../board/BoardContext.js'
+import { useDismiss } from '../ui/useDismiss.js'
 import { download, fileBase } from './download.js'
 import type { ImageFormat, ImageScope } from './imageExport.js'
 
@@ -19,6 +20,8 @@ export function ExportMenu() {
   const { doc, board, peers } = useBoard()
   const flow = useReactFlow()
   const [open, setOpen] = useState(false)
+  const menu = useRef<HTMLDivElement>(null)
+  useDismiss(menu, open, useCallback(() => setOpen(false), []))
   const [busy, setBusy] = useState<Kind | null>(null)
   const [error, setError] = useState('')
 
@@ -55,7 +58,7 @@ export function ExportMenu() {
   }
 
   return (
-    <div className="menu">
+    <div className="menu" ref={menu}>
       <button type="button" className="button" data-testid="export" aria-expanded={open} onClick={() => setOpen(!open)}>⤓ {t('export.button')}</button>
       {open && (
         <div className="menu__list" role="menu">

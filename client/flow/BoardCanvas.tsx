@@ -1,5 +1,6 @@
+import type { TFunction } from 'i18next'
 import {
-  Background, BackgroundVariant, type Connection, Controls, type EdgeChange, type NodeChange, ReactFlow, type ReactFlowState, type Viewport,
+  type AriaLabelConfig, Background, BackgroundVariant, type Connection, Controls, type EdgeChange, type NodeChange, ReactFlow, type ReactFlowState, type Viewport,
   getViewportForBounds, useReactFlow, useStore, useStoreApi,
 } from '@xyflow/react'
 import { type DragEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
@@ -59,7 +60,8 @@ interface Props {
 }
 
 export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const ariaLabels = useMemo(() => canvasAriaLabels(t), [t, i18n.language])
   const {
     doc, awareness, origin, readOnly, board, peers, editingId, setEditingId, personaId, showOtherJourneys, viewMode, isFacilitator, isLocked,
     session: { session, myVotes, send },
@@ -305,7 +307,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
           nodesDraggable={!readOnly} nodesConnectable={!readOnly} edgesFocusable={!readOnly}
           deleteKeyCode={readOnly ? null : DELETE_KEYS} zoomOnDoubleClick={false}
           minZoom={MIN_ZOOM} maxZoom={MAX_ZOOM} snapToGrid={false} onlyRenderVisibleElements={!everything}
-          proOptions={PRO_OPTIONS}>
+          proOptions={PRO_OPTIONS} ariaLabelConfig={ariaLabels}>
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />
           <Controls showInteractive={false} />
           {overview && (
@@ -324,6 +326,21 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
       )}
     </div>
   )
+}
+
+/** What React Flow says of its controls, cards and steps (its defaults are English), in the UI's language. */
+function canvasAriaLabels(t: TFunction): Partial<AriaLabelConfig> {
+  return {
+    'controls.ariaLabel': t('canvas.controls'),
+    'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+    'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+    'controls.fitView.ariaLabel': t('canvas.fitView'),
+    'node.a11yDescription.default': t('canvas.card'),
+    'node.a11yDescription.keyboardDisabled': t('canvas.cardByKeys'),
+    'node.a11yDescription.ariaLiveMessage': ({ x, y }) => t('canvas.cardMoved', { x: Math.round(x), y: Math.round(y) }),
+    'edge.a11yDescription.default': t('canvas.step'),
+    'handle.ariaLabel': t('canvas.handle'),
+  }
 }
 
 /** Ids of the cards being dragged, here or by someone else; the same Set for as long as the same cards move. */

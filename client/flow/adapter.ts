@@ -271,6 +271,7 @@ export function docToFlow(
   const lastEdges = new Map<string, JourneyFlowEdge>()
   for (const edge of options.previous?.edges ?? []) lastEdges.set(edge.id, edge)
   const colors = new Map(board.personas.map((p) => [p.id, p.color]))
+  const titles = new Map(board.touchpoints.map((t) => [t.id, t.title]))
   const edges: JourneyFlowEdge[] = board.journey
     .filter((step) => journey.showOthers || step.personaId === journey.personaId)
     // Faded paths first, so the selected persona's path is drawn over them.
@@ -281,14 +282,17 @@ export function docToFlow(
       const from = channelOf(step.from)
       const to = channelOf(step.to)
       const zigzag = from && to && from !== to ? { from, to } : null
+      // What a screen reader says of the step: the two cards' titles, not their ids.
+      const ariaLabel = `${titles.get(step.from) ?? ''} → ${titles.get(step.to) ?? ''}`
       const last = lastEdges.get(step.id)
-      if (last && last.source === step.from && last.target === step.to && last.data!.color === color && last.data!.faded === faded
+      if (last && last.source === step.from && last.target === step.to && last.ariaLabel === ariaLabel && last.data!.color === color && last.data!.faded === faded
         && last.data!.switch?.from === zigzag?.from && last.data!.switch?.to === zigzag?.to) return last
       return {
         id: step.id,
         type: 'journey' as const,
         source: step.from,
         target: step.to,
+        ariaLabel,
         selectable: !faded,
         deletable: !faded,
         // Under the cards, so a path that doubles back never covers a card's buttons.

@@ -41,6 +41,15 @@ export const en = {
     offline: 'Offline – your changes are kept and sync when the connection returns',
     viewOnly: 'View only',
   },
+  /** React Flow's own controls and descriptions (its ariaLabelConfig), which it would otherwise say in English. */
+  canvas: {
+    controls: 'Zoom controls', zoomIn: 'Zoom in', zoomOut: 'Zoom out', fitView: 'Fit the board to the screen',
+    card: 'Press Enter or Space to select the card. Press Delete to remove it and Escape to cancel.',
+    cardByKeys: 'Press Enter or Space to select the card, then move it with the arrow keys. Press Delete to remove it and Escape to cancel.',
+    cardMoved: 'Card moved. New position: x {{x}}, y {{y}}',
+    step: 'Press Enter or Space to select the step of the journey. Then press Delete to remove it or Escape to cancel.',
+    handle: 'Link to the next touchpoint',
+  },
   toolbar: { undo: 'Undo (Ctrl+Z)', redo: 'Redo (Ctrl+Shift+Z)', share: 'Share', fit: 'Fit board', language: 'Sprache: Deutsch' },
   share: {
     heading: 'Share this board',
@@ -157,7 +166,8 @@ export const en = {
     short: 'Priority',
     question: 'How much does this touchpoint influence the customer’s decision? 1 = hardly, 5 = decisive.',
     yourScore: 'Your influence score',
-    average: 'Average {{average}} from {{count}} scores',
+    average_one: 'Average {{average, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} from {{count}} score',
+    average_other: 'Average {{average, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} from {{count}} scores',
     none: 'Not scored yet',
   },
   personas: {
@@ -186,6 +196,9 @@ export const en = {
     timeUp: 'Time is up',
     duration: 'Duration',
     reset: 'Reset timer',
+    startTimer: 'Start the timer',
+    pauseTimer: 'Pause the timer',
+    addMinute: 'One minute more',
     previousStep: 'Previous step',
     agendaStart: 'Agenda not started',
     startAgenda: 'Start agenda',

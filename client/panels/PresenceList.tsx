@@ -1,6 +1,7 @@
-import { useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext.js'
+import { useDismiss } from '../ui/useDismiss.js'
 
 const initials = (name: string) => name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || '?'
 
@@ -10,8 +11,10 @@ export function PresenceList() {
   const { peers: everyone, following, follow } = useBoard()
   const peers = everyone.filter((p) => p.user.role !== 'projector')
   const [open, setOpen] = useState(false)
+  const presence = useRef<HTMLDivElement>(null)
+  useDismiss(presence, open, useCallback(() => setOpen(false), []))
   return (
-    <div className="presence">
+    <div className="presence" ref={presence}>
       <button type="button" className="presence__avatars" data-testid="presence" data-count={peers.length}
         aria-expanded={open} aria-label={t('presence.heading')} onClick={() => setOpen(!open)}>
         {peers.slice(0, 6).map((p) => (

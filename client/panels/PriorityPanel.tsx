@@ -22,7 +22,7 @@ export function PriorityPanel({ onClose }: { onClose: () => void }) {
               <div className="ranking__body">
                 <strong>{touchpoint.title}</strong>
                 <span className="ranking__bar" aria-hidden="true"><span style={{ width: `${((average ?? 0) / MAX_INFLUENCE) * 100}%` }} /></span>
-                <span className="hint">{average === null ? t('priority.none') : t('priority.average', { average: average.toFixed(1), count })}</span>
+                <span className="hint">{average === null ? t('priority.none') : t('priority.average', { average, count })}</span>
               </div>
               <div className="score-buttons score-buttons--small" aria-label={t('priority.yourScore')}>
                 {Array.from({ length: MAX_INFLUENCE }, (_, i) => i + 1).map((score) => (

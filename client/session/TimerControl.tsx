@@ -34,9 +34,10 @@ export function TimerControl({ large = false }: { large?: boolean }) {
             </select>
           )}
           <button type="button" className="button button--small" data-testid={running ? 'timer-pause' : 'timer-start'}
+            aria-label={t(running ? 'session.pauseTimer' : 'session.startTimer')} title={t(running ? 'session.pauseTimer' : 'session.startTimer')}
             onClick={() => send({ type: running ? 'timer.pause' : 'timer.start' })}><Icon name={running ? 'pause' : 'play'} /></button>
-          <button type="button" className="button button--small" data-testid="timer-add-minute" onClick={() => send({ type: 'timer.addMinute' })}>+1</button>
-          <button type="button" className="button button--small" aria-label={t('session.reset')} onClick={() => send({ type: 'timer.reset' })}>⟲</button>
+          <button type="button" className="button button--small" data-testid="timer-add-minute" aria-label={t('session.addMinute')} title={t('session.addMinute')} onClick={() => send({ type: 'timer.addMinute' })}>+1</button>
+          <button type="button" className="button button--small" aria-label={t('session.reset')} title={t('session.reset')} onClick={() => send({ type: 'timer.reset' })}>⟲</button>
         </span>
       )}
     </div>

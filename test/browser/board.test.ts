@@ -329,7 +329,7 @@ describe('a live board in two browsers', () => {
     if (await facilitator.getByTestId('panel-close').count()) await facilitator.getByTestId('panel-close').click()
     await addCardByDoubleClick(facilitator, 'After purchase', 'Mobile app', 'Order tracking')
     await addCardByDoubleClick(facilitator, 'Purchase', 'Store', 'Pick-up at the till')
-    await facilitator.getByRole('button', { name: /fit view/i }).click().catch(() => undefined)
+    await facilitator.getByRole('button', { name: 'Fit the board to the screen' }).click().catch(() => undefined)
     await facilitator.waitForTimeout(400)
     const path = await screenshot(facilitator, 'board')
     expect(path).toContain('test-results/board.png')

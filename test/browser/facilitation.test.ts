@@ -63,7 +63,7 @@ describe('facilitator controls in three browsers', () => {
     await dragTo(pat, { x: box.x + 20, y: box.y + box.height - 10 }, target)
     await pat.waitForTimeout(300)
     // Dragging a card that does not move pans the canvas, and the canvas renders only what is on screen: bring the board back into view.
-    await pat.getByRole('button', { name: /fit view/i }).click()
+    await pat.getByRole('button', { name: 'Fit the board to the screen' }).click()
     await card(pat, 'Online checkout').waitFor()
     expect(await cellOfCard(pat, 'Online checkout')).toEqual(before)
     expect(await cellOfCard(fran, 'Online checkout')).toEqual(before)

@@ -65,7 +65,16 @@ describe('docToFlow keeps untouched nodes identical', () => {
       }
     }
     expect(after.nodes.find((n) => n.type === 'grid')).toBe(old.get('grid'))
-    after.edges.forEach((edge, i) => expect(edge).toBe(before.edges[i]))
+    // The steps to and from the card say its new title to screen readers; every other step is the same object.
+    let renamed = 0
+    after.edges.forEach((edge, i) => {
+      if (edge.source === ids[7] || edge.target === ids[7]) {
+        renamed++
+        expect(edge).not.toBe(before.edges[i])
+        expect(edge.ariaLabel).toContain('Renamed elsewhere')
+      } else expect(edge).toBe(before.edges[i])
+    })
+    expect(renamed).toBeGreaterThan(0)
   })
 
   it('keeps everything identical when a transaction changed nothing the canvas shows', () => {

@@ -54,7 +54,7 @@ export function RatingTab({ touchpoint }: { touchpoint: Touchpoint }) {
         ))}
       </div>
       <p className="hint" data-testid="influence-average">
-        {rank?.average != null ? t('priority.average', { average: rank.average.toFixed(1), count: rank.count }) : t('priority.none')}
+        {rank?.average != null ? t('priority.average', { average: rank.average, count: rank.count }) : t('priority.none')}
       </p>
     </div>
   )
