@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import {
-  type AriaLabelConfig, Background, BackgroundVariant, type Connection, Controls, type EdgeChange, type NodeChange, ReactFlow, type ReactFlowState, type Viewport,
+  type AriaLabelConfig, Background, BackgroundVariant, type Connection, type FinalConnectionState, Controls, type EdgeChange, type NodeChange, ReactFlow, type ReactFlowState, type Viewport,
   getViewportForBounds, useReactFlow, useStore, useStoreApi,
 } from '@xyflow/react'
 import { type DragEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
@@ -245,6 +245,15 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   const onConnect = useCallback((connection: Connection) => {
     if (!readOnly) connectTouchpoints(doc, personaId, connection, origin)
   }, [doc, origin, readOnly, personaId])
+  // A link dropped on a card rather than on its small dot links to that card all the same (React Flow connects only on a dot).
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (readOnly || state.isValid || !state.fromNode || !state.fromHandle) return
+    const { clientX, clientY } = 'changedTouches' in event ? event.changedTouches[0]! : event
+    const dropped = document.elementFromPoint(clientX, clientY)?.closest<HTMLElement>('.react-flow__node-touchpoint')?.dataset.id
+    if (!dropped || dropped === state.fromNode.id) return
+    const from = state.fromNode.id
+    connectTouchpoints(doc, personaId, state.fromHandle.type === 'source' ? { source: from, target: dropped } : { source: dropped, target: from }, origin)
+  }, [doc, origin, readOnly, personaId])
 
   // Stable, so React Flow does not re-render every node wrapper when the parent passes a new onOpen.
   const open = useRef(onOpen)
@@ -301,7 +310,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
         {opening && <ReactFlow<BoardFlowNode, JourneyFlowEdge>
           defaultViewport={opening.viewport}
           nodes={flowNodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
+          onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect} onConnectEnd={onConnectEnd}
           onNodeClick={onNodeClick}
           onMove={followView.onMove} onMoveStart={followView.onMoveStart}
           nodesDraggable={!readOnly} nodesConnectable={!readOnly} edgesFocusable={!readOnly}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { dragTo, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
 
 /** Small things a person notices at once: popovers that close, texts that fit, labels in their language. */
@@ -15,7 +15,9 @@ beforeAll(async () => {
   const board = await createBoard(server.url, { template: 'retail', language: 'en' })
   english = await joinBoard(browser, board.links.facilitator, 'Fran')
   german = await joinBoard(browser, board.links.facilitator, 'Gerd', undefined,
-    (context) => context.addInitScript(() => localStorage.setItem('zigzag.language', 'de')))
+    async (context) => {
+      await context.addInitScript(() => localStorage.setItem('zigzag.language', 'de'))
+    })
 })
 
 afterAll(async () => {
@@ -54,6 +56,24 @@ describe('popovers', () => {
     await english.getByTestId('export').click() // another of the toolbar's buttons
     await list.waitFor({ state: 'detached' })
     await english.keyboard.press('Escape')
+  })
+})
+
+describe('linking', () => {
+  it('links a card to another when the link is dropped anywhere on that card, not only on its dot', async () => {
+    const steps = () => english.locator('.react-flow__edge').evaluateAll((edges) => edges.map((e) => e.getAttribute('aria-label')))
+    const cards = await english.locator('.react-flow__node [data-testid="touchpoint"]').evaluateAll((all) => all
+      .filter((c) => c.getBoundingClientRect().right < innerWidth - 450)
+      .map((c) => (c as HTMLElement).dataset.title!))
+    const before = await steps()
+    const pairs = cards.flatMap((a) => cards.map((b) => [a, b] as const)).filter(([a, b]) => a !== b && !before.includes(`${a} → ${b}`) && !before.includes(`${b} → ${a}`))
+    expect(pairs.length).toBeGreaterThan(0)
+    const [from, to] = pairs[0]!
+    const dot = (await english.locator(`[data-testid="touchpoint"][data-title="${from}"]`).locator('.react-flow__handle-right').boundingBox())!
+    const body = (await english.locator(`[data-testid="touchpoint"][data-title="${to}"]`).boundingBox())!
+    await dragTo(english, { x: dot.x + dot.width / 2, y: dot.y + dot.height / 2 }, { x: body.x + body.width / 2, y: body.y + body.height / 2 })
+    await expect.poll(steps).toContain(`${from} → ${to}`)
+    expect((await steps()).length).toBe(before.length + 1)
   })
 })
 
