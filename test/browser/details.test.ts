@@ -95,6 +95,16 @@ describe('in German', () => {
     for (const tab of fit) expect(tab, tab.text!).toMatchObject({ inside: true, clipped: false })
   })
 
+  it('keeps the top bar to one row: the board’s title gives way before the Share button wraps', async () => {
+    const rows = await german.locator('header.topbar').evaluate((bar) => {
+      const tops = [...bar.children].map((child) => Math.round(child.getBoundingClientRect().top + child.getBoundingClientRect().height / 2))
+      return { height: bar.getBoundingClientRect().height, spread: Math.max(...tops) - Math.min(...tops) }
+    })
+    await screenshot(german, 'details-german-topbar')
+    expect(rows.spread).toBeLessThan(8)
+    expect(rows.height).toBeLessThan(70)
+  })
+
   it('labels the zoom controls in German', async () => {
     const labels = await german.locator('.react-flow__controls button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))
     expect(labels).toEqual(['Vergrößern', 'Verkleinern', 'Board an den Bildschirm anpassen'])
