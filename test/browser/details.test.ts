@@ -13,7 +13,7 @@ beforeAll(async () => {
   server = await startTestServer()
   browser = await launchBrowser()
   const board = await createBoard(server.url, { template: 'retail', language: 'en' })
-  english = await joinBoard(browser, board.links.facilitator, 'Fran')
+  english = await joinBoard(browser, board.links.facilitator, 'Fran Facilitator')
   german = await joinBoard(browser, board.links.facilitator, 'Gerd', undefined,
     async (context) => {
       await context.addInitScript(() => localStorage.setItem('zigzag.language', 'de'))
@@ -49,6 +49,11 @@ describe('popovers', () => {
     const list = english.getByRole('dialog', { name: 'On the board' })
     await english.getByTestId('presence').click()
     await list.waitFor()
+    // A name and its role each on one line, however the list is sized.
+    const lines = await list.locator('[data-testid="presence-person"]').first().evaluate((row) =>
+      [...row.querySelectorAll<HTMLElement>('.presence__name, .presence__role')].map((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).fontSize)))
+    expect(lines).toHaveLength(2)
+    for (const ems of lines) expect(ems).toBeLessThan(1.8)
     await english.keyboard.press('Escape')
     await list.waitFor({ state: 'detached' })
     await english.getByTestId('presence').click()
