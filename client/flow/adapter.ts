@@ -133,6 +133,9 @@ export const NO_CARD_STATUS: CardStatus = {
   heatmap: false, locked: new Set(), lockedForMe: new Set(), gridLockedForMe: false, focusId: null, editingId: null, busy: new Map(), voting: null,
 }
 
+/** The titles each step's aria-label was made of: the same strings again, and the step is the one made before. */
+const stepTitles = new WeakMap<JourneyFlowEdge, readonly [string, string]>()
+
 /**
  * The board as React Flow nodes and edges. Pass the previous result as
  * `previous`: every node, edge and data object whose content did not change
@@ -271,7 +274,8 @@ export function docToFlow(
   const lastEdges = new Map<string, JourneyFlowEdge>()
   for (const edge of options.previous?.edges ?? []) lastEdges.set(edge.id, edge)
   const colors = new Map(board.personas.map((p) => [p.id, p.color]))
-  const titles = new Map(board.touchpoints.map((t) => [t.id, t.title]))
+  const titles = new Map<string, string>()
+  for (const touchpoint of board.touchpoints) titles.set(touchpoint.id, touchpoint.title)
   const edges: JourneyFlowEdge[] = board.journey
     .filter((step) => journey.showOthers || step.personaId === journey.personaId)
     // Faded paths first, so the selected persona's path is drawn over them.
@@ -282,17 +286,20 @@ export function docToFlow(
       const from = channelOf(step.from)
       const to = channelOf(step.to)
       const zigzag = from && to && from !== to ? { from, to } : null
-      // What a screen reader says of the step: the two cards' titles, not their ids.
-      const ariaLabel = `${titles.get(step.from) ?? ''} → ${titles.get(step.to) ?? ''}`
+      const fromTitle = titles.get(step.from) ?? ''
+      const toTitle = titles.get(step.to) ?? ''
       const last = lastEdges.get(step.id)
-      if (last && last.source === step.from && last.target === step.to && last.ariaLabel === ariaLabel && last.data!.color === color && last.data!.faded === faded
+      const named = last && stepTitles.get(last)
+      if (last && last.source === step.from && last.target === step.to && named?.[0] === fromTitle && named[1] === toTitle
+        && last.data!.color === color && last.data!.faded === faded
         && last.data!.switch?.from === zigzag?.from && last.data!.switch?.to === zigzag?.to) return last
-      return {
+      const edge: JourneyFlowEdge = {
         id: step.id,
         type: 'journey' as const,
         source: step.from,
         target: step.to,
-        ariaLabel,
+        // What a screen reader says of the step: the two cards' titles, not their ids.
+        ariaLabel: `${fromTitle} → ${toTitle}`,
         selectable: !faded,
         deletable: !faded,
         // Under the cards, so a path that doubles back never covers a card's buttons.
@@ -300,6 +307,8 @@ export function docToFlow(
         markerEnd: { type: 'arrowclosed' as MarkerType, color, width: 5, height: 5 },
         data: { switch: zigzag, color, faded },
       }
+      stepTitles.set(edge, [fromTitle, toTitle])
+      return edge
     })
   return { nodes: [grid, curve, ...cards], edges, cardsFrom, edgesFrom }
 }
