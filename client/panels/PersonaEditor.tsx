@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { PERSONA_COLORS, removePersona, updatePersona } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { CommitField } from '../ui/CommitField.js'
+import { Modal } from '../ui/Modal.js'
 
 /** Name, short description and colour of a persona; remove it with its journey (not the last one). */
 export function PersonaEditor({ personaId, onClose }: { personaId: string; onClose: () => void }) {
@@ -10,8 +11,7 @@ export function PersonaEditor({ personaId, onClose }: { personaId: string; onClo
   const persona = board.personas.find((p) => p.id === personaId)
   if (!persona) return null
   return (
-    <div className="overlay" onClick={onClose}>
-      <section className="share" role="dialog" aria-label={t('personas.edit')} data-testid="persona-editor" onClick={(e) => e.stopPropagation()}>
+    <Modal className="share" label={t('personas.edit')} testId="persona-editor" onClose={onClose}>
         <h2>{t('personas.edit')}</h2>
         <label htmlFor="persona-name">{t('personas.name')}</label>
         <CommitField id="persona-name" testId="persona-name" value={persona.name} maxLength={60}
@@ -33,7 +33,6 @@ export function PersonaEditor({ personaId, onClose }: { personaId: string; onClo
           </button>
           <button type="button" className="button button--primary" onClick={onClose}>{t('common.done')}</button>
         </div>
-      </section>
-    </div>
+    </Modal>
   )
 }

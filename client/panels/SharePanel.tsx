@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type BoardLinks, rotateLink } from '../sync/api.js'
+import { Modal } from '../ui/Modal.js'
 
 const KINDS = ['edit', 'view', 'facilitator'] as const
 
@@ -25,18 +26,12 @@ export function SharePanel({ links, onClose, rotation }: Props) {
       setRotateError((err as Error).message)
     }
   }
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose()
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
   const copy = async (kind: string, link: string) => {
     await navigator.clipboard?.writeText(link).catch(() => undefined)
     setCopied(kind)
   }
   return (
-    <div className="overlay" onClick={onClose}>
-      <section className="share" role="dialog" aria-label={t('share.heading')} data-testid="share-panel" onClick={(e) => e.stopPropagation()}>
+    <Modal className="share" label={t('share.heading')} testId="share-panel" onClose={onClose}>
         <h2>{t('share.heading')}</h2>
         {KINDS.filter((kind) => links[kind]).map((kind) => (
           <div key={kind} className={`share__link share__link--${kind}`}>
@@ -57,7 +52,6 @@ export function SharePanel({ links, onClose, rotation }: Props) {
         ))}
         {rotateError && <p role="alert" className="error-text">{rotateError}</p>}
         <button type="button" className="button share__close" onClick={onClose}>{t('share.close')}</button>
-      </section>
-    </div>
+    </Modal>
   )
 }

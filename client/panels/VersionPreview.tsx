@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { BoardState } from '../../shared/model/index.js'
+import { Modal } from '../ui/Modal.js'
 
 /** A read-only look at an earlier version: the grid with its touchpoints, and what else it held. */
 export function VersionPreview({ board, title, canRestore, onRestore, onClose }: {
@@ -7,8 +8,7 @@ export function VersionPreview({ board, title, canRestore, onRestore, onClose }:
 }) {
   const { t } = useTranslation()
   return (
-    <div className="overlay" onClick={onClose}>
-      <section className="version-preview" role="dialog" aria-label={title} data-testid="version-preview" onClick={(e) => e.stopPropagation()}>
+    <Modal className="version-preview" label={title} testId="version-preview" onClose={onClose}>
         <h2>{title}</h2>
         <p className="hint">{t('history.previewHint', { touchpoints: board.touchpoints.length, factors: board.factors.length, stardust: board.stardust.length })}</p>
         <div className="version-preview__grid" style={{ gridTemplateColumns: `140px repeat(${board.phases.length}, minmax(120px, 1fr))` }}>
@@ -29,7 +29,6 @@ export function VersionPreview({ board, title, canRestore, onRestore, onClose }:
           <button type="button" className="button" onClick={onClose}>{t('common.close')}</button>
           {canRestore && <button type="button" className="button button--primary" data-testid="restore-version" onClick={onRestore}>{t('history.restore')}</button>}
         </div>
-      </section>
-    </div>
+    </Modal>
   )
 }

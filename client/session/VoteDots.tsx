@@ -28,15 +28,17 @@ export function VoteDotsView({ itemId, state, readOnly, send, t }: {
   if ('result' in state) {
     return <span className="vote-dots vote-dots--result" data-testid="vote-result" data-count={state.result}>● {state.result}</span>
   }
+  // Someone who only watches has no dots: the result, once shown, is all there is for them.
+  if (readOnly) return null
   const { mine, canCast } = state
   return (
     <span className="vote-dots nodrag" data-testid="vote-dots" data-mine={mine}>
       {mine > 0 && (
-        <button type="button" aria-label={t('voting.retract')} disabled={readOnly}
+        <button type="button" aria-label={t('voting.retract')}
           onClick={(e) => { e.stopPropagation(); send({ type: 'vote.retract', itemId }) }}>−</button>
       )}
       <span className="vote-dots__mine">{'●'.repeat(mine) || '○'}</span>
-      <button type="button" aria-label={t('voting.cast')} data-testid="vote-cast" disabled={readOnly || !canCast}
+      <button type="button" aria-label={t('voting.cast')} data-testid="vote-cast" disabled={!canCast}
         onClick={(e) => { e.stopPropagation(); send({ type: 'vote.cast', itemId }) }}>+</button>
     </span>
   )

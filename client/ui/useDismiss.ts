@@ -1,4 +1,5 @@
 import { type RefObject, useEffect } from 'react'
+import { useEscape } from './useEscape.js'
 
 /**
  * Closes a popover (a menu, a list that drops down) the ways people expect:
@@ -6,20 +7,14 @@ import { type RefObject, useEffect } from 'react'
  * so that button still toggles it). Listens only while `open`.
  */
 export function useDismiss(within: RefObject<HTMLElement | null>, open: boolean, close: () => void): void {
+  useEscape(close, open)
   useEffect(() => {
     if (!open) return
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close()
-    }
     // Capture: the canvas stops pointer events it handles from bubbling.
     const onPointer = (event: PointerEvent) => {
       if (within.current && !within.current.contains(event.target as Node)) close()
     }
-    document.addEventListener('keydown', onKey)
     document.addEventListener('pointerdown', onPointer, true)
-    return () => {
-      document.removeEventListener('keydown', onKey)
-      document.removeEventListener('pointerdown', onPointer, true)
-    }
+    return () => document.removeEventListener('pointerdown', onPointer, true)
   }, [within, open, close])
 }

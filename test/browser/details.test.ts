@@ -64,6 +64,30 @@ describe('popovers', () => {
   })
 })
 
+describe('panels and dialogs', () => {
+  it('closes with Escape what was opened last: a dialog over a side panel first, then the panel', async () => {
+    await english.getByTestId('open-history').click()
+    const history = english.getByTestId('history-panel')
+    await history.waitFor()
+    await english.getByTestId('share').click()
+    const share = english.getByTestId('share-panel')
+    await share.waitFor()
+    // Focus moves into the dialog, and Tab keeps it there.
+    expect(await share.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true)
+    for (let i = 0; i < 12; i++) await english.keyboard.press('Tab')
+    expect(await share.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true)
+    expect(await share.getAttribute('aria-modal')).toBe('true')
+
+    await english.keyboard.press('Escape')
+    await share.waitFor({ state: 'detached' })
+    expect(await history.count()).toBe(1)
+    // Focus is back on the button that opened the dialog.
+    expect(await english.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('share')
+    await english.keyboard.press('Escape')
+    await history.waitFor({ state: 'detached' })
+  })
+})
+
 describe('linking', () => {
   it('links a card to another when the link is dropped anywhere on that card, not only on its dot', async () => {
     const steps = () => english.locator('.react-flow__edge').evaluateAll((edges) => edges.map((e) => e.getAttribute('aria-label')))

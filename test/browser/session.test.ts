@@ -82,6 +82,15 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await expect.poll(() => card(participant, 'Online checkout').getByTestId('vote-dots').getAttribute('data-mine')).toBe('1')
     await card(participant, 'Online checkout').getByTestId('vote-cast').click()
     await expect.poll(() => participant.getByTestId('votes-left').textContent()).toContain('1 of 3')
+    // The projector only watches: it has no dots, so no buttons to cast them.
+    await card(projector, 'Online checkout').waitFor()
+    expect(await projector.getByTestId('vote-cast').count()).toBe(0)
+    // The last dot spent, every + is plainly out of use.
+    await card(participant, 'Product page in the online shop').getByTestId('vote-cast').click()
+    await expect.poll(() => participant.getByTestId('votes-left').textContent()).toContain('0 of 3')
+    const cast = card(participant, 'Online checkout').getByTestId('vote-cast')
+    expect(await cast.isDisabled()).toBe(true)
+    expect(Number(await cast.evaluate((button) => getComputedStyle(button).opacity))).toBeLessThan(0.5)
     expect(await facilitator.getByTestId('vote-result').count()).toBe(0)
     await facilitator.getByTestId('voting-reveal').click()
     for (const page of [facilitator, participant, projector]) {

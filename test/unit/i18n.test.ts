@@ -24,5 +24,8 @@ describe('translations', () => {
     expect(english('priority.average', { average: 3.25, count: 4 })).toBe('Average 3.3 from 4 scores')
     expect(german('priority.average', { average: 4, count: 1 })).toBe('Durchschnitt 4,0 aus 1 Bewertung')
     expect(german('priority.average', { average: 3.25, count: 4 })).toBe('Durchschnitt 3,3 aus 4 Bewertungen')
+    expect(english('voting.voters', { count: 1 })).toBe('1 person voted')
+    expect(english('voting.voters', { count: 3 })).toBe('3 people voted')
+    expect(german('voting.voters', { count: 1 })).toBe('1 Person hat abgestimmt')
   })
 })
