@@ -23,8 +23,11 @@ export function ChairButton() {
         </>
       ) : heldByOther ? (
         <span className="chair__text" data-testid="chair-holder">{t('chair.heldBy', { name: holder!.name })}</span>
+      ) : readOnly ? (
+        // Someone who only watches cannot sit in the chair: it is empty, and that is all to show.
+        <span className="chair__text" data-testid="chair-empty">{t('chair.empty')}</span>
       ) : (
-        <button type="button" className="button button--small" data-testid="chair-take" disabled={readOnly} onClick={take}>{t('chair.take')}</button>
+        <button type="button" className="button button--small" data-testid="chair-take" onClick={take}>{t('chair.take')}</button>
       )}
     </div>
   )

@@ -24,13 +24,15 @@ export function PriorityPanel({ onClose }: { onClose: () => void }) {
                 <span className="ranking__bar" aria-hidden="true"><span style={{ width: `${((average ?? 0) / MAX_INFLUENCE) * 100}%` }} /></span>
                 <span className="hint">{average === null ? t('priority.none') : t('priority.average', { average, count })}</span>
               </div>
-              <div className="score-buttons score-buttons--small" aria-label={t('priority.yourScore')}>
-                {Array.from({ length: MAX_INFLUENCE }, (_, i) => i + 1).map((score) => (
-                  <button key={score} type="button" disabled={readOnly} aria-pressed={mine === score}
-                    className={`score-button${mine === score ? ' is-active' : ''}`}
-                    onClick={() => scoreInfluence(doc, touchpoint.id, me.id, mine === score ? null : score, origin)}>{score}</button>
-                ))}
-              </div>
+              {!readOnly && (
+                <div className="score-buttons score-buttons--small" aria-label={t('priority.yourScore')}>
+                  {Array.from({ length: MAX_INFLUENCE }, (_, i) => i + 1).map((score) => (
+                    <button key={score} type="button" aria-pressed={mine === score}
+                      className={`score-button${mine === score ? ' is-active' : ''}`}
+                      onClick={() => scoreInfluence(doc, touchpoint.id, me.id, mine === score ? null : score, origin)}>{score}</button>
+                  ))}
+                </div>
+              )}
             </li>
           )
         })}

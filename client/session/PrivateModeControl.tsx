@@ -5,7 +5,7 @@ import { Icon } from '../ui/Icon.js'
 /** Silent writing: while on, new factor entries and stardust stay with their author (on the server) until the facilitator reveals them. */
 export function PrivateModeControl() {
   const { t } = useTranslation()
-  const { session: { session, send, myDrafts }, isFacilitator } = useBoard()
+  const { session: { session, send, myDrafts }, isFacilitator, readOnly } = useBoard()
   const { on, drafts } = session.privateMode
   if (!on) {
     return isFacilitator
@@ -15,7 +15,8 @@ export function PrivateModeControl() {
   return (
     <div className="private" data-testid="private-mode">
       <strong><Icon name="private" /> {t('private.on')}</strong>
-      <span className="hint">{t('private.counts', { mine: myDrafts.length, all: drafts })}</span>
+      {/* Someone who only watches writes nothing: how many are written is all there is to say. */}
+      <span className="hint" data-testid="private-counts">{readOnly ? t('private.countsAll', { all: drafts }) : t('private.counts', { mine: myDrafts.length, all: drafts })}</span>
       {isFacilitator && <button type="button" className="button button--small button--primary" data-testid="private-reveal" onClick={() => send({ type: 'private.reveal' })}>{t('private.reveal')}</button>}
     </div>
   )

@@ -8,12 +8,14 @@ let server: TestServer
 let browser: Browser
 let english: Page
 let german: Page
+let viewer: Page
 
 beforeAll(async () => {
   server = await startTestServer()
   browser = await launchBrowser()
   const board = await createBoard(server.url, { template: 'retail', language: 'en' })
   english = await joinBoard(browser, board.links.facilitator, 'Fran Facilitator')
+  viewer = await joinBoard(browser, board.links.view, 'Vic')
   german = await joinBoard(browser, board.links.facilitator, 'Gerd', undefined,
     async (context) => {
       await context.addInitScript(() => localStorage.setItem('zigzag.language', 'de'))
@@ -138,6 +140,20 @@ describe('in German', () => {
     const labels = await german.locator('.react-flow__controls button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))
     expect(labels).toEqual(['Vergrößern', 'Verkleinern', 'Board an den Bildschirm anpassen'])
     expect(await german.locator('.react-flow__controls').getAttribute('aria-label')).toBe('Zoom-Steuerung')
+  })
+})
+
+describe('for someone with a view link', () => {
+  it('shows the room’s rating and priority, and no buttons of their own that do nothing', async () => {
+    await viewer.locator('.react-flow__node [data-testid="touchpoint"]').filter({ hasText: '★' }).first().click()
+    await viewer.getByTestId('tab-rating').click()
+    const panel = viewer.getByTestId('touchpoint-panel')
+    await panel.getByTestId('influence-average').waitFor()
+    expect(await panel.locator('[data-testid^="rate-"], [data-testid^="influence-"]:not([data-testid="influence-average"])').count()).toBe(0)
+    expect(await panel.getByText('The room').count()).toBe(1)
+    expect(await viewer.getByTestId('chair-take').count()).toBe(0)
+    expect(await viewer.getByTestId('chair-empty').textContent()).toBe('The customer’s chair is empty')
+    await screenshot(viewer, 'details-viewer-rating')
   })
 })
 

@@ -28,31 +28,38 @@ export function RatingTab({ touchpoint }: { touchpoint: Touchpoint }) {
       <p className="hint">{t('rating.motHint')}</p>
       {touchpoint.momentOfTruth && (
         <>
-          <h3>{t('rating.yourRating')}</h3>
-          <div className="outcome-buttons" role="radiogroup" aria-label={t('rating.yourRating')}>
-            {OUTCOMES.map((outcome) => (
-              <button key={outcome} type="button" role="radio" aria-checked={mine === outcome} disabled={readOnly}
-                className={`outcome-button outcome-button--${outcome}${mine === outcome ? ' is-active' : ''}`} data-testid={`rate-${outcome}`}
-                onClick={() => rateMomentOfTruth(doc, touchpoint.id, me.id, mine === outcome ? null : outcome, origin)}>
-                <OutcomeIcon outcome={outcome} size={28} filled={mine === outcome} />
-                {t(`outcome.${outcome}`)}
-              </button>
-            ))}
-          </div>
-          <p className="hint">{t('rating.private')}</p>
+          {/* Someone who only watches has no rating or score of their own: the room's is what they see. */}
+          {!readOnly && (
+            <>
+              <h3>{t('rating.yourRating')}</h3>
+              <div className="outcome-buttons" role="radiogroup" aria-label={t('rating.yourRating')}>
+                {OUTCOMES.map((outcome) => (
+                  <button key={outcome} type="button" role="radio" aria-checked={mine === outcome}
+                    className={`outcome-button outcome-button--${outcome}${mine === outcome ? ' is-active' : ''}`} data-testid={`rate-${outcome}`}
+                    onClick={() => rateMomentOfTruth(doc, touchpoint.id, me.id, mine === outcome ? null : outcome, origin)}>
+                    <OutcomeIcon outcome={outcome} size={28} filled={mine === outcome} />
+                    {t(`outcome.${outcome}`)}
+                  </button>
+                ))}
+              </div>
+              <p className="hint">{t('rating.private')}</p>
+            </>
+          )}
           <h3>{t('rating.room', { count: distribution.total })}</h3>
           <RatingSummary distribution={distribution} large />
         </>
       )}
-      <h3>{t('priority.yourScore')}</h3>
+      <h3>{t(readOnly ? 'priority.heading' : 'priority.yourScore')}</h3>
       <p className="hint">{t('priority.question')}</p>
-      <div className="score-buttons" role="radiogroup" aria-label={t('priority.yourScore')}>
-        {SCORES.map((score) => (
-          <button key={score} type="button" role="radio" aria-checked={myInfluence === score} disabled={readOnly}
-            className={`score-button${myInfluence === score ? ' is-active' : ''}`} data-testid={`influence-${score}`}
-            onClick={() => scoreInfluence(doc, touchpoint.id, me.id, myInfluence === score ? null : score, origin)}>{score}</button>
-        ))}
-      </div>
+      {!readOnly && (
+        <div className="score-buttons" role="radiogroup" aria-label={t('priority.yourScore')}>
+          {SCORES.map((score) => (
+            <button key={score} type="button" role="radio" aria-checked={myInfluence === score}
+              className={`score-button${myInfluence === score ? ' is-active' : ''}`} data-testid={`influence-${score}`}
+              onClick={() => scoreInfluence(doc, touchpoint.id, me.id, myInfluence === score ? null : score, origin)}>{score}</button>
+          ))}
+        </div>
+      )}
       <p className="hint" data-testid="influence-average">
         {rank?.average != null ? t('priority.average', { average: rank.average, count: rank.count }) : t('priority.none')}
       </p>
