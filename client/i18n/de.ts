@@ -198,6 +198,7 @@ export const de: Strings<typeof en> = {
   curve: { heading: 'Emotionskurve', empty: 'Verbinden Sie Kontaktpunkte zu einer Journey und bewerten Sie die Momente der Wahrheit, um die Kurve zu zeichnen.' },
   session: {
     timeUp: 'Zeit ist um',
+    paused: 'angehalten',
     duration: 'Dauer',
     reset: 'Timer zurücksetzen',
     startTimer: 'Timer starten',

@@ -195,6 +195,7 @@ export const en = {
   curve: { heading: 'Emotion curve', empty: 'Link touchpoints into a journey and rate their moments of truth to draw the curve.' },
   session: {
     timeUp: 'Time is up',
+    paused: 'paused',
     duration: 'Duration',
     reset: 'Reset timer',
     startTimer: 'Start the timer',

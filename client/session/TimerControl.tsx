@@ -18,6 +18,8 @@ export function TimerControl({ large = false }: { large?: boolean }) {
   })
   const running = session.timer.endsAt !== null
   const done = running && remaining === 0
+  // Stopped part-way: everyone sees it is paused, not a clock that froze.
+  const paused = !running && session.timer.remainingMs < session.timer.durationMs
   if (!isFacilitator && !running && session.timer.remainingMs === session.timer.durationMs) return null
   return (
     <div className={`timer${large ? ' timer--large' : ''}${done || flash ? ' timer--done' : ''}${running ? ' timer--running' : ''}`}
@@ -25,6 +27,7 @@ export function TimerControl({ large = false }: { large?: boolean }) {
       <Icon name="timer" className="timer__icon" />
       <span className="timer__time" data-testid="timer-time" data-remaining={remaining}
         data-ends-at={running ? Math.round((session.timer.endsAt as number) - clockOffset) : undefined}>{done ? t('session.timeUp') : formatClock(remaining)}</span>
+      {paused && <span className="timer__paused" data-testid="timer-paused">{t('session.paused')}</span>}
       {isFacilitator && !large && (
         <span className="timer__controls">
           {!running && (

@@ -45,6 +45,13 @@ describe('facilitator controls in three browsers', () => {
     expect(await sam.getByText('Confetti on the thank-you page').count()).toBe(0)
     expect(await pat.getByTestId('private-reveal').count()).toBe(0)
     await screenshot(pat, 'private-mode-author')
+    // A hidden idea of one's own is not "no stardust yet".
+    await openTab(pat, 'Asks for advice in the store', 'stardust')
+    await pat.getByTestId('stardust-input').fill('A seat while they wait')
+    await pat.getByTestId('stardust-add').click()
+    await pat.getByTestId('stardust-draft').waitFor()
+    expect(await pat.getByTestId('touchpoint-panel').getByText('No stardust yet.').count()).toBe(0)
+    await openTab(pat, 'Online checkout', 'factors')
     await fran.getByTestId('private-reveal').click()
     await sam.getByTestId('factor-entry').filter({ hasText: 'Confetti on the thank-you page' }).waitFor()
     await expect.poll(() => pat.getByTestId('factor-draft').count()).toBe(0)

@@ -56,7 +56,10 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     expect(Math.min(...endsAt) - Date.now()).toBeGreaterThan(290_000)
     const remaining = (await Promise.all([facilitator, participant, projector].map((p) => p.getByTestId('timer-time').getAttribute('data-remaining')))).map(Number)
     expect(Math.min(...remaining)).toBeGreaterThan(290_000)
+    expect(await participant.getByTestId('timer-paused').count()).toBe(0)
     await facilitator.getByTestId('timer-pause').click()
+    // Paused part-way, every screen says so, not only a clock that stopped.
+    for (const page of [participant, projector]) await expect.poll(() => page.getByTestId('timer-paused').textContent()).toBe('paused')
   })
 
   it('moves the participant’s view with the facilitator’s when everyone is brought along', async () => {

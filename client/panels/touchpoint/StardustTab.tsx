@@ -44,7 +44,7 @@ export function StardustTab({ touchpoint }: { touchpoint: Touchpoint }) {
       <ul className="idea-list">
         {ideas.map((idea) => <StardustItem key={idea.id} idea={idea} />)}
       </ul>
-      {ideas.length === 0 && <p className="hint">{t('stardust.empty')}</p>}
+      {ideas.length === 0 && drafts.length === 0 && <p className="hint">{t('stardust.empty')}</p>}
     </div>
   )
 }
