@@ -38,12 +38,24 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
     setPreview({ version, board: readBoard(snapshot), update })
     snapshot.destroy()
   }
+  const [restored, setRestored] = useState(false)
   const restore = () => {
     if (!preview) return
     restoreVersionUpdate(doc, preview.update, origin)
     setMessage(t('history.restored', { name: preview.version.name }))
+    setRestored(true)
     setPreview(null)
   }
+  // "Press Ctrl+Z to undo the restore" holds until the board changes again: after an undo, or anyone's edit, it would mislead.
+  useEffect(() => {
+    if (!restored) return
+    const forget = () => {
+      setRestored(false)
+      setMessage('')
+    }
+    doc.on('update', forget)
+    return () => doc.off('update', forget)
+  }, [doc, restored])
 
   return (
     <aside className="details details--wide" aria-label={t('history.heading')} data-testid="history-panel">

@@ -45,6 +45,8 @@ describe('version history in two browsers', () => {
 
     await fran.getByTestId('undo').click()
     for (const page of [fran, pat]) await expect.poll(() => card(page, 'Online checkout').count()).toBe(0)
+    // Undone, the restore is no longer there to undo: its message goes.
+    await expect.poll(() => fran.getByTestId('history-message').count()).toBe(0)
   })
 
   it('lists the version saved when the facilitator moves the agenda to a step', async () => {
