@@ -11,7 +11,7 @@ export function BacklogPanel({ onClose }: { onClose: () => void }) {
   const backlog = stardustBacklog(board)
   return (
     <aside className="details details--wide" aria-label={t('backlog.heading')} data-testid="backlog-panel">
-      <PanelHeader title={`✦ ${t('backlog.heading')} · ${backlog.length}`} onClose={onClose} />
+      <PanelHeader title={`✦ ${t('backlog.heading')} · ${backlog.length}`} onClose={onClose} takeFocus />
       <p className="hint">{t('backlog.hint')}</p>
       <datalist id="board-departments">
         {boardDepartments(board).map((d) => <option key={d} value={d} />)}

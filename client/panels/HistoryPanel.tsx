@@ -59,7 +59,7 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
 
   return (
     <aside className="details details--wide" aria-label={t('history.heading')} data-testid="history-panel">
-      <PanelHeader title={t('history.heading')} onClose={onClose} />
+      <PanelHeader title={t('history.heading')} onClose={onClose} takeFocus />
       {!readOnly && (
         <form className="add-row" onSubmit={(e) => void save(e)}>
           <input value={name} maxLength={120} placeholder={t('history.namePlaceholder')} aria-label={t('history.name')}

@@ -11,7 +11,7 @@ export function PriorityPanel({ onClose }: { onClose: () => void }) {
   const ranking = influenceRanking(board)
   return (
     <aside className="details details--wide" aria-label={t('priority.heading')} data-testid="priority-panel">
-      <PanelHeader title={`▲ ${t('priority.heading')}`} onClose={onClose} />
+      <PanelHeader title={`▲ ${t('priority.heading')}`} onClose={onClose} takeFocus />
       <p className="hint">{t('priority.question')}</p>
       <ol className="ranking">
         {ranking.map(({ touchpoint, average, count }, index) => {

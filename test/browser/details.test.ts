@@ -90,6 +90,23 @@ describe('panels and dialogs', () => {
   })
 })
 
+describe('with the keyboard', () => {
+  it('goes into a side panel opened from the toolbar, on through it with Tab, and back to its button on Escape', async () => {
+    const button = english.getByTestId('open-history')
+    await button.focus()
+    await english.keyboard.press('Enter')
+    const panel = english.getByTestId('history-panel')
+    await panel.waitFor()
+    const inside = () => panel.evaluate((aside) => aside.contains(document.activeElement))
+    expect(await inside()).toBe(true)
+    await english.keyboard.press('Tab')
+    expect(await inside()).toBe(true)
+    await english.keyboard.press('Escape')
+    await panel.waitFor({ state: 'detached' })
+    expect(await english.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('open-history')
+  })
+})
+
 describe('linking', () => {
   it('links a card to another when the link is dropped anywhere on that card, not only on its dot', async () => {
     const steps = () => english.locator('.react-flow__edge').evaluateAll((edges) => edges.map((e) => e.getAttribute('aria-label')))
