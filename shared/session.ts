@@ -56,6 +56,8 @@ export interface PublicSession {
   /** When set, every participant's view follows this facilitator's (they may break away). */
   followParticipantId: string | null
   projectorQr: 'edit' | 'view'
+  /** The last version someone restored (by participant id and name), so everyone is told the board went back. */
+  restored: { version: string; byId: string; by: string; at: number } | null
 }
 
 export interface Draft {
@@ -100,6 +102,7 @@ export function emptySession(): PublicSession {
     focusTouchpointId: null,
     followParticipantId: null,
     projectorQr: 'edit',
+    restored: null,
   }
 }
 

@@ -20,6 +20,8 @@ export const SessionCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('draft.factor'), touchpointId: id, level: z.enum(FACTOR_LEVELS), dimension: z.enum(FACTOR_DIMENSIONS), text, customerVoice: z.boolean().default(false) }),
   z.object({ type: z.literal('draft.stardust'), touchpointId: id, text, customerVoice: z.boolean().default(false) }),
   z.object({ type: z.literal('draft.remove'), draftId: id }),
+  // Told after restoring a version (the document carries the restore itself), so everyone hears of it.
+  z.object({ type: z.literal('restore.announce'), version: z.string().trim().min(1).max(120) }),
   // facilitator only
   z.object({ type: z.literal('timer.set'), durationMs: z.number().int().min(1000).max(MAX_TIMER_MS) }),
   z.object({ type: z.literal('timer.start') }),

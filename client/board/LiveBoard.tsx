@@ -23,6 +23,7 @@ import { useUndo } from '../sync/useUndo.js'
 import { BoardContext, type BoardContextValue, type ViewMode } from './BoardContext.js'
 import { ProjectorView } from './ProjectorView.js'
 import { useUndoKeys } from './useUndoKeys.js'
+import { RestoreNotice } from '../session/RestoreNotice.js'
 
 interface Props { info: BoardInfo; token: string; connection: BoardConnection; me: Participant; projector?: boolean }
 
@@ -73,6 +74,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
         <div className={`workspace phone${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
           <PhoneHeader title={board.meta.title || info.title} status={status} />
           <PhoneView />
+          <RestoreNotice />
         </div>
         ) : (
         <div className={`workspace${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
@@ -85,6 +87,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
             <BoardCanvas selectedId={selectedId} onSelect={setSelectedId} onOpen={(id) => { setSelectedId(id); setPanel('details') }} />
             {panel && <SidePanel kind={panel} selectedId={selectedId} boardId={info.id} token={token} onClose={() => { setPanel(null); if (panel === 'details') setSelectedId(null) }} />}
           </div>
+          <RestoreNotice />
           {shareOpen && <SharePanel links={links} onClose={() => setShareOpen(false)}
             rotation={isFacilitator ? { boardId: info.id, token, onRotated: setLinks } : undefined} />}
         </div>

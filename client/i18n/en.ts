@@ -279,6 +279,7 @@ export const en = {
     heading: 'Version history', short: 'History', name: 'Version name', namePlaceholder: 'e.g. After the ranking', save: 'Save version',
     manual: 'Saved version', automatic: 'automatic', empty: 'No versions yet. Versions are also saved at each agenda step and every 10 minutes while people edit.',
     restore: 'Restore this version', restored: 'Restored “{{name}}”. Press Ctrl+Z to undo the restore.',
+    restoredBy: '{{name}} took the board back to the version “{{version}}”.',
     previewHint: '{{touchpoints}} touchpoints, {{factors}} factor entries, {{stardust}} stardust ideas. Read-only preview.',
   },
   journey: { switchToDigital: 'physical → digital', switchToPhysical: 'digital → physical', removeStep: 'Remove step' },

@@ -10,7 +10,7 @@ import { VersionPreview } from './VersionPreview.js'
 /** Version history: save a named version, preview any version read-only, restore it as an undoable edit. */
 export function HistoryPanel({ boardId, token, onClose }: { boardId: string; token: string; onClose: () => void }) {
   const { t, i18n } = useTranslation()
-  const { doc, origin, readOnly, me } = useBoard()
+  const { doc, origin, readOnly, me, session: { send } } = useBoard()
   const [versions, setVersions] = useState<VersionSummary[]>([])
   const [name, setName] = useState('')
   const [message, setMessage] = useState('')
@@ -42,6 +42,7 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
   const restore = () => {
     if (!preview) return
     restoreVersionUpdate(doc, preview.update, origin)
+    send({ type: 'restore.announce', version: (preview.version.name || t('history.manual')).slice(0, 120) })
     setMessage(t('history.restored', { name: preview.version.name }))
     setRestored(true)
     setPreview(null)

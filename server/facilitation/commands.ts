@@ -139,6 +139,11 @@ function run(state: FacilitationState, command: SessionCommand, actor: Actor, fa
     case 'projector.qr':
       session.projectorQr = command.link
       return done()
+    case 'restore.announce':
+      if (actor.role === 'viewer') return refused('Viewers cannot restore a version')
+      if (!actor.participantId) return refused('Say hello first')
+      session.restored = { version: command.version, byId: actor.participantId, by: actor.name, at: now }
+      return done()
   }
 }
 

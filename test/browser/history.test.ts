@@ -42,6 +42,9 @@ describe('version history in two browsers', () => {
     await fran.getByTestId('restore-version').click()
     for (const page of [fran, pat]) await card(page, 'Online checkout').waitFor()
     expect(await fran.getByTestId('history-message').textContent()).toContain('Restored “Before the cut”')
+    // Everyone else is told who took the board back, and to which version; the one who did it has the message above.
+    await expect.poll(() => pat.getByTestId('restore-notice').textContent()).toBe('Fran took the board back to the version “Before the cut”.')
+    expect(await fran.getByTestId('restore-notice').count()).toBe(0)
 
     await fran.getByTestId('undo').click()
     for (const page of [fran, pat]) await expect.poll(() => card(page, 'Online checkout').count()).toBe(0)

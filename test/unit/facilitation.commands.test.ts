@@ -25,6 +25,18 @@ const ALL_FACILITATOR_COMMANDS: SessionCommandInput[] = [
 ]
 
 describe('session commands', () => {
+  it('records who restored which version, for everyone to be told, and refuses that to viewers', () => {
+    const state = emptyFacilitation()
+    expect(run(state, { type: 'restore.announce', version: 'Before the cut' }, editor('pat'), NOW + 5)).toEqual({ ok: true, effects: [] })
+    expect(state.public.restored).toEqual({ version: 'Before the cut', byId: 'pat', by: 'pat', at: NOW + 5 })
+    const before = serializeFacilitation(state)
+    expect(run(state, { type: 'restore.announce', version: 'Mine' }, viewer)).toEqual({ ok: false, reason: 'Viewers cannot restore a version' })
+    expect(serializeFacilitation(state)).toBe(before)
+    expect(() => SessionCommandSchema.parse({ type: 'restore.announce', version: '' })).toThrow()
+    // A session stored before this field existed loads with none.
+    expect(parseFacilitation(JSON.stringify({ public: { projectorQr: 'view' } })).public.restored).toBeNull()
+  })
+
   it('refuses every session control to editors and viewers and leaves the state as it was', () => {
     expect(new Set(ALL_FACILITATOR_COMMANDS.map((c) => c.type))).toEqual(FACILITATOR_COMMANDS)
     for (const command of ALL_FACILITATOR_COMMANDS) {
