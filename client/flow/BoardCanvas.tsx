@@ -294,6 +294,37 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     requestAnimationFrame(() => void fitView({ padding: FIT_PADDING, duration: 0 }))
   }, [opening, board.phases.length, fitView])
 
+  // Until the person moves the view, it stays the fitted board: when the canvas changes height (the session strip appears,
+  // the window is resized) it is fitted again instead of losing the board's bottom. Any move of theirs, with the mouse,
+  // the wheel or the zoom buttons, ends that.
+  const untouched = useRef(true)
+  const canvasWidth = useStore((s) => s.width)
+  const canvasHeight = useStore((s) => s.height)
+  const onMoveStart = followView.onMoveStart
+  const onMove = followView.onMove
+  const movedFrom = useRef<Viewport | null>(null)
+  const onViewMoveStart = useCallback((event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+    movedFrom.current = event ? viewport : null // a drag, the wheel or a pinch; programmatic moves (fitting, following) have no event
+    onMoveStart(event)
+  }, [onMoveStart])
+  // A press that did not move the view (a click on a card) leaves it fitted.
+  const onViewMoveEnd = useCallback((_event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+    const from = movedFrom.current
+    if (from && (from.x !== viewport.x || from.y !== viewport.y || from.zoom !== viewport.zoom)) untouched.current = false
+    movedFrom.current = null
+  }, [])
+  const touchedByButton = useCallback(() => void (untouched.current = false), [])
+  const fittedHeight = useRef<number | null>(null)
+  useEffect(() => {
+    if (!fitted.current || canvasWidth === 0 || canvasHeight === 0) return
+    const before = fittedHeight.current
+    fittedHeight.current = canvasHeight
+    // The first height known is the one the board opened fitted to; only a change of it needs fitting again. A side
+    // panel changes the width as it opens and closes with each card: fitting then would zoom the board at every click.
+    if (before === null || before === canvasHeight || !untouched.current || followView.leader) return
+    void fitView({ padding: FIT_PADDING, duration: 0 })
+  }, [canvasWidth, canvasHeight, fitView, followView.leader])
+
   const onDrop = (event: DragEvent) => {
     const kind = event.dataTransfer.getData(PALETTE_MIME) as TouchpointKind
     if (readOnly || (kind !== 'direct' && kind !== 'indirect')) return
@@ -312,13 +343,13 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
           nodes={flowNodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
           onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect} onConnectEnd={onConnectEnd}
           onNodeClick={onNodeClick}
-          onMove={followView.onMove} onMoveStart={followView.onMoveStart}
+          onMove={onMove} onMoveStart={onViewMoveStart} onMoveEnd={onViewMoveEnd}
           nodesDraggable={!readOnly} nodesConnectable={!readOnly} edgesFocusable={!readOnly}
           deleteKeyCode={readOnly ? null : DELETE_KEYS} zoomOnDoubleClick={false}
           minZoom={MIN_ZOOM} maxZoom={MAX_ZOOM} snapToGrid={false} onlyRenderVisibleElements={!everything}
           proOptions={PRO_OPTIONS} ariaLabelConfig={ariaLabels}>
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} onZoomIn={touchedByButton} onZoomOut={touchedByButton} />
           {overview && (
             <Overview cards={overviewCards} resting={restingCards} edges={view.edges} moving={moving} selectedId={selectedId} readOnly={readOnly}
               drag={movingAt} onSelect={onSelect} onOpen={onOpen} onEdit={setEditingId} onDrag={dragMove} onDrop={onOverviewDrop} />

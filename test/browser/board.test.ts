@@ -106,9 +106,19 @@ describe('a live board in two browsers', () => {
     const before = await paneAt()
     await facilitator.setViewportSize({ width: 760, height: 900 })
     await expect.poll(paneAt).not.toEqual(before)
-    // Pointing near the pane's corner, where the board shows on both screens.
-    const pane = await paneAt()
-    const point = { x: pane.left + 90, y: pane.top + 120 }
+    // Pointing at the middle of the pane: the narrower window fitted the board again (nobody had moved the view), so the
+    // middle of the board is on both screens. The fit has settled once the view stays the same for 200 ms.
+    const transform = () => facilitator.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform)
+    await expect.poll(async () => {
+      const first = await transform()
+      await facilitator.waitForTimeout(200)
+      return first === await transform()
+    }).toBe(true)
+    const pane = await facilitator.evaluate(() => {
+      const { left, top, width, height } = document.querySelector('.react-flow')!.getBoundingClientRect()
+      return { left, top, width, height }
+    })
+    const point = { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }
     await facilitator.mouse.move(point.x - 10, point.y - 10)
     await facilitator.mouse.move(point.x, point.y, { steps: 3 })
     const moved = await facilitator.evaluate(({ x, y }) => {

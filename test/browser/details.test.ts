@@ -192,3 +192,24 @@ describe('for screen readers', () => {
     expect(await english.getByTestId('timer-add-minute').getAttribute('aria-label')).toBe('One minute more')
   })
 })
+
+describe('when the session strip appears', () => {
+  it('fits the board again for someone who has not moved the view, so its bottom stays on screen', async () => {
+    const bottoms = () => viewer.evaluate(() => ({
+      height: document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect().height,
+      canvas: document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect().bottom,
+      curve: document.querySelector('.react-flow__node-curve')!.getBoundingClientRect().bottom,
+    }))
+    const before = await bottoms()
+    expect(before.curve).toBeLessThanOrEqual(before.canvas)
+    expect(await viewer.getByTestId('session-bar').count()).toBe(0)
+    await english.getByTestId('agenda-next').click()
+    await viewer.getByTestId('session-bar').waitFor()
+    await expect.poll(async () => {
+      const { height, canvas, curve } = await bottoms()
+      return height < before.height && curve <= canvas
+    }).toBe(true)
+    await screenshot(viewer, 'details-viewer-strip')
+  })
+})
+
