@@ -60,3 +60,24 @@ export function currentParticipant(name: string): Participant {
   const id = participantId()
   return { id, name, color: colorFor(id) }
 }
+
+/** Someone else on the board, as far as their colour goes. */
+export interface ColorHolder { clientId: number; participantId: string; color: string }
+
+/**
+ * The colour to show for this person among `others`: their own (`preferred`) unless someone ahead of them already
+ * shows it; then the next colour of the palette nobody ahead shows. "Ahead" is a lower awareness client id (a random
+ * number each page picks, so every page orders people the same way); the same person in another tab does not count.
+ * Everyone applies the same rule, so a board of up to ten people ends with ten different colours; past ten, colours
+ * repeat.
+ */
+export function distinctColor(own: { clientId: number; participantId: string; preferred: string }, others: ColorHolder[]): string {
+  const taken = new Set(others.filter((o) => o.clientId < own.clientId && o.participantId !== own.participantId).map((o) => o.color))
+  if (!taken.has(own.preferred)) return own.preferred
+  const start = Math.max(0, PRESENCE_COLORS.indexOf(own.preferred))
+  for (let i = 1; i < PRESENCE_COLORS.length; i++) {
+    const color = PRESENCE_COLORS[(start + i) % PRESENCE_COLORS.length]!
+    if (!taken.has(color)) return color
+  }
+  return own.preferred
+}

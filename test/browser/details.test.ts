@@ -9,11 +9,13 @@ let browser: Browser
 let english: Page
 let german: Page
 let viewer: Page
+let editLink: string
 
 beforeAll(async () => {
   server = await startTestServer()
   browser = await launchBrowser()
   const board = await createBoard(server.url, { template: 'retail', language: 'en' })
+  editLink = board.links.edit
   english = await joinBoard(browser, board.links.facilitator, 'Fran Facilitator')
   viewer = await joinBoard(browser, board.links.view, 'Vic')
   german = await joinBoard(browser, board.links.facilitator, 'Gerd', undefined,
@@ -210,6 +212,22 @@ describe('when the session strip appears', () => {
       return height < before.height && curve <= canvas
     }).toBe(true)
     await screenshot(viewer, 'details-viewer-strip')
+  })
+})
+
+describe('colours', () => {
+  it('gives two people whose own colours are the same two different colours', async () => {
+    // Both ids hash to the same colour of the palette (client/sync/identity.ts colorFor).
+    const join = (name: string, id: string) => joinBoard(browser, editLink, name, undefined, async (context) => {
+      await context.addInitScript((participantId) => localStorage.setItem('zigzag.participantId', participantId), id)
+    })
+    const pia = await join('Pia', 'qa-pia-participant-01')
+    const vic = await join('Vic Same', 'qa-vic-participant-7')
+    const colorOf = (name: string) => english.locator(`.presence__avatars .avatar[title="${name}"]`).evaluate((el) => getComputedStyle(el).backgroundColor)
+    await expect.poll(async () => (await english.locator('.presence__avatars .avatar[title="Vic Same"]').count()) > 0).toBe(true)
+    await expect.poll(async () => (await colorOf('Pia')) !== (await colorOf('Vic Same'))).toBe(true)
+    await pia.context().close()
+    await vic.context().close()
   })
 })
 
