@@ -1,4 +1,4 @@
-import { BaseEdge, type EdgeProps, getBezierPath } from '@xyflow/react'
+import { BaseEdge, type EdgeProps, getBezierPath, getSmoothStepPath } from '@xyflow/react'
 import { type CSSProperties, memo } from 'react'
 import type { Channel } from '../../shared/model/index.js'
 import type { JourneyEdgeData, JourneyFlowEdge } from './adapter.js'
@@ -13,7 +13,7 @@ import { FlowPortal } from './FlowPortal.js'
  * else, are drawn by CarriedSteps while it moves (see BoardCanvas).
  */
 function JourneyEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<JourneyFlowEdge>) {
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
+  const [path, labelX, labelY] = journeyStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
   const look = data ?? { switch: null, color: '#53607a', faded: false }
   const faded = look.faded
   return (
@@ -30,6 +30,25 @@ function JourneyEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePositio
 }
 
 export const JourneyEdge = memo(JourneyEdgeView)
+
+type PathInput = Pick<EdgeProps, 'sourceX' | 'sourceY' | 'targetX' | 'targetY' | 'sourcePosition' | 'targetPosition'>
+
+/**
+ * A step goes from a card's right edge to the next card's left edge: a curve when the next card is further right. When
+ * it is not (the next card below in the same cell, or back in an earlier phase), a curve would loop back under both
+ * cards; the step goes round them instead, out to the right, across between them and in from the left.
+ */
+export function journeyStepPath(input: PathInput): [path: string, labelX: number, labelY: number] {
+  if (input.targetX - input.sourceX > BACKWARD_FROM) {
+    const [path, x, y] = getBezierPath(input)
+    return [path, x, y]
+  }
+  const [path, x, y] = getSmoothStepPath({ ...input, borderRadius: 10, offset: 14 })
+  return [path, x, y]
+}
+
+/** How far right of the source the target must be for a plain curve (the next phase's card is just right of it). */
+const BACKWARD_FROM = 0
 
 export function stepClassName(data: JourneyEdgeData, selected = false, lifted = false): string {
   return ['journey-edge', data.switch && 'journey-edge--switch', selected && 'journey-edge--selected', data.faded && 'journey-edge--faded',

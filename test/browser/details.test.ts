@@ -231,3 +231,31 @@ describe('colours', () => {
   })
 })
 
+describe('a step to a card below in the same cell', () => {
+  it('goes round the two cards instead of looping back under them', async () => {
+    const from = 'Pays at the till with the card reader'
+    const to = 'Picks up a click & collect order'
+    const box = (title: string) => english.locator(`[data-testid="touchpoint"][data-title="${title}"]`).boundingBox()
+    const steps = () => english.locator('.react-flow__edge').evaluateAll((edges) => edges.map((e) => e.getAttribute('aria-label')))
+    if (!(await steps()).includes(`${from} → ${to}`)) {
+      const dot = (await english.locator(`[data-testid="touchpoint"][data-title="${from}"]`).locator('.react-flow__handle-right').boundingBox())!
+      const body = (await box(to))!
+      await dragTo(english, { x: dot.x + dot.width / 2, y: dot.y + dot.height / 2 }, { x: body.x + body.width / 2, y: body.y + body.height / 2 })
+      await expect.poll(steps).toContain(`${from} → ${to}`)
+    }
+    const cards = [(await box(from))!, (await box(to))!]
+    // Points along the drawn path, in page coordinates; none may lie inside either card (a few pixels in at the dots).
+    const points = await english.locator(`.react-flow__edge[aria-label="${from} → ${to}"] path.react-flow__edge-path`).evaluate((path: SVGPathElement) => {
+      const length = path.getTotalLength()
+      const matrix = path.getScreenCTM()!
+      return Array.from({ length: 60 }, (_, i) => {
+        const p = path.getPointAtLength((length * i) / 59)
+        return { x: matrix.a * p.x + matrix.c * p.y + matrix.e, y: matrix.b * p.x + matrix.d * p.y + matrix.f }
+      })
+    })
+    const inside = points.filter((p) => cards.some((c) => p.x > c.x + 6 && p.x < c.x + c.width - 6 && p.y > c.y + 6 && p.y < c.y + c.height - 6))
+    await screenshot(english, 'details-stacked-step')
+    expect(inside).toEqual([])
+  })
+})
+
