@@ -66,7 +66,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     doc, awareness, origin, readOnly, board, peers, editingId, setEditingId, personaId, showOtherJourneys, viewMode, isFacilitator, isLocked,
     session: { session, myVotes, send },
   } = useBoard()
-  const { screenToFlowPosition, fitView } = useReactFlow()
+  const { screenToFlowPosition, fitView, getInternalNode, getViewport, setViewport } = useReactFlow()
   const container = useRef<HTMLDivElement>(null)
   // From the phases, lanes and cards alone: a rating or an idea (the board's reader keeps those parts) lays out nothing again.
   const { phases, lanes, touchpoints } = board
@@ -314,6 +314,20 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     movedFrom.current = null
   }, [])
   const touchedByButton = useCallback(() => void (untouched.current = false), [])
+  // The card whose details are open stays on screen: the side panel narrows the canvas as it opens, and a card near the
+  // board's right edge would end up beyond it. The view moves sideways just enough, as little as it takes.
+  useEffect(() => {
+    if (!selectedId || canvasWidth === 0 || followView.leader) return
+    const node = getInternalNode(selectedId)
+    if (!node) return
+    const { x, zoom } = getViewport()
+    const left = node.internals.positionAbsolute.x * zoom + x
+    const right = left + (node.measured.width ?? 0) * zoom
+    const margin = 24
+    const shift = right > canvasWidth - margin ? canvasWidth - margin - right : left < margin ? margin - left : 0
+    if (shift !== 0) void setViewport({ ...getViewport(), x: x + shift }, { duration: 150 })
+  }, [selectedId, canvasWidth, getInternalNode, getViewport, setViewport, followView.leader])
+
   const fittedHeight = useRef<number | null>(null)
   useEffect(() => {
     if (!fitted.current || canvasWidth === 0 || canvasHeight === 0) return

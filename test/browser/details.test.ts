@@ -259,3 +259,19 @@ describe('a step to a card below in the same cell', () => {
   })
 })
 
+describe('a card’s details', () => {
+  it('keep the card on screen when the panel narrows the canvas', async () => {
+    if (await english.getByTestId('panel-close').count()) await english.getByTestId('panel-close').click()
+    const title = 'Writes a review and recommends the store' // in the last phase, at the board's right edge
+    const card = english.locator(`.react-flow__node [data-testid="touchpoint"][data-title="${title}"]`)
+    await card.click()
+    await english.getByTestId('touchpoint-panel').waitFor()
+    await expect.poll(async () => {
+      const box = (await card.boundingBox())!
+      const pane = (await english.locator('.react-flow').boundingBox())!
+      return box.x >= pane.x && box.x + box.width <= pane.x + pane.width
+    }).toBe(true)
+    await screenshot(english, 'details-card-on-screen')
+  })
+})
+
