@@ -325,7 +325,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     const right = left + (node.measured.width ?? 0) * zoom
     const margin = 24
     const shift = right > canvasWidth - margin ? canvasWidth - margin - right : left < margin ? margin - left : 0
-    if (shift !== 0) void setViewport({ ...getViewport(), x: x + shift }, { duration: 150 })
+    if (shift !== 0) void setViewport({ ...getViewport(), x: x + shift })
   }, [selectedId, canvasWidth, getInternalNode, getViewport, setViewport, followView.leader])
 
   const fittedHeight = useRef<number | null>(null)
