@@ -61,6 +61,20 @@ export function currentParticipant(name: string): Participant {
   return { id, name, color: colorFor(id) }
 }
 
+/**
+ * The `index`-th presence colour: the palette first, then further hues spaced by the golden angle (about 137.5°),
+ * dark enough for white names on them, so a crowded board runs out of colours only past 60 people.
+ */
+export function presenceColor(index: number): string {
+  if (index < PRESENCE_COLORS.length) return PRESENCE_COLORS[index]!
+  const hue = Math.round((index * 137.508) % 360)
+  const lightness = [38, 30, 46][index % 3]!
+  return `hsl(${hue} 70% ${lightness}%)`
+}
+
+/** How many different colours distinctColor hands out before they repeat. */
+export const DISTINCT_COLORS = 60
+
 /** Someone else on the board, as far as their colour goes. */
 export interface ColorHolder { clientId: number; participantId: string; color: string }
 
@@ -68,15 +82,16 @@ export interface ColorHolder { clientId: number; participantId: string; color: s
  * The colour to show for this person among `others`: their own (`preferred`) unless someone ahead of them already
  * shows it; then the next colour of the palette nobody ahead shows. "Ahead" is a lower awareness client id (a random
  * number each page picks, so every page orders people the same way); the same person in another tab does not count.
- * Everyone applies the same rule, so a board of up to ten people ends with ten different colours; past ten, colours
- * repeat.
+ * Everyone applies the same rule, so a board of up to 60 people ends with as many different colours: the palette's
+ * ten, then generated hues (presenceColor).
  */
 export function distinctColor(own: { clientId: number; participantId: string; preferred: string }, others: ColorHolder[]): string {
   const taken = new Set(others.filter((o) => o.clientId < own.clientId && o.participantId !== own.participantId).map((o) => o.color))
   if (!taken.has(own.preferred)) return own.preferred
   const start = Math.max(0, PRESENCE_COLORS.indexOf(own.preferred))
-  for (let i = 1; i < PRESENCE_COLORS.length; i++) {
-    const color = PRESENCE_COLORS[(start + i) % PRESENCE_COLORS.length]!
+  // The rest of the palette from the person's own colour on, then the generated hues.
+  for (let i = 1; i < DISTINCT_COLORS; i++) {
+    const color = i < PRESENCE_COLORS.length ? PRESENCE_COLORS[(start + i) % PRESENCE_COLORS.length]! : presenceColor(i)
     if (!taken.has(color)) return color
   }
   return own.preferred

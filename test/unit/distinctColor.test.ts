@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PRESENCE_COLORS, colorFor, distinctColor } from '../../client/sync/identity.js'
+import { DISTINCT_COLORS, PRESENCE_COLORS, colorFor, distinctColor, presenceColor } from '../../client/sync/identity.js'
 
 const [RED, BLUE, PURPLE] = PRESENCE_COLORS as [string, string, string]
 
@@ -19,12 +19,22 @@ describe('distinct colours on a board', () => {
     expect(distinctColor({ clientId: 5, participantId: 'me', preferred: RED }, [{ clientId: 1, participantId: 'me', color: RED }])).toBe(RED)
   })
 
-  it('gives ten people ten colours, whatever their own, and repeats only past ten', () => {
-    const people = Array.from({ length: 10 }, (_, i) => ({ clientId: i + 1, participantId: `p${i}`, preferred: RED }))
+  it('gives 60 people 60 colours, whatever their own: the palette first, then generated hues', () => {
+    const people = Array.from({ length: DISTINCT_COLORS }, (_, i) => ({ clientId: i + 1, participantId: `p${i}`, preferred: RED }))
     const shown: { clientId: number; participantId: string; color: string }[] = []
     for (const person of people) shown.push({ clientId: person.clientId, participantId: person.participantId, color: distinctColor(person, shown) })
-    expect(new Set(shown.map((s) => s.color)).size).toBe(10)
-    expect(distinctColor({ clientId: 99, participantId: 'eleventh', preferred: RED }, shown)).toBe(RED)
+    expect(new Set(shown.map((s) => s.color)).size).toBe(DISTINCT_COLORS)
+    expect(shown.slice(0, 10).map((s) => s.color).sort()).toEqual([...PRESENCE_COLORS].sort())
+    expect(shown[10]!.color).toMatch(/^hsl\(\d+ 70% \d+%\)$/)
+    // Only past 60 does a colour come back.
+    expect(distinctColor({ clientId: 99, participantId: 'sixty-first', preferred: RED }, shown)).toBe(RED)
+  })
+
+  it('generates hues dark enough for white names', () => {
+    for (let i = PRESENCE_COLORS.length; i < DISTINCT_COLORS; i++) {
+      const [, , lightness] = /^hsl\((\d+) 70% (\d+)%\)$/.exec(presenceColor(i))!
+      expect(Number(lightness)).toBeLessThanOrEqual(46)
+    }
   })
 
   it('starts from the colour of the participant id', () => {
