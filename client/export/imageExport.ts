@@ -1,5 +1,5 @@
 import { type Edge, getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react'
-import { toPng, toSvg } from 'html-to-image'
+import { toSvg } from 'html-to-image'
 import { renderEverything } from '../flow/renderEverything.js'
 
 export type ImageFormat = 'png' | 'svg'
@@ -29,7 +29,10 @@ export async function boardImage(
 async function render(container: HTMLElement, nodes: Node[], format: ImageFormat, scope: ImageScope): Promise<string> {
   const viewport = container.querySelector<HTMLElement>('.react-flow__viewport')
   if (!viewport) throw new Error('The board is not on screen')
-  const toImage = format === 'png' ? toPng : toSvg
+  const toImage = async (node: HTMLElement, options: Parameters<typeof toSvg>[1] & { width: number; height: number; pixelRatio: number }) => {
+    const svg = withLineClamps(await toSvg(node, options))
+    return format === 'svg' ? svg : rasterise(svg, options.width, options.height, options.pixelRatio, '#ffffff')
+  }
   // Editing chrome (handles, cursors, the add-phase and add-lane buttons) is not part of the picture.
   const filter = (el: HTMLElement) => !['react-flow__handle', 'cursor', 'cursors', 'grid__add'].some((name) => el.classList?.contains(name))
   if (scope === 'view') {
@@ -46,6 +49,42 @@ async function render(container: HTMLElement, nodes: Node[], format: ImageFormat
     width: SLIDE_WIDTH, height, pixelRatio: 1, backgroundColor: '#ffffff', filter,
     style: { width: `${SLIDE_WIDTH}px`, height: `${height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
   })
+}
+
+const SVG_DATA_URL = 'data:image/svg+xml;charset=utf-8,'
+
+/**
+ * Gives clamped text (a card's two-line title) its ellipsis back in the picture. html-to-image copies each element's
+ * computed style, and Chromium computes `display: -webkit-box` as `flow-root`, on which `-webkit-line-clamp` no
+ * longer clamps: the title was cut off mid-word without "…".
+ */
+export function withLineClamps(svgDataUrl: string): string {
+  if (!svgDataUrl.startsWith(SVG_DATA_URL)) return svgDataUrl
+  const svg = decodeURIComponent(svgDataUrl.slice(SVG_DATA_URL.length))
+  const fixed = svg.replace(/style="[^"]*"/g, (style) =>
+    /-webkit-line-clamp: \d/.test(style) ? style.replace(/(^|[";]\s*)display: flow-root/, '$1display: -webkit-box') : style)
+  return SVG_DATA_URL + encodeURIComponent(fixed)
+}
+
+const MAX_CANVAS_SIDE = 16_384
+
+/** Draws an SVG data URL onto a canvas of `width` × `height` CSS pixels and returns it as PNG. */
+async function rasterise(svgDataUrl: string, width: number, height: number, pixelRatio: number, background: string): Promise<string> {
+  const image = new Image()
+  image.decoding = 'async'
+  image.src = svgDataUrl
+  await image.decode()
+  const canvas = document.createElement('canvas')
+  // Browsers refuse canvases much larger than this; a very tall board comes out at a lower resolution instead.
+  const scale = Math.min(pixelRatio, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height)
+  canvas.width = Math.round(width * scale)
+  canvas.height = Math.round(height * scale)
+  const context = canvas.getContext('2d')
+  if (!context) throw new Error('This browser cannot draw the picture')
+  context.fillStyle = background
+  context.fillRect(0, 0, canvas.width, canvas.height)
+  context.drawImage(image, 0, 0, canvas.width, canvas.height)
+  return canvas.toDataURL('image/png')
 }
 
 /** Decodes a data URL without fetch (the page's CSP does not allow fetching data: URLs). */

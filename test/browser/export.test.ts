@@ -67,6 +67,18 @@ describe('handing the board off', () => {
     expect(black / (png.width * png.height)).toBeLessThan(0.01)
   })
 
+  it('keeps the ellipsis of a long card title in the picture', async () => {
+    // html-to-image copies computed styles, and Chromium computes the title's `display: -webkit-box` as `flow-root`,
+    // on which the two-line clamp no longer shows "…": imageExport.ts gives it back before the SVG is drawn.
+    const svg = (await exportFile('svg-board')).toString('utf8')
+    const titles = [...svg.matchAll(/<[^>]*class="[^"]*card__title[^"]*"[^>]*>/g)].map((m) => m[0])
+    expect(titles.length).toBeGreaterThanOrEqual(8)
+    for (const title of titles) {
+      expect(title).toContain('-webkit-line-clamp: 2')
+      expect(title).toMatch(/[";]\s*display: -webkit-box/)
+    }
+  })
+
   it('exports a PDF workshop report built from the board’s data', async () => {
     const { pages, text } = await readPdf(new Uint8Array(await exportFile('pdf')))
     expect(pages).toBeGreaterThanOrEqual(4)
