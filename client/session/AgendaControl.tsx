@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { AGENDA_STEPS } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
+import { Icon } from '../ui/Icon.js'
 
 /** The workshop's steps: collect, rank, examine, delight, assign. The facilitator moves; everyone reads the instruction. */
 export function AgendaControl({ large = false }: { large?: boolean }) {
@@ -10,6 +11,16 @@ export function AgendaControl({ large = false }: { large?: boolean }) {
   const index = step ? AGENDA_STEPS.indexOf(step) : -1
   if (!step && !isFacilitator) return null
   const go = (i: number) => send({ type: 'agenda.go', step: i < 0 ? null : AGENDA_STEPS[Math.min(i, AGENDA_STEPS.length - 1)] })
+  // Before the first step the facilitator needs only the way in.
+  if (!step && !large) {
+    return (
+      <div className="agenda" data-testid="agenda" data-step="">
+        <button type="button" className="button button--small" data-testid="agenda-next" onClick={() => go(0)}>
+          <Icon name="play" /> {t('session.startAgenda')}
+        </button>
+      </div>
+    )
+  }
   return (
     <div className={`agenda${large ? ' agenda--large' : ''}`} data-testid="agenda" data-step={step ?? ''}>
       {isFacilitator && !large && <button type="button" className="button button--small" disabled={index < 0} onClick={() => go(index - 1)} aria-label={t('session.previousStep')}>‹</button>}

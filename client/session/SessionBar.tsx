@@ -4,6 +4,7 @@ import type { PublicSession } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
 import { AgendaControl } from './AgendaControl.js'
 import { PrivateModeControl } from './PrivateModeControl.js'
+import { SessionSettings } from './SessionSettings.js'
 import { TimerControl } from './TimerControl.js'
 import { VotingControl } from './VotingControl.js'
 import { Icon } from '../ui/Icon.js'
@@ -18,8 +19,8 @@ export function participantSeesSession(session: PublicSession): boolean {
 }
 
 /**
- * The live-session strip: agenda step, timer, voting, silent writing; facilitators also get grid lock, follow-me and
- * the projector. Someone else sees no strip while nothing runs.
+ * The live-session strip: agenda step, timer, voting, silent writing; facilitators also get follow-me, the projector
+ * and the room's settings (grid lock, the projector's QR link). Someone else sees no strip while nothing runs.
  */
 export function SessionBar({ projectorLink }: { projectorLink: string | null }) {
   const { t } = useTranslation()
@@ -42,18 +43,13 @@ export function SessionBar({ projectorLink }: { projectorLink: string | null }) 
       <TimerControl />
       {isFacilitator && (
         <>
-          <label className="toggle toggle--small">
-            <input type="checkbox" data-testid="lock-grid" checked={session.locks.grid} onChange={(e) => send({ type: 'lock.grid', locked: e.target.checked })} />
-            <span><Icon name="lock" /> {t('session.lockGrid')}</span>
-          </label>
           <button type="button" className={`button button--small${leading ? ' is-active' : ''}`} data-testid="follow-me" aria-pressed={leading}
             onClick={() => send({ type: 'follow.set', on: !leading })}>{leading ? t('session.stopLeading') : t('session.bringEveryone')}</button>
-          <select aria-label={t('session.qrLink')} value={session.projectorQr} data-testid="projector-qr"
-            onChange={(e) => send({ type: 'projector.qr', link: e.target.value as 'edit' | 'view' })}>
-            <option value="edit">QR: {t('share.edit')}</option>
-            <option value="view">QR: {t('share.view')}</option>
-          </select>
-          {projectorLink && <a className="button button--small" data-testid="open-projector" href={projectorLink} target="_blank" rel="noreferrer"><Icon name="projector" /> {t('session.projector')}</a>}
+          {projectorLink && (
+            <a className="button button--small" data-testid="open-projector" href={projectorLink} target="_blank" rel="noreferrer"
+              aria-label={t('session.projector')} title={t('session.projectorHint')}><Icon name="projector" /></a>
+          )}
+          <SessionSettings />
         </>
       )}
       {toast && <div className="toast" role="alert" data-testid="refusal">{toast}</div>}

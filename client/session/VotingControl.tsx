@@ -14,13 +14,16 @@ export function VotingControl() {
     if (!isFacilitator) return null
     return (
       <div className="voting" data-testid="voting">
-        <select aria-label={t('voting.target')} value={target} onChange={(e) => setTarget(e.target.value as VotingTarget)} data-testid="voting-target">
-          <option value="touchpoints">{t('voting.touchpoints')}</option>
-          <option value="stardust">{t('voting.stardust')}</option>
-        </select>
+        <label className="voting__setup">
+          <span>● {t('voting.setup')}</span>
+          <select value={target} onChange={(e) => setTarget(e.target.value as VotingTarget)} data-testid="voting-target">
+            <option value="touchpoints">{t('voting.onTouchpoints')}</option>
+            <option value="stardust">{t('voting.onStardust')}</option>
+          </select>
+        </label>
         <input type="number" min={1} max={20} value={dots} aria-label={t('voting.dots')} onChange={(e) => setDots(Number(e.target.value) || 1)} />
-        <button type="button" className="button button--small" data-testid="voting-open"
-          onClick={() => send({ type: 'voting.open', target, votesPerPerson: dots })}>● {t('voting.open')}</button>
+        <button type="button" className="button button--small" data-testid="voting-open" aria-label={t('voting.open')}
+          onClick={() => send({ type: 'voting.open', target, votesPerPerson: dots })}>{t('voting.start')}</button>
       </div>
     )
   }

@@ -134,8 +134,43 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await context.close()
   })
 
+  it('keeps the facilitator’s session strip to one row at 1,440 px, in English and in German', async () => {
+    // Every control's box starts on the strip's first row: none wrapped below it.
+    const rows = () => facilitator.getByTestId('session-bar').evaluate((bar) => {
+      const top = bar.getBoundingClientRect().top
+      return new Set([...bar.children].filter((c) => c.getBoundingClientRect().height > 0)
+        .map((c) => Math.round((c.getBoundingClientRect().top - top) / 30))).size
+    })
+    expect(facilitator.viewportSize()!.width).toBe(1440)
+    expect(await rows()).toBe(1)
+    await facilitator.getByTestId('language-switch').click()
+    await expect.poll(() => facilitator.getByTestId('open-projector').getAttribute('aria-label')).toBe('Beamer')
+    await screenshot(facilitator, 'session-strip-de')
+    expect(await rows()).toBe(1)
+    await facilitator.getByTestId('language-switch').click()
+    await expect.poll(() => facilitator.getByTestId('open-projector').getAttribute('aria-label')).toBe('Projector')
+  })
+
+  it('locks the grid for participants from the facilitator’s session settings', async () => {
+    const settings = facilitator.getByTestId('session-settings')
+    expect(await participant.getByTestId('add-phase').count()).toBe(1)
+    await settings.click()
+    // The box shows the session's state, which comes back from the relay: click, then wait for it.
+    await facilitator.getByTestId('lock-grid').click()
+    await expect.poll(() => participant.getByTestId('add-phase').count()).toBe(0)
+    expect(await facilitator.getByTestId('lock-grid').isChecked()).toBe(true)
+    expect(await settings.getAttribute('aria-label')).toContain('Grid locked')
+    await facilitator.keyboard.press('Escape')
+    expect(await facilitator.getByTestId('lock-grid').count()).toBe(0)
+    await settings.click()
+    await facilitator.getByTestId('lock-grid').click()
+    await expect.poll(() => participant.getByTestId('add-phase').count()).toBe(1)
+    await facilitator.keyboard.press('Escape')
+  })
+
   it('shows a QR code on the projector that decodes to the edit link', async () => {
     await expect.poll(() => decodeQr(projector.getByTestId('qr-code'))).toBe(board.links.edit)
+    await facilitator.getByTestId('session-settings').click()
     await facilitator.getByTestId('projector-qr').selectOption('view')
     await expect.poll(() => decodeQr(projector.getByTestId('qr-code'))).toBe(board.links.view)
   })
