@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useReducer } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext.js'
 
@@ -6,26 +6,26 @@ const SHOWN_MS = 8000
 
 /**
  * Tells everyone else that someone took the board back to an earlier version: otherwise it just changes under them.
- * Only a restore made while this page is open: the one on record when it opens is old news.
+ * The notice lasts SHOWN_MS from the restore, on the server's clock: someone who opens the board later gets the rest
+ * of it or nothing, and later session changes (a timer, a vote) neither restart nor keep it.
  */
 export function RestoreNotice() {
   const { t } = useTranslation()
-  const { session: { session }, me } = useBoard()
+  const { session: { session, clockOffset }, me } = useBoard()
   const restored = session.restored
-  const seen = useRef(restored?.at ?? null)
-  const [shown, setShown] = useState<{ version: string; by: string } | null>(null)
+  // When the notice goes, on this browser's clock.
+  const endsAt = restored && restored.byId !== me.id ? restored.at + SHOWN_MS - clockOffset : 0
+  const [, expire] = useReducer((n: number) => n + 1, 0)
   useEffect(() => {
-    if (!restored || restored.at === seen.current) return
-    seen.current = restored.at
-    if (restored.byId === me.id) return
-    setShown({ version: restored.version, by: restored.by })
-    const id = window.setTimeout(() => setShown(null), SHOWN_MS)
+    const left = endsAt - Date.now()
+    if (left <= 0) return
+    const id = window.setTimeout(expire, left)
     return () => window.clearTimeout(id)
-  }, [restored, me.id])
-  if (!shown) return null
+  }, [endsAt])
+  if (!restored || endsAt <= Date.now()) return null
   return (
     <div className="toast restore-notice" role="status" data-testid="restore-notice">
-      {t('history.restoredBy', { name: shown.by, version: shown.version })}
+      {t('history.restoredBy', { name: restored.by, version: restored.version })}
     </div>
   )
 }

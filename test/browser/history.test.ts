@@ -52,6 +52,21 @@ describe('version history in two browsers', () => {
     await expect.poll(() => fran.getByTestId('history-message').count()).toBe(0)
   })
 
+  it('tells of a restore for 8 seconds, through later session changes, and not to someone who opens the board later', async () => {
+    expect(await pat.getByTestId('restore-notice').count()).toBe(1)
+    // Session changes in the meantime (a timer starts and pauses) do not keep the notice up.
+    await fran.getByTestId('timer-start').click()
+    await fran.getByTestId('timer-pause').click()
+    await expect.poll(() => pat.getByTestId('timer-paused').count()).toBe(1)
+    await expect.poll(() => pat.getByTestId('restore-notice').count(), { timeout: 12_000 }).toBe(0)
+    // The restore is still the session's last one, but it is old news for someone who comes now.
+    const lea = await joinBoard(browser, pat.url(), 'Lea')
+    await lea.getByTestId('timer-paused').waitFor()
+    await lea.waitForTimeout(500)
+    expect(await lea.getByTestId('restore-notice').count()).toBe(0)
+    await lea.context().close()
+  })
+
   it('lists the version saved when the facilitator moves the agenda to a step', async () => {
     await fran.getByTestId('agenda-next').click()
     await expect.poll(() => pat.getByTestId('agenda').getAttribute('data-step')).toBe('collect')
