@@ -97,7 +97,9 @@ export function channelSwitch(board: BoardState, stepId: string): ChannelSwitch 
 
 /**
  * The journey in the order a customer meets the touchpoints: follows the
- * steps from each start (a touchpoint no step leads to). Cycles are cut.
+ * steps from each start (a touchpoint no step leads to). Cycles are cut. A
+ * loop with no start is entered at its touchpoint that comes first on the
+ * board (earliest phase, then lane, then place in the cell).
  */
 export function journeyOrder(board: BoardState, personaId?: string): readonly string[] {
   // Worked out once for a journey and a persona: a board reader keeps the journey as the same array while nobody links or
@@ -129,6 +131,47 @@ function walkJourney(board: BoardState, personaId?: string): string[] {
     for (const to of next.get(id) ?? []) visit(to)
   }
   for (const step of steps) if (!hasIncoming.has(step.from)) visit(step.from)
-  for (const step of steps) visit(step.from)
+  for (const id of inBoardOrder(board, steps.map((step) => step.from))) visit(id)
   return order
+}
+
+/** `ids` sorted as the board reads: by phase, then lane, then place in the cell; unknown ids last, as given. */
+function inBoardOrder(board: BoardState, ids: string[]): string[] {
+  const phase = new Map(board.phases.map((p, i) => [p.id, i]))
+  const lane = new Map(board.lanes.map((l, i) => [l.id, i]))
+  const card = new Map(board.touchpoints.map((t) => [t.id, t]))
+  const rank = (id: string): number[] => {
+    const t = card.get(id)
+    return t ? [phase.get(t.phaseId) ?? Infinity, lane.get(t.laneId) ?? Infinity, t.position] : [Infinity, Infinity, Infinity]
+  }
+  const ranks = new Map(ids.map((id) => [id, rank(id)]))
+  return [...ids].sort((a, b) => {
+    const [x, y] = [ranks.get(a)!, ranks.get(b)!]
+    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]! || 0
+  })
+}
+
+/**
+ * Removes the steps to and from a touchpoint that is going. Where it was a
+ * plain stop on a persona's path (one step in, one out), the path is joined
+ * around it: A → B → C without B becomes A → C, so taking a card off the
+ * board does not split the journey. Call inside a transaction.
+ */
+export function removeStepsOf(doc: Y.Doc, touchpointId: string): void {
+  const steps = storedSteps(doc)
+  const cards = touchpointMaps(doc)
+  const joins: StoredStep[] = []
+  for (const personaId of new Set(steps.filter((s) => s.from === touchpointId || s.to === touchpointId).map((s) => s.personaId))) {
+    const into = steps.filter((s) => s.personaId === personaId && s.to === touchpointId)
+    const out = steps.filter((s) => s.personaId === personaId && s.from === touchpointId)
+    if (into.length !== 1 || out.length !== 1) continue
+    const [from, to] = [into[0]!.from, out[0]!.to]
+    if (from !== to && cards.has(from) && cards.has(to)) joins.push({ personaId, from, to })
+  }
+  removeSteps(doc, (step) => step.from === touchpointId || step.to === touchpointId)
+  const stepMap = journeyStepMap(doc)
+  for (const join of joins) {
+    const id = stepId(join.personaId, join.from, join.to)
+    if (!stepMap.has(id) && !legacyJourneyMaps(doc).has(id)) stepMap.set(id, join)
+  }
 }

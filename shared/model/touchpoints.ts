@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { entityId } from '../ids.js'
 import type { TransactionOrigin } from '../origins.js'
-import { removeSteps } from './journey.js'
+import { removeStepsOf } from './journey.js'
 import { positionAt } from './ordering.js'
 import { touchpoints } from './read.js'
 import {
@@ -97,7 +97,7 @@ export function moveTouchpoint(
 export function removeTouchpoint(doc: Y.Doc, id: string, origin?: TransactionOrigin): void {
   doc.transact(() => {
     touchpointMaps(doc).delete(id)
-    removeSteps(doc, (step) => step.from === id || step.to === id)
+    removeStepsOf(doc, id)
     for (const scores of [ratingMap(doc), influenceMap(doc)]) {
       for (const key of [...scores.keys()]) if (splitPersonalKey(key)[0] === id) scores.delete(key)
     }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import {
-  type BoardState, channelSwitch, journey, journeyOrder, linkTouchpoints, readBoard, setLaneChannel, stepId, unlinkStep,
+  type BoardState, channelSwitch, journey, journeyOrder, linkTouchpoints, readBoard, removeTouchpoint, setLaneChannel, stepId, unlinkStep,
 } from '../../shared/model/index.js'
 import { addCards as cards, defaultPersona, grid, seededDoc } from '../utils/board.js'
+import { local, undoManager } from '../utils/undo.js'
 
 /** A step on the journey of the board's first persona. */
 const link = (doc: Y.Doc, from: string, to: string) => linkTouchpoints(doc, defaultPersona(doc), from, to)
@@ -100,6 +101,44 @@ describe('channel switches', () => {
   })
 })
 
+describe('removing a touchpoint from the path', () => {
+  it('joins the path around a touchpoint with one step in and one out, for each persona', () => {
+    const doc = seededDoc()
+    const t = cards(doc, [['A', 'Before purchase', 'Website'], ['B', 'Purchase', 'Store'], ['C', 'After purchase', 'Phone']])
+    link(doc, t.A, t.B)
+    link(doc, t.B, t.C)
+    removeTouchpoint(doc, t.B)
+    expect(journey(doc).map((s) => [s.from, s.to])).toEqual([[t.A, t.C]])
+    expect(titlesInOrder(readBoard(doc))).toEqual(['A', 'C'])
+  })
+
+  it('does not join where the touchpoint was a fork, a merge, an end or on a short loop', () => {
+    const doc = seededDoc()
+    const t = cards(doc, [['A', 'Before purchase', 'Website'], ['B', 'Purchase', 'Store'], ['C', 'After purchase', 'Phone'], ['D', 'After purchase', 'Website']])
+    link(doc, t.A, t.B)
+    link(doc, t.B, t.C)
+    link(doc, t.B, t.D) // a fork at B
+    removeTouchpoint(doc, t.B)
+    expect(journey(doc)).toEqual([])
+    link(doc, t.A, t.C)
+    link(doc, t.C, t.A) // A ⇄ C: without C, A would be linked to itself
+    removeTouchpoint(doc, t.C)
+    expect(journey(doc)).toEqual([])
+  })
+
+  it('undoes the removal and the join together', () => {
+    const doc = seededDoc()
+    const t = cards(doc, [['A', 'Before purchase', 'Website'], ['B', 'Purchase', 'Store'], ['C', 'After purchase', 'Phone']])
+    link(doc, t.A, t.B)
+    link(doc, t.B, t.C)
+    const undo = undoManager(doc)
+    removeTouchpoint(doc, t.B, local)
+    undo.undo()
+    expect(titlesInOrder(readBoard(doc))).toEqual(['A', 'B', 'C'])
+    expect(journey(doc)).toHaveLength(2)
+  })
+})
+
 describe('journey order', () => {
   it('lists touchpoints in the order the customer meets them', () => {
     const doc = seededDoc()
@@ -130,6 +169,16 @@ describe('journey order', () => {
     // Whatever the entry point, the loop is walked in its own direction.
     const start = order.indexOf('A')
     expect([...order.slice(start), ...order.slice(0, start)]).toEqual(['A', 'B', 'C'])
+  })
+
+  it('enters a loop with no start at its touchpoint that comes first on the board', () => {
+    const doc = seededDoc()
+    // Linked in an order unlike the board's, so the order of storage cannot pass for the board's.
+    const t = cards(doc, [['Till', 'Purchase', 'Store'], ['Service', 'After purchase', 'Phone'], ['Test ride', 'Before purchase', 'Store']])
+    link(doc, t.Till, t.Service)
+    link(doc, t.Service, t['Test ride'])
+    link(doc, t['Test ride'], t.Till)
+    expect(titlesInOrder(readBoard(doc))).toEqual(['Test ride', 'Till', 'Service'])
   })
 
   it('leaves out touchpoints that are not on the journey', () => {

@@ -37,12 +37,13 @@ const sizes = (doc: Y.Doc) => ({
 })
 
 describe('removing a touchpoint with everything on it', () => {
-  it('removes its steps on every persona’s path, its ratings, influence scores, factors, and stardust with votes', () => {
+  it('removes its steps on every persona’s path (joining the path around it where it was a plain stop), its ratings, influence scores, factors, and stardust with votes', () => {
     const { doc, t, customer } = busyBoard()
     removeTouchpoint(doc, t.Hotline)
     const board = readBoard(doc)
     expect(board.touchpoints.map((x) => x.title).sort()).toEqual(['Ad', 'App'])
-    expect(board.journey).toEqual([])
+    // The customer went Ad → Hotline → App and now goes Ad → App; the buyer's path started at the Hotline and is gone.
+    expect(board.journey.map((s) => [s.personaId, s.from, s.to])).toEqual([[customer, t.Ad, t.App]])
     expect(board.ratings).toEqual({ [t.App]: { ann: 'disappointing', ben: 'ok' } })
     expect(board.influence).toEqual({ [t.App]: { ann: 4 } })
     expect(board.factors.map((f) => f.touchpointId)).toEqual([t.App])
@@ -53,7 +54,7 @@ describe('removing a touchpoint with everything on it', () => {
   it('deletes all of it from the document, not only from view', () => {
     const { doc, t } = busyBoard()
     removeTouchpoint(doc, t.Hotline)
-    expect(sizes(doc)).toEqual({ steps: 0, ratings: 2, influence: 1, factors: 1, stardust: 1, votes: 2 })
+    expect(sizes(doc)).toEqual({ steps: 1, ratings: 2, influence: 1, factors: 1, stardust: 1, votes: 2 })
   })
 
   it('brings all of it back with a single undo', () => {
