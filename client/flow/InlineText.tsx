@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
+import { MAX_NAME_LENGTH } from '../../shared/model/index.js'
 
 interface Props {
   value: string
@@ -14,7 +15,7 @@ interface Props {
 }
 
 /** Text that turns into an input on double-click; Enter or leaving the field saves, Escape cancels. */
-export function InlineText({ value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, maxLength = 120 }: Props) {
+export function InlineText({ value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, maxLength = MAX_NAME_LENGTH }: Props) {
   const [draft, setDraft] = useState(value)
   const input = useRef<HTMLInputElement>(null)
 

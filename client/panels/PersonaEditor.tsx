@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { PERSONA_COLORS, removePersona, updatePersona } from '../../shared/model/index.js'
+import { MAX_PERSONA_NAME_LENGTH, PERSONA_COLORS, removePersona, updatePersona } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { CommitField } from '../ui/CommitField.js'
 import { Modal } from '../ui/Modal.js'
@@ -14,7 +14,7 @@ export function PersonaEditor({ personaId, onClose }: { personaId: string; onClo
     <Modal className="share" label={t('personas.edit')} testId="persona-editor" onClose={onClose}>
         <h2>{t('personas.edit')}</h2>
         <label htmlFor="persona-name">{t('personas.name')}</label>
-        <CommitField id="persona-name" testId="persona-name" value={persona.name} maxLength={60}
+        <CommitField id="persona-name" testId="persona-name" value={persona.name} maxLength={MAX_PERSONA_NAME_LENGTH}
           onCommit={(name) => name && updatePersona(doc, persona.id, { name }, origin)} />
         <label htmlFor="persona-description">{t('personas.description')}</label>
         <CommitField id="persona-description" value={persona.description} multiline rows={2} maxLength={300}

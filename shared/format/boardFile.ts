@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import {
-  FACTOR_DIMENSIONS, FACTOR_LEVELS, MAX_ENTRY_LENGTH, MAX_INFLUENCE, MAX_TITLE_LENGTH, MIN_INFLUENCE, OUTCOMES,
+  FACTOR_DIMENSIONS, FACTOR_LEVELS, MAX_ENTRY_LENGTH, MAX_INFLUENCE, MAX_NAME_LENGTH, MAX_PERSONA_NAME_LENGTH, MAX_TITLE_LENGTH, MIN_INFLUENCE, OUTCOMES,
   STARDUST_STATUSES, TOUCHPOINT_STATUSES,
 } from '../model/index.js'
 import { BOARD_FORMAT, BOARD_FORMAT_VERSION } from './formatId.js'
@@ -21,22 +21,24 @@ const ParticipantId = z.string().min(1).max(100).describe('A participant id: the
 const Timestamp = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time such as "2025-01-15T09:00:00Z"' })
 const text = (description: string) => z.string().default('').describe(description)
 const EntryText = z.string().min(1, { error: 'must not be empty' }).max(MAX_ENTRY_LENGTH)
+/** A name as the editor takes it: not blank, at most `max` characters once trimmed. */
+const Name = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` })
 
 const Meta = z.strictObject({
   title: z.string().max(MAX_TITLE_LENGTH).describe('Board title; an empty one becomes the default title of the language'),
   language: z.enum(['en', 'de']).describe('Language of the board (default names, UI)'),
 })
 
-const Phase = z.strictObject({ id: FileId, name: z.string() }).describe('A column: when the contact happens')
+const Phase = z.strictObject({ id: FileId, name: Name(MAX_NAME_LENGTH) }).describe('A column: when the contact happens')
 
 const Lane = z
-  .strictObject({ id: FileId, name: z.string(), channel: z.enum(['physical', 'digital']) })
+  .strictObject({ id: FileId, name: Name(MAX_NAME_LENGTH), channel: z.enum(['physical', 'digital']) })
   .describe('A row: the channel a touchpoint lives in')
 
 const Touchpoint = z
   .strictObject({
     id: FileId,
-    title: z.string(),
+    title: Name(MAX_NAME_LENGTH),
     phaseId: FileId.describe('Id of a phase in this file'),
     laneId: FileId.describe('Id of a lane in this file'),
     kind: z.enum(['direct', 'indirect']).default('direct').describe('direct: run by the company; indirect: earned media'),
@@ -54,7 +56,7 @@ const JourneyStep = z
   .describe('The customer goes from one touchpoint to the next')
 
 const Persona = z.strictObject({
-  name: z.string(),
+  name: Name(MAX_PERSONA_NAME_LENGTH),
   description: text('Who this customer is'),
   color: z.string().regex(/^#[0-9A-Fa-f]{6}$/, { error: 'must be a colour such as "#e4572e"' }),
   journey: z.array(JourneyStep).default([]).describe("This persona's journey path"),

@@ -32,6 +32,12 @@ export const DEFAULT_TITLE: Record<Language, string> = {
 
 export const MAX_TITLE_LENGTH = 200
 
+/** Longest touchpoint title, phase name or lane name the editor takes, and a board file may hold. */
+export const MAX_NAME_LENGTH = 120
+
+/** Longest persona name the editor takes, and a board file may hold. */
+export const MAX_PERSONA_NAME_LENGTH = 60
+
 /** Every board starts with one persona, whose journey path the team draws first. */
 export const DEFAULT_PERSONA: Record<Language, { name: string; description: string; color: string }> = {
   en: { name: 'Customer', description: 'Our typical customer', color: '#e4572e' },

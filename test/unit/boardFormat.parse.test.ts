@@ -46,6 +46,19 @@ describe('reading a board file', () => {
     expect(parseBoardFile({ ...exported, $schema: '../docs/board-format.schema.json' }).ok).toBe(true)
   })
 
+  it('refuses names the editor would not take: blank, or longer than it allows', () => {
+    expect(errorsFor((f) => { f.touchpoints[0].title = '   ' })).toEqual(['touchpoints[0].title: must not be empty'])
+    expect(errorsFor((f) => { f.touchpoints[1].title = 'x'.repeat(5000) })).toEqual(['touchpoints[1].title: must be at most 120 characters'])
+    expect(errorsFor((f) => { f.phases[0].name = '' })).toEqual(['phases[0].name: must not be empty'])
+    expect(errorsFor((f) => { f.lanes[1].name = 'y'.repeat(121) })).toEqual(['lanes[1].name: must be at most 120 characters'])
+    expect(errorsFor((f) => { f.personas[0].name = 'z'.repeat(61) })).toEqual(['personas[0].name: must be at most 60 characters'])
+    // Up to the limit, and spaces around a name are trimmed away.
+    const file = minimalFile()
+    file.touchpoints![0]!.title = `  ${'t'.repeat(120)}  `
+    const result = parseBoardFile(file)
+    expect(result.ok && result.file.touchpoints[0]!.title).toBe('t'.repeat(120))
+  })
+
   it('says plainly when the input is not a Zigzag board file at all', () => {
     expect(parseBoardFile([1, 2])).toEqual({ ok: false, errors: ['(file): expected a JSON object holding a Zigzag board'] })
     expect(parseBoardFile(null)).toMatchObject({ ok: false })
