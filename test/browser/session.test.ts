@@ -199,4 +199,17 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await facilitator.keyboard.press('Escape')
   })
 
+  it('opens the board when the participant puts the new link into the tab that says the old one was replaced', async () => {
+    expect(await participant.getByTestId('notice').textContent()).toBe('The facilitator replaced this link. Ask for the new one.')
+    const newLink = (await projector.getByTestId('qr-code').getAttribute('data-value'))!
+    // Only the hash changes: the browser does not load the page again (the marker survives).
+    await participant.evaluate(() => { (window as { samePage?: boolean }).samePage = true })
+    await participant.goto(newLink)
+    await participant.locator('[data-testid="board"][data-synced="true"]').waitFor()
+    expect(await participant.evaluate(() => (window as { samePage?: boolean }).samePage)).toBe(true)
+    await card(participant, 'Online checkout').waitFor()
+    // The new connection is a full participant again: the facilitator sees the same board, and edits still flow.
+    expect(await participant.getByTestId('notice').count()).toBe(0)
+    await screenshot(participant, 'participant-after-new-link')
+  })
 })
