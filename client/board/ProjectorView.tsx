@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { BoardCanvas } from '../flow/BoardCanvas.js'
+import { ChairButton } from '../panels/ChairButton.js'
 import { AgendaControl } from '../session/AgendaControl.js'
 import { TimerControl } from '../session/TimerControl.js'
 import { VotingControl } from '../session/VotingControl.js'
@@ -9,7 +10,7 @@ import { useBoard } from './BoardContext.js'
 
 /**
  * Projector mode: the live board full screen, read-only, no editing chrome,
- * large type; the agenda step, the timer, the voting round and a QR code of
+ * large type; the agenda step, the timer, the voting round, who speaks as the customer and a QR code of
  * the edit (or view) link so people in the room can scan and join (`links`:
  * kept fresh by LiveBoard when a link is replaced). Follows the facilitator's view.
  */
@@ -24,6 +25,7 @@ export function ProjectorView({ info, links }: { info: BoardInfo; links: BoardLi
         <AgendaControl large />
         <VotingControl />
         <TimerControl large />
+        <ChairButton variant="projector" />
       </header>
       <div className="projector__body">
         <BoardCanvas selectedId={null} onSelect={() => undefined} onOpen={() => undefined} projector />
