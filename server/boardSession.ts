@@ -397,6 +397,11 @@ export class BoardSession implements BoardContext {
     this.facilitation.reload(stored)
   }
 
+  /** The edit or view link was replaced: every page here (and on other processes) is told to fetch the links again. */
+  linkRotated(): MaybePromise<void> {
+    return this.facilitation.linkRotated()
+  }
+
   /** Saves the live content as a named version; answers its record. */
   saveVersion(name: string, author: string) {
     this.applyPendingWrites()

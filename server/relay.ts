@@ -188,8 +188,9 @@ export class Relay {
   /**
    * Replaces the token of the edit or view link. The old token stops working
    * at once: new connections with it are refused, and open ones are closed
-   * with 4403 so their people learn why, on every relay process. Answers the
-   * new token.
+   * with 4403 so their people learn why, on every relay process. The board's
+   * session state counts the rotation, so the pages still open fetch the new
+   * links. Answers the new token.
    */
   rotate(boardId: string, link: RotatableLink): MaybePromise<string | undefined> {
     return after(this.options.store.getBoard(boardId), (record) => {
@@ -199,7 +200,9 @@ export class Relay {
         const closed = this.closeRole(boardId, ROLE_OF_LINK[link])
         this.options.cluster?.publishRotated(boardId, ROLE_OF_LINK[link])
         this.log('info', 'board.link-rotated', { board: boardId, link, closed })
-        return token
+        // The pages left open (projector, share panels) show links: the session state tells them to fetch the new ones.
+        if (this.closed) return token
+        return after(this.open(boardId), (session) => after(session?.linkRotated(), () => token))
       })
     })
   }

@@ -58,6 +58,11 @@ export interface PublicSession {
   projectorQr: 'edit' | 'view'
   /** The last version someone restored (by participant id and name), so everyone is told the board went back. */
   restored: { version: string; byId: string; by: string; at: number } | null
+  /**
+   * How often the edit or view link was replaced. A page that shows links (the projector's QR code, a share
+   * panel) fetches them again when this changes. Absent from servers older than this field.
+   */
+  linkRotations?: number
 }
 
 export interface Draft {
@@ -103,6 +108,7 @@ export function emptySession(): PublicSession {
     followParticipantId: null,
     projectorQr: 'edit',
     restored: null,
+    linkRotations: 0,
   }
 }
 

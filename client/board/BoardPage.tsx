@@ -11,10 +11,13 @@ import { Notice } from './Notice.js'
 type LoadError = 'badLink' | 'notFound' | 'loadFailed'
 type Loaded = { state: 'loading' } | { state: 'ready'; info: BoardInfo } | { state: 'error'; error: LoadError; detail: string }
 
-/** `/b/<id>#token=…`: checks the link, asks for a name once, then opens the live board. */
+/**
+ * `/b/<id>#token=…`: checks the link, asks for a name once, then opens the live board. A new token put into the
+ * same tab (only the hash changes, so the page is not loaded again) opens the board anew with it.
+ */
 export function BoardPage() {
   const { t } = useTranslation()
-  const location = useMemo(() => parseBoardLocation(window.location), [])
+  const location = useBoardLocation()
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
   const [name, setName] = useState(() => (location?.projector ? 'Projector' : savedName()))
   const me = useMemo(() => currentParticipant(name), [name])
@@ -50,4 +53,25 @@ export function BoardPage() {
   }
   if (!name) return <JoinDialog info={loaded.info} onJoin={setName} />
   return <BoardWorkspace info={loaded.info} token={location.token} me={me} projector={location.projector} connection={connection} />
+}
+
+/**
+ * The board and token of the page's address, again whenever its hash changes (the new link after a rotation, pasted
+ * into the tab that says the old one was replaced). The same board and token keep the same object, so nothing reloads.
+ */
+function useBoardLocation() {
+  const [location, setLocation] = useState(() => parseBoardLocation(window.location))
+  useEffect(() => {
+    const onChange = () => setLocation((was) => {
+      const now = parseBoardLocation(window.location)
+      return now && was && now.boardId === was.boardId && now.token === was.token && now.projector === was.projector ? was : now
+    })
+    window.addEventListener('hashchange', onChange)
+    window.addEventListener('popstate', onChange)
+    return () => {
+      window.removeEventListener('hashchange', onChange)
+      window.removeEventListener('popstate', onChange)
+    }
+  }, [])
+  return location
 }

@@ -12,7 +12,7 @@ import { PhoneHeader } from '../phone/PhoneHeader.js'
 import { PhoneView } from '../phone/PhoneView.js'
 import { useIsPhone } from '../phone/useIsPhone.js'
 import { TopBar } from '../panels/TopBar.js'
-import type { BoardInfo } from '../sync/api.js'
+import { type BoardInfo, fetchBoardInfo } from '../sync/api.js'
 import type { Participant } from '../sync/identity.js'
 import { setPresence } from '../sync/presence.js'
 import type { BoardConnection } from '../sync/useBoardConnection.js'
@@ -55,6 +55,16 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
     return what === 'grid' ? session.session.locks.grid : session.session.locks.touchpoints.includes(what)
   }, [isFacilitator, session.session.locks])
 
+  // A replaced edit or view link is counted in the session state: fetch the links again, so the projector's QR code and
+  // every share panel show the new one (this page's own token still works, or its connection was closed as rotated).
+  const linkRotations = session.session.linkRotations ?? 0
+  useEffect(() => {
+    if (!linkRotations) return
+    let live = true
+    fetchBoardInfo(info.id, token).then((fresh) => live && setLinks(fresh.links), () => undefined)
+    return () => { live = false }
+  }, [info.id, token, linkRotations])
+
   useEffect(() => setPresence(provider.awareness, { editing: editingId }), [provider, editingId])
   useEffect(() => {
     if (selectedId) setPanel('details')
@@ -70,7 +80,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   return (
     <BoardContext.Provider value={context}>
       <ReactFlowProvider>
-        {projector ? <ProjectorView info={info} /> : isPhone ? (
+        {projector ? <ProjectorView info={info} links={links} /> : isPhone ? (
         <div className={`workspace phone${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
           <PhoneHeader title={board.meta.title || info.title} status={status} />
           <PhoneView />

@@ -1,22 +1,23 @@
 import { useTranslation } from 'react-i18next'
 import { BoardCanvas } from '../flow/BoardCanvas.js'
+import { ChairButton } from '../panels/ChairButton.js'
 import { AgendaControl } from '../session/AgendaControl.js'
 import { TimerControl } from '../session/TimerControl.js'
 import { VotingControl } from '../session/VotingControl.js'
-import type { BoardInfo } from '../sync/api.js'
+import type { BoardInfo, BoardLinks } from '../sync/api.js'
 import { QrCode } from '../ui/QrCode.js'
 import { useBoard } from './BoardContext.js'
 
 /**
  * Projector mode: the live board full screen, read-only, no editing chrome,
- * large type; the agenda step, the timer, the voting round and a QR code of
- * the edit (or view) link so people in the room can scan and join. Follows
- * the facilitator's view.
+ * large type; the agenda step, the timer, the voting round, who speaks as the customer and a QR code of
+ * the edit (or view) link so people in the room can scan and join (`links`:
+ * kept fresh by LiveBoard when a link is replaced). Follows the facilitator's view.
  */
-export function ProjectorView({ info }: { info: BoardInfo }) {
+export function ProjectorView({ info, links }: { info: BoardInfo; links: BoardLinks }) {
   const { t } = useTranslation()
   const { board, session: { session } } = useBoard()
-  const link = session.projectorQr === 'view' ? info.links.view : info.links.edit
+  const link = session.projectorQr === 'view' ? links.view : links.edit
   return (
     <div className="projector" data-testid="projector">
       <header className="projector__head">
@@ -24,6 +25,7 @@ export function ProjectorView({ info }: { info: BoardInfo }) {
         <AgendaControl large />
         <VotingControl />
         <TimerControl large />
+        <ChairButton variant="projector" />
       </header>
       <div className="projector__body">
         <BoardCanvas selectedId={null} onSelect={() => undefined} onOpen={() => undefined} projector />

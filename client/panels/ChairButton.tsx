@@ -3,8 +3,12 @@ import { releaseCustomerChair, takeCustomerChair } from '../../shared/model/inde
 import { useBoard } from '../board/BoardContext.js'
 import { Icon } from '../ui/Icon.js'
 
-/** The empty chair: whoever takes it speaks as the customer; what they add meanwhile is marked as the customer's voice. */
-export function ChairButton() {
+/**
+ * The empty chair: whoever takes it speaks as the customer; what they add meanwhile is marked as the customer's voice.
+ * `bar`: the laptop's persona bar; `phone`: the phone's list, with buttons a thumb can hit; `projector`: large and
+ * read-only, shown only while someone holds the chair.
+ */
+export function ChairButton({ variant = 'bar' }: { variant?: 'bar' | 'phone' | 'projector' }) {
   const { t } = useTranslation()
   const { doc, origin, readOnly, board, peers, me } = useBoard()
   const holder = board.customerChair
@@ -12,8 +16,19 @@ export function ChairButton() {
   const mine = holder?.participantId === me.id
   const heldByOther = holder && !mine && present.has(holder.participantId)
   const take = () => takeCustomerChair(doc, { participantId: me.id, name: me.name }, present, origin)
+  if (variant === 'projector') {
+    // The projector often runs in the facilitator's browser, as the same participant: it names whoever holds the chair.
+    if (!holder || !present.has(holder.participantId)) return null
+    return (
+      <div className="chair chair--held chair--projector" data-testid="chair" data-holder={holder.name}>
+        <Icon name="chair" className="chair__icon" />
+        <span className="chair__text" data-testid="chair-holder">{t('chair.heldBy', { name: holder.name })}</span>
+      </div>
+    )
+  }
+  const held = heldByOther || mine
   return (
-    <div className={`chair${holder && !heldByOther && !mine ? '' : holder ? ' chair--held' : ''}`} data-testid="chair"
+    <div className={`chair${held ? ' chair--held' : ''}${variant === 'phone' ? ' chair--phone' : ''}`} data-testid="chair"
       data-holder={heldByOther || mine ? holder!.name : ''}>
       <Icon name="chair" className="chair__icon" />
       {mine ? (

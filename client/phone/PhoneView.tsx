@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type BoardState, type Touchpoint, journeyOrder } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
+import { ChairButton } from '../panels/ChairButton.js'
 import { PhoneFocusCard } from './PhoneFocusCard.js'
 import { PhoneStepRow } from './PhoneStepRow.js'
 
@@ -31,6 +32,7 @@ export function PhoneView() {
     <main className="phone-view" data-testid="phone-view">
       <div className="phone-list" inert={open ? true : undefined} aria-hidden={open ? true : undefined}>
         <PersonaPicker />
+        <div className="phone-chair"><ChairButton variant="phone" /></div>
         {steps.length === 0 && <p className="hint phone-empty">{t('phone.emptyJourney')}</p>}
         <ol className="phone-steps" data-testid="phone-steps">
           {steps.map((tp, i) => (

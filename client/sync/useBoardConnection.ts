@@ -61,11 +61,17 @@ export function useBoardConnection(
     const copy: { current: BoardCopy | null } = { current: null }
     applyBoardQuietly(provider, () => copy.current)
     const restorePresence = sendOwnPresenceOnly(provider)
-    provider.on('status', ({ status }) => setStatus(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline'))
-    provider.on('sync', (isSynced: boolean) => setSynced((was) => was || isSynced))
-    provider.on('closed', (event) => setRefused(event))
+    // Another token in the same tab (a replaced link's new one) starts over: what the last connection went through is not this one's.
+    let current = true
+    setStatus('connecting')
+    setSynced(false)
+    setRefused(null)
+    provider.on('status', ({ status }) => current && setStatus(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline'))
+    provider.on('sync', (isSynced: boolean) => current && setSynced((was) => was || isSynced))
+    provider.on('closed', (event) => current && setRefused(event))
     setPair({ doc, provider, copy })
     return () => {
+      current = false
       setPair(null)
       stopReconnecting()
       restorePresence()

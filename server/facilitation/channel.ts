@@ -68,13 +68,32 @@ export class FacilitationChannel {
     }
     const command = parsed.data
     const act = () => (command.type === 'hello' ? this.hello(conn, command) : this.command(conn, command))
-    if (!this.host.coordinate) return void act()
-    this.host.coordinate((stored) => {
+    const done = this.change(act)
+    if (done instanceof Promise) done.catch(() => this.refuse(conn, command.type, 'The session could not be updated; try again'))
+  }
+
+  /**
+   * The facilitator replaced the edit or view link (the store holds the new token): counts it in the public
+   * state, so every page that shows links fetches them again.
+   */
+  linkRotated(): MaybePromise<void> {
+    const done = this.change(() => {
+      this.state.public.linkRotations = (this.state.public.linkRotations ?? 0) + 1
+      this.broadcast()
+      return this.persist()
+    })
+    return done instanceof Promise ? done.catch(() => undefined) : done
+  }
+
+  /** Runs a change of the state: at once on one process, on the latest stored state under the cluster's lock on several. */
+  private change(act: () => MaybePromise<void>): MaybePromise<void> {
+    if (!this.host.coordinate) return act()
+    return this.host.coordinate((stored) => {
       this.state = parseFacilitation(stored)
       return act()
     }).catch((error: unknown) => {
       this.host.log('error', 'session.coordinate-failed', { board: this.host.boardId, error: String(error) })
-      this.refuse(conn, command.type, 'The session could not be updated; try again')
+      throw error
     })
   }
 

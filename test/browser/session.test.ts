@@ -174,4 +174,42 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await facilitator.getByTestId('projector-qr').selectOption('view')
     await expect.poll(() => decodeQr(projector.getByTestId('qr-code'))).toBe(board.links.view)
   })
+
+  // Last: the rotation lets the participant go.
+  it('shows the new edit link on the open projector and in another facilitator tab’s share panel once the link is replaced', async () => {
+    await facilitator.getByTestId('projector-qr').selectOption('edit')
+    await facilitator.keyboard.press('Escape')
+    await expect.poll(() => decodeQr(projector.getByTestId('qr-code'))).toBe(board.links.edit)
+    const otherTab = await joinBoard(browser, board.links.facilitator, 'Fran on her tablet')
+    await otherTab.getByTestId('share').click()
+    expect(await otherTab.getByTestId('link-edit').inputValue()).toBe(board.links.edit)
+
+    await facilitator.getByTestId('share').click()
+    facilitator.once('dialog', (dialog) => void dialog.accept())
+    await facilitator.getByTestId('rotate-edit').click()
+    await expect.poll(() => facilitator.getByTestId('link-edit').inputValue()).not.toBe(board.links.edit)
+    const newLink = await facilitator.getByTestId('link-edit').inputValue()
+    await participant.getByTestId('notice').waitFor()
+
+    await expect.poll(() => projector.getByTestId('qr-code').getAttribute('data-value')).toBe(newLink)
+    expect(await decodeQr(projector.getByTestId('qr-code'))).toBe(newLink)
+    await expect.poll(() => otherTab.getByTestId('link-edit').inputValue()).toBe(newLink)
+    await screenshot(projector, 'projector-after-rotation')
+    await otherTab.context().close()
+    await facilitator.keyboard.press('Escape')
+  })
+
+  it('opens the board when the participant puts the new link into the tab that says the old one was replaced', async () => {
+    expect(await participant.getByTestId('notice').textContent()).toBe('The facilitator replaced this link. Ask for the new one.')
+    const newLink = (await projector.getByTestId('qr-code').getAttribute('data-value'))!
+    // Only the hash changes: the browser does not load the page again (the marker survives).
+    await participant.evaluate(() => { (window as { samePage?: boolean }).samePage = true })
+    await participant.goto(newLink)
+    await participant.locator('[data-testid="board"][data-synced="true"]').waitFor()
+    expect(await participant.evaluate(() => (window as { samePage?: boolean }).samePage)).toBe(true)
+    await card(participant, 'Online checkout').waitFor()
+    // The new connection is a full participant again: the facilitator sees the same board, and edits still flow.
+    expect(await participant.getByTestId('notice').count()).toBe(0)
+    await screenshot(participant, 'participant-after-new-link')
+  })
 })

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addTouchpoint, readBoard, touchpoints } from '../../shared/model/index.js'
 import { CloseCode } from '../../shared/protocol.js'
 import { type CreatedBoard, type TestServer, connectClient, createBoard, startTestServer, synced, waitFor } from '../utils/server.js'
+import { openSessionSocket } from '../utils/sessionSocket.js'
 
 let server: TestServer
 let board: CreatedBoard
@@ -83,6 +84,24 @@ describe('rotating a link', () => {
     await synced(client)
     expect(readBoard(client.doc).meta.title).toBe('Rotation')
     client.destroy()
+  })
+})
+
+describe('pages left open when a link is rotated', () => {
+  it('are sent a session state whose linkRotations went up, also when the board was not in memory', async () => {
+    const local = await createBoard(server.url, { title: 'Rotation counted' })
+    const rotate = (link: string) =>
+      fetch(`${server.url}/api/boards/${local.id}/links/${link}/rotate`, { method: 'POST', headers: { authorization: `Bearer ${local.tokens.facilitator}` } })
+    // Nobody on the board: the count is stored with the session all the same.
+    expect((await rotate('view')).status).toBe(200)
+    const projector = await openSessionSocket(server.url, local.id, local.tokens.facilitator)
+    const first = projector.events().at(-1)
+    expect(first?.type === 'state' && first.session.linkRotations).toBe(1)
+    const mark = projector.events().length
+    expect((await rotate('edit')).status).toBe(200)
+    const [next] = await projector.since(mark, 1)
+    expect(next?.type === 'state' && next.session.linkRotations).toBe(2)
+    projector.close()
   })
 })
 
