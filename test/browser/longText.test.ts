@@ -1,0 +1,135 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  addFactor, addStardust, lanes, phases, renameLane, renamePhase, touchpoints, updateStardust, updateTouchpoint,
+} from '../../shared/model/index.js'
+import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
+
+/** Texts as long as the board lets people type them: they must stay inside the box they belong to. */
+const LONG_PHASE = 'Awareness and first research: the customer compares offers, reads reviews, asks friends and visits the store to decide'
+const COMPOUND = 'Kaufentscheidungsvorbereitungsberatungsgesprächsterminvereinbarung'
+const LONG_LANE = 'Field sales representatives visiting business customers at their own premises with samples and price lists'
+const LONG_WORD = 'Stardust'.repeat(35) // 280 characters, no space
+const LONG_TITLE = 'Checkout'.repeat(15) // 120 characters, no space
+
+let server: TestServer
+let browser: Browser
+let client: TestClient
+let english: Page
+let german: Page
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  const board = await createBoard(server.url, { template: 'retail', language: 'en' })
+  client = connectClient(server.url, board.id, board.tokens.facilitator)
+  await synced(client)
+  const doc = client.doc
+  const [first, second] = phases(doc)
+  renamePhase(doc, first!.id, LONG_PHASE)
+  renamePhase(doc, second!.id, COMPOUND)
+  const [lane1, lane2] = lanes(doc)
+  renameLane(doc, lane1!.id, LONG_LANE)
+  renameLane(doc, lane2!.id, COMPOUND)
+  const card = touchpoints(doc).find((t) => t.phaseId === second!.id)!
+  updateTouchpoint(doc, card.id, { momentOfTruth: true, status: 'refine', kind: 'indirect' })
+  const author = { authorId: 'qa-author', authorName: 'Quinn', customerVoice: false }
+  const long = addStardust(doc, { touchpointId: card.id, text: LONG_WORD, ...author })!
+  updateStardust(doc, long, { department: 'Customer service and after-sales support' })
+  addStardust(doc, { touchpointId: card.id, text: 'A handwritten thank-you card in the bag', ...author })
+  addFactor(doc, { touchpointId: card.id, level: 'disappointment', dimension: 'factual', text: LONG_WORD, ...author })
+  addFactor(doc, { touchpointId: card.id, level: 'delight', dimension: 'emotional', text: LONG_WORD, ...author })
+  const other = touchpoints(doc).find((t) => t.phaseId === first!.id)!
+  updateTouchpoint(doc, other.id, { title: LONG_TITLE })
+
+  english = await joinBoard(browser, board.links.facilitator, 'Pia 📱')
+  german = await joinBoard(browser, board.links.facilitator, 'Gerd', undefined, async (context) => {
+    await context.addInitScript(() => localStorage.setItem('zigzag.language', 'de'))
+  })
+})
+
+afterAll(async () => {
+  client?.destroy()
+  await browser?.close()
+  await server?.close()
+})
+
+/** How `inner` sits in `outer`: whether its box lies inside, and whether its text spills out of its own box unclipped. */
+async function fit(inner: Locator, outer: Locator) {
+  const box = (await inner.boundingBox())!
+  const frame = (await outer.boundingBox())!
+  const spills = await inner.evaluate((el) => {
+    const style = getComputedStyle(el)
+    const clipsX = style.overflowX !== 'visible', clipsY = style.overflowY !== 'visible'
+    return (!clipsX && el.scrollWidth > el.clientWidth + 1) || (!clipsY && el.scrollHeight > el.clientHeight + 1)
+  })
+  return {
+    inside: box.x >= frame.x - 1 && box.y >= frame.y - 1 && box.x + box.width <= frame.x + frame.width + 1 && box.y + box.height <= frame.y + frame.height + 1,
+    spills,
+  }
+}
+
+/** Whether a press at the centre of `target` reaches it (nothing lies over it). */
+async function reachable(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+    return hit !== null && (hit === el || el.contains(hit))
+  })
+}
+
+/** A screenshot of the board zoomed in around `at` (wheel zoom, as a person would), then the view fitted again. */
+async function closeUp(page: Page, at: Locator, name: string): Promise<void> {
+  const box = (await at.boundingBox())!
+  await page.mouse.move(box.x + Math.min(box.width / 2, 200), box.y + Math.min(box.height / 2, 100))
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -120)
+  await page.waitForTimeout(400)
+  await screenshot(page, name)
+  await page.locator('.react-flow__controls-fitview').click()
+  await page.waitForTimeout(400)
+}
+
+const phaseHeader = (page: Page, index: number) => page.getByTestId('phase').nth(index)
+const laneHeader = (page: Page, index: number) => page.getByTestId('lane').nth(index)
+
+describe('long phase and lane names', () => {
+  for (const [language, page] of [['English', () => english], ['German', () => german]] as const) {
+    it(`keep each name inside its header, clamped, with the full name in its tooltip (${language})`, async () => {
+      const p = page()
+      await screenshot(p, `longText-grid-${language}`)
+      for (const [index, name] of [[0, LONG_PHASE], [1, COMPOUND]] as const) {
+        const header = phaseHeader(p, index)
+        const label = header.getByTestId('phase-name')
+        expect(await fit(label, header), `phase ${index}`).toEqual({ inside: true, spills: false })
+        expect(await label.getAttribute('title')).toContain(name)
+      }
+      for (const [index, name] of [[0, LONG_LANE], [1, COMPOUND]] as const) {
+        const header = laneHeader(p, index)
+        const label = header.getByTestId('lane-name')
+        expect(await fit(label, header), `lane ${index}`).toEqual({ inside: true, spills: false })
+        expect(await fit(header.getByTestId('lane-channel'), header), `lane ${index} chip`).toEqual({ inside: true, spills: false })
+        expect(await label.getAttribute('title')).toContain(name)
+      }
+      // The header band is dark with white text: the name starts below the board's top edge, not above it on the light page.
+      const band = (await phaseHeader(p, 0).boundingBox())!
+      const name = (await phaseHeader(p, 0).getByTestId('phase-name').boundingBox())!
+      expect(name.y).toBeGreaterThanOrEqual(band.y - 1)
+      await closeUp(p, phaseHeader(p, 0), `longText-grid-${language}-close`)
+    })
+  }
+
+  it('leaves the move and remove buttons of a long-named header usable', async () => {
+    for (const header of [phaseHeader(english, 0), laneHeader(english, 0)]) {
+      const box = (await header.boundingBox())!
+      await english.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+      const buttons = header.locator('.header-actions button')
+      expect(await buttons.count()).toBe(3)
+      for (let i = 0; i < 3; i++) {
+        expect(await reachable(buttons.nth(i)), `button ${i}`).toBe(true)
+        expect(await fit(buttons.nth(i), header)).toEqual({ inside: true, spills: false })
+      }
+    }
+    await closeUp(english, phaseHeader(english, 0), 'longText-header-hover')
+  })
+})
