@@ -18,6 +18,7 @@ let browser: Browser
 let client: TestClient
 let english: Page
 let german: Page
+let cardTitle: string
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -33,11 +34,12 @@ beforeAll(async () => {
   renameLane(doc, lane1!.id, LONG_LANE)
   renameLane(doc, lane2!.id, COMPOUND)
   const card = touchpoints(doc).find((t) => t.phaseId === second!.id)!
+  cardTitle = card.title
   updateTouchpoint(doc, card.id, { momentOfTruth: true, status: 'refine', kind: 'indirect' })
   const author = { authorId: 'qa-author', authorName: 'Quinn', customerVoice: false }
   const long = addStardust(doc, { touchpointId: card.id, text: LONG_WORD, ...author })!
   updateStardust(doc, long, { department: 'Customer service and after-sales support' })
-  addStardust(doc, { touchpointId: card.id, text: 'A handwritten thank-you card in the bag', ...author })
+  addStardust(doc, { touchpointId: card.id, text: 'A handwritten thank-you card in the bag', ...author }) // an ordinary one beside it
   addFactor(doc, { touchpointId: card.id, level: 'disappointment', dimension: 'factual', text: LONG_WORD, ...author })
   addFactor(doc, { touchpointId: card.id, level: 'delight', dimension: 'emotional', text: LONG_WORD, ...author })
   const other = touchpoints(doc).find((t) => t.phaseId === first!.id)!
@@ -131,5 +133,75 @@ describe('long phase and lane names', () => {
       }
     }
     await closeUp(english, phaseHeader(english, 0), 'longText-header-hover')
+  })
+})
+
+/** Every element `selector` finds in `panel`: whether each lies inside the panel and keeps its text in its own box. */
+async function allInside(panel: Locator, selector: string) {
+  const frame = (await panel.boundingBox())!
+  return panel.locator(selector).evaluateAll((els, f) => els.map((el) => {
+    const r = el.getBoundingClientRect()
+    const style = getComputedStyle(el)
+    return {
+      what: `${el.className || el.tagName} ${(el.textContent ?? (el as HTMLInputElement).value).slice(0, 24)}`,
+      inside: r.left >= f.x - 1 && r.right <= f.x + f.width + 1,
+      spills: style.overflowX === 'visible' && el.scrollWidth > el.clientWidth + 1,
+    }
+  }), frame)
+}
+
+const openCard = async (page: Page, title: string) => {
+  if (await page.getByTestId('panel-close').count()) await page.getByTestId('panel-close').click()
+  await page.locator(`.react-flow__node [data-testid="touchpoint"][data-title="${title}"]`).click()
+  await page.getByTestId('touchpoint-panel').waitFor()
+}
+
+describe('one very long word', () => {
+  for (const [language, page] of [['English', () => english], ['German', () => german]] as const) {
+    it(`stays inside the touchpoint panel: its stardust ideas, its factors and its title (${language})`, async () => {
+      const p = page()
+      await openCard(p, cardTitle)
+      const panel = p.getByTestId('touchpoint-panel')
+      await p.getByTestId('tab-stardust').click()
+      await expect.poll(() => panel.getByTestId('stardust-idea').filter({ hasText: LONG_WORD }).count()).toBe(1)
+      await screenshot(p, `longText-stardust-${language}`)
+      const ideas = await allInside(panel, '[data-testid="stardust-idea"], .idea__text, .idea__meta, [data-testid="stardust-vote"], .entry-remove')
+      for (const idea of ideas) expect(idea, idea.what).toMatchObject({ inside: true, spills: false })
+      // The ordinary ideas are as wide as the long one: none was widened past the panel nor cut off by it.
+      const widths = await panel.getByTestId('stardust-idea').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().width)))
+      expect(new Set(widths).size).toBe(1)
+
+      await p.getByTestId('tab-factors').click()
+      await expect.poll(() => panel.getByTestId('factor-entry').filter({ hasText: LONG_WORD }).count()).toBe(2)
+      await screenshot(p, `longText-factors-${language}`)
+      for (const entry of await allInside(panel, '[data-testid^="factor-cell-"], [data-testid="factor-entry"], .factor-entry__text, .entry-remove')) {
+        expect(entry, entry.what).toMatchObject({ inside: true, spills: false })
+      }
+    })
+
+    it(`stays inside the Backlog panel, with the owner field and the status menu beside it (${language})`, async () => {
+      const p = page()
+      if (await p.getByTestId('panel-close').count()) await p.getByTestId('panel-close').click()
+      await p.getByTestId('open-backlog').click()
+      const panel = p.getByTestId('backlog-panel')
+      await expect.poll(() => panel.getByTestId('stardust-idea').filter({ hasText: LONG_WORD }).count()).toBe(1)
+      await screenshot(p, `longText-backlog-${language}`)
+      const all = await allInside(panel, '[data-testid="stardust-idea"], .idea__text, .idea__meta, [data-testid="stardust-owner"], [data-testid="stardust-status"]')
+      for (const el of all) expect(el, el.what).toMatchObject({ inside: true, spills: false })
+      // The owner field keeps room to read its department.
+      for (const owner of await panel.getByTestId('stardust-owner').all()) expect((await owner.boundingBox())!.width).toBeGreaterThan(150)
+      await p.getByTestId('panel-close').click()
+    })
+  }
+
+  it('in a card’s title breaks and ends in an ellipsis instead of being cut at the card’s edge, and fits the panel’s head', async () => {
+    const title = english.locator(`.react-flow__node [data-testid="touchpoint"][data-title="${LONG_TITLE}"] [data-testid="touchpoint-title"]`)
+    expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true)
+    expect(await title.getAttribute('title')).toContain(LONG_TITLE)
+    await openCard(english, LONG_TITLE)
+    const panel = english.getByTestId('touchpoint-panel')
+    for (const el of await allInside(panel, '.details__head h2, [data-testid="panel-close"]')) expect(el, el.what).toMatchObject({ inside: true, spills: false })
+    await closeUp(english, english.locator(`.react-flow__node [data-testid="touchpoint"][data-title="${LONG_TITLE}"]`), 'longText-card-title')
+    await english.getByTestId('panel-close').click()
   })
 })
