@@ -205,3 +205,37 @@ describe('one very long word', () => {
     await english.getByTestId('panel-close').click()
   })
 })
+
+describe('a selected card’s chips', () => {
+  for (const [language, page] of [['English', () => english], ['German', () => german]] as const) {
+    it(`each keep to one line, and with the delete button fit the card’s top row (${language})`, async () => {
+      const p = page()
+      await openCard(p, cardTitle)
+      const card = p.locator(`.react-flow__node [data-testid="touchpoint"][data-title="${cardTitle}"]`)
+      await card.getByTestId('touchpoint-delete').waitFor()
+      const row = await card.locator('.card__top').evaluate((top) => {
+        const box = top.getBoundingClientRect()
+        return [...top.querySelectorAll('.chip')].map((el) => {
+          const r = el.getBoundingClientRect()
+          return {
+            what: el.textContent,
+            oneLine: (el as HTMLElement).offsetHeight < parseFloat(getComputedStyle(el).fontSize) * 1.6 + 6, // unzoomed, padding included
+            whole: el.scrollWidth <= el.clientWidth + 1,
+            inside: r.left >= box.left - 1 && r.right <= box.right + 1,
+          }
+        })
+      })
+      await closeUp(p, card, `longText-chips-${language}`)
+      expect(row.map((c) => c.what)).toContain(language === 'German' ? '★ MdW' : '★ MoT')
+      for (const chip of row) expect(chip, chip.what!).toMatchObject({ oneLine: true, whole: true, inside: true })
+      // The delete button covers no chip, and a press reaches it.
+      const remove = card.getByTestId('touchpoint-delete')
+      expect(await reachable(remove)).toBe(true)
+      const x = (await remove.boundingBox())!
+      for (const chip of await card.locator('.card__top .chip').all()) {
+        const c = (await chip.boundingBox())!
+        expect(x.x >= c.x + c.width || x.y >= c.y + c.height || x.y + x.height <= c.y, await chip.textContent() ?? '').toBe(true)
+      }
+    })
+  }
+})
