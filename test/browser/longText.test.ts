@@ -18,6 +18,7 @@ let browser: Browser
 let client: TestClient
 let english: Page
 let german: Page
+let viewer: Page
 let cardTitle: string
 
 beforeAll(async () => {
@@ -49,6 +50,7 @@ beforeAll(async () => {
   german = await joinBoard(browser, board.links.facilitator, 'Gerd', undefined, async (context) => {
     await context.addInitScript(() => localStorage.setItem('zigzag.language', 'de'))
   })
+  viewer = await joinBoard(browser, board.links.view, 'Vic')
 })
 
 afterAll(async () => {
@@ -238,4 +240,46 @@ describe('a selected card’s chips', () => {
       }
     })
   }
+})
+
+describe('for someone with a view link', () => {
+  it('shows a card’s fields and choices as read-only, unlike an editor’s, and still easy to read', async () => {
+    /** How the panel's title field, its department field, the chosen kind and another kind look on `page`. */
+    const looks = async (page: Page) => {
+      await openCard(page, cardTitle)
+      const panel = page.getByTestId('touchpoint-panel')
+      await panel.getByTestId('panel-title').waitFor()
+      return panel.evaluate((aside) => {
+        const style = (el: Element | null) => {
+          const s = getComputedStyle(el!)
+          return { border: s.borderTopColor, background: s.backgroundColor, cursor: s.cursor, color: s.color, opacity: s.opacity, fill: s.webkitTextFillColor }
+        }
+        const kind = aside.querySelector('[data-testid="panel-kind-direct"]')!.closest('fieldset')!
+        return {
+          field: style(aside.querySelector('[data-testid="panel-title"]')),
+          department: style(aside.querySelector('[data-testid="panel-department"]')),
+          chosen: style(kind.querySelector('label.is-active')),
+          other: style(kind.querySelector('label:not(.is-active)')),
+        }
+      })
+    }
+    const editor = await looks(english)
+    const watcher = await looks(viewer)
+    await screenshot(viewer, 'longText-viewer-details')
+    await screenshot(english, 'longText-editor-details')
+    const transparent = (colour: string) => colour === 'transparent' || /rgba\(.*, 0\)$/.test(colour)
+    for (const field of [watcher.field, watcher.department]) {
+      expect(transparent(field.border), field.border).toBe(true) // no box that invites typing
+      expect(transparent(field.background), field.background).toBe(true)
+      expect(field.cursor).toBe('not-allowed')
+      expect(field.opacity).toBe('1')
+      expect([field.color, field.fill]).toEqual(['rgb(31, 42, 68)', 'rgb(31, 42, 68)']) // the ink, not a faded grey
+    }
+    expect(editor.field.border).not.toBe(watcher.field.border)
+    // The chosen kind is marked without looking like the editor's pressed button; the others are muted.
+    expect(watcher.chosen.background).not.toBe(editor.chosen.background)
+    expect(watcher.chosen.color).toBe('rgb(31, 42, 68)')
+    for (const choice of [watcher.chosen, watcher.other]) expect(choice.cursor).toBe('not-allowed')
+    expect(watcher.other.color).not.toBe(editor.other.color)
+  })
 })
