@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { OUTCOMES, type Outcome } from '../../shared/model/index.js'
+import { clip } from '../ui/graphemes.js'
 import { OUTCOME_COLOR, OutcomeIcon } from '../ui/OutcomeIcon.js'
 import type { CurveFlowNode } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
@@ -134,7 +135,7 @@ function PointLabel({ x, y, room, right, text }: { x: number; y: number; room: n
   const max = Math.floor((clipped ? right - (x - room / 2) : room) / LABEL_CHAR)
   return (
     <text x={clipped ? right : x} y={y} textAnchor={clipped ? 'end' : 'middle'} className="curve__label" fill={INK.text}>
-      {text.length > max ? `${text.slice(0, max - 1)}…` : text}
+      {clip(text, max)}
     </text>
   )
 }

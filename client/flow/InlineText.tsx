@@ -10,12 +10,15 @@ interface Props {
   className?: string
   testId?: string
   placeholder?: string
+  /** What double-clicking does ("Double-click to rename"), shown as the tooltip to those who may edit. */
   title?: string
   maxLength?: number
+  /** The text may be cut short (an ellipsis): its tooltip shows it whole, to everyone. */
+  clamped?: boolean
 }
 
 /** Text that turns into an input on double-click; Enter or leaving the field saves, Escape cancels. */
-export function InlineText({ value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, maxLength = MAX_NAME_LENGTH }: Props) {
+export function InlineText({ value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, maxLength = MAX_NAME_LENGTH, clamped }: Props) {
   const [draft, setDraft] = useState(value)
   const input = useRef<HTMLInputElement>(null)
 
@@ -45,7 +48,8 @@ export function InlineText({ value, onCommit, editing, onEditingChange, readOnly
     )
   }
   return (
-    <span className={className} data-testid={testId} title={readOnly ? undefined : title}
+    <span className={className} data-testid={testId}
+      title={[clamped ? value : '', readOnly ? '' : title ?? ''].filter(Boolean).join('\n') || undefined}
       onDoubleClick={(e) => {
         if (readOnly) return
         e.stopPropagation()

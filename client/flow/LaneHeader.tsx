@@ -18,7 +18,7 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly }: {
     <div className={`lane lane--${row.channel}${startsGroup ? ' lane--group-start' : ''}`} data-testid="lane"
       data-lane-id={row.id} data-channel={row.channel}
       style={{ left: 0, top: row.y, width: GRID.laneHeaderWidth, height: row.height }}>
-      <InlineText className="lane__name" testId="lane-name" value={row.name} readOnly={readOnly}
+      <InlineText className="lane__name" testId="lane-name" value={row.name} readOnly={readOnly} clamped
         title={t('grid.rename')} editing={editing} onEditingChange={setEditing}
         onCommit={(name) => renameLane(doc, row.id, name, origin)} />
       <button type="button" className={`channel-chip channel-chip--${row.channel} nodrag`} disabled={readOnly}

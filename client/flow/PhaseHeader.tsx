@@ -14,7 +14,7 @@ export function PhaseHeader({ column, first, last, readOnly }: { column: PhaseCo
   return (
     <div className="phase" data-testid="phase" data-phase-id={column.id}
       style={{ left: column.x, top: 0, width: column.width, height: GRID.headerHeight }}>
-      <InlineText className="phase__name" testId="phase-name" value={column.name} readOnly={readOnly}
+      <InlineText className="phase__name" testId="phase-name" value={column.name} readOnly={readOnly} clamped
         title={t('grid.rename')} editing={editing} onEditingChange={setEditing}
         onCommit={(name) => renamePhase(doc, column.id, name, origin)} />
       {!readOnly && (

@@ -22,7 +22,7 @@ export const de: Strings<typeof en> = {
   join: {
     heading: 'Board beitreten',
     nameLabel: 'Ihr Name',
-    namePlaceholder: 'So sehen Sie die anderen',
+    namePlaceholder: 'So sehen andere Sie',
     join: 'Beitreten',
     viewerNote: 'Sie treten mit einem Ansichtslink bei: Sie sehen alles live, können aber nichts ändern.',
   },

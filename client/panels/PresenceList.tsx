@@ -1,9 +1,8 @@
 import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext.js'
+import { initials } from '../ui/graphemes.js'
 import { useDismiss } from '../ui/useDismiss.js'
-
-const initials = (name: string) => name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || '?'
 
 /** Who is on the board: avatars in the top bar, a list with roles on click. */
 export function PresenceList() {

@@ -28,4 +28,9 @@ describe('translations', () => {
     expect(english('voting.voters', { count: 3 })).toBe('3 people voted')
     expect(german('voting.voters', { count: 1 })).toBe('1 Person hat abgestimmt')
   })
+
+  it('asks in German for the name that others will see, as in English (not how you see the others)', () => {
+    expect(en.join.namePlaceholder).toBe('How others see you')
+    expect(de.join.namePlaceholder).toBe('So sehen andere Sie')
+  })
 })

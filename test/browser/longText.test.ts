@@ -1,0 +1,285 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  addFactor, addStardust, lanes, phases, renameLane, renamePhase, touchpoints, updateStardust, updateTouchpoint,
+} from '../../shared/model/index.js'
+import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
+
+/** Texts as long as the board lets people type them: they must stay inside the box they belong to. */
+const LONG_PHASE = 'Awareness and first research: the customer compares offers, reads reviews, asks friends and visits the store to decide'
+const COMPOUND = 'Kaufentscheidungsvorbereitungsberatungsgesprächsterminvereinbarung'
+const LONG_LANE = 'Field sales representatives visiting business customers at their own premises with samples and price lists'
+const LONG_WORD = 'Stardust'.repeat(35) // 280 characters, no space
+const LONG_TITLE = 'Checkout'.repeat(15) // 120 characters, no space
+
+let server: TestServer
+let browser: Browser
+let client: TestClient
+let english: Page
+let german: Page
+let viewer: Page
+let cardTitle: string
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  const board = await createBoard(server.url, { template: 'retail', language: 'en' })
+  client = connectClient(server.url, board.id, board.tokens.facilitator)
+  await synced(client)
+  const doc = client.doc
+  const [first, second] = phases(doc)
+  renamePhase(doc, first!.id, LONG_PHASE)
+  renamePhase(doc, second!.id, COMPOUND)
+  const [lane1, lane2] = lanes(doc)
+  renameLane(doc, lane1!.id, LONG_LANE)
+  renameLane(doc, lane2!.id, COMPOUND)
+  const card = touchpoints(doc).find((t) => t.phaseId === second!.id)!
+  cardTitle = card.title
+  updateTouchpoint(doc, card.id, { momentOfTruth: true, status: 'refine', kind: 'indirect' })
+  const author = { authorId: 'qa-author', authorName: 'Quinn', customerVoice: false }
+  const long = addStardust(doc, { touchpointId: card.id, text: LONG_WORD, ...author })!
+  updateStardust(doc, long, { department: 'Customer service and after-sales support' })
+  addStardust(doc, { touchpointId: card.id, text: 'A handwritten thank-you card in the bag', ...author }) // an ordinary one beside it
+  addFactor(doc, { touchpointId: card.id, level: 'disappointment', dimension: 'factual', text: LONG_WORD, ...author })
+  addFactor(doc, { touchpointId: card.id, level: 'delight', dimension: 'emotional', text: LONG_WORD, ...author })
+  const other = touchpoints(doc).find((t) => t.phaseId === first!.id)!
+  updateTouchpoint(doc, other.id, { title: LONG_TITLE })
+
+  english = await joinBoard(browser, board.links.facilitator, 'Pia 📱')
+  german = await joinBoard(browser, board.links.facilitator, 'Gerd', undefined, async (context) => {
+    await context.addInitScript(() => localStorage.setItem('zigzag.language', 'de'))
+  })
+  viewer = await joinBoard(browser, board.links.view, 'Vic')
+})
+
+afterAll(async () => {
+  client?.destroy()
+  await browser?.close()
+  await server?.close()
+})
+
+/** How `inner` sits in `outer`: whether its box lies inside, and whether its text spills out of its own box unclipped. */
+async function fit(inner: Locator, outer: Locator) {
+  const box = (await inner.boundingBox())!
+  const frame = (await outer.boundingBox())!
+  const spills = await inner.evaluate((el) => {
+    const style = getComputedStyle(el)
+    const clipsX = style.overflowX !== 'visible', clipsY = style.overflowY !== 'visible'
+    return (!clipsX && el.scrollWidth > el.clientWidth + 1) || (!clipsY && el.scrollHeight > el.clientHeight + 1)
+  })
+  return {
+    inside: box.x >= frame.x - 1 && box.y >= frame.y - 1 && box.x + box.width <= frame.x + frame.width + 1 && box.y + box.height <= frame.y + frame.height + 1,
+    spills,
+  }
+}
+
+/** Whether a press at the centre of `target` reaches it (nothing lies over it). */
+async function reachable(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+    return hit !== null && (hit === el || el.contains(hit))
+  })
+}
+
+/** A screenshot of the board zoomed in around `at` (wheel zoom, as a person would), then the view fitted again. */
+async function closeUp(page: Page, at: Locator, name: string): Promise<void> {
+  const box = (await at.boundingBox())!
+  await page.mouse.move(box.x + Math.min(box.width / 2, 200), box.y + Math.min(box.height / 2, 100))
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -120)
+  await page.waitForTimeout(400)
+  await screenshot(page, name)
+  await page.locator('.react-flow__controls-fitview').click()
+  await page.waitForTimeout(400)
+}
+
+const phaseHeader = (page: Page, index: number) => page.getByTestId('phase').nth(index)
+const laneHeader = (page: Page, index: number) => page.getByTestId('lane').nth(index)
+
+describe('long phase and lane names', () => {
+  for (const [language, page] of [['English', () => english], ['German', () => german]] as const) {
+    it(`keep each name inside its header, clamped, with the full name in its tooltip (${language})`, async () => {
+      const p = page()
+      await screenshot(p, `longText-grid-${language}`)
+      for (const [index, name] of [[0, LONG_PHASE], [1, COMPOUND]] as const) {
+        const header = phaseHeader(p, index)
+        const label = header.getByTestId('phase-name')
+        expect(await fit(label, header), `phase ${index}`).toEqual({ inside: true, spills: false })
+        expect(await label.getAttribute('title')).toContain(name)
+      }
+      for (const [index, name] of [[0, LONG_LANE], [1, COMPOUND]] as const) {
+        const header = laneHeader(p, index)
+        const label = header.getByTestId('lane-name')
+        expect(await fit(label, header), `lane ${index}`).toEqual({ inside: true, spills: false })
+        expect(await fit(header.getByTestId('lane-channel'), header), `lane ${index} chip`).toEqual({ inside: true, spills: false })
+        expect(await label.getAttribute('title')).toContain(name)
+      }
+      // The header band is dark with white text: the name starts below the board's top edge, not above it on the light page.
+      const band = (await phaseHeader(p, 0).boundingBox())!
+      const name = (await phaseHeader(p, 0).getByTestId('phase-name').boundingBox())!
+      expect(name.y).toBeGreaterThanOrEqual(band.y - 1)
+      await closeUp(p, phaseHeader(p, 0), `longText-grid-${language}-close`)
+    })
+  }
+
+  it('leaves the move and remove buttons of a long-named header usable', async () => {
+    for (const header of [phaseHeader(english, 0), laneHeader(english, 0)]) {
+      const box = (await header.boundingBox())!
+      await english.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+      const buttons = header.locator('.header-actions button')
+      expect(await buttons.count()).toBe(3)
+      for (let i = 0; i < 3; i++) {
+        expect(await reachable(buttons.nth(i)), `button ${i}`).toBe(true)
+        expect(await fit(buttons.nth(i), header)).toEqual({ inside: true, spills: false })
+      }
+    }
+    await closeUp(english, phaseHeader(english, 0), 'longText-header-hover')
+  })
+})
+
+/** Every element `selector` finds in `panel`: whether each lies inside the panel and keeps its text in its own box. */
+async function allInside(panel: Locator, selector: string) {
+  const frame = (await panel.boundingBox())!
+  return panel.locator(selector).evaluateAll((els, f) => els.map((el) => {
+    const r = el.getBoundingClientRect()
+    const style = getComputedStyle(el)
+    return {
+      what: `${el.className || el.tagName} ${(el.textContent ?? (el as HTMLInputElement).value).slice(0, 24)}`,
+      inside: r.left >= f.x - 1 && r.right <= f.x + f.width + 1,
+      spills: style.overflowX === 'visible' && el.scrollWidth > el.clientWidth + 1,
+    }
+  }), frame)
+}
+
+const openCard = async (page: Page, title: string) => {
+  if (await page.getByTestId('panel-close').count()) await page.getByTestId('panel-close').click()
+  await page.locator(`.react-flow__node [data-testid="touchpoint"][data-title="${title}"]`).click()
+  await page.getByTestId('touchpoint-panel').waitFor()
+}
+
+describe('one very long word', () => {
+  for (const [language, page] of [['English', () => english], ['German', () => german]] as const) {
+    it(`stays inside the touchpoint panel: its stardust ideas, its factors and its title (${language})`, async () => {
+      const p = page()
+      await openCard(p, cardTitle)
+      const panel = p.getByTestId('touchpoint-panel')
+      await p.getByTestId('tab-stardust').click()
+      await expect.poll(() => panel.getByTestId('stardust-idea').filter({ hasText: LONG_WORD }).count()).toBe(1)
+      await screenshot(p, `longText-stardust-${language}`)
+      const ideas = await allInside(panel, '[data-testid="stardust-idea"], .idea__text, .idea__meta, [data-testid="stardust-vote"], .entry-remove')
+      for (const idea of ideas) expect(idea, idea.what).toMatchObject({ inside: true, spills: false })
+      // The ordinary ideas are as wide as the long one: none was widened past the panel nor cut off by it.
+      const widths = await panel.getByTestId('stardust-idea').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().width)))
+      expect(new Set(widths).size).toBe(1)
+
+      await p.getByTestId('tab-factors').click()
+      await expect.poll(() => panel.getByTestId('factor-entry').filter({ hasText: LONG_WORD }).count()).toBe(2)
+      await screenshot(p, `longText-factors-${language}`)
+      for (const entry of await allInside(panel, '[data-testid^="factor-cell-"], [data-testid="factor-entry"], .factor-entry__text, .entry-remove')) {
+        expect(entry, entry.what).toMatchObject({ inside: true, spills: false })
+      }
+    })
+
+    it(`stays inside the Backlog panel, with the owner field and the status menu beside it (${language})`, async () => {
+      const p = page()
+      if (await p.getByTestId('panel-close').count()) await p.getByTestId('panel-close').click()
+      await p.getByTestId('open-backlog').click()
+      const panel = p.getByTestId('backlog-panel')
+      await expect.poll(() => panel.getByTestId('stardust-idea').filter({ hasText: LONG_WORD }).count()).toBe(1)
+      await screenshot(p, `longText-backlog-${language}`)
+      const all = await allInside(panel, '[data-testid="stardust-idea"], .idea__text, .idea__meta, [data-testid="stardust-owner"], [data-testid="stardust-status"]')
+      for (const el of all) expect(el, el.what).toMatchObject({ inside: true, spills: false })
+      // The owner field keeps room to read its department.
+      for (const owner of await panel.getByTestId('stardust-owner').all()) expect((await owner.boundingBox())!.width).toBeGreaterThan(150)
+      await p.getByTestId('panel-close').click()
+    })
+  }
+
+  it('in a card’s title breaks and ends in an ellipsis instead of being cut at the card’s edge, and fits the panel’s head', async () => {
+    const title = english.locator(`.react-flow__node [data-testid="touchpoint"][data-title="${LONG_TITLE}"] [data-testid="touchpoint-title"]`)
+    expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true)
+    expect(await title.getAttribute('title')).toContain(LONG_TITLE)
+    await openCard(english, LONG_TITLE)
+    const panel = english.getByTestId('touchpoint-panel')
+    for (const el of await allInside(panel, '.details__head h2, [data-testid="panel-close"]')) expect(el, el.what).toMatchObject({ inside: true, spills: false })
+    await closeUp(english, english.locator(`.react-flow__node [data-testid="touchpoint"][data-title="${LONG_TITLE}"]`), 'longText-card-title')
+    await english.getByTestId('panel-close').click()
+  })
+})
+
+describe('a selected card’s chips', () => {
+  for (const [language, page] of [['English', () => english], ['German', () => german]] as const) {
+    it(`each keep to one line, and with the delete button fit the card’s top row (${language})`, async () => {
+      const p = page()
+      await openCard(p, cardTitle)
+      const card = p.locator(`.react-flow__node [data-testid="touchpoint"][data-title="${cardTitle}"]`)
+      await card.getByTestId('touchpoint-delete').waitFor()
+      const row = await card.locator('.card__top').evaluate((top) => {
+        const box = top.getBoundingClientRect()
+        return [...top.querySelectorAll('.chip')].map((el) => {
+          const r = el.getBoundingClientRect()
+          return {
+            what: el.textContent,
+            oneLine: (el as HTMLElement).offsetHeight < parseFloat(getComputedStyle(el).fontSize) * 1.6 + 6, // unzoomed, padding included
+            whole: el.scrollWidth <= el.clientWidth + 1,
+            inside: r.left >= box.left - 1 && r.right <= box.right + 1,
+          }
+        })
+      })
+      await closeUp(p, card, `longText-chips-${language}`)
+      expect(row.map((c) => c.what)).toContain(language === 'German' ? '★ MdW' : '★ MoT')
+      for (const chip of row) expect(chip, chip.what!).toMatchObject({ oneLine: true, whole: true, inside: true })
+      // The delete button covers no chip, and a press reaches it.
+      const remove = card.getByTestId('touchpoint-delete')
+      expect(await reachable(remove)).toBe(true)
+      const x = (await remove.boundingBox())!
+      for (const chip of await card.locator('.card__top .chip').all()) {
+        const c = (await chip.boundingBox())!
+        expect(x.x >= c.x + c.width || x.y >= c.y + c.height || x.y + x.height <= c.y, await chip.textContent() ?? '').toBe(true)
+      }
+    })
+  }
+})
+
+describe('for someone with a view link', () => {
+  it('shows a card’s fields and choices as read-only, unlike an editor’s, and still easy to read', async () => {
+    /** How the panel's title field, its department field, the chosen kind and another kind look on `page`. */
+    const looks = async (page: Page) => {
+      await openCard(page, cardTitle)
+      const panel = page.getByTestId('touchpoint-panel')
+      await panel.getByTestId('panel-title').waitFor()
+      return panel.evaluate((aside) => {
+        const style = (el: Element | null) => {
+          const s = getComputedStyle(el!)
+          return { border: s.borderTopColor, background: s.backgroundColor, cursor: s.cursor, color: s.color, opacity: s.opacity, fill: s.webkitTextFillColor }
+        }
+        const kind = aside.querySelector('[data-testid="panel-kind-direct"]')!.closest('fieldset')!
+        return {
+          field: style(aside.querySelector('[data-testid="panel-title"]')),
+          department: style(aside.querySelector('[data-testid="panel-department"]')),
+          chosen: style(kind.querySelector('label.is-active')),
+          other: style(kind.querySelector('label:not(.is-active)')),
+        }
+      })
+    }
+    const editor = await looks(english)
+    const watcher = await looks(viewer)
+    await screenshot(viewer, 'longText-viewer-details')
+    await screenshot(english, 'longText-editor-details')
+    const transparent = (colour: string) => colour === 'transparent' || /rgba\(.*, 0\)$/.test(colour)
+    for (const field of [watcher.field, watcher.department]) {
+      expect(transparent(field.border), field.border).toBe(true) // no box that invites typing
+      expect(transparent(field.background), field.background).toBe(true)
+      expect(field.cursor).toBe('not-allowed')
+      expect(field.opacity).toBe('1')
+      expect([field.color, field.fill]).toEqual(['rgb(31, 42, 68)', 'rgb(31, 42, 68)']) // the ink, not a faded grey
+    }
+    expect(editor.field.border).not.toBe(watcher.field.border)
+    // The chosen kind is marked without looking like the editor's pressed button; the others are muted.
+    expect(watcher.chosen.background).not.toBe(editor.chosen.background)
+    expect(watcher.chosen.color).toBe('rgb(31, 42, 68)')
+    for (const choice of [watcher.chosen, watcher.other]) expect(choice.cursor).toBe('not-allowed')
+    expect(watcher.other.color).not.toBe(editor.other.color)
+  })
+})
