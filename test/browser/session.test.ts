@@ -147,8 +147,21 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await expect.poll(() => facilitator.getByTestId('open-projector').getAttribute('aria-label')).toBe('Beamer')
     await screenshot(facilitator, 'session-strip-de')
     expect(await rows()).toBe(1)
+    // Busy (an agenda step with its instruction, a vote open, the timer running, everyone following): the agenda has a
+    // row of its own, everything else one more.
+    await facilitator.getByTestId('agenda-next').click()
+    await facilitator.getByTestId('voting-open').click()
+    await facilitator.getByTestId('timer-start').click()
+    await facilitator.getByTestId('voting-close').waitFor()
+    await screenshot(facilitator, 'session-strip-busy-de')
+    expect(await rows()).toBe(2)
     await facilitator.getByTestId('language-switch').click()
     await expect.poll(() => facilitator.getByTestId('open-projector').getAttribute('aria-label')).toBe('Projector')
+    expect(await rows()).toBe(2)
+    await facilitator.getByTestId('voting-close').click()
+    await facilitator.getByTestId('timer-pause').click()
+    await facilitator.getByRole('button', { name: 'Previous step' }).click()
+    await expect.poll(() => facilitator.getByTestId('agenda').getAttribute('data-step')).toBe('')
   })
 
   it('locks the grid for participants from the facilitator’s session settings', async () => {

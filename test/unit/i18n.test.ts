@@ -26,7 +26,7 @@ describe('translations', () => {
     expect(german('priority.average', { average: 3.25, count: 4 })).toBe('Durchschnitt 3,3 aus 4 Bewertungen')
     expect(english('voting.voters', { count: 1 })).toBe('1 person voted')
     expect(english('voting.voters', { count: 3 })).toBe('3 people voted')
-    expect(german('voting.voters', { count: 1 })).toBe('1 Person hat abgestimmt')
+    expect(german('voting.voters', { count: 1 })).toBe('1 hat abgestimmt')
   })
 
   it('asks in German for the name that others will see, as in English (not how you see the others)', () => {
