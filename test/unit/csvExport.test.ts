@@ -45,4 +45,11 @@ describe('CSV export', () => {
     const tables = boardCsvTables(readBoard(seededDoc()))
     expect(tables.stardust.split('\r\n')[0]).toBe('idea,touchpoint,votes,owner_department,status,author,customer_voice,created')
   })
+
+  it('writes every touchpoint column even when the board has no touchpoints', () => {
+    const header = (csv: string) => csv.split('\r\n')[0]
+    const full = header(boardCsvTables(boardWithAwkwardText()).touchpoints)
+    expect(full.split(',')).toHaveLength(20)
+    expect(header(boardCsvTables(readBoard(seededDoc())).touchpoints)).toBe(full)
+  })
 })
