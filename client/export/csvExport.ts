@@ -51,8 +51,16 @@ type Row<Columns extends readonly string[]> = Record<Columns[number], string | n
 
 /** A table with its header row, also when it has no rows, so a spreadsheet still shows the columns. */
 function table<Columns extends readonly string[]>(columns: Columns, rows: Row<Columns>[]): string {
-  return Papa.unparse({ fields: [...columns], data: rows }, { newline: '\r\n' })
+  return Papa.unparse({ fields: [...columns], data: rows }, { newline: '\r\n', escapeFormulae: FORMULA })
 }
+
+/**
+ * A cell starting with =, +, -, @, a tab or a carriage return is a formula to a spreadsheet, and anyone on the board
+ * may have typed it (CSV injection): such a cell gets a leading apostrophe, as OWASP advises, and the spreadsheet
+ * shows it as text. Papa Parse's own pattern (`escapeFormulae: true`) misses a cell that runs over several lines and
+ * would also mark negative numbers; a plain number (a rating score of -0.50) stays a number.
+ */
+const FORMULA = /^(?!-?\d+(?:\.\d+)?$)[=+\-@\t\r]/
 
 /** One zip with a CSV per table; UTF-8 with a byte-order mark so spreadsheet apps read umlauts right. */
 export function boardCsvZip(board: BoardState, base: string): Uint8Array {
