@@ -2,8 +2,8 @@ import Papa from 'papaparse'
 import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { boardCsvTables, boardCsvZip } from '../../client/export/csvExport.js'
-import { addFactor, addStardust, addTouchpoint, rateMomentOfTruth, readBoard, toggleStardustVote } from '../../shared/model/index.js'
-import { grid, seededDoc } from '../utils/board.js'
+import { addFactor, addStardust, addTouchpoint, moveTouchpoint, rateMomentOfTruth, readBoard, toggleStardustVote } from '../../shared/model/index.js'
+import { addCards, grid, seededDoc } from '../utils/board.js'
 
 const AWKWARD = 'Kasse, "Kartenleser" –\nÄrger über PIN-Pad 😤; Grüße'
 
@@ -71,5 +71,21 @@ describe('CSV export', () => {
     expect(entry).toMatchObject({ touchpoint: `'${title}`, text: `'${factor}`, author: '\'=cmd|" /C calc"!A0' })
     const [stardust] = Papa.parse<Record<string, string>>(tables.stardust, { header: true }).data
     expect(stardust).toMatchObject({ idea: `'${idea}`, touchpoint: `'${title}`, author: 'Zoë' })
+  })
+
+  it('lists the touchpoints as the board reads: by phase, then by lane, then from the top of each cell', () => {
+    const doc = seededDoc()
+    const cards = addCards(doc, [
+      ['Returns desk', 'After purchase', 'Store'],
+      ['Checkout page', 'Purchase', 'Website'],
+      ['Till', 'Purchase', 'Store'],
+      ['Card reader', 'Purchase', 'Store'],
+      ['Forum thread', 'Before purchase', 'Social & reviews'],
+      ['Hotline', 'Purchase', 'Phone'],
+    ])
+    const { phase, lane } = grid(doc)
+    moveTouchpoint(doc, cards['Card reader']!, { phaseId: phase('Purchase'), laneId: lane('Store'), index: 0 })
+    const rows = Papa.parse<Record<string, string>>(boardCsvTables(readBoard(doc)).touchpoints, { header: true }).data
+    expect(rows.map((row) => row.title)).toEqual(['Forum thread', 'Card reader', 'Till', 'Hotline', 'Checkout page', 'Returns desk'])
   })
 })
