@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import { zipSync, strToU8 } from 'fflate'
 import {
-  type BoardState, byPosition, influenceRanking, ratingDistribution, stardustBacklog,
+  type BoardState, influenceRanking, ratingDistribution, stardustBacklog, touchpointsInBoardOrder,
 } from '../../shared/model/index.js'
 
 /**
@@ -14,7 +14,7 @@ export function boardCsvTables(board: BoardState): Record<'touchpoints' | 'facto
   const lane = new Map(board.lanes.map((l) => [l.id, l]))
   const title = new Map(board.touchpoints.map((t) => [t.id, t.title]))
   const influence = new Map(influenceRanking(board).map((r) => [r.touchpoint.id, r]))
-  const touchpoints = inBoardOrder(board).map((t): Row<typeof TOUCHPOINT_COLUMNS> => {
+  const touchpoints = touchpointsInBoardOrder(board).map((t): Row<typeof TOUCHPOINT_COLUMNS> => {
     const d = ratingDistribution(board, t.id)
     const rank = influence.get(t.id)
     return {
@@ -36,15 +36,6 @@ export function boardCsvTables(board: BoardState): Record<'touchpoints' | 'facto
     author: s.authorName, customer_voice: s.customerVoice ? 'yes' : 'no', created: new Date(s.createdAt).toISOString(),
   }))
   return { touchpoints: table(TOUCHPOINT_COLUMNS, touchpoints), factors: table(FACTOR_COLUMNS, factors), stardust: table(STARDUST_COLUMNS, stardust) }
-}
-
-/** The touchpoints as the board reads: phase by phase, lane by lane within a phase, and each cell's cards from the top. */
-function inBoardOrder(board: BoardState): BoardState['touchpoints'] {
-  const phase = new Map(board.phases.map((p, i) => [p.id, i]))
-  const lane = new Map(board.lanes.map((l, i) => [l.id, i]))
-  const index = (at: Map<string, number>, id: string) => at.get(id) ?? at.size
-  return [...board.touchpoints].sort((a, b) =>
-    index(phase, a.phaseId) - index(phase, b.phaseId) || index(lane, a.laneId) - index(lane, b.laneId) || byPosition(a, b))
 }
 
 const TOUCHPOINT_COLUMNS = [

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import {
-  type BoardState, FACTOR_DIMENSIONS, FACTOR_LEVELS, influenceRanking, ratingDistribution, stardustBacklog,
+  type BoardState, FACTOR_DIMENSIONS, FACTOR_LEVELS, influenceRanking, ratingDistribution, stardustBacklog, touchpointsInBoardOrder,
 } from '../../shared/model/index.js'
 import { PAGE_MARGINS, type TextStyle, breakingLongWords, journeyPicture, paragraphHeight } from './reportLayout.js'
 
@@ -24,6 +24,7 @@ type Content = Record<string, unknown> | string
  */
 export function reportDocument({ board, date, participants, journeyImage, t, locale }: ReportInput): Record<string, unknown> {
   const title = (id: string) => board.touchpoints.find((tp) => tp.id === id)?.title ?? ''
+  const cards = touchpointsInBoardOrder(board)
   const heading: [string, keyof typeof HEADING][] = [
     [board.meta.title, 'title'],
     [`${t('report.subtitle')} · ${date.toLocaleDateString(locale, { dateStyle: 'long' })}`, 'subtitle'],
@@ -36,7 +37,7 @@ export function reportDocument({ board, date, participants, journeyImage, t, loc
   content.push(table([t('report.rank'), t('touchpoint.title'), t('touchpoint.department'), t('touchpoint.status'), t('report.influence')],
     influenceRanking(board).map((r, i) => [String(i + 1), r.touchpoint.title, r.touchpoint.department, t(`status.${r.touchpoint.status}`),
       r.average === null ? '–' : `${r.average.toFixed(1)} (${r.count})`]), [24, '*', 120, 70, 70]))
-  const moments = board.touchpoints.filter((tp) => tp.momentOfTruth)
+  const moments = cards.filter((tp) => tp.momentOfTruth)
   content.push({ text: t('report.moments'), style: 'h2' })
   content.push(moments.length === 0 ? { text: t('report.none'), italics: true } : table(
     [t('touchpoint.title'), t('outcome.disappointing'), t('outcome.ok'), t('outcome.delighting'), t('report.outcome')],
@@ -46,7 +47,7 @@ export function reportDocument({ board, date, participants, journeyImage, t, loc
         `${d.outcome ? t(`outcome.${d.outcome}`) : '–'}${d.disagreement ? ` · ${t('rating.disagreement')}` : ''}`]
     }), ['*', 70, 70, 70, 120]))
   content.push(pageHeading(t('report.factors')))
-  const withFactors = board.touchpoints.filter((tp) => board.factors.some((f) => f.touchpointId === tp.id))
+  const withFactors = cards.filter((tp) => board.factors.some((f) => f.touchpointId === tp.id))
   if (withFactors.length === 0) content.push({ text: t('report.none'), italics: true })
   for (const tp of withFactors) {
     content.push({ text: breakingLongWords(tp.title), style: 'h3' })
