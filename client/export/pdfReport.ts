@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next'
 import {
-  type BoardState, FACTOR_DIMENSIONS, FACTOR_LEVELS, influenceRanking, ratingDistribution, stardustBacklog,
+  type BoardState, FACTOR_DIMENSIONS, FACTOR_LEVELS, influenceRanking, ratingDistribution, stardustBacklog, touchpointsInBoardOrder,
 } from '../../shared/model/index.js'
+import { PAGE_MARGINS, type TextStyle, breakingLongWords, journeyPicture, paragraphHeight } from './reportLayout.js'
 
 export interface ReportInput {
   board: BoardState
@@ -23,17 +24,20 @@ type Content = Record<string, unknown> | string
  */
 export function reportDocument({ board, date, participants, journeyImage, t, locale }: ReportInput): Record<string, unknown> {
   const title = (id: string) => board.touchpoints.find((tp) => tp.id === id)?.title ?? ''
-  const content: Content[] = [
-    { text: board.meta.title, style: 'title' },
-    { text: `${t('report.subtitle')} · ${date.toLocaleDateString(locale, { dateStyle: 'long' })}`, style: 'subtitle' },
-    { text: `${t('report.participants')}: ${participants.join(', ') || '–'}`, margin: [0, 0, 0, 12] },
+  const cards = touchpointsInBoardOrder(board)
+  const heading: [string, keyof typeof HEADING][] = [
+    [board.meta.title, 'title'],
+    [`${t('report.subtitle')} · ${date.toLocaleDateString(locale, { dateStyle: 'long' })}`, 'subtitle'],
+    [`${t('report.participants')}: ${participants.join(', ') || '–'}`, 'participants'],
   ]
-  if (journeyImage) content.push({ image: journeyImage, width: 770, margin: [0, 0, 0, 8] })
-  content.push({ text: t('report.ranking'), style: 'h2', pageBreak: journeyImage ? 'before' : undefined })
+  const content: Content[] = heading.map(([text, style]) => ({ text: breakingLongWords(text), style }))
+  const headingHeight = heading.reduce((sum, [text, style]) => sum + paragraphHeight(text, HEADING[style]), 0)
+  if (journeyImage) content.push(journeyPicture(journeyImage, headingHeight))
+  content.push(journeyImage ? pageHeading(t('report.ranking')) : { text: t('report.ranking'), style: 'h2' })
   content.push(table([t('report.rank'), t('touchpoint.title'), t('touchpoint.department'), t('touchpoint.status'), t('report.influence')],
     influenceRanking(board).map((r, i) => [String(i + 1), r.touchpoint.title, r.touchpoint.department, t(`status.${r.touchpoint.status}`),
       r.average === null ? '–' : `${r.average.toFixed(1)} (${r.count})`]), [24, '*', 120, 70, 70]))
-  const moments = board.touchpoints.filter((tp) => tp.momentOfTruth)
+  const moments = cards.filter((tp) => tp.momentOfTruth)
   content.push({ text: t('report.moments'), style: 'h2' })
   content.push(moments.length === 0 ? { text: t('report.none'), italics: true } : table(
     [t('touchpoint.title'), t('outcome.disappointing'), t('outcome.ok'), t('outcome.delighting'), t('report.outcome')],
@@ -42,11 +46,11 @@ export function reportDocument({ board, date, participants, journeyImage, t, loc
       return [tp.title, String(d.disappointing), String(d.ok), String(d.delighting),
         `${d.outcome ? t(`outcome.${d.outcome}`) : '–'}${d.disagreement ? ` · ${t('rating.disagreement')}` : ''}`]
     }), ['*', 70, 70, 70, 120]))
-  content.push({ text: t('report.factors'), style: 'h2', pageBreak: 'before' })
-  const withFactors = board.touchpoints.filter((tp) => board.factors.some((f) => f.touchpointId === tp.id))
+  content.push(pageHeading(t('report.factors')))
+  const withFactors = cards.filter((tp) => board.factors.some((f) => f.touchpointId === tp.id))
   if (withFactors.length === 0) content.push({ text: t('report.none'), italics: true })
   for (const tp of withFactors) {
-    content.push({ text: tp.title, style: 'h3' })
+    content.push({ text: breakingLongWords(tp.title), style: 'h3' })
     content.push(table(['', ...FACTOR_DIMENSIONS.map((d) => t(`factors.${d}`))], FACTOR_LEVELS.map((level) => [
       t(`factors.${level}`),
       ...FACTOR_DIMENSIONS.map((dimension) => board.factors
@@ -54,7 +58,7 @@ export function reportDocument({ board, date, participants, journeyImage, t, loc
         .map((f) => `• ${f.text}${f.customerVoice ? ` (${t('chair.voice')})` : ''}`).join('\n')),
     ]), [120, '*', '*']))
   }
-  content.push({ text: t('report.stardust'), style: 'h2', pageBreak: 'before' })
+  content.push(pageHeading(t('report.stardust')))
   const backlog = stardustBacklog(board)
   content.push(backlog.length === 0 ? { text: t('report.none'), italics: true } : table(
     [t('report.votes'), t('report.idea'), t('report.touchpoint'), t('stardust.owner'), t('stardust.status')],
@@ -62,14 +66,18 @@ export function reportDocument({ board, date, participants, journeyImage, t, loc
   return {
     pageSize: 'A4',
     pageOrientation: 'landscape',
-    pageMargins: [36, 36, 36, 40],
+    pageMargins: PAGE_MARGINS,
     info: { title: board.meta.title, subject: t('report.subtitle'), creator: 'Zigzag' },
     footer: (page: number, pages: number) => ({ text: `${board.meta.title} · ${page} / ${pages}`, alignment: 'center', fontSize: 8, color: '#777' }),
     content,
+    pageBreakBefore: startsNewPage,
     styles: {
-      title: { fontSize: 24, bold: true, color: '#1f2a44' },
-      subtitle: { fontSize: 13, color: '#53607a', margin: [0, 2, 0, 8] },
+      title: { ...HEADING.title, bold: true, color: '#1f2a44' },
+      subtitle: { ...HEADING.subtitle, color: '#53607a' },
+      participants: HEADING.participants,
       h2: { fontSize: 16, bold: true, color: '#1f2a44', margin: [0, 12, 0, 6] },
+      // At a page's top, whether moved there by a page break or by running out of room (which drops the top margin).
+      pageTop: { margin: [0, 0, 0, 6] },
       h3: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
       head: { bold: true, fillColor: '#1f2a44', color: '#ffffff' },
     },
@@ -77,9 +85,26 @@ export function reportDocument({ board, date, participants, journeyImage, t, loc
   }
 }
 
+/**
+ * Sections marked with this headline level start on a page of their own, unless they already do: a fixed page break
+ * after a table that just filled its page (the table then ends on the next page) would leave that page blank.
+ */
+const NEW_PAGE = 1
+const pageHeading = (text: string) => ({ text, style: ['h2', 'pageTop'], headlineLevel: NEW_PAGE })
+const startsNewPage = (node: { headlineLevel?: number }, nodes: { getPreviousNodesOnPage(): { stack: boolean }[] }) =>
+  // The content's stack spans every page; only what it holds counts as being on the page already.
+  node.headlineLevel === NEW_PAGE && nodes.getPreviousNodesOnPage().some((previous) => !previous.stack)
+
+/** The report's title block; its sizes also tell how much of the first page is left for the board's picture. */
+const HEADING = {
+  title: { fontSize: 24, margin: [0, 0, 0, 0] },
+  subtitle: { fontSize: 13, margin: [0, 2, 0, 8] },
+  participants: { fontSize: 10, margin: [0, 0, 0, 12] },
+} satisfies Record<string, TextStyle>
+
 function table(header: string[], rows: string[][], widths: (number | string)[]): Record<string, unknown> {
   return {
-    table: { headerRows: 1, widths, body: [header.map((text) => ({ text, style: 'head' })), ...rows] },
+    table: { headerRows: 1, widths, body: [header.map((text) => ({ text, style: 'head' })), ...rows.map((row) => row.map(breakingLongWords))] },
     layout: 'lightHorizontalLines',
     margin: [0, 0, 0, 8],
   }

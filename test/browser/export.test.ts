@@ -1,11 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { strFromU8, unzipSync } from 'fflate'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generatedBoardFile } from '../../shared/format/index.js'
 import { RESULTS_DIR, joinBoard, launchBrowser } from '../utils/browser.js'
-import { readPdf } from '../utils/pdf.js'
+import { expectFitsItsPages, pdfLayout, readPdf } from '../utils/pdf.js'
 import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
 
 let server: TestServer
@@ -17,6 +17,7 @@ async function exportFile(kind: string, on: Page = page): Promise<Buffer> {
   const [download] = await Promise.all([on.waitForEvent('download', { timeout: 30_000 }), on.getByTestId(`export-${kind}`).click()])
   const path = await download.path()
   const bytes = readFileSync(path)
+  mkdirSync(RESULTS_DIR, { recursive: true })
   writeFileSync(`${RESULTS_DIR}/${download.suggestedFilename()}`, bytes)
   return bytes
 }
@@ -80,7 +81,9 @@ describe('handing the board off', () => {
   })
 
   it('exports a PDF workshop report built from the board’s data', async () => {
-    const { pages, text } = await readPdf(new Uint8Array(await exportFile('pdf')))
+    const bytes = new Uint8Array(await exportFile('pdf'))
+    const { pages, text } = await readPdf(bytes)
+    expectFitsItsPages(await pdfLayout(bytes))
     expect(pages).toBeGreaterThanOrEqual(4)
     expect(text).toContain('Online checkout')
     expect(text).toContain('Moments of truth')

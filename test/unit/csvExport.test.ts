@@ -2,8 +2,8 @@ import Papa from 'papaparse'
 import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { boardCsvTables, boardCsvZip } from '../../client/export/csvExport.js'
-import { addFactor, addStardust, addTouchpoint, readBoard, toggleStardustVote } from '../../shared/model/index.js'
-import { grid, seededDoc } from '../utils/board.js'
+import { addFactor, addStardust, addTouchpoint, moveTouchpoint, rateMomentOfTruth, readBoard, toggleStardustVote } from '../../shared/model/index.js'
+import { addCards, grid, seededDoc } from '../utils/board.js'
 
 const AWKWARD = 'Kasse, "Kartenleser" –\nÄrger über PIN-Pad 😤; Grüße'
 
@@ -44,5 +44,48 @@ describe('CSV export', () => {
   it('writes the column names even for an empty table', () => {
     const tables = boardCsvTables(readBoard(seededDoc()))
     expect(tables.stardust.split('\r\n')[0]).toBe('idea,touchpoint,votes,owner_department,status,author,customer_voice,created')
+  })
+
+  it('writes every touchpoint column even when the board has no touchpoints', () => {
+    const header = (csv: string) => csv.split('\r\n')[0]
+    const full = header(boardCsvTables(boardWithAwkwardText()).touchpoints)
+    expect(full.split(',')).toHaveLength(20)
+    expect(header(boardCsvTables(readBoard(seededDoc())).touchpoints)).toBe(full)
+  })
+
+  it('writes cells a spreadsheet would run as formulas with a leading apostrophe, and keeps numbers numbers', () => {
+    const doc = seededDoc()
+    const { phase, lane } = grid(doc)
+    const [title, department, description, expectation, painPoint, factor, idea] = [
+      '=HYPERLINK("http://evil.example","click")', '+1+2', '-2+3', '\t=1+1', '\r=1+1', '@SUM(A1:A9)', '=1+1\nsecond line']
+    const id = addTouchpoint(doc, { title, phaseId: phase('Purchase'), laneId: lane('Store'), department, description, expectation, painPoint, momentOfTruth: true })
+    rateMomentOfTruth(doc, id, 'p1', 'disappointing')
+    addFactor(doc, { touchpointId: id, level: 'ok', dimension: 'factual', text: factor, authorId: 'a', authorName: '=cmd|" /C calc"!A0', customerVoice: false })
+    addStardust(doc, { touchpointId: id, text: idea, authorId: 'a', authorName: 'Zoë', customerVoice: false })
+    const tables = boardCsvTables(readBoard(doc))
+
+    const [touchpoint] = Papa.parse<Record<string, string>>(tables.touchpoints, { header: true }).data
+    expect(touchpoint).toMatchObject({ title: `'${title}`, department: `'${department}`, description: `'${description}`,
+      customer_expectation: `'${expectation}`, pain_point: `'${painPoint}`, rating_score: '-1.00' })
+    const [entry] = Papa.parse<Record<string, string>>(tables.factors, { header: true }).data
+    expect(entry).toMatchObject({ touchpoint: `'${title}`, text: `'${factor}`, author: '\'=cmd|" /C calc"!A0' })
+    const [stardust] = Papa.parse<Record<string, string>>(tables.stardust, { header: true }).data
+    expect(stardust).toMatchObject({ idea: `'${idea}`, touchpoint: `'${title}`, author: 'Zoë' })
+  })
+
+  it('lists the touchpoints as the board reads: by phase, then by lane, then from the top of each cell', () => {
+    const doc = seededDoc()
+    const cards = addCards(doc, [
+      ['Returns desk', 'After purchase', 'Store'],
+      ['Checkout page', 'Purchase', 'Website'],
+      ['Till', 'Purchase', 'Store'],
+      ['Card reader', 'Purchase', 'Store'],
+      ['Forum thread', 'Before purchase', 'Social & reviews'],
+      ['Hotline', 'Purchase', 'Phone'],
+    ])
+    const { phase, lane } = grid(doc)
+    moveTouchpoint(doc, cards['Card reader']!, { phaseId: phase('Purchase'), laneId: lane('Store'), index: 0 })
+    const rows = Papa.parse<Record<string, string>>(boardCsvTables(readBoard(doc)).touchpoints, { header: true }).data
+    expect(rows.map((row) => row.title)).toEqual(['Forum thread', 'Card reader', 'Till', 'Hotline', 'Checkout page', 'Returns desk'])
   })
 })

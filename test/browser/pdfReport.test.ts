@@ -1,0 +1,51 @@
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generatedBoardFile } from '../../shared/format/index.js'
+import { RESULTS_DIR, joinBoard, launchBrowser } from '../utils/browser.js'
+import { expectFitsItsPages, pdfLayout, readPdf } from '../utils/pdf.js'
+import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
+
+// A stardust idea of one 280-character word, as long as an idea may be.
+const LONG_WORD = 'Sternenstaub'.repeat(24).slice(0, 280)
+
+let server: TestServer
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  // 6 lanes of 4 phases, two cards a cell: the board's picture is taller than a landscape page's free area is wide.
+  const board = generatedBoardFile(48, 4, 6)
+  board.stardust = [...board.stardust ?? [], { touchpointId: 't0', text: LONG_WORD, createdAt: '2025-01-15T09:00:00.000Z' }]
+  page = await joinBoard(browser, (await createBoard(server.url, { board })).links.edit, 'Ida')
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function exportReport(): Promise<Uint8Array> {
+  await page.getByTestId('export').click()
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('export-pdf').click()])
+  const bytes = readFileSync(await download.path())
+  mkdirSync(RESULTS_DIR, { recursive: true })
+  writeFileSync(`${RESULTS_DIR}/tall-${download.suggestedFilename()}`, bytes)
+  return new Uint8Array(bytes)
+}
+
+describe('the PDF report of a tall board', () => {
+  it('fits the board’s picture under the title on the first page, leaves no page blank and wraps a very long word', async () => {
+    const bytes = await exportReport()
+    const pages = await pdfLayout(bytes)
+    expectFitsItsPages(pages)
+    // Fitted, not shrunk to a stamp: the picture reaches down to the page's bottom margin (or across the page).
+    const [picture] = pages[0]!.images
+    const bottom = pages[0]!.height - 40
+    expect(bottom - picture!.bottom < 20 || picture!.right - picture!.left > 750, JSON.stringify(picture)).toBe(true)
+    const { text } = await readPdf(bytes)
+    expect(text.replace(/\s/g, '')).toContain(LONG_WORD)
+  })
+})
