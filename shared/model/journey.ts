@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import type { TransactionOrigin } from '../origins.js'
+import { touchpointsInBoardOrder } from './ordering.js'
 import type { BoardState } from './read.js'
 import { type Channel, type JourneyStep, journeyStepMap, legacyJourneyMaps, personaMaps, str, touchpointMaps } from './schema.js'
 
@@ -131,24 +132,10 @@ function walkJourney(board: BoardState, personaId?: string): string[] {
     for (const to of next.get(id) ?? []) visit(to)
   }
   for (const step of steps) if (!hasIncoming.has(step.from)) visit(step.from)
-  for (const id of inBoardOrder(board, steps.map((step) => step.from))) visit(id)
+  const starts = new Set(steps.map((step) => step.from))
+  for (const card of touchpointsInBoardOrder(board)) if (starts.has(card.id)) visit(card.id)
+  for (const id of starts) visit(id) // a step from a card the board no longer shows
   return order
-}
-
-/** `ids` sorted as the board reads: by phase, then lane, then place in the cell; unknown ids last, as given. */
-function inBoardOrder(board: BoardState, ids: string[]): string[] {
-  const phase = new Map(board.phases.map((p, i) => [p.id, i]))
-  const lane = new Map(board.lanes.map((l, i) => [l.id, i]))
-  const card = new Map(board.touchpoints.map((t) => [t.id, t]))
-  const rank = (id: string): number[] => {
-    const t = card.get(id)
-    return t ? [phase.get(t.phaseId) ?? Infinity, lane.get(t.laneId) ?? Infinity, t.position] : [Infinity, Infinity, Infinity]
-  }
-  const ranks = new Map(ids.map((id) => [id, rank(id)]))
-  return [...ids].sort((a, b) => {
-    const [x, y] = [ranks.get(a)!, ranks.get(b)!]
-    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]! || 0
-  })
 }
 
 /**

@@ -1,5 +1,4 @@
 import { journeyOrder } from './journey.js'
-import { byPosition } from './ordering.js'
 import type { BoardState } from './read.js'
 import { type FactorLevel, type Outcome, FACTOR_LEVELS, OUTCOMES, type StardustIdea, type Touchpoint } from './schema.js'
 
@@ -75,15 +74,6 @@ export interface InfluenceRank {
   /** Mean influence score 1..5, null if nobody scored it. */
   average: number | null
   count: number
-}
-
-/** The touchpoints as the board reads: phase by phase, lane by lane within a phase, and each cell's cards from the top. */
-export function touchpointsInBoardOrder(board: Pick<BoardState, 'phases' | 'lanes' | 'touchpoints'>): Touchpoint[] {
-  const phase = new Map(board.phases.map((p, i) => [p.id, i]))
-  const lane = new Map(board.lanes.map((l, i) => [l.id, i]))
-  const index = (at: Map<string, number>, id: string) => at.get(id) ?? at.size
-  return [...board.touchpoints].sort((a, b) =>
-    index(phase, a.phaseId) - index(phase, b.phaseId) || index(lane, a.laneId) - index(lane, b.laneId) || byPosition(a, b))
 }
 
 /** Touchpoints by how much they influence the customer's decision, most influential first; unscored ones last. */
