@@ -5,6 +5,10 @@ import { FATAL_CLOSE_CODES } from '../../shared/protocol.js'
 export interface ReconnectOptions {
   /** Milliseconds to wait before retry number `attempt` (0-based); default: shared/backoff's full jitter. */
   delay?: (attempt: number) => number
+  /** Where the browser's `online` and `offline` events come from; default: `window` when there is one. */
+  network?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
+  /** Whether the browser thinks it has a network; default: `navigator.onLine`. */
+  isOnline?: () => boolean
 }
 
 /**
@@ -22,13 +26,22 @@ export interface ReconnectOptions {
  * - a fatal close code (FATAL_CLOSE_CODES, or whatever the provider's
  *   `shouldReconnect` refuses, which it announces with `closed` right after).
  *
+ * The browser's network events count too. Going `offline` closes the socket
+ * at once (otherwise it looks open until y-websocket's 30 s silence timeout,
+ * and the page says "Live" while nothing gets through), and no retry runs
+ * while the browser says it is offline. Coming back `online` retries at once.
+ *
  * Returns a function that stops it and cancels a pending retry; call it
  * before destroying the provider.
  */
 export function reconnectWithJitter(provider: WebsocketProvider, options: ReconnectOptions = {}): () => void {
   const delay = options.delay ?? ((attempt: number) => reconnectDelay(attempt))
+  const network = options.network ?? (typeof window === 'undefined' ? undefined : window)
+  const isOnline = options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false)
   let attempt = 0
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** A lost connection waits for the network to come back instead of a timer. */
+  let waitingForNetwork = false
 
   const cancel = () => {
     if (timer !== undefined) clearTimeout(timer)
@@ -40,6 +53,10 @@ export function reconnectWithJitter(provider: WebsocketProvider, options: Reconn
     provider.shouldConnect = false
     cancel()
     if (event && FATAL_CLOSE_CODES.has(event.code)) return
+    if (!isOnline()) {
+      waitingForNetwork = true
+      return
+    }
     timer = setTimeout(() => {
       timer = undefined
       provider.connect()
@@ -52,13 +69,31 @@ export function reconnectWithJitter(provider: WebsocketProvider, options: Reconn
     if (isSynced) attempt = 0
   }
 
+  const onOffline = () => {
+    if (timer !== undefined) cancel() // a retry was pending: it waits for the network instead
+    else if (provider.shouldConnect) provider.disconnect() // closes now, as y-websocket's own watchdog would in 30 s
+    else return // the app disconnected, or the link is dead
+    waitingForNetwork = true
+  }
+  const onOnline = () => {
+    if (!waitingForNetwork && timer === undefined) return
+    waitingForNetwork = false
+    cancel()
+    provider.connect()
+  }
+
   provider.on('connection-close', onConnectionClose)
   provider.on('closed', onClosed)
   provider.on('sync', onSync)
+  network?.addEventListener('offline', onOffline)
+  network?.addEventListener('online', onOnline)
   return () => {
     cancel()
+    waitingForNetwork = false
     provider.off('connection-close', onConnectionClose)
     provider.off('closed', onClosed)
     provider.off('sync', onSync)
+    network?.removeEventListener('offline', onOffline)
+    network?.removeEventListener('online', onOnline)
   }
 }

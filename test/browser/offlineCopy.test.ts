@@ -125,6 +125,30 @@ describe('the copy of the board an editor keeps in the browser', () => {
     await context.close()
   })
 
+  it('says Offline as soon as the browser loses the network, and hands over an edit made meanwhile as soon as it is back', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    context.setDefaultTimeout(10_000)
+    const page = await context.newPage()
+    await openAsEditor(page, 'Nina Network')
+    await page.locator('[data-testid="connection"][data-status="connected"]').waitFor()
+
+    // The socket would look open for 30 s more (y-websocket's watchdog); the browser's offline event ends it now.
+    await context.setOffline(true)
+    await page.locator('[data-testid="connection"][data-status="offline"]').waitFor({ timeout: 3_000 })
+    const at = await cellFreeSpot(page, await gridId(page, 'phase', 'Purchase'), await gridId(page, 'lane', 'Store'))
+    await page.mouse.dblclick(at.x, at.y)
+    await page.getByTestId('touchpoint-title-input').fill('Written without a network')
+    await page.getByTestId('touchpoint-title-input').press('Enter')
+    await page.waitForTimeout(1_000)
+    expect(await page.getByTestId('connection').getAttribute('data-status')).toBe('offline')
+
+    // Back online: it reconnects at once, not after a growing wait, and the server gets the edit.
+    await context.setOffline(false)
+    await page.locator('[data-testid="connection"][data-status="connected"]').waitFor({ timeout: 3_000 })
+    await expect.poll(async () => touchpoints(await serverBoard()).map((t) => t.title), { timeout: 5_000 }).toContain('Written without a network')
+    await context.close()
+  })
+
   it('keeps what others wrote while the page was cut off, once it is back', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
     context.setDefaultTimeout(10_000)

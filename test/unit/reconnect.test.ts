@@ -51,17 +51,33 @@ const last = () => FakeSocket.made[FakeSocket.made.length - 1]
 let provider: WebsocketProvider
 let stop: () => void
 
+/** The browser's network, as `online` / `offline` events and navigator.onLine. */
+let network: EventTarget
+let online = true
+
 function start(delay?: (attempt: number) => number): void {
   provider = new WebsocketProvider('ws://zigzag.test/sync', 'board', new Y.Doc(), {
     WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
     disableBc: true,
   })
-  stop = reconnectWithJitter(provider, delay ? { delay } : {})
+  stop = reconnectWithJitter(provider, { ...(delay ? { delay } : {}), network, isOnline: () => online })
+}
+
+function goOffline(): void {
+  online = false
+  network.dispatchEvent(new Event('offline'))
+}
+
+function goOnline(): void {
+  online = true
+  network.dispatchEvent(new Event('online'))
 }
 
 beforeEach(() => {
   vi.useFakeTimers()
   FakeSocket.made = []
+  network = new EventTarget()
+  online = true
 })
 
 afterEach(() => {
@@ -174,6 +190,57 @@ describe('reconnectWithJitter', () => {
     vi.advanceTimersByTime(1000)
     expect(sockets()).toBe(2)
     expect(provider.wsconnected).toBe(false)
+  })
+
+  it('drops the connection the moment the browser goes offline, waits for the network, and retries at once when it is back', () => {
+    start(() => 1000)
+    const statuses: string[] = []
+    provider.on('status', ({ status }: { status: string }) => statuses.push(status))
+    last().open()
+    last().sync()
+    goOffline()
+    // Without this the socket looks open until y-websocket's watchdog gives up on it, 30 s later.
+    expect(provider.wsconnected).toBe(false)
+    expect(statuses.at(-1)).toBe('disconnected')
+    vi.advanceTimersByTime(120_000)
+    expect(sockets()).toBe(1)
+    goOnline()
+    expect(sockets()).toBe(2)
+    expect(provider.shouldConnect).toBe(true)
+  })
+
+  it('holds a pending retry while offline, and a close while offline waits for the network too', () => {
+    start(() => 5000)
+    last().open()
+    last().serverClose(1001)
+    goOffline()
+    vi.advanceTimersByTime(60_000)
+    expect(sockets()).toBe(1)
+    goOnline()
+    expect(sockets()).toBe(2)
+    // Closed by the server while the browser is offline: no timer, the network's return.
+    online = false
+    last().serverClose(1006)
+    vi.advanceTimersByTime(60_000)
+    expect(sockets()).toBe(2)
+    goOnline()
+    expect(sockets()).toBe(3)
+  })
+
+  it('ignores the network after the app disconnected, or after a fatal close', () => {
+    start(() => 100)
+    last().open()
+    provider.disconnect()
+    goOffline()
+    goOnline()
+    expect(sockets()).toBe(1)
+    provider.connect()
+    last().open()
+    last().serverClose([...FATAL_CLOSE_CODES][0]!)
+    goOffline()
+    goOnline()
+    vi.advanceTimersByTime(60_000)
+    expect(sockets()).toBe(2)
   })
 
   it('stopping it cancels a pending retry', () => {
