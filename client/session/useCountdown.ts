@@ -1,10 +1,16 @@
 import { useEffect, useRef, useState } from 'react'
 import { type TimerState, timerRemaining } from '../../shared/session.js'
 
-/** Milliseconds left on the shared timer, re-read four times a second; fires `onZero` once when a running timer ends. */
+/**
+ * Milliseconds left on the shared timer, re-read four times a second; fires `onZero` once when a running timer ends
+ * while this page watches it. A timer that had already run out when the page opened (a late joiner, a reload) stays
+ * silent: its end is old news.
+ */
 export function useCountdown(timer: TimerState, clockOffset: number, onZero?: () => void): number {
   const [now, setNow] = useState(() => Date.now())
   const fired = useRef<number | null>(null)
+  /** The end time this page saw with time still left on it. */
+  const watched = useRef<number | null>(null)
   useEffect(() => {
     if (timer.endsAt === null) return
     const id = window.setInterval(() => setNow(Date.now()), 250)
@@ -12,7 +18,9 @@ export function useCountdown(timer: TimerState, clockOffset: number, onZero?: ()
   }, [timer.endsAt])
   const remaining = timerRemaining(timer, now + clockOffset)
   useEffect(() => {
-    if (timer.endsAt !== null && remaining === 0 && fired.current !== timer.endsAt) {
+    if (timer.endsAt === null) return
+    if (remaining > 0) watched.current = timer.endsAt
+    else if (watched.current === timer.endsAt && fired.current !== timer.endsAt) {
       fired.current = timer.endsAt
       onZero?.()
     }
