@@ -107,6 +107,22 @@ describe('with the keyboard', () => {
     await panel.waitFor({ state: 'detached' })
     expect(await english.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('open-history')
   })
+
+  it('goes into a card’s panel opened with Enter, and back to the card on Escape', async () => {
+    const node = english.locator('.react-flow__node', { has: english.locator('[data-title="Online checkout"]') })
+    const id = await node.getAttribute('data-id')
+    await node.focus()
+    await english.keyboard.press('Enter')
+    const panel = english.getByTestId('touchpoint-panel')
+    await panel.waitFor()
+    const inside = () => panel.evaluate((aside) => aside.contains(document.activeElement))
+    await expect.poll(inside).toBe(true)
+    await english.keyboard.press('Tab')
+    expect(await inside()).toBe(true)
+    await english.keyboard.press('Escape')
+    await panel.waitFor({ state: 'detached' })
+    await expect.poll(() => english.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id'))).toBe(id)
+  })
 })
 
 describe('linking', () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Touchpoint } from '../../../shared/model/index.js'
 import { PanelHeader } from '../../ui/PanelHeader.js'
@@ -14,9 +14,12 @@ type Tab = (typeof TABS)[number]
 export function TouchpointPanel({ touchpoint, onClose }: { touchpoint: Touchpoint; onClose: () => void }) {
   const { t } = useTranslation()
   const [tab, setTab] = useState<Tab>('details')
+  // Opened from the keyboard (Enter on a focused card), the panel takes the focus, so Tab goes on inside it.
+  const [fromKeyboard] = useState(() => document.activeElement?.matches('.react-flow__node:focus-visible') ?? false)
+  useCardFocusBack(touchpoint.id)
   return (
     <aside className={`details details--${tab}`} aria-label={t('touchpoint.panelHeading')} data-testid="touchpoint-panel">
-      <PanelHeader title={touchpoint.title || t('touchpoint.untitled')} onClose={onClose} />
+      <PanelHeader title={touchpoint.title || t('touchpoint.untitled')} onClose={onClose} takeFocus={fromKeyboard} />
       <div className="tabs" role="tablist">
         {TABS.map((name) => (
           <button key={name} type="button" role="tab" aria-selected={tab === name} data-testid={`tab-${name}`}
@@ -31,4 +34,18 @@ export function TouchpointPanel({ touchpoint, onClose }: { touchpoint: Touchpoin
       {tab === 'stardust' && <StardustTab touchpoint={touchpoint} />}
     </aside>
   )
+}
+
+/**
+ * When the panel closes (Escape, its ×) and the focus went nowhere, it goes back to the card, so someone on the
+ * keyboard carries on from there instead of from the top of the page.
+ */
+function useCardFocusBack(touchpointId: string): void {
+  useEffect(() => () => {
+    requestAnimationFrame(() => {
+      const at = document.activeElement
+      if (at && at !== document.body) return
+      document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(touchpointId)}"]`)?.focus()
+    })
+  }, [touchpointId])
 }
