@@ -15,12 +15,29 @@ interface Props {
   maxLength?: number
   /** The text may be cut short (an ellipsis): its tooltip shows it whole, to everyone. */
   clamped?: boolean
+  /** Reachable with Tab, Enter or F2 to rename (default). Off for a card's title: the card itself takes the focus. */
+  focusable?: boolean
 }
 
-/** Text that turns into an input on double-click; Enter or leaving the field saves, Escape cancels. */
-export function InlineText({ value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, maxLength = MAX_NAME_LENGTH, clamped }: Props) {
+/**
+ * Text that turns into an input on double-click, or on Enter or F2 when it has the focus; Enter or leaving the field
+ * saves, Escape cancels, and the focus comes back to the text.
+ */
+export function InlineText({
+  value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, maxLength = MAX_NAME_LENGTH, clamped, focusable = true,
+}: Props) {
   const [draft, setDraft] = useState(value)
   const input = useRef<HTMLInputElement>(null)
+  const text = useRef<HTMLSpanElement>(null)
+  /** Editing began from the keyboard: the focus goes back to the text when it ends. */
+  const fromKeyboard = useRef(false)
+  const keyboardEditable = focusable && !readOnly
+
+  useEffect(() => {
+    if (editing || !fromKeyboard.current) return
+    fromKeyboard.current = false
+    text.current?.focus()
+  }, [editing])
 
   useEffect(() => {
     if (editing) {
@@ -48,8 +65,18 @@ export function InlineText({ value, onCommit, editing, onEditingChange, readOnly
     )
   }
   return (
-    <span className={className} data-testid={testId}
+    <span ref={text} className={className} data-testid={testId}
       title={[clamped ? value : '', readOnly ? '' : title ?? ''].filter(Boolean).join('\n') || undefined}
+      {...(keyboardEditable ? {
+        tabIndex: 0, role: 'button', 'data-renamable': '', 'aria-label': title ? `${value || placeholder || ''}. ${title}` : undefined,
+        onKeyDown: (e: KeyboardEvent<HTMLSpanElement>) => {
+          if (e.key !== 'Enter' && e.key !== 'F2') return
+          e.preventDefault()
+          e.stopPropagation()
+          fromKeyboard.current = true
+          onEditingChange(true)
+        },
+      } : {})}
       onDoubleClick={(e) => {
         if (readOnly) return
         e.stopPropagation()

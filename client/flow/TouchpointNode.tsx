@@ -35,7 +35,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
             data-testid="touchpoint-delete" onClick={() => removeTouchpoint(doc, id, origin)}>×</button>
         )}
       </div>
-      <InlineText className="card__title" testId="touchpoint-title" value={touchpoint.title} readOnly={readOnly} clamped
+      <InlineText className="card__title" testId="touchpoint-title" value={touchpoint.title} readOnly={readOnly} clamped focusable={false}
         placeholder={t('touchpoint.untitled')} title={t('touchpoint.editTitle')}
         editing={editing} onEditingChange={(on) => setEditingId(on ? id : null)}
         onCommit={(title) => updateTouchpoint(doc, id, { title }, origin)} />

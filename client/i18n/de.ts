@@ -86,7 +86,7 @@ export const de: Strings<typeof en> = {
     remove: 'Entfernen',
     removePhaseConfirm: 'Phase „{{name}}“ entfernen? Ihre Kontaktpunkte wandern in die Nachbarphase.',
     removeLaneConfirm: 'Kanal „{{name}}“ entfernen? Seine Kontaktpunkte wandern in den Nachbarkanal.',
-    rename: 'Doppelklick zum Umbenennen',
+    rename: 'Doppelklick oder Enter zum Umbenennen',
     cellHint: 'Doppelklick fügt einen Kontaktpunkt hinzu',
   },
   palette: {

@@ -83,7 +83,7 @@ export const en = {
     remove: 'Remove',
     removePhaseConfirm: 'Remove phase “{{name}}”? Its touchpoints move to the neighbouring phase.',
     removeLaneConfirm: 'Remove lane “{{name}}”? Its touchpoints move to the neighbouring lane.',
-    rename: 'Double-click to rename',
+    rename: 'Double-click, or press Enter, to rename',
     cellHint: 'Double-click to add a touchpoint',
   },
   palette: {

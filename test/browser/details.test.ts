@@ -108,6 +108,36 @@ describe('with the keyboard', () => {
     expect(await english.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('open-history')
   })
 
+  it('renames a phase, a lane and the board from the keyboard, and keeps the focus on the name', async () => {
+    const names = [
+      { locator: english.getByTestId('phase-name').first(), key: 'Enter', to: 'Orientation' },
+      { locator: english.getByTestId('lane-name').first(), key: 'F2', to: 'Flagship store' },
+      { locator: english.getByTestId('board-title'), key: 'Enter', to: 'Keyboard workshop' },
+    ]
+    for (const { locator, key, to } of names) {
+      const before = await locator.textContent()
+      await locator.focus()
+      await english.keyboard.press(key)
+      await english.keyboard.press('ControlOrMeta+a')
+      await english.keyboard.type(to)
+      await english.keyboard.press('Enter')
+      await expect.poll(() => locator.textContent()).toBe(to)
+      expect(await locator.evaluate((el) => el === document.activeElement)).toBe(true)
+      // Escape leaves it as it was.
+      await english.keyboard.press('Enter')
+      await english.keyboard.type('Not this')
+      await english.keyboard.press('Escape')
+      expect(await locator.textContent()).toBe(to)
+      await locator.dblclick()
+      await english.keyboard.press('ControlOrMeta+a')
+      await english.keyboard.type(before!)
+      await english.keyboard.press('Enter')
+      await expect.poll(() => locator.textContent()).toBe(before)
+    }
+    // A card's title is renamed in its panel: the card, not its title, is the stop for Tab.
+    expect(await english.getByTestId('touchpoint-title').first().getAttribute('tabindex')).toBeNull()
+  })
+
   it('goes into a card’s panel opened with Enter, and back to the card on Escape', async () => {
     const node = english.locator('.react-flow__node', { has: english.locator('[data-title="Online checkout"]') })
     const id = await node.getAttribute('data-id')
