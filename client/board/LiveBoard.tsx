@@ -80,7 +80,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   return (
     <BoardContext.Provider value={context}>
       <ReactFlowProvider>
-        {projector ? <ProjectorView info={info} links={links} /> : isPhone ? (
+        {projector ? <ProjectorView info={info} links={links} status={status} /> : isPhone ? (
         <div className={`workspace phone${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
           <PhoneHeader title={board.meta.title || info.title} status={status} />
           <PhoneView />

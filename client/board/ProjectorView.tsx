@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { BoardCanvas } from '../flow/BoardCanvas.js'
 import { ChairButton } from '../panels/ChairButton.js'
+import { ConnectionBadge } from '../panels/ConnectionBadge.js'
 import { AgendaControl } from '../session/AgendaControl.js'
 import { TimerControl } from '../session/TimerControl.js'
 import { VotingControl } from '../session/VotingControl.js'
 import type { BoardInfo, BoardLinks } from '../sync/api.js'
+import type { ConnectionStatus } from '../sync/useBoardConnection.js'
 import { QrCode } from '../ui/QrCode.js'
 import { useBoard } from './BoardContext.js'
 
@@ -12,9 +14,10 @@ import { useBoard } from './BoardContext.js'
  * Projector mode: the live board full screen, read-only, no editing chrome,
  * large type; the agenda step, the timer, the voting round, who speaks as the customer and a QR code of
  * the edit (or view) link so people in the room can scan and join (`links`:
- * kept fresh by LiveBoard when a link is replaced). Follows the facilitator's view.
+ * kept fresh by LiveBoard when a link is replaced). Follows the facilitator's view. While the connection is down it
+ * says so, so the room does not take a stale board for the live one.
  */
-export function ProjectorView({ info, links }: { info: BoardInfo; links: BoardLinks }) {
+export function ProjectorView({ info, links, status }: { info: BoardInfo; links: BoardLinks; status: ConnectionStatus }) {
   const { t } = useTranslation()
   const { board, session: { session } } = useBoard()
   const link = session.projectorQr === 'view' ? links.view : links.edit
@@ -26,6 +29,7 @@ export function ProjectorView({ info, links }: { info: BoardInfo; links: BoardLi
         <VotingControl />
         <TimerControl large />
         <ChairButton variant="projector" />
+        {status !== 'connected' && <ConnectionBadge status={status} />}
       </header>
       <div className="projector__body">
         <BoardCanvas selectedId={null} onSelect={() => undefined} onOpen={() => undefined} projector />

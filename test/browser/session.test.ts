@@ -181,6 +181,15 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await facilitator.keyboard.press('Escape')
   })
 
+  it('says on the projector when its connection is down, and nothing while it is live', async () => {
+    const badge = projector.getByTestId('connection')
+    expect(await badge.count()).toBe(0)
+    await projector.context().setOffline(true)
+    await expect.poll(() => badge.getAttribute('data-status'), { timeout: 5_000 }).toBe('offline')
+    await projector.context().setOffline(false)
+    await expect.poll(() => badge.count(), { timeout: 10_000 }).toBe(0)
+  })
+
   it('shows a QR code on the projector that decodes to the edit link', async () => {
     await expect.poll(() => decodeQr(projector.getByTestId('qr-code'))).toBe(board.links.edit)
     await facilitator.getByTestId('session-settings').click()
