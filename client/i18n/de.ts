@@ -249,6 +249,7 @@ export const de: Strings<typeof en> = {
     history: 'Abstimmungsergebnisse',
   },
   private: {
+    explain: 'Neue Faktoren und Sternenstaub-Ideen bleiben verborgen, bis die Moderation aufdeckt; Kontaktpunkte erscheinen sofort.',
     start: 'Stilles Schreiben',
     on: 'Stilles Schreiben',
     counts: 'Ihre verdeckten Einträge: {{mine}} · alle: {{all}}',
@@ -307,6 +308,6 @@ export const de: Strings<typeof en> = {
     addFactor: 'Faktor hinzufügen',
     addStardust: 'Idee hinzufügen',
     private: 'privat',
-    privateHint: 'Stilles Schreiben: Was Sie hinzufügen, bleibt privat, bis die Moderation aufdeckt.',
+    privateHint: 'Stilles Schreiben: Faktoren und Sternenstaub-Ideen, die Sie hinzufügen, bleiben privat, bis die Moderation aufdeckt.',
   },
 }

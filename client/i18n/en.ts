@@ -246,6 +246,7 @@ export const en = {
     history: 'Voting results on record',
   },
   private: {
+    explain: 'New factors and stardust ideas stay hidden until the facilitator reveals them; touchpoints show at once.',
     start: 'Silent writing',
     on: 'Silent writing',
     counts: 'your hidden entries: {{mine}} · all: {{all}}',
@@ -304,6 +305,6 @@ export const en = {
     addFactor: 'Add factor',
     addStardust: 'Add idea',
     private: 'private',
-    privateHint: 'Silent writing: what you add stays private until the facilitator reveals it.',
+    privateHint: 'Silent writing: the factors and stardust ideas you add stay private until the facilitator reveals them.',
   },
 } as const

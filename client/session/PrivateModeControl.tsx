@@ -9,12 +9,12 @@ export function PrivateModeControl() {
   const { on, drafts } = session.privateMode
   if (!on) {
     return isFacilitator
-      ? <button type="button" className="button button--small" data-testid="private-start" onClick={() => send({ type: 'private.start' })}><Icon name="private" /> {t('private.start')}</button>
+      ? <button type="button" className="button button--small" data-testid="private-start" title={t('private.explain')} onClick={() => send({ type: 'private.start' })}><Icon name="private" /> {t('private.start')}</button>
       : null
   }
   return (
     <div className="private" data-testid="private-mode">
-      <strong><Icon name="private" /> {t('private.on')}</strong>
+      <strong title={t('private.explain')}><Icon name="private" /> {t('private.on')}</strong>
       {/* Someone who only watches writes nothing: how many are written is all there is to say. */}
       <span className="hint" data-testid="private-counts">{readOnly ? t('private.countsAll', { all: drafts }) : t('private.counts', { mine: myDrafts.length, all: drafts })}</span>
       {isFacilitator && <button type="button" className="button button--small button--primary" data-testid="private-reveal" onClick={() => send({ type: 'private.reveal' })}>{t('private.reveal')}</button>}

@@ -36,6 +36,9 @@ describe('facilitator controls in three browsers', () => {
   it('keeps factor entries written in private mode to their author until the facilitator reveals them', async () => {
     await fran.getByTestId('private-start').click()
     await pat.getByTestId('private-mode').waitFor()
+    // Says what stays hidden: factors and stardust, not touchpoints.
+    expect(await pat.getByTestId('private-mode').locator('strong').getAttribute('title')).toBe(
+      'New factors and stardust ideas stay hidden until the facilitator reveals them; touchpoints show at once.')
     await openTab(pat, 'Online checkout', 'factors')
     await pat.getByTestId('factor-input-delight-emotional').fill('Confetti on the thank-you page')
     await pat.getByTestId('factor-input-delight-emotional').press('Enter')

@@ -219,6 +219,7 @@ describe('joining from a phone', () => {
     await pia.getByTestId('private-mode').waitFor()
     await pia.locator(`[data-testid="phone-step"][data-touchpoint-id="${tp.id}"] .phone-step__open`).tap()
     await pia.getByTestId('phone-private-hint').first().waitFor()
+    expect(await pia.getByTestId('phone-private-hint').first().textContent()).toContain('the factors and stardust ideas you add stay private')
     await pia.getByTestId('phone-factor-input').fill('Queue longer than five minutes')
     await pia.getByTestId('phone-factor-add').tap()
     await pia.getByTestId('phone-factor-draft').filter({ hasText: 'Queue longer than five minutes' }).waitFor()
