@@ -3,7 +3,7 @@ import { entityId } from '../ids.js'
 import type { TransactionOrigin } from '../origins.js'
 import { positionBetween } from './ordering.js'
 import { lanes, phases } from './read.js'
-import { type Channel, type EntityMap, entityMap, laneMaps, phaseMaps, touchpointMaps } from './schema.js'
+import { type Channel, type EntityMap, entityMap, laneMaps, num, phaseMaps, touchpointMaps } from './schema.js'
 
 type Axis = 'phase' | 'lane'
 
@@ -64,18 +64,33 @@ export const moveLane = (doc: Y.Doc, id: string, direction: -1 | 1, origin?: Tra
 
 /**
  * Removes a phase or lane. Its touchpoints are never dropped: they move to the
- * neighbouring column or row. The last phase or lane cannot be removed.
+ * neighbouring column or row, in their order, after that one's own cards when
+ * it comes before (below them, as they came later) and before them when it
+ * comes after. The last phase or lane cannot be removed.
  */
 function remove(doc: Y.Doc, axis: Axis, id: string, origin?: TransactionOrigin): boolean {
   const items = axisItems(doc, axis)
   const index = items.findIndex((item) => item.id === id)
   if (index < 0 || items.length <= 1) return false
-  const heir = items[index > 0 ? index - 1 : 1]
+  const heirComesBefore = index > 0
+  const heir = items[heirComesBefore ? index - 1 : 1]
   const field = axis === 'phase' ? 'phaseId' : 'laneId'
+  const across = axis === 'phase' ? 'laneId' : 'phaseId'
+  const cards = [...touchpointMaps(doc).values()]
+  const position = (tp: EntityMap) => num(tp, 'position')
   doc.transact(() => {
-    touchpointMaps(doc).forEach((tp: EntityMap) => {
-      if (tp.get(field) === id) tp.set(field, heir.id)
-    })
+    // Cell by cell along the other axis: the moving cards, in their order, join the heir's cards of that cell.
+    const moving = new Map<unknown, EntityMap[]>()
+    for (const tp of cards) if (tp.get(field) === id) moving.set(tp.get(across), [...(moving.get(tp.get(across)) ?? []), tp])
+    for (const [cell, movers] of moving) {
+      const staying = cards.filter((tp) => tp.get(field) === heir.id && tp.get(across) === cell).map(position)
+      movers.sort((a, b) => position(a) - position(b))
+      const start = staying.length === 0 ? 0 : heirComesBefore ? Math.max(...staying) + 1 : Math.min(...staying) - movers.length
+      movers.forEach((tp, i) => {
+        tp.set(field, heir.id)
+        tp.set('position', start + i)
+      })
+    }
     axisMaps(doc, axis).delete(id)
   }, origin)
   return true

@@ -62,8 +62,31 @@ describe('phases', () => {
     expect(phaseNames(doc)).toEqual(['Before purchase', 'After purchase'])
     expect(touchpoints(doc)).toHaveLength(3)
     expect(cellTitles(doc, g.phase('Before purchase'), g.lane('Store'))).toEqual(['Till'])
-    // Both cards keep their own position, so the merged cell holds both in an order every peer agrees on.
-    expect(cellTitles(doc, g.phase('Before purchase'), g.lane('Website')).sort()).toEqual(['Ad', 'Shop'])
+    // The merged cell holds both: the moved card after the earlier phase's own.
+    expect(cellTitles(doc, g.phase('Before purchase'), g.lane('Website'))).toEqual(['Ad', 'Shop'])
+  })
+
+  it('puts the moved cards after the earlier phase’s own, in their order, as the customer met them later', () => {
+    const doc = seededDoc()
+    const g = grid(doc)
+    const cell = (phase: string) => ({ phaseId: g.phase(phase), laneId: g.lane('Store') })
+    for (const title of ['Test ride', 'Advice']) addTouchpoint(doc, { title, ...cell('Before purchase') })
+    for (const title of ['Till', 'Receipt']) addTouchpoint(doc, { title, ...cell('Purchase') })
+    removePhase(doc, g.phase('Purchase'))
+    expect(cellTitles(doc, g.phase('Before purchase'), g.lane('Store'))).toEqual(['Test ride', 'Advice', 'Till', 'Receipt'])
+  })
+
+  it('puts the cards of a removed first phase before the next phase’s own, and a removed lane’s likewise', () => {
+    const doc = seededDoc()
+    const g = grid(doc)
+    for (const title of ['Ad', 'Review']) addTouchpoint(doc, { title, phaseId: g.phase('Before purchase'), laneId: g.lane('Website') })
+    addTouchpoint(doc, { title: 'Shop', phaseId: g.phase('Purchase'), laneId: g.lane('Website') })
+    removePhase(doc, g.phase('Before purchase'))
+    expect(cellTitles(doc, g.phase('Purchase'), g.lane('Website'))).toEqual(['Ad', 'Review', 'Shop'])
+    const [first, second] = lanes(doc)
+    addTouchpoint(doc, { title: 'Below', phaseId: g.phase('Purchase'), laneId: second!.id })
+    removeLane(doc, second!.id)
+    expect(cellTitles(doc, g.phase('Purchase'), first!.id).at(-1)).toBe('Below')
   })
 
   it('moves the touchpoints of a removed first phase to the next phase', () => {
