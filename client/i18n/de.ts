@@ -179,6 +179,7 @@ export const de: Strings<typeof en> = {
     add: 'Persona',
     newName: 'Neue Persona',
     edit: 'Persona bearbeiten',
+    editNamed: 'Persona {{name}} bearbeiten',
     name: 'Name',
     description: 'Kurzbeschreibung',
     color: 'Farbe',

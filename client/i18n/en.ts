@@ -176,6 +176,7 @@ export const en = {
     add: 'Persona',
     newName: 'New persona',
     edit: 'Edit persona',
+    editNamed: 'Edit the persona {{name}}',
     name: 'Name',
     description: 'Short description',
     color: 'Colour',

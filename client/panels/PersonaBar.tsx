@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { addPersona } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
+import { Icon } from '../ui/Icon.js'
 import { ChairButton } from './ChairButton.js'
 import { PersonaEditor } from './PersonaEditor.js'
 
@@ -29,7 +30,8 @@ export function PersonaBar() {
           </button>
         )}
         {!readOnly && persona && (
-          <button type="button" className="button button--ghost button--small" onClick={() => setEditing(persona.id)}>{t('personas.edit')}</button>
+          <button type="button" className="button button--ghost button--small" data-testid="edit-persona" onClick={() => setEditing(persona.id)}
+            aria-label={t('personas.editNamed', { name: persona.name })} title={t('personas.editNamed', { name: persona.name })}><Icon name="edit" /></button>
         )}
       </div>
       <label className="toggle toggle--small">

@@ -5,7 +5,7 @@
  * text's colour at the text's size, so they sit in a line of text like a
  * character. Decorative: the text or label next to them says what they mean.
  */
-export type IconName = 'lock' | 'history' | 'chair' | 'timer' | 'pause' | 'play' | 'projector' | 'private' | 'voice' | 'settings'
+export type IconName = 'lock' | 'history' | 'chair' | 'timer' | 'pause' | 'play' | 'projector' | 'private' | 'voice' | 'settings' | 'edit'
 
 const PATHS: Record<IconName, string> = {
   lock: 'M7 11V8a5 5 0 0 1 10 0v3M5.5 11h13v10h-13zM12 15v2.5',
@@ -18,6 +18,7 @@ const PATHS: Record<IconName, string> = {
   private: 'M3 3l18 18M10.5 5.2A10 10 0 0 1 12 5c5 0 8.5 4.5 9.5 7a14 14 0 0 1-2.7 3.9M6.2 6.8C4.3 8.1 3 10.2 2.5 12c1 2.5 4.5 7 9.5 7 1.8 0 3.4-.6 4.8-1.5M9.9 9.9a3 3 0 0 0 4.2 4.2',
   voice: 'M4 5h16v11H10l-4.5 3.5V16H4z',
   settings: 'M4 6h16M4 12h16M4 18h16M15 4v4M8 10v4M17 16v4',
+  edit: 'M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4',
 }
 
 export function Icon({ name, className }: { name: IconName; className?: string }) {

@@ -143,6 +143,13 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     })
     expect(facilitator.viewportSize()!.width).toBe(1440)
     expect(await rows()).toBe(1)
+    // The persona bar above it too, with the template's two personas.
+    const personaRows = () => facilitator.locator('.persona-bar').evaluate((bar) => {
+      const top = bar.getBoundingClientRect().top
+      return new Set([...bar.children].filter((c) => c.getBoundingClientRect().height > 0)
+        .map((c) => Math.round((c.getBoundingClientRect().top - top) / 30))).size
+    })
+    expect(await personaRows()).toBe(1)
     await facilitator.getByTestId('language-switch').click()
     await expect.poll(() => facilitator.getByTestId('open-projector').getAttribute('aria-label')).toBe('Beamer')
     await screenshot(facilitator, 'session-strip-de')
