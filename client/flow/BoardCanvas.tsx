@@ -5,7 +5,8 @@ import {
 } from '@xyflow/react'
 import { type DragEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type TouchpointKind, addTouchpoint, removeTouchpoint } from '../../shared/model/index.js'
+import { type TouchpointKind, addTouchpoint } from '../../shared/model/index.js'
+import { mayRemoveTouchpoint, removeTouchpointAsking } from '../board/askRemoval.js'
 import { useBoard } from '../board/BoardContext.js'
 import { type Peer, setPresence } from '../sync/presence.js'
 import {
@@ -63,7 +64,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   const { t, i18n } = useTranslation()
   const ariaLabels = useMemo(() => canvasAriaLabels(t), [t, i18n.language])
   const {
-    doc, awareness, origin, readOnly, board, peers, editingId, setEditingId, personaId, showOtherJourneys, viewMode, isFacilitator, isLocked,
+    doc, awareness, origin, readOnly, board, peers, me, editingId, setEditingId, personaId, showOtherJourneys, viewMode, isFacilitator, isLocked,
     session: { session, myVotes, send },
   } = useBoard()
   const { screenToFlowPosition, fitView, getInternalNode, getViewport, setViewport } = useReactFlow()
@@ -104,9 +105,16 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   // Image export copies the DOM: then every card and edge is rendered, in full.
   const everything = useRenderEverything()
   const overview = useStore(selectZoomedOut) && board.touchpoints.length >= OVERVIEW_MIN_CARDS && !everything
+  const removeCard = useCallback((id: string) => removeTouchpointAsking(doc, id, me.id, t, origin), [doc, me.id, t, origin])
+  // Delete on a selected card: React Flow asks here first, and the cards declined stay.
+  const onBeforeDelete = useCallback(async ({ nodes, edges }: { nodes: BoardFlowNode[]; edges: JourneyFlowEdge[] }) => {
+    const kept = new Set(nodes.filter((node) => node.type === 'touchpoint' && !mayRemoveTouchpoint(doc, node.id, me.id, t)).map((node) => node.id))
+    // A card that stays keeps its steps too (React Flow adds a deleted card's steps to the deletion).
+    return { nodes: nodes.filter((node) => !kept.has(node.id)), edges: edges.filter((edge) => !kept.has(edge.source) && !kept.has(edge.target)) }
+  }, [doc, me.id, t])
   const canvas = useMemo<CanvasContextValue>(
-    () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, send }),
-    [t, doc, origin, readOnly, setEditingId, send],
+    () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, send, removeCard }),
+    [t, doc, origin, readOnly, setEditingId, send, removeCard],
   )
 
   // What is local to this screen on top of the view: the selection and cards being dragged, here or by someone else. Which cards
@@ -236,11 +244,11 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     const onKeyDown = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null
       if (!DELETE_KEYS.includes(event.key) || target?.closest('input, textarea, select, [contenteditable="true"]')) return
-      removeTouchpoint(doc, selectedId, origin)
+      removeCard(selectedId)
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [overview, readOnly, selectedId, selectedLocked, doc, origin])
+  }, [overview, readOnly, selectedId, selectedLocked, removeCard])
 
   const onConnect = useCallback((connection: Connection) => {
     if (!readOnly) connectTouchpoints(doc, personaId, connection, origin)
@@ -359,7 +367,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
           onNodeClick={onNodeClick}
           onMove={onMove} onMoveStart={onViewMoveStart} onMoveEnd={onViewMoveEnd}
           nodesDraggable={!readOnly} nodesConnectable={!readOnly} edgesFocusable={!readOnly}
-          deleteKeyCode={readOnly ? null : DELETE_KEYS} zoomOnDoubleClick={false}
+          deleteKeyCode={readOnly ? null : DELETE_KEYS} onBeforeDelete={onBeforeDelete} zoomOnDoubleClick={false}
           minZoom={MIN_ZOOM} maxZoom={MAX_ZOOM} snapToGrid={false} onlyRenderVisibleElements={!everything}
           proOptions={PRO_OPTIONS} ariaLabelConfig={ariaLabels}>
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />

@@ -20,6 +20,8 @@ export interface CanvasContextValue {
   setEditingId: (id: string | null) => void
   /** Facilitation commands (votes). */
   send: (command: SessionCommandInput) => void
+  /** Removes a card, asking first when it holds other people's work (askRemoval.ts). */
+  removeCard: (id: string) => boolean
 }
 
 /** A translation lookup; without options the result is cached, since every card asks for the same labels. */

@@ -1,6 +1,6 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react'
 import { memo } from 'react'
-import { removeTouchpoint, updateTouchpoint } from '../../shared/model/index.js'
+import { updateTouchpoint } from '../../shared/model/index.js'
 import { VoteDotsView } from '../session/VoteDots.js'
 import { RatingSummary } from '../ui/RatingSummary.js'
 import type { TouchpointFlowNode } from './adapter.js'
@@ -15,7 +15,7 @@ import { Icon } from '../ui/Icon.js'
  * or selection changes.
  */
 function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode>) {
-  const { t, doc, origin, readOnly, setEditingId, send } = useCanvas()
+  const { t, doc, origin, readOnly, setEditingId, send, removeCard } = useCanvas()
   const { touchpoint, channel, stardust, distribution, heat, locked, focused, editing, busy, vote } = data
   const busyLabel = busy && t(busy.dragging ? 'presence.dragging' : 'presence.editing', { name: busy.name })
   const heatTone = heat ? (heat.delight > heat.disappointment ? 'delight' : heat.disappointment > heat.delight ? 'disappointment' : 'even') : ''
@@ -32,7 +32,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
         {locked && <span className="chip chip--locked" data-testid="locked" title={t('session.locked')}><Icon name="lock" /></span>}
         {!readOnly && selected && !locked && (
           <button type="button" className="card__delete nodrag" aria-label={t('touchpoint.delete')} title={t('touchpoint.delete')}
-            data-testid="touchpoint-delete" onClick={() => removeTouchpoint(doc, id, origin)}>×</button>
+            data-testid="touchpoint-delete" onClick={() => removeCard(id)}>×</button>
         )}
       </div>
       <InlineText className="card__title" testId="touchpoint-title" value={touchpoint.title} readOnly={readOnly} clamped focusable={false}

@@ -99,6 +99,8 @@ export const de: Strings<typeof en> = {
     linkHint: 'Karten verbinden: vom Punkt am rechten Kartenrand zur nächsten Karte ziehen.',
   },
   touchpoint: {
+    deleteOthers_one: '„{{title}}“ löschen? Daran hängt 1 Eintrag einer anderen Person (Bewertung, Faktor oder Sternenstaub-Idee). Sie können es rückgängig machen; alle anderen nur über den Verlauf.',
+    deleteOthers_other: '„{{title}}“ löschen? Daran hängen {{count}} Einträge anderer Personen (Bewertungen, Faktoren, Sternenstaub-Ideen). Sie können es rückgängig machen; alle anderen nur über den Verlauf.',
     untitled: 'Neuer Kontaktpunkt',
     direct: 'Direkt',
     indirect: 'Indirekt',

@@ -96,6 +96,8 @@ export const en = {
     linkHint: 'Link cards: drag from the dot on a card’s right edge to the next card.',
   },
   touchpoint: {
+    deleteOthers_one: 'Delete “{{title}}”? It holds 1 entry of someone else’s (a rating, factor or stardust idea). You can undo it; everyone else can bring it back only from History.',
+    deleteOthers_other: 'Delete “{{title}}”? It holds {{count}} entries of other people’s (ratings, factors, stardust ideas). You can undo it; everyone else can bring them back only from History.',
     untitled: 'New touchpoint',
     direct: 'Direct',
     indirect: 'Indirect',

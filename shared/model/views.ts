@@ -122,3 +122,23 @@ export function boardDepartments(board: Pick<BoardState, 'touchpoints' | 'stardu
 }
 
 export const outcomeOrder = OUTCOMES
+
+/**
+ * What other people put on a touchpoint (everyone but `participantId`): their moment-of-truth ratings, influence
+ * scores, factors and stardust ideas, and how many people they are (authors without an id, as in a template, are not
+ * counted as people).
+ */
+export function othersOnTouchpoint(board: BoardState, touchpointId: string, participantId: string): { entries: number; people: number } {
+  const people = new Set<string>()
+  let entries = 0
+  const count = (who: string) => {
+    if (who === participantId) return
+    entries++
+    if (who) people.add(who)
+  }
+  for (const who of Object.keys(board.ratings[touchpointId] ?? {})) count(who)
+  for (const who of Object.keys(board.influence[touchpointId] ?? {})) count(who)
+  for (const entry of board.factors) if (entry.touchpointId === touchpointId) count(entry.authorId)
+  for (const idea of board.stardust) if (idea.touchpointId === touchpointId) count(idea.authorId)
+  return { entries, people: people.size }
+}

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Dialog, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dragTo, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { cellFreeSpot, dragTo, gridId, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
 
 /** Small things a person notices at once: popovers that close, texts that fit, labels in their language. */
@@ -321,3 +321,48 @@ describe('a card’s details', () => {
   })
 })
 
+describe('deleting a card', () => {
+  it('asks first when the card holds other people’s work and keeps it, steps and all, on No; a card with nothing of others’ goes at once', async () => {
+    const title = 'Asks for advice in the store' // the template's factors on it are someone else's
+    const card = english.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
+    const steps = () => english.locator('.react-flow__edge').count()
+    const stepsBefore = await steps()
+    const asked: string[] = []
+    let yes = false
+    const answer = (dialog: Dialog) => {
+      asked.push(dialog.message())
+      void (yes ? dialog.accept() : dialog.dismiss())
+    }
+    english.on('dialog', answer)
+    try {
+      // The panel's button, and Delete on the selected card: both ask, and No keeps the card and its steps.
+      await card.click()
+      await english.getByTestId('panel-delete').click()
+      expect(asked).toHaveLength(1)
+      expect(asked[0]).toMatch(new RegExp(`^Delete “${title}”\\? It holds \\d+ entries of other people’s`))
+      await card.click()
+      await english.keyboard.press('Delete')
+      await expect.poll(() => asked.length).toBe(2)
+      expect(await card.count()).toBe(1)
+      expect(await steps()).toBe(stepsBefore)
+
+      yes = true
+      await english.getByTestId('panel-delete').click()
+      await expect.poll(() => card.count()).toBe(0)
+      expect(asked).toHaveLength(3)
+
+      // A card of one's own, with nothing of anyone else's on it, goes without a question.
+      const at = await cellFreeSpot(english, await gridId(english, 'phase', 'Use'), await gridId(english, 'lane', 'Letter & print'))
+      await english.mouse.dblclick(at.x, at.y)
+      await english.getByTestId('touchpoint-title-input').fill('Scratch note')
+      await english.getByTestId('touchpoint-title-input').press('Enter')
+      const scratch = english.locator('[data-testid="touchpoint"][data-title="Scratch note"]')
+      await scratch.click()
+      await english.getByTestId('panel-delete').click()
+      await expect.poll(() => scratch.count()).toBe(0)
+      expect(asked).toHaveLength(3)
+    } finally {
+      english.off('dialog', answer)
+    }
+  })
+})

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import {
-  type Outcome, addPersona, boardReader, emotionCurve, influenceRanking, linkTouchpoints, rateMomentOfTruth, ratingDistribution, readBoard,
-  scoreInfluence, updateTouchpoint,
+  type Outcome, addFactor, addPersona, addStardust, boardReader, emotionCurve, influenceRanking, linkTouchpoints, othersOnTouchpoint,
+  rateMomentOfTruth, ratingDistribution, readBoard, scoreInfluence, updateTouchpoint,
 } from '../../shared/model/index.js'
 import { addCards, defaultPersona, seededDoc } from '../utils/board.js'
 
@@ -139,5 +139,23 @@ describe('ranking touchpoints by influence on the customer’s decision', () => 
     scoreInfluence(doc, t.Mail, 'ann', 4)
     scoreInfluence(doc, t.Mail, 'ben', 4)
     expect(influenceRanking(readBoard(doc)).map((r) => r.touchpoint.title)).toEqual(['Mail', 'Flyer', 'Zine'])
+  })
+})
+
+describe('what other people put on a touchpoint', () => {
+  it('counts their ratings, influence scores, factors and ideas, and them, but not one’s own', () => {
+    const doc = seededDoc()
+    const t = addCards(doc, [['Till', 'Purchase', 'Store'], ['Web', 'Purchase', 'Website']])
+    rateMomentOfTruth(doc, t.Till, 'me', 'ok')
+    expect(othersOnTouchpoint(readBoard(doc), t.Till, 'me')).toEqual({ entries: 0, people: 0 })
+    rateMomentOfTruth(doc, t.Till, 'ann', 'disappointing')
+    scoreInfluence(doc, t.Till, 'ann', 4)
+    addFactor(doc, { touchpointId: t.Till, level: 'delight', dimension: 'emotional', text: 'Smile', authorId: 'ben', authorName: 'Ben', customerVoice: false })
+    addStardust(doc, { touchpointId: t.Till, text: 'Free coffee', authorId: 'me', authorName: 'Me', customerVoice: false })
+    // A template's entries have an author id that is nobody on the board: they count, the author does not.
+    addStardust(doc, { touchpointId: t.Till, text: 'Balloons', authorId: '', authorName: '', customerVoice: false })
+    rateMomentOfTruth(doc, t.Web, 'cem', 'delighting')
+    expect(othersOnTouchpoint(readBoard(doc), t.Till, 'me')).toEqual({ entries: 4, people: 2 })
+    expect(othersOnTouchpoint(readBoard(doc), t.Web, 'me')).toEqual({ entries: 1, people: 1 })
   })
 })

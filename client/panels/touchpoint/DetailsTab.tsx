@@ -1,8 +1,9 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
-  TOUCHPOINT_STATUSES, type Touchpoint, type TouchpointPatch, boardDepartments, moveTouchpoint, removeTouchpoint, updateTouchpoint,
+  TOUCHPOINT_STATUSES, type Touchpoint, type TouchpointPatch, boardDepartments, moveTouchpoint, updateTouchpoint,
 } from '../../../shared/model/index.js'
+import { removeTouchpointAsking } from '../../board/askRemoval.js'
 import { useBoard } from '../../board/BoardContext.js'
 import { CommitField } from '../../ui/CommitField.js'
 import { Icon } from '../../ui/Icon.js'
@@ -10,7 +11,7 @@ import { Icon } from '../../ui/Icon.js'
 /** Title, kind, owner, status, what the customer expects, their pain point, description, and the cell. */
 export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; onDeleted: () => void }) {
   const { t } = useTranslation()
-  const { doc, origin, readOnly, board, isFacilitator, session: { session, send } } = useBoard()
+  const { doc, origin, readOnly, board, me, isFacilitator, session: { session, send } } = useBoard()
   const locked = session.locks.touchpoints.includes(touchpoint.id)
   // Every card's department, gathered again only when cards or ideas changed: the panel stays open while its card is dragged,
   // and a rating somewhere on a 1,000-card board re-rendered it with a pass over every card.
@@ -85,7 +86,7 @@ export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; 
       )}
       {!readOnly && !locked && (
         <button type="button" className="button button--danger" data-testid="panel-delete"
-          onClick={() => { removeTouchpoint(doc, touchpoint.id, origin); onDeleted() }}>{t('touchpoint.delete')}</button>
+          onClick={() => { if (removeTouchpointAsking(doc, touchpoint.id, me.id, t, origin)) onDeleted() }}>{t('touchpoint.delete')}</button>
       )}
     </div>
   )
