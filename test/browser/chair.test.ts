@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
-import { type CreatedBoard, type TestServer, createBoard, startTestServer } from '../utils/server.js'
+import { readPersonas, updatePersona } from '../../shared/model/index.js'
+import { type CreatedBoard, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 
 /** An iPhone-sized screen: 390 × 844 CSS pixels, touch, mobile viewport. */
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
@@ -74,7 +75,7 @@ describe('the customer’s chair beyond the laptop', () => {
     await pia.getByTestId('chair-take').waitFor()
   })
 
-  it('fits the phone’s chair in German without running off the screen', async () => {
+  it('fits the phone’s chair in German without running off the screen, and keeps a long persona name’s colour dot round', async () => {
     await pia.getByTestId('language-switch').tap()
     await expect.poll(() => pia.getByTestId('chair-take').textContent()).toBe('Auf den Kundenstuhl setzen')
     await pia.getByTestId('chair-take').tap()
@@ -82,5 +83,16 @@ describe('the customer’s chair beyond the laptop', () => {
     const overflow = await pia.getByTestId('chair').evaluate((el) => el.getBoundingClientRect().right - document.documentElement.clientWidth)
     expect(overflow).toBeLessThanOrEqual(0)
     await screenshot(pia, 'chair-phone-german')
+    // A persona's name that wraps leaves its colour dot round, not squeezed into an oval.
+    const writer = connectClient(server.url, board.id, board.tokens.edit)
+    await synced(writer)
+    const walter = readPersonas(writer.doc).find((p) => p.name.startsWith('Walter'))!
+    updatePersona(writer.doc, walter.id, { name: 'Walter, 72, regular customer in the store since it opened' })
+    await pia.getByText('Walter, 72, regular customer in the store since it opened').waitFor()
+    writer.destroy()
+    const dots = await pia.locator('[data-testid="phone-persona"] .persona-chip__dot').evaluateAll((all) =>
+      all.map((dot) => { const r = dot.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)] }))
+    expect(dots.length).toBeGreaterThan(0)
+    for (const dot of dots) expect(dot).toEqual([10, 10])
   })
 })
