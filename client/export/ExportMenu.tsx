@@ -17,7 +17,7 @@ const KINDS: Kind[] = ['png-board', 'png-view', 'svg-board', 'pdf', 'csv', 'json
 /** Handoff: images for slides, the PDF workshop report, CSV tables for spreadsheets, and the JSON backup. */
 export function ExportMenu() {
   const { t } = useTranslation()
-  const { doc, board, peers } = useBoard()
+  const { doc, board, peers, personaId } = useBoard()
   const flow = useReactFlow()
   const [open, setOpen] = useState(false)
   const menu = useRef<HTMLDivElement>(null)
@@ -41,7 +41,8 @@ export function ExportMenu() {
         const authors = [...board.factors, ...board.stardust].map((e) => e.authorName)
         const participants = [...new Set([...peers.filter((p) => p.user.role !== 'projector').map((p) => p.user.name), ...authors].filter(Boolean))].sort()
         const language = board.meta.language
-        const definition = reportDocument({ board, date: new Date(), participants, journeyImage: image, t: i18next.getFixedT(language), locale: language })
+        const persona = board.personas.find((p) => p.id === personaId)?.name
+        const definition = reportDocument({ board, date: new Date(), participants, journeyImage: image, persona, t: i18next.getFixedT(language), locale: language })
         download(await renderPdf(definition), `${base}-report.pdf`, 'application/pdf')
       } else {
         if (!container) throw new Error('The board is not on screen')

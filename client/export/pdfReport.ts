@@ -10,6 +10,8 @@ export interface ReportInput {
   participants: string[]
   /** PNG data URL of the whole board, from imageExport. */
   journeyImage: string | null
+  /** The persona whose journey the picture draws (the one selected when exporting). */
+  persona?: string
   t: TFunction
   locale: string
 }
@@ -22,13 +24,14 @@ type Content = Record<string, unknown> | string
  * ranked touchpoints, each moment of truth with its rating distribution, each
  * touchpoint's factor matrix, and the stardust backlog with votes and owners.
  */
-export function reportDocument({ board, date, participants, journeyImage, t, locale }: ReportInput): Record<string, unknown> {
+export function reportDocument({ board, date, participants, journeyImage, persona, t, locale }: ReportInput): Record<string, unknown> {
   const title = (id: string) => board.touchpoints.find((tp) => tp.id === id)?.title ?? ''
   const cards = touchpointsInBoardOrder(board)
   const heading: [string, keyof typeof HEADING][] = [
     [board.meta.title, 'title'],
     [`${t('report.subtitle')} · ${date.toLocaleDateString(locale, { dateStyle: 'long' })}`, 'subtitle'],
     [`${t('report.participants')}: ${participants.join(', ') || '–'}`, 'participants'],
+    ...(journeyImage && persona ? [[t('report.journeyOf', { name: persona }), 'participants'] as [string, keyof typeof HEADING]] : []),
   ]
   const content: Content[] = heading.map(([text, style]) => ({ text: breakingLongWords(text), style }))
   const headingHeight = heading.reduce((sum, [text, style]) => sum + paragraphHeight(text, HEADING[style]), 0)

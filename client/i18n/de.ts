@@ -273,6 +273,7 @@ export const de: Strings<typeof en> = {
     json: 'Board-Datei (JSON)', jsonHint: 'Alles auf dem Board; als neues Board importierbar',
   },
   report: {
+    journeyOf: 'Das Bild zeigt die Journey von {{name}}.',
     subtitle: 'Bericht zum Customer-Journey-Workshop',
     participants: 'Teilnehmende',
     ranking: 'Kontaktpunkte nach Einfluss auf die Kaufentscheidung',

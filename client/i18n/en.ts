@@ -270,6 +270,7 @@ export const en = {
     json: 'Board file (JSON)', jsonHint: 'Everything on the board; import it as a new board',
   },
   report: {
+    journeyOf: 'The picture shows the journey of {{name}}.',
     subtitle: 'Customer journey workshop report',
     participants: 'Participants',
     ranking: 'Touchpoints by influence on the customer’s decision',

@@ -86,6 +86,8 @@ describe('handing the board off', () => {
     expectFitsItsPages(await pdfLayout(bytes))
     expect(pages).toBeGreaterThanOrEqual(4)
     expect(text).toContain('Online checkout')
+    // The picture draws one persona's journey: the report says whose.
+    expect(text).toContain('The picture shows the journey of Anna, busy parent.')
     expect(text).toContain('Moments of truth')
     expect(text).toContain('Stardust backlog')
   })
