@@ -37,6 +37,8 @@ const FIT_PADDING = 0.08
 const PRO_OPTIONS = { hideAttribution: false }
 const NO_CARDS: ReadonlySet<string> = new Set()
 const NO_EDGES: JourneyFlowEdge[] = []
+/** The projector shows the facilitator's pointer only: the room's cursors would cover what it shows. */
+const FACILITATOR_ONLY: ReadonlySet<string> = new Set(['facilitator'])
 /**
  * Below this zoom (in device pixels: half of it on a screen of two device
  * pixels per CSS pixel) a board of at least OVERVIEW_MIN_CARDS cards is drawn
@@ -377,7 +379,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
               drag={movingAt} onSelect={onSelect} onOpen={onOpen} onEdit={setEditingId} onDrag={dragMove} onDrop={onOverviewDrop} />
           )}
           {!overview && <CarriedSteps steps={carriedSteps} at={carriedEnds} drag={movingAt} />}
-          <Cursors />
+          <Cursors roles={projector ? FACILITATOR_ONLY : undefined} />
         </ReactFlow>}
       </CanvasContext.Provider>
       {followView.leader && !projector && (

@@ -1,5 +1,5 @@
 import { useViewport } from '@xyflow/react'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import { useBoard } from '../board/BoardContext.js'
 import { cursorCount, cursors, sameCursors } from '../sync/presence.js'
@@ -26,9 +26,17 @@ export const SMOOTH_CURSORS_MAX = 10
  */
 export const CROWD_BREAKS_UP_AT = SMOOTH_CURSORS_MAX - 3
 
-/** Everyone else's live cursor with their name, at a constant screen size. */
-export function Cursors() {
+/**
+ * Everyone else's live cursor with their name, at a constant screen size; with `roles`, only the cursors of people in
+ * those roles (the projector shows the facilitator's pointer, not the room's), always few enough to be elements.
+ */
+export function Cursors({ roles }: { roles?: ReadonlySet<string> }) {
   const { awareness } = useBoard()
+  if (roles) return <CursorElements awareness={awareness} roles={roles} />
+  return <AllCursors awareness={awareness} />
+}
+
+function AllCursors({ awareness }: { awareness: Awareness }) {
   // Renders only when the number of cursors crosses one of the two lines.
   const size = useAwarenessValue(awareness, crowdSize, Object.is)
   const [crowd, setCrowd] = useState(size === 'crowd')
@@ -42,8 +50,9 @@ function crowdSize(awareness: Awareness): 'crowd' | 'between' | 'few' {
   return count > SMOOTH_CURSORS_MAX ? 'crowd' : count > CROWD_BREAKS_UP_AT ? 'between' : 'few'
 }
 
-function CursorElements({ awareness }: { awareness: Awareness }) {
-  const shown = useAwarenessValue(awareness, cursors, sameCursors)
+function CursorElements({ awareness, roles }: { awareness: Awareness; roles?: ReadonlySet<string> }) {
+  const pick = useCallback((a: Awareness) => cursors(a, roles), [roles])
+  const shown = useAwarenessValue(awareness, pick, sameCursors)
   const { zoom } = useViewport()
   return (
     <FlowPortal layer="viewport-portal">

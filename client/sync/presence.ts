@@ -65,11 +65,11 @@ export function peers(awareness: Awareness): Peer[] {
 }
 
 /** Everyone else's cursor that is on the board, in a stable order. */
-export function cursors(awareness: Awareness): PeerCursor[] {
+export function cursors(awareness: Awareness, roles?: ReadonlySet<string>): PeerCursor[] {
   const list: PeerCursor[] = []
   awareness.getStates().forEach((state, clientId) => {
     const cursor = (state as PresenceState).cursor
-    if (clientId !== awareness.clientID && isPresence(state) && cursor) {
+    if (clientId !== awareness.clientID && isPresence(state) && cursor && (!roles || roles.has(state.user.role))) {
       list.push({ clientId, name: state.user.name, color: state.user.color, x: cursor.x, y: cursor.y })
     }
   })

@@ -188,6 +188,17 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await facilitator.keyboard.press('Escape')
   })
 
+  it('shows the facilitator’s pointer on the projector, not everyone’s', async () => {
+    for (const page of [participant, facilitator]) {
+      const pane = (await page.locator('.react-flow__pane').boundingBox())!
+      await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2)
+      await page.mouse.move(pane.x + pane.width / 2 + 20, pane.y + pane.height / 2 + 10)
+    }
+    const names = (page: Page) => page.locator('[data-testid="remote-cursor"] .cursor__name').allTextContents()
+    await expect.poll(async () => (await names(facilitator)).includes('Pat')).toBe(true)
+    await expect.poll(() => names(projector)).toEqual(['Fran'])
+  })
+
   it('says on the projector when its connection is down, and nothing while it is live', async () => {
     const badge = projector.getByTestId('connection')
     expect(await badge.count()).toBe(0)
