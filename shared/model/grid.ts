@@ -42,8 +42,29 @@ function fieldSetter(axis: Axis, field: string) {
 
 export const renamePhase: (doc: Y.Doc, id: string, name: string, origin?: TransactionOrigin) => void = fieldSetter('phase', 'name')
 export const renameLane: (doc: Y.Doc, id: string, name: string, origin?: TransactionOrigin) => void = fieldSetter('lane', 'name')
-export const setLaneChannel: (doc: Y.Doc, id: string, channel: Channel, origin?: TransactionOrigin) => void =
-  fieldSetter('lane', 'channel')
+
+/**
+ * Switches a lane between physical and digital. In the same transaction the
+ * lane moves to the edge of its new group next to the other one (the last
+ * physical lane, or the first digital one), so physical lanes stay above
+ * digital ones in one block each.
+ */
+export function setLaneChannel(doc: Y.Doc, id: string, channel: Channel, origin?: TransactionOrigin): void {
+  const map = laneMaps(doc).get(id)
+  const all = lanes(doc)
+  const lane = all.find((l) => l.id === id)
+  if (!map || !lane) return
+  const others = all.filter((l) => l.id !== id)
+  const physical = others.map((l) => l.channel === 'physical')
+  const index = channel === 'physical' ? physical.lastIndexOf(true) + 1 : physical.includes(false) ? physical.indexOf(false) : others.length
+  const before = others[index - 1]
+  const after = others[index]
+  const inPlace = all[all.indexOf(lane) - 1] === before && all[all.indexOf(lane) + 1] === after
+  doc.transact(() => {
+    map.set('channel', channel)
+    if (!inPlace) map.set('position', positionBetween(before?.position, after?.position))
+  }, origin)
+}
 
 /** Moves a phase or lane one step earlier (-1) or later (+1). Returns false at the edge. */
 function move(doc: Y.Doc, axis: Axis, id: string, direction: -1 | 1, origin?: TransactionOrigin): boolean {

@@ -159,6 +159,40 @@ describe('lanes', () => {
     expect(lanes(doc).find((l) => l.id === id)).toMatchObject({ name: 'Hotline', channel: 'digital' })
   })
 
+  it('moves a lane switched to digital to the top of the digital lanes, in the same change', () => {
+    const doc = seededDoc()
+    const changes: string[][] = []
+    doc.on('afterTransaction', () => changes.push(laneNames(doc)))
+    setLaneChannel(doc, grid(doc).lane('Store'), 'digital')
+    expect(changes).toEqual([['Phone', 'Letter & print', 'Store', 'Website', 'Mobile app', 'Social & reviews']])
+    expect(lanes(doc).map((l) => l.channel)).toEqual(['physical', 'physical', 'digital', 'digital', 'digital', 'digital'])
+  })
+
+  it('moves a lane switched to physical to the foot of the physical lanes', () => {
+    const doc = seededDoc()
+    setLaneChannel(doc, grid(doc).lane('Social & reviews'), 'physical')
+    expect(laneNames(doc)).toEqual(['Store', 'Phone', 'Letter & print', 'Social & reviews', 'Website', 'Mobile app'])
+    expect(lanes(doc).map((l) => l.channel)).toEqual(['physical', 'physical', 'physical', 'physical', 'digital', 'digital'])
+  })
+
+  it('leaves a switched lane in place when it already sits at the boundary, and switches back', () => {
+    const doc = seededDoc()
+    const id = grid(doc).lane('Letter & print')
+    const before = lanes(doc).find((l) => l.id === id)?.position
+    setLaneChannel(doc, id, 'digital')
+    setLaneChannel(doc, id, 'physical')
+    expect(laneNames(doc)).toEqual(['Store', 'Phone', 'Letter & print', 'Website', 'Mobile app', 'Social & reviews'])
+    expect(lanes(doc).find((l) => l.id === id)?.position).toBe(before)
+  })
+
+  it('moves the last lane of a channel to the edge when the other channel is empty', () => {
+    const doc = seededDoc()
+    const g = grid(doc)
+    for (const name of ['Website', 'Mobile app', 'Social & reviews']) removeLane(doc, g.lane(name))
+    setLaneChannel(doc, g.lane('Store'), 'digital')
+    expect(laneNames(doc)).toEqual(['Phone', 'Letter & print', 'Store'])
+  })
+
   it('moves a lane up and down and stops at the edges', () => {
     const doc = seededDoc()
     const g = grid(doc)
