@@ -2,7 +2,9 @@ import type { TFunction } from 'i18next'
 import {
   type BoardState, FACTOR_DIMENSIONS, FACTOR_LEVELS, influenceRanking, ratingDistribution, stardustBacklog, touchpointsInBoardOrder,
 } from '../../shared/model/index.js'
-import { PAGE_MARGINS, type TextStyle, breakingLongWords, journeyPicture, paragraphHeight } from './reportLayout.js'
+import {
+  PAGE_MARGINS, type TextStyle, breakingLongWords, breaksPageBefore, contentStart, journeyPicture, keptHeading, pageHeading, paragraphHeight,
+} from './reportLayout.js'
 
 export interface ReportInput {
   board: BoardState
@@ -36,13 +38,13 @@ export function reportDocument({ board, date, participants, journeyImage, person
   const content: Content[] = heading.map(([text, style]) => ({ text: breakingLongWords(text), style }))
   const headingHeight = heading.reduce((sum, [text, style]) => sum + paragraphHeight(text, HEADING[style]), 0)
   if (journeyImage) content.push(journeyPicture(journeyImage, headingHeight))
-  content.push(journeyImage ? pageHeading(t('report.ranking')) : { text: t('report.ranking'), style: 'h2' })
+  content.push(journeyImage ? pageHeading(t('report.ranking')) : keptHeading(t('report.ranking'), 'h2'))
   content.push(table([t('report.rank'), t('touchpoint.title'), t('touchpoint.department'), t('touchpoint.status'), t('report.influence')],
     influenceRanking(board).map((r, i) => [String(i + 1), r.touchpoint.title, r.touchpoint.department, t(`status.${r.touchpoint.status}`),
       r.average === null ? '–' : `${r.average.toFixed(1)} (${r.count})`]), [24, '*', 120, 70, 70]))
   const moments = cards.filter((tp) => tp.momentOfTruth)
-  content.push({ text: t('report.moments'), style: 'h2' })
-  content.push(moments.length === 0 ? { text: t('report.none'), italics: true } : table(
+  content.push(keptHeading(t('report.moments'), 'h2'))
+  content.push(moments.length === 0 ? none(t) : table(
     [t('touchpoint.title'), t('outcome.disappointing'), t('outcome.ok'), t('outcome.delighting'), t('report.outcome')],
     moments.map((tp) => {
       const d = ratingDistribution(board, tp.id)
@@ -51,9 +53,9 @@ export function reportDocument({ board, date, participants, journeyImage, person
     }), ['*', 70, 70, 70, 120]))
   content.push(pageHeading(t('report.factors')))
   const withFactors = cards.filter((tp) => board.factors.some((f) => f.touchpointId === tp.id))
-  if (withFactors.length === 0) content.push({ text: t('report.none'), italics: true })
+  if (withFactors.length === 0) content.push(none(t))
   for (const tp of withFactors) {
-    content.push({ text: breakingLongWords(tp.title), style: 'h3' })
+    content.push(keptHeading(breakingLongWords(tp.title), 'h3'))
     content.push(table(['', ...FACTOR_DIMENSIONS.map((d) => t(`factors.${d}`))], FACTOR_LEVELS.map((level) => [
       t(`factors.${level}`),
       ...FACTOR_DIMENSIONS.map((dimension) => board.factors
@@ -63,7 +65,7 @@ export function reportDocument({ board, date, participants, journeyImage, person
   }
   content.push(pageHeading(t('report.stardust')))
   const backlog = stardustBacklog(board)
-  content.push(backlog.length === 0 ? { text: t('report.none'), italics: true } : table(
+  content.push(backlog.length === 0 ? none(t) : table(
     [t('report.votes'), t('report.idea'), t('report.touchpoint'), t('stardust.owner'), t('stardust.status')],
     backlog.map((s) => [String(s.votes), s.text, title(s.touchpointId), s.department, t(`stardust.${s.status}`)]), [36, '*', 150, 110, 60]))
   return {
@@ -73,7 +75,7 @@ export function reportDocument({ board, date, participants, journeyImage, person
     info: { title: board.meta.title, subject: t('report.subtitle'), creator: 'Zigzag' },
     footer: (page: number, pages: number) => ({ text: `${board.meta.title} · ${page} / ${pages}`, alignment: 'center', fontSize: 8, color: '#777' }),
     content,
-    pageBreakBefore: startsNewPage,
+    pageBreakBefore: breaksPageBefore,
     styles: {
       title: { ...HEADING.title, bold: true, color: '#1f2a44' },
       subtitle: { ...HEADING.subtitle, color: '#53607a' },
@@ -88,16 +90,6 @@ export function reportDocument({ board, date, participants, journeyImage, person
   }
 }
 
-/**
- * Sections marked with this headline level start on a page of their own, unless they already do: a fixed page break
- * after a table that just filled its page (the table then ends on the next page) would leave that page blank.
- */
-const NEW_PAGE = 1
-const pageHeading = (text: string) => ({ text, style: ['h2', 'pageTop'], headlineLevel: NEW_PAGE })
-const startsNewPage = (node: { headlineLevel?: number }, nodes: { getPreviousNodesOnPage(): { stack: boolean }[] }) =>
-  // The content's stack spans every page; only what it holds counts as being on the page already.
-  node.headlineLevel === NEW_PAGE && nodes.getPreviousNodesOnPage().some((previous) => !previous.stack)
-
 /** The report's title block; its sizes also tell how much of the first page is left for the board's picture. */
 const HEADING = {
   title: { fontSize: 24, margin: [0, 0, 0, 0] },
@@ -105,9 +97,13 @@ const HEADING = {
   participants: { fontSize: 10, margin: [0, 0, 0, 12] },
 } satisfies Record<string, TextStyle>
 
+const none = (t: TFunction) => contentStart({ text: t('report.none'), italics: true })
+
 function table(header: string[], rows: string[][], widths: (number | string)[]): Record<string, unknown> {
+  // The first row marks where the table's content starts, so that its heading keeps to that row's page.
+  const body = rows.map((row, i) => row.map((cell) => (i === 0 ? contentStart(breakingLongWords(cell)) : breakingLongWords(cell))))
   return {
-    table: { headerRows: 1, widths, body: [header.map((text) => ({ text, style: 'head' })), ...rows.map((row) => row.map(breakingLongWords))] },
+    table: { headerRows: 1, widths, body: [header.map((text) => ({ text, style: 'head' })), ...body] },
     layout: 'lightHorizontalLines',
     margin: [0, 0, 0, 8],
   }

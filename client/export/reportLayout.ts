@@ -38,3 +38,31 @@ export function breakingLongWords(text: string): string | Record<string, unknown
   if (parts.length === 1) return text
   return { text: parts.filter(Boolean).map((part) => (LONG_WORD.test(part) ? { text: part, wordBreak: 'break-all' } : part)) }
 }
+
+/**
+ * Headline levels the report's page breaks go by (pdfmake's `pageBreakBefore`): a section heading marked NEW_PAGE
+ * starts a page of its own, unless it already does (a fixed page break after a table that just filled its page
+ * would leave that page blank); a heading marked KEPT moves to the next page when the start of what it heads
+ * (marked CONTENT_START: a table's first row, or "none") would not share its page.
+ */
+const NEW_PAGE = 1
+const KEPT = 2
+const CONTENT_START = 3
+
+type Text = string | Record<string, unknown>
+const node = (text: Text) => (typeof text === 'string' ? { text } : text)
+
+export const pageHeading = (text: string) => ({ text, style: ['h2', 'pageTop'], headlineLevel: NEW_PAGE })
+export const keptHeading = (text: Text, style: string) => ({ ...node(text), style, headlineLevel: KEPT })
+export const contentStart = (text: Text) => ({ ...node(text), headlineLevel: CONTENT_START })
+
+interface NodeInfo { headlineLevel?: number; stack: boolean }
+interface NodeQueries { getPreviousNodesOnPage(): NodeInfo[]; getFollowingNodesOnPage(): NodeInfo[] }
+
+export function breaksPageBefore(node: NodeInfo, nodes: NodeQueries): boolean {
+  // The content's stack spans every page; only what it holds counts as being on the page already.
+  if (node.headlineLevel === NEW_PAGE) return nodes.getPreviousNodesOnPage().some((previous) => !previous.stack)
+  // The following nodes are in reading order, so a later heading's content cannot share the page when this one's does not.
+  if (node.headlineLevel === KEPT) return !nodes.getFollowingNodesOnPage().some((next) => next.headlineLevel === CONTENT_START)
+  return false
+}

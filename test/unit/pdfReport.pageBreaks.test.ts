@@ -1,0 +1,58 @@
+import type { TFunction } from 'i18next'
+import { describe, expect, it } from 'vitest'
+import { renderPdf, reportDocument } from '../../client/export/pdfReport.js'
+import { addFactor, readBoard, updateTouchpoint } from '../../shared/model/index.js'
+import { addCards, author, seededDoc } from '../utils/board.js'
+import { pdfLayout } from '../utils/pdf.js'
+
+const t = ((key: string) => key) as unknown as TFunction
+
+/** A board of touchpoints in one cell, the first a moment of truth; the i-th has `factors(i)` OK factors. */
+function board(count: number, factors: (i: number) => number) {
+  const doc = seededDoc()
+  const titles = Array.from({ length: count }, (_, i) => `Touchpoint ${i + 1}`)
+  const cards = addCards(doc, titles.map((title) => [title, 'Purchase', 'Store']))
+  updateTouchpoint(doc, cards[titles[0]!]!, { momentOfTruth: true })
+  titles.forEach((title, i) => {
+    for (let n = 0; n < factors(i); n++) {
+      addFactor(doc, { touchpointId: cards[title]!, level: 'ok', dimension: 'factual', text: `Entry ${n}`, ...author('a') })
+    }
+  })
+  return { board: readBoard(doc), titles }
+}
+
+/** The report's text runs in reading order, each with its page (from 1). */
+async function runs(input: ReturnType<typeof board>): Promise<{ page: number; text: string }[]> {
+  const pdf = await renderPdf(reportDocument({ ...input, date: new Date(0), participants: [], journeyImage: null, t, locale: 'en' }))
+  const pages = await pdfLayout(new Uint8Array(await pdf.arrayBuffer()))
+  return pages.flatMap((page, i) => page.texts.map(({ text }) => ({ page: i + 1, text })))
+}
+
+/** The page of `heading` (its first run after `from`) and of the first run of `row` after it. */
+function pages(all: { page: number; text: string }[], heading: string, row: string, from = 0) {
+  const at = all.findIndex((run, i) => i >= from && run.text === heading)
+  const first = all.findIndex((run, i) => i > at && run.text === row)
+  return { at, heading: all[at]?.page, row: all[first]?.page }
+}
+
+describe('the PDF report’s headings', () => {
+  it('stay on the page of their factor matrix’s first row, however long the matrices before them', async () => {
+    for (const extra of [0, 3, 7]) {
+      const input = board(6, (i) => 4 + extra + i)
+      const all = await runs(input)
+      const section = all.findIndex((run) => run.text === 'report.factors')
+      for (const title of input.titles) {
+        const { heading, row } = pages(all, title, 'factors.disappointment', section)
+        expect(heading, `${title} with ${extra} more entries each`).toBe(row)
+      }
+    }
+  }, 30_000)
+
+  it('keep the moments of truth with their table after a ranking that fills the first page', async () => {
+    for (const count of [17, 18]) {
+      const input = board(count, () => 0)
+      const { heading, row } = pages(await runs(input), 'report.moments', input.titles[0]!)
+      expect(heading, `${count} touchpoints`).toBe(row)
+    }
+  }, 30_000)
+})
