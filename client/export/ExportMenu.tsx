@@ -48,7 +48,10 @@ export function ExportMenu() {
         if (!container) throw new Error('The board is not on screen')
         const [format, scope] = kind.split('-') as [ImageFormat, ImageScope]
         const { boardImage, dataUrlToBlob } = await images()
-        download(dataUrlToBlob(await boardImage(container, flow, format, scope)), `${base}${scope === 'view' ? '-view' : ''}.${format}`)
+        const persona = board.personas.find((p) => p.id === personaId)
+        const journey = persona?.name ? i18next.getFixedT(board.meta.language)('export.journeyOf', { name: persona.name }) : undefined
+        const caption = { title: board.meta.title, journey, color: persona?.color }
+        download(dataUrlToBlob(await boardImage(container, flow, format, scope, caption)), `${base}${scope === 'view' ? '-view' : ''}.${format}`)
       }
       setOpen(false)
     } catch (err) {

@@ -1,6 +1,7 @@
 import { type Edge, getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react'
 import { toSvg } from 'html-to-image'
 import { renderEverything } from '../flow/renderEverything.js'
+import { type ImageCaption, SVG_DATA_URL, withCaption } from './imageCaption.js'
 
 export type ImageFormat = 'png' | 'svg'
 export type ImageScope = 'board' | 'view'
@@ -15,23 +16,25 @@ const PADDING = 0.04
  * fitted into a slide-sized frame, or exactly the current view. The canvas
  * normally renders only what is on screen, and simplified cards when zoomed
  * out on a big board; while the image is made it renders everything in full.
+ * With a caption, a strip above the board says what it shows (imageCaption.ts).
  */
 export async function boardImage(
   container: HTMLElement,
   flow: { getNodes: () => Node[]; getEdges: () => Edge[] },
   format: ImageFormat,
   scope: ImageScope,
+  caption?: ImageCaption,
 ): Promise<string> {
   const counts = () => ({ nodes: flow.getNodes().filter((n) => !n.hidden).length, edges: flow.getEdges().filter((e) => !e.hidden).length })
-  return renderEverything(container, counts, () => render(container, flow.getNodes(), format, scope))
+  return renderEverything(container, counts, () => render(container, flow.getNodes(), format, scope, caption))
 }
 
-async function render(container: HTMLElement, nodes: Node[], format: ImageFormat, scope: ImageScope): Promise<string> {
+async function render(container: HTMLElement, nodes: Node[], format: ImageFormat, scope: ImageScope, caption?: ImageCaption): Promise<string> {
   const viewport = container.querySelector<HTMLElement>('.react-flow__viewport')
   if (!viewport) throw new Error('The board is not on screen')
   const toImage = async (node: HTMLElement, options: Parameters<typeof toSvg>[1] & { width: number; height: number; pixelRatio: number }) => {
-    const svg = withLineClamps(await toSvg(node, options))
-    return format === 'svg' ? svg : rasterise(svg, options.width, options.height, options.pixelRatio, '#ffffff')
+    const { svg, height } = withCaption(withLineClamps(await toSvg(node, options)), options.width, options.height, caption)
+    return format === 'svg' ? svg : rasterise(svg, options.width, height, options.pixelRatio, '#ffffff')
   }
   // Editing chrome (handles, cursors, the add-phase and add-lane buttons) is not part of the picture.
   const filter = (el: HTMLElement) => !['react-flow__handle', 'cursor', 'cursors', 'grid__add'].some((name) => el.classList?.contains(name))
@@ -50,8 +53,6 @@ async function render(container: HTMLElement, nodes: Node[], format: ImageFormat
     style: { width: `${SLIDE_WIDTH}px`, height: `${height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
   })
 }
-
-const SVG_DATA_URL = 'data:image/svg+xml;charset=utf-8,'
 
 /**
  * Gives clamped text (a card's two-line title) its ellipsis back in the picture. html-to-image copies each element's

@@ -265,6 +265,7 @@ export const de: Strings<typeof en> = {
     button: 'Export',
     working: 'Wird erstellt…',
     failed: 'Export fehlgeschlagen: {{message}}',
+    journeyOf: 'Journey von {{name}}',
     'png-board': 'Bild des ganzen Boards (PNG)', 'png-boardHint': 'Folientauglich, 1920 px breit',
     'png-view': 'Bild der aktuellen Ansicht (PNG)', 'png-viewHint': 'Genau das, was Sie jetzt sehen',
     'svg-board': 'Ganzes Board als SVG', 'svg-boardHint': 'Skalierbar, für Druck und Grafikprogramme',

@@ -262,6 +262,7 @@ export const en = {
     button: 'Export',
     working: 'Preparing…',
     failed: 'Export failed: {{message}}',
+    journeyOf: 'Journey of {{name}}',
     'png-board': 'Picture of the whole board (PNG)', 'png-boardHint': 'Slide-ready, 1920 px wide',
     'png-view': 'Picture of the current view (PNG)', 'png-viewHint': 'Exactly what you see now',
     'svg-board': 'Whole board as SVG', 'svg-boardHint': 'Scalable, for print and design tools',

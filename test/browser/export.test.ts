@@ -80,6 +80,32 @@ describe('handing the board off', () => {
     }
   })
 
+  it('says above the board whose journey the picture draws, in the SVG and the PNG', async () => {
+    const svg = (await exportFile('svg-board')).toString('utf8')
+    const caption = svg.slice(0, svg.indexOf('<foreignObject'))
+    expect(caption).toMatch(/<text[^>]*>Retail: store and online shop purchase<\/text>/)
+    expect(caption).toMatch(/<text[^>]*>Journey of Anna, busy parent<\/text>/)
+    expect(caption).toContain('fill="#e4572e"')
+
+    // The strip above the board: the title in ink on the left, the persona's dot in her colour on the right.
+    const png = PNG.sync.read(await exportFile('png-board'))
+    const strip = { ink: 0, persona: 0 }
+    for (let y = 0; y < 44; y++) {
+      for (let x = 0; x < png.width; x++) {
+        const [r, g, b] = png.data.subarray((y * png.width + x) * 4)
+        if (x < png.width / 2 && r! < 80 && g! < 80 && b! < 110) strip.ink++
+        if (x > png.width / 2 && Math.abs(r! - 0xe4) + Math.abs(g! - 0x57) + Math.abs(b! - 0x2e) < 30) strip.persona++
+      }
+    }
+    expect(strip.ink, 'title pixels').toBeGreaterThan(300)
+    expect(strip.persona, 'persona dot pixels').toBeGreaterThan(40)
+
+    // The current view keeps its size, with the strip on top.
+    const canvas = (await page.locator('.react-flow').boundingBox())!
+    const view = PNG.sync.read(await exportFile('png-view'))
+    expect([view.width, view.height]).toEqual([Math.round(canvas.width * 2), Math.round((canvas.height + 44) * 2)])
+  })
+
   it('exports a PDF workshop report built from the board’s data', async () => {
     const bytes = new Uint8Array(await exportFile('pdf'))
     const { pages, text } = await readPdf(bytes)
