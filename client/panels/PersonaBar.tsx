@@ -15,12 +15,13 @@ export function PersonaBar() {
   return (
     <div className="persona-bar">
       <span className="persona-bar__label">{t('personas.journeyOf')}</span>
-      <div className="persona-bar__chips" role="radiogroup" aria-label={t('personas.heading')}>
+      <div className="persona-bar__chips" role="radiogroup" aria-label={t('personas.heading')}
+        style={{ '--personas': board.personas.length } as React.CSSProperties}>
         {board.personas.map((p) => (
           <button key={p.id} type="button" role="radio" aria-checked={p.id === personaId} data-testid="persona"
             className={`persona-chip${p.id === personaId ? ' is-active' : ''}`} style={{ '--persona': p.color } as React.CSSProperties}
-            title={p.description} onClick={() => setPersonaId(p.id)} onDoubleClick={() => !readOnly && setEditing(p.id)}>
-            <span className="persona-chip__dot" />{p.name}
+            title={p.description ? `${p.name}\n${p.description}` : p.name} onClick={() => setPersonaId(p.id)} onDoubleClick={() => !readOnly && setEditing(p.id)}>
+            <span className="persona-chip__dot" /><span className="persona-chip__name">{p.name}</span>
           </button>
         ))}
         {!readOnly && (
@@ -38,8 +39,7 @@ export function PersonaBar() {
         <input type="checkbox" checked={showOtherJourneys} onChange={(e) => setShowOtherJourneys(e.target.checked)} data-testid="show-other-journeys" />
         <span>{t('personas.showOthers')}</span>
       </label>
-      <div className="persona-bar__spacer" />
-      <div className="segmented segmented--small" role="radiogroup" aria-label={t('view.heading')}>
+      <div className="segmented segmented--small persona-bar__views" role="radiogroup" aria-label={t('view.heading')}>
         {(['journey', 'heatmap'] as const).map((mode) => (
           <button key={mode} type="button" role="radio" aria-checked={viewMode === mode} data-testid={`view-${mode}`}
             className={viewMode === mode ? 'is-active' : ''} onClick={() => setViewMode(mode)}>{t(`view.${mode}`)}</button>

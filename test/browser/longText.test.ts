@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  addFactor, addStardust, lanes, phases, renameLane, renamePhase, touchpoints, updateStardust, updateTouchpoint,
+  addFactor, addPersona, addStardust, lanes, phases, removePersona, renameLane, renamePhase, touchpoints, updateStardust, updateTouchpoint,
 } from '../../shared/model/index.js'
 import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
@@ -135,6 +135,49 @@ describe('long phase and lane names', () => {
       }
     }
     await closeUp(english, phaseHeader(english, 0), 'longText-header-hover')
+  })
+})
+
+describe('long persona names', () => {
+  // Three personas of 60 characters each, beside the template's two.
+  const LONG_PERSONAS = [
+    'Anneliese, the busy working parent who shops late in the evening',
+    'Bernd, the retired engineer who compares every technical detail',
+    'Chiara, the student on a tight budget who waits for the next sale',
+  ].map((name) => name.slice(0, 60))
+
+  /** How many rows the bar's controls take: every control's box starts on one of them. */
+  const rows = (p: Page) => p.locator('.persona-bar').evaluate((bar) => {
+    const top = bar.getBoundingClientRect().top
+    return new Set([...bar.children].filter((c) => c.getBoundingClientRect().height > 0)
+      .map((c) => Math.round((c.getBoundingClientRect().top - top) / 30))).size
+  })
+
+  it('keep the persona bar one row at 1,440 px, each name cut with "…" and whole in its tooltip', async () => {
+    const height = async (p: Page) => (await p.locator('.persona-bar').boundingBox())!.height
+    const before = { English: await height(english), German: await height(german) }
+    await screenshot(english, 'longText-personas-template')
+    const ids = LONG_PERSONAS.map((name) => addPersona(client.doc, { name, description: 'Long-named persona' }))
+    try {
+      for (const [language, p] of [['English', english], ['German', german]] as const) {
+        expect(p.viewportSize()).toEqual({ width: 1440, height: 900 })
+        await expect.poll(() => p.getByTestId('persona').count()).toBe(5)
+        await p.getByTestId('persona').nth(2).click()
+        await screenshot(p, `longText-personas-${language}`)
+        expect(await rows(p), language).toBe(1)
+        expect(await height(p), language).toBe(before[language])
+        for (const [index, name] of LONG_PERSONAS.entries()) {
+          const chip = p.getByTestId('persona').nth(index + 2)
+          expect(await chip.getAttribute('title'), `${language} ${index}`).toContain(name)
+          const cut = await chip.locator('.persona-chip__name').evaluate((el) => ({
+            ellipsis: getComputedStyle(el).textOverflow === 'ellipsis', cut: el.scrollWidth > el.clientWidth, text: el.textContent,
+          }))
+          expect(cut, `${language} ${index}`).toEqual({ ellipsis: true, cut: true, text: name })
+        }
+      }
+    } finally {
+      for (const id of ids) removePersona(client.doc, id)
+    }
   })
 })
 
