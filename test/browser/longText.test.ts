@@ -251,6 +251,31 @@ describe('one very long word', () => {
   })
 })
 
+describe('a version’s preview', () => {
+  it('keeps long phase and lane names and a long card title inside their cells', async () => {
+    if (await english.getByTestId('panel-close').count()) await english.getByTestId('panel-close').click()
+    await english.getByTestId('open-history').click()
+    await english.getByTestId('version-name').fill('Long words')
+    await english.getByTestId('save-version').click()
+    await english.getByTestId('version').filter({ hasText: 'Long words' }).locator('button').click()
+    const preview = english.getByTestId('version-preview')
+    await preview.waitFor()
+    await expect.poll(() => preview.getByTestId('preview-touchpoint').filter({ hasText: LONG_TITLE }).count()).toBe(1)
+    await screenshot(english, 'longText-version-preview')
+    const spilling = await preview.locator('.version-preview__grid > *, .version-preview__cell, .version-preview__cell li, .version-preview__phase, .version-preview__lane')
+      .evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => `${el.className || el.tagName} ${el.textContent?.slice(0, 24)}`))
+    expect(spilling).toEqual([])
+    // Each cell's cards stay within the cell's column: the long title does not push into the next phase.
+    const escaping = await preview.locator('.version-preview__cell').evaluateAll((cells) => cells.flatMap((cell) => {
+      const box = cell.getBoundingClientRect()
+      return [...cell.querySelectorAll('li')].filter((li) => li.getBoundingClientRect().right > box.right + 1).map((li) => li.textContent?.slice(0, 24))
+    }))
+    expect(escaping).toEqual([])
+    await preview.locator('.dialog-actions .button').first().click()
+    await english.getByTestId('panel-close').click()
+  })
+})
+
 describe('a selected card’s chips', () => {
   for (const [language, page] of [['English', () => english], ['German', () => german]] as const) {
     it(`each keep to one line, and with the delete button fit the card’s top row (${language})`, async () => {
