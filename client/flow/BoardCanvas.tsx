@@ -29,6 +29,7 @@ import { usePointerPresence } from './usePointerPresence.js'
 import { useRemoteDrags } from './useRemoteDrags.js'
 import { SelectionHint } from './SelectionHint.js'
 import { useCardRemoval } from './useCardRemoval.js'
+import { useClipboard } from './useClipboard.js'
 
 const nodeTypes = { grid: GridNode, touchpoint: TouchpointNode, curve: EmotionCurveNode }
 const edgeTypes = { journey: JourneyEdge }
@@ -117,6 +118,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
   const { deleteKeys, onBeforeDelete } = useCardRemoval({
     doc, origin, participantId: me.id, t, readOnly, selection, locked: status.lockedForMe, overview,
   })
+  useClipboard({ doc, origin, readOnly, selection, onSelect, disabled: projector })
   const canvas = useMemo<CanvasContextValue>(
     () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, send, removeCard }),
     [t, doc, origin, readOnly, setEditingId, send, removeCard],
