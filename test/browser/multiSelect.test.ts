@@ -243,6 +243,9 @@ describe('several touchpoints at once', () => {
     expect(await page.getByTestId('selection-hint').textContent()).toContain('Ctrl+C copies them')
     await screenshot(page, 'multi-select-viewer')
     for (const key of [command('c'), command('v'), command('d'), 'Delete']) await page.keyboard.press(key)
+    await page.waitForTimeout(200)
+    // Not even on the viewer's own screen (the server would refuse it anyway).
+    expect(await page.getByTestId('touchpoint').count()).toBe(2)
     const from = (await card(page, 'Ad').boundingBox())!
     await dragTo(page, { x: from.x + from.width / 2, y: from.y + from.height / 2 }, await cellCentre(page, phase('After purchase'), lane('Store')))
     await page.waitForTimeout(300)

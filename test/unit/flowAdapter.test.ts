@@ -97,16 +97,17 @@ describe('applyFlowChanges', () => {
 
   it('drops several cards dragged together in one transaction, each into its cell, those sharing a cell in their order on screen', () => {
     const { doc, phase, lane, web, web2 } = boardWithCards()
+    const there = ['Reviews', 'Newsletter'].map((title) => addTouchpoint(doc, { title, phaseId: phase('After purchase'), laneId: lane('Website') }))
     const layout = computeLayout(readBoard(doc))
     const at = (id: string) => layout.cards.get(id)!
-    // The two cards of a cell are dragged one phase on together; React Flow may report them in any order.
+    // The two cards of a cell are dragged one phase on together, onto the top of a cell holding two; React Flow may report them in any order.
     const on = (id: string): NodeChange<BoardFlowNode> => ({ type: 'position', id, dragging: false, position: { x: at(id).x + GRID.phaseWidth, y: at(id).y } })
     let transactions = 0
     doc.on('afterTransaction', () => transactions++)
     applyFlowChanges(doc, [on(web2), on(web)], layout, local)
     expect(transactions).toBe(1)
     const cell = touchpoints(doc).filter((t) => t.phaseId === phase('After purchase') && t.laneId === lane('Website'))
-    expect(cell.map((t) => t.id)).toEqual([web, web2])
+    expect(cell.map((t) => t.id)).toEqual([web, web2, ...there])
   })
 
   it('keeps a card that is still being dragged local to this screen', () => {
