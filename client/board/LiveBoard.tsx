@@ -25,6 +25,8 @@ import { ProjectorView } from './ProjectorView.js'
 import { useUndoKeys } from './useUndoKeys.js'
 import { RestoreNotice } from '../session/RestoreNotice.js'
 
+const NOTHING_SELECTED: ReadonlySet<string> = new Set()
+
 interface Props { info: BoardInfo; token: string; connection: BoardConnection; me: Participant; projector?: boolean }
 
 /** The open board: canvas in the middle, palette left, one side panel right, top bar above; on a phone, the journey as a list. */
@@ -37,7 +39,10 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const undo = useUndo(doc, origin)
   useUndoKeys(undo, readOnly)
   const [editingId, setEditingId] = useState<string | null>(null)
-  const [selectedId, setSelectedId] = useState<string | null>(null)
+  // The cards selected on the canvas; exactly one shows its details.
+  const [selection, setSelection] = useState<ReadonlySet<string>>(NOTHING_SELECTED)
+  const selectedId = selection.size === 1 ? selection.values().next().value! : null
+  const selectOnly = useCallback((id: string) => setSelection((ids) => (ids.size === 1 && ids.has(id) ? ids : new Set([id]))), [])
   const [panel, setPanel] = useState<SidePanelKind | null>(null)
   const [shareOpen, setShareOpen] = useState(false)
   const [links, setLinks] = useState(info.links)
@@ -94,8 +99,8 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
           <SessionBar projectorLink={isFacilitator ? `/b/${info.id}/projector${window.location.hash}` : null} />
           <div className="workspace__body">
             {!readOnly && <Palette selectedId={selectedId} />}
-            <BoardCanvas selectedId={selectedId} onSelect={setSelectedId} onOpen={(id) => { setSelectedId(id); setPanel('details') }} />
-            {panel && <SidePanel kind={panel} selectedId={selectedId} boardId={info.id} token={token} onClose={() => { setPanel(null); if (panel === 'details') setSelectedId(null) }} />}
+            <BoardCanvas selection={selection} onSelect={setSelection} onOpen={(id) => { selectOnly(id); setPanel('details') }} />
+            {panel && <SidePanel kind={panel} selectedId={selectedId} boardId={info.id} token={token} onClose={() => { setPanel(null); if (panel === 'details') setSelection(NOTHING_SELECTED) }} />}
           </div>
           <RestoreNotice />
           {shareOpen && <SharePanel links={links} onClose={() => setShareOpen(false)}

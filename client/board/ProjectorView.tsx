@@ -10,6 +10,8 @@ import type { ConnectionStatus } from '../sync/useBoardConnection.js'
 import { QrCode } from '../ui/QrCode.js'
 import { useBoard } from './BoardContext.js'
 
+const NOTHING: ReadonlySet<string> = new Set()
+
 /**
  * Projector mode: the live board full screen, read-only, no editing chrome,
  * large type; the agenda step, the timer, the voting round, who speaks as the customer and a QR code of
@@ -32,7 +34,7 @@ export function ProjectorView({ info, links, status }: { info: BoardInfo; links:
         {status !== 'connected' && <ConnectionBadge status={status} />}
       </header>
       <div className="projector__body">
-        <BoardCanvas selectedId={null} onSelect={() => undefined} onOpen={() => undefined} projector />
+        <BoardCanvas selection={NOTHING} onSelect={() => undefined} onOpen={() => undefined} projector />
         {link && (
           <aside className="projector__join">
             <QrCode value={link} label={t('projector.scan')} />

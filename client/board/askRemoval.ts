@@ -19,11 +19,20 @@ export function removeTouchpointAsking(
 
 /** The question alone: whether the touchpoint may go (it exists, and holds nothing of others' or they said yes). */
 export function mayRemoveTouchpoint(doc: Y.Doc, touchpointId: string, participantId: string, t: Translate, confirm = askInBrowser): boolean {
+  return mayRemoveTouchpoints(doc, [touchpointId], participantId, t, confirm).length === 1
+}
+
+/** The touchpoints of `ids` that may go, asking about each that holds other people's work; the board is read once for all. */
+export function mayRemoveTouchpoints(
+  doc: Y.Doc, ids: readonly string[], participantId: string, t: Translate, confirm = askInBrowser,
+): string[] {
   const board = readBoard(doc)
-  const card = board.touchpoints.find((tp) => tp.id === touchpointId)
-  if (!card) return false
-  const { entries, people } = othersOnTouchpoint(board, touchpointId, participantId)
-  return entries === 0 || confirm(t('touchpoint.deleteOthers', { title: card.title || t('touchpoint.untitled'), count: entries, people }))
+  return ids.filter((id) => {
+    const card = board.touchpoints.find((tp) => tp.id === id)
+    if (!card) return false
+    const { entries, people } = othersOnTouchpoint(board, id, participantId)
+    return entries === 0 || confirm(t('touchpoint.deleteOthers', { title: card.title || t('touchpoint.untitled'), count: entries, people }))
+  })
 }
 
 const askInBrowser = (text: string) => window.confirm(text)

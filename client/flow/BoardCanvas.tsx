@@ -3,10 +3,10 @@ import {
   type AriaLabelConfig, Background, BackgroundVariant, type Connection, type FinalConnectionState, Controls, type EdgeChange, type NodeChange, ReactFlow, type ReactFlowState, type Viewport,
   getViewportForBounds, useReactFlow, useStore, useStoreApi,
 } from '@xyflow/react'
-import { type DragEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { type DragEvent, type MouseEvent as ReactMouseEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type TouchpointKind, addTouchpoint } from '../../shared/model/index.js'
-import { mayRemoveTouchpoint, removeTouchpointAsking } from '../board/askRemoval.js'
+import { removeTouchpointAsking } from '../board/askRemoval.js'
 import { useBoard } from '../board/BoardContext.js'
 import { type Peer, setPresence } from '../sync/presence.js'
 import {
@@ -27,10 +27,14 @@ import { TouchpointNode } from './TouchpointNode.js'
 import { useFollow } from './useFollow.js'
 import { usePointerPresence } from './usePointerPresence.js'
 import { useRemoteDrags } from './useRemoteDrags.js'
+import { SelectionHint } from './SelectionHint.js'
+import { useCardRemoval } from './useCardRemoval.js'
+import { useClipboard } from './useClipboard.js'
 
 const nodeTypes = { grid: GridNode, touchpoint: TouchpointNode, curve: EmotionCurveNode }
 const edgeTypes = { journey: JourneyEdge }
-const DELETE_KEYS = ['Delete', 'Backspace']
+/** Shift- or Ctrl/Cmd-click adds a card to the selection or takes it out; Shift-drag draws a selection box (React Flow's default selectionKeyCode). */
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
 const MIN_ZOOM = 0.15
 const MAX_ZOOM = 2.5
 const FIT_PADDING = 0.08
@@ -54,15 +58,16 @@ export const PALETTE_MIME = 'application/x-zigzag-touchpoint'
 
 /** The React Flow canvas. The doc decides where cards are; this only adds what is local to this screen. */
 interface Props {
-  selectedId: string | null
-  onSelect: (id: string | null) => void
-  /** A card was clicked: show its details even if it was already selected. */
+  /** The selected cards: local to this screen, never in the document. One card shows its details. */
+  selection: ReadonlySet<string>
+  onSelect: (ids: ReadonlySet<string>) => void
+  /** A card was clicked (without Shift, Ctrl or Cmd): select it alone and show its details even if it was already selected. */
   onOpen: (id: string) => void
   /** Projector screens follow the facilitator and take no input. */
   projector?: boolean
 }
 
-export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }: Props) {
+export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: Props) {
   const { t, i18n } = useTranslation()
   const ariaLabels = useMemo(() => canvasAriaLabels(t), [t, i18n.language])
   const {
@@ -108,12 +113,12 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   const everything = useRenderEverything()
   const overview = useStore(selectZoomedOut) && board.touchpoints.length >= OVERVIEW_MIN_CARDS && !everything
   const removeCard = useCallback((id: string) => removeTouchpointAsking(doc, id, me.id, t, origin), [doc, me.id, t, origin])
-  // Delete on a selected card: React Flow asks here first, and the cards declined stay.
-  const onBeforeDelete = useCallback(async ({ nodes, edges }: { nodes: BoardFlowNode[]; edges: JourneyFlowEdge[] }) => {
-    const kept = new Set(nodes.filter((node) => node.type === 'touchpoint' && !mayRemoveTouchpoint(doc, node.id, me.id, t)).map((node) => node.id))
-    // A card that stays keeps its steps too (React Flow adds a deleted card's steps to the deletion).
-    return { nodes: nodes.filter((node) => !kept.has(node.id)), edges: edges.filter((edge) => !kept.has(edge.source) && !kept.has(edge.target)) }
-  }, [doc, me.id, t])
+  // The one card whose details show, if exactly one is selected.
+  const selectedId = selection.size === 1 ? selection.values().next().value! : null
+  const { deleteKeys, onBeforeDelete } = useCardRemoval({
+    doc, origin, participantId: me.id, t, readOnly, selection, locked: status.lockedForMe, overview,
+  })
+  useClipboard({ doc, origin, readOnly, selection, onSelect, disabled: projector })
   const canvas = useMemo<CanvasContextValue>(
     () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, send, removeCard }),
     [t, doc, origin, readOnly, setEditingId, send, removeCard],
@@ -135,7 +140,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
       const own = dragged.has(node.id) ? ownAt.get(node.id) : undefined
       const their = !own && moving.has(node.id) && !dragged.has(node.id)
       const position = own ?? (their ? theirAt.get(node.id) : undefined) ?? node.position
-      const selected = node.id === selectedId
+      const selected = selection.has(node.id)
       if (position === node.position && !selected) return node
       const { x, y } = position
       const last = cache.get(node.id)
@@ -157,7 +162,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     })
     overlaid.current = next
     return list
-  }, [view.nodes, dragged, moving, selectedId, drag, theirs])
+  }, [view.nodes, dragged, moving, selection, drag, theirs])
   // In the overview React Flow draws the grid, the emotion curve and a card whose title is being edited; Overview draws the other cards.
   const flowNodes = useMemo(
     () => (overview ? nodes.filter((n) => n.type !== 'touchpoint' || n.id === editingId) : nodes),
@@ -202,10 +207,11 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     })
   }, [theirs, drag])
 
-  const dragMove = useCallback((id: string, position: Point) => {
+  // Presence names one dragged card: with several selected, the first React Flow reports (`shown` false for the others).
+  const dragMove = useCallback((id: string, position: Point, shown = true) => {
     if (!drag.positions().has(id)) setDragged((ids) => toggled(ids, id, true))
     drag.move(id, position)
-    setPresence(awareness, { dragging: { touchpointId: id, ...position } })
+    if (shown) setPresence(awareness, { dragging: { touchpointId: id, ...position } })
   }, [drag, awareness])
   const dragEnd = useCallback(() => {
     drag.clear()
@@ -215,17 +221,19 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
 
   const onNodesChange = useCallback((changes: NodeChange<BoardFlowNode>[]) => {
     const local = readOnly ? changes.filter((c) => c.type === 'select') : applyFlowChanges(doc, changes, layout, origin)
+    let first = true
     for (const change of local) {
       if (change.type === 'position' && change.position) {
-        dragMove(change.id, change.position)
+        dragMove(change.id, change.position, first)
         moveNodeOnScreen(container.current, change.id, change.position)
+        first = false
       }
     }
-    const selection = selectionAfter(local, selectedId)
-    if (selection !== undefined) onSelect(selection)
+    const next = selectionAfter(local, selection)
+    if (next !== undefined) onSelect(next)
     // The drop renders the card where the document puts it, a position React Flow has not drawn it at during the drag.
     if (changes.some((c) => c.type === 'position' && c.dragging === false)) dragEnd()
-  }, [doc, layout, origin, readOnly, onSelect, selectedId, dragMove, dragEnd])
+  }, [doc, layout, origin, readOnly, onSelect, selection, dragMove, dragEnd])
 
   const onEdgesChange = useCallback((changes: EdgeChange<JourneyFlowEdge>[]) => {
     const local = readOnly ? changes : applyJourneyChanges(doc, changes, origin)
@@ -239,18 +247,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     applyFlowChanges(doc, [{ type: 'position', id, position, dragging: false }], layout, origin)
     dragEnd()
   }, [doc, layout, origin, dragEnd])
-  // React Flow deletes the selected node on Delete; in the overview the selected card is not one of its nodes.
-  const selectedLocked = selectedId !== null && session.locks.touchpoints.includes(selectedId) && !isFacilitator
-  useEffect(() => {
-    if (!overview || readOnly || !selectedId || selectedLocked) return
-    const onKeyDown = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null
-      if (!DELETE_KEYS.includes(event.key) || target?.closest('input, textarea, select, [contenteditable="true"]')) return
-      removeCard(selectedId)
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [overview, readOnly, selectedId, selectedLocked, removeCard])
+  const selectOnly = useCallback((id: string | null) => onSelect(id ? new Set([id]) : NO_CARDS), [onSelect])
 
   const onConnect = useCallback((connection: Connection) => {
     if (!readOnly) connectTouchpoints(doc, personaId, connection, origin)
@@ -268,13 +265,17 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   // Stable, so React Flow does not re-render every node wrapper when the parent passes a new onOpen.
   const open = useRef(onOpen)
   open.current = onOpen
-  const onNodeClick = useCallback((_: unknown, node: BoardFlowNode) => {
-    if (node.type === 'touchpoint') open.current(node.id)
+  const onNodeClick = useCallback((event: ReactMouseEvent, node: BoardFlowNode) => {
+    // Shift, Ctrl or Cmd adds the card to the selection or takes it out (React Flow's multiSelectionKeyCode).
+    if (node.type === 'touchpoint' && !event.shiftKey && !event.ctrlKey && !event.metaKey) open.current(node.id)
   }, [])
 
+  // Cards removed (here, by someone else, by an undo) leave the selection. Every card has a place in the layout.
   useEffect(() => {
-    if (selectedId && !board.touchpoints.some((tp) => tp.id === selectedId)) onSelect(null)
-  }, [selectedId, board.touchpoints, onSelect])
+    if (selection.size === 0) return
+    const kept = [...selection].filter((id) => layout.cards.has(id))
+    if (kept.length !== selection.size) onSelect(new Set(kept))
+  }, [selection, layout, onSelect])
 
   // The board opens fitted. When the board and the canvas' size are known before React Flow first renders, it starts there,
   // instead of drawing the board once at zoom 1 and then fitting it a frame later.
@@ -369,19 +370,20 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
           onNodeClick={onNodeClick}
           onMove={onMove} onMoveStart={onViewMoveStart} onMoveEnd={onViewMoveEnd}
           nodesDraggable={!readOnly} nodesConnectable={!readOnly} edgesFocusable={!readOnly}
-          deleteKeyCode={readOnly ? null : DELETE_KEYS} onBeforeDelete={onBeforeDelete} zoomOnDoubleClick={false}
+          deleteKeyCode={deleteKeys} onBeforeDelete={onBeforeDelete} multiSelectionKeyCode={MULTI_SELECT_KEYS} zoomOnDoubleClick={false}
           minZoom={MIN_ZOOM} maxZoom={MAX_ZOOM} snapToGrid={false} onlyRenderVisibleElements={!everything}
           proOptions={PRO_OPTIONS} ariaLabelConfig={ariaLabels}>
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />
           <Controls showInteractive={false} onZoomIn={touchedByButton} onZoomOut={touchedByButton} />
           {overview && (
             <Overview cards={overviewCards} resting={restingCards} edges={view.edges} moving={moving} selectedId={selectedId} readOnly={readOnly}
-              drag={movingAt} onSelect={onSelect} onOpen={onOpen} onEdit={setEditingId} onDrag={dragMove} onDrop={onOverviewDrop} />
+              drag={movingAt} onSelect={selectOnly} onOpen={onOpen} onEdit={setEditingId} onDrag={dragMove} onDrop={onOverviewDrop} />
           )}
           {!overview && <CarriedSteps steps={carriedSteps} at={carriedEnds} drag={movingAt} />}
           <Cursors roles={projector ? FACILITATOR_ONLY : undefined} />
         </ReactFlow>}
       </CanvasContext.Provider>
+      {!projector && <SelectionHint count={selection.size} readOnly={readOnly} />}
       {followView.leader && !projector && (
         <div className="following" data-testid="following" style={{ borderColor: followView.leader.color }}>
           {t('session.following', { name: followView.leader.name })}

@@ -359,6 +359,8 @@ export function applyFlowChanges(
   }
   // No transaction at all for what stays local (every pointer move of a drag): an empty one still makes every view re-read the board.
   if (writes.length > 0) {
+    // Several cards dropped at once (a multi-selection) go in from the top, so those landing in one cell keep their order.
+    if (writes.length > 1) writes.sort((a, b) => dropY(a) - dropY(b))
     doc.transact(() => {
       for (const change of writes) {
         if (change.type === 'remove') {
@@ -373,19 +375,23 @@ export function applyFlowChanges(
   return local
 }
 
+const dropY = (change: NodeChange) => (change.type === 'position' ? change.position?.y ?? 0 : 0)
+
 /**
- * The card selected after React Flow's selection changes, or undefined when they leave it as it is. React Flow reports
- * a new selection as one change per card whose state differs, in the order of its nodes: pressing card B while A is
- * selected gives "B selected" and "A unselected" in either order, and B must win both ways.
+ * The cards selected after React Flow's selection changes, or undefined when they leave the selection as it is. React Flow
+ * reports a new selection as one change per card whose state differs, in the order of its nodes: pressing card B while A is
+ * selected gives "B selected" and "A unselected" in either order, and B must win both ways; Shift- or Ctrl-clicking B adds
+ * it ("B selected" alone), a selection box reports every card it takes in or lets go.
  */
-export function selectionAfter(changes: readonly NodeChange[], selectedId: string | null): string | null | undefined {
-  let chosen: string | null | undefined
+export function selectionAfter(changes: readonly NodeChange[], selection: ReadonlySet<string>): ReadonlySet<string> | undefined {
+  let next: Set<string> | undefined
   for (const change of changes) {
-    if (change.type !== 'select') continue
-    if (change.selected) chosen = change.id
-    else if (change.id === selectedId && chosen === undefined) chosen = null
+    if (change.type !== 'select' || (next ?? selection).has(change.id) === change.selected) continue
+    next ??= new Set(selection)
+    if (change.selected) next.add(change.id)
+    else next.delete(change.id)
   }
-  return chosen
+  return next && (next.size !== selection.size || [...next].some((id) => !selection.has(id))) ? next : undefined
 }
 
 export function applyJourneyChanges(

@@ -53,6 +53,12 @@ export const de: Strings<typeof en> = {
     step: 'Enter oder Leertaste wählt den Schritt der Journey aus. Entf entfernt ihn, Escape bricht ab.',
     handle: 'Mit dem nächsten Kontaktpunkt verbinden',
   },
+  selection: {
+    count_one: '{{count}} Kontaktpunkt ausgewählt',
+    count_other: '{{count}} Kontaktpunkte ausgewählt',
+    keys: 'Ziehen verschiebt sie · Strg+C kopieren · Strg+V einfügen · Strg+D duplizieren · Entf löschen',
+    keysReadOnly: 'Strg+C kopiert sie',
+  },
   toolbar: { undo: 'Rückgängig (Strg+Z)', redo: 'Wiederholen (Strg+Umschalt+Z)', share: 'Teilen', fit: 'Ganzes Board', language: 'Language: English' },
   share: {
     heading: 'Board teilen',

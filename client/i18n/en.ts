@@ -50,6 +50,12 @@ export const en = {
     step: 'Press Enter or Space to select the step of the journey. Then press Delete to remove it or Escape to cancel.',
     handle: 'Link to the next touchpoint',
   },
+  selection: {
+    count_one: '{{count}} touchpoint selected',
+    count_other: '{{count}} touchpoints selected',
+    keys: 'Drag to move them · Ctrl+C copy · Ctrl+V paste · Ctrl+D duplicate · Delete remove',
+    keysReadOnly: 'Ctrl+C copies them',
+  },
   toolbar: { undo: 'Undo (Ctrl+Z)', redo: 'Redo (Ctrl+Shift+Z)', share: 'Share', fit: 'Fit board', language: 'Sprache: Deutsch' },
   share: {
     heading: 'Share this board',

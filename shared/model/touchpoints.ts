@@ -112,3 +112,10 @@ export function removeTouchpoint(doc: Y.Doc, id: string, origin?: TransactionOri
     }
   }, origin)
 }
+
+/** Removes several touchpoints (removeTouchpoint each) in one transaction: one undo brings them all back. */
+export function removeTouchpoints(doc: Y.Doc, ids: Iterable<string>, origin?: TransactionOrigin): void {
+  doc.transact(() => {
+    for (const id of ids) removeTouchpoint(doc, id, origin)
+  }, origin)
+}

@@ -95,6 +95,21 @@ describe('applyFlowChanges', () => {
     expect(touchpoints(doc).find((t) => t.id === store)).toMatchObject({ phaseId: phase('After purchase'), laneId: lane('Mobile app') })
   })
 
+  it('drops several cards dragged together in one transaction, each into its cell, those sharing a cell in their order on screen', () => {
+    const { doc, phase, lane, web, web2 } = boardWithCards()
+    const there = ['Reviews', 'Newsletter'].map((title) => addTouchpoint(doc, { title, phaseId: phase('After purchase'), laneId: lane('Website') }))
+    const layout = computeLayout(readBoard(doc))
+    const at = (id: string) => layout.cards.get(id)!
+    // The two cards of a cell are dragged one phase on together, onto the top of a cell holding two; React Flow may report them in any order.
+    const on = (id: string): NodeChange<BoardFlowNode> => ({ type: 'position', id, dragging: false, position: { x: at(id).x + GRID.phaseWidth, y: at(id).y } })
+    let transactions = 0
+    doc.on('afterTransaction', () => transactions++)
+    applyFlowChanges(doc, [on(web2), on(web)], layout, local)
+    expect(transactions).toBe(1)
+    const cell = touchpoints(doc).filter((t) => t.phaseId === phase('After purchase') && t.laneId === lane('Website'))
+    expect(cell.map((t) => t.id)).toEqual([web, web2, ...there])
+  })
+
   it('keeps a card that is still being dragged local to this screen', () => {
     const { doc, store } = boardWithCards()
     const before = readBoard(doc)
@@ -149,20 +164,30 @@ describe('connecting on another persona’s journey', () => {
 
 describe('selectionAfter', () => {
   const select = (id: string, selected: boolean): NodeChange => ({ type: 'select', id, selected })
+  const ids = (...list: string[]) => new Set(list)
 
   it('selects the card pressed while another is selected, in either order of React Flow\'s changes', () => {
-    expect(selectionAfter([select('b', true), select('a', false)], 'a')).toBe('b')
-    expect(selectionAfter([select('a', false), select('b', true)], 'a')).toBe('b')
+    expect(selectionAfter([select('b', true), select('a', false)], ids('a'))).toEqual(ids('b'))
+    expect(selectionAfter([select('a', false), select('b', true)], ids('a'))).toEqual(ids('b'))
   })
 
-  it('clears the selection only when the selected card alone is unselected', () => {
-    expect(selectionAfter([select('a', false)], 'a')).toBeNull()
-    expect(selectionAfter([select('c', false)], 'a')).toBeUndefined()
+  it('adds and takes away cards one by one (Shift- or Ctrl-click), and takes in what a selection box reports', () => {
+    expect(selectionAfter([select('b', true)], ids('a'))).toEqual(ids('a', 'b'))
+    expect(selectionAfter([select('a', false)], ids('a', 'b'))).toEqual(ids('b'))
+    expect(selectionAfter([select('b', true), select('c', true), select('a', false)], ids('a'))).toEqual(ids('b', 'c'))
   })
 
-  it('leaves the selection alone when no change is about it', () => {
-    expect(selectionAfter([{ type: 'position', id: 'a', position: { x: 1, y: 2 }, dragging: true }], 'a')).toBeUndefined()
-    expect(selectionAfter([], null)).toBeUndefined()
+  it('clears the selection when its cards are unselected', () => {
+    expect(selectionAfter([select('a', false)], ids('a'))).toEqual(ids())
+    expect(selectionAfter([select('a', false), select('b', false)], ids('a', 'b'))).toEqual(ids())
+  })
+
+  it('leaves the selection alone when no change alters it', () => {
+    expect(selectionAfter([select('c', false)], ids('a'))).toBeUndefined()
+    expect(selectionAfter([select('a', true)], ids('a'))).toBeUndefined()
+    expect(selectionAfter([select('b', true), select('b', false)], ids('a'))).toBeUndefined()
+    expect(selectionAfter([{ type: 'position', id: 'a', position: { x: 1, y: 2 }, dragging: true }], ids('a'))).toBeUndefined()
+    expect(selectionAfter([], ids())).toBeUndefined()
   })
 })
 

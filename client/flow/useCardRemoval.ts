@@ -1,0 +1,65 @@
+import { useCallback, useEffect } from 'react'
+import type * as Y from 'yjs'
+import { removeTouchpoints, unlinkStep } from '../../shared/model/index.js'
+import type { TransactionOrigin } from '../../shared/origins.js'
+import { mayRemoveTouchpoints } from '../board/askRemoval.js'
+import type { BoardFlowNode, JourneyFlowEdge } from './adapter.js'
+import type { Translate } from './CanvasContext.js'
+
+const DELETE_KEYS = ['Delete', 'Backspace']
+/** Where a keystroke is typing, not a command to the board. */
+export const TYPING = 'input, textarea, select, [contenteditable="true"]'
+
+interface Removal {
+  doc: Y.Doc
+  origin: TransactionOrigin
+  participantId: string
+  t: Translate
+  readOnly: boolean
+  /** The cards selected here. */
+  selection: ReadonlySet<string>
+  /** Cards this person may not remove (a facilitator's lock). */
+  locked: ReadonlySet<string>
+  /** The board is drawn as an overview, whose cards are not React Flow's: the Delete key is heard here instead. */
+  overview: boolean
+}
+
+/**
+ * Delete or Backspace on the selected cards removes them all, and the selected steps, in one transaction: one undo
+ * brings everything back. A card holding other people's work asks first (askRemoval.ts); No keeps it, with its steps.
+ * `deleteKeys` goes to React Flow as deleteKeyCode and `onBeforeDelete` does the removal itself: left to React Flow, the
+ * steps of the cards went in one transaction each before the cards (and a path was not joined around a removed card).
+ */
+export function useCardRemoval({ doc, origin, participantId, t, readOnly, selection, locked, overview }: Removal) {
+  const removeCards = useCallback((cards: readonly string[], steps: readonly string[] = []) => {
+    const going = mayRemoveTouchpoints(doc, cards, participantId, t)
+    if (going.length === 0 && steps.length === 0) return
+    doc.transact(() => {
+      removeTouchpoints(doc, going, origin)
+      for (const step of steps) unlinkStep(doc, step, origin)
+    }, origin)
+  }, [doc, origin, participantId, t])
+
+  const onBeforeDelete = useCallback(async ({ nodes, edges }: { nodes: BoardFlowNode[]; edges: JourneyFlowEdge[] }) => {
+    const cards = nodes.filter((node) => node.type === 'touchpoint').map((node) => node.id)
+    const ends = new Set([...cards, ...selection])
+    // A selected card's steps go with it, or stay when it stays (a locked card, or No to the question); React Flow adds
+    // every step of a card it deletes, and a selection box selects them all.
+    removeCards(cards, edges.filter((edge) => !ends.has(edge.source) && !ends.has(edge.target)).map((edge) => edge.id))
+    return false
+  }, [removeCards, selection])
+
+  // In the overview the selected cards are not React Flow's nodes: the Delete key is heard here.
+  useEffect(() => {
+    if (!overview || readOnly || selection.size === 0) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null
+      if (!DELETE_KEYS.includes(event.key) || target?.closest(TYPING)) return
+      removeCards([...selection].filter((id) => !locked.has(id)))
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [overview, readOnly, selection, locked, removeCards])
+
+  return { deleteKeys: readOnly ? null : DELETE_KEYS, onBeforeDelete }
+}
