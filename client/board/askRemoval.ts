@@ -22,17 +22,25 @@ export function mayRemoveTouchpoint(doc: Y.Doc, touchpointId: string, participan
   return mayRemoveTouchpoints(doc, [touchpointId], participantId, t, confirm).length === 1
 }
 
-/** The touchpoints of `ids` that may go, asking about each that holds other people's work; the board is read once for all. */
+/**
+ * The touchpoints of `ids` that may go; the board is read once for all. A touchpoint holding other people's work goes
+ * only if they say yes: one question for all such touchpoints (their titles, how many entries), whatever the number.
+ * No keeps those and lets the rest go.
+ */
 export function mayRemoveTouchpoints(
   doc: Y.Doc, ids: readonly string[], participantId: string, t: Translate, confirm = askInBrowser,
 ): string[] {
   const board = readBoard(doc)
-  return ids.filter((id) => {
-    const card = board.touchpoints.find((tp) => tp.id === id)
-    if (!card) return false
-    const { entries, people } = othersOnTouchpoint(board, id, participantId)
-    return entries === 0 || confirm(t('touchpoint.deleteOthers', { title: card.title || t('touchpoint.untitled'), count: entries, people }))
-  })
+  const cards = ids.map((id) => board.touchpoints.find((tp) => tp.id === id)).filter((card) => card !== undefined)
+  const held = cards.map((card) => ({ card, ...othersOnTouchpoint(board, card.id, participantId) })).filter((c) => c.entries > 0)
+  if (held.length === 0) return cards.map((card) => card.id)
+  const title = (card: { title: string }) => card.title || t('touchpoint.untitled')
+  const count = held.reduce((sum, c) => sum + c.entries, 0)
+  const question = held.length === 1
+    ? t('touchpoint.deleteOthers', { title: title(held[0]!.card), count, people: held[0]!.people })
+    : t('touchpoint.deleteOthersMany', { titles: held.map((c) => `“${title(c.card)}”`).join(', '), cards: held.length, count })
+  const keep = confirm(question) ? new Set<string>() : new Set(held.map((c) => c.card.id))
+  return cards.filter((card) => !keep.has(card.id)).map((card) => card.id)
 }
 
 const askInBrowser = (text: string) => window.confirm(text)
