@@ -119,6 +119,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
     doc, origin, participantId: me.id, t, readOnly, selection, locked: status.lockedForMe, overview,
   })
   useClipboard({ doc, origin, readOnly, selection, onSelect, disabled: projector })
+  const clearSelection = useCallback(() => onSelect(new Set()), [onSelect])
   const canvas = useMemo<CanvasContextValue>(
     () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, send, removeCard }),
     [t, doc, origin, readOnly, setEditingId, send, removeCard],
@@ -383,7 +384,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
           <Cursors roles={projector ? FACILITATOR_ONLY : undefined} />
         </ReactFlow>}
       </CanvasContext.Provider>
-      {!projector && <SelectionHint count={selection.size} readOnly={readOnly} />}
+      {!projector && <SelectionHint count={selection.size} readOnly={readOnly} onClear={clearSelection} />}
       {followView.leader && !projector && (
         <div className="following" data-testid="following" style={{ borderColor: followView.leader.color }}>
           {t('session.following', { name: followView.leader.name })}

@@ -1,8 +1,13 @@
 import { useTranslation } from 'react-i18next'
+import { useEscape } from '../ui/useEscape.js'
 
-/** Shown while several cards are selected (one card shows its details instead): how many, and what the keys do to them. */
-export function SelectionHint({ count, readOnly }: { count: number; readOnly: boolean }) {
+/**
+ * Shown while several cards are selected (one card shows its details instead): how many, and what the keys do to them.
+ * Escape clears the selection (after any dialog or panel opened later).
+ */
+export function SelectionHint({ count, readOnly, onClear }: { count: number; readOnly: boolean; onClear: () => void }) {
   const { t } = useTranslation()
+  useEscape(onClear, count >= 2)
   if (count < 2) return null
   return (
     <div className="selection-hint" data-testid="selection-hint" data-count={count} role="status">

@@ -56,8 +56,8 @@ export const de: Strings<typeof en> = {
   selection: {
     count_one: '{{count}} Kontaktpunkt ausgewählt',
     count_other: '{{count}} Kontaktpunkte ausgewählt',
-    keys: 'Ziehen verschiebt sie · Strg+C kopieren · Strg+V einfügen · Strg+D duplizieren · Entf löschen',
-    keysReadOnly: 'Strg+C kopiert sie',
+    keys: 'Ziehen verschiebt sie · Strg+C kopieren · Strg+V einfügen · Strg+D duplizieren · Entf löschen · Esc Auswahl aufheben',
+    keysReadOnly: 'Strg+C kopiert sie · Esc hebt die Auswahl auf',
   },
   toolbar: { undo: 'Rückgängig (Strg+Z)', redo: 'Wiederholen (Strg+Umschalt+Z)', share: 'Teilen', fit: 'Ganzes Board', language: 'Language: English' },
   share: {

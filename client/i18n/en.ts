@@ -53,8 +53,8 @@ export const en = {
   selection: {
     count_one: '{{count}} touchpoint selected',
     count_other: '{{count}} touchpoints selected',
-    keys: 'Drag to move them · Ctrl+C copy · Ctrl+V paste · Ctrl+D duplicate · Delete remove',
-    keysReadOnly: 'Ctrl+C copies them',
+    keys: 'Drag to move them · Ctrl+C copy · Ctrl+V paste · Ctrl+D duplicate · Delete remove · Esc deselect',
+    keysReadOnly: 'Ctrl+C copies them · Esc deselects',
   },
   toolbar: { undo: 'Undo (Ctrl+Z)', redo: 'Redo (Ctrl+Shift+Z)', share: 'Share', fit: 'Fit board', language: 'Sprache: Deutsch' },
   share: {

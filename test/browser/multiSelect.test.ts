@@ -121,6 +121,12 @@ describe('several touchpoints at once', () => {
     await expect.poll(() => selectedTitles(page)).toEqual(['App payment', 'Checkout'])
     expect(await page.getByTestId('selection-hint').getAttribute('data-count')).toBe('2')
     await screenshot(page, 'multi-select-box')
+    // Escape clears it; a second box selects again.
+    await page.keyboard.press('Escape')
+    await expect.poll(() => selectedTitles(page)).toEqual([])
+    await page.getByTestId('selection-hint').waitFor({ state: 'detached' })
+    await shiftClick(page, 'App payment', 'Checkout')
+    await expect.poll(() => selectedTitles(page)).toEqual(['App payment', 'Checkout'])
     // A plain click on the canvas beside the board clears it.
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
     await expect.poll(() => selectedTitles(page)).toEqual([])
