@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { type TouchpointKind, addTouchpoint } from '../../shared/model/index.js'
 import { removeTouchpointAsking } from '../board/askRemoval.js'
 import { useBoard } from '../board/BoardContext.js'
-import { type Peer, setPresence } from '../sync/presence.js'
+import { type DraggedAlong, type Peer, setPresence } from '../sync/presence.js'
 import {
   type BoardFlowNode, type CardBusy, type CardStatus, type FlowView, type JourneyFlowEdge, type TouchpointFlowNode, applyFlowChanges,
   applyJourneyChanges, connectTouchpoints, docToFlow, selectionAfter,
@@ -208,11 +208,11 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
     })
   }, [theirs, drag])
 
-  // Presence names one dragged card: with several selected, the first React Flow reports (`shown` false for the others).
-  const dragMove = useCallback((id: string, position: Point, shown = true) => {
+  // Presence names the first dragged card React Flow reports, and the others of a selection as offsets from it (`along`).
+  const dragMove = useCallback((id: string, position: Point, along: DraggedAlong[] | null = []) => {
     if (!drag.positions().has(id)) setDragged((ids) => toggled(ids, id, true))
     drag.move(id, position)
-    if (shown) setPresence(awareness, { dragging: { touchpointId: id, ...position } })
+    if (along) setPresence(awareness, { dragging: { touchpointId: id, ...position, ...(along.length ? { along } : {}) } })
   }, [drag, awareness])
   const dragEnd = useCallback(() => {
     drag.clear()
@@ -222,14 +222,13 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
 
   const onNodesChange = useCallback((changes: NodeChange<BoardFlowNode>[]) => {
     const local = readOnly ? changes.filter((c) => c.type === 'select') : applyFlowChanges(doc, changes, layout, origin)
-    let first = true
-    for (const change of local) {
-      if (change.type === 'position' && change.position) {
-        dragMove(change.id, change.position, first)
-        moveNodeOnScreen(container.current, change.id, change.position)
-        first = false
-      }
-    }
+    const moves = local.filter((c) => c.type === 'position' && c.position !== undefined) as { id: string; position: Point }[]
+    moves.forEach((move, i) => {
+      const lead = moves[0]!.position
+      const along = i > 0 ? null : moves.slice(1).map((m) => ({ touchpointId: m.id, dx: m.position.x - lead.x, dy: m.position.y - lead.y }))
+      dragMove(move.id, move.position, along)
+      moveNodeOnScreen(container.current, move.id, move.position)
+    })
     const next = selectionAfter(local, selection)
     if (next !== undefined) onSelect(next)
     // The drop renders the card where the document puts it, a position React Flow has not drawn it at during the drag.
@@ -413,7 +412,7 @@ function canvasAriaLabels(t: TFunction): Partial<AriaLabelConfig> {
 /** Ids of the cards being dragged, here or by someone else; the same Set for as long as the same cards move. */
 function useMovingCards(dragged: ReadonlySet<string>, peers: Peer[]): ReadonlySet<string> {
   const last = useRef<{ key: string; ids: ReadonlySet<string> }>({ key: '', ids: new Set() })
-  const theirs = peers.flatMap((p) => (!p.isSelf && p.dragging ? [p.dragging.touchpointId] : []))
+  const theirs = peers.flatMap((p) => (!p.isSelf && p.dragging ? [p.dragging.touchpointId, ...(p.dragging.along ?? [])] : []))
   const ids = [...new Set([...dragged, ...theirs])].sort()
   const key = ids.join('\u0000')
   if (key !== last.current.key) last.current = { key, ids: new Set(ids) }
@@ -426,8 +425,9 @@ function useBusyCards(peers: Peer[]): ReadonlyMap<string, CardBusy> {
   const busy = new Map<string, CardBusy>()
   for (const p of peers) {
     if (p.isSelf) continue
-    for (const id of [p.dragging?.touchpointId, p.editing]) {
-      if (id && !busy.has(id)) busy.set(id, { name: p.user.name, color: p.user.color, dragging: p.dragging?.touchpointId === id })
+    const dragged = p.dragging ? [p.dragging.touchpointId, ...(p.dragging.along ?? [])] : []
+    for (const id of [...dragged, p.editing]) {
+      if (id && !busy.has(id)) busy.set(id, { name: p.user.name, color: p.user.color, dragging: dragged.includes(id) })
     }
   }
   const key = JSON.stringify([...busy])

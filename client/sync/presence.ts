@@ -9,7 +9,8 @@ import type { Participant } from './identity.js'
 export interface PresenceState {
   user: Participant & { role: string }
   cursor: { x: number; y: number } | null
-  dragging: { touchpointId: string; x: number; y: number } | null
+  /** The card they drag and where it is; the cards moving with it (a selection of several) as offsets from it. */
+  dragging: { touchpointId: string; x: number; y: number; along?: DraggedAlong[] } | null
   editing: string | null
   /**
    * Centre of this person's view in flow coordinates, their zoom, and the
@@ -27,10 +28,28 @@ export interface PresenceState {
  * board on every move.
  */
 export interface Peer extends Omit<PresenceState, 'cursor' | 'dragging'> {
-  /** The card they drag, if any; where it is goes to what draws it (`draggedByOthers`, useRemoteDrags), not here. */
-  dragging: { touchpointId: string } | null
+  /**
+   * The card they drag, if any, and the cards moving with it; where they are goes to what draws them
+   * (`draggedByOthers`, useRemoteDrags), not here.
+   */
+  dragging: { touchpointId: string; along?: string[] } | null
   clientId: number
   isSelf: boolean
+}
+
+/** A card moving with the one dragged: how far from it (flow units). */
+export interface DraggedAlong { touchpointId: string; dx: number; dy: number }
+
+/** The cards moving with a dragged one, as far as they are well formed (presence comes from other browsers). */
+function alongOf(dragging: PresenceState['dragging']): DraggedAlong[] {
+  const along = dragging?.along
+  if (!Array.isArray(along)) return []
+  return along.filter((card) => typeof card?.touchpointId === 'string' && Number.isFinite(card.dx) && Number.isFinite(card.dy))
+}
+
+function draggedCards(dragging: NonNullable<PresenceState['dragging']>): NonNullable<Peer['dragging']> {
+  const along = alongOf(dragging).map((card) => card.touchpointId)
+  return along.length ? { touchpointId: dragging.touchpointId, along } : { touchpointId: dragging.touchpointId }
 }
 
 /** Someone else's cursor, in flow coordinates. */
@@ -53,7 +72,7 @@ export function peers(awareness: Awareness): Peer[] {
     if (isPresence(state)) {
       list.push({
         user: state.user,
-        dragging: state.dragging ? { touchpointId: state.dragging.touchpointId } : null,
+        dragging: state.dragging ? draggedCards(state.dragging) : null,
         editing: state.editing ?? null,
         viewport: state.viewport ?? null,
         clientId,
@@ -100,6 +119,9 @@ export function draggedByOthers(awareness: Awareness): Map<string, { x: number; 
     const dragging = (state as PresenceState).dragging
     if (clientId !== awareness.clientID && isPresence(state) && dragging && !dragged.has(dragging.touchpointId)) {
       dragged.set(dragging.touchpointId, { x: dragging.x, y: dragging.y })
+      for (const card of alongOf(dragging)) {
+        if (!dragged.has(card.touchpointId)) dragged.set(card.touchpointId, { x: dragging.x + card.dx, y: dragging.y + card.dy })
+      }
     }
   })
   return dragged

@@ -105,6 +105,32 @@ describe('several touchpoints at once', () => {
     expect(cellsOf(client, 'Hotline')).toEqual([['Before purchase', 'Phone']])
   })
 
+  it('shows someone else the whole selection moving while it is dragged, not only the card under the pointer', async () => {
+    let links!: CreatedBoard['links']
+    const { page } = await boardWith({ Ad: ['Before purchase', 'Store'], Hotline: ['Before purchase', 'Phone'], Flyer: ['Purchase', 'Store'] },
+      [], 'facilitator', async (created) => { links = created.links })
+    const watcher = await joinBoard(browser, links.edit, 'Pat')
+    try {
+      for (const title of ['Ad', 'Hotline', 'Flyer']) await card(watcher, title).waitFor()
+      const at = async (title: string) => (await card(watcher, title).evaluate((el) => el.closest<HTMLElement>('.react-flow__node')!.style.transform))
+        .match(/-?[\d.]+/g)!.map(Number)
+      const before = { Ad: await at('Ad'), Hotline: await at('Hotline'), Flyer: await at('Flyer') }
+      const moved = async (title: 'Ad' | 'Hotline' | 'Flyer') => (await at(title)).map((v, i) => Math.round(v - before[title][i]!))
+      await shiftClick(page, 'Ad', 'Hotline')
+      const from = (await card(page, 'Ad').boundingBox())!
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(from.x + from.width / 2 + 60, from.y + from.height / 2 + 20, { steps: 8 })
+      // Mid-drag, on the other screen: both selected cards have left their places, by the same distance; the third stays.
+      await expect.poll(() => moved('Ad')).not.toEqual([0, 0])
+      await expect.poll(async () => JSON.stringify(await moved('Hotline'))).toBe(JSON.stringify(await moved('Ad')))
+      expect(await moved('Flyer')).toEqual([0, 0])
+      await page.mouse.up()
+    } finally {
+      await watcher.context().close()
+    }
+  })
+
   it('selects the cards inside a box drawn with Shift on the canvas', async () => {
     const { page } = await boardWith({
       Checkout: ['Purchase', 'Website'], 'App payment': ['Purchase', 'Mobile app'], Review: ['After purchase', 'Website'],

@@ -59,6 +59,19 @@ describe('the people on a board and their cursors', () => {
     expect(peers(mine)).toEqual(resting)
   })
 
+  it('places the cards moving with someone’s dragged card (a selection of several) at their offsets, and ignores malformed ones', () => {
+    const ada = person('Ada', null)
+    const { mine, receive } = board([ada])
+    const along = [{ touchpointId: 't2', dx: 0, dy: 120 }, { touchpointId: 't3', dx: -40, dy: 5 }, { touchpointId: 7, dx: 1, dy: 1 }, { touchpointId: 't4', dx: 'x', dy: 1 }]
+    ada.setLocalState({ ...ada.getLocalState(), dragging: { touchpointId: 't1', x: 50, y: 60, along } })
+    receive()
+    expect(peers(mine).find((p) => p.user.name === 'Ada')?.dragging).toEqual({ touchpointId: 't1', along: ['t2', 't3'] })
+    expect(draggedByOthers(mine)).toEqual(new Map([['t1', { x: 50, y: 60 }], ['t2', { x: 50, y: 180 }], ['t3', { x: 10, y: 65 }]]))
+    ada.setLocalState({ ...ada.getLocalState(), dragging: { touchpointId: 't1', x: 50, y: 60, along: 'nonsense' } })
+    receive()
+    expect(draggedByOthers(mine)).toEqual(new Map([['t1', { x: 50, y: 60 }]]))
+  })
+
   it('counts the cursors on the board as the list has them, and tells two lists apart only where they draw differently', () => {
     const ada = person('Ada', { x: 10, y: 20 })
     const ben = person('Ben', null)
