@@ -4,6 +4,7 @@ import { linkTouchpoints, storedSteps } from './journey.js'
 import { touchpointsInBoardOrder } from './ordering.js'
 import { lanes, phases, touchpoints } from './read.js'
 import { readPersonas } from './readCollab.js'
+import type { Channel } from './schema.js'
 import { type NewTouchpoint, addTouchpoint } from './touchpoints.js'
 
 /**
@@ -17,6 +18,8 @@ export interface CopiedTouchpoints {
   cards: (NewTouchpoint & { key: string })[]
   /** Steps whose both ends were copied, by those keys. */
   steps: { personaId: string; from: string; to: string }[]
+  /** What the cells and personas were called, by id: another board matches them by name (see pasteTouchpoints). */
+  names?: { phases: Record<string, string>; lanes: Record<string, { name: string; channel: Channel }>; personas: Record<string, string> }
 }
 
 /** The cards `ids` names (those that exist) and the steps between them. */
@@ -40,39 +43,54 @@ export function copyTouchpoints(doc: Y.Doc, ids: Iterable<string>): CopiedTouchp
   const steps = storedSteps(doc)
     .filter((step) => copied.has(step.from) && copied.has(step.to))
     .map(({ personaId, from, to }) => ({ personaId, from, to }))
-  return { cards, steps }
+  const names = {
+    phases: Object.fromEntries(phases(doc).map((p) => [p.id, p.name])),
+    lanes: Object.fromEntries(lanes(doc).map((l) => [l.id, { name: l.name, channel: l.channel }])),
+    personas: Object.fromEntries(readPersonas(doc).map((p) => [p.id, p.name])),
+  }
+  return { cards, steps, names }
 }
 
 /**
  * Adds the copied cards as new ones (new ids), each into the cell it was
  * copied from, after the cards already there, and links them as the copied
- * ones were. A phase or lane this board lacks (removed meanwhile, or copied
- * from another board) gives way to its first one; a persona it lacks, to its
- * first persona. One transaction: one undo takes the whole paste back.
- * Answers the new cards' ids, in the copy's order.
+ * ones were. A phase, lane or persona this board lacks (removed meanwhile, or
+ * copied from another board) gives way to one of the same name (two boards
+ * from one template share their names), else to the first lane of the same
+ * channel, else to the board's first phase, lane or persona. One transaction:
+ * one undo takes the whole paste back. Answers the new cards' ids, in the
+ * copy's order.
  */
 export function pasteTouchpoints(doc: Y.Doc, copy: CopiedTouchpoints, origin?: TransactionOrigin): string[] {
-  const phaseIds = phases(doc).map((p) => p.id)
-  const laneIds = lanes(doc).map((l) => l.id)
-  const [firstPhase] = phaseIds
-  const [firstLane] = laneIds
+  const here = { phases: phases(doc), lanes: lanes(doc), personas: readPersonas(doc) }
+  const [firstPhase] = here.phases
+  const [firstLane] = here.lanes
   if (!firstPhase || !firstLane || copy.cards.length === 0) return []
-  const personas = readPersonas(doc).map((p) => p.id)
+  const phaseFor = (id: string) => (here.phases.find((p) => p.id === id) ?? byName(here.phases, copy.names?.phases[id]) ?? firstPhase).id
+  const laneFor = (id: string) => {
+    const was = copy.names?.lanes[id]
+    return (here.lanes.find((l) => l.id === id) ?? byName(here.lanes, was?.name) ?? here.lanes.find((l) => l.channel === was?.channel) ?? firstLane).id
+  }
+  const personaFor = (id: string) => (here.personas.find((p) => p.id === id) ?? byName(here.personas, copy.names?.personas[id]) ?? here.personas[0])?.id
   const added = new Map<string, string>()
   doc.transact(() => {
     for (const { key, ...card } of copy.cards) {
-      const phaseId = phaseIds.includes(card.phaseId) ? card.phaseId : firstPhase
-      const laneId = laneIds.includes(card.laneId) ? card.laneId : firstLane
-      added.set(key, addTouchpoint(doc, { ...card, phaseId, laneId }, origin))
+      added.set(key, addTouchpoint(doc, { ...card, phaseId: phaseFor(card.phaseId), laneId: laneFor(card.laneId) }, origin))
     }
     for (const step of copy.steps) {
-      const personaId = personas.includes(step.personaId) ? step.personaId : personas[0]
+      const personaId = personaFor(step.personaId)
       const from = added.get(step.from)
       const to = added.get(step.to)
       if (personaId && from && to) linkTouchpoints(doc, personaId, from, to, origin)
     }
   }, origin)
   return [...added.values()]
+}
+
+/** The one of `list` called `name` (case and surrounding spaces aside), if any. */
+function byName<T extends { name: string }>(list: readonly T[], name: string | undefined): T | undefined {
+  const wanted = name?.trim().toLocaleLowerCase()
+  return wanted ? list.find((item) => item.name.trim().toLocaleLowerCase() === wanted) : undefined
 }
 
 /** Copies the cards `ids` names and pastes them at once (pasteTouchpoints), in one transaction. */

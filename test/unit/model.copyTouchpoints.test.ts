@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import {
   addFactor, addPersona, addStardust, copyTouchpoints, duplicateTouchpoints, linkTouchpoints, pasteTouchpoints, rateMomentOfTruth,
-  readBoard, removeLane, removePhase, removeTouchpoints, scoreInfluence, toggleStardustVote, touchpoints, updateTouchpoint,
+  lanes, phases, readBoard, removeLane, removePhase, renameLane, renamePhase, removeTouchpoints, scoreInfluence, toggleStardustVote, touchpoints, updateTouchpoint,
 } from '../../shared/model/index.js'
 import { addCards, author, cellTitles, defaultPersona, grid, seededDoc } from '../utils/board.js'
 import { local, undoManager } from '../utils/undo.js'
@@ -105,17 +105,34 @@ describe('pasting copied touchpoints', () => {
     expect(card(doc, app!)).toMatchObject({ phaseId: readBoard(doc).phases[0]!.id, laneId: g.lane('Mobile app') })
   })
 
-  it('pastes into another board: first phase and lane, steps on its first persona', () => {
+  it('pastes into another board: cells and personas of the same name, steps on its first persona when it lacks theirs', () => {
     const { doc, t } = board()
     const copy = copyTouchpoints(doc, [t.Hotline, t.App])
     const other = seededDoc()
+    const g = grid(other)
     const [hotline, app] = pasteTouchpoints(other, copy, local)
     const state = readBoard(other)
-    expect(state.touchpoints.map((tp) => [tp.title, tp.phaseId, tp.laneId])).toEqual([
-      ['Hotline', state.phases[0]!.id, state.lanes[0]!.id], ['App', state.phases[0]!.id, state.lanes[0]!.id],
+    expect(state.touchpoints.map((tp) => [tp.title, tp.phaseId, tp.laneId]).sort()).toEqual([
+      ['App', g.phase('After purchase'), g.lane('Mobile app')], ['Hotline', g.phase('Purchase'), g.lane('Phone')],
     ])
-    // Both personas' Hotline → App steps land on the one persona there: one step.
+    // The customer's Hotline → App step lands on the customer there, the business buyer's (none there) too: one step.
     expect(state.journey.map((s) => [s.personaId, s.from, s.to])).toEqual([[defaultPersona(other), hotline, app]])
+  })
+
+  it('pastes into another board whose names differ: its first phase, a lane of the same channel, else its first lane', () => {
+    const { doc, t } = board()
+    const copy = copyTouchpoints(doc, [t.Hotline, t.App])
+    const other = seededDoc()
+    const g = grid(other)
+    for (const phase of phases(other)) renamePhase(other, phase.id, `Stage ${phase.name}`)
+    for (const lane of lanes(other)) renameLane(other, lane.id, `Channel ${lane.name}`)
+    pasteTouchpoints(other, copy, local)
+    const state = readBoard(other)
+    const firstDigital = state.lanes.find((l) => l.channel === 'digital')!.id
+    expect(state.touchpoints.map((tp) => [tp.title, tp.phaseId, tp.laneId]).sort()).toEqual([
+      ['App', state.phases[0]!.id, firstDigital], ['Hotline', state.phases[0]!.id, state.lanes[0]!.id],
+    ])
+    expect(firstDigital).not.toBe(g.lane('Mobile app'))
   })
 
   it('pastes the same copy twice as two sets of new cards', () => {
