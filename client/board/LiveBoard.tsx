@@ -72,7 +72,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   }, [selectedId])
 
   const context = useMemo<BoardContextValue>(() => ({
-    doc, awareness: provider.awareness, origin, readOnly, board, peers, me, editingId, setEditingId,
+    doc, provider, awareness: provider.awareness, origin, readOnly, board, peers, me, editingId, setEditingId,
     author: { authorId: me.id, authorName: me.name, customerVoice },
     personaId, setPersonaId, showOtherJourneys, setShowOtherJourneys, viewMode, setViewMode, session, isFacilitator, isLocked, following, follow,
   }), [doc, provider, origin, readOnly, board, peers, me, editingId, customerVoice, personaId, showOtherJourneys, viewMode, session, isFacilitator, isLocked, following])
