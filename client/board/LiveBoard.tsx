@@ -23,6 +23,7 @@ import { useUndo } from '../sync/useUndo.js'
 import { BoardContext, type BoardContextValue, type ViewMode } from './BoardContext.js'
 import { ProjectorView } from './ProjectorView.js'
 import { useUndoKeys } from './useUndoKeys.js'
+import { useBoardTitle } from './useBoardTitle.js'
 import { RestoreNotice } from '../session/RestoreNotice.js'
 
 interface Props { info: BoardInfo; token: string; connection: BoardConnection; me: Participant; projector?: boolean }
@@ -33,6 +34,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const origin = useMemo<TransactionOrigin>(() => ({ source: 'local' }), [doc])
   const readOnly = !canWrite(info.role) || projector
   const board = useBoardState(doc)
+  useBoardTitle(info.id, board.meta.title || info.title, !projector)
   const peers = usePeers(provider.awareness)
   const undo = useUndo(doc, origin)
   useUndoKeys(undo, readOnly)
