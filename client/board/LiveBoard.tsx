@@ -19,6 +19,7 @@ import type { BoardConnection } from '../sync/useBoardConnection.js'
 import { useBoardState } from '../sync/useBoardState.js'
 import { usePeers } from '../sync/usePeers.js'
 import { useSession } from '../sync/useSession.js'
+import { takeNewBoard } from '../sync/newBoard.js'
 import { useUndo } from '../sync/useUndo.js'
 import { BoardContext, type BoardContextValue, type ViewMode } from './BoardContext.js'
 import { ProjectorView } from './ProjectorView.js'
@@ -41,7 +42,6 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const [editingId, setEditingId] = useState<string | null>(null)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [panel, setPanel] = useState<SidePanelKind | null>(null)
-  const [shareOpen, setShareOpen] = useState(false)
   const [links, setLinks] = useState(info.links)
   const [chosenPersona, setPersonaId] = useState<string | null>(null)
   const [showOtherJourneys, setShowOtherJourneys] = useState(false)
@@ -52,6 +52,8 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const customerVoice = board.customerChair?.participantId === me.id
   const session = useSession(provider, me)
   const isFacilitator = info.role === 'facilitator' && !projector
+  // A board just made on the start page opens with its share panel, so its facilitator can hand out the links at once.
+  const [shareOpen, setShareOpen] = useState(() => isFacilitator && takeNewBoard(info.id))
   const isLocked = useCallback((what: string) => {
     if (isFacilitator) return false
     return what === 'grid' ? session.session.locks.grid : session.session.locks.touchpoints.includes(what)
