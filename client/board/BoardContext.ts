@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react'
+import type { WebsocketProvider } from 'y-websocket'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import type { Author, BoardState } from '../../shared/model/index.js'
@@ -13,6 +14,8 @@ export type ViewMode = 'journey' | 'heatmap'
 /** What the canvas' node and edge components and the panels need, without prop drilling through React Flow. */
 export interface BoardContextValue {
   doc: Y.Doc
+  /** The board's connection to the server (History waits on it before saving a version). */
+  provider: WebsocketProvider
   awareness: Awareness
   origin: TransactionOrigin
   readOnly: boolean

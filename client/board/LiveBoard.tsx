@@ -19,10 +19,12 @@ import type { BoardConnection } from '../sync/useBoardConnection.js'
 import { useBoardState } from '../sync/useBoardState.js'
 import { usePeers } from '../sync/usePeers.js'
 import { useSession } from '../sync/useSession.js'
+import { takeNewBoard } from '../sync/newBoard.js'
 import { useUndo } from '../sync/useUndo.js'
 import { BoardContext, type BoardContextValue, type ViewMode } from './BoardContext.js'
 import { ProjectorView } from './ProjectorView.js'
 import { useUndoKeys } from './useUndoKeys.js'
+import { useBoardTitle } from './useBoardTitle.js'
 import { RestoreNotice } from '../session/RestoreNotice.js'
 
 const NOTHING_SELECTED: ReadonlySet<string> = new Set()
@@ -35,6 +37,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const origin = useMemo<TransactionOrigin>(() => ({ source: 'local' }), [doc])
   const readOnly = !canWrite(info.role) || projector
   const board = useBoardState(doc)
+  useBoardTitle(info.id, board.meta.title || info.title, !projector)
   const peers = usePeers(provider.awareness)
   const undo = useUndo(doc, origin)
   useUndoKeys(undo, readOnly)
@@ -44,7 +47,6 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const selectedId = selection.size === 1 ? selection.values().next().value! : null
   const selectOnly = useCallback((id: string) => setSelection((ids) => (ids.size === 1 && ids.has(id) ? ids : new Set([id]))), [])
   const [panel, setPanel] = useState<SidePanelKind | null>(null)
-  const [shareOpen, setShareOpen] = useState(false)
   const [links, setLinks] = useState(info.links)
   const [chosenPersona, setPersonaId] = useState<string | null>(null)
   const [showOtherJourneys, setShowOtherJourneys] = useState(false)
@@ -55,6 +57,8 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const customerVoice = board.customerChair?.participantId === me.id
   const session = useSession(provider, me)
   const isFacilitator = info.role === 'facilitator' && !projector
+  // A board just made on the start page opens with its share panel, so its facilitator can hand out the links at once.
+  const [shareOpen, setShareOpen] = useState(() => isFacilitator && takeNewBoard(info.id))
   const isLocked = useCallback((what: string) => {
     if (isFacilitator) return false
     return what === 'grid' ? session.session.locks.grid : session.session.locks.touchpoints.includes(what)
@@ -77,7 +81,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   }, [selectedId])
 
   const context = useMemo<BoardContextValue>(() => ({
-    doc, awareness: provider.awareness, origin, readOnly, board, peers, me, editingId, setEditingId,
+    doc, provider, awareness: provider.awareness, origin, readOnly, board, peers, me, editingId, setEditingId,
     author: { authorId: me.id, authorName: me.name, customerVoice },
     personaId, setPersonaId, showOtherJourneys, setShowOtherJourneys, viewMode, setViewMode, session, isFacilitator, isLocked, following, follow,
   }), [doc, provider, origin, readOnly, board, peers, me, editingId, customerVoice, personaId, showOtherJourneys, viewMode, session, isFacilitator, isLocked, following])

@@ -301,6 +301,8 @@ export const de: Strings<typeof en> = {
     heading: 'Versionsverlauf', short: 'Verlauf', name: 'Name der Version', namePlaceholder: 'z. B. Nach der Priorisierung', save: 'Version speichern',
     manual: 'Gespeicherte Version', automatic: 'automatisch', empty: 'Noch keine Versionen. Versionen werden auch bei jedem Agenda-Schritt und alle 10 Minuten während der Bearbeitung gespeichert.',
     restore: 'Diese Version wiederherstellen', restored: '„{{name}}“ wiederhergestellt. Strg+Z macht die Wiederherstellung rückgängig.',
+    beforeRestore: 'Vor dem Wiederherstellen von „{{name}}“',
+    restoreNotSaved: 'Nicht wiederhergestellt: Das Board konnte vorher nicht in seinem jetzigen Stand als Version gespeichert werden, und was seitdem hinzugekommen ist, ginge verloren. Prüfen Sie die Verbindung und versuchen Sie es noch einmal.',
     restoredBy: '{{name}} hat das Board auf die Version „{{version}}“ zurückgesetzt.',
     previewHint: '{{touchpoints}} Kontaktpunkte, {{factors}} Faktoren, {{stardust}} Sternenstaub-Ideen. Nur-Lese-Vorschau.',
   },

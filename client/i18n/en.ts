@@ -298,6 +298,8 @@ export const en = {
     heading: 'Version history', short: 'History', name: 'Version name', namePlaceholder: 'e.g. After the ranking', save: 'Save version',
     manual: 'Saved version', automatic: 'automatic', empty: 'No versions yet. Versions are also saved at each agenda step and every 10 minutes while people edit.',
     restore: 'Restore this version', restored: 'Restored “{{name}}”. Press Ctrl+Z to undo the restore.',
+    beforeRestore: 'Before restoring “{{name}}”',
+    restoreNotSaved: 'Not restored: the board as it is now could not be saved as a version first, so what was added since would be lost. Check the connection and try again.',
     restoredBy: '{{name}} took the board back to the version “{{version}}”.',
     previewHint: '{{touchpoints}} touchpoints, {{factors}} factor entries, {{stardust}} stardust ideas. Read-only preview.',
   },

@@ -6,15 +6,21 @@ import { useBoard } from '../board/BoardContext.js'
 import { type VersionSummary, fetchVersion, listVersions, saveVersion } from '../sync/versionsApi.js'
 import { PanelHeader } from '../ui/PanelHeader.js'
 import { VersionPreview } from './VersionPreview.js'
+import { saveBeforeRestore } from './saveBeforeRestore.js'
 
-/** Version history: save a named version, preview any version read-only, restore it as an undoable edit. */
+/**
+ * Version history: save a named version, preview any version read-only, restore it as an undoable edit. The board as it
+ * was before a restore is saved as a version first; a restore whose save fails does not happen.
+ */
 export function HistoryPanel({ boardId, token, onClose }: { boardId: string; token: string; onClose: () => void }) {
   const { t, i18n } = useTranslation()
-  const { doc, origin, readOnly, me, session: { send } } = useBoard()
+  const { doc, provider, origin, readOnly, me, session: { send } } = useBoard()
   const [versions, setVersions] = useState<VersionSummary[]>([])
   const [name, setName] = useState('')
   const [message, setMessage] = useState('')
   const [preview, setPreview] = useState<{ version: VersionSummary; board: BoardState; update: Uint8Array } | null>(null)
+  const [restoring, setRestoring] = useState(false)
+  const [restoreFailed, setRestoreFailed] = useState(false)
 
   const refresh = useCallback(() => {
     listVersions(boardId, token).then(setVersions).catch((err: Error) => setMessage(err.message))
@@ -35,14 +41,28 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
     const update = await fetchVersion(boardId, token, version.id)
     const snapshot = new Y.Doc()
     Y.applyUpdate(snapshot, update)
+    setRestoreFailed(false)
     setPreview({ version, board: readBoard(snapshot), update })
     snapshot.destroy()
   }
   const [restored, setRestored] = useState(false)
-  const restore = () => {
-    if (!preview) return
+  const restore = async () => {
+    if (!preview || restoring) return
+    const versionName = preview.version.name || t('history.manual')
+    setRestoring(true)
+    setRestoreFailed(false)
+    let before: VersionSummary
+    try {
+      before = await saveBeforeRestore(provider, { boardId, token }, t('history.beforeRestore', { name: versionName }), me.name)
+    } catch {
+      setRestoreFailed(true)
+      return
+    } finally {
+      setRestoring(false)
+    }
+    setVersions((list) => [before, ...list.filter((v) => v.id !== before.id)])
     restoreVersionUpdate(doc, preview.update, origin)
-    send({ type: 'restore.announce', version: (preview.version.name || t('history.manual')).slice(0, 120) })
+    send({ type: 'restore.announce', version: versionName.slice(0, 120) })
     setMessage(t('history.restored', { name: preview.version.name }))
     setRestored(true)
     setPreview(null)
@@ -81,8 +101,8 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
       </ul>
       {versions.length === 0 && <p className="hint">{t('history.empty')}</p>}
       {preview && (
-        <VersionPreview board={preview.board} title={preview.version.name} canRestore={!readOnly}
-          onRestore={restore} onClose={() => setPreview(null)} />
+        <VersionPreview board={preview.board} title={preview.version.name} canRestore={!readOnly} restoring={restoring}
+          problem={restoreFailed ? t('history.restoreNotSaved') : ''} onRestore={() => void restore()} onClose={() => setPreview(null)} />
       )}
     </aside>
   )

@@ -3,8 +3,8 @@ import type { BoardState } from '../../shared/model/index.js'
 import { Modal } from '../ui/Modal.js'
 
 /** A read-only look at an earlier version: the grid with its touchpoints, and what else it held. */
-export function VersionPreview({ board, title, canRestore, onRestore, onClose }: {
-  board: BoardState; title: string; canRestore: boolean; onRestore: () => void; onClose: () => void
+export function VersionPreview({ board, title, canRestore, restoring = false, problem = '', onRestore, onClose }: {
+  board: BoardState; title: string; canRestore: boolean; restoring?: boolean; problem?: string; onRestore: () => void; onClose: () => void
 }) {
   const { t } = useTranslation()
   return (
@@ -25,9 +25,11 @@ export function VersionPreview({ board, title, canRestore, onRestore, onClose }:
             </div>
           ))}
         </div>
+        {problem && <p role="alert" className="error-text" data-testid="restore-failed">{problem}</p>}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>{t('common.close')}</button>
-          {canRestore && <button type="button" className="button button--primary" data-testid="restore-version" onClick={onRestore}>{t('history.restore')}</button>}
+          {canRestore && <button type="button" className="button button--primary" data-testid="restore-version"
+            disabled={restoring} onClick={onRestore}>{t('history.restore')}</button>}
         </div>
     </Modal>
   )

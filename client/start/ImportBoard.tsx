@@ -1,6 +1,7 @@
 import { type ChangeEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { importBoardFile } from '../sync/api.js'
+import { markNewBoard } from '../sync/newBoard.js'
 
 /** Creates a new board from an exported Zigzag board file (.json); a bad file is refused with what is wrong and where. */
 export function ImportBoard() {
@@ -21,6 +22,7 @@ export function ImportBoard() {
         throw new Error(t('import.notJson', { name: file.name }))
       }
       const board = await importBoardFile(json)
+      markNewBoard(board.id)
       window.location.assign(board.links.facilitator)
     } catch (err) {
       setError((err as Error).message)

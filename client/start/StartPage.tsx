@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createBoard } from '../sync/api.js'
+import { markNewBoard } from '../sync/newBoard.js'
 import { recentBoards } from '../sync/recentBoards.js'
 import { ImportBoard } from './ImportBoard.js'
 import { TemplatePicker } from './TemplatePicker.js'
@@ -21,6 +22,7 @@ export function StartPage() {
     setError('')
     try {
       const board = await createBoard({ title: title.trim(), language: i18n.language, template })
+      markNewBoard(board.id)
       window.location.assign(board.links.facilitator)
     } catch (err) {
       setError(t('start.createFailed', { message: (err as Error).message }))

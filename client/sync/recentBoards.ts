@@ -23,3 +23,14 @@ export function rememberBoard(board: Omit<RecentBoard, 'openedAt'>): void {
     // storage full or blocked: the list is a convenience only
   }
 }
+
+/** A board in the list got a new title (renamed while open here): the entry keeps its place. */
+export function renameRecentBoard(id: string, title: string): void {
+  try {
+    const list = recentBoards()
+    if (!list.some((b) => b.id === id && b.title !== title)) return
+    localStorage.setItem(KEY, JSON.stringify(list.map((b) => (b.id === id ? { ...b, title } : b))))
+  } catch {
+    // storage full or blocked: the list is a convenience only
+  }
+}

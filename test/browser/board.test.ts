@@ -46,7 +46,7 @@ beforeAll(async () => {
   await facilitator.getByTestId('display-name').fill('Fran Facilitator')
   await facilitator.getByTestId('join').click()
   await facilitator.locator('[data-testid="board"][data-synced="true"]').waitFor()
-  await facilitator.getByTestId('share').click()
+  await facilitator.getByTestId('share-panel').waitFor() // a new board opens with it
   links = {
     edit: await facilitator.getByTestId('link-edit').inputValue(),
     view: await facilitator.getByTestId('link-view').inputValue(),

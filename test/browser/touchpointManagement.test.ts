@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cellFreeSpot, gridId, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { addCardInCell, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { OUTCOMES, journeyOrder, rateMomentOfTruth, readBoard } from '../../shared/model/index.js'
 import { type CreatedBoard, type TestServer, connectClient, createBoard, startTestServer, synced, waitFor } from '../utils/server.js'
 
@@ -11,14 +11,6 @@ let anna: Page
 let ben: Page
 
 const card = (page: Page, title: string) => page.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
-
-async function addCard(page: Page, phase: string, lane: string, title: string) {
-  const at = await cellFreeSpot(page, await gridId(page, 'phase', phase), await gridId(page, 'lane', lane))
-  await page.mouse.dblclick(at.x, at.y)
-  await page.getByTestId('touchpoint-title-input').fill(title)
-  await page.getByTestId('touchpoint-title-input').press('Enter')
-  await card(page, title).waitFor()
-}
 
 async function openTab(page: Page, title: string, tab: 'details' | 'rating' | 'factors' | 'stardust') {
   await card(page, title).locator('.card__title').click()
@@ -32,7 +24,7 @@ beforeAll(async () => {
   board = await createBoard(server.url, { title: 'Checkout workshop', language: 'en' })
   anna = await joinBoard(browser, board.links.facilitator, 'Anna')
   ben = await joinBoard(browser, board.links.edit, 'Ben')
-  await addCard(anna, 'Purchase', 'Website', 'Checkout')
+  await addCardInCell(anna, 'Purchase', 'Website', 'Checkout')
   await card(ben, 'Checkout').waitFor()
 })
 

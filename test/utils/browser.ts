@@ -78,6 +78,15 @@ export async function cellFreeSpot(page: Page, phaseId: string, laneId: string):
   return { x: box.x + box.width / 2, y: box.y + box.height - 6 }
 }
 
+/** Adds a touchpoint as a person does: a double-click into the free part of the cell at phase × lane, a title, Enter. */
+export async function addCardInCell(page: Page, phase: string, lane: string, title: string): Promise<void> {
+  const at = await cellFreeSpot(page, await gridId(page, 'phase', phase), await gridId(page, 'lane', lane))
+  await page.mouse.dblclick(at.x, at.y)
+  await page.getByTestId('touchpoint-title-input').fill(title)
+  await page.getByTestId('touchpoint-title-input').press('Enter')
+  await page.locator(`[data-testid="touchpoint"][data-title="${title}"]`).waitFor()
+}
+
 /** Drags with real mouse events, in steps, as a person would. */
 export async function dragTo(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
   await page.mouse.move(from.x, from.y)

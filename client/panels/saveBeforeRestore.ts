@@ -1,0 +1,19 @@
+import type { WebsocketProvider } from 'y-websocket'
+import { serverHasOwnEdits } from '../sync/serverHasOwnEdits.js'
+import { type VersionSummary, saveVersion } from '../sync/versionsApi.js'
+
+const MAX_VERSION_NAME = 120
+
+/**
+ * Keeps the board as it is, as a version, before a restore replaces it: nothing
+ * added since the restored version is lost for good, whoever added it. Waits
+ * until the server holds this page's own edits, so the version has them too.
+ * Throws when that or the save fails (offline, server error): then the restore
+ * must not go ahead.
+ */
+export async function saveBeforeRestore(
+  provider: WebsocketProvider, board: { boardId: string; token: string }, name: string, author: string,
+): Promise<VersionSummary> {
+  await serverHasOwnEdits(provider)
+  return saveVersion(board.boardId, board.token, name.slice(0, MAX_VERSION_NAME), author)
+}

@@ -1,0 +1,57 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { joinBoard, launchBrowser } from '../utils/browser.js'
+import { type TestServer, startTestServer } from '../utils/server.js'
+
+let server: TestServer
+let browser: Browser
+let fran: Page
+
+const opened = (page: Page) => page.locator('[data-testid="board"][data-synced="true"]').waitFor()
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  context.setDefaultTimeout(10_000)
+  fran = await context.newPage()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('a new board', () => {
+  it('opens with its share panel for the facilitator who made it, once', async () => {
+    await fran.goto(server.url)
+    await fran.getByTestId('board-title').fill('Hotline journey')
+    await fran.getByTestId('new-board').click()
+    await fran.getByTestId('display-name').fill('Fran')
+    await fran.getByTestId('join').click()
+    await opened(fran)
+    const share = fran.getByTestId('share-panel')
+    await share.waitFor()
+    const edit = await fran.getByTestId('link-edit').inputValue()
+    expect(edit).toMatch(/\/b\/[\w-]+#token=[\w-]+$/)
+    await fran.keyboard.press('Escape')
+    await share.waitFor({ state: 'detached' })
+
+    // Opened again (a reload, or from the start page's recent boards), it is the board only.
+    await fran.reload()
+    await opened(fran)
+    await fran.waitForTimeout(300)
+    expect(await share.count()).toBe(0)
+    await fran.goto(server.url)
+    await fran.getByTestId('recent-board').first().click()
+    await opened(fran)
+    await fran.waitForTimeout(300)
+    expect(await share.count()).toBe(0)
+
+    // Nor does a participant see it.
+    const pat = await joinBoard(browser, edit, 'Pat')
+    await pat.waitForTimeout(300)
+    expect(await pat.getByTestId('share-panel').count()).toBe(0)
+    await pat.context().close()
+  })
+})
