@@ -6,6 +6,7 @@ import { exportBoard } from '../../shared/format/exportBoard.js'
 import { useBoard } from '../board/BoardContext.js'
 import { useDismiss } from '../ui/useDismiss.js'
 import { download, fileBase } from './download.js'
+import { reportParticipants } from './participants.js'
 import type { ImageFormat, ImageScope } from './imageExport.js'
 
 // The exporters and their libraries (html-to-image, fflate, Papa Parse, pdfmake) load on the first export, not with the board.
@@ -38,8 +39,7 @@ export function ExportMenu() {
       } else if (kind === 'pdf') {
         const [{ boardImage }, { renderPdf, reportDocument }] = await Promise.all([images(), import('./pdfReport.js')])
         const image = container ? await boardImage(container, flow, 'png', 'board') : null
-        const authors = [...board.factors, ...board.stardust].map((e) => e.authorName)
-        const participants = [...new Set([...peers.filter((p) => p.user.role !== 'projector').map((p) => p.user.name), ...authors].filter(Boolean))].sort()
+        const participants = reportParticipants(board, peers)
         const language = board.meta.language
         const persona = board.personas.find((p) => p.id === personaId)?.name
         const definition = reportDocument({ board, date: new Date(), participants, journeyImage: image, persona, t: i18next.getFixedT(language), locale: language })

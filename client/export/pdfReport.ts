@@ -50,7 +50,7 @@ export function reportDocument({ board, date, participants, journeyImage, person
       const d = ratingDistribution(board, tp.id)
       return [tp.title, String(d.disappointing), String(d.ok), String(d.delighting),
         `${d.outcome ? t(`outcome.${d.outcome}`) : '–'}${d.disagreement ? ` · ${t('rating.disagreement')}` : ''}`]
-    }), ['*', 70, 70, 70, 120]))
+    }), ['*', 'auto', 'auto', 'auto', 120]))
   content.push(pageHeading(t('report.factors')))
   const withFactors = cards.filter((tp) => board.factors.some((f) => f.touchpointId === tp.id))
   if (withFactors.length === 0) content.push(none(t))
@@ -67,7 +67,7 @@ export function reportDocument({ board, date, participants, journeyImage, person
   const backlog = stardustBacklog(board)
   content.push(backlog.length === 0 ? none(t) : table(
     [t('report.votes'), t('report.idea'), t('report.touchpoint'), t('stardust.owner'), t('stardust.status')],
-    backlog.map((s) => [String(s.votes), s.text, title(s.touchpointId), s.department, t(`stardust.${s.status}`)]), [36, '*', 150, 110, 60]))
+    backlog.map((s) => [String(s.votes), s.text, title(s.touchpointId), s.department, t(`stardust.${s.status}`)]), ['auto', '*', 150, 110, 60]))
   return {
     pageSize: 'A4',
     pageOrientation: 'landscape',

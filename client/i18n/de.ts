@@ -296,7 +296,14 @@ export const de: Strings<typeof en> = {
     touchpoint: 'Kontaktpunkt',
     none: 'Noch keine.',
   },
-  import: { button: 'Board-Datei importieren', hint: 'Eine aus Zigzag exportierte .json-Datei wird zu einem neuen Board.', notJson: '„{{name}}“ ist keine JSON-Datei.' },
+  import: {
+    button: 'Board-Datei importieren',
+    hint: 'Eine aus Zigzag exportierte .json-Datei wird zu einem neuen Board.',
+    notJson: '„{{name}}“ ist keine JSON-Datei.',
+    problems_one: '„{{name}}“ lässt sich nicht importieren. Beheben Sie dieses Problem und versuchen Sie es erneut:',
+    problems_other: '„{{name}}“ lässt sich nicht importieren. Beheben Sie diese {{count}} Probleme und versuchen Sie es erneut:',
+    more_one: '… und 1 weiteres Problem.', more_other: '… und {{count}} weitere Probleme.',
+  },
   history: {
     heading: 'Versionsverlauf', short: 'Verlauf', name: 'Name der Version', namePlaceholder: 'z. B. Nach der Priorisierung', save: 'Version speichern',
     manual: 'Gespeicherte Version', automatic: 'automatisch', empty: 'Noch keine Versionen. Versionen werden auch bei jedem Agenda-Schritt und alle 10 Minuten während der Bearbeitung gespeichert.',

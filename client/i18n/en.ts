@@ -293,7 +293,14 @@ export const en = {
     touchpoint: 'Touchpoint',
     none: 'None yet.',
   },
-  import: { button: 'Import a board file', hint: 'A .json file exported from Zigzag becomes a new board.', notJson: '“{{name}}” is not a JSON file.' },
+  import: {
+    button: 'Import a board file',
+    hint: 'A .json file exported from Zigzag becomes a new board.',
+    notJson: '“{{name}}” is not a JSON file.',
+    problems_one: '“{{name}}” cannot be imported. Fix this problem and try again:',
+    problems_other: '“{{name}}” cannot be imported. Fix these {{count}} problems and try again:',
+    more_one: '… and 1 more problem.', more_other: '… and {{count}} more problems.',
+  },
   history: {
     heading: 'Version history', short: 'History', name: 'Version name', namePlaceholder: 'e.g. After the ranking', save: 'Save version',
     manual: 'Saved version', automatic: 'automatic', empty: 'No versions yet. Versions are also saved at each agenda step and every 10 minutes while people edit.',

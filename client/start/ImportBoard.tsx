@@ -1,19 +1,34 @@
-import { type ChangeEvent, useState } from 'react'
+import { type ChangeEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { importBoardFile } from '../sync/api.js'
 import { markNewBoard } from '../sync/newBoard.js'
 
-/** Creates a new board from an exported Zigzag board file (.json); a bad file is refused with what is wrong and where. */
+/** How many of a file's problems the start page lists; the rest are counted. */
+export const PROBLEMS_SHOWN = 10
+
+/** What is wrong with the chosen file: its name and every problem found, or one message (not JSON, the server refused). */
+type Refusal = { name: string; problems: string[] } | { message: string }
+
+/**
+ * Creates a new board from an exported Zigzag board file (.json). The file is checked here first (the checker loads
+ * on the first import), so a bad one is refused with a list of what is wrong and where, all of it at once, shown
+ * under the button and scrolled into view; the server checks it again.
+ */
 export function ImportBoard() {
   const { t } = useTranslation()
-  const [error, setError] = useState('')
+  const [refusal, setRefusal] = useState<Refusal | null>(null)
   const [busy, setBusy] = useState(false)
+  const alert = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (refusal) alert.current?.scrollIntoView({ block: 'nearest' })
+  }, [refusal])
+
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0]
     event.target.value = ''
     if (!file) return
     setBusy(true)
-    setError('')
+    setRefusal(null)
     try {
       let json: unknown
       try {
@@ -21,11 +36,18 @@ export function ImportBoard() {
       } catch {
         throw new Error(t('import.notJson', { name: file.name }))
       }
+      const { parseBoardFile } = await import('../../shared/format/parseBoardFile.js')
+      const checked = parseBoardFile(json)
+      if (!checked.ok) {
+        setRefusal({ name: file.name, problems: checked.errors })
+        setBusy(false)
+        return
+      }
       const board = await importBoardFile(json)
       markNewBoard(board.id)
       window.location.assign(board.links.facilitator)
     } catch (err) {
-      setError((err as Error).message)
+      setRefusal({ message: (err as Error).message })
       setBusy(false)
     }
   }
@@ -36,7 +58,19 @@ export function ImportBoard() {
         <input type="file" accept=".json,application/json" data-testid="import-file" hidden onChange={(e) => void onFile(e)} />
       </label>
       <span className="hint">{t('import.hint')}</span>
-      {error && <p role="alert" className="error-text" data-testid="import-error">{error}</p>}
+      {refusal && (
+        <div role="alert" className="import__refusal error-text" data-testid="import-error" ref={alert}>
+          {'message' in refusal ? <p>{refusal.message}</p> : (
+            <>
+              <p>{t('import.problems', { name: refusal.name, count: refusal.problems.length })}</p>
+              <ul data-testid="import-problems">
+                {refusal.problems.slice(0, PROBLEMS_SHOWN).map((problem, i) => <li key={i}>{problem}</li>)}
+              </ul>
+              {refusal.problems.length > PROBLEMS_SHOWN && <p>{t('import.more', { count: refusal.problems.length - PROBLEMS_SHOWN })}</p>}
+            </>
+          )}
+        </div>
+      )}
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { BOARD_FORMAT, BOARD_FORMAT_VERSION, type BoardFile, BoardFileSchema } from './boardFile.js'
-import { checkReferences, formatPath } from './references.js'
+import { checkReferences, formatPath, referenceView } from './references.js'
 
 export type ParseResult = { ok: true; file: BoardFile } | { ok: false; errors: string[] }
 
@@ -21,8 +21,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /**
- * Checks a parsed JSON value against the board format: the schema first, then
- * references between entities. Errors say where and what, e.g.
+ * Checks a parsed JSON value against the board format: the schema, and
+ * references between entities, all problems together (a file the schema
+ * refuses is checked for references as far as it can be read). Errors say
+ * where and what, e.g.
  * `touchpoints[3].phaseId: refers to unknown phase "x"`. A file that is not a
  * Zigzag board, or is from a newer Zigzag, gets that one error only.
  */
@@ -39,7 +41,7 @@ export function parseBoardFile(json: unknown): ParseResult {
     }
   }
   const parsed = BoardFileSchema.safeParse(json, { reportInput: true })
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(describeIssue) }
+  if (!parsed.success) return { ok: false, errors: [...parsed.error.issues.map(describeIssue), ...checkReferences(referenceView(json))] }
   const errors = checkReferences(parsed.data)
   return errors.length > 0 ? { ok: false, errors } : { ok: true, file: parsed.data }
 }

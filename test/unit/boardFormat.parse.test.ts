@@ -156,4 +156,30 @@ describe('checking references in a board file', () => {
       'stardust[0].voters[2]: "p-anna" votes a second time',
     ])
   })
+
+  it('reports problems with the schema and broken references together, so one round of fixing is enough', () => {
+    expect(errorsFor((f) => {
+      f.touchpoints[0].title = ''
+      f.touchpoints[1].phaseId = 'nope'
+      f.factors = [{ touchpointId: 'gone', level: 'great', dimension: 'factual', text: 'Fine', createdAt: '2025-01-15T09:00:00Z' }]
+    })).toEqual([
+      'touchpoints[0].title: must not be empty',
+      'factors[0].level: Invalid option: expected one of "disappointment"|"ok"|"delight"',
+      'touchpoints[1].phaseId: refers to unknown phase "nope"',
+      'factors[0].touchpointId: refers to unknown touchpoint "gone"',
+    ])
+  })
+
+  it('passes over references it cannot read in a refused file, instead of guessing', () => {
+    // A touchpoint without a readable id: a step to it may be right, and the schema already names what is wrong.
+    expect(errorsFor((f) => {
+      f.touchpoints[1].id = 7
+      f.touchpoints[2].phaseId = ['after']
+      f.personas[0].journey.push({ from: 'ad', to: 'gone' })
+    })).toEqual(['touchpoints[1].id: Invalid input: expected string, received number', 'touchpoints[2].phaseId: Invalid input: expected string, received array'])
+    expect(errorsFor((f) => {
+      f.lanes = 'store'
+      f.touchpoints[0].phaseId = 'nope'
+    })).toEqual(['lanes: Invalid input: expected array, received string', 'touchpoints[0].phaseId: refers to unknown phase "nope"'])
+  })
 })

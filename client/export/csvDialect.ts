@@ -1,0 +1,86 @@
+import type {
+  Channel, FactorDimension, FactorLevel, Language, Outcome, StardustStatus, TouchpointKind, TouchpointStatus,
+} from '../../shared/model/index.js'
+import { de } from '../i18n/de.js'
+
+export const TOUCHPOINT_COLUMNS = [
+  'title', 'phase', 'channel', 'channel_type', 'kind', 'status', 'department', 'customer_expectation', 'pain_point', 'description',
+  'moment_of_truth', 'disappointing', 'ok', 'delighting', 'rating_score', 'outcome', 'disagreement', 'influence_average',
+  'influence_scores', 'stardust_ideas',
+] as const
+export const FACTOR_COLUMNS = ['touchpoint', 'level', 'dimension', 'text', 'author', 'customer_voice', 'created'] as const
+export const STARDUST_COLUMNS = ['idea', 'touchpoint', 'votes', 'owner_department', 'status', 'author', 'customer_voice', 'created'] as const
+
+type Column = (typeof TOUCHPOINT_COLUMNS | typeof FACTOR_COLUMNS | typeof STARDUST_COLUMNS)[number]
+
+/** The words of a board's enumerated values, by what they name. */
+interface Values {
+  channel: Record<Channel, string>
+  kind: Record<TouchpointKind, string>
+  status: Record<TouchpointStatus, string>
+  outcome: Record<Outcome, string>
+  level: Record<FactorLevel, string>
+  dimension: Record<FactorDimension, string>
+  stardust: Record<StardustStatus, string>
+  yes: string
+  no: string
+}
+
+/**
+ * How a spreadsheet app of the board's language reads a CSV file. An English file keeps the column ids and value ids
+ * (scripts read them) and Excel's comma; a German file has German headers and values, a semicolon between cells and a
+ * decimal comma, since German Excel splits a row at ';' and reads 0.50 as a date, not as a number.
+ */
+export interface CsvDialect {
+  delimiter: ',' | ';'
+  header: Record<Column, string>
+  values: Values
+  /** A decimal with two places. */
+  decimal(value: number): string
+}
+
+const ENGLISH: CsvDialect = {
+  delimiter: ',',
+  header: Object.fromEntries([...TOUCHPOINT_COLUMNS, ...FACTOR_COLUMNS, ...STARDUST_COLUMNS].map((c) => [c, c])) as Record<Column, string>,
+  values: {
+    channel: { physical: 'physical', digital: 'digital' },
+    kind: { direct: 'direct', indirect: 'indirect' },
+    status: { new: 'new', keep: 'keep', refine: 'refine', retire: 'retire' },
+    outcome: { disappointing: 'disappointing', ok: 'ok', delighting: 'delighting' },
+    level: { disappointment: 'disappointment', ok: 'ok', delight: 'delight' },
+    dimension: { factual: 'factual', emotional: 'emotional' },
+    stardust: { idea: 'idea', planned: 'planned', done: 'done' },
+    yes: 'yes',
+    no: 'no',
+  },
+  decimal: (value) => value.toFixed(2),
+}
+
+// German values are the board's own German words (client/i18n/de.ts), so the sheet says what the board says.
+const GERMAN: CsvDialect = {
+  delimiter: ';',
+  header: {
+    title: 'Titel', phase: 'Phase', channel: 'Kanal', channel_type: 'Kanaltyp', kind: 'Art', status: 'Status',
+    department: 'Verantwortliche Abteilung', customer_expectation: 'Kundenerwartung', pain_point: 'Pain Point', description: 'Beschreibung',
+    moment_of_truth: 'Moment der Wahrheit', disappointing: 'Enttäuschend', ok: 'Zufriedenstellend', delighting: 'Begeisternd',
+    rating_score: 'Bewertungswert', outcome: 'Ergebnis', disagreement: 'Uneinig', influence_average: 'Einfluss (Durchschnitt)',
+    influence_scores: 'Einflussbewertungen', stardust_ideas: 'Sternenstaub-Ideen',
+    touchpoint: 'Kontaktpunkt', level: 'Stufe', dimension: 'Dimension', text: 'Text', author: 'Verfasst von',
+    customer_voice: 'Stimme des Kunden', created: 'Erstellt',
+    idea: 'Idee', votes: 'Stimmen', owner_department: 'Verantwortliche Abteilung',
+  },
+  values: {
+    channel: { physical: de.grid.physical, digital: de.grid.digital },
+    kind: { direct: de.touchpoint.direct, indirect: de.touchpoint.indirect },
+    status: de.status,
+    outcome: de.outcome,
+    level: { disappointment: de.factors.disappointment, ok: de.factors.ok, delight: de.factors.delight },
+    dimension: { factual: de.factors.factual, emotional: de.factors.emotional },
+    stardust: { idea: de.stardust.idea, planned: de.stardust.planned, done: de.stardust.done },
+    yes: 'ja',
+    no: 'nein',
+  },
+  decimal: (value) => value.toFixed(2).replace('.', ','),
+}
+
+export const csvDialect = (language: Language): CsvDialect => (language === 'de' ? GERMAN : ENGLISH)

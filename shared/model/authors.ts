@@ -1,0 +1,13 @@
+import type { Author } from './schema.js'
+
+/**
+ * The author id of what a template brings along (its example factors and
+ * stardust ideas). Every template entry has this id, or this id plus a suffix
+ * (`zigzag-template-customer`: the example said from the empty chair). No
+ * participant id looks like it: those are 22 random base64url characters.
+ */
+export const TEMPLATE_AUTHOR_ID = 'zigzag-template'
+
+/** Whether an entry came with the template the board started from, not from someone in the workshop. */
+export const isTemplateAuthor = (authorId: Author['authorId']): boolean =>
+  authorId === TEMPLATE_AUTHOR_ID || authorId.startsWith(`${TEMPLATE_AUTHOR_ID}-`)
