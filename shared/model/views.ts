@@ -1,3 +1,4 @@
+import { isTemplateAuthor } from './authors.js'
 import { journeyOrder } from './journey.js'
 import type { BoardState } from './read.js'
 import { type FactorLevel, type Outcome, FACTOR_LEVELS, OUTCOMES, type StardustIdea, type Touchpoint } from './schema.js'
@@ -125,14 +126,14 @@ export const outcomeOrder = OUTCOMES
 
 /**
  * What other people put on a touchpoint (everyone but `participantId`): their moment-of-truth ratings, influence
- * scores, factors and stardust ideas, and how many people they are (authors without an id, as in a template, are not
- * counted as people).
+ * scores, factors and stardust ideas, and how many people they are (authors without an id are not counted as people).
+ * A template's examples (isTemplateAuthor) are nobody's work: a card holding only those goes without a question.
  */
 export function othersOnTouchpoint(board: BoardState, touchpointId: string, participantId: string): { entries: number; people: number } {
   const people = new Set<string>()
   let entries = 0
   const count = (who: string) => {
-    if (who === participantId) return
+    if (who === participantId || isTemplateAuthor(who)) return
     entries++
     if (who) people.add(who)
   }

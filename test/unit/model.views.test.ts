@@ -152,8 +152,11 @@ describe('what other people put on a touchpoint', () => {
     scoreInfluence(doc, t.Till, 'ann', 4)
     addFactor(doc, { touchpointId: t.Till, level: 'delight', dimension: 'emotional', text: 'Smile', authorId: 'ben', authorName: 'Ben', customerVoice: false })
     addStardust(doc, { touchpointId: t.Till, text: 'Free coffee', authorId: 'me', authorName: 'Me', customerVoice: false })
-    // A template's entries have an author id that is nobody on the board: they count, the author does not.
+    // An entry without an author id counts, its author does not.
     addStardust(doc, { touchpointId: t.Till, text: 'Balloons', authorId: '', authorName: '', customerVoice: false })
+    // A template's examples are nobody's work: they do not count at all.
+    addFactor(doc, { touchpointId: t.Till, level: 'ok', dimension: 'factual', text: 'Card reader', authorId: 'zigzag-template', authorName: 'Zigzag template', customerVoice: false })
+    addStardust(doc, { touchpointId: t.Till, text: 'A chair', authorId: 'zigzag-template-customer', authorName: 'Customer (example)', customerVoice: true })
     rateMomentOfTruth(doc, t.Web, 'cem', 'delighting')
     expect(othersOnTouchpoint(readBoard(doc), t.Till, 'me')).toEqual({ entries: 4, people: 2 })
     expect(othersOnTouchpoint(readBoard(doc), t.Web, 'me')).toEqual({ entries: 1, people: 1 })
