@@ -1,7 +1,8 @@
 import type { Browser, Dialog, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cellFreeSpot, dragTo, gridId, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
-import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
+import { type CreatedBoard, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
+import { rateMomentOfTruth, touchpoints } from '../../shared/model/index.js'
 
 /** Small things a person notices at once: popovers that close, texts that fit, labels in their language. */
 let server: TestServer
@@ -10,12 +11,14 @@ let english: Page
 let german: Page
 let viewer: Page
 let editLink: string
+let created: CreatedBoard
 
 beforeAll(async () => {
   server = await startTestServer()
   browser = await launchBrowser()
   const board = await createBoard(server.url, { template: 'retail', language: 'en' })
   editLink = board.links.edit
+  created = board
   english = await joinBoard(browser, board.links.facilitator, 'Fran Facilitator')
   viewer = await joinBoard(browser, board.links.view, 'Vic')
   german = await joinBoard(browser, board.links.facilitator, 'Gerd', undefined,
@@ -323,8 +326,14 @@ describe('a card’s details', () => {
 
 describe('deleting a card', () => {
   it('asks first when the card holds other people’s work and keeps it, steps and all, on No; a card with nothing of others’ goes at once', async () => {
-    const title = 'Asks for advice in the store' // the template's factors on it are someone else's
+    const title = 'Asks for advice in the store' // a moment of truth; the template's examples on it are nobody's work
     const card = english.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
+    // Someone else rates it.
+    const ann = connectClient(server.url, created.id, created.tokens.edit)
+    await synced(ann)
+    rateMomentOfTruth(ann.doc, touchpoints(ann.doc).find((tp) => tp.title === title)!.id, 'ann', 'ok')
+    await card.getByTestId('rating-summary').waitFor()
+    ann.destroy()
     const steps = () => english.locator('.react-flow__edge').count()
     const stepsBefore = await steps()
     const asked: string[] = []
@@ -339,7 +348,7 @@ describe('deleting a card', () => {
       await card.click()
       await english.getByTestId('panel-delete').click()
       expect(asked).toHaveLength(1)
-      expect(asked[0]).toMatch(new RegExp(`^Delete “${title}”\\? It holds \\d+ entries of other people’s`))
+      expect(asked[0]).toMatch(new RegExp(`^Delete “${title}”\\? It holds 1 entry of someone else’s`))
       await card.click()
       await english.keyboard.press('Delete')
       await expect.poll(() => asked.length).toBe(2)
