@@ -7,18 +7,19 @@ import { useBoard } from '../board/BoardContext.js'
 import { useDismiss } from '../ui/useDismiss.js'
 import { download, fileBase } from './download.js'
 import { reportParticipants } from './participants.js'
-import type { ImageFormat, ImageScope } from './imageExport.js'
+import type { ImageScope } from './imageExport.js'
 
 // The exporters and their libraries (html-to-image, fflate, Papa Parse, pdfmake) load on the first export, not with the board.
 const images = () => import('./imageExport.js')
 
-type Kind = `${ImageFormat}-${ImageScope}` | 'pdf' | 'csv' | 'json'
+// The SVG is the whole board only: a vector picture is scaled and cropped where it is used, on a slide or in a design tool.
+type Kind = `png-${ImageScope}` | 'svg-board' | 'pdf' | 'csv' | 'json'
 const KINDS: Kind[] = ['png-board', 'png-view', 'svg-board', 'pdf', 'csv', 'json']
 
 /** Handoff: images for slides, the PDF workshop report, CSV tables for spreadsheets, and the JSON backup. */
 export function ExportMenu() {
   const { t } = useTranslation()
-  const { doc, board, peers, personaId } = useBoard()
+  const { doc, board, peers, personaId, showOtherJourneys } = useBoard()
   const flow = useReactFlow()
   const [open, setOpen] = useState(false)
   const menu = useRef<HTMLDivElement>(null)
@@ -38,20 +39,27 @@ export function ExportMenu() {
         download(new Blob([boardCsvZip(board, base) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-csv.zip`)
       } else if (kind === 'pdf') {
         const [{ boardImage }, { renderPdf, reportDocument }] = await Promise.all([images(), import('./pdfReport.js')])
-        const image = container ? await boardImage(container, flow, 'png', 'board') : null
+        const image = container ? await boardImage(container, flow, 'board') : null
         const participants = reportParticipants(board, peers)
         const language = board.meta.language
         const persona = board.personas.find((p) => p.id === personaId)?.name
         const definition = reportDocument({ board, date: new Date(), participants, journeyImage: image, persona, t: i18next.getFixedT(language), locale: language })
         download(await renderPdf(definition), `${base}-report.pdf`, 'application/pdf')
       } else {
-        if (!container) throw new Error('The board is not on screen')
-        const [format, scope] = kind.split('-') as [ImageFormat, ImageScope]
-        const { boardImage, dataUrlToBlob } = await images()
+        const fixedT = i18next.getFixedT(board.meta.language)
         const persona = board.personas.find((p) => p.id === personaId)
-        const journey = persona?.name ? i18next.getFixedT(board.meta.language)('export.journeyOf', { name: persona.name }) : undefined
+        const journey = persona?.name ? fixedT('export.journeyOf', { name: persona.name }) : undefined
         const caption = { title: board.meta.title, journey, color: persona?.color }
-        download(dataUrlToBlob(await boardImage(container, flow, format, scope, caption)), `${base}${scope === 'view' ? '-view' : ''}.${format}`)
+        if (kind === 'svg-board') {
+          const { boardSvg } = await import('./boardSvg.js')
+          const svg = boardSvg({ board, personaId, showOthers: showOtherJourneys, caption, t: (key) => fixedT(key) })
+          download(new Blob([svg], { type: 'image/svg+xml' }), `${base}.svg`)
+        } else {
+          if (!container) throw new Error('The board is not on screen')
+          const scope = kind === 'png-view' ? 'view' : 'board'
+          const { boardImage, dataUrlToBlob } = await images()
+          download(dataUrlToBlob(await boardImage(container, flow, scope, caption)), `${base}${scope === 'view' ? '-view' : ''}.png`)
+        }
       }
       setOpen(false)
     } catch (err) {

@@ -1,4 +1,4 @@
-import { graphemes } from '../ui/graphemes.js'
+import { FAMILY, type Font, type Measure, canvasMeasure, escaped, fitted } from './svgText.js'
 
 /**
  * What a picture of the board says about itself: the board's title and whose journey it draws (the selected
@@ -12,10 +12,8 @@ const PAD = 24
 const GAP = 32
 const DOT = 14
 const BASELINE = 28
-const FAMILY = `'Inter', 'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif`
 const TITLE_FONT = { weight: 600, size: 18 }
 const JOURNEY_FONT = { weight: 400, size: 16 }
-type Font = typeof TITLE_FONT
 
 export const SVG_DATA_URL = 'data:image/svg+xml;charset=utf-8,'
 
@@ -27,11 +25,18 @@ export const SVG_DATA_URL = 'data:image/svg+xml;charset=utf-8,'
 export function withCaption(svgDataUrl: string, width: number, height: number, caption?: ImageCaption): { svg: string; height: number } {
   if (!caption || !svgDataUrl.startsWith(SVG_DATA_URL)) return { svg: svgDataUrl, height }
   const board = decodeURIComponent(svgDataUrl.slice(SVG_DATA_URL.length)).replace(/^<svg\b/, `<svg y="${CAPTION_HEIGHT}"`)
-  const free = width - 2 * PAD
-  const journey = caption.journey ? fitted(caption.journey, JOURNEY_FONT, caption.title ? free / 2 - DOT : free - DOT) : ''
-  const journeyWidth = journey ? measure(journey, JOURNEY_FONT) + DOT : 0
-  const title = fitted(caption.title, TITLE_FONT, free - journeyWidth - (journey ? GAP : 0))
   const full = height + CAPTION_HEIGHT
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${full}" viewBox="0 0 ${width} ${full}">`
+    + `${captionStrip(caption, width)}${board}</svg>`
+  return { svg: SVG_DATA_URL + encodeURIComponent(svg), height: full }
+}
+
+/** The strip itself, `width` wide and CAPTION_HEIGHT high at the top of a picture, as an SVG group. */
+export function captionStrip(caption: ImageCaption, width: number, measure: Measure = canvasMeasure): string {
+  const free = width - 2 * PAD
+  const journey = caption.journey ? fitted(caption.journey, JOURNEY_FONT, caption.title ? free / 2 - DOT : free - DOT, measure) : ''
+  const journeyWidth = journey ? measure(journey, JOURNEY_FONT) + DOT : 0
+  const title = fitted(caption.title, TITLE_FONT, free - journeyWidth - (journey ? GAP : 0), measure)
   const strip = [
     `<rect width="${width}" height="${CAPTION_HEIGHT}" fill="#f6f7fb"/>`,
     `<rect y="${CAPTION_HEIGHT - 1}" width="${width}" height="1" fill="#d9dee8"/>`,
@@ -39,30 +44,9 @@ export function withCaption(svgDataUrl: string, width: number, height: number, c
     journey && `<circle cx="${width - PAD - journeyWidth + 5}" cy="${BASELINE - 5}" r="5" fill="${escaped(caption.color ?? '#53607a')}"/>`,
     journey && text(journey, width - PAD, 'end', '#53607a', JOURNEY_FONT),
   ].filter(Boolean).join('')
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${full}" viewBox="0 0 ${width} ${full}">`
-    + `<g class="image-caption">${strip}</g>${board}</svg>`
-  return { svg: SVG_DATA_URL + encodeURIComponent(svg), height: full }
+  return `<g class="image-caption">${strip}</g>`
 }
 
 const text = (content: string, x: number, anchor: 'start' | 'end', fill: string, font: Font) =>
   `<text x="${x}" y="${BASELINE}" text-anchor="${anchor}" fill="${fill}" font-family="${escaped(FAMILY)}" `
   + `font-size="${font.size}" font-weight="${font.weight}">${escaped(content)}</text>`
-
-const escaped = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-
-let context: CanvasRenderingContext2D | null = null
-function measure(content: string, { weight, size }: Font): number {
-  context ??= document.createElement('canvas').getContext('2d')
-  if (!context) return content.length * size * 0.6
-  context.font = `${weight} ${size}px ${FAMILY}`
-  return context.measureText(content).width
-}
-
-/** `content`, or as much of it as fits in `room` pixels followed by "…", cut between whole characters. */
-function fitted(content: string, font: Font, room: number): string {
-  if (measure(content, font) <= room) return content
-  const all = graphemes(content)
-  let keep = all.length - 1
-  while (keep > 0 && measure(`${all.slice(0, keep).join('').trimEnd()}…`, font) > room) keep--
-  return keep > 0 ? `${all.slice(0, keep).join('').trimEnd()}…` : ''
-}

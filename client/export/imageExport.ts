@@ -3,7 +3,6 @@ import { toSvg } from 'html-to-image'
 import { renderEverything } from '../flow/renderEverything.js'
 import { type ImageCaption, SVG_DATA_URL, withCaption } from './imageCaption.js'
 
-export type ImageFormat = 'png' | 'svg'
 export type ImageScope = 'board' | 'view'
 
 /** Slide resolution for the whole board: 1920 wide, height from the board's aspect ratio. */
@@ -11,30 +10,30 @@ const SLIDE_WIDTH = 1920
 const PADDING = 0.04
 
 /**
- * Renders the board (grid, cards, journey path, emotion curve) to an image
+ * Renders the board (grid, cards, journey path, emotion curve) to a PNG
  * with html-to-image, as React Flow's own docs do: either the whole board
  * fitted into a slide-sized frame, or exactly the current view. The canvas
  * normally renders only what is on screen, and simplified cards when zoomed
  * out on a big board; while the image is made it renders everything in full.
  * With a caption, a strip above the board says what it shows (imageCaption.ts).
+ * The SVG file is not made here: it is drawn from the board's data (boardSvg.ts).
  */
 export async function boardImage(
   container: HTMLElement,
   flow: { getNodes: () => Node[]; getEdges: () => Edge[] },
-  format: ImageFormat,
   scope: ImageScope,
   caption?: ImageCaption,
 ): Promise<string> {
   const counts = () => ({ nodes: flow.getNodes().filter((n) => !n.hidden).length, edges: flow.getEdges().filter((e) => !e.hidden).length })
-  return renderEverything(container, counts, () => render(container, flow.getNodes(), format, scope, caption))
+  return renderEverything(container, counts, () => render(container, flow.getNodes(), scope, caption))
 }
 
-async function render(container: HTMLElement, nodes: Node[], format: ImageFormat, scope: ImageScope, caption?: ImageCaption): Promise<string> {
+async function render(container: HTMLElement, nodes: Node[], scope: ImageScope, caption?: ImageCaption): Promise<string> {
   const viewport = container.querySelector<HTMLElement>('.react-flow__viewport')
   if (!viewport) throw new Error('The board is not on screen')
   const toImage = async (node: HTMLElement, options: Parameters<typeof toSvg>[1] & { width: number; height: number; pixelRatio: number }) => {
     const { svg, height } = withCaption(withLineClamps(await toSvg(node, options)), options.width, options.height, caption)
-    return format === 'svg' ? svg : rasterise(svg, options.width, height, options.pixelRatio, '#ffffff')
+    return rasterise(svg, options.width, height, options.pixelRatio, '#ffffff')
   }
   // Editing chrome (handles, cursors, the add-phase and add-lane buttons) is not part of the picture.
   const filter = (el: HTMLElement) => !['react-flow__handle', 'cursor', 'cursors', 'grid__add'].some((name) => el.classList?.contains(name))

@@ -7,16 +7,16 @@ import type { CurveFlowNode } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
 import { CURVE_HEIGHT, GRID } from './layout.js'
 
-const PAD_Y = 48
-const LABEL_SPACE = 40
-const BAND_Y: Record<Outcome, number> = { delighting: 1, ok: 0, disappointing: -1 }
+export const PAD_Y = 48
+export const LABEL_SPACE = 40
+export const BAND_Y: Record<Outcome, number> = { delighting: 1, ok: 0, disappointing: -1 }
 /*
  * Colours as SVG attributes, not only CSS: image export (html-to-image)
  * copies the SVG as it is, and a fill that lives only in a stylesheet comes
  * out black.
  */
-const INK = { text: '#1f2a44', soft: '#53607a', line: '#d9dee8' }
-const BAND_STROKE: Record<Outcome, string> = { disappointing: '#e8a0a0', ok: '#c3c9d4', delighting: '#9fd4b9' }
+export const INK = { text: '#1f2a44', soft: '#53607a', line: '#d9dee8' }
+export const BAND_STROKE: Record<Outcome, string> = { disappointing: '#e8a0a0', ok: '#c3c9d4', delighting: '#9fd4b9' }
 /**
  * The room each touchpoint has on the curve (flow pixels) that a detail of its
  * point needs beside its neighbours: a title label of at least 8 characters
@@ -27,9 +27,9 @@ const BAND_STROKE: Record<Outcome, string> = { disappointing: '#e8a0a0', ok: '#c
  */
 export const CURVE_ROOM = { label: 82, labelTwoRows: 41, face: 30, unrated: 16 }
 /** A label's character, wide (14 px bold), and the gap between neighbouring labels, in flow pixels. */
-const LABEL_CHAR = 9.5
-const LABEL_GAP = 6
-const LABEL_ROW = 16
+export const LABEL_CHAR = 9.5
+export const LABEL_GAP = 6
+export const LABEL_ROW = 16
 
 /**
  * The emotion curve under the grid: the rated outcome of each touchpoint in
@@ -113,7 +113,7 @@ function Face({ x, y, outcome, peak, title }: { x: number; y: number; outcome: O
 }
 
 /** Smooth segments through the rated points; an unrated touchpoint breaks the line. */
-function curvePath(points: ({ x: number; y: number } | null)[]): string {
+export function curvePath(points: ({ x: number; y: number } | null)[]): string {
   let d = ''
   let prev: { x: number; y: number } | null = null
   for (const p of points) {

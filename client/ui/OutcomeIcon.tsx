@@ -1,7 +1,8 @@
 import type { Outcome } from '../../shared/model/index.js'
 
 export const OUTCOME_COLOR: Record<Outcome, string> = { disappointing: '#d64545', ok: '#7b8597', delighting: '#2f9e6b' }
-const MOUTH: Record<Outcome, string> = {
+/** A face's mouth in its 24 × 24 box. */
+export const MOUTH: Record<Outcome, string> = {
   disappointing: 'M7 16.5q5-4 10 0',
   ok: 'M7.5 15h9',
   delighting: 'M7 14q5 4.5 10 0',

@@ -1,0 +1,101 @@
+import { graphemes } from '../ui/graphemes.js'
+
+/**
+ * Text in an SVG picture of the board: SVG has no line wrapping and no "…", so the words are measured (a canvas 2D
+ * context's measureText in the browser, a stand-in in tests), broken into lines and cut here.
+ */
+export interface Font { weight: number; size: number }
+export type Measure = (text: string, font: Font) => number
+
+/** The board's own fonts first, then ones a design tool or a converter without them is likely to have. */
+export const FAMILY = `'Inter', 'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif`
+
+/** Text and attribute values for XML: markup characters escaped, characters XML may not hold at all left out. */
+export function escaped(value: string): string {
+  return value
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+let context: CanvasRenderingContext2D | null = null
+
+/** Widths as the browser draws the text, in CSS pixels (a rough estimate where there is no canvas). */
+export const canvasMeasure: Measure = (text, { weight, size }) => {
+  context ??= typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d')
+  if (!context) return text.length * size * 0.6
+  context.font = `${weight} ${size}px ${FAMILY}`
+  return context.measureText(text).width
+}
+
+/** `text`, or as much of it as fits in `room` pixels followed by "…", cut between whole characters. */
+export function fitted(text: string, font: Font, room: number, measure: Measure): string {
+  if (measure(text, font) <= room) return text
+  const all = graphemes(text)
+  let keep = all.length - 1
+  while (keep > 0 && measure(`${all.slice(0, keep).join('').trimEnd()}…`, font) > room) keep--
+  return keep > 0 ? `${all.slice(0, keep).join('').trimEnd()}…` : ''
+}
+
+/**
+ * `text` broken into at most `lines` lines of `room` pixels, as the board's clamped text does: between words where it
+ * can, inside a word too long for a line (overflow-wrap: anywhere), and the last line cut with "…" when text is left.
+ */
+export function wrapped(text: string, font: Font, room: number, lines: number, measure: Measure): string[] {
+  const out: string[] = []
+  let rest = text.trim().replace(/\s+/g, ' ')
+  while (rest && out.length < lines) {
+    if (out.length === lines - 1) {
+      out.push(lastLine(rest, font, room, measure))
+      break
+    }
+    const line = firstLine(rest, font, room, measure)
+    out.push(line)
+    rest = rest.slice(line.length).trimStart()
+  }
+  return out
+}
+
+/** The last line: all that is left if it fits, else whole words and "…", or as many characters as fit when one word is too long. */
+function lastLine(text: string, font: Font, room: number, measure: Measure): string {
+  if (measure(text, font) <= room) return text
+  let line = ''
+  for (let i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
+    if (measure(`${text.slice(0, i)}…`, font) > room) break
+    line = `${text.slice(0, i)}…`
+  }
+  return line || fitted(text, font, room, measure)
+}
+
+/** The longest start of `text` that fits: up to a space or after a hyphen, or as many characters of a long first word as fit. */
+function firstLine(text: string, font: Font, room: number, measure: Measure): string {
+  if (measure(text, font) <= room) return text
+  let line = ''
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] !== ' ' && text[i - 1] !== '-') continue
+    const start = text.slice(0, i).trimEnd()
+    if (measure(start, font) > room) break
+    line = start
+  }
+  if (line) return line
+  const all = graphemes(text)
+  let keep = 1
+  while (keep < all.length && measure(all.slice(0, keep + 1).join(''), font) <= room) keep++
+  return all.slice(0, keep).join('')
+}
+
+/** An SVG <text> element (one line) at a baseline. */
+export function svgText(
+  content: string, x: number, y: number, font: Font, fill: string, extra = '',
+): string {
+  return `<text x="${round(x)}" y="${round(y)}" font-size="${font.size}" font-weight="${font.weight}" fill="${fill}"${extra ? ` ${extra}` : ''}>${escaped(content)}</text>`
+}
+
+/** Coordinates to two decimals: enough for a picture, and the file stays small. */
+export const round = (n: number) => Math.round(n * 100) / 100
+
+/** Lines of text, one <tspan> each, the first on baseline `y`. */
+export function svgLines(lines: readonly string[], x: number, y: number, lineHeight: number, font: Font, fill: string, extra = ''): string {
+  const spans = lines.map((line, i) => `<tspan x="${round(x)}" y="${round(y + i * lineHeight)}">${escaped(line)}</tspan>`).join('')
+  return `<text font-size="${font.size}" font-weight="${font.weight}" fill="${fill}"${extra ? ` ${extra}` : ''}>${spans}</text>`
+}
