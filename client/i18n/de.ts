@@ -67,6 +67,7 @@ export const de: Strings<typeof en> = {
     rotateConfirm: 'Diesen Link ersetzen? Alle mit dem alten Link werden getrennt und brauchen den neuen.',
     copy: 'Kopieren',
     copied: 'Kopiert',
+    copyFailed: 'Kopieren ging nicht – der Link ist markiert: Strg+C drücken (Cmd+C am Mac).',
     close: 'Schließen',
   },
   cursors: { label_one: 'Mauszeiger von {{names}}', label_other: 'Mauszeiger von {{count}} Personen: {{names}}' },

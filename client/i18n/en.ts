@@ -64,6 +64,7 @@ export const en = {
     rotateConfirm: 'Replace this link? Everyone using the old link is disconnected and needs the new one.',
     copy: 'Copy',
     copied: 'Copied',
+    copyFailed: 'Couldn’t copy – the link is selected: press Ctrl+C (Cmd+C on a Mac).',
     close: 'Close',
   },
   cursors: { label_one: 'Cursor of {{names}}', label_other: 'Cursors of {{count}} people: {{names}}' },
