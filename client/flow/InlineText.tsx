@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { MAX_NAME_LENGTH } from '../../shared/model/index.js'
+import { useKeptNote, useLengthLimit } from '../ui/FieldNotes.js'
 
 interface Props {
   value: string
@@ -21,7 +22,8 @@ interface Props {
 
 /**
  * Text that turns into an input on double-click, or on Enter or F2 when it has the focus; Enter or leaving the field
- * saves, Escape cancels, and the focus comes back to the text.
+ * saves, Escape cancels, and the focus comes back to the text. Near its limit it counts the characters (and says when a
+ * paste was cut); emptied, it keeps the old text and says so.
  */
 export function InlineText({
   value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, maxLength = MAX_NAME_LENGTH, clamped, focusable = true,
@@ -32,6 +34,8 @@ export function InlineText({
   /** Editing began from the keyboard: the focus goes back to the text when it ends. */
   const fromKeyboard = useRef(false)
   const keyboardEditable = focusable && !readOnly
+  const { limitProps, note, reset } = useLengthLimit(draft.length, maxLength, true)
+  const kept = useKeptNote(true)
 
   useEffect(() => {
     if (editing || !fromKeyboard.current) return
@@ -42,6 +46,7 @@ export function InlineText({
   useEffect(() => {
     if (editing) {
       setDraft(value)
+      reset()
       requestAnimationFrame(() => input.current?.select())
     }
   }, [editing]) // eslint-disable-line react-hooks/exhaustive-deps -- start from the value at the moment editing begins
@@ -49,6 +54,7 @@ export function InlineText({
   const finish = (save: boolean) => {
     const clean = draft.trim()
     if (save && clean && clean !== value) onCommit(clean)
+    if (save && !clean && value) kept.show(value)
     onEditingChange(false)
   }
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -59,30 +65,36 @@ export function InlineText({
 
   if (editing && !readOnly) {
     return (
-      <input ref={input} className={`inline-input nodrag ${className ?? ''}`} data-testid={testId ? `${testId}-input` : undefined}
-        value={draft} maxLength={maxLength} placeholder={placeholder} aria-label={title}
-        onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} onBlur={() => finish(true)} />
+      <>
+        <input ref={input} className={`inline-input nodrag ${className ?? ''}`} data-testid={testId ? `${testId}-input` : undefined}
+          value={draft} {...limitProps} placeholder={placeholder} aria-label={title}
+          onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} onBlur={() => finish(true)} />
+        {note}
+      </>
     )
   }
   return (
-    <span ref={text} className={className} data-testid={testId}
-      title={[clamped ? value : '', readOnly ? '' : title ?? ''].filter(Boolean).join('\n') || undefined}
-      {...(keyboardEditable ? {
-        tabIndex: 0, role: 'button', 'data-renamable': '', 'aria-label': title ? `${value || placeholder || ''}. ${title}` : undefined,
-        onKeyDown: (e: KeyboardEvent<HTMLSpanElement>) => {
-          if (e.key !== 'Enter' && e.key !== 'F2') return
-          e.preventDefault()
+    <>
+      <span ref={text} className={className} data-testid={testId}
+        title={[clamped ? value : '', readOnly ? '' : title ?? ''].filter(Boolean).join('\n') || undefined}
+        {...(keyboardEditable ? {
+          tabIndex: 0, role: 'button', 'data-renamable': '', 'aria-label': title ? `${value || placeholder || ''}. ${title}` : undefined,
+          onKeyDown: (e: KeyboardEvent<HTMLSpanElement>) => {
+            if (e.key !== 'Enter' && e.key !== 'F2') return
+            e.preventDefault()
+            e.stopPropagation()
+            fromKeyboard.current = true
+            onEditingChange(true)
+          },
+        } : {})}
+        onDoubleClick={(e) => {
+          if (readOnly) return
           e.stopPropagation()
-          fromKeyboard.current = true
           onEditingChange(true)
-        },
-      } : {})}
-      onDoubleClick={(e) => {
-        if (readOnly) return
-        e.stopPropagation()
-        onEditingChange(true)
-      }}>
-      {value || placeholder}
-    </span>
+        }}>
+        {value || placeholder}
+      </span>
+      {kept.note}
+    </>
   )
 }

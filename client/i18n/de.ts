@@ -54,6 +54,12 @@ export const de: Strings<typeof en> = {
     handle: 'Mit dem nächsten Kontaktpunkt verbinden',
   },
   toolbar: { undo: 'Rückgängig (Strg+Z)', redo: 'Wiederholen (Strg+Umschalt+Z)', share: 'Teilen', fit: 'Ganzes Board', language: 'Language: English' },
+  limits: {
+    count: '{{length}} / {{max}}',
+    full: '{{length}} / {{max}} – mehr nimmt dieses Feld nicht',
+    cut: 'Höchstens {{max}} Zeichen – {{pasted}} eingefügt, der Rest wurde abgeschnitten',
+    nameNeeded: 'Ein Name ist nötig – „{{name}}“ bleibt',
+  },
   share: {
     heading: 'Board teilen',
     facilitator: 'Moderationslink',

@@ -51,6 +51,12 @@ export const en = {
     handle: 'Link to the next touchpoint',
   },
   toolbar: { undo: 'Undo (Ctrl+Z)', redo: 'Redo (Ctrl+Shift+Z)', share: 'Share', fit: 'Fit board', language: 'Sprache: Deutsch' },
+  limits: {
+    count: '{{length}} / {{max}}',
+    full: '{{length}} / {{max}} – that is the most this field takes',
+    cut: 'Up to {{max}} characters – {{pasted}} pasted, the rest was cut',
+    nameNeeded: 'A name is needed – kept “{{name}}”',
+  },
   share: {
     heading: 'Share this board',
     facilitator: 'Facilitator link',

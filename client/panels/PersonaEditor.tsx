@@ -14,8 +14,8 @@ export function PersonaEditor({ personaId, onClose }: { personaId: string; onClo
     <Modal className="share" label={t('personas.edit')} testId="persona-editor" onClose={onClose}>
         <h2>{t('personas.edit')}</h2>
         <label htmlFor="persona-name">{t('personas.name')}</label>
-        <CommitField id="persona-name" testId="persona-name" value={persona.name} maxLength={MAX_PERSONA_NAME_LENGTH}
-          onCommit={(name) => name && updatePersona(doc, persona.id, { name }, origin)} />
+        <CommitField id="persona-name" testId="persona-name" value={persona.name} maxLength={MAX_PERSONA_NAME_LENGTH} required
+          onCommit={(name) => updatePersona(doc, persona.id, { name }, origin)} />
         <label htmlFor="persona-description">{t('personas.description')}</label>
         <CommitField id="persona-description" value={persona.description} multiline rows={2} maxLength={300}
           onCommit={(description) => updatePersona(doc, persona.id, { description }, origin)} />
