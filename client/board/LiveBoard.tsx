@@ -22,6 +22,7 @@ import { useSession } from '../sync/useSession.js'
 import { useUndo } from '../sync/useUndo.js'
 import { BoardContext, type BoardContextValue, type ViewMode } from './BoardContext.js'
 import { ProjectorView } from './ProjectorView.js'
+import { useNewCard } from './useNewCard.js'
 import { useUndoKeys } from './useUndoKeys.js'
 import { RestoreNotice } from '../session/RestoreNotice.js'
 
@@ -37,6 +38,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const undo = useUndo(doc, origin)
   useUndoKeys(undo, readOnly)
   const [editingId, setEditingId] = useState<string | null>(null)
+  const { addCard, dropNewCard } = useNewCard(doc, origin, undo.alone, editingId, setEditingId)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [panel, setPanel] = useState<SidePanelKind | null>(null)
   const [shareOpen, setShareOpen] = useState(false)
@@ -72,10 +74,10 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   }, [selectedId])
 
   const context = useMemo<BoardContextValue>(() => ({
-    doc, awareness: provider.awareness, origin, readOnly, board, peers, me, editingId, setEditingId,
+    doc, awareness: provider.awareness, origin, readOnly, board, peers, me, editingId, setEditingId, addCard, dropNewCard,
     author: { authorId: me.id, authorName: me.name, customerVoice },
     personaId, setPersonaId, showOtherJourneys, setShowOtherJourneys, viewMode, setViewMode, session, isFacilitator, isLocked, following, follow,
-  }), [doc, provider, origin, readOnly, board, peers, me, editingId, customerVoice, personaId, showOtherJourneys, viewMode, session, isFacilitator, isLocked, following])
+  }), [doc, provider, origin, readOnly, board, peers, me, editingId, addCard, dropNewCard, customerVoice, personaId, showOtherJourneys, viewMode, session, isFacilitator, isLocked, following])
 
   return (
     <BoardContext.Provider value={context}>

@@ -5,7 +5,7 @@ import {
 } from '@xyflow/react'
 import { type DragEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type TouchpointKind, addTouchpoint } from '../../shared/model/index.js'
+import { type TouchpointKind } from '../../shared/model/index.js'
 import { mayRemoveTouchpoint, removeTouchpointAsking } from '../board/askRemoval.js'
 import { useBoard } from '../board/BoardContext.js'
 import { type Peer, setPresence } from '../sync/presence.js'
@@ -66,7 +66,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
   const { t, i18n } = useTranslation()
   const ariaLabels = useMemo(() => canvasAriaLabels(t), [t, i18n.language])
   const {
-    doc, awareness, origin, readOnly, board, peers, me, editingId, setEditingId, personaId, showOtherJourneys, viewMode, isFacilitator, isLocked,
+    doc, awareness, origin, readOnly, board, peers, me, editingId, setEditingId, addCard, dropNewCard, personaId, showOtherJourneys, viewMode, isFacilitator, isLocked,
     session: { session, myVotes, send },
   } = useBoard()
   const { screenToFlowPosition, fitView, getInternalNode, getViewport, setViewport } = useReactFlow()
@@ -115,8 +115,8 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     return { nodes: nodes.filter((node) => !kept.has(node.id)), edges: edges.filter((edge) => !kept.has(edge.source) && !kept.has(edge.target)) }
   }, [doc, me.id, t])
   const canvas = useMemo<CanvasContextValue>(
-    () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, send, removeCard }),
-    [t, doc, origin, readOnly, setEditingId, send, removeCard],
+    () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, addCard, dropNewCard, send, removeCard }),
+    [t, doc, origin, readOnly, setEditingId, addCard, dropNewCard, send, removeCard],
   )
 
   // What is local to this screen on top of the view: the selection and cards being dragged, here or by someone else. Which cards
@@ -355,7 +355,7 @@ export function BoardCanvas({ selectedId, onSelect, onOpen, projector = false }:
     event.preventDefault()
     const target = cellAt(layout, screenToFlowPosition({ x: event.clientX, y: event.clientY }))
     if (!target) return
-    setEditingId(addTouchpoint(doc, { title: t('touchpoint.untitled'), kind, phaseId: target.phaseId, laneId: target.laneId }, origin))
+    addCard({ title: t('touchpoint.untitled'), kind, phaseId: target.phaseId, laneId: target.laneId })
   }
 
   return (

@@ -18,6 +18,8 @@ interface Props {
   clamped?: boolean
   /** Reachable with Tab, Enter or F2 to rename (default). Off for a card's title: the card itself takes the focus. */
   focusable?: boolean
+  /** On Escape or an emptied text: may take away what the text names (a card just added); true when it did. */
+  onDiscard?: () => boolean
 }
 
 /**
@@ -26,7 +28,7 @@ interface Props {
  * paste was cut); emptied, it keeps the old text and says so.
  */
 export function InlineText({
-  value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, maxLength = MAX_NAME_LENGTH, clamped, focusable = true,
+  value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, maxLength = MAX_NAME_LENGTH, clamped, focusable = true, onDiscard,
 }: Props) {
   const [draft, setDraft] = useState(value)
   const input = useRef<HTMLInputElement>(null)
@@ -53,6 +55,7 @@ export function InlineText({
 
   const finish = (save: boolean) => {
     const clean = draft.trim()
+    if ((!save || !clean) && onDiscard?.()) return onEditingChange(false)
     if (save && clean && clean !== value) onCommit(clean)
     if (save && !clean && value) kept.show(value)
     onEditingChange(false)
