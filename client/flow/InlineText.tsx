@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
-import { MAX_NAME_LENGTH } from '../../shared/model/index.js'
+import { MAX_NAME_LENGTH, singleLine } from '../../shared/model/index.js'
 import { useKeptNote, useLengthLimit } from '../ui/FieldNotes.js'
 
 interface Props {
@@ -54,7 +54,7 @@ export function InlineText({
   }, [editing]) // eslint-disable-line react-hooks/exhaustive-deps -- start from the value at the moment editing begins
 
   const finish = (save: boolean) => {
-    const clean = draft.trim()
+    const clean = singleLine(draft) // pasted tabs, line breaks and double spaces become one space
     if ((!save || !clean) && onDiscard?.()) return onEditingChange(false)
     if (save && clean && clean !== value) onCommit(clean)
     if (save && !clean && value) kept.show(value)

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useState } from 'react'
+import { singleLine } from '../../shared/model/index.js'
 import { useKeptNote, useLengthLimit } from './FieldNotes.js'
 
 interface Props {
@@ -32,7 +33,7 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
   }, [value, focused])
   const commit = () => {
     setFocused(false)
-    const clean = draft.trim()
+    const clean = multiline ? draft.trim() : singleLine(draft) // a one-line field's pasted tabs and double spaces become one space
     if (required && !clean) {
       if (value) kept.show(value)
       return

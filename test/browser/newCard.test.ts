@@ -16,7 +16,9 @@ beforeAll(async () => {
   const board = await createBoard(server.url, { language: 'en' })
   other = connectClient(server.url, board.id, board.tokens.edit)
   await synced(other)
-  page = await joinBoard(browser, board.links.facilitator, 'Fran')
+  page = await joinBoard(browser, board.links.facilitator, 'Fran', undefined, async (context) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  })
 })
 
 afterAll(async () => {
@@ -72,5 +74,16 @@ describe('a card just made', () => {
     expect(othersSee()).toEqual(['Hotline'])
     await page.keyboard.press('Control+Z') // the card's making is an ordinary step to undo now
     await expect.poll(othersSee).toEqual(['New touchpoint'])
+  })
+
+  it('takes a pasted title with line breaks, tabs and double spaces as one line', async () => {
+    await page.keyboard.press('Control+Z') // back to an empty board
+    await expect.poll(othersSee).toEqual([])
+    await newCard(3)
+    await page.evaluate(() => navigator.clipboard.writeText('Beratung\n\nim Laden\nam  Telefon\n\na\tb'))
+    await titleInput().press('Control+A')
+    await titleInput().press('Control+V')
+    await titleInput().press('Enter')
+    await expect.poll(othersSee).toEqual(['Beratung im Laden am Telefon a b'])
   })
 })
