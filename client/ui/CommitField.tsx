@@ -33,8 +33,10 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
   }, [value, focused])
   const commit = () => {
     setFocused(false)
+    reset() // a cut paste is told while the field is being edited
     const clean = multiline ? draft.trim() : singleLine(draft) // a one-line field's pasted tabs and double spaces become one space
     if (required && !clean) {
+      setDraft(value)
       if (value) kept.show(value)
       return
     }

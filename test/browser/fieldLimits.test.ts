@@ -68,6 +68,23 @@ describe('a paste longer than the field takes', () => {
   })
 })
 
+describe('a paste longer than a card title takes', () => {
+  it('says so in a note under the title being edited on the board', async () => {
+    const title = page.getByTestId('touchpoint-title').first()
+    await title.click()
+    await title.dblclick()
+    const input = page.getByTestId('touchpoint-title-input')
+    await input.press('Control+A')
+    await paste('Advice on the phone '.repeat(15)) // 300 characters
+    expect((await input.inputValue()).length).toBe(120)
+    const note = page.getByTestId('touchpoint').first().getByTestId('length-note')
+    expect(await note.textContent()).toBe('Up to 120 characters – 300 pasted, the rest was cut')
+    await screenshot(page, 'fieldLimits-card-title')
+    await input.press('Escape')
+    await note.waitFor({ state: 'detached' })
+  })
+})
+
 describe('a name emptied', () => {
   it('keeps a phase’s old name and says so', async () => {
     const name = page.getByTestId('phase-name').first()
