@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
-import type { Author, BoardState } from '../../shared/model/index.js'
+import type { Author, BoardState, NewTouchpoint } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import type { Participant } from '../sync/identity.js'
 import type { Peer } from '../sync/presence.js'
@@ -27,6 +27,10 @@ export interface BoardContextValue {
   /** The card whose title this person is editing inline. */
   editingId: string | null
   setEditingId: (id: string | null) => void
+  /** Adds a card and opens its title for writing; Escape then takes it back (useNewCard.ts). */
+  addCard: (input: NewTouchpoint) => string
+  /** Takes back the card just added if its title was never committed; false for any other card. */
+  dropNewCard: (id: string) => boolean
   /** The persona whose journey is drawn and extended by new links. */
   personaId: string
   setPersonaId: (id: string) => void

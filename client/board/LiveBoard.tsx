@@ -23,6 +23,7 @@ import { takeNewBoard } from '../sync/newBoard.js'
 import { useUndo } from '../sync/useUndo.js'
 import { BoardContext, type BoardContextValue, type ViewMode } from './BoardContext.js'
 import { ProjectorView } from './ProjectorView.js'
+import { useNewCard } from './useNewCard.js'
 import { useUndoKeys } from './useUndoKeys.js'
 import { useBoardTitle } from './useBoardTitle.js'
 import { RestoreNotice } from '../session/RestoreNotice.js'
@@ -42,6 +43,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const undo = useUndo(doc, origin)
   useUndoKeys(undo, readOnly)
   const [editingId, setEditingId] = useState<string | null>(null)
+  const { addCard, dropNewCard } = useNewCard(doc, origin, undo.alone, editingId, setEditingId)
   // The cards selected on the canvas; exactly one shows its details.
   const [selection, setSelection] = useState<ReadonlySet<string>>(NOTHING_SELECTED)
   const selectedId = selection.size === 1 ? selection.values().next().value! : null
@@ -81,10 +83,10 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   }, [selectedId])
 
   const context = useMemo<BoardContextValue>(() => ({
-    doc, provider, awareness: provider.awareness, origin, readOnly, board, peers, me, editingId, setEditingId,
+    doc, provider, awareness: provider.awareness, origin, readOnly, board, peers, me, editingId, setEditingId, addCard, dropNewCard,
     author: { authorId: me.id, authorName: me.name, customerVoice },
     personaId, setPersonaId, showOtherJourneys, setShowOtherJourneys, viewMode, setViewMode, session, isFacilitator, isLocked, following, follow,
-  }), [doc, provider, origin, readOnly, board, peers, me, editingId, customerVoice, personaId, showOtherJourneys, viewMode, session, isFacilitator, isLocked, following])
+  }), [doc, provider, origin, readOnly, board, peers, me, editingId, addCard, dropNewCard, customerVoice, personaId, showOtherJourneys, viewMode, session, isFacilitator, isLocked, following])
 
   return (
     <BoardContext.Provider value={context}>

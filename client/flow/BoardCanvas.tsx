@@ -5,7 +5,7 @@ import {
 } from '@xyflow/react'
 import { type DragEvent, type MouseEvent as ReactMouseEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type TouchpointKind, addTouchpoint } from '../../shared/model/index.js'
+import { type TouchpointKind } from '../../shared/model/index.js'
 import { removeTouchpointAsking } from '../board/askRemoval.js'
 import { useBoard } from '../board/BoardContext.js'
 import { type DraggedAlong, type Peer, setPresence } from '../sync/presence.js'
@@ -71,7 +71,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
   const { t, i18n } = useTranslation()
   const ariaLabels = useMemo(() => canvasAriaLabels(t), [t, i18n.language])
   const {
-    doc, awareness, origin, readOnly, board, peers, me, editingId, setEditingId, personaId, showOtherJourneys, viewMode, isFacilitator, isLocked,
+    doc, awareness, origin, readOnly, board, peers, me, editingId, setEditingId, addCard, dropNewCard, personaId, showOtherJourneys, viewMode, isFacilitator, isLocked,
     session: { session, myVotes, send },
   } = useBoard()
   const { screenToFlowPosition, fitView, getInternalNode, getViewport, setViewport } = useReactFlow()
@@ -121,8 +121,8 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
   useClipboard({ doc, origin, readOnly, selection, onSelect, disabled: projector })
   const clearSelection = useCallback(() => onSelect(new Set()), [onSelect])
   const canvas = useMemo<CanvasContextValue>(
-    () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, send, removeCard }),
-    [t, doc, origin, readOnly, setEditingId, send, removeCard],
+    () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, addCard, dropNewCard, send, removeCard }),
+    [t, doc, origin, readOnly, setEditingId, addCard, dropNewCard, send, removeCard],
   )
 
   // What is local to this screen on top of the view: the selection and cards being dragged, here or by someone else. Which cards
@@ -356,7 +356,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
     event.preventDefault()
     const target = cellAt(layout, screenToFlowPosition({ x: event.clientX, y: event.clientY }))
     if (!target) return
-    setEditingId(addTouchpoint(doc, { title: t('touchpoint.untitled'), kind, phaseId: target.phaseId, laneId: target.laneId }, origin))
+    addCard({ title: t('touchpoint.untitled'), kind, phaseId: target.phaseId, laneId: target.laneId })
   }
 
   return (

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react'
 import type * as Y from 'yjs'
 import type { SessionCommandInput } from '../../shared/session.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
+import type { NewTouchpoint } from '../../shared/model/index.js'
 
 /**
  * What the canvas' nodes need besides their data: things that stay the same
@@ -18,6 +19,8 @@ export interface CanvasContextValue {
   origin: TransactionOrigin
   readOnly: boolean
   setEditingId: (id: string | null) => void
+  addCard: (input: NewTouchpoint) => string
+  dropNewCard: (id: string) => boolean
   /** Facilitation commands (votes). */
   send: (command: SessionCommandInput) => void
   /** Removes a card, asking first when it holds other people's work (askRemoval.ts). */

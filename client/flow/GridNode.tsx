@@ -1,6 +1,6 @@
 import { type NodeProps, useReactFlow } from '@xyflow/react'
 import { type MouseEvent, memo } from 'react'
-import { addLane, addPhase, addTouchpoint } from '../../shared/model/index.js'
+import { addLane, addPhase } from '../../shared/model/index.js'
 import type { GridFlowNode } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
 import { LaneHeader } from './LaneHeader.js'
@@ -13,7 +13,7 @@ import { PhaseHeader } from './PhaseHeader.js'
  * Double-clicking a cell adds a touchpoint there.
  */
 function GridNodeView({ data }: NodeProps<GridFlowNode>) {
-  const { t, doc, origin, readOnly, setEditingId } = useCanvas()
+  const { t, doc, origin, readOnly, addCard } = useCanvas()
   const { screenToFlowPosition } = useReactFlow()
   const { layout, locked } = data
   const headersReadOnly = readOnly || locked
@@ -22,8 +22,7 @@ function GridNodeView({ data }: NodeProps<GridFlowNode>) {
     if (readOnly) return
     const target = cellAt(layout, screenToFlowPosition({ x: event.clientX, y: event.clientY }))
     if (!target) return
-    const id = addTouchpoint(doc, { title: t('touchpoint.untitled'), phaseId: target.phaseId, laneId: target.laneId }, origin)
-    setEditingId(id)
+    addCard({ title: t('touchpoint.untitled'), phaseId: target.phaseId, laneId: target.laneId })
   }
 
   return (

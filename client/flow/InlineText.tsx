@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
-import { MAX_NAME_LENGTH } from '../../shared/model/index.js'
+import { MAX_NAME_LENGTH, singleLine } from '../../shared/model/index.js'
+import { useKeptNote, useLengthLimit } from '../ui/FieldNotes.js'
 
 interface Props {
   value: string
@@ -17,14 +18,17 @@ interface Props {
   clamped?: boolean
   /** Reachable with Tab, Enter or F2 to rename (default). Off for a card's title: the card itself takes the focus. */
   focusable?: boolean
+  /** On Escape or an emptied text: may take away what the text names (a card just added); true when it did. */
+  onDiscard?: () => boolean
 }
 
 /**
  * Text that turns into an input on double-click, or on Enter or F2 when it has the focus; Enter or leaving the field
- * saves, Escape cancels, and the focus comes back to the text.
+ * saves, Escape cancels, and the focus comes back to the text. Near its limit it counts the characters (and says when a
+ * paste was cut); emptied, it keeps the old text and says so.
  */
 export function InlineText({
-  value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, maxLength = MAX_NAME_LENGTH, clamped, focusable = true,
+  value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, maxLength = MAX_NAME_LENGTH, clamped, focusable = true, onDiscard,
 }: Props) {
   const [draft, setDraft] = useState(value)
   const input = useRef<HTMLInputElement>(null)
@@ -32,6 +36,8 @@ export function InlineText({
   /** Editing began from the keyboard: the focus goes back to the text when it ends. */
   const fromKeyboard = useRef(false)
   const keyboardEditable = focusable && !readOnly
+  const { limitProps, note, reset } = useLengthLimit(draft.length, maxLength, true)
+  const kept = useKeptNote(true)
 
   useEffect(() => {
     if (editing || !fromKeyboard.current) return
@@ -42,13 +48,16 @@ export function InlineText({
   useEffect(() => {
     if (editing) {
       setDraft(value)
+      reset()
       requestAnimationFrame(() => input.current?.select())
     }
   }, [editing]) // eslint-disable-line react-hooks/exhaustive-deps -- start from the value at the moment editing begins
 
   const finish = (save: boolean) => {
-    const clean = draft.trim()
+    const clean = singleLine(draft) // pasted tabs, line breaks and double spaces become one space
+    if ((!save || !clean) && onDiscard?.()) return onEditingChange(false)
     if (save && clean && clean !== value) onCommit(clean)
+    if (save && !clean && value) kept.show(value)
     onEditingChange(false)
   }
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -59,30 +68,36 @@ export function InlineText({
 
   if (editing && !readOnly) {
     return (
-      <input ref={input} className={`inline-input nodrag ${className ?? ''}`} data-testid={testId ? `${testId}-input` : undefined}
-        value={draft} maxLength={maxLength} placeholder={placeholder} aria-label={title}
-        onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} onBlur={() => finish(true)} />
+      <>
+        <input ref={input} className={`inline-input nodrag ${className ?? ''}`} data-testid={testId ? `${testId}-input` : undefined}
+          value={draft} {...limitProps} placeholder={placeholder} aria-label={title}
+          onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} onBlur={() => finish(true)} />
+        {note}
+      </>
     )
   }
   return (
-    <span ref={text} className={className} data-testid={testId}
-      title={[clamped ? value : '', readOnly ? '' : title ?? ''].filter(Boolean).join('\n') || undefined}
-      {...(keyboardEditable ? {
-        tabIndex: 0, role: 'button', 'data-renamable': '', 'aria-label': title ? `${value || placeholder || ''}. ${title}` : undefined,
-        onKeyDown: (e: KeyboardEvent<HTMLSpanElement>) => {
-          if (e.key !== 'Enter' && e.key !== 'F2') return
-          e.preventDefault()
+    <>
+      <span ref={text} className={className} data-testid={testId}
+        title={[clamped ? value : '', readOnly ? '' : title ?? ''].filter(Boolean).join('\n') || undefined}
+        {...(keyboardEditable ? {
+          tabIndex: 0, role: 'button', 'data-renamable': '', 'aria-label': title ? `${value || placeholder || ''}. ${title}` : undefined,
+          onKeyDown: (e: KeyboardEvent<HTMLSpanElement>) => {
+            if (e.key !== 'Enter' && e.key !== 'F2') return
+            e.preventDefault()
+            e.stopPropagation()
+            fromKeyboard.current = true
+            onEditingChange(true)
+          },
+        } : {})}
+        onDoubleClick={(e) => {
+          if (readOnly) return
           e.stopPropagation()
-          fromKeyboard.current = true
           onEditingChange(true)
-        },
-      } : {})}
-      onDoubleClick={(e) => {
-        if (readOnly) return
-        e.stopPropagation()
-        onEditingChange(true)
-      }}>
-      {value || placeholder}
-    </span>
+        }}>
+        {value || placeholder}
+      </span>
+      {kept.note}
+    </>
   )
 }

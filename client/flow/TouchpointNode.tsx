@@ -15,7 +15,7 @@ import { Icon } from '../ui/Icon.js'
  * or selection changes.
  */
 function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode>) {
-  const { t, doc, origin, readOnly, setEditingId, send, removeCard } = useCanvas()
+  const { t, doc, origin, readOnly, setEditingId, dropNewCard, send, removeCard } = useCanvas()
   const { touchpoint, channel, stardust, distribution, heat, locked, focused, editing, busy, vote } = data
   const busyLabel = busy && t(busy.dragging ? 'presence.dragging' : 'presence.editing', { name: busy.name })
   const heatTone = heat ? (heat.delight > heat.disappointment ? 'delight' : heat.disappointment > heat.delight ? 'disappointment' : 'even') : ''
@@ -38,7 +38,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
       <InlineText className="card__title" testId="touchpoint-title" value={touchpoint.title} readOnly={readOnly} clamped focusable={false}
         placeholder={t('touchpoint.untitled')} title={t('touchpoint.editTitle')}
         editing={editing} onEditingChange={(on) => setEditingId(on ? id : null)}
-        onCommit={(title) => updateTouchpoint(doc, id, { title }, origin)} />
+        onCommit={(title) => updateTouchpoint(doc, id, { title }, origin)} onDiscard={() => dropNewCard(id)} />
       <div className="card__bottom">
         {heat ? (
           <span className="card__heat" data-testid="heat" data-disappointment={heat.disappointment} data-delight={heat.delight}>

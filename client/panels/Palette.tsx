@@ -1,6 +1,6 @@
 import type { DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type TouchpointKind, addTouchpoint } from '../../shared/model/index.js'
+import { type TouchpointKind } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { PALETTE_MIME } from '../flow/BoardCanvas.js'
 
@@ -9,14 +9,14 @@ const KINDS: TouchpointKind[] = ['direct', 'indirect']
 /** New touchpoints: drag one onto a cell, or click to put it beside the selected card (else in the first cell). */
 export function Palette({ selectedId }: { selectedId: string | null }) {
   const { t } = useTranslation()
-  const { doc, origin, board, setEditingId } = useBoard()
+  const { board, addCard } = useBoard()
 
   const add = (kind: TouchpointKind) => {
     const beside = board.touchpoints.find((tp) => tp.id === selectedId)
     const phaseId = beside?.phaseId ?? board.phases[0]?.id
     const laneId = beside?.laneId ?? board.lanes[0]?.id
     if (!phaseId || !laneId) return
-    setEditingId(addTouchpoint(doc, { title: t('touchpoint.untitled'), kind, phaseId, laneId }, origin))
+    addCard({ title: t('touchpoint.untitled'), kind, phaseId, laneId })
   }
   const onDragStart = (event: DragEvent, kind: TouchpointKind) => {
     event.dataTransfer.setData(PALETTE_MIME, kind)

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type BoardLinks, rotateLink } from '../sync/api.js'
 import { Modal } from '../ui/Modal.js'
+import { copyText } from '../ui/copyText.js'
 
 const KINDS = ['edit', 'view', 'facilitator'] as const
 
@@ -15,7 +16,8 @@ interface Props {
 
 export function SharePanel({ links, onClose, rotation }: Props) {
   const { t } = useTranslation()
-  const [copied, setCopied] = useState<string | null>(null)
+  /** The link last copied, and whether the copy worked: "Copied" only shows when it did. */
+  const [copied, setCopied] = useState<{ kind: string; ok: boolean } | null>(null)
   const [rotateError, setRotateError] = useState('')
   const rotate = async (kind: 'edit' | 'view') => {
     if (!rotation || !window.confirm(t('share.rotateConfirm'))) return
@@ -27,8 +29,8 @@ export function SharePanel({ links, onClose, rotation }: Props) {
     }
   }
   const copy = async (kind: string, link: string) => {
-    await navigator.clipboard?.writeText(link).catch(() => undefined)
-    setCopied(kind)
+    const ok = await copyText(link, document.getElementById(`link-${kind}`) as HTMLInputElement | null)
+    setCopied({ kind, ok })
   }
   return (
     <Modal className="share" label={t('share.heading')} testId="share-panel" onClose={onClose}>
@@ -39,8 +41,8 @@ export function SharePanel({ links, onClose, rotation }: Props) {
             <p className="share__hint">{t(`share.${kind}Hint`)}</p>
             <div className="share__row">
               <input id={`link-${kind}`} data-testid={`link-${kind}`} readOnly value={links[kind]} onFocus={(e) => e.target.select()} />
-              <button type="button" className="button" onClick={() => copy(kind, links[kind]!)}>
-                {copied === kind ? t('share.copied') : t('share.copy')}
+              <button type="button" className="button" data-testid={`copy-${kind}`} onClick={() => void copy(kind, links[kind]!)}>
+                {copied?.kind === kind && copied.ok ? t('share.copied') : t('share.copy')}
               </button>
               {rotation && kind !== 'facilitator' && (
                 <button type="button" className="button" data-testid={`rotate-${kind}`} title={t('share.rotateHint')} onClick={() => void rotate(kind)}>
@@ -48,6 +50,7 @@ export function SharePanel({ links, onClose, rotation }: Props) {
                 </button>
               )}
             </div>
+            {copied?.kind === kind && !copied.ok && <p role="alert" className="error-text" data-testid={`copy-failed-${kind}`}>{t('share.copyFailed')}</p>}
           </div>
         ))}
         {rotateError && <p role="alert" className="error-text">{rotateError}</p>}

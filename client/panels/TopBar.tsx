@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { setBoardTitle } from '../../shared/model/index.js'
+import { MAX_TITLE_LENGTH, setBoardTitle } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { InlineText } from '../flow/InlineText.js'
 import type { BoardInfo } from '../sync/api.js'
@@ -30,7 +30,7 @@ export function TopBar({ info, status, undo, onShare, panel, onPanel }: Props) {
     <header className="topbar">
       <Logo compact />
       <InlineText className="topbar__title" testId="board-title" value={board.meta.title || info.title} readOnly={readOnly}
-        title={t('grid.rename')} editing={editing} onEditingChange={setEditing} maxLength={200}
+        title={t('grid.rename')} editing={editing} onEditingChange={setEditing} maxLength={MAX_TITLE_LENGTH}
         onCommit={(title) => setBoardTitle(doc, title, origin)} />
       <span className={`role-chip role-chip--${info.role}`} data-testid="role">{t(`role.${info.role}`)}</span>
       <ConnectionBadge status={status} />

@@ -5,6 +5,7 @@ import {
 } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { PrivateHint } from './PrivateHint.js'
+import { useLengthLimit } from '../ui/FieldNotes.js'
 import { Icon } from '../ui/Icon.js'
 
 /**
@@ -18,6 +19,7 @@ export function PhoneFactors({ touchpoint }: { touchpoint: Touchpoint }) {
   const [level, setLevel] = useState<FactorLevel>('disappointment')
   const [dimension, setDimension] = useState<FactorDimension>('factual')
   const [text, setText] = useState('')
+  const limit = useLengthLimit(text.length, MAX_ENTRY_LENGTH)
   const silent = session.privateMode.on
   const entries = board.factors.filter((f) => f.touchpointId === touchpoint.id)
   const drafts = myDrafts.filter((d) => d.kind === 'factor' && d.touchpointId === touchpoint.id)
@@ -89,10 +91,11 @@ export function PhoneFactors({ touchpoint }: { touchpoint: Touchpoint }) {
             </label>
           </div>
           <p className="hint">{t(`factors.${level}Hint`)}</p>
-          <input value={text} maxLength={MAX_ENTRY_LENGTH} enterKeyHint="done" placeholder={t('phone.factorPlaceholder')}
+          <input value={text} {...limit.limitProps} enterKeyHint="done" placeholder={t('phone.factorPlaceholder')}
             aria-label={`${t(`factors.${level}`)} · ${t(`factors.${dimension}`)}`} data-testid="phone-factor-input" onChange={(e) => setText(e.target.value)} />
           <button type="submit" className="button button--primary" data-testid="phone-factor-add" disabled={!text.trim()}>{t('phone.addFactor')}</button>
           {silent && <PrivateHint />}
+          {limit.note}
         </form>
       )}
     </section>

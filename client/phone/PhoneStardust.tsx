@@ -4,6 +4,7 @@ import { MAX_ENTRY_LENGTH, type Touchpoint, addStardust, stardustBacklog } from 
 import { useBoard } from '../board/BoardContext.js'
 import { StardustItem } from '../panels/StardustItem.js'
 import { PrivateHint } from './PrivateHint.js'
+import { useLengthLimit } from '../ui/FieldNotes.js'
 import { Icon } from '../ui/Icon.js'
 
 /** Stardust from the phone: the craziest idea to delight the customer here, and the ideas so far with their upvotes. */
@@ -11,6 +12,7 @@ export function PhoneStardust({ touchpoint }: { touchpoint: Touchpoint }) {
   const { t } = useTranslation()
   const { doc, origin, readOnly, board, author, session: { session, send, myDrafts } } = useBoard()
   const [text, setText] = useState('')
+  const limit = useLengthLimit(text.length, MAX_ENTRY_LENGTH)
   const silent = session.privateMode.on
   const ideas = stardustBacklog(board).filter((idea) => idea.touchpointId === touchpoint.id)
   const drafts = myDrafts.filter((d) => d.kind === 'stardust' && d.touchpointId === touchpoint.id)
@@ -27,10 +29,11 @@ export function PhoneStardust({ touchpoint }: { touchpoint: Touchpoint }) {
       <p className="hint">{t('stardust.hint')}</p>
       {!readOnly && (
         <form className="phone-form" onSubmit={add}>
-          <input value={text} maxLength={MAX_ENTRY_LENGTH} enterKeyHint="done" placeholder={t('stardust.placeholder')} aria-label={t('stardust.heading')}
+          <input value={text} {...limit.limitProps} enterKeyHint="done" placeholder={t('stardust.placeholder')} aria-label={t('stardust.heading')}
             data-testid="phone-stardust-input" onChange={(e) => setText(e.target.value)} />
           <button type="submit" className="button button--primary" data-testid="phone-stardust-add" disabled={!text.trim()}>{t('phone.addStardust')}</button>
           {silent && <PrivateHint />}
+          {limit.note}
         </form>
       )}
       {drafts.length > 0 && (

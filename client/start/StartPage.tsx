@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { MAX_TITLE_LENGTH } from '../../shared/model/index.js'
 import { createBoard } from '../sync/api.js'
 import { markNewBoard } from '../sync/newBoard.js'
+import { useLengthLimit } from '../ui/FieldNotes.js'
 import { recentBoards } from '../sync/recentBoards.js'
 import { ImportBoard } from './ImportBoard.js'
 import { TemplatePicker } from './TemplatePicker.js'
@@ -11,6 +13,7 @@ import { Logo } from '../panels/Logo.js'
 export function StartPage() {
   const { t, i18n } = useTranslation()
   const [title, setTitle] = useState('')
+  const limit = useLengthLimit(title.length, MAX_TITLE_LENGTH)
   const [template, setTemplate] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
@@ -42,9 +45,10 @@ export function StartPage() {
         <form className="start__form" onSubmit={onSubmit}>
           <label htmlFor="board-title">{t('start.titleLabel')}</label>
           <div className="start__row">
-            <input id="board-title" data-testid="board-title" value={title} maxLength={200}
+            <input id="board-title" data-testid="board-title" value={title} {...limit.limitProps}
               placeholder={t('start.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)} />
           </div>
+          {limit.note}
           <p className="start__label">{t('start.template')}</p>
           <TemplatePicker value={template} onChange={setTemplate} />
           {error && <p role="alert" className="error-text">{error}</p>}

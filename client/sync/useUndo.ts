@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import * as Y from 'yjs'
 import { boardRoots } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
@@ -17,7 +17,24 @@ export function useUndo(doc: Y.Doc, origin: TransactionOrigin) {
     manager.on('stack-cleared', refresh)
     return () => manager.destroy()
   }, [manager])
+  /**
+   * Makes `change` an undo step of its own, and answers a way to take it back as if it had never been made (nothing
+   * left to redo), while it is still this person's last step; false when it is not.
+   */
+  const alone = useCallback((change: () => void) => {
+    manager.stopCapturing()
+    change()
+    manager.stopCapturing()
+    const step = manager.undoStack.at(-1)
+    return () => {
+      if (!step || manager.undoStack.at(-1) !== step) return false
+      manager.undo()
+      manager.clear(false, true)
+      return true
+    }
+  }, [manager])
   return {
+    alone,
     undo: () => manager.undo(),
     redo: () => manager.redo(),
     canUndo: counts.undo > 0,

@@ -1,4 +1,6 @@
 import { type KeyboardEvent, useEffect, useState } from 'react'
+import { singleLine } from '../../shared/model/index.js'
+import { useKeptNote, useLengthLimit } from './FieldNotes.js'
 
 interface Props {
   id: string
@@ -11,22 +13,34 @@ interface Props {
   list?: string
   testId?: string
   rows?: number
+  /** A name: emptied, it keeps the old one and says so. */
+  required?: boolean
 }
 
 /**
  * A text field that writes to the board when it loses focus (or on Enter for
  * one-line fields), so a person's half-typed text never fights remote edits;
- * remote changes show as soon as the field is not being edited.
+ * remote changes show as soon as the field is not being edited. Near its
+ * limit it counts the characters, and says when a paste was cut.
  */
-export function CommitField({ id, value, onCommit, multiline, disabled, placeholder, maxLength = 500, list, testId, rows = 3 }: Props) {
+export function CommitField({ id, value, onCommit, multiline, disabled, placeholder, maxLength = 500, list, testId, rows = 3, required }: Props) {
   const [draft, setDraft] = useState(value)
   const [focused, setFocused] = useState(false)
+  const { limitProps, note, reset } = useLengthLimit(draft.length, maxLength)
+  const kept = useKeptNote()
   useEffect(() => {
     if (!focused) setDraft(value)
   }, [value, focused])
   const commit = () => {
     setFocused(false)
-    if (draft.trim() !== value) onCommit(draft.trim())
+    reset() // a cut paste is told while the field is being edited
+    const clean = multiline ? draft.trim() : singleLine(draft) // a one-line field's pasted tabs and double spaces become one space
+    if (required && !clean) {
+      setDraft(value)
+      if (value) kept.show(value)
+      return
+    }
+    if (clean !== value) onCommit(clean)
   }
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && !multiline) (event.target as HTMLElement).blur()
@@ -36,10 +50,15 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
     }
   }
   const common = {
-    id, value: draft, disabled, placeholder, maxLength, 'data-testid': testId,
-    onFocus: () => setFocused(true), onBlur: commit, onKeyDown,
+    id, value: draft, disabled, placeholder, ...limitProps, 'data-testid': testId,
+    onFocus: () => { setFocused(true); reset() }, onBlur: commit, onKeyDown,
   }
-  return multiline
-    ? <textarea {...common} rows={rows} onChange={(e) => setDraft(e.target.value)} />
-    : <input {...common} list={list} onChange={(e) => setDraft(e.target.value)} />
+  return (
+    <>
+      {multiline
+        ? <textarea {...common} rows={rows} onChange={(e) => setDraft(e.target.value)} />
+        : <input {...common} list={list} onChange={(e) => setDraft(e.target.value)} />}
+      {kept.note ?? note}
+    </>
+  )
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   FACTOR_DIMENSIONS, FACTOR_LEVELS, MAX_ENTRY_LENGTH, MAX_INFLUENCE, MAX_NAME_LENGTH, MAX_PERSONA_NAME_LENGTH, MAX_TITLE_LENGTH, MIN_INFLUENCE, OUTCOMES,
+  singleLine,
   STARDUST_STATUSES, TOUCHPOINT_STATUSES,
 } from '../model/index.js'
 import { BOARD_FORMAT, BOARD_FORMAT_VERSION } from './formatId.js'
@@ -21,8 +22,8 @@ const ParticipantId = z.string().min(1).max(100).describe('A participant id: the
 const Timestamp = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time such as "2025-01-15T09:00:00Z"' })
 const text = (description: string) => z.string().default('').describe(description)
 const EntryText = z.string().min(1, { error: 'must not be empty' }).max(MAX_ENTRY_LENGTH)
-/** A name as the editor takes it: not blank, at most `max` characters once trimmed. */
-const Name = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` })
+/** A name as the editor takes it: one line (white space runs made one space, ends trimmed), not blank, at most `max` characters. */
+const Name = (max: number) => z.string().overwrite(singleLine).min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` })
 
 const Meta = z.strictObject({
   title: z.string().max(MAX_TITLE_LENGTH).describe('Board title; an empty one becomes the default title of the language'),

@@ -6,7 +6,27 @@ import { readPersonas } from './readCollab.js'
 import { removeSteps } from './journey.js'
 import { type Persona, entityMap, personaMaps } from './schema.js'
 
-export const PERSONA_COLORS = ['#e4572e', '#2e86ab', '#7768ae', '#3bb273', '#f18f01', '#d81159']
+/**
+ * Ten colours for personas' journeys, far apart from each other (at least 26 in CIELAB) and each at least 3.6 : 1
+ * against the white board, as a line must be. A persona keeps a colour it already has, in this list or not.
+ */
+export const PERSONA_COLORS = [
+  '#e4572e', '#2e86ab', '#7768ae', '#2e8540', '#b86e00', '#d81159', '#00796b', '#8d5524', '#4b5bd6', '#a64ca6',
+]
+
+/**
+ * The colour for a new persona: the first of the palette that no persona has (`used`); when every one is taken, the
+ * one fewest have, so two journeys share a colour only when there are more personas than colours.
+ */
+export function freePersonaColor(used: readonly string[]): string {
+  const counts = new Map(PERSONA_COLORS.map((color) => [color, 0]))
+  for (const color of used) {
+    const key = color.toLowerCase()
+    if (counts.has(key)) counts.set(key, counts.get(key)! + 1)
+  }
+  const fewest = Math.min(...counts.values())
+  return PERSONA_COLORS.find((color) => counts.get(color) === fewest)!
+}
 
 export type PersonaPatch = Partial<Pick<Persona, 'name' | 'description' | 'color'>>
 
@@ -17,7 +37,7 @@ export function addPersona(doc: Y.Doc, input: { name: string } & PersonaPatch, o
     personaMaps(doc).set(id, entityMap({
       name: input.name,
       description: input.description ?? '',
-      color: input.color ?? PERSONA_COLORS[existing.length % PERSONA_COLORS.length],
+      color: input.color ?? freePersonaColor(existing.map((p) => p.color)),
       position: positionBetween(existing.at(-1)?.position, undefined),
     }))
   }, origin)

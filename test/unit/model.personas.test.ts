@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  PERSONA_COLORS, addPersona, journey, journeyStepMap, journeyOrder, linkTouchpoints, personaJourney, readBoard, readPersonas,
+  PERSONA_COLORS, addPersona, freePersonaColor, journey, journeyStepMap, journeyOrder, linkTouchpoints, personaJourney, readBoard, readPersonas,
   removePersona, stepId, updatePersona,
 } from '../../shared/model/index.js'
 import { addCards, defaultPersona, seededDoc } from '../utils/board.js'
@@ -103,5 +103,34 @@ describe('one touchpoint on several personas’ journeys', () => {
     expectConverged(peers)
     expect(readBoard(a).journey).toEqual([])
     expect(journeyStepMap(a).size).toBe(1) // the orphan stays in the document, hidden
+  })
+})
+
+describe('the colour of a new persona', () => {
+  it('is one no other persona has, while any is free', () => {
+    const doc = seededDoc()
+    const first = defaultPersona(doc)
+    updatePersona(doc, first, { color: PERSONA_COLORS[1] }) // the default persona took the second colour
+    const second = addPersona(doc, { name: 'Business buyer' })
+    expect(readPersonas(doc).find((p) => p.id === second)!.color).toBe(PERSONA_COLORS[0])
+    const colors = [PERSONA_COLORS[1], PERSONA_COLORS[0]]
+    for (let i = 2; i < PERSONA_COLORS.length; i++) {
+      const id = addPersona(doc, { name: `P${i}` })
+      colors.push(readPersonas(doc).find((p) => p.id === id)!.color)
+    }
+    expect(new Set(colors).size).toBe(PERSONA_COLORS.length)
+  })
+
+  it('skips a colour written in capitals in a board file, and shares the least used one only when all are taken', () => {
+    expect(freePersonaColor([PERSONA_COLORS[0]!.toUpperCase()])).toBe(PERSONA_COLORS[1])
+    expect(freePersonaColor([...PERSONA_COLORS, PERSONA_COLORS[0]!])).toBe(PERSONA_COLORS[1])
+    expect(freePersonaColor(['#123456'])).toBe(PERSONA_COLORS[0])
+  })
+
+  it('comes from ten colours, all different and each standing out on the white board (3 : 1 at least)', () => {
+    expect(new Set(PERSONA_COLORS).size).toBe(10)
+    const channel = (hex: string) => { const c = parseInt(hex, 16) / 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4 }
+    const luminance = (color: string) => 0.2126 * channel(color.slice(1, 3)) + 0.7152 * channel(color.slice(3, 5)) + 0.0722 * channel(color.slice(5, 7))
+    for (const color of PERSONA_COLORS) expect(1.05 / (luminance(color) + 0.05), color).toBeGreaterThanOrEqual(3)
   })
 })

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
-  TOUCHPOINT_STATUSES, type Touchpoint, type TouchpointPatch, boardDepartments, moveTouchpoint, updateTouchpoint,
+  TOUCHPOINT_STATUSES, MAX_NAME_LENGTH, type Touchpoint, type TouchpointPatch, boardDepartments, moveTouchpoint, updateTouchpoint,
 } from '../../../shared/model/index.js'
 import { removeTouchpointAsking } from '../../board/askRemoval.js'
 import { useBoard } from '../../board/BoardContext.js'
@@ -22,8 +22,8 @@ export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; 
   return (
     <div className="tab-body">
       <label htmlFor="tp-title">{t('touchpoint.title')}</label>
-      <CommitField id="tp-title" testId="panel-title" value={touchpoint.title} disabled={readOnly} maxLength={120}
-        onCommit={(title) => title && save({ title })} />
+      <CommitField id="tp-title" testId="panel-title" value={touchpoint.title} disabled={readOnly} maxLength={MAX_NAME_LENGTH} required
+        onCommit={(title) => save({ title })} />
       <fieldset className="segmented" disabled={readOnly}>
         <legend>{t('touchpoint.kind')}</legend>
         {(['direct', 'indirect'] as const).map((kind) => (

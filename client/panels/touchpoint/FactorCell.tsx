@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
-  type FactorDimension, type FactorEntry, type FactorLevel, addFactor, removeFactor, updateFactor,
+  type FactorDimension, type FactorEntry, type FactorLevel, MAX_ENTRY_LENGTH, addFactor, removeFactor, updateFactor,
 } from '../../../shared/model/index.js'
 import { useBoard } from '../../board/BoardContext.js'
 import { InlineText } from '../../flow/InlineText.js'
+import { useLengthLimit } from '../../ui/FieldNotes.js'
 import { Icon } from '../../ui/Icon.js'
 
 interface Props { touchpointId: string; level: FactorLevel; dimension: FactorDimension; entries: FactorEntry[] }
@@ -17,6 +18,7 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
   const drafts = myDrafts.filter((d) => d.kind === 'factor' && d.touchpointId === touchpointId && d.level === level && d.dimension === dimension)
   const [draft, setDraft] = useState('')
   const [editing, setEditing] = useState<string | null>(null)
+  const limit = useLengthLimit(draft.length, MAX_ENTRY_LENGTH)
   const add = (event: FormEvent) => {
     event.preventDefault()
     if (!draft.trim()) return
@@ -31,7 +33,7 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
           <li key={entry.id} data-testid="factor-entry" className={entry.customerVoice ? 'is-customer-voice' : ''}
             title={`${entry.authorName}${entry.customerVoice ? ` · ${t('chair.voice')}` : ''}`}>
             {entry.customerVoice && <span className="voice-mark" role="img" aria-label={t('chair.voice')}><Icon name="voice" /></span>}
-            <InlineText className="factor-entry__text" value={entry.text} readOnly={readOnly} maxLength={280}
+            <InlineText className="factor-entry__text" value={entry.text} readOnly={readOnly} maxLength={MAX_ENTRY_LENGTH}
               title={t('grid.rename')} editing={editing === entry.id} onEditingChange={(on) => setEditing(on ? entry.id : null)}
               onCommit={(text) => updateFactor(doc, entry.id, text, origin)} />
             {!readOnly && (
@@ -49,8 +51,9 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
       </ul>
       {!readOnly && (
         <form onSubmit={add}>
-          <input value={draft} maxLength={280} placeholder={t('factors.add')} aria-label={`${t(`factors.${level}`)} · ${t(`factors.${dimension}`)}`}
+          <input value={draft} {...limit.limitProps} placeholder={t('factors.add')} aria-label={`${t(`factors.${level}`)} · ${t(`factors.${dimension}`)}`}
             data-testid={`factor-input-${level}-${dimension}`} onChange={(e) => setDraft(e.target.value)} />
+          {limit.note}
         </form>
       )}
     </div>

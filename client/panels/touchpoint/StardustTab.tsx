@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type Touchpoint, addStardust, stardustBacklog } from '../../../shared/model/index.js'
+import { MAX_ENTRY_LENGTH, type Touchpoint, addStardust, stardustBacklog } from '../../../shared/model/index.js'
 import { useBoard } from '../../board/BoardContext.js'
 import { StardustItem } from '../StardustItem.js'
+import { useLengthLimit } from '../../ui/FieldNotes.js'
 import { Icon } from '../../ui/Icon.js'
 
 /** Delight ideas for this touchpoint: "the craziest idea we can think of", with upvotes. */
@@ -12,6 +13,7 @@ export function StardustTab({ touchpoint }: { touchpoint: Touchpoint }) {
   const silent = session.privateMode.on
   const drafts = myDrafts.filter((d) => d.kind === 'stardust' && d.touchpointId === touchpoint.id)
   const [draft, setDraft] = useState('')
+  const limit = useLengthLimit(draft.length, MAX_ENTRY_LENGTH)
   const ideas = stardustBacklog(board).filter((idea) => idea.touchpointId === touchpoint.id)
   const add = (event: FormEvent) => {
     event.preventDefault()
@@ -25,9 +27,10 @@ export function StardustTab({ touchpoint }: { touchpoint: Touchpoint }) {
       <p className="hint">{t('stardust.hint')}</p>
       {!readOnly && (
         <form className="add-row" onSubmit={add}>
-          <input value={draft} maxLength={280} placeholder={t('stardust.placeholder')} data-testid="stardust-input"
+          <input value={draft} {...limit.limitProps} placeholder={t('stardust.placeholder')} data-testid="stardust-input"
             aria-label={t('stardust.add')} onChange={(e) => setDraft(e.target.value)} />
           <button type="submit" className="button button--primary" data-testid="stardust-add" disabled={!draft.trim()}>{t('stardust.add')}</button>
+          {limit.note}
         </form>
       )}
       {drafts.length > 0 && (

@@ -1,0 +1,113 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
+
+/** Fields that take only so much text, and names that cannot be emptied: each says so instead of cutting or reverting in silence. */
+let server: TestServer
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  const board = await createBoard(server.url, { template: 'retail', language: 'en' })
+  page = await joinBoard(browser, board.links.facilitator, 'Fran', undefined, async (context) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** Pastes `text` with Ctrl+V into the field that has the focus, as from another program. */
+async function paste(text: string): Promise<void> {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text)
+  await page.keyboard.press('Control+V')
+}
+
+async function openCard(): Promise<void> {
+  if (await page.getByTestId('touchpoint-panel').count()) return
+  await page.getByTestId('touchpoint').first().locator('.card__title').click()
+  await page.getByTestId('touchpoint-panel').waitFor()
+}
+
+describe('a paste longer than the field takes', () => {
+  it('says how much a factor takes and that the rest of the paste was cut', async () => {
+    await openCard()
+    await page.getByTestId('tab-factors').click()
+    const field = page.getByTestId('factor-input-disappointment-factual')
+    await field.click()
+    await paste('Long queue at the till. '.repeat(23) + 'x') // 553 characters
+    expect((await field.inputValue()).length).toBe(280)
+    const note = page.getByTestId('factor-cell-disappointment-factual').getByTestId('length-note')
+    expect(await note.textContent()).toBe('Up to 280 characters – 553 pasted, the rest was cut')
+    await field.fill('a'.repeat(270)) // typed near the limit: a counter
+    expect(await note.textContent()).toBe('270 / 280')
+    await field.fill('short')
+    expect(await note.count()).toBe(0)
+    await field.fill('')
+  })
+
+  it('says the same for a description of 2,000 characters, and keeps what fits', async () => {
+    await openCard()
+    await page.getByTestId('tab-details').click()
+    const field = page.getByTestId('panel-description')
+    await field.click()
+    await field.fill('')
+    const text = 'Described at length.\n'.repeat(150) // 3,150 characters
+    await paste(text)
+    expect(await field.inputValue()).toBe(text.slice(0, 2000))
+    const note = page.getByTestId('touchpoint-panel').getByTestId('length-note')
+    expect(await note.textContent()).toBe('Up to 2000 characters – 3150 pasted, the rest was cut')
+    await screenshot(page, 'fieldLimits-description')
+    await page.getByTestId('panel-title').click() // leaving the field saves what fits
+    await expect.poll(() => field.inputValue()).toBe(text.slice(0, 2000).trim())
+  })
+})
+
+describe('a paste longer than a card title takes', () => {
+  it('says so in a note under the title being edited on the board', async () => {
+    const title = page.getByTestId('touchpoint-title').first()
+    await title.click()
+    await title.dblclick()
+    const input = page.getByTestId('touchpoint-title-input')
+    await input.press('Control+A')
+    await paste('Advice on the phone '.repeat(15)) // 300 characters
+    expect((await input.inputValue()).length).toBe(120)
+    const note = page.getByTestId('touchpoint').first().getByTestId('length-note')
+    expect(await note.textContent()).toBe('Up to 120 characters – 300 pasted, the rest was cut')
+    await screenshot(page, 'fieldLimits-card-title')
+    await input.press('Escape')
+    await note.waitFor({ state: 'detached' })
+  })
+})
+
+describe('a name emptied', () => {
+  it('keeps a phase’s old name and says so', async () => {
+    const name = page.getByTestId('phase-name').first()
+    const before = (await name.textContent())!
+    await name.dblclick()
+    const input = page.getByTestId('phase-name-input')
+    await input.fill('')
+    await input.press('Enter')
+    const note = page.getByTestId('phase').first().getByTestId('kept-note')
+    expect(await note.textContent()).toBe(`A name is needed – kept “${before}”`)
+    expect(await name.textContent()).toBe(before)
+    await screenshot(page, 'fieldLimits-phase-kept')
+  })
+
+  it('keeps a persona’s old name and says so', async () => {
+    await page.getByTestId('edit-persona').click()
+    const editor = page.getByTestId('persona-editor')
+    const field = editor.getByTestId('persona-name')
+    const before = await field.inputValue()
+    await field.fill('')
+    await field.press('Enter')
+    expect(await editor.getByTestId('kept-note').textContent()).toBe(`A name is needed – kept “${before}”`)
+    expect(await field.inputValue()).toBe(before)
+    await page.keyboard.press('Escape')
+  })
+})
