@@ -204,6 +204,28 @@ describe('in German', () => {
     expect(rows.height).toBeLessThan(70)
   })
 
+  it('keeps the top bar on screen at 1,280 × 720 in German while offline: the reassurance goes into the badge’s tooltip', async () => {
+    const size = german.viewportSize()!
+    await german.setViewportSize({ width: 1280, height: 720 })
+    await german.context().setOffline(true)
+    try {
+      await expect.poll(() => german.getByTestId('connection').getAttribute('data-status')).toBe('offline')
+      const bar = await german.locator('header.topbar').evaluate((header) => {
+        const boxes = [...header.querySelectorAll<HTMLElement>('button, [data-testid="connection"]')].map((el) => el.getBoundingClientRect())
+        const tops = [...header.children].map((child) => Math.round(child.getBoundingClientRect().top + child.getBoundingClientRect().height / 2))
+        return { right: Math.max(...boxes.map((b) => b.right)), spread: Math.max(...tops) - Math.min(...tops), width: window.innerWidth }
+      })
+      await screenshot(german, 'details-german-topbar-offline-1280')
+      expect(bar.right).toBeLessThanOrEqual(bar.width)
+      expect(bar.spread).toBeLessThan(8)
+      expect(await german.getByTestId('connection').getAttribute('title')).toMatch(/Änderungen bleiben erhalten/)
+    } finally {
+      await german.context().setOffline(false)
+      await german.setViewportSize(size)
+    }
+    await expect.poll(() => german.getByTestId('connection').getAttribute('data-status')).toBe('connected')
+  })
+
   it('labels the zoom controls in German', async () => {
     const labels = await german.locator('.react-flow__controls button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))
     expect(labels).toEqual(['Vergrößern', 'Verkleinern', 'Board an den Bildschirm anpassen'])
