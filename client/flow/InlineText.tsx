@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { MAX_NAME_LENGTH, singleLine } from '../../shared/model/index.js'
 import { useKeptNote, useLengthLimit } from '../ui/FieldNotes.js'
 
@@ -45,13 +45,21 @@ export function InlineText({
     text.current?.focus()
   }, [editing])
 
-  useEffect(() => {
-    if (editing) {
-      setDraft(value)
-      reset()
-      requestAnimationFrame(() => input.current?.select())
-    }
+  // Editing starts from the value of that moment, all of it selected, before the next keystroke is handled: selected a
+  // frame later, the first letters typed quickly were selected too, and the next ones replaced them.
+  const selectPending = useRef(false)
+  useLayoutEffect(() => {
+    if (!editing) return
+    setDraft(value)
+    reset()
+    selectPending.current = true
   }, [editing]) // eslint-disable-line react-hooks/exhaustive-deps -- start from the value at the moment editing begins
+  useLayoutEffect(() => {
+    if (!selectPending.current || !input.current || input.current.value !== draft) return
+    selectPending.current = false
+    input.current.focus()
+    input.current.select()
+  })
 
   const finish = (save: boolean) => {
     const clean = singleLine(draft) // pasted tabs, line breaks and double spaces become one space

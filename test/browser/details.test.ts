@@ -141,6 +141,35 @@ describe('with the keyboard', () => {
     expect(await english.getByTestId('touchpoint-title').first().getAttribute('tabindex')).toBeNull()
   })
 
+  it('keeps what is typed at once after Enter or F2, on a page too busy to draw a frame in between', async () => {
+    const name = english.getByTestId('lane-name').first()
+    const before = (await name.textContent())!
+    // Frames are held back until the test lets them run, as on a loaded machine.
+    await english.evaluate(() => {
+      const held: FrameRequestCallback[] = []
+      const w = window as unknown as { heldFrames: FrameRequestCallback[]; realFrame: typeof requestAnimationFrame }
+      w.heldFrames = held
+      w.realFrame = window.requestAnimationFrame
+      window.requestAnimationFrame = (callback) => (held.push(callback), held.length)
+    })
+    try {
+      await name.focus()
+      await english.keyboard.press('F2')
+      await english.keyboard.type('Flagship ')
+      await english.evaluate(() => (window as unknown as { heldFrames: FrameRequestCallback[] }).heldFrames.splice(0).forEach((run) => run(performance.now())))
+      await english.keyboard.type('store')
+      await english.keyboard.press('Enter')
+    } finally {
+      await english.evaluate(() => { window.requestAnimationFrame = (window as unknown as { realFrame: typeof requestAnimationFrame }).realFrame })
+    }
+    await expect.poll(() => name.textContent()).toBe('Flagship store')
+    await name.dblclick()
+    await english.keyboard.press('ControlOrMeta+a')
+    await english.keyboard.type(before)
+    await english.keyboard.press('Enter')
+    await expect.poll(() => name.textContent()).toBe(before)
+  })
+
   it('goes into a card’s panel opened with Enter, and back to the card on Escape', async () => {
     const node = english.locator('.react-flow__node', { has: english.locator('[data-title="Online checkout"]') })
     const id = await node.getAttribute('data-id')
