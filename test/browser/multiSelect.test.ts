@@ -187,6 +187,49 @@ describe('several touchpoints at once', () => {
     expect(state.ratings[ids.Hotline!]).toEqual({ 'someone-else': 'ok' })
   })
 
+  it('asks one question for the whole removal: Cancel removes nothing, not even the cards holding nobody else’s work; OK removes all, and one Ctrl+Z brings all back', async () => {
+    const { page, client, ids } = await boardWith({
+      Ad: ['Before purchase', 'Website'], Hotline: ['Purchase', 'Phone'], Shop: ['Purchase', 'Store'], App: ['After purchase', 'Mobile app'],
+    }, [['Ad', 'Hotline']])
+    updateTouchpoint(client.doc, ids.Hotline!, { momentOfTruth: true })
+    rateMomentOfTruth(client.doc, ids.Hotline!, 'someone-else', 'ok')
+    await card(page, 'Hotline').getByTestId('rating-summary').waitFor()
+    // Someone else's copy of the board never loses a card, not even for a moment.
+    let fewest = readBoard(client.doc).touchpoints.length
+    const watch = () => { fewest = Math.min(fewest, readBoard(client.doc).touchpoints.length) }
+    client.doc.on('afterTransaction', watch)
+    const asked: string[] = []
+    let answer = false
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message())
+      void (answer ? dialog.accept() : dialog.dismiss())
+    })
+    await card(page, 'Hotline').locator('.card__title').click()
+    await shiftClick(page, 'Ad', 'Shop')
+    await expect.poll(() => selectedTitles(page)).toEqual(['Ad', 'Hotline', 'Shop'])
+    await page.keyboard.press('Delete')
+    await expect.poll(() => asked.length).toBe(1)
+    await page.waitForTimeout(500)
+    expect(fewest).toBe(4)
+    expect(readBoard(client.doc).touchpoints.map((tp) => tp.title).sort()).toEqual(['Ad', 'App', 'Hotline', 'Shop'])
+    expect(readBoard(client.doc).journey).toHaveLength(1)
+    expect(await page.getByTestId('touchpoint').count()).toBe(4)
+    await expect.poll(() => selectedTitles(page)).toEqual(['Ad', 'Hotline', 'Shop'])
+    expect(asked[0]).toMatch(/^Delete 3 touchpoints\? 1 entry of someone else’s .* is on “Hotline”\./)
+
+    answer = true
+    await page.keyboard.press('Delete')
+    await expect.poll(() => readBoard(client.doc).touchpoints.map((tp) => tp.title)).toEqual(['App'])
+    expect(asked).toHaveLength(2)
+    client.doc.off('afterTransaction', watch)
+    // One undo, a while later (not within the undo's grouping of quick changes), brings all three back.
+    await page.waitForTimeout(400)
+    await page.keyboard.press(command('z'))
+    await expect.poll(() => readBoard(client.doc).touchpoints.map((tp) => tp.title).sort()).toEqual(['Ad', 'App', 'Hotline', 'Shop'])
+    expect(readBoard(client.doc).journey).toHaveLength(1)
+    expect(readBoard(client.doc).ratings[ids.Hotline!]).toEqual({ 'someone-else': 'ok' })
+  })
+
   it('copies with Ctrl+C and pastes with Ctrl+V: new cards in the same cells after the ones there, selected, with the step between them', async () => {
     const { page, client, ids } = await boardWith({
       Ad: ['Before purchase', 'Website'], Checkout: ['Purchase', 'Website'], Parcel: ['After purchase', 'Store'], Chat: ['Purchase', 'Website'],
