@@ -263,6 +263,42 @@ describe('several touchpoints at once', () => {
     expect(readBoard(client.doc).journey).toHaveLength(2)
   })
 
+  it('pastes into another board opened in the same page after copying (the copy outlives the page), with the step between the cards', async () => {
+    const { page } = await boardWith({ Ad: ['Before purchase', 'Website'], Checkout: ['Purchase', 'Website'] }, [['Ad', 'Checkout']])
+    await shiftClick(page, 'Ad', 'Checkout')
+    await page.keyboard.press(command('c'))
+    const other = await createBoard(server.url, { title: 'Other board', language: 'en' })
+    const client = connectClient(server.url, other.id, other.tokens.edit)
+    await synced(client)
+    open.push({ page, client }) // closed after the test
+    // Every way to another board loads the page anew.
+    await page.goto(other.links.facilitator)
+    const name = page.getByTestId('display-name')
+    const board = page.locator('[data-testid="board"][data-synced="true"]')
+    await Promise.race([name.waitFor(), board.waitFor()])
+    if (await name.isVisible()) {
+      await name.fill('Fran')
+      await page.getByTestId('join').click()
+    }
+    await board.waitFor()
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press(command('v'))
+    await expect.poll(() => readBoard(client.doc).touchpoints.map((tp) => tp.title)).toEqual(['Ad', 'Checkout'])
+    expect(cellsOf(client, 'Checkout')).toEqual([['Purchase', 'Website']])
+    expect(readBoard(client.doc).journey).toHaveLength(1)
+    await expect.poll(() => card(page, 'Checkout').count()).toBe(1)
+  })
+
+  it('pastes nothing from a stored copy that is not one (garbage in the storage)', async () => {
+    const { page, client } = await boardWith({ Ad: ['Before purchase', 'Website'] })
+    for (const text of ['not json', JSON.stringify({ version: 99, cards: [{ key: 'x', title: 'Evil', phaseId: 'p', laneId: 'l' }], steps: [] })]) {
+      await page.evaluate((value) => localStorage.setItem('zigzag.clipboard', value), text)
+      await page.keyboard.press(command('v'))
+    }
+    await page.waitForTimeout(300)
+    expect(readBoard(client.doc).touchpoints.map((tp) => tp.title)).toEqual(['Ad'])
+  })
+
   it('duplicates the selected cards at once with Ctrl+D', async () => {
     const { page, client } = await boardWith({ Ad: ['Before purchase', 'Website'], Hotline: ['Purchase', 'Phone'] }, [['Ad', 'Hotline']])
     await shiftClick(page, 'Ad', 'Hotline')
