@@ -347,6 +347,30 @@ describe('several touchpoints at once', () => {
     await expect.poll(() => readBoard(client.doc).touchpoints.map((tp) => tp.title)).toEqual(['Hotline'])
   })
 
+  it('keeps the selection hint off the zoom controls, in German at 1,280 × 720', async () => {
+    const created = await createBoard(server.url, { title: 'Mehrfachauswahl', language: 'de' })
+    const client = connectClient(server.url, created.id, created.tokens.edit)
+    await synced(client)
+    const state = readBoard(client.doc)
+    addTouchpoint(client.doc, { title: 'Anzeige', phaseId: state.phases[0]!.id, laneId: state.lanes[0]!.id })
+    addTouchpoint(client.doc, { title: 'Hotline', phaseId: state.phases[1]!.id, laneId: state.lanes[1]!.id })
+    const page = await joinBoard(browser, created.links.facilitator, 'Fran', { width: 1280, height: 720 },
+      (context) => context.addInitScript(() => localStorage.setItem('zigzag.language', 'de')))
+    open.push({ page, client })
+    await card(page, 'Anzeige').waitFor()
+    await shiftClick(page, 'Anzeige', 'Hotline')
+    const hint = page.getByTestId('selection-hint')
+    await expect.poll(() => hint.getAttribute('data-count')).toBe('2')
+    expect(await hint.textContent()).toContain('Entf löschen')
+    const a = (await hint.boundingBox())!
+    const b = (await page.locator('.react-flow__controls').boundingBox())!
+    await screenshot(page, 'multi-select-hint-de')
+    const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+    expect(overlap, JSON.stringify({ hint: a, controls: b })).toBe(false)
+    // All of the hint shows, none of it cut off.
+    expect(await hint.evaluate((el) => [...el.children].every((child) => child.scrollWidth <= child.clientWidth + 1))).toBe(true)
+  })
+
   it('lets a viewer select several cards and nothing more: no move, paste, duplicate or delete', async () => {
     const { page, client, phase, lane } = await boardWith({ Ad: ['Before purchase', 'Website'], Hotline: ['Purchase', 'Phone'] }, [], 'view')
     await shiftClick(page, 'Ad', 'Hotline')
