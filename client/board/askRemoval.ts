@@ -19,28 +19,31 @@ export function removeTouchpointAsking(
 
 /** The question alone: whether the touchpoint may go (it exists, and holds nothing of others' or they said yes). */
 export function mayRemoveTouchpoint(doc: Y.Doc, touchpointId: string, participantId: string, t: Translate, confirm = askInBrowser): boolean {
-  return mayRemoveTouchpoints(doc, [touchpointId], participantId, t, confirm).length === 1
+  return mayRemoveTouchpoints(doc, [touchpointId], participantId, t, confirm)?.length === 1
 }
 
 /**
- * The touchpoints of `ids` that may go; the board is read once for all. A touchpoint holding other people's work goes
- * only if they say yes: one question for all such touchpoints (their titles, how many entries), whatever the number.
- * No keeps those and lets the rest go.
+ * The touchpoints of `ids` that may go (those that still exist), or null when none may; the board is read once for all.
+ * When any of them holds other people's work, one question for the whole removal (how many cards go, which of them hold
+ * others' work, how many entries), whatever the number: yes lets all go, No keeps all (a removal is one thing, and one
+ * undo: not some cards before the question and the rest after it).
  */
 export function mayRemoveTouchpoints(
   doc: Y.Doc, ids: readonly string[], participantId: string, t: Translate, confirm = askInBrowser,
-): string[] {
+): string[] | null {
   const board = readBoard(doc)
   const cards = ids.map((id) => board.touchpoints.find((tp) => tp.id === id)).filter((card) => card !== undefined)
   const held = cards.map((card) => ({ card, ...othersOnTouchpoint(board, card.id, participantId) })).filter((c) => c.entries > 0)
   if (held.length === 0) return cards.map((card) => card.id)
   const title = (card: { title: string }) => card.title || t('touchpoint.untitled')
   const count = held.reduce((sum, c) => sum + c.entries, 0)
-  const question = held.length === 1
+  const question = cards.length === 1
     ? t('touchpoint.deleteOthers', { title: title(held[0]!.card), count, people: held[0]!.people })
-    : t('touchpoint.deleteOthersMany', { titles: held.map((c) => `“${title(c.card)}”`).join(', '), cards: held.length, count })
-  const keep = confirm(question) ? new Set<string>() : new Set(held.map((c) => c.card.id))
-  return cards.filter((card) => !keep.has(card.id)).map((card) => card.id)
+    : t('touchpoint.deleteOthersMany', {
+      total: cards.length, cards: held.length, count,
+      titles: held.map((c) => t('touchpoint.quoted', { title: title(c.card) })).join(', '),
+    })
+  return confirm(question) ? cards.map((card) => card.id) : null
 }
 
 const askInBrowser = (text: string) => window.confirm(text)

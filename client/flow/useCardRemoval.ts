@@ -26,14 +26,15 @@ interface Removal {
 
 /**
  * Delete or Backspace on the selected cards removes them all, and the selected steps, in one transaction: one undo
- * brings everything back. A card holding other people's work asks first (askRemoval.ts); No keeps it, with its steps.
+ * brings everything back. When a card holds other people's work, one question first (askRemoval.ts); No keeps them all.
  * `deleteKeys` goes to React Flow as deleteKeyCode and `onBeforeDelete` does the removal itself: left to React Flow, the
  * steps of the cards went in one transaction each before the cards (and a path was not joined around a removed card).
  */
 export function useCardRemoval({ doc, origin, participantId, t, readOnly, selection, locked, overview }: Removal) {
   const removeCards = useCallback((cards: readonly string[], steps: readonly string[] = []) => {
+    // No to the question keeps everything: the cards that hold nobody else's work and the selected steps as well.
     const going = mayRemoveTouchpoints(doc, cards, participantId, t)
-    if (going.length === 0 && steps.length === 0) return
+    if (going === null || (going.length === 0 && steps.length === 0)) return
     doc.transact(() => {
       removeTouchpoints(doc, going, origin)
       for (const step of steps) unlinkStep(doc, step, origin)
@@ -43,7 +44,7 @@ export function useCardRemoval({ doc, origin, participantId, t, readOnly, select
   const onBeforeDelete = useCallback(async ({ nodes, edges }: { nodes: BoardFlowNode[]; edges: JourneyFlowEdge[] }) => {
     const cards = nodes.filter((node) => node.type === 'touchpoint').map((node) => node.id)
     const ends = new Set([...cards, ...selection])
-    // A selected card's steps go with it, or stay when it stays (a locked card, or No to the question); React Flow adds
+    // A selected card's steps go with it, or stay when it stays (a locked card, or No to the question: then all stay); React Flow adds
     // every step of a card it deletes, and a selection box selects them all.
     removeCards(cards, edges.filter((edge) => !ends.has(edge.source) && !ends.has(edge.target)).map((edge) => edge.id))
     return false

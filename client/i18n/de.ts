@@ -114,7 +114,9 @@ export const de: Strings<typeof en> = {
   touchpoint: {
     deleteOthers_one: '„{{title}}“ löschen? Daran hängt 1 Eintrag einer anderen Person (Bewertung, Faktor oder Sternenstaub-Idee). Sie können es rückgängig machen; alle anderen nur über den Verlauf.',
     deleteOthers_other: '„{{title}}“ löschen? Daran hängen {{count}} Einträge anderer Personen (Bewertungen, Faktoren, Sternenstaub-Ideen). Sie können es rückgängig machen; alle anderen nur über den Verlauf.',
-    deleteOthersMany: '{{cards}} Kontaktpunkte löschen, an denen {{count}} Einträge anderer Personen hängen (Bewertungen, Faktoren, Sternenstaub-Ideen): {{titles}}? Sie können es rückgängig machen; alle anderen nur über den Verlauf.',
+    deleteOthersMany_one: '{{total}} Kontaktpunkte löschen? An {{titles}} hängt 1 Eintrag einer anderen Person (Bewertung, Faktor oder Sternenstaub-Idee). Sie können es rückgängig machen; alle anderen nur über den Verlauf.',
+    deleteOthersMany_other: '{{total}} Kontaktpunkte löschen? An {{titles}} hängen {{count}} Einträge anderer Personen (Bewertungen, Faktoren, Sternenstaub-Ideen). Sie können es rückgängig machen; alle anderen nur über den Verlauf.',
+    quoted: '„{{title}}“',
     untitled: 'Neuer Kontaktpunkt',
     direct: 'Direkt',
     indirect: 'Indirekt',

@@ -111,7 +111,9 @@ export const en = {
   touchpoint: {
     deleteOthers_one: 'Delete “{{title}}”? It holds 1 entry of someone else’s (a rating, factor or stardust idea). You can undo it; everyone else can bring it back only from History.',
     deleteOthers_other: 'Delete “{{title}}”? It holds {{count}} entries of other people’s (ratings, factors, stardust ideas). You can undo it; everyone else can bring them back only from History.',
-    deleteOthersMany: 'Delete {{cards}} touchpoints that hold {{count}} entries of other people’s (ratings, factors, stardust ideas): {{titles}}? You can undo it; everyone else can bring them back only from History.',
+    deleteOthersMany_one: 'Delete {{total}} touchpoints? 1 entry of someone else’s (a rating, factor or stardust idea) is on {{titles}}. You can undo it; everyone else can bring it back only from History.',
+    deleteOthersMany_other: 'Delete {{total}} touchpoints? {{count}} entries of other people’s (ratings, factors, stardust ideas) are on {{titles}}. You can undo it; everyone else can bring them back only from History.',
+    quoted: '“{{title}}”',
     untitled: 'New touchpoint',
     direct: 'Direct',
     indirect: 'Indirect',

@@ -4,7 +4,7 @@ import { linkTouchpoints, storedSteps } from './journey.js'
 import { touchpointsInBoardOrder } from './ordering.js'
 import { lanes, phases, touchpoints } from './read.js'
 import { readPersonas } from './readCollab.js'
-import type { Channel } from './schema.js'
+import { type Channel, TOUCHPOINT_STATUSES } from './schema.js'
 import { type NewTouchpoint, addTouchpoint } from './touchpoints.js'
 
 /**
@@ -96,4 +96,55 @@ function byName<T extends { name: string }>(list: readonly T[], name: string | u
 /** Copies the cards `ids` names and pastes them at once (pasteTouchpoints), in one transaction. */
 export function duplicateTouchpoints(doc: Y.Doc, ids: Iterable<string>, origin?: TransactionOrigin): string[] {
   return pasteTouchpoints(doc, copyTouchpoints(doc, ids), origin)
+}
+
+/** The version of CopiedTouchpoints that storedCopy writes, and the only one readCopy takes. */
+export const COPY_VERSION = 1
+
+/** A copy as text to keep (in the browser's storage, for another board or tab): JSON with its version. */
+export function storedCopy(copy: CopiedTouchpoints): string {
+  return JSON.stringify({ version: COPY_VERSION, ...copy })
+}
+
+/**
+ * The copy storedCopy wrote, or null for anything else: not JSON, another version, a card or step of the wrong shape
+ * (storage is anyone's to write in: another version of the app, an extension, a person in the console).
+ */
+export function readCopy(text: string | null | undefined): CopiedTouchpoints | null {
+  if (!text) return null
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return null
+  }
+  if (!isRecord(value) || value.version !== COPY_VERSION || !Array.isArray(value.cards) || !Array.isArray(value.steps)) return null
+  const cards = value.cards
+  const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v)
+  const isString = (v: unknown) => typeof v === 'string'
+  const cardOk = (c: unknown) => isRecord(c) && isString(c.key) && isString(c.title) && isString(c.phaseId) && isString(c.laneId)
+    && optional(c.kind, (k) => k === 'direct' || k === 'indirect')
+    && optional(c.status, (v) => (TOUCHPOINT_STATUSES as readonly unknown[]).includes(v))
+    && ['description', 'department', 'expectation', 'painPoint'].every((field) => optional(c[field], isString))
+    && optional(c.momentOfTruth, (v) => typeof v === 'boolean')
+  const stepOk = (st: unknown) => isRecord(st) && isString(st.personaId) && isString(st.from) && isString(st.to)
+  if (!cards.every(cardOk) || !value.steps.every(stepOk)) return null
+  const names = value.names
+  const namesOk = names === undefined || (isRecord(names) && isRecord(names.phases) && isRecord(names.lanes) && isRecord(names.personas)
+    && Object.values(names.phases).every(isString) && Object.values(names.personas).every(isString)
+    && Object.values(names.lanes).every((l) => isRecord(l) && isString(l.name) && (l.channel === 'physical' || l.channel === 'digital')))
+  if (!namesOk) return null
+  const pick = (c: Record<string, unknown>) => Object.fromEntries(
+    ['key', 'phaseId', 'laneId', 'title', 'kind', 'description', 'department', 'status', 'expectation', 'painPoint', 'momentOfTruth']
+      .filter((field) => c[field] !== undefined).map((field) => [field, c[field]]),
+  )
+  return {
+    cards: (cards as Record<string, unknown>[]).map(pick) as unknown as CopiedTouchpoints['cards'],
+    steps: (value.steps as Record<string, string>[]).map(({ personaId, from, to }) => ({ personaId: personaId!, from: from!, to: to! })),
+    ...(names === undefined ? {} : { names: names as CopiedTouchpoints['names'] }),
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -187,6 +187,49 @@ describe('several touchpoints at once', () => {
     expect(state.ratings[ids.Hotline!]).toEqual({ 'someone-else': 'ok' })
   })
 
+  it('asks one question for the whole removal: Cancel removes nothing, not even the cards holding nobody else’s work; OK removes all, and one Ctrl+Z brings all back', async () => {
+    const { page, client, ids } = await boardWith({
+      Ad: ['Before purchase', 'Website'], Hotline: ['Purchase', 'Phone'], Shop: ['Purchase', 'Store'], App: ['After purchase', 'Mobile app'],
+    }, [['Ad', 'Hotline']])
+    updateTouchpoint(client.doc, ids.Hotline!, { momentOfTruth: true })
+    rateMomentOfTruth(client.doc, ids.Hotline!, 'someone-else', 'ok')
+    await card(page, 'Hotline').getByTestId('rating-summary').waitFor()
+    // Someone else's copy of the board never loses a card, not even for a moment.
+    let fewest = readBoard(client.doc).touchpoints.length
+    const watch = () => { fewest = Math.min(fewest, readBoard(client.doc).touchpoints.length) }
+    client.doc.on('afterTransaction', watch)
+    const asked: string[] = []
+    let answer = false
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message())
+      void (answer ? dialog.accept() : dialog.dismiss())
+    })
+    await card(page, 'Hotline').locator('.card__title').click()
+    await shiftClick(page, 'Ad', 'Shop')
+    await expect.poll(() => selectedTitles(page)).toEqual(['Ad', 'Hotline', 'Shop'])
+    await page.keyboard.press('Delete')
+    await expect.poll(() => asked.length).toBe(1)
+    await page.waitForTimeout(500)
+    expect(fewest).toBe(4)
+    expect(readBoard(client.doc).touchpoints.map((tp) => tp.title).sort()).toEqual(['Ad', 'App', 'Hotline', 'Shop'])
+    expect(readBoard(client.doc).journey).toHaveLength(1)
+    expect(await page.getByTestId('touchpoint').count()).toBe(4)
+    await expect.poll(() => selectedTitles(page)).toEqual(['Ad', 'Hotline', 'Shop'])
+    expect(asked[0]).toMatch(/^Delete 3 touchpoints\? 1 entry of someone else’s .* is on “Hotline”\./)
+
+    answer = true
+    await page.keyboard.press('Delete')
+    await expect.poll(() => readBoard(client.doc).touchpoints.map((tp) => tp.title)).toEqual(['App'])
+    expect(asked).toHaveLength(2)
+    client.doc.off('afterTransaction', watch)
+    // One undo, a while later (not within the undo's grouping of quick changes), brings all three back.
+    await page.waitForTimeout(400)
+    await page.keyboard.press(command('z'))
+    await expect.poll(() => readBoard(client.doc).touchpoints.map((tp) => tp.title).sort()).toEqual(['Ad', 'App', 'Hotline', 'Shop'])
+    expect(readBoard(client.doc).journey).toHaveLength(1)
+    expect(readBoard(client.doc).ratings[ids.Hotline!]).toEqual({ 'someone-else': 'ok' })
+  })
+
   it('copies with Ctrl+C and pastes with Ctrl+V: new cards in the same cells after the ones there, selected, with the step between them', async () => {
     const { page, client, ids } = await boardWith({
       Ad: ['Before purchase', 'Website'], Checkout: ['Purchase', 'Website'], Parcel: ['After purchase', 'Store'], Chat: ['Purchase', 'Website'],
@@ -218,6 +261,42 @@ describe('several touchpoints at once', () => {
     await page.keyboard.press(command('z'))
     await expect.poll(() => readBoard(client.doc).touchpoints.length).toBe(4)
     expect(readBoard(client.doc).journey).toHaveLength(2)
+  })
+
+  it('pastes into another board opened in the same page after copying (the copy outlives the page), with the step between the cards', async () => {
+    const { page } = await boardWith({ Ad: ['Before purchase', 'Website'], Checkout: ['Purchase', 'Website'] }, [['Ad', 'Checkout']])
+    await shiftClick(page, 'Ad', 'Checkout')
+    await page.keyboard.press(command('c'))
+    const other = await createBoard(server.url, { title: 'Other board', language: 'en' })
+    const client = connectClient(server.url, other.id, other.tokens.edit)
+    await synced(client)
+    open.push({ page, client }) // closed after the test
+    // Every way to another board loads the page anew.
+    await page.goto(other.links.facilitator)
+    const name = page.getByTestId('display-name')
+    const board = page.locator('[data-testid="board"][data-synced="true"]')
+    await Promise.race([name.waitFor(), board.waitFor()])
+    if (await name.isVisible()) {
+      await name.fill('Fran')
+      await page.getByTestId('join').click()
+    }
+    await board.waitFor()
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press(command('v'))
+    await expect.poll(() => readBoard(client.doc).touchpoints.map((tp) => tp.title)).toEqual(['Ad', 'Checkout'])
+    expect(cellsOf(client, 'Checkout')).toEqual([['Purchase', 'Website']])
+    expect(readBoard(client.doc).journey).toHaveLength(1)
+    await expect.poll(() => card(page, 'Checkout').count()).toBe(1)
+  })
+
+  it('pastes nothing from a stored copy that is not one (garbage in the storage)', async () => {
+    const { page, client } = await boardWith({ Ad: ['Before purchase', 'Website'] })
+    for (const text of ['not json', JSON.stringify({ version: 99, cards: [{ key: 'x', title: 'Evil', phaseId: 'p', laneId: 'l' }], steps: [] })]) {
+      await page.evaluate((value) => localStorage.setItem('zigzag.clipboard', value), text)
+      await page.keyboard.press(command('v'))
+    }
+    await page.waitForTimeout(300)
+    expect(readBoard(client.doc).touchpoints.map((tp) => tp.title)).toEqual(['Ad'])
   })
 
   it('duplicates the selected cards at once with Ctrl+D', async () => {
@@ -266,6 +345,30 @@ describe('several touchpoints at once', () => {
     expect(cellsOf(client, 'Hotline')).toEqual([['Before purchase', 'Phone']])
     await page.keyboard.press('Delete')
     await expect.poll(() => readBoard(client.doc).touchpoints.map((tp) => tp.title)).toEqual(['Hotline'])
+  })
+
+  it('keeps the selection hint off the zoom controls, in German at 1,280 × 720', async () => {
+    const created = await createBoard(server.url, { title: 'Mehrfachauswahl', language: 'de' })
+    const client = connectClient(server.url, created.id, created.tokens.edit)
+    await synced(client)
+    const state = readBoard(client.doc)
+    addTouchpoint(client.doc, { title: 'Anzeige', phaseId: state.phases[0]!.id, laneId: state.lanes[0]!.id })
+    addTouchpoint(client.doc, { title: 'Hotline', phaseId: state.phases[1]!.id, laneId: state.lanes[1]!.id })
+    const page = await joinBoard(browser, created.links.facilitator, 'Fran', { width: 1280, height: 720 },
+      (context) => context.addInitScript(() => localStorage.setItem('zigzag.language', 'de')))
+    open.push({ page, client })
+    await card(page, 'Anzeige').waitFor()
+    await shiftClick(page, 'Anzeige', 'Hotline')
+    const hint = page.getByTestId('selection-hint')
+    await expect.poll(() => hint.getAttribute('data-count')).toBe('2')
+    expect(await hint.textContent()).toContain('Entf löschen')
+    const a = (await hint.boundingBox())!
+    const b = (await page.locator('.react-flow__controls').boundingBox())!
+    await screenshot(page, 'multi-select-hint-de')
+    const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+    expect(overlap, JSON.stringify({ hint: a, controls: b })).toBe(false)
+    // All of the hint shows, none of it cut off.
+    expect(await hint.evaluate((el) => [...el.children].every((child) => child.scrollWidth <= child.clientWidth + 1))).toBe(true)
   })
 
   it('lets a viewer select several cards and nothing more: no move, paste, duplicate or delete', async () => {

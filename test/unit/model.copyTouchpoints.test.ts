@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import {
-  addFactor, addPersona, addStardust, copyTouchpoints, duplicateTouchpoints, linkTouchpoints, pasteTouchpoints, rateMomentOfTruth,
+  addFactor, addPersona, addStardust, copyTouchpoints, readCopy, storedCopy, duplicateTouchpoints, linkTouchpoints, pasteTouchpoints, rateMomentOfTruth,
   lanes, phases, readBoard, removeLane, removePhase, renameLane, renamePhase, removeTouchpoints, scoreInfluence, toggleStardustVote, touchpoints, updateTouchpoint,
 } from '../../shared/model/index.js'
 import { addCards, author, cellTitles, defaultPersona, grid, seededDoc } from '../utils/board.js'
@@ -143,6 +143,35 @@ describe('pasting copied touchpoints', () => {
     expect(first[0]).not.toBe(second[0])
     const g = grid(doc)
     expect(cellTitles(doc, g.phase('Purchase'), g.lane('Phone'))).toEqual(['Hotline', 'Shop', 'Shop', 'Shop'])
+  })
+})
+
+describe('keeping a copy as text (the browser’s storage)', () => {
+  it('reads back what it stored, the same copy, which pastes into another board', () => {
+    const { doc, t } = board()
+    const copy = copyTouchpoints(doc, [t.Hotline, t.App])
+    const text = storedCopy(copy)
+    expect(JSON.parse(text).version).toBe(1)
+    expect(readCopy(text)).toEqual(copy)
+    const other = seededDoc()
+    const made = pasteTouchpoints(other, readCopy(text)!, local)
+    expect(made).toHaveLength(2)
+    // The customer's and the buyer's step both land on its one persona: one step.
+    expect(readBoard(other).journey.map((s) => [s.from, s.to])).toEqual([made])
+  })
+
+  it('ignores anything else: garbage, another version, a card or step of the wrong shape', () => {
+    const { doc, t } = board()
+    const good = JSON.parse(storedCopy(copyTouchpoints(doc, [t.Hotline, t.App])))
+    const broken = (change: (copy: any) => void) => { const copy = structuredClone(good); change(copy); return JSON.stringify(copy) }
+    for (const text of [
+      null, '', 'not json', '42', 'null', '[]', '{}', JSON.stringify({ ...good, version: 2 }), JSON.stringify({ ...good, version: undefined }),
+      broken((c) => { c.cards = 'x' }), broken((c) => { c.cards[0].title = 7 }), broken((c) => { delete c.cards[0].phaseId }),
+      broken((c) => { c.cards[0].kind = 'sideways' }), broken((c) => { c.cards[0].status = 'bogus' }), broken((c) => { c.cards[0].momentOfTruth = 'yes' }),
+      broken((c) => { c.cards[1] = null }), broken((c) => { c.steps[0].from = {} }), broken((c) => { c.names.lanes = { x: { name: 1 } } }),
+    ]) expect(readCopy(text), String(text)).toBeNull()
+    // Fields it does not know are left out.
+    expect(readCopy(broken((c) => { c.cards[0].id = 'evil'; c.cards[0].position = 99 }))!.cards[0]).not.toHaveProperty('position')
   })
 })
 
