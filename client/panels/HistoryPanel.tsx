@@ -6,7 +6,7 @@ import { useBoard } from '../board/BoardContext.js'
 import { type VersionSummary, VersionsUnreachableError, fetchVersion, listVersions, saveVersion } from '../sync/versionsApi.js'
 import { PanelHeader } from '../ui/PanelHeader.js'
 import { VersionPreview } from './VersionPreview.js'
-import { saveBeforeRestore } from './saveBeforeRestore.js'
+import { beforeRestoreName, saveBeforeRestore } from './saveBeforeRestore.js'
 
 /**
  * Version history: save a named version, preview any version read-only, restore it as an undoable edit. The board as it
@@ -55,7 +55,7 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
     setRestoreFailed(false)
     let before: VersionSummary
     try {
-      before = await saveBeforeRestore(provider, { boardId, token }, t('history.beforeRestore', { name: versionName }), me.name)
+      before = await saveBeforeRestore(provider, { boardId, token }, beforeRestoreName(t, versionName), me.name)
     } catch {
       setRestoreFailed(true)
       return
