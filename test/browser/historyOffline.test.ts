@@ -31,7 +31,9 @@ beforeAll(async () => {
   const board = await createBoard(server.url, { template: 'retail', language: 'de', title: 'Verlauf ohne Netz' })
   // The interface in German (the language picker's choice).
   fran = await joinBoard(browser, board.links.facilitator, 'Fran', undefined,
-    (context) => context.addInitScript(() => localStorage.setItem('zigzag.language', 'de')))
+    async (context) => {
+      await context.addInitScript(() => localStorage.setItem('zigzag.language', 'de'))
+    })
 })
 
 afterAll(async () => {
