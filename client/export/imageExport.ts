@@ -35,8 +35,30 @@ async function render(container: HTMLElement, nodes: Node[], scope: ImageScope, 
     const { svg, height } = withCaption(withLineClamps(await toSvg(node, options)), options.width, options.height, caption)
     return rasterise(svg, options.width, height, options.pixelRatio, '#ffffff')
   }
-  // Editing chrome (handles, cursors, the add-phase and add-lane buttons) is not part of the picture.
-  const filter = (el: HTMLElement) => !['react-flow__handle', 'cursor', 'cursors', 'grid__add'].some((name) => el.classList?.contains(name))
+  // Editing chrome (handles, cursors, the add-phase and add-lane buttons, a selected card's × button, someone's busy
+  // label, the "N selected" hint) is not part of the picture.
+  const filter = (el: HTMLElement) => !INTERACTION_CHROME.some((name) => el.classList?.contains(name))
+  // html-to-image copies the computed styles of the live DOM: while this class is on the canvas, the stylesheet draws
+  // selected and busy cards (and a selected journey step) as if nothing were selected.
+  container.classList.add(EXPORTING_CLASS)
+  try {
+    return await capture(container, viewport, nodes, scope, toImage, filter)
+  } finally {
+    container.classList.remove(EXPORTING_CLASS)
+  }
+}
+
+/** Set on the board's container while a picture is made (see `.exporting` in styles.css). */
+export const EXPORTING_CLASS = 'exporting'
+
+/** Elements that are there to interact with the board, not part of what it shows. */
+export const INTERACTION_CHROME = ['react-flow__handle', 'cursor', 'cursors', 'grid__add', 'card__delete', 'card__busy', 'selection-hint',
+  'react-flow__nodesselection', 'react-flow__selection']
+
+type ToImage = (node: HTMLElement, options: Parameters<typeof toSvg>[1] & { width: number; height: number; pixelRatio: number }) => Promise<string>
+
+async function capture(container: HTMLElement, viewport: HTMLElement, nodes: Node[], scope: ImageScope, toImage: ToImage,
+  filter: (el: HTMLElement) => boolean): Promise<string> {
   if (scope === 'view') {
     const rect = container.getBoundingClientRect()
     return toImage(container.querySelector<HTMLElement>('.react-flow') ?? container, {

@@ -39,9 +39,12 @@ export function reportDocument({ board, date, participants, journeyImage, person
   const headingHeight = heading.reduce((sum, [text, style]) => sum + paragraphHeight(text, HEADING[style]), 0)
   if (journeyImage) content.push(journeyPicture(journeyImage, headingHeight))
   content.push(journeyImage ? pageHeading(t('report.ranking')) : keptHeading(t('report.ranking'), 'h2'))
+  // In the board's language: "4,5" in German, "4.5" in English.
+  const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+  const count = new Intl.NumberFormat(locale)
   content.push(table([t('report.rank'), t('touchpoint.title'), t('touchpoint.department'), t('touchpoint.status'), t('report.influence')],
     influenceRanking(board).map((r, i) => [String(i + 1), r.touchpoint.title, r.touchpoint.department, t(`status.${r.touchpoint.status}`),
-      r.average === null ? '–' : `${r.average.toFixed(1)} (${r.count})`]), [24, '*', 120, 70, 70]))
+      r.average === null ? '–' : `${oneDecimal.format(r.average)} (${count.format(r.count)})`]), [24, '*', 120, 70, 70]))
   const moments = cards.filter((tp) => tp.momentOfTruth)
   content.push(keptHeading(t('report.moments'), 'h2'))
   content.push(moments.length === 0 ? none(t) : table(

@@ -21,7 +21,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
   const heatTone = heat ? (heat.delight > heat.disappointment ? 'delight' : heat.disappointment > heat.delight ? 'disappointment' : 'even') : ''
 
   return (
-    <div className={`card card--${channel} card--${touchpoint.kind}${selected ? ' card--selected' : ''}${heat ? ` card--heat-${heatTone}` : ''}${touchpoint.status === 'retire' ? ' card--retired' : ''}${focused ? ' card--focused' : ''}`}
+    <div className={`card card--${channel} card--${touchpoint.kind}${selected ? ' card--selected' : ''}${heat ? ` card--heat-${heatTone}` : ''}${touchpoint.status === 'retire' ? ' card--retired' : ''}${focused ? ' card--focused' : ''}${busy ? ' card--busy' : ''}`}
       data-testid="touchpoint" data-touchpoint-id={id} data-title={touchpoint.title}
       style={busy ? { boxShadow: `0 0 0 3px ${busy.color}` } : undefined}>
       <Handle type="target" position={Position.Left} className="card__handle" isConnectable={!readOnly} />

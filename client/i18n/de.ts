@@ -322,6 +322,7 @@ export const de: Strings<typeof en> = {
     restore: 'Diese Version wiederherstellen', restored: '„{{name}}“ wiederhergestellt. Strg+Z macht die Wiederherstellung rückgängig.',
     beforeRestore: 'Vor dem Wiederherstellen von „{{name}}“',
     restoreNotSaved: 'Nicht wiederhergestellt: Das Board konnte vorher nicht in seinem jetzigen Stand als Version gespeichert werden, und was seitdem hinzugekommen ist, ginge verloren. Prüfen Sie die Verbindung und versuchen Sie es noch einmal.',
+    offline: 'Ohne Verbindung lassen sich keine Versionen laden – verbinden Sie sich wieder und versuchen Sie es noch einmal.',
     restoredBy: '{{name}} hat das Board auf die Version „{{version}}“ zurückgesetzt.',
     previewHint: '{{touchpoints}} Kontaktpunkte, {{factors}} Faktoren, {{stardust}} Sternenstaub-Ideen. Nur-Lese-Vorschau.',
   },

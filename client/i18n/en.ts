@@ -319,6 +319,7 @@ export const en = {
     restore: 'Restore this version', restored: 'Restored “{{name}}”. Press Ctrl+Z to undo the restore.',
     beforeRestore: 'Before restoring “{{name}}”',
     restoreNotSaved: 'Not restored: the board as it is now could not be saved as a version first, so what was added since would be lost. Check the connection and try again.',
+    offline: 'Versions can’t be loaded while offline – reconnect and try again.',
     restoredBy: '{{name}} took the board back to the version “{{version}}”.',
     previewHint: '{{touchpoints}} touchpoints, {{factors}} factor entries, {{stardust}} stardust ideas. Read-only preview.',
   },

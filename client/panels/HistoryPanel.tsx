@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
 import { type BoardState, readBoard, restoreVersionUpdate } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
-import { type VersionSummary, fetchVersion, listVersions, saveVersion } from '../sync/versionsApi.js'
+import { type VersionSummary, VersionsUnreachableError, fetchVersion, listVersions, saveVersion } from '../sync/versionsApi.js'
 import { PanelHeader } from '../ui/PanelHeader.js'
 import { VersionPreview } from './VersionPreview.js'
-import { saveBeforeRestore } from './saveBeforeRestore.js'
+import { beforeRestoreName, saveBeforeRestore } from './saveBeforeRestore.js'
 
 /**
  * Version history: save a named version, preview any version read-only, restore it as an undoable edit. The board as it
@@ -22,9 +22,11 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
   const [restoring, setRestoring] = useState(false)
   const [restoreFailed, setRestoreFailed] = useState(false)
 
+  // Offline, fetch fails with its own untranslated "Failed to fetch": say what that means, in the board's language.
+  const fail = useCallback((err: unknown) => setMessage(err instanceof VersionsUnreachableError ? t('history.offline') : (err as Error).message), [t])
   const refresh = useCallback(() => {
-    listVersions(boardId, token).then(setVersions).catch((err: Error) => setMessage(err.message))
-  }, [boardId, token])
+    listVersions(boardId, token).then(setVersions).catch(fail)
+  }, [boardId, token, fail])
   useEffect(refresh, [refresh])
 
   const save = async (event: FormEvent) => {
@@ -34,7 +36,7 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
       setName('')
       refresh()
     } catch (err) {
-      setMessage((err as Error).message)
+      fail(err)
     }
   }
   const open = async (version: VersionSummary) => {
@@ -53,7 +55,7 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
     setRestoreFailed(false)
     let before: VersionSummary
     try {
-      before = await saveBeforeRestore(provider, { boardId, token }, t('history.beforeRestore', { name: versionName }), me.name)
+      before = await saveBeforeRestore(provider, { boardId, token }, beforeRestoreName(t, versionName), me.name)
     } catch {
       setRestoreFailed(true)
       return
@@ -92,7 +94,7 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
       <ul className="version-list">
         {versions.map((v) => (
           <li key={v.id} data-testid="version">
-            <button type="button" onClick={() => void open(v).catch((err: Error) => setMessage(err.message))}>
+            <button type="button" onClick={() => void open(v).catch(fail)}>
               <strong>{v.name}</strong>
               <span>{new Date(v.createdAt).toLocaleString(i18n.language)} · {v.author || t('history.automatic')}</span>
             </button>

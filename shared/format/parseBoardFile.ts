@@ -10,7 +10,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 /** One line per zod issue, worded for a person fixing the file by hand. */
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = formatPath(issue.path)
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}: is missing (expected ${issue.expected})`
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}: is missing`
+  if (issue.code === 'invalid_value' && issue.values.length > 1) return `${where}: must be one of ${issue.values.map(String).join(', ')}`
   if (issue.code === 'unrecognized_keys') {
     return `${where}: unknown ${issue.keys.length === 1 ? 'field' : 'fields'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
   }
@@ -41,7 +42,46 @@ export function parseBoardFile(json: unknown): ParseResult {
     }
   }
   const parsed = BoardFileSchema.safeParse(json, { reportInput: true })
-  if (!parsed.success) return { ok: false, errors: [...parsed.error.issues.map(describeIssue), ...checkReferences(referenceView(json))] }
-  const errors = checkReferences(parsed.data)
+  if (!parsed.success) {
+    return { ok: false, errors: groupRepeated([...parsed.error.issues.map(describeIssue), ...checkReferences(referenceView(json))]) }
+  }
+  const errors = groupRepeated(checkReferences(parsed.data))
   return errors.length > 0 ? { ok: false, errors } : { ok: true, file: parsed.data }
+}
+
+/** How many indices a grouped line names before "…". */
+const SHOWN_INDICES = 3
+
+/**
+ * Puts problems that differ only in one array index (the last in their path) on one line, where the first of them
+ * was: `touchpoints[0], [2], [5] … (10 touchpoints): status must be one of new, keep, refine, retire`. Ten cards with
+ * the same wrong status would otherwise fill the ten lines the import shows, and hide the file's other problems.
+ */
+export function groupRepeated(errors: readonly string[]): string[] {
+  const groups = new Map<string, { head: string; array: string; rest: string; message: string; indices: string[] }>()
+  const lines: (string | { key: string })[] = []
+  for (const error of errors) {
+    const match = /^(.*?)\[(\d+)\]((?:\.[A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\])*): (.*)$/s.exec(error)
+    const head = match?.[1]
+    if (!match || !head || /\[\d+\]/.test(match[3]!)) {
+      lines.push(error)
+      continue
+    }
+    const [, , index, rest, message] = match as unknown as [string, string, string, string, string]
+    const key = `${head}[]${rest}: ${message}`
+    const group = groups.get(key)
+    if (group) group.indices.push(index)
+    else {
+      groups.set(key, { head, array: /([A-Za-z_$][\w$]*)$/.exec(head)?.[1] ?? 'items', rest, message, indices: [index] })
+      lines.push({ key })
+    }
+  }
+  return lines.map((line) => {
+    if (typeof line === 'string') return line
+    const { head, array, rest, message, indices } = groups.get(line.key)!
+    if (indices.length === 1) return `${head}[${indices[0]}]${rest}: ${message}`
+    const shown = indices.slice(0, SHOWN_INDICES).map((i, n) => (n === 0 ? `${head}[${i}]` : `[${i}]`)).join(', ')
+    const field = rest.replace(/^\./, '')
+    return `${shown}${indices.length > SHOWN_INDICES ? ' …' : ''} (${indices.length} ${array}): ${field ? `${field} ` : ''}${message}`
+  })
 }

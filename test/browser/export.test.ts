@@ -9,6 +9,8 @@ import { expectFitsItsPages, pdfLayout, readPdf } from '../utils/pdf.js'
 import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
 
 let server: TestServer
+const ACCENT = [0xf0, 0x8a, 0x24]
+const BAD = [0xd6, 0x45, 0x45]
 let browser: Browser
 let page: Page
 
@@ -144,6 +146,29 @@ describe('handing the board off', () => {
     expect(text).toContain('The picture shows the journey of Anna, busy parent.')
     expect(text).toContain('Moments of truth')
     expect(text).toContain('Stardust backlog')
+  })
+
+  it('leaves the exporter’s selection ring and the card’s × button out of the PNG', async () => {
+    const clean = PNG.sync.read(await exportFile('png-board'))
+    const card = page.getByTestId('touchpoint').filter({ hasText: 'Online checkout' })
+    await card.locator('.card__top').click({ position: { x: 4, y: 4 } })
+    await page.getByTestId('touchpoint-delete').waitFor()
+    expect(await card.evaluate((el) => el.classList.contains('card--selected'))).toBe(true)
+    const selected = PNG.sync.read(await exportFile('png-board'))
+    // The class that hides the selection is on the canvas only while the picture is made.
+    expect(await page.locator('.exporting').count()).toBe(0)
+    expect(await card.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid')
+    expect([selected.width, selected.height]).toEqual([clean.width, clean.height])
+    // The selection ring's orange (--accent, #f08a24), and the × button's red (--bad): no more of either than in a clean export.
+    const near = (png: PNG, i: number, [r, g, b]: number[]) => Math.abs(png.data[i]! - r!) + Math.abs(png.data[i + 1]! - g!) + Math.abs(png.data[i + 2]! - b!) < 40
+    const counts = { differing: 0, accent: 0, bad: 0 }
+    for (let i = 0; i < selected.data.length; i += 4) {
+      if (Math.abs(selected.data[i]! - clean.data[i]!) + Math.abs(selected.data[i + 1]! - clean.data[i + 1]!) + Math.abs(selected.data[i + 2]! - clean.data[i + 2]!) > 48) counts.differing++
+      counts.accent += Number(near(selected, i, ACCENT)) - Number(near(clean, i, ACCENT))
+      counts.bad += Number(near(selected, i, BAD)) - Number(near(clean, i, BAD))
+    }
+    expect(counts).toEqual({ differing: 0, accent: 0, bad: 0 })
+    await page.keyboard.press('Escape')
   })
 
   it('exports the board as a JSON file that the format accepts', async () => {

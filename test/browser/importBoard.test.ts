@@ -53,7 +53,8 @@ describe('importing a board file with mistakes', () => {
 
   it('shows the first ten of many problems and counts the rest', async () => {
     const file = generatedBoardFile(25, 2, 2)
-    for (const touchpoint of file.touchpoints!) touchpoint.phaseId = 'nope'
+    // Each a different unknown phase: problems alike but for the index would share one line.
+    file.touchpoints!.forEach((touchpoint, i) => (touchpoint.phaseId = `nope-${i}`))
     await importFile('many.zigzag.json', file)
     await expect.poll(() => page.getByTestId('import-problems').locator('li').count()).toBe(PROBLEMS_SHOWN)
     const refusal = await page.getByTestId('import-error').innerText()

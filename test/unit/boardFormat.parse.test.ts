@@ -82,10 +82,10 @@ describe('reading a board file', () => {
       f.meta.language = 'fr'
     })
     expect(errors).toEqual(expect.arrayContaining([
-      'touchpoints[1].title: is missing (expected string)',
+      'touchpoints[1].title: is missing',
       expect.stringMatching(/^touchpoints\[2\]\.momentOfTruth: .*expected boolean/),
       'lanes[0]: unknown field "colour"',
-      expect.stringMatching(/^meta\.language: .*"en"\|"de"/),
+      'meta.language: must be one of en, de',
     ]))
     expect(errors).toHaveLength(4)
   })
@@ -102,12 +102,12 @@ describe('reading a board file', () => {
       f.phases = []
     })
     expect(errors).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^touchpoints\[0\]\.status: .*"new"\|"keep"\|"refine"\|"retire"/),
+      'touchpoints[0].status: must be one of new, keep, refine, retire',
       'touchpoints[0].id: must be 1 to 64 letters, digits, "-" or "_"',
       'personas[0].color: must be a colour such as "#e4572e"',
       'exportedAt: must be an ISO 8601 date and time such as "2025-01-15T09:00:00Z"',
       expect.stringMatching(/^influence\.ad\["p-anna"\]: .*<=5/),
-      expect.stringMatching(/^ratings\.ad\["p-anna"\]: .*"disappointing"\|"ok"\|"delighting"/),
+      'ratings.ad["p-anna"]: must be one of disappointing, ok, delighting',
       'factors[0].text: must not be empty',
       'phases: a board needs at least one phase',
     ]))
@@ -164,10 +164,33 @@ describe('checking references in a board file', () => {
       f.factors = [{ touchpointId: 'gone', level: 'great', dimension: 'factual', text: 'Fine', createdAt: '2025-01-15T09:00:00Z' }]
     })).toEqual([
       'touchpoints[0].title: must not be empty',
-      'factors[0].level: Invalid option: expected one of "disappointment"|"ok"|"delight"',
+      'factors[0].level: must be one of disappointment, ok, delight',
       'touchpoints[1].phaseId: refers to unknown phase "nope"',
       'factors[0].touchpointId: refers to unknown touchpoint "gone"',
     ])
+  })
+
+  it('puts problems that differ only in the array index on one line, so the file’s other problems are not hidden', () => {
+    const errors = errorsFor((f) => {
+      const first = f.touchpoints.length
+      f.touchpoints = Array.from({ length: 12 }, (_, i) => ({ ...f.touchpoints[i % first], id: i < first ? f.touchpoints[i].id : `tp-${i}` }))
+      for (const i of [0, 2, 5, 6, 7, 8, 9, 10, 11]) f.touchpoints[i].status = 'archived'
+      f.touchpoints[3].status = 'done'
+      f.touchpoints[1].phaseId = 'nope'
+      f.ratings = { gone: { 'p-anna': 'ok' } }
+    })
+    // Ten status problems, then the two that the import would otherwise have hidden below its first ten lines.
+    expect(errors).toEqual([
+      'touchpoints[0], [2], [3] … (10 touchpoints): status must be one of new, keep, refine, retire',
+      'touchpoints[1].phaseId: refers to unknown phase "nope"',
+      'ratings.gone: refers to unknown touchpoint "gone"',
+    ])
+    // Two alike are grouped too; one alone keeps its own line.
+    expect(errorsFor((f) => {
+      delete f.touchpoints[0].title
+      delete f.touchpoints[2].title
+      f.touchpoints[1].status = 'archived'
+    })).toEqual(['touchpoints[0], [2] (2 touchpoints): title is missing', 'touchpoints[1].status: must be one of new, keep, refine, retire'])
   })
 
   it('passes over references it cannot read in a refused file, instead of guessing', () => {
