@@ -355,7 +355,7 @@ describe('several touchpoints at once', () => {
     addTouchpoint(client.doc, { title: 'Anzeige', phaseId: state.phases[0]!.id, laneId: state.lanes[0]!.id })
     addTouchpoint(client.doc, { title: 'Hotline', phaseId: state.phases[1]!.id, laneId: state.lanes[1]!.id })
     const page = await joinBoard(browser, created.links.facilitator, 'Fran', { width: 1280, height: 720 },
-      (context) => context.addInitScript(() => localStorage.setItem('zigzag.language', 'de')))
+      async (context) => { await context.addInitScript(() => localStorage.setItem('zigzag.language', 'de')) })
     open.push({ page, client })
     await card(page, 'Anzeige').waitFor()
     await shiftClick(page, 'Anzeige', 'Hotline')
