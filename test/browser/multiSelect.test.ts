@@ -283,7 +283,7 @@ describe('several touchpoints at once', () => {
     await board.waitFor()
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
     await page.keyboard.press(command('v'))
-    await expect.poll(() => readBoard(client.doc).touchpoints.map((tp) => tp.title)).toEqual(['Ad', 'Checkout'])
+    await expect.poll(() => readBoard(client.doc).touchpoints.map((tp) => tp.title).sort()).toEqual(['Ad', 'Checkout'])
     expect(cellsOf(client, 'Checkout')).toEqual([['Purchase', 'Website']])
     expect(readBoard(client.doc).journey).toHaveLength(1)
     await expect.poll(() => card(page, 'Checkout').count()).toBe(1)
