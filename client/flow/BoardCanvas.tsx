@@ -383,7 +383,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
           <Cursors roles={projector ? FACILITATOR_ONLY : undefined} />
         </ReactFlow>}
       </CanvasContext.Provider>
-      {!projector && <SelectionHint count={selection.size} readOnly={readOnly} onClear={clearSelection} />}
+      {!projector && <SelectionHint count={selection.size} locked={countIn(selection, status.lockedForMe)} readOnly={readOnly} onClear={clearSelection} />}
       {followView.leader && !projector && (
         <div className="following" data-testid="following" style={{ borderColor: followView.leader.color }}>
           {t('session.following', { name: followView.leader.name })}
@@ -442,6 +442,13 @@ function useBusyCards(peers: Peer[]): ReadonlyMap<string, CardBusy> {
 function moveNodeOnScreen(canvas: HTMLElement | null, id: string, position: Point | undefined): void {
   const element = position && canvas?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)
   if (element) element.style.transform = `translate(${position.x}px,${position.y}px)`
+}
+
+/** How many of `ids` are in `among`. */
+function countIn(ids: ReadonlySet<string>, among: ReadonlySet<string>): number {
+  let count = 0
+  for (const id of ids) if (among.has(id)) count++
+  return count
 }
 
 function toggled(set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<string> {

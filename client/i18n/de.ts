@@ -57,6 +57,8 @@ export const de: Strings<typeof en> = {
     count_one: '{{count}} Kontaktpunkt ausgewählt',
     count_other: '{{count}} Kontaktpunkte ausgewählt',
     keys: 'Ziehen verschiebt sie · Strg+C kopieren · Strg+V einfügen · Strg+D duplizieren · Entf löschen · Esc Auswahl aufheben',
+    locked_one: '{{count}} von der Moderation gesperrt: bleibt, wo er ist',
+    locked_other: '{{count}} von der Moderation gesperrt: bleiben, wo sie sind',
     keysReadOnly: 'Strg+C kopiert sie · Esc hebt die Auswahl auf',
   },
   toolbar: { undo: 'Rückgängig (Strg+Z)', redo: 'Wiederholen (Strg+Umschalt+Z)', share: 'Teilen', fit: 'Ganzes Board', language: 'Language: English' },

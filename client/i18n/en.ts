@@ -54,6 +54,8 @@ export const en = {
     count_one: '{{count}} touchpoint selected',
     count_other: '{{count}} touchpoints selected',
     keys: 'Drag to move them · Ctrl+C copy · Ctrl+V paste · Ctrl+D duplicate · Delete remove · Esc deselect',
+    locked_one: '{{count}} locked by the facilitator: it stays put',
+    locked_other: '{{count}} locked by the facilitator: they stay put',
     keysReadOnly: 'Ctrl+C copies them · Esc deselects',
   },
   toolbar: { undo: 'Undo (Ctrl+Z)', redo: 'Redo (Ctrl+Shift+Z)', share: 'Share', fit: 'Fit board', language: 'Sprache: Deutsch' },

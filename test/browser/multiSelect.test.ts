@@ -339,6 +339,9 @@ describe('several touchpoints at once', () => {
     await card(page, 'Hotline').getByTestId('locked').waitFor()
     await shiftClick(page, 'Ad', 'Hotline')
     await expect.poll(() => selectedTitles(page)).toEqual(['Ad', 'Hotline'])
+    // The hint says which stay put, before anything is tried.
+    expect(await page.getByTestId('selection-locked').textContent()).toBe('1 locked by the facilitator: it stays put')
+    await screenshot(page, 'multi-select-locked')
     const from = (await card(page, 'Ad').boundingBox())!
     await dragTo(page, { x: from.x + from.width / 2, y: from.y + from.height / 2 }, await cellCentre(page, phase('Purchase'), lane('Website')))
     await expect.poll(() => cellsOf(client, 'Ad')).toEqual([['Purchase', 'Website']])
