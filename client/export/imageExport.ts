@@ -39,7 +39,7 @@ async function render(container: HTMLElement, nodes: Node[], scope: ImageScope, 
   // label, the "N selected" hint) is not part of the picture.
   const filter = (el: HTMLElement) => !INTERACTION_CHROME.some((name) => el.classList?.contains(name))
   // html-to-image copies the computed styles of the live DOM: while this class is on the canvas, the stylesheet draws
-  // selected and busy cards (and a selected journey step) as if nothing were selected.
+  // selected, focused and busy cards (and a selected journey step) as if nothing were selected.
   container.classList.add(EXPORTING_CLASS)
   try {
     return await capture(container, viewport, nodes, scope, toImage, filter)

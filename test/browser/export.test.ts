@@ -11,6 +11,7 @@ import { type TestServer, createBoard, startTestServer } from '../utils/server.j
 let server: TestServer
 const ACCENT = [0xf0, 0x8a, 0x24]
 const BAD = [0xd6, 0x45, 0x45]
+const FOCUS = [0x77, 0x68, 0xae] // .card--focused
 let browser: Browser
 let page: Page
 
@@ -148,7 +149,7 @@ describe('handing the board off', () => {
     expect(text).toContain('Stardust backlog')
   })
 
-  it('leaves the exporter’s selection ring and the card’s × button out of the PNG', async () => {
+  it('leaves the exporter’s selection ring, the card’s × button and the room’s focus ring out of the PNG', async () => {
     const clean = PNG.sync.read(await exportFile('png-board'))
     const card = page.getByTestId('touchpoint').filter({ hasText: 'Online checkout' })
     await card.locator('.card__top').click({ position: { x: 4, y: 4 } })
@@ -168,6 +169,19 @@ describe('handing the board off', () => {
       counts.bad += Number(near(selected, i, BAD)) - Number(near(clean, i, BAD))
     }
     expect(counts).toEqual({ differing: 0, accent: 0, bad: 0 })
+
+    // The card the facilitator put in focus for the room: a moment of the session, not part of the board.
+    await page.getByTestId('focus-touchpoint').click()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => card.evaluate((el) => el.className)).toMatch(/card--focused/)
+    expect(await card.evaluate((el) => el.classList.contains('card--selected'))).toBe(false)
+    const focused = PNG.sync.read(await exportFile('png-board'))
+    let focusPixels = 0
+    for (let i = 0; i < focused.data.length; i += 4) focusPixels += Number(near(focused, i, FOCUS)) - Number(near(clean, i, FOCUS))
+    expect(focusPixels, 'pixels of the focus ring').toBe(0)
+    await card.locator('.card__top').click({ position: { x: 4, y: 4 } })
+    await page.getByTestId('focus-touchpoint').click()
+    await expect.poll(() => card.evaluate((el) => el.className)).not.toMatch(/card--focused/)
     await page.keyboard.press('Escape')
   })
 
