@@ -42,7 +42,7 @@ export function SessionBar({ projectorLink }: { projectorLink: string | null }) 
       <PrivateModeControl />
       <TimerControl />
       {isFacilitator && (
-        <>
+        <div className="session-bar__tools" data-testid="facilitator-tools">
           <button type="button" className={`button button--small${leading ? ' is-active' : ''}`} data-testid="follow-me" aria-pressed={leading}
             onClick={() => send({ type: 'follow.set', on: !leading })}>{leading ? t('session.stopLeading') : t('session.bringEveryone')}</button>
           {projectorLink && (
@@ -50,7 +50,7 @@ export function SessionBar({ projectorLink }: { projectorLink: string | null }) 
               aria-label={t('session.projector')} title={t('session.projectorHint')}><Icon name="projector" /></a>
           )}
           <SessionSettings />
-        </>
+        </div>
       )}
       {toast && <div className="toast" role="alert" data-testid="refusal">{toast}</div>}
     </div>

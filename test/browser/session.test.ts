@@ -171,6 +171,37 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await expect.poll(() => facilitator.getByTestId('agenda').getAttribute('data-step')).toBe('')
   })
 
+  it('keeps the strip one row on a 1,280 px laptop in German, and the facilitator’s tools together on the right when it wraps', async () => {
+    const fresh = await createBoard(server.url, { template: 'retail', language: 'de', title: 'Laptop' })
+    const page = await joinBoard(browser, fresh.links.facilitator, 'Flo', { width: 1280, height: 800 })
+    await page.getByTestId('language-switch').click()
+    await expect.poll(() => page.getByTestId('open-projector').getAttribute('aria-label')).toBe('Beamer')
+    const layout = () => page.getByTestId('session-bar').evaluate((bar) => {
+      const box = bar.getBoundingClientRect()
+      const shown = [...bar.children].filter((c) => c.getBoundingClientRect().height > 0)
+      const tools = [...bar.querySelector('[data-testid="facilitator-tools"]')!.children].map((c) => c.getBoundingClientRect())
+      return {
+        rows: new Set(shown.map((c) => Math.round((c.getBoundingClientRect().top - box.top) / 30))).size,
+        toolRows: new Set(tools.map((t) => Math.round((t.top - box.top) / 30))).size,
+        toolsFromRight: Math.round(box.right - Math.max(...tools.map((t) => t.right))),
+      }
+    })
+    await screenshot(page, 'session-strip-de-1280')
+    expect(await layout()).toMatchObject({ rows: 1, toolRows: 1 })
+    // A paused timer and everyone following make the strip longer: if it wraps, the tools go as one, to the right.
+    await page.getByTestId('timer-start').click()
+    await page.getByTestId('timer-pause').click()
+    await page.getByTestId('timer-paused').waitFor()
+    await page.getByTestId('follow-me').click()
+    await expect.poll(() => page.getByTestId('follow-me').getAttribute('aria-pressed')).toBe('true')
+    await screenshot(page, 'session-strip-de-1280-busy')
+    const busy = await layout()
+    expect(busy.rows).toBeLessThanOrEqual(2)
+    expect(busy.toolRows).toBe(1)
+    expect(busy.toolsFromRight).toBeLessThan(16)
+    await page.context().close()
+  })
+
   it('locks the grid for participants from the facilitator’s session settings', async () => {
     const settings = facilitator.getByTestId('session-settings')
     expect(await participant.getByTestId('add-phase').count()).toBe(1)
