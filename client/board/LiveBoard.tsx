@@ -27,6 +27,7 @@ import { useNewCard } from './useNewCard.js'
 import { useUndoKeys } from './useUndoKeys.js'
 import { useBoardTitle } from './useBoardTitle.js'
 import { RestoreNotice } from '../session/RestoreNotice.js'
+import { LostDrafts } from './LostDrafts.js'
 
 const NOTHING_SELECTED: ReadonlySet<string> = new Set()
 
@@ -96,6 +97,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
           <PhoneHeader title={board.meta.title || info.title} status={status} />
           <PhoneView />
           <RestoreNotice />
+          <LostDrafts />
         </div>
         ) : (
         <div className={`workspace${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
@@ -109,6 +111,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
             {panel && <SidePanel kind={panel} selectedId={selectedId} boardId={info.id} token={token} onClose={() => { setPanel(null); if (panel === 'details') setSelection(NOTHING_SELECTED) }} />}
           </div>
           <RestoreNotice />
+          <LostDrafts />
           {shareOpen && <SharePanel links={links} onClose={() => setShareOpen(false)}
             rotation={isFacilitator ? { boardId: info.id, token, onRotated: setLinks } : undefined} />}
         </div>

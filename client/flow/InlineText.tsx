@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { MAX_NAME_LENGTH, singleLine } from '../../shared/model/index.js'
 import { useKeptNote, useLengthLimit } from '../ui/FieldNotes.js'
+import { useKeepIfGone } from '../ui/lostDrafts.js'
 
 interface Props {
   value: string
@@ -38,6 +39,7 @@ export function InlineText({
   const keyboardEditable = focusable && !readOnly
   const { limitProps, note, reset } = useLengthLimit(draft.length, maxLength, true)
   const kept = useKeptNote(true)
+  useKeepIfGone(draft, editing && !readOnly && singleLine(draft) !== value)
 
   useEffect(() => {
     if (editing || !fromKeyboard.current) return

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { moveLane, removeLane, renameLane, setLaneChannel } from '../../shared/model/index.js'
+import { laneMaps, moveLane, removeLane, renameLane, setLaneChannel } from '../../shared/model/index.js'
+import { EditTarget } from '../ui/EditTarget.js'
 import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
 import { GRID, type LaneRow } from './layout.js'
@@ -18,9 +19,11 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly }: {
     <div className={`lane lane--${row.channel}${startsGroup ? ' lane--group-start' : ''}`} data-testid="lane"
       data-lane-id={row.id} data-channel={row.channel}
       style={{ left: 0, top: row.y, width: GRID.laneHeaderWidth, height: row.height }}>
-      <InlineText className="lane__name" testId="lane-name" value={row.name} readOnly={readOnly} clamped
-        title={t('grid.rename')} editing={editing} onEditingChange={setEditing}
-        onCommit={(name) => renameLane(doc, row.id, name, origin)} />
+      <EditTarget isGone={() => !laneMaps(doc).has(row.id)} name={row.name}>
+        <InlineText className="lane__name" testId="lane-name" value={row.name} readOnly={readOnly} clamped
+          title={t('grid.rename')} editing={editing} onEditingChange={setEditing}
+          onCommit={(name) => renameLane(doc, row.id, name, origin)} />
+      </EditTarget>
       <button type="button" className={`channel-chip channel-chip--${row.channel} nodrag`} disabled={readOnly}
         title={readOnly ? undefined : t('grid.toggleChannel')} data-testid="lane-channel"
         onClick={() => setLaneChannel(doc, row.id, other, origin)}>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { movePhase, removePhase, renamePhase } from '../../shared/model/index.js'
+import { movePhase, phaseMaps, removePhase, renamePhase } from '../../shared/model/index.js'
+import { EditTarget } from '../ui/EditTarget.js'
 import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
 import { GRID, type PhaseColumn } from './layout.js'
@@ -14,9 +15,11 @@ export function PhaseHeader({ column, first, last, readOnly }: { column: PhaseCo
   return (
     <div className="phase" data-testid="phase" data-phase-id={column.id}
       style={{ left: column.x, top: 0, width: column.width, height: GRID.headerHeight }}>
-      <InlineText className="phase__name" testId="phase-name" value={column.name} readOnly={readOnly} clamped
-        title={t('grid.rename')} editing={editing} onEditingChange={setEditing}
-        onCommit={(name) => renamePhase(doc, column.id, name, origin)} />
+      <EditTarget isGone={() => !phaseMaps(doc).has(column.id)} name={column.name}>
+        <InlineText className="phase__name" testId="phase-name" value={column.name} readOnly={readOnly} clamped
+          title={t('grid.rename')} editing={editing} onEditingChange={setEditing}
+          onCommit={(name) => renamePhase(doc, column.id, name, origin)} />
+      </EditTarget>
       {!readOnly && (
         <span className="header-actions nodrag">
           <button type="button" disabled={first} title={t('grid.moveEarlier')} aria-label={t('grid.moveEarlier')}

@@ -1,11 +1,12 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react'
 import { memo } from 'react'
-import { updateTouchpoint } from '../../shared/model/index.js'
+import { touchpointMaps, updateTouchpoint } from '../../shared/model/index.js'
 import { VoteDotsView } from '../session/VoteDots.js'
 import { RatingSummary } from '../ui/RatingSummary.js'
 import type { TouchpointFlowNode } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
+import { EditTarget } from '../ui/EditTarget.js'
 import { Icon } from '../ui/Icon.js'
 
 /**
@@ -35,10 +36,12 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
             data-testid="touchpoint-delete" onClick={() => removeCard(id)}>×</button>
         )}
       </div>
-      <InlineText className="card__title" testId="touchpoint-title" value={touchpoint.title} readOnly={readOnly} clamped focusable={false}
-        placeholder={t('touchpoint.untitled')} title={t('touchpoint.editTitle')}
-        editing={editing} onEditingChange={(on) => setEditingId(on ? id : null)}
-        onCommit={(title) => updateTouchpoint(doc, id, { title }, origin)} onDiscard={() => dropNewCard(id)} />
+      <EditTarget isGone={() => !touchpointMaps(doc).has(id)} name={touchpoint.title}>
+        <InlineText className="card__title" testId="touchpoint-title" value={touchpoint.title} readOnly={readOnly} clamped focusable={false}
+          placeholder={t('touchpoint.untitled')} title={t('touchpoint.editTitle')}
+          editing={editing} onEditingChange={(on) => setEditingId(on ? id : null)}
+          onCommit={(title) => updateTouchpoint(doc, id, { title }, origin)} onDiscard={() => dropNewCard(id)} />
+      </EditTarget>
       <div className="card__bottom">
         {heat ? (
           <span className="card__heat" data-testid="heat" data-disappointment={heat.disappointment} data-delight={heat.delight}>

@@ -328,6 +328,11 @@ export const de: Strings<typeof en> = {
     restoredBy: '{{name}} hat das Board auf die Version „{{version}}“ zurückgesetzt.',
     previewHint: '{{touchpoints}} Kontaktpunkte, {{factors}} Faktoren, {{stardust}} Sternenstaub-Ideen. Nur-Lese-Vorschau.',
   },
+  lostDraft: {
+    heading: '„{{name}}“ wurde entfernt, während Sie schrieben',
+    body: 'Ihr Text wurde dort nicht gespeichert. Er bleibt hier, bis Sie dies schließen:',
+    copy: 'Text kopieren', copied: 'Kopiert', pressCopy: 'Zum Kopieren Strg+C drücken',
+  },
   journey: { switchToDigital: 'physisch → digital', switchToPhysical: 'digital → physisch', removeStep: 'Schritt entfernen' },
   phone: {
     emptyJourney: 'Diese Persona hat noch keine Journey. Verbinden Sie Kontaktpunkte auf einem größeren Bildschirm, um sie zu zeichnen.',

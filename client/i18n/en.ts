@@ -325,6 +325,11 @@ export const en = {
     restoredBy: '{{name}} took the board back to the version “{{version}}”.',
     previewHint: '{{touchpoints}} touchpoints, {{factors}} factor entries, {{stardust}} stardust ideas. Read-only preview.',
   },
+  lostDraft: {
+    heading: '“{{name}}” was removed while you were typing',
+    body: 'Your text was not saved there. It is kept here until you close this:',
+    copy: 'Copy text', copied: 'Copied', pressCopy: 'Press Ctrl+C to copy',
+  },
   journey: { switchToDigital: 'physical → digital', switchToPhysical: 'digital → physical', removeStep: 'Remove step' },
   phone: {
     emptyJourney: 'This persona has no journey yet. Link touchpoints on a larger screen to draw it.',

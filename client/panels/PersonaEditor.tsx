@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next'
-import { MAX_PERSONA_NAME_LENGTH, PERSONA_COLORS, type Persona, removePersona, updatePersona } from '../../shared/model/index.js'
+import { MAX_PERSONA_NAME_LENGTH, PERSONA_COLORS, type Persona, personaMaps, removePersona, updatePersona } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { CommitField } from '../ui/CommitField.js'
+import { EditTarget } from '../ui/EditTarget.js'
 import { Modal } from '../ui/Modal.js'
 
 /** Name, short description and colour of a persona; remove it with its journey (not the last one). */
@@ -15,12 +16,14 @@ export function PersonaEditor({ personaId, onClose }: { personaId: string; onClo
   return (
     <Modal className="share" label={t('personas.edit')} testId="persona-editor" onClose={onClose}>
         <h2>{t('personas.edit')}</h2>
-        <label htmlFor="persona-name">{t('personas.name')}</label>
-        <CommitField id="persona-name" testId="persona-name" value={persona.name} maxLength={MAX_PERSONA_NAME_LENGTH} required
-          onCommit={(name) => updatePersona(doc, persona.id, { name }, origin)} />
-        <label htmlFor="persona-description">{t('personas.description')}</label>
-        <CommitField id="persona-description" value={persona.description} multiline rows={2} maxLength={300}
-          onCommit={(description) => updatePersona(doc, persona.id, { description }, origin)} />
+        <EditTarget isGone={() => !personaMaps(doc).has(persona.id)} name={persona.name}>
+          <label htmlFor="persona-name">{t('personas.name')}</label>
+          <CommitField id="persona-name" testId="persona-name" value={persona.name} maxLength={MAX_PERSONA_NAME_LENGTH} required
+            onCommit={(name) => updatePersona(doc, persona.id, { name }, origin)} />
+          <label htmlFor="persona-description">{t('personas.description')}</label>
+          <CommitField id="persona-description" value={persona.description} multiline rows={2} maxLength={300}
+            onCommit={(description) => updatePersona(doc, persona.id, { description }, origin)} />
+        </EditTarget>
         <div className="swatches" role="radiogroup" aria-label={t('personas.color')}>
           {swatches.map(({ color, active, usedBy }) => {
             const used = usedBy && t('personas.usedBy', { names: usedBy })

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next'
-import { type BacklogItem, STARDUST_STATUSES, removeStardust, toggleStardustVote, updateStardust } from '../../shared/model/index.js'
+import { type BacklogItem, STARDUST_STATUSES, removeStardust, stardustMaps, toggleStardustVote, updateStardust } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { VoteDots } from '../session/VoteDots.js'
 import { CommitField } from '../ui/CommitField.js'
+import { EditTarget } from '../ui/EditTarget.js'
 import { Icon } from '../ui/Icon.js'
 
 /** One stardust idea: upvote (one per person), and in the backlog its owner department and status. */
@@ -27,8 +28,10 @@ export function StardustItem({ idea, backlog = false }: { idea: BacklogItem; bac
         </p>
         {backlog && (
           <div className="idea__controls">
-            <CommitField id={`dept-${idea.id}`} value={idea.department} disabled={readOnly} list="board-departments" maxLength={80}
-              placeholder={t('stardust.owner')} testId="stardust-owner" onCommit={(department) => updateStardust(doc, idea.id, { department }, origin)} />
+            <EditTarget isGone={() => !stardustMaps(doc).has(idea.id)} name={idea.text}>
+              <CommitField id={`dept-${idea.id}`} value={idea.department} disabled={readOnly} list="board-departments" maxLength={80}
+                placeholder={t('stardust.owner')} testId="stardust-owner" onCommit={(department) => updateStardust(doc, idea.id, { department }, origin)} />
+            </EditTarget>
             <select value={idea.status} disabled={readOnly} aria-label={t('stardust.status')} data-testid="stardust-status"
               onChange={(e) => updateStardust(doc, idea.id, { status: e.target.value as BacklogItem['status'] }, origin)}>
               {STARDUST_STATUSES.map((s) => <option key={s} value={s}>{t(`stardust.${s}`)}</option>)}

@@ -6,6 +6,7 @@ import {
 import { useBoard } from '../board/BoardContext.js'
 import { PrivateHint } from './PrivateHint.js'
 import { useLengthLimit } from '../ui/FieldNotes.js'
+import { useKeepIfGone } from '../ui/lostDrafts.js'
 import { Icon } from '../ui/Icon.js'
 
 /**
@@ -20,6 +21,7 @@ export function PhoneFactors({ touchpoint }: { touchpoint: Touchpoint }) {
   const [dimension, setDimension] = useState<FactorDimension>('factual')
   const [text, setText] = useState('')
   const limit = useLengthLimit(text.length, MAX_ENTRY_LENGTH)
+  useKeepIfGone(text, text.trim() !== '')
   const silent = session.privateMode.on
   const entries = board.factors.filter((f) => f.touchpointId === touchpoint.id)
   const drafts = myDrafts.filter((d) => d.kind === 'factor' && d.touchpointId === touchpoint.id)

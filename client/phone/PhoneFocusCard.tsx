@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Touchpoint } from '../../shared/model/index.js'
+import { type Touchpoint, touchpointMaps } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { VoteDots } from '../session/VoteDots.js'
+import { EditTarget } from '../ui/EditTarget.js'
 import { PhoneFactors } from './PhoneFactors.js'
 import { PhoneRating } from './PhoneRating.js'
 import { PhoneStardust } from './PhoneStardust.js'
@@ -11,7 +12,7 @@ import { TouchpointChips, useCell } from './TouchpointChips.js'
 /** One touchpoint on a phone: what it is, and the ways to contribute: rate it, add factors, add stardust, place dots. */
 export function PhoneFocusCard({ touchpoint, onClose }: { touchpoint: Touchpoint; onClose: () => void }) {
   const { t } = useTranslation()
-  const { session: { session } } = useBoard()
+  const { doc, session: { session } } = useBoard()
   const { phase, lane } = useCell(touchpoint)
   const focused = session.focusTouchpointId === touchpoint.id
   const votingHere = session.voting?.target === 'touchpoints' && session.voting.status !== 'closed'
@@ -44,8 +45,10 @@ export function PhoneFocusCard({ touchpoint, onClose }: { touchpoint: Touchpoint
         </section>
       )}
       {touchpoint.momentOfTruth && <PhoneRating touchpoint={touchpoint} />}
-      <PhoneFactors touchpoint={touchpoint} />
-      <PhoneStardust touchpoint={touchpoint} />
+      <EditTarget isGone={() => !touchpointMaps(doc).has(touchpoint.id)} name={touchpoint.title || t('touchpoint.untitled')}>
+        <PhoneFactors touchpoint={touchpoint} />
+        <PhoneStardust touchpoint={touchpoint} />
+      </EditTarget>
       <button type="button" className="button phone-back phone-back--bottom" onClick={onClose}>
         <span aria-hidden="true">←</span> {t('phone.back')}
       </button>

@@ -5,6 +5,7 @@ import { useBoard } from '../board/BoardContext.js'
 import { StardustItem } from '../panels/StardustItem.js'
 import { PrivateHint } from './PrivateHint.js'
 import { useLengthLimit } from '../ui/FieldNotes.js'
+import { useKeepIfGone } from '../ui/lostDrafts.js'
 import { Icon } from '../ui/Icon.js'
 
 /** Stardust from the phone: the craziest idea to delight the customer here, and the ideas so far with their upvotes. */
@@ -13,6 +14,7 @@ export function PhoneStardust({ touchpoint }: { touchpoint: Touchpoint }) {
   const { doc, origin, readOnly, board, author, session: { session, send, myDrafts } } = useBoard()
   const [text, setText] = useState('')
   const limit = useLengthLimit(text.length, MAX_ENTRY_LENGTH)
+  useKeepIfGone(text, text.trim() !== '')
   const silent = session.privateMode.on
   const ideas = stardustBacklog(board).filter((idea) => idea.touchpointId === touchpoint.id)
   const drafts = myDrafts.filter((d) => d.kind === 'stardust' && d.touchpointId === touchpoint.id)

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useState } from 'react'
 import { singleLine } from '../../shared/model/index.js'
 import { useKeptNote, useLengthLimit } from './FieldNotes.js'
+import { useKeepIfGone } from './lostDrafts.js'
 
 interface Props {
   id: string
@@ -28,6 +29,7 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
   const [focused, setFocused] = useState(false)
   const { limitProps, note, reset } = useLengthLimit(draft.length, maxLength)
   const kept = useKeptNote()
+  useKeepIfGone(draft, focused && draft.trim() !== value)
   useEffect(() => {
     if (!focused) setDraft(value)
   }, [value, focused])

@@ -5,7 +5,7 @@
  * the older way is tried next, selecting `field`'s text and `execCommand('copy')`.
  * When both fail the text is left selected, for the person to copy by hand.
  */
-export async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
+export async function copyText(text: string, field: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
   try {
     if (navigator.clipboard?.writeText) {
       await navigator.clipboard.writeText(text)

@@ -1,11 +1,13 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
-  type FactorDimension, type FactorEntry, type FactorLevel, MAX_ENTRY_LENGTH, addFactor, removeFactor, updateFactor,
+  type FactorDimension, type FactorEntry, type FactorLevel, MAX_ENTRY_LENGTH, addFactor, factorMaps, removeFactor, updateFactor,
 } from '../../../shared/model/index.js'
 import { useBoard } from '../../board/BoardContext.js'
 import { InlineText } from '../../flow/InlineText.js'
 import { useLengthLimit } from '../../ui/FieldNotes.js'
+import { useKeepIfGone } from '../../ui/lostDrafts.js'
+import { EditTarget } from '../../ui/EditTarget.js'
 import { Icon } from '../../ui/Icon.js'
 
 interface Props { touchpointId: string; level: FactorLevel; dimension: FactorDimension; entries: FactorEntry[] }
@@ -19,6 +21,7 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
   const [draft, setDraft] = useState('')
   const [editing, setEditing] = useState<string | null>(null)
   const limit = useLengthLimit(draft.length, MAX_ENTRY_LENGTH)
+  useKeepIfGone(draft, draft.trim() !== '')
   const add = (event: FormEvent) => {
     event.preventDefault()
     if (!draft.trim()) return
@@ -33,9 +36,11 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
           <li key={entry.id} data-testid="factor-entry" className={entry.customerVoice ? 'is-customer-voice' : ''}
             title={`${entry.authorName}${entry.customerVoice ? ` · ${t('chair.voice')}` : ''}`}>
             {entry.customerVoice && <span className="voice-mark" role="img" aria-label={t('chair.voice')}><Icon name="voice" /></span>}
-            <InlineText className="factor-entry__text" value={entry.text} readOnly={readOnly} maxLength={MAX_ENTRY_LENGTH}
-              title={t('grid.rename')} editing={editing === entry.id} onEditingChange={(on) => setEditing(on ? entry.id : null)}
-              onCommit={(text) => updateFactor(doc, entry.id, text, origin)} />
+            <EditTarget isGone={() => !factorMaps(doc).has(entry.id)} name={entry.text}>
+              <InlineText className="factor-entry__text" value={entry.text} readOnly={readOnly} maxLength={MAX_ENTRY_LENGTH}
+                title={t('grid.rename')} editing={editing === entry.id} onEditingChange={(on) => setEditing(on ? entry.id : null)}
+                onCommit={(text) => updateFactor(doc, entry.id, text, origin)} />
+            </EditTarget>
             {!readOnly && (
               <button type="button" className="entry-remove" aria-label={t('common.remove')} onClick={() => removeFactor(doc, entry.id, origin)}>×</button>
             )}

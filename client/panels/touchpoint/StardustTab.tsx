@@ -4,6 +4,7 @@ import { MAX_ENTRY_LENGTH, type Touchpoint, addStardust, stardustBacklog } from 
 import { useBoard } from '../../board/BoardContext.js'
 import { StardustItem } from '../StardustItem.js'
 import { useLengthLimit } from '../../ui/FieldNotes.js'
+import { useKeepIfGone } from '../../ui/lostDrafts.js'
 import { Icon } from '../../ui/Icon.js'
 
 /** Delight ideas for this touchpoint: "the craziest idea we can think of", with upvotes. */
@@ -14,6 +15,7 @@ export function StardustTab({ touchpoint }: { touchpoint: Touchpoint }) {
   const drafts = myDrafts.filter((d) => d.kind === 'stardust' && d.touchpointId === touchpoint.id)
   const [draft, setDraft] = useState('')
   const limit = useLengthLimit(draft.length, MAX_ENTRY_LENGTH)
+  useKeepIfGone(draft, draft.trim() !== '')
   const ideas = stardustBacklog(board).filter((idea) => idea.touchpointId === touchpoint.id)
   const add = (event: FormEvent) => {
     event.preventDefault()

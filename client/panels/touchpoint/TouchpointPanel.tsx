@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Touchpoint } from '../../../shared/model/index.js'
+import { type Touchpoint, touchpointMaps } from '../../../shared/model/index.js'
+import { useBoard } from '../../board/BoardContext.js'
+import { EditTarget } from '../../ui/EditTarget.js'
 import { PanelHeader } from '../../ui/PanelHeader.js'
 import { DetailsTab } from './DetailsTab.js'
 import { FactorsTab } from './FactorsTab.js'
@@ -13,6 +15,7 @@ type Tab = (typeof TABS)[number]
 /** Everything about the selected touchpoint, in four tabs that follow the workshop: describe, rate, examine, delight. */
 export function TouchpointPanel({ touchpoint, onClose }: { touchpoint: Touchpoint; onClose: () => void }) {
   const { t } = useTranslation()
+  const { doc } = useBoard()
   const [tab, setTab] = useState<Tab>('details')
   // Opened from the keyboard (Enter on a focused card), the panel takes the focus, so Tab goes on inside it.
   const [fromKeyboard] = useState(() => document.activeElement?.matches('.react-flow__node:focus-visible') ?? false)
@@ -28,10 +31,12 @@ export function TouchpointPanel({ touchpoint, onClose }: { touchpoint: Touchpoin
           </button>
         ))}
       </div>
-      {tab === 'details' && <DetailsTab touchpoint={touchpoint} onDeleted={onClose} />}
-      {tab === 'rating' && <RatingTab touchpoint={touchpoint} />}
-      {tab === 'factors' && <FactorsTab touchpoint={touchpoint} />}
-      {tab === 'stardust' && <StardustTab touchpoint={touchpoint} />}
+      <EditTarget isGone={() => !touchpointMaps(doc).has(touchpoint.id)} name={touchpoint.title || t('touchpoint.untitled')}>
+        {tab === 'details' && <DetailsTab touchpoint={touchpoint} onDeleted={onClose} />}
+        {tab === 'rating' && <RatingTab touchpoint={touchpoint} />}
+        {tab === 'factors' && <FactorsTab touchpoint={touchpoint} />}
+        {tab === 'stardust' && <StardustTab touchpoint={touchpoint} />}
+      </EditTarget>
     </aside>
   )
 }

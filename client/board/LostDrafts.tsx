@@ -1,0 +1,39 @@
+import { useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { copyText } from '../ui/copyText.js'
+import { type LostDraft, dismissLostDraft, useLostDrafts } from '../ui/lostDrafts.js'
+
+/**
+ * Text someone was typing when someone else removed what it belonged to (a card, a phase, a factor entry): shown with
+ * what was removed, to copy, until they close it. Nothing typed vanishes without a word.
+ */
+export function LostDrafts() {
+  const drafts = useLostDrafts()
+  if (drafts.length === 0) return null
+  return (
+    <div className="lost-drafts" data-testid="lost-drafts">
+      {drafts.map((draft) => <LostDraftNote key={draft.id} draft={draft} />)}
+    </div>
+  )
+}
+
+function LostDraftNote({ draft }: { draft: LostDraft }) {
+  const { t } = useTranslation()
+  const field = useRef<HTMLTextAreaElement>(null)
+  const [copied, setCopied] = useState<boolean | null>(null)
+  return (
+    <section className="lost-draft" role="alert" data-testid="lost-draft" aria-label={t('lostDraft.heading', { name: draft.name })}>
+      <button type="button" className="lost-draft__close" aria-label={t('common.close')} title={t('common.close')}
+        data-testid="lost-draft-close" onClick={() => dismissLostDraft(draft.id)}>×</button>
+      <strong>{t('lostDraft.heading', { name: draft.name })}</strong>
+      <p>{t('lostDraft.body')}</p>
+      <textarea ref={field} readOnly value={draft.text} rows={Math.min(4, Math.ceil(draft.text.length / 48))} data-testid="lost-draft-text"
+        onFocus={(e) => e.target.select()} />
+      <div className="lost-draft__actions">
+        <button type="button" className="button button--small" data-testid="lost-draft-copy"
+          onClick={() => void copyText(draft.text, field.current).then(setCopied)}>{t('lostDraft.copy')}</button>
+        {copied !== null && <span role="status">{copied ? t('lostDraft.copied') : t('lostDraft.pressCopy')}</span>}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,66 @@
+import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
+
+/** Text someone was typing into something that someone else removed meanwhile (a card, a phase, a factor…). */
+export interface LostDraft {
+  id: number
+  /** What was removed, by its name (a card's title, a phase's name), so the person knows where the text belonged. */
+  name: string
+  text: string
+}
+
+/**
+ * What a field is part of: whether that is gone from the board, and its name. A field keeps nothing in the board
+ * until it is saved (on Enter, or when it loses the focus), so when someone removes the card, phase or entry while
+ * another person is typing into it, the field disappears with their text. The provider around a card, a header or a
+ * panel says when that happened; the field then hands its text to the lost drafts (useKeepIfGone).
+ */
+export interface EditTarget {
+  isGone: () => boolean
+  name: string
+}
+export const EditTargetContext = createContext<EditTarget | null>(null)
+
+/** An EditTarget that changes only with the name (`isGone` is read when asked). */
+export function useEditTarget(isGone: () => boolean, name: string): EditTarget {
+  const check = useRef(isGone)
+  check.current = isGone
+  return useMemo(() => ({ isGone: () => check.current(), name }), [name])
+}
+
+let drafts: LostDraft[] = []
+let nextId = 1
+const listeners = new Set<() => void>()
+const changed = () => listeners.forEach((listener) => listener())
+
+/** Keeps `text` for the person to copy (the last few: an old one goes when many pile up). */
+export function keepLostDraft(name: string, text: string): void {
+  drafts = [...drafts, { id: nextId++, name, text }].slice(-KEPT)
+  changed()
+}
+const KEPT = 5
+
+export function dismissLostDraft(id: number): void {
+  drafts = drafts.filter((draft) => draft.id !== id)
+  changed()
+}
+
+export function useLostDrafts(): LostDraft[] {
+  return useSyncExternalStore((listener) => {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  }, () => drafts)
+}
+
+/**
+ * For a field with unsaved text: when the field goes away while `text` is still unsaved (`pending`) and what it is
+ * part of is gone from the board, the text is kept as a lost draft instead of vanishing with the field.
+ */
+export function useKeepIfGone(text: string, pending: boolean): void {
+  const target = useContext(EditTargetContext)
+  const latest = useRef({ text, pending, target })
+  latest.current = { text, pending, target }
+  useEffect(() => () => {
+    const { text: last, pending: unsaved, target: of } = latest.current
+    if (unsaved && of && last.trim() && of.isGone()) keepLostDraft(of.name, last.trim())
+  }, [])
+}

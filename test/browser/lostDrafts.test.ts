@@ -1,0 +1,118 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addFactor, readBoard, removePhase, removeTouchpoint, updateTouchpoint } from '../../shared/model/index.js'
+import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
+
+/**
+ * A field keeps what is typed into it until it is saved (Enter, or leaving it). When someone else removes the card,
+ * phase or entry meanwhile, the field disappears: what was typed must not disappear with it.
+ */
+let server: TestServer
+let browser: Browser
+let board: CreatedBoard
+let ann: Page
+/** Someone else on the board, removing things: a client of its own. */
+let ben: TestClient
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+const idOf = (title: string) => readBoard(ben.doc).touchpoints.find((t) => t.title === title)!.id
+const card = (page: Page, title: string) => page.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
+const lost = (page: Page) => page.getByTestId('lost-draft')
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  board = await createBoard(server.url, { template: 'retail', language: 'en', title: 'Lost drafts' })
+  ann = await joinBoard(browser, board.links.edit, 'Ann')
+  ben = connectClient(server.url, board.id, board.tokens.edit)
+  await synced(ben)
+})
+
+afterAll(async () => {
+  ben?.destroy()
+  await browser?.close()
+  await server?.close()
+})
+
+describe('typing into something someone else removes', () => {
+  it('keeps a card title being typed when the card is removed, with the card’s name, to copy', async () => {
+    await card(ann, 'Online checkout').locator('.card__title').dblclick()
+    const input = ann.getByTestId('touchpoint-title-input')
+    await input.waitFor()
+    await input.pressSequentially('One-click checkout for returning customers')
+    removeTouchpoint(ben.doc, idOf('Online checkout'))
+    await lost(ann).waitFor()
+    expect(await lost(ann).getAttribute('aria-label')).toBe('“Online checkout” was removed while you were typing')
+    expect(await ann.getByTestId('lost-draft-text').inputValue()).toBe('One-click checkout for returning customers')
+    await screenshot(ann, 'lost-draft-title')
+    await ann.getByTestId('lost-draft-copy').click()
+    await expect.poll(() => lost(ann).getByRole('status').textContent()).toMatch(/^(Copied|Press Ctrl\+C to copy)$/)
+    await ann.getByTestId('lost-draft-close').click()
+    expect(await lost(ann).count()).toBe(0)
+  })
+
+  it('keeps the text of a touchpoint’s details and of a new factor when the card goes', async () => {
+    const title = 'Weekly flyer in the letterbox'
+    await card(ann, title).locator('.card__title').click()
+    await ann.getByTestId('touchpoint-panel').waitFor()
+    await ann.getByTestId('panel-description').fill('Printed every Thursday; most people read it on Saturday.')
+    removeTouchpoint(ben.doc, idOf(title))
+    await expect.poll(() => ann.getByTestId('lost-draft-text').inputValue()).toBe('Printed every Thursday; most people read it on Saturday.')
+    expect(await lost(ann).getAttribute('aria-label')).toBe(`“${title}” was removed while you were typing`)
+    expect(await ann.getByTestId('touchpoint-panel').count()).toBe(0)
+    await ann.getByTestId('lost-draft-close').click()
+
+    const other = 'Pays at the till with the card reader'
+    await card(ann, other).locator('.card__title').click()
+    await ann.getByTestId('tab-factors').click()
+    await ann.getByTestId('factor-input-delight-emotional').fill('The cashier remembers my name')
+    removeTouchpoint(ben.doc, idOf(other))
+    await expect.poll(() => ann.getByTestId('lost-draft-text').inputValue()).toBe('The cashier remembers my name')
+    await ann.getByTestId('lost-draft-close').click()
+  })
+
+  it('keeps a phase name being typed when the phase is removed', async () => {
+    const phase = readBoard(ben.doc).phases.find((p) => p.name === 'Use')!
+    await ann.locator(`[data-testid="phase"][data-phase-id="${phase.id}"] [data-testid="phase-name"]`).dblclick()
+    await ann.getByTestId('phase-name-input').fill('Using it at home')
+    removePhase(ben.doc, phase.id)
+    await expect.poll(() => ann.getByTestId('lost-draft-text').inputValue()).toBe('Using it at home')
+    expect(await lost(ann).getAttribute('aria-label')).toBe('“Use” was removed while you were typing')
+    await ann.getByTestId('lost-draft-close').click()
+  })
+
+  it('keeps nothing when the text was saved, or when only something else changed', async () => {
+    const title = 'Product page in the online shop'
+    await card(ann, title).locator('.card__title').dblclick()
+    await ann.getByTestId('touchpoint-title-input').fill('Product page with reviews')
+    // Someone else changes another card and adds a factor meanwhile: the field stays, with its text.
+    updateTouchpoint(ben.doc, idOf('Order status and pick-up notice in the app'), { title: 'Order status in the app' })
+    addFactor(ben.doc, { touchpointId: idOf(title), level: 'ok', dimension: 'factual', text: 'Loads fast', authorId: 'ben', authorName: 'Ben', customerVoice: false })
+    await card(ann, 'Order status in the app').waitFor()
+    expect(await ann.getByTestId('touchpoint-title-input').inputValue()).toBe('Product page with reviews')
+    await ann.keyboard.press('Enter')
+    await card(ann, 'Product page with reviews').waitFor()
+    // Saved, then removed: nothing was lost, nothing to keep.
+    await expect.poll(() => readBoard(ben.doc).touchpoints.some((t) => t.title === 'Product page with reviews')).toBe(true)
+    removeTouchpoint(ben.doc, idOf('Product page with reviews'))
+    await expect.poll(() => card(ann, 'Product page with reviews').count()).toBe(0)
+    expect(await lost(ann).count()).toBe(0)
+  })
+
+  it('keeps a stardust idea being typed on a phone when the card is removed', async () => {
+    const context = await browser.newContext(PHONE)
+    const pia = await context.newPage()
+    await pia.goto(board.links.edit)
+    await pia.getByTestId('display-name').fill('Pia')
+    await pia.getByTestId('join').tap()
+    await pia.locator('[data-testid="board"][data-synced="true"]').waitFor()
+    const id = idOf('Picks up a click & collect order')
+    await pia.locator(`[data-testid="phone-step"][data-touchpoint-id="${id}"] .phone-step__open`).tap()
+    await pia.getByTestId('phone-stardust-input').fill('A free coffee while you wait')
+    removeTouchpoint(ben.doc, id)
+    await expect.poll(() => pia.getByTestId('lost-draft-text').inputValue()).toBe('A free coffee while you wait')
+    await screenshot(pia, 'lost-draft-phone')
+    await context.close()
+  })
+})
