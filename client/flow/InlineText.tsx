@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react'
-import { MAX_NAME_LENGTH, singleLine } from '../../shared/model/index.js'
+import { MAX_NAME_LENGTH, mergeText, singleLine } from '../../shared/model/index.js'
 import { useKeptNote, useLengthLimit } from '../ui/FieldNotes.js'
-import { useKeepIfGone } from '../ui/lostDrafts.js'
+import { useKeepIfGone, useKeepRewritten } from '../ui/lostDrafts.js'
 
 interface Props {
   value: string
@@ -50,8 +50,12 @@ export function InlineText({
   // Editing starts from the value of that moment, all of it selected, before the next keystroke is handled: selected a
   // frame later, the first letters typed quickly were selected too, and the next ones replaced them.
   const selectPending = useRef(false)
+  /** The text when editing began: someone else may save a new one meanwhile, and the two are merged (mergeText). */
+  const base = useRef(value)
+  const keepRewritten = useKeepRewritten()
   useLayoutEffect(() => {
     if (!editing) return
+    base.current = value
     setDraft(value)
     reset()
     selectPending.current = true
@@ -66,7 +70,11 @@ export function InlineText({
   const finish = (save: boolean) => {
     const clean = singleLine(draft) // pasted tabs, line breaks and double spaces become one space
     if ((!save || !clean) && onDiscard?.()) return onEditingChange(false)
-    if (save && clean && clean !== value) onCommit(clean)
+    if (save && clean) {
+      const merged = mergeText(base.current, clean, value)
+      if (merged.partly) keepRewritten(clean)
+      if (merged.text !== value) onCommit(merged.text)
+    }
     if (save && !clean && value) kept.show(value)
     onEditingChange(false)
   }

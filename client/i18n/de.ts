@@ -332,6 +332,11 @@ export const de: Strings<typeof en> = {
     heading: '„{{name}}“ wurde entfernt, während Sie schrieben',
     body: 'Ihr Text wurde dort nicht gespeichert. Er bleibt hier, bis Sie dies schließen:',
     copy: 'Text kopieren', copied: 'Kopiert', pressCopy: 'Zum Kopieren Strg+C drücken',
+    rewritten: 'Jemand hat denselben Text von „{{name}}“ umgeschrieben, während Sie schrieben',
+    rewrittenBody: 'Ihre Änderungen passten nicht mehr zu seinen, daher bleibt seine Fassung. Ihr Text bleibt hier, bis Sie dies schließen:',
+  },
+  fields: {
+    changedMeanwhile: 'Jemand anderes hat dies inzwischen geändert: Ihre Änderungen werden beim Verlassen des Feldes mit seinen zusammengeführt.',
   },
   journey: { switchToDigital: 'physisch → digital', switchToPhysical: 'digital → physisch', removeStep: 'Schritt entfernen' },
   phone: {

@@ -329,6 +329,11 @@ export const en = {
     heading: '“{{name}}” was removed while you were typing',
     body: 'Your text was not saved there. It is kept here until you close this:',
     copy: 'Copy text', copied: 'Copied', pressCopy: 'Press Ctrl+C to copy',
+    rewritten: 'Someone rewrote the same text of “{{name}}” while you were typing',
+    rewrittenBody: 'Your changes no longer fitted theirs, so theirs stays. Your text is kept here until you close this:',
+  },
+  fields: {
+    changedMeanwhile: 'Someone else changed this meanwhile: your changes will be merged into theirs when you leave the field.',
   },
   journey: { switchToDigital: 'physical → digital', switchToPhysical: 'digital → physical', removeStep: 'Remove step' },
   phone: {

@@ -1,7 +1,8 @@
-import { type KeyboardEvent, useEffect, useState } from 'react'
-import { singleLine } from '../../shared/model/index.js'
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { mergeText, singleLine } from '../../shared/model/index.js'
 import { useKeptNote, useLengthLimit } from './FieldNotes.js'
-import { useKeepIfGone } from './lostDrafts.js'
+import { useKeepIfGone, useKeepRewritten } from './lostDrafts.js'
 
 interface Props {
   id: string
@@ -21,12 +22,19 @@ interface Props {
 /**
  * A text field that writes to the board when it loses focus (or on Enter for
  * one-line fields), so a person's half-typed text never fights remote edits;
- * remote changes show as soon as the field is not being edited. Near its
- * limit it counts the characters, and says when a paste was cut.
+ * remote changes show as soon as the field is not being edited. If someone
+ * else saved the same field meanwhile, the field says so, and on leaving it
+ * this person's changes are merged into theirs (mergeText) rather than
+ * overwriting them. Near its limit it counts the characters, and says when a
+ * paste was cut.
  */
 export function CommitField({ id, value, onCommit, multiline, disabled, placeholder, maxLength = 500, list, testId, rows = 3, required }: Props) {
   const [draft, setDraft] = useState(value)
+  const { t } = useTranslation()
   const [focused, setFocused] = useState(false)
+  /** The board's text when editing began: what both this person's and anyone else's changes started from. */
+  const base = useRef(value)
+  const keepRewritten = useKeepRewritten()
   const { limitProps, note, reset } = useLengthLimit(draft.length, maxLength)
   const kept = useKeptNote()
   useKeepIfGone(draft, focused && draft.trim() !== value)
@@ -42,7 +50,9 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
       if (value) kept.show(value)
       return
     }
-    if (clean !== value) onCommit(clean)
+    const merged = mergeText(base.current, clean, value)
+    if (merged.partly) keepRewritten(clean)
+    if (merged.text !== value) onCommit(merged.text)
   }
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && !multiline) (event.target as HTMLElement).blur()
@@ -53,7 +63,7 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
   }
   const common = {
     id, value: draft, disabled, placeholder, ...limitProps, 'data-testid': testId,
-    onFocus: () => { setFocused(true); reset() }, onBlur: commit, onKeyDown,
+    onFocus: () => { setFocused(true); base.current = value; reset() }, onBlur: commit, onKeyDown,
   }
   return (
     <>
@@ -61,6 +71,9 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
         ? <textarea {...common} rows={rows} onChange={(e) => setDraft(e.target.value)} />
         : <input {...common} list={list} onChange={(e) => setDraft(e.target.value)} />}
       {kept.note ?? note}
+      {focused && value !== base.current && (
+        <span className="field-note" role="status" data-testid="changed-meanwhile">{t('fields.changedMeanwhile')}</span>
+      )}
     </>
   )
 }

@@ -3,9 +3,11 @@ import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalS
 /** Text someone was typing into something that someone else removed meanwhile (a card, a phase, a factor…). */
 export interface LostDraft {
   id: number
-  /** What was removed, by its name (a card's title, a phase's name), so the person knows where the text belonged. */
+  /** What the text belonged to, by its name (a card's title, a phase's name), so the person knows where. */
   name: string
   text: string
+  /** The thing was removed, or someone rewrote the same text meanwhile so that not all of this fitted in. */
+  reason: 'removed' | 'rewritten'
 }
 
 /**
@@ -33,8 +35,8 @@ const listeners = new Set<() => void>()
 const changed = () => listeners.forEach((listener) => listener())
 
 /** Keeps `text` for the person to copy (the last few: an old one goes when many pile up). */
-export function keepLostDraft(name: string, text: string): void {
-  drafts = [...drafts, { id: nextId++, name, text }].slice(-KEPT)
+export function keepLostDraft(name: string, text: string, reason: LostDraft['reason'] = 'removed'): void {
+  drafts = [...drafts, { id: nextId++, name, text, reason }].slice(-KEPT)
   changed()
 }
 const KEPT = 5
@@ -49,6 +51,12 @@ export function useLostDrafts(): LostDraft[] {
     listeners.add(listener)
     return () => listeners.delete(listener)
   }, () => drafts)
+}
+
+/** Keeps `text` when someone rewrote the field's text meanwhile and not all of it could be merged in (mergeText). */
+export function useKeepRewritten(): (text: string) => void {
+  const target = useContext(EditTargetContext)
+  return (text: string) => keepLostDraft(target?.name ?? '', text, 'rewritten')
 }
 
 /**

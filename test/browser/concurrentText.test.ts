@@ -1,0 +1,109 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readBoard } from '../../shared/model/index.js'
+import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
+
+/**
+ * A text field is saved whole when its editor leaves it. Two people editing the same field at once must both keep
+ * their words: the later one's changes are merged into the earlier one's, not written over them.
+ */
+let server: TestServer
+let browser: Browser
+let board: CreatedBoard
+let ann: Page
+let ben: Page
+/** Reads the board as the server has it. */
+let reader: TestClient
+
+const card = (page: Page, id: string) => page.locator(`[data-testid="touchpoint"][data-touchpoint-id="${id}"]`)
+const touchpoint = (id: string) => readBoard(reader.doc).touchpoints.find((t) => t.id === id)!
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  board = await createBoard(server.url, { template: 'retail', language: 'en', title: 'Two at once' })
+  ann = await joinBoard(browser, board.links.edit, 'Ann')
+  ben = await joinBoard(browser, board.links.edit, 'Ben')
+  reader = connectClient(server.url, board.id, board.tokens.edit)
+  await synced(reader)
+})
+
+afterAll(async () => {
+  reader?.destroy()
+  await browser?.close()
+  await server?.close()
+})
+
+describe('two people editing the same text at once', () => {
+  it('keeps both people’s additions to a description, and tells the second one while they type', async () => {
+    const flyer = readBoard(reader.doc).touchpoints.find((t) => t.title === 'Weekly flyer in the letterbox')!
+    const before = flyer.description
+    for (const page of [ann, ben]) {
+      await card(page, flyer.id).locator('.card__title').click()
+      await page.getByTestId('touchpoint-panel').waitFor()
+    }
+    const annField = ann.getByTestId('panel-description')
+    const benField = ben.getByTestId('panel-description')
+    await benField.click()
+    await benField.press('End')
+    await benField.pressSequentially(' Ben: most read it on Saturday.')
+    await annField.click()
+    await annField.press('Control+Home')
+    await annField.pressSequentially('Ann: comes on Thursday. ')
+    await annField.blur()
+    await expect.poll(() => touchpoint(flyer.id).description).toBe(`Ann: comes on Thursday. ${before}`)
+    // Ben is still typing: his field says someone else changed it, and keeps his text.
+    await ben.getByTestId('changed-meanwhile').waitFor()
+    await screenshot(ben, 'concurrent-description-meanwhile')
+    await benField.blur()
+    const both = `Ann: comes on Thursday. ${before} Ben: most read it on Saturday.`
+    await expect.poll(() => touchpoint(flyer.id).description).toBe(both)
+    await expect.poll(() => annField.inputValue()).toBe(both)
+    expect(await benField.inputValue()).toBe(both)
+    expect(await ben.getByTestId('changed-meanwhile').count()).toBe(0)
+    expect(await ben.getByTestId('lost-draft').count()).toBe(0)
+  })
+
+  it('keeps both people’s words in a card title renamed by two at once', async () => {
+    const till = readBoard(reader.doc).touchpoints.find((t) => t.title === 'Pays at the till with the card reader')!
+    for (const page of [ann, ben]) {
+      await page.keyboard.press('Escape')
+      await card(page, till.id).locator('.card__title').dblclick()
+      await page.getByTestId('touchpoint-title-input').waitFor()
+    }
+    await ann.getByTestId('touchpoint-title-input').press('Home')
+    await ann.getByTestId('touchpoint-title-input').pressSequentially('Quickly ')
+    await ben.getByTestId('touchpoint-title-input').press('End')
+    await ben.getByTestId('touchpoint-title-input').pressSequentially(' or phone')
+    await ann.keyboard.press('Enter')
+    await expect.poll(() => touchpoint(till.id).title).toBe('Quickly Pays at the till with the card reader')
+    await ben.keyboard.press('Enter')
+    await expect.poll(() => touchpoint(till.id).title).toBe('Quickly Pays at the till with the card reader or phone')
+    await expect.poll(() => card(ann, till.id).getAttribute('data-title')).toBe('Quickly Pays at the till with the card reader or phone')
+  })
+
+  it('keeps the whole text of someone whose changes no longer fit what the other wrote', async () => {
+    const flyer = readBoard(reader.doc).touchpoints.find((t) => t.title === 'Asks for advice in the store')!
+    for (const page of [ann, ben]) {
+      await page.keyboard.press('Escape')
+      await card(page, flyer.id).locator('.card__title').click()
+      await page.getByTestId('touchpoint-panel').waitFor()
+    }
+    const annField = ann.getByTestId('panel-pain-point')
+    const benField = ben.getByTestId('panel-pain-point')
+    await benField.fill('Staff are hard to find on Saturdays')
+    await annField.fill('Nobody at the counter after the refit in March; a screen instead')
+    await annField.blur()
+    await expect.poll(() => touchpoint(flyer.id).painPoint).toBe('Nobody at the counter after the refit in March; a screen instead')
+    await benField.blur()
+    await ben.getByTestId('lost-draft').waitFor()
+    // His changes did not fit hers: hers stays as she wrote it, and his whole text is kept for him to copy.
+    expect(touchpoint(flyer.id).painPoint).toBe('Nobody at the counter after the refit in March; a screen instead')
+    expect(await ben.getByTestId('lost-draft-text').inputValue()).toBe('Staff are hard to find on Saturdays')
+    expect(await ben.getByTestId('lost-draft').getAttribute('aria-label'))
+      .toBe('Someone rewrote the same text of “Asks for advice in the store” while you were typing')
+    await screenshot(ben, 'concurrent-rewritten')
+    await ben.getByTestId('lost-draft-close').click()
+  })
+})

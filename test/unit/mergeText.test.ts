@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { mergeText } from '../../shared/model/mergeText.js'
+
+describe('merging two people’s edits of one text field', () => {
+  it('keeps both additions when two people add to the same description', () => {
+    const base = 'Flyer comes on Thursday.'
+    expect(mergeText(base, `${base} Ann: most read it on Saturday.`, `Note: ${base}`))
+      .toEqual({ text: 'Note: Flyer comes on Thursday. Ann: most read it on Saturday.', partly: false })
+    // Both append at the end: both stay, theirs first (it was saved first).
+    expect(mergeText('Weekly flyer', 'Weekly flyer B', 'Weekly flyer A').text).toBe('Weekly flyer A B')
+  })
+
+  it('keeps a deletion of mine and an addition of theirs elsewhere', () => {
+    expect(mergeText('Pays at the till with the card reader', 'Pays at the till', 'Quickly pays at the till with the card reader').text)
+      .toBe('Quickly pays at the till')
+  })
+
+  it('takes mine when nobody else changed the text, theirs when I changed nothing', () => {
+    expect(mergeText('a', 'b', 'a')).toEqual({ text: 'b', partly: false })
+    expect(mergeText('a', 'a', 'c')).toEqual({ text: 'c', partly: false })
+    expect(mergeText('a', 'same', 'same')).toEqual({ text: 'same', partly: false })
+  })
+
+  it('says when a change of mine no longer fits because they rewrote that part', () => {
+    const merged = mergeText('The cashier is friendly', 'The cashier is very friendly and quick',
+      'Self-checkout only, no staff at all since the refit in March')
+    expect(merged).toEqual({ text: 'Self-checkout only, no staff at all since the refit in March', partly: true })
+  })
+})
