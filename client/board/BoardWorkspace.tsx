@@ -7,6 +7,8 @@ import type { Participant } from '../sync/identity.js'
 import type { BoardConnection } from '../sync/useBoardConnection.js'
 import { useNewerSchema } from '../sync/useNewerSchema.js'
 import { LiveBoard } from './LiveBoard.js'
+import { keepDraftsOfClosingBoard } from '../ui/lostDrafts.js'
+import { LostDrafts } from './LostDrafts.js'
 import { Notice } from './Notice.js'
 
 interface Props { info: BoardInfo; token: string; me: Participant; projector: boolean; connection: BoardConnection | null }
@@ -19,7 +21,9 @@ export function BoardWorkspace({ info, token, me, projector, connection }: Props
     const { code } = connection.refused
     const key = code === CloseCode.boardNotFound ? 'notFound' : code === CloseCode.linkRotated ? 'linkRotated' : code === CloseCode.boardFull ? 'boardFull' : 'badLink'
     const message = t(`errors.${key}`)
-    return <Notice message={message} />
+    // The board's fields go away with it: what is typed in them and not yet saved stays on screen, to copy.
+    keepDraftsOfClosingBoard()
+    return <><Notice message={message} /><LostDrafts /></>
   }
   return (
     <CurrentSchemaOnly doc={connection.doc}>

@@ -21,12 +21,14 @@ function LostDraftNote({ draft }: { draft: LostDraft }) {
   const { t } = useTranslation()
   const field = useRef<HTMLTextAreaElement>(null)
   const [copied, setCopied] = useState<boolean | null>(null)
+  const heading = draft.reason === 'closed' ? t(draft.name ? 'lostDraft.closedIn' : 'lostDraft.closed', { name: draft.name })
+    : t(draft.reason === 'removed' ? 'lostDraft.heading' : 'lostDraft.rewritten', { name: draft.name })
   return (
-    <section className="lost-draft" role="alert" data-testid="lost-draft" aria-label={t(draft.reason === 'removed' ? 'lostDraft.heading' : 'lostDraft.rewritten', { name: draft.name })}>
+    <section className="lost-draft" role="alert" data-testid="lost-draft" aria-label={heading}>
       <button type="button" className="lost-draft__close" aria-label={t('common.close')} title={t('common.close')}
         data-testid="lost-draft-close" onClick={() => dismissLostDraft(draft.id)}>×</button>
-      <strong>{t(draft.reason === 'removed' ? 'lostDraft.heading' : 'lostDraft.rewritten', { name: draft.name })}</strong>
-      <p>{t(draft.reason === 'removed' ? 'lostDraft.body' : 'lostDraft.rewrittenBody')}</p>
+      <strong>{heading}</strong>
+      <p>{t(draft.reason === 'rewritten' ? 'lostDraft.rewrittenBody' : 'lostDraft.body')}</p>
       <textarea ref={field} readOnly value={draft.text} rows={Math.min(4, Math.ceil(draft.text.length / 48))} data-testid="lost-draft-text"
         onFocus={(e) => e.target.select()} />
       <div className="lost-draft__actions">

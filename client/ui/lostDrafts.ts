@@ -6,8 +6,11 @@ export interface LostDraft {
   /** What the text belonged to, by its name (a card's title, a phase's name), so the person knows where. */
   name: string
   text: string
-  /** The thing was removed, or someone rewrote the same text meanwhile so that not all of this fitted in. */
-  reason: 'removed' | 'rewritten'
+  /**
+   * The thing was removed; someone rewrote the same text meanwhile so that this no longer fitted in; or the board
+   * closed under the field (its link was replaced).
+   */
+  reason: 'removed' | 'rewritten' | 'closed'
 }
 
 /**
@@ -30,6 +33,8 @@ export function useEditTarget(isGone: () => boolean, name: string): EditTarget {
 }
 
 let drafts: LostDraft[] = []
+/** The board is going away (its link was refused): every field with unsaved text keeps it. */
+let boardClosing = false
 let nextId = 1
 const listeners = new Set<() => void>()
 const changed = () => listeners.forEach((listener) => listener())
@@ -40,6 +45,14 @@ export function keepLostDraft(name: string, text: string, reason: LostDraft['rea
   changed()
 }
 const KEPT = 5
+
+/**
+ * Call while the board is being replaced by a message that it closed (the link was replaced): the fields going away
+ * with it keep their unsaved text, shown with that message (LostDrafts).
+ */
+export function keepDraftsOfClosingBoard(): void {
+  boardClosing = true
+}
 
 export function dismissLostDraft(id: number): void {
   drafts = drafts.filter((draft) => draft.id !== id)
@@ -69,6 +82,8 @@ export function useKeepIfGone(text: string, pending: boolean): void {
   latest.current = { text, pending, target }
   useEffect(() => () => {
     const { text: last, pending: unsaved, target: of } = latest.current
-    if (unsaved && of && last.trim() && of.isGone()) keepLostDraft(of.name, last.trim())
+    if (!unsaved || !last.trim()) return
+    if (boardClosing) keepLostDraft(of?.name ?? '', last.trim(), 'closed')
+    else if (of?.isGone()) keepLostDraft(of.name, last.trim())
   }, [])
 }

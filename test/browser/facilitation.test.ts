@@ -79,7 +79,10 @@ describe('facilitator controls in three browsers', () => {
     expect(await cellOfCard(fran, 'Online checkout')).toEqual(before)
   })
 
-  it('rotates the edit link: the old link’s people see why they were let go, the new link works', async () => {
+  it('rotates the edit link: the old link’s people see why they were let go, keep what they were typing, and the new link works', async () => {
+    // Pat is in the middle of a sentence when the link goes.
+    await card(pat, 'Weekly flyer in the letterbox').locator('.card__title').click()
+    await pat.getByTestId('panel-description').fill('Needs a guest checkout')
     await fran.getByTestId('share').click()
     const oldLink = await fran.getByTestId('link-edit').inputValue()
     fran.once('dialog', (dialog) => void dialog.accept())
@@ -87,8 +90,11 @@ describe('facilitator controls in three browsers', () => {
     await expect.poll(() => fran.getByTestId('link-edit').inputValue()).not.toBe(oldLink)
     const newLink = await fran.getByTestId('link-edit').inputValue()
     for (const page of [pat, sam]) {
-      await expect.poll(() => page.getByTestId('notice').textContent()).toBe('The facilitator replaced this link. Ask for the new one.')
+      await expect.poll(() => page.getByTestId('notice').textContent()).toBe('The facilitator replaced this link. Ask for the new one: what you added is kept in this browser and joins the board when you open it.')
     }
+    expect(await pat.getByTestId('lost-draft').getAttribute('aria-label')).toBe('The board closed while you were typing in “Weekly flyer in the letterbox”')
+    expect(await pat.getByTestId('lost-draft-text').inputValue()).toBe('Needs a guest checkout')
+    expect(await sam.getByTestId('lost-draft').count()).toBe(0)
     await screenshot(pat, 'link-rotated')
     const back = await joinBoard(browser, newLink, 'Pat again')
     await card(back, 'Online checkout').waitFor()

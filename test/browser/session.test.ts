@@ -271,7 +271,7 @@ describe('a facilitated session with a facilitator, a participant and a projecto
   })
 
   it('opens the board when the participant puts the new link into the tab that says the old one was replaced', async () => {
-    expect(await participant.getByTestId('notice').textContent()).toBe('The facilitator replaced this link. Ask for the new one.')
+    expect(await participant.getByTestId('notice').textContent()).toBe('The facilitator replaced this link. Ask for the new one: what you added is kept in this browser and joins the board when you open it.')
     const newLink = (await projector.getByTestId('qr-code').getAttribute('data-value'))!
     // Only the hash changes: the browser does not load the page again (the marker survives).
     await participant.evaluate(() => { (window as { samePage?: boolean }).samePage = true })
