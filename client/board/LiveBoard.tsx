@@ -28,6 +28,8 @@ import { useUndoKeys } from './useUndoKeys.js'
 import { useBoardTitle } from './useBoardTitle.js'
 import { RestoreNotice } from '../session/RestoreNotice.js'
 import { LostDrafts } from './LostDrafts.js'
+import { OrphanedWorkNote } from './OrphanedWorkNote.js'
+import { useOrphanedWork } from './useOrphanedWork.js'
 
 const NOTHING_SELECTED: ReadonlySet<string> = new Set()
 
@@ -56,6 +58,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const [viewMode, setViewMode] = useState<ViewMode>('journey')
   const [following, follow] = useState<string | null>(null)
   const isPhone = useIsPhone()
+  const orphans = useOrphanedWork(doc, board, me.id, connection.synced && !projector)
   const personaId = board.personas.some((p) => p.id === chosenPersona) ? chosenPersona! : (board.personas[0]?.id ?? '')
   const customerVoice = board.customerChair?.participantId === me.id
   const session = useSession(provider, me)
@@ -89,6 +92,9 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
     personaId, setPersonaId, showOtherJourneys, setShowOtherJourneys, viewMode, setViewMode, session, isFacilitator, isLocked, following, follow,
   }), [doc, provider, origin, readOnly, board, peers, me, editingId, addCard, dropNewCard, customerVoice, personaId, showOtherJourneys, viewMode, session, isFacilitator, isLocked, following])
 
+  const orphanNotes = orphans.notes.map((note) =>
+    <OrphanedWorkNote key={note.work.touchpointId} note={note} onDismiss={() => orphans.dismiss(note.work.touchpointId)} />)
+
   return (
     <BoardContext.Provider value={context}>
       <ReactFlowProvider>
@@ -97,7 +103,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
           <PhoneHeader title={board.meta.title || info.title} status={status} />
           <PhoneView />
           <RestoreNotice />
-          <LostDrafts />
+          <LostDrafts>{orphanNotes}</LostDrafts>
         </div>
         ) : (
         <div className={`workspace${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
@@ -111,7 +117,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
             {panel && <SidePanel kind={panel} selectedId={selectedId} boardId={info.id} token={token} onClose={() => { setPanel(null); if (panel === 'details') setSelection(NOTHING_SELECTED) }} />}
           </div>
           <RestoreNotice />
-          <LostDrafts />
+          <LostDrafts>{orphanNotes}</LostDrafts>
           {shareOpen && <SharePanel links={links} onClose={() => setShareOpen(false)}
             rotation={isFacilitator ? { boardId: info.id, token, onRotated: setLinks } : undefined} />}
         </div>

@@ -1,17 +1,19 @@
-import { useRef, useState } from 'react'
+import { Children, type ReactNode, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { copyText } from '../ui/copyText.js'
 import { type LostDraft, dismissLostDraft, useLostDrafts } from '../ui/lostDrafts.js'
 
 /**
  * Text someone was typing when someone else removed what it belonged to (a card, a phase, a factor entry): shown with
- * what was removed, to copy, until they close it. Nothing typed vanishes without a word.
+ * what was removed, to copy, until they close it. Nothing typed vanishes without a word. `children`: other notes of
+ * work kept from a removal, shown first in the same stack.
  */
-export function LostDrafts() {
+export function LostDrafts({ children }: { children?: ReactNode }) {
   const drafts = useLostDrafts()
-  if (drafts.length === 0) return null
+  if (drafts.length === 0 && Children.toArray(children).length === 0) return null
   return (
     <div className="lost-drafts" data-testid="lost-drafts">
+      {children}
       {drafts.map((draft) => <LostDraftNote key={draft.id} draft={draft} />)}
     </div>
   )

@@ -340,6 +340,16 @@ export const de: Strings<typeof en> = {
   fields: {
     changedMeanwhile: 'Jemand anderes hat dies inzwischen geändert: Ihre Änderungen werden beim Verlassen des Feldes mit seinen zusammengeführt.',
   },
+  orphans: {
+    heading: '„{{title}}“ wurde mit Ihrer Arbeit darauf entfernt',
+    headingUnknown: 'Eine Karte mit Ihrer Arbeit darauf wurde entfernt',
+    body: 'Jemand hat sie entfernt, bevor Folgendes von Ihnen auf dem Board ankam: {{work}}. Es ist erhalten, wird aber nirgends gezeigt, bis die Karte zurück ist.',
+    bodyUnknown: 'Jemand hat sie entfernt, bevor Folgendes von Ihnen auf dem Board ankam: {{work}}. Titel und Ort der Karte sind nicht mehr bekannt. Ihre Arbeit ist erhalten, wird aber nirgends gezeigt, bis die Karte zurück ist: Sie kommt als „{{title}}“ in die erste Zelle, zum Umbenennen und Verschieben.',
+    factors_one: '{{count}} Faktor', factors_other: '{{count}} Faktoren',
+    stardust_one: '{{count}} Sternenstaub-Idee', stardust_other: '{{count}} Sternenstaub-Ideen',
+    ratings_one: '{{count}} Bewertung', ratings_other: '{{count}} Bewertungen',
+    restore: 'Karte zurückholen', dismiss: 'Ausblenden', restoredTitle: 'Wiederhergestellte Karte',
+  },
   journey: { switchToDigital: 'physisch → digital', switchToPhysical: 'digital → physisch', removeStep: 'Schritt entfernen' },
   phone: {
     emptyJourney: 'Diese Persona hat noch keine Journey. Verbinden Sie Kontaktpunkte auf einem größeren Bildschirm, um sie zu zeichnen.',

@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type * as Y from 'yjs'
+import { type BoardState, type OrphanedWork, type Touchpoint, orphanedWork } from '../../shared/model/index.js'
+
+/** This person's work on a removed card, with the card as this page last saw it (null: removed before the page loaded). */
+export interface OrphanNote {
+  work: OrphanedWork
+  card: Touchpoint | null
+}
+
+/**
+ * This person's entries left on cards someone else removed: they arrived after the removal (made offline meanwhile),
+ * so removeTouchpoint could not take them along, and no view shows them. Looked for once the first sync is done (a
+ * board still loading is not judged), again whenever cards come or go or entries change. Every card is remembered
+ * as last read, so a removed one can come back with its own fields.
+ */
+export function useOrphanedWork(doc: Y.Doc, board: BoardState, participantId: string, synced: boolean) {
+  const seen = useRef({ cards: new Map<string, Touchpoint>(), from: null as readonly Touchpoint[] | null })
+  if (seen.current.from !== board.touchpoints) {
+    seen.current.from = board.touchpoints
+    for (const card of board.touchpoints) seen.current.cards.set(card.id, card)
+  }
+  const { touchpoints, factors, stardust, ratings, influence } = board
+  // Orphans change only with the cards or the entries, and the board's parts are new objects exactly then.
+  const orphans = useMemo(() => (synced ? orphanedWork(doc, participantId) : []),
+    [doc, participantId, synced, touchpoints, factors, stardust, ratings, influence]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set())
+  // A dismissed card that came back is forgotten as dismissed: removed again, its note shows again.
+  useEffect(() => {
+    const still = [...dismissed].filter((id) => orphans.some((work) => work.touchpointId === id))
+    if (still.length !== dismissed.size) setDismissed(new Set(still))
+  }, [orphans, dismissed])
+  const dismiss = useCallback((touchpointId: string) => setDismissed((ids) => new Set([...ids, touchpointId])), [])
+
+  const notes = useMemo<OrphanNote[]>(() => orphans
+    .filter((work) => !dismissed.has(work.touchpointId))
+    .map((work) => ({ work, card: seen.current.cards.get(work.touchpointId) ?? null })), [orphans, dismissed])
+  return { notes, dismiss }
+}
