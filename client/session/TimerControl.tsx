@@ -22,7 +22,7 @@ export function TimerControl({ large = false }: { large?: boolean }) {
   const paused = !running && session.timer.remainingMs < session.timer.durationMs
   if (!isFacilitator && !running && session.timer.remainingMs === session.timer.durationMs) return null
   return (
-    <div className={`timer${large ? ' timer--large' : ''}${done || flash ? ' timer--done' : ''}${running ? ' timer--running' : ''}`}
+    <div className={`timer${large ? ' timer--large' : ''}${done || flash ? ' timer--done' : ''}${flash ? ' timer--flash' : ''}${running ? ' timer--running' : ''}`}
       data-testid="timer" role="timer" aria-live="off">
       <Icon name="timer" className="timer__icon" />
       <span className="timer__time" data-testid="timer-time" data-remaining={remaining}
@@ -36,11 +36,14 @@ export function TimerControl({ large = false }: { large?: boolean }) {
               {PRESETS.map((m) => <option key={m} value={m}>{m} min</option>)}
             </select>
           )}
-          <button type="button" className="button button--small" data-testid={running ? 'timer-pause' : 'timer-start'}
-            aria-label={t(running ? 'session.pauseTimer' : 'session.startTimer')} title={t(running ? 'session.pauseTimer' : 'session.startTimer')}
-            onClick={() => send({ type: running ? 'timer.pause' : 'timer.start' })}><Icon name={running ? 'pause' : 'play'} /></button>
+          {/* Run out, there is nothing to pause: one more minute, or reset it for the next round. */}
+          {!done && (
+            <button type="button" className="button button--small" data-testid={running ? 'timer-pause' : 'timer-start'}
+              aria-label={t(running ? 'session.pauseTimer' : 'session.startTimer')} title={t(running ? 'session.pauseTimer' : 'session.startTimer')}
+              onClick={() => send({ type: running ? 'timer.pause' : 'timer.start' })}><Icon name={running ? 'pause' : 'play'} /></button>
+          )}
           <button type="button" className="button button--small" data-testid="timer-add-minute" aria-label={t('session.addMinute')} title={t('session.addMinute')} onClick={() => send({ type: 'timer.addMinute' })}>+1</button>
-          <button type="button" className="button button--small" aria-label={t('session.reset')} title={t('session.reset')} onClick={() => send({ type: 'timer.reset' })}>⟲</button>
+          <button type="button" className="button button--small" data-testid="timer-reset" aria-label={t('session.reset')} title={t('session.reset')} onClick={() => send({ type: 'timer.reset' })}>⟲</button>
         </span>
       )}
     </div>

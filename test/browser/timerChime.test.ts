@@ -49,11 +49,29 @@ describe('the timer’s chime', () => {
     await expect.poll(() => chimes(watching)).toBe(1)
     await watching.waitForTimeout(1_000)
     expect(await chimes(watching)).toBe(1)
+    // "Time is up" pulses while the chime sounds, then stays a still red badge.
+    const pulse = () => watching.getByTestId('timer-time').evaluate((el) => getComputedStyle(el).animationName)
+    expect(await pulse()).toBe('pulse')
+    await expect.poll(pulse, { timeout: 8_000 }).toBe('none')
+    expect(await watching.getByTestId('timer-time').textContent()).toBe('Time is up')
 
     // Someone opens the board afterwards: the timer shows it ran out, without a sound.
     const late = await joinBoard(browser, board.links.edit, 'Lea', undefined, countChimes)
     await expect.poll(() => late.getByTestId('timer-time').getAttribute('data-remaining')).toBe('0')
     await late.waitForTimeout(1_000)
     expect(await chimes(late)).toBe(0)
+  })
+  it('gives the facilitator one more minute or a reset once time is up, not a pause button', async () => {
+    const page = await joinBoard(browser, board.links.facilitator, 'Fay')
+    command({ type: 'timer.set', durationMs: 1500 })
+    command({ type: 'timer.start' })
+    await page.getByTestId('timer-pause').waitFor() // running: the last test's timer ran out before this page opened
+    await expect.poll(() => page.getByTestId('timer-time').getAttribute('data-remaining'), { timeout: 5_000 }).toBe('0')
+    expect(await page.getByTestId('timer-pause').count()).toBe(0)
+    expect(await page.getByTestId('timer-start').count()).toBe(0)
+    await page.getByTestId('timer-reset').click()
+    await expect.poll(() => page.getByTestId('timer-start').count()).toBe(1)
+    expect(await page.getByTestId('timer-time').textContent()).toBe('0:02') // 1.5 s, counted up
+    await page.context().close()
   })
 })
