@@ -38,7 +38,12 @@ export const de: Strings<typeof en> = {
     retry: 'Erneut versuchen',
     home: 'Startseite',
   },
-  role: { facilitator: 'Moderation', editor: 'Bearbeiten', viewer: 'Ansehen' },
+  role: { facilitator: 'Moderation', editor: 'Bearbeiten', viewer: 'Nur ansehen' },
+  roleHint: {
+    facilitator: 'Sie moderieren diesen Workshop: Sitzungsleiste, Sperren und Links liegen bei Ihnen.',
+    editor: 'Sie können alles auf dem Board hinzufügen und ändern.',
+    viewer: 'Sie sind mit einem Ansichtslink beigetreten: Sie sehen alles live, können aber nichts ändern und nicht abstimmen.',
+  },
   connection: {
     connected: 'Live',
     connecting: 'Verbinde…',
@@ -254,6 +259,7 @@ export const de: Strings<typeof en> = {
     assign: { title: 'Verantwortung zuordnen', hint: 'Jeder geplanten Idee und jedem Kontaktpunkt eine verantwortliche Abteilung geben.' },
   },
   voting: {
+    watching: '(Sie sehen zu: mit einem Ansichtslink kann man nicht abstimmen)',
     setup: 'Punktabfrage zu',
     onTouchpoints: 'Kontaktpunkten',
     onStardust: 'Sternenstaub',

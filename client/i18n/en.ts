@@ -34,7 +34,12 @@ export const en = {
     retry: 'Try again',
     home: 'Start page',
   },
-  role: { facilitator: 'Facilitator', editor: 'Editor', viewer: 'Viewer' },
+  role: { facilitator: 'Facilitator', editor: 'Editor', viewer: 'View only' },
+  roleHint: {
+    facilitator: 'You run this workshop: the session strip, locks and links are yours.',
+    editor: 'You can add and change everything on the board.',
+    viewer: 'You joined with a view link: you watch everything live but cannot change anything or vote.',
+  },
   connection: {
     connected: 'Live',
     connecting: 'Connecting…',
@@ -251,6 +256,7 @@ export const en = {
     assign: { title: 'Assign owners', hint: 'Give every planned idea and touchpoint an owning department.' },
   },
   voting: {
+    watching: '(you watch: a view link cannot vote)',
     setup: 'Dot voting on',
     onTouchpoints: 'touchpoints',
     onStardust: 'stardust',

@@ -32,7 +32,7 @@ export function TopBar({ info, status, undo, onShare, panel, onPanel }: Props) {
       <InlineText className="topbar__title" testId="board-title" value={board.meta.title || info.title} readOnly={readOnly}
         title={t('grid.rename')} editing={editing} onEditingChange={setEditing} maxLength={MAX_TITLE_LENGTH}
         onCommit={(title) => setBoardTitle(doc, title, origin)} />
-      <span className={`role-chip role-chip--${info.role}`} data-testid="role">{t(`role.${info.role}`)}</span>
+      <span className={`role-chip role-chip--${info.role}`} data-testid="role" title={t(`roleHint.${info.role}`)}>{t(`role.${info.role}`)}</span>
       <ConnectionBadge status={status} />
       <div className="topbar__spacer" />
       {!readOnly && (

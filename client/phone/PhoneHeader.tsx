@@ -22,6 +22,7 @@ export function PhoneHeader({ title, status }: { title: string; status: Connecti
     <header className="phone-header">
       <div className="phone-header__row">
         <h1 className="phone-header__title" data-testid="board-title">{title}</h1>
+        {readOnly && <span className="role-chip role-chip--viewer" data-testid="role" title={t('roleHint.viewer')}>{t('role.viewer')}</span>}
         <ConnectionBadge status={status} />
         <LanguageSwitch />
       </div>

@@ -31,6 +31,7 @@ export function VotingControl() {
   return (
     <div className={`voting voting--${round.status}`} data-testid="voting" data-status={round.status}>
       <strong>● {t(`voting.${round.target}`)}</strong>
+      {readOnly && <span className="hint" data-testid="watching">{t('voting.watching')}</span>}
       {round.status === 'open' && !readOnly && <span data-testid="votes-left">{t('voting.left', { left, total: round.votesPerPerson })}</span>}
       {round.status === 'open' && <span className="hint">{t('voting.voters', { count: round.voters })}</span>}
       {round.status === 'revealed' && <span>{t('voting.revealed')}</span>}

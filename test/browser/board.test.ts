@@ -323,7 +323,8 @@ describe('a live board in two browsers', () => {
   it('lets a view link watch live but not create a touchpoint', async () => {
     const viewer = await joinBoard(browser, links.view, 'Vic Viewer')
     await card(viewer, 'Store visit').waitFor()
-    expect(await viewer.getByTestId('role').textContent()).toMatch(/viewer|ansehen/i)
+    expect(await viewer.getByTestId('role').textContent()).toBe('View only')
+    expect(await viewer.getByTestId('role').getAttribute('title')).toBe('You joined with a view link: you watch everything live but cannot change anything or vote.')
     expect(await viewer.getByTestId('palette-direct').count()).toBe(0)
     const before = await card(facilitator, 'Hotline call').count()
     const at = await cellCentre(viewer, await gridId(viewer, 'phase', 'After purchase'), await gridId(viewer, 'lane', 'Mobile app'))

@@ -254,6 +254,7 @@ describe('joining from a phone', () => {
     await viewer.getByTestId('phone-factor-entry').filter({ hasText: 'Staff remember my name' }).waitFor()
     await viewer.getByTestId('phone-rating').getByTestId('rating-summary').waitFor()
     expect(await focusCard(viewer).locator('input, select, textarea').count()).toBe(0)
+    expect(await viewer.getByTestId('role').textContent()).toBe('View only')
     expect(await viewer.locator('[data-testid^="phone-rate-"]').count()).toBe(0)
     await viewer.context().close()
   })

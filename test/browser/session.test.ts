@@ -88,6 +88,12 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     // The projector only watches: it has no dots, so no buttons to cast them.
     await card(projector, 'Online checkout').waitFor()
     expect(await projector.getByTestId('vote-cast').count()).toBe(0)
+    // Someone with the view link sees the round, and why they have no dots.
+    const viewer = await joinBoard(browser, board.links.view, 'Vic')
+    expect(await viewer.getByTestId('watching').textContent()).toBe('(you watch: a view link cannot vote)')
+    expect(await viewer.getByTestId('vote-cast').count()).toBe(0)
+    expect(await participant.getByTestId('watching').count()).toBe(0)
+    await viewer.context().close()
     // The last dot spent, every + is plainly out of use.
     await card(participant, 'Product page in the online shop').getByTestId('vote-cast').click()
     await expect.poll(() => participant.getByTestId('votes-left').textContent()).toContain('0 of 3')
