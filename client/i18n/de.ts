@@ -314,6 +314,7 @@ export const de: Strings<typeof en> = {
     button: 'Board-Datei importieren',
     hint: 'Eine aus Zigzag exportierte .json-Datei wird zu einem neuen Board.',
     notJson: '„{{name}}“ ist keine JSON-Datei.',
+    tooLarge: '„{{name}}“ ist {{size, number}} MB groß; eine Board-Datei darf höchstens {{limit, number}} MB groß sein. Entfernen Sie, was das Board nicht mehr braucht, und versuchen Sie es mit der kleineren Datei erneut.',
     problems_one: '„{{name}}“ lässt sich nicht importieren. Beheben Sie dieses Problem und versuchen Sie es erneut:',
     problems_other: '„{{name}}“ lässt sich nicht importieren. Beheben Sie diese {{count}} Probleme und versuchen Sie es erneut:',
     more_one: '… und 1 weiteres Problem.', more_other: '… und {{count}} weitere Probleme.',

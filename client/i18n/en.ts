@@ -311,6 +311,7 @@ export const en = {
     button: 'Import a board file',
     hint: 'A .json file exported from Zigzag becomes a new board.',
     notJson: '“{{name}}” is not a JSON file.',
+    tooLarge: '“{{name}}” is {{size, number}} MB; a board file can be at most {{limit, number}} MB. Remove what the board no longer needs and try again with the smaller file.',
     problems_one: '“{{name}}” cannot be imported. Fix this problem and try again:',
     problems_other: '“{{name}}” cannot be imported. Fix these {{count}} problems and try again:',
     more_one: '… and 1 more problem.', more_other: '… and {{count}} more problems.',
