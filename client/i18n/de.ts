@@ -23,6 +23,7 @@ export const de: Strings<typeof en> = {
     heading: 'Board beitreten',
     nameLabel: 'Ihr Name',
     namePlaceholder: 'So sehen andere Sie',
+    nameBlank: 'Geben Sie Ihren Namen ein (Leerzeichen allein sind kein Name)',
     join: 'Beitreten',
     viewerNote: 'Sie treten mit einem Ansichtslink bei: Sie sehen alles live, können aber nichts ändern.',
   },

@@ -19,6 +19,7 @@ export const en = {
     heading: 'Join the board',
     nameLabel: 'Your name',
     namePlaceholder: 'How others see you',
+    nameBlank: 'Type your name (spaces alone are not a name)',
     join: 'Join',
     viewerNote: 'You are joining with a view link: you can watch live but not change the board.',
   },
