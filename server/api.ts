@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { MAX_BOARD_FILE_BYTES } from '../shared/format/index.js'
 import { boardFileIn, validBoardFile } from './boardFileApi.js'
 import { BOARD_ID_PATTERN, boardInfo, boardLinks, describeIssues, newBoard, newBoardRequest } from './boards.js'
 import { HttpError, bearerToken, readBody, requestOrigin, sendJson } from './httpHelpers.js'
@@ -22,7 +23,7 @@ export interface ApiDeps {
  * creates a board and returns its three links.
  */
 export async function createBoard(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
-  const body = (await readBody(req, MAX_IMPORT_BYTES)).toString('utf8')
+  const body = (await readBody(req, MAX_BOARD_FILE_BYTES)).toString('utf8') // a board file may be larger than other requests
   let json: unknown = {}
   if (body.trim() !== '') {
     try {
@@ -40,9 +41,6 @@ export async function createBoard(req: IncomingMessage, res: ServerResponse, dep
   const template = templateId === undefined ? undefined : deps.templates.get(templateId, language)
   await createdResponse(req, res, deps, newBoard(parsed.data, Date.now(), template), templateId ?? language)
 }
-
-/** Board files can be larger than other requests. */
-const MAX_IMPORT_BYTES = 16 * 1024 * 1024
 
 async function createdResponse(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, board: ReturnType<typeof newBoard>, from: string): Promise<void> {
   const { record, snapshot } = board

@@ -10,6 +10,8 @@ const MAX_NAME = 40
 export function JoinDialog({ info, onJoin }: { info: BoardInfo; onJoin: (name: string) => void }) {
   const { t } = useTranslation()
   const [name, setName] = useState('')
+  // Join stays greyed out for a name of spaces alone; this says why.
+  const blank = name !== '' && !name.trim()
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const clean = name.trim().slice(0, MAX_NAME)
@@ -25,7 +27,8 @@ export function JoinDialog({ info, onJoin }: { info: BoardInfo; onJoin: (name: s
         <p className="join__board">{info.title}</p>
         <label htmlFor="display-name">{t('join.nameLabel')}</label>
         <input id="display-name" data-testid="display-name" autoFocus value={name} maxLength={MAX_NAME}
-          placeholder={t('join.namePlaceholder')} onChange={(e) => setName(e.target.value)} />
+          placeholder={t('join.namePlaceholder')} aria-describedby={blank ? 'display-name-blank' : undefined} onChange={(e) => setName(e.target.value)} />
+        {blank && <p id="display-name-blank" className="field-note" role="status" data-testid="display-name-blank">{t('join.nameBlank')}</p>}
         {info.role === 'viewer' && <p className="join__note">{t('join.viewerNote')}</p>}
         <button type="submit" className="button button--primary" data-testid="join" disabled={!name.trim()}>
           {t('join.join')}

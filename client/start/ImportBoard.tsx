@@ -1,18 +1,23 @@
 import { type ChangeEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { MAX_BOARD_FILE_BYTES } from '../../shared/format/fileSize.js'
 import { importBoardFile } from '../sync/api.js'
 import { markNewBoard } from '../sync/newBoard.js'
 
 /** How many of a file's problems the start page lists; the rest are counted. */
 export const PROBLEMS_SHOWN = 10
 
-/** What is wrong with the chosen file: its name and every problem found, or one message (not JSON, the server refused). */
+/** Megabytes as file managers that count in 1,024s show them, rounded up to a tenth: a file just over the limit never reads as the limit. */
+const megabytes = (bytes: number) => Math.ceil((bytes / (1024 * 1024)) * 10) / 10
+
+/** What is wrong with the chosen file: its name and every problem found, or one message (too large, not JSON, the server refused). */
 type Refusal = { name: string; problems: string[] } | { message: string }
 
 /**
- * Creates a new board from an exported Zigzag board file (.json). The file is checked here first (the checker loads
- * on the first import), so a bad one is refused with a list of what is wrong and where, all of it at once, shown
- * under the button and scrolled into view; the server checks it again.
+ * Creates a new board from an exported Zigzag board file (.json). A file larger than the server takes is refused at
+ * once, before it is read. Else the file is checked here first (the checker loads on the first import), so a bad one
+ * is refused with a list of what is wrong and where, all of it at once, shown under the button and scrolled into
+ * view; the server checks it again.
  */
 export function ImportBoard() {
   const { t } = useTranslation()
@@ -27,6 +32,10 @@ export function ImportBoard() {
     const file = event.target.files?.[0]
     event.target.value = ''
     if (!file) return
+    if (file.size > MAX_BOARD_FILE_BYTES) {
+      setRefusal({ message: t('import.tooLarge', { name: file.name, size: megabytes(file.size), limit: megabytes(MAX_BOARD_FILE_BYTES) }) })
+      return
+    }
     setBusy(true)
     setRefusal(null)
     try {

@@ -68,6 +68,33 @@ describe('a paste longer than the field takes', () => {
   })
 })
 
+describe('notes under the fields of a card’s details', () => {
+  it('leave the expectation, pain point and description their rows; the panel scrolls instead', async () => {
+    await openCard()
+    await page.getByTestId('tab-details').click()
+    const ids = ['tp-expectation', 'tp-pain', 'tp-description']
+    /** Each text area's height, and the least its rows take: a line is at least as tall as the font, plus padding and border. */
+    const sizes = () => page.evaluate((ids) => ids.map((id) => {
+      const area = document.getElementById(id) as HTMLTextAreaElement
+      const style = getComputedStyle(area)
+      const px = (name: string) => parseFloat(style.getPropertyValue(name))
+      const rows = area.rows * px('font-size') + px('padding-top') + px('padding-bottom') + px('border-top-width') + px('border-bottom-width')
+      return { id, height: Math.round(area.getBoundingClientRect().height), rows: Math.floor(rows) }
+    }), ids)
+    // A long paste into the description, then near-full department and title: a note under each, at 1,440 × 900.
+    await page.getByTestId('panel-description').click()
+    await paste('Described at length. '.repeat(100))
+    await page.getByTestId('panel-department').fill('d'.repeat(78))
+    await page.getByTestId('panel-title').fill('t'.repeat(118))
+    expect(await page.getByTestId('touchpoint-panel').getByTestId('length-note').count()).toBe(3)
+    for (const { id, height, rows } of await sizes()) expect(height, id).toBeGreaterThanOrEqual(rows)
+    const panel = page.getByTestId('touchpoint-panel')
+    expect(await panel.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true)
+    await screenshot(page, 'fieldLimits-details-notes')
+    await page.getByTestId('panel-title').press('Escape') // the title as it was, and the panel closed
+  })
+})
+
 describe('a paste longer than a card title takes', () => {
   it('says so in a note under the title being edited on the board', async () => {
     const title = page.getByTestId('touchpoint-title').first()

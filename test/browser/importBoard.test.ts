@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PROBLEMS_SHOWN } from '../../client/start/ImportBoard.js'
-import { type BoardFileInput, generatedBoardFile } from '../../shared/format/index.js'
+import { type BoardFileInput, MAX_BOARD_FILE_BYTES, generatedBoardFile } from '../../shared/format/index.js'
 import { launchBrowser, screenshot } from '../utils/browser.js'
 import { type TestServer, startTestServer } from '../utils/server.js'
 
@@ -64,4 +64,40 @@ describe('importing a board file with mistakes', () => {
     await expect.poll(inView).toBe(true)
     await screenshot(page, 'import-many-problems')
   })
+})
+
+/** A board file of `bytes` bytes, right in everything but its size: its first card's description fills it up. */
+function boardFileOf(bytes: number): Buffer {
+  const file = generatedBoardFile(4, 2, 2)
+  file.touchpoints![0]!.description = ''
+  file.touchpoints![0]!.description = 'x'.repeat(bytes - Buffer.byteLength(JSON.stringify(file)))
+  return Buffer.from(JSON.stringify(file))
+}
+
+describe('importing a board file larger than the server takes', () => {
+  const big = boardFileOf(Math.round(20.5 * 1024 * 1024))
+  const refusals = {
+    en: '“journey.zigzag.json” is 20.5 MB; a board file can be at most 16 MB. Remove what the board no longer needs and try again with the smaller file.',
+    de: '„journey.zigzag.json“ ist 20,5 MB groß; eine Board-Datei darf höchstens 16 MB groß sein. Entfernen Sie, was das Board nicht mehr braucht, und versuchen Sie es mit der kleineren Datei erneut.',
+  }
+  for (const [language, refusal] of Object.entries(refusals)) {
+    it(`refuses it at once, with its name, its size and the limit in the page's language (${language})`, async () => {
+      expect(big.length).toBeGreaterThan(MAX_BOARD_FILE_BYTES)
+      // The browser's own locale stays English: the numbers follow the language the page is in.
+      const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' })
+      context.setDefaultTimeout(10_000)
+      await context.addInitScript((chosen) => localStorage.setItem('zigzag.language', chosen), language)
+      const start = await context.newPage()
+      const sent: string[] = []
+      start.on('request', (request) => { if (request.url().includes('/api/boards')) sent.push(request.url()) })
+      await start.goto(server.url)
+      await start.getByTestId('import-file').setInputFiles({ name: 'journey.zigzag.json', mimeType: 'application/json', buffer: big })
+      await start.getByTestId('import-error').waitFor()
+      expect(await start.getByTestId('import-error').innerText()).toBe(refusal)
+      expect(sent).toEqual([]) // refused before anything went to the server
+      expect(start.url()).toBe(`${server.url}/`)
+      await screenshot(start, `import-too-large-${language}`)
+      await context.close()
+    })
+  }
 })
