@@ -4,6 +4,11 @@ import { MAX_BOARD_FILE_BYTES } from '../../shared/format/fileSize.js'
 import { importBoardFile } from '../sync/api.js'
 import { markNewBoard } from '../sync/newBoard.js'
 
+/** How much larger than the limit an indented export may be and still fit once sent without its spacing. */
+const SPACING_ALLOWANCE = 2
+/** What importBoardFile adds around the file: `{"board":` and `}`. */
+const SENT_WRAPPER_BYTES = 10
+
 /** How many of a file's problems the start page lists; the rest are counted. */
 export const PROBLEMS_SHOWN = 10
 
@@ -32,7 +37,9 @@ export function ImportBoard() {
     const file = event.target.files?.[0]
     event.target.value = ''
     if (!file) return
-    if (file.size > MAX_BOARD_FILE_BYTES) {
+    // An export is indented; what goes to the server is not, so a file somewhat over the limit may still fit. Far over
+    // it, it is refused at once, without reading it.
+    if (file.size > MAX_BOARD_FILE_BYTES * SPACING_ALLOWANCE) {
       setRefusal({ message: t('import.tooLarge', { name: file.name, size: megabytes(file.size), limit: megabytes(MAX_BOARD_FILE_BYTES) }) })
       return
     }
@@ -44,6 +51,12 @@ export function ImportBoard() {
         json = JSON.parse(await file.text())
       } catch {
         throw new Error(t('import.notJson', { name: file.name }))
+      }
+      const compact = new Blob([JSON.stringify(json)]).size
+      if (compact + SENT_WRAPPER_BYTES > MAX_BOARD_FILE_BYTES) {
+        setRefusal({ message: t('import.tooLarge', { name: file.name, size: megabytes(compact), limit: megabytes(MAX_BOARD_FILE_BYTES) }) })
+        setBusy(false)
+        return
       }
       const { parseBoardFile } = await import('../../shared/format/parseBoardFile.js')
       const checked = parseBoardFile(json)
