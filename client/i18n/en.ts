@@ -322,6 +322,10 @@ export const en = {
     problems_one: '“{{name}}” cannot be imported. Fix this problem and try again:',
     problems_other: '“{{name}}” cannot be imported. Fix these {{count}} problems and try again:',
     more_one: '… and 1 more problem.', more_other: '… and {{count}} more problems.',
+    notObject: '“{{name}}” is not a Zigzag board file: it holds JSON, but not a board. Choose a file exported from Zigzag (Export → Board file (JSON)).',
+    notBoard: '“{{name}}” is not a Zigzag board file (its format is {{got}}). Choose a file exported from Zigzag (Export → Board file (JSON)).',
+    newer: '“{{name}}” comes from a newer Zigzag (board file version {{version}}; this one reads up to {{supported}}). Ask whoever runs this Zigzag to update it, then import the file again.',
+    fileTerms: '',
   },
   history: {
     heading: 'Version history', short: 'History', name: 'Version name', namePlaceholder: 'e.g. After the ranking', save: 'Save version',

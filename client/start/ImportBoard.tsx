@@ -60,6 +60,11 @@ export function ImportBoard() {
       }
       const { parseBoardFile } = await import('../../shared/format/parseBoardFile.js')
       const checked = parseBoardFile(json)
+      if (checked.ok === false && checked.refusal) {
+        setRefusal({ message: t(`import.${checked.refusal.code}`, { name: file.name, ...checked.refusal }) })
+        setBusy(false)
+        return
+      }
       if (!checked.ok) {
         setRefusal({ name: file.name, problems: checked.errors })
         setBusy(false)
@@ -85,6 +90,7 @@ export function ImportBoard() {
           {'message' in refusal ? <p>{refusal.message}</p> : (
             <>
               <p>{t('import.problems', { name: refusal.name, count: refusal.problems.length })}</p>
+              {t('import.fileTerms') && <p className="hint">{t('import.fileTerms')}</p>}
               <ul data-testid="import-problems">
                 {refusal.problems.slice(0, PROBLEMS_SHOWN).map((problem, i) => <li key={i}>{problem}</li>)}
               </ul>

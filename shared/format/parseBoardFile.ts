@@ -2,7 +2,16 @@ import type { z } from 'zod'
 import { BOARD_FORMAT, BOARD_FORMAT_VERSION, type BoardFile, BoardFileSchema } from './boardFile.js'
 import { checkReferences, formatPath, referenceView } from './references.js'
 
-export type ParseResult = { ok: true; file: BoardFile } | { ok: false; errors: string[] }
+/**
+ * Why a whole file is refused before its contents are looked at, for a page to say in its own language (`errors`
+ * says it in English).
+ */
+export type FileRefusal =
+  | { code: 'notObject' }
+  | { code: 'notBoard'; got: string }
+  | { code: 'newer'; version: number; supported: number }
+
+export type ParseResult = { ok: true; file: BoardFile } | { ok: false; errors: string[]; refusal?: FileRefusal }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -30,15 +39,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
  * Zigzag board, or is from a newer Zigzag, gets that one error only.
  */
 export function parseBoardFile(json: unknown): ParseResult {
-  if (!isObject(json)) return { ok: false, errors: ['(file): expected a JSON object holding a Zigzag board'] }
+  if (!isObject(json)) return { ok: false, errors: ['(file): expected a JSON object holding a Zigzag board'], refusal: { code: 'notObject' } }
   if (json.format !== BOARD_FORMAT) {
-    return { ok: false, errors: [`format: expected "${BOARD_FORMAT}", got ${JSON.stringify(json.format) ?? 'nothing'}: this is not a Zigzag board file`] }
+    const got = JSON.stringify(json.format) ?? 'nothing'
+    return { ok: false, errors: [`format: expected "${BOARD_FORMAT}", got ${got}: this is not a Zigzag board file`], refusal: { code: 'notBoard', got } }
   }
   const version = json.formatVersion
   if (typeof version === 'number' && version > BOARD_FORMAT_VERSION) {
     return {
       ok: false,
       errors: [`formatVersion: ${version} is newer than this Zigzag reads (${BOARD_FORMAT_VERSION}); update Zigzag to import this file`],
+      refusal: { code: 'newer', version, supported: BOARD_FORMAT_VERSION },
     }
   }
   const parsed = BoardFileSchema.safeParse(json, { reportInput: true })

@@ -101,3 +101,38 @@ describe('importing a board file larger than the server takes', () => {
     })
   }
 })
+
+describe('importing a file that is not a Zigzag board', () => {
+  const cases = {
+    en: {
+      other: '“miro.json” is not a Zigzag board file (its format is "miro-board"). Choose a file exported from Zigzag (Export → Board file (JSON)).',
+      newer: '“later.zigzag.json” comes from a newer Zigzag (board file version 9; this one reads up to 1). Ask whoever runs this Zigzag to update it, then import the file again.',
+    },
+    de: {
+      other: '„miro.json“ ist keine Zigzag-Board-Datei (ihr Format ist "miro-board"). Wählen Sie eine aus Zigzag exportierte Datei (Export → Board-Datei).',
+      newer: '„later.zigzag.json“ stammt aus einem neueren Zigzag (Board-Datei-Version 9; dieses liest bis Version 1). Bitten Sie, wer dieses Zigzag betreibt, es zu aktualisieren, und importieren Sie die Datei dann erneut.',
+    },
+  }
+  for (const [language, expected] of Object.entries(cases)) {
+    it(`says so in the page's language, with what to do instead (${language})`, async () => {
+      const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' })
+      context.setDefaultTimeout(10_000)
+      await context.addInitScript((chosen) => localStorage.setItem('zigzag.language', chosen), language)
+      const start = await context.newPage()
+      const choose = async (name: string, content: unknown) => {
+        await start.goto(server.url)
+        await start.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) })
+        await start.getByTestId('import-error').waitFor()
+        return start.getByTestId('import-error').innerText()
+      }
+      expect(await choose('miro.json', { format: 'miro-board', widgets: [] })).toBe(expected.other)
+      expect(await choose('later.zigzag.json', { ...generatedBoardFile(2, 1, 1), formatVersion: 9 })).toBe(expected.newer)
+      // A board file with mistakes: those are named in the file's own (English) terms, and the German page says so.
+      const broken = generatedBoardFile(2, 1, 1)
+      broken.touchpoints![0]!.phaseId = 'nope'
+      expect(await choose('broken.zigzag.json', broken)).toContain('touchpoints[0].phaseId: refers to unknown phase "nope"')
+      expect(await start.getByTestId('import-error').locator('.hint').count()).toBe(language === 'de' ? 1 : 0)
+      await context.close()
+    })
+  }
+})

@@ -60,7 +60,8 @@ describe('reading a board file', () => {
   })
 
   it('says plainly when the input is not a Zigzag board file at all', () => {
-    expect(parseBoardFile([1, 2])).toEqual({ ok: false, errors: ['(file): expected a JSON object holding a Zigzag board'] })
+    expect(parseBoardFile([1, 2])).toEqual({ ok: false, errors: ['(file): expected a JSON object holding a Zigzag board'], refusal: { code: 'notObject' } })
+    expect(parseBoardFile({ format: 'miro-board' })).toMatchObject({ refusal: { code: 'notBoard', got: '"miro-board"' } })
     expect(parseBoardFile(null)).toMatchObject({ ok: false })
     expect(errorsFor((f) => (f.format = 'miro-board'))).toEqual([
       'format: expected "zigzag-board", got "miro-board": this is not a Zigzag board file',
@@ -72,6 +73,9 @@ describe('reading a board file', () => {
     expect(errorsFor((f) => (f.formatVersion = 2))).toEqual([
       'formatVersion: 2 is newer than this Zigzag reads (1); update Zigzag to import this file',
     ])
+    const file = minimalFile() as Record<string, unknown>
+    file.formatVersion = 2
+    expect(parseBoardFile(file)).toMatchObject({ refusal: { code: 'newer', version: 2, supported: 1 } })
   })
 
   it('names the path of missing fields, wrong types and unknown fields', () => {
