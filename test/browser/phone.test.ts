@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type BoardState, MAX_NAME_LENGTH, type Touchpoint, journeyOrder, ratingDistribution, readBoard } from '../../shared/model/index.js'
+import { type BoardState, MAX_NAME_LENGTH, type Touchpoint, influenceRanking, journeyOrder, ratingDistribution, readBoard } from '../../shared/model/index.js'
 import { MessageType } from '../../shared/protocol.js'
 import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced, waitFor } from '../utils/server.js'
@@ -270,6 +270,42 @@ describe('joining from a phone', () => {
     await expect.poll(() => pia.getByTestId('private-mode').count()).toBe(0)
   })
 
+  it('scores a touchpoint\'s influence from the phone, kept as that participant\'s own and shown on the desktop', async () => {
+    const tp = momentOfTruthOnJourney((await activePersona(pia))!)
+    const piaId = (await pia.evaluate(() => localStorage.getItem('zigzag.participantId')))!
+    const franId = (await fran.evaluate(() => localStorage.getItem('zigzag.participantId')))!
+    const others = Object.keys(state().influence[tp.id] ?? {}).filter((id) => id !== piaId).length
+    await pia.locator(`[data-testid="phone-step"][data-touchpoint-id="${tp.id}"] .phone-step__open`).tap()
+    await pia.getByTestId('phone-influence').scrollIntoViewIfNeeded()
+    expect(await smallTapTargets(pia, '[data-testid="phone-influence"]')).toEqual([])
+    await pia.getByTestId('phone-influence-4').tap()
+    await expect.poll(() => pia.getByTestId('phone-influence-4').getAttribute('aria-checked')).toBe('true')
+    await waitFor(() => state().influence[tp.id]?.[piaId] === 4, 5000, 'Pia\'s influence score in the document')
+    expect(state().influence[tp.id]?.[franId]).toBeUndefined()
+    await screenshot(pia, 'phone-influence')
+
+    // The desktop's rating tab and Priority show the room's average with it; the desktop's own score stays empty.
+    const averageText = () => {
+      const rank = influenceRanking(state()).find((r) => r.touchpoint.id === tp.id)!
+      return `Average ${rank.average!.toFixed(1)} from ${rank.count} score${rank.count === 1 ? '' : 's'}`
+    }
+    expect(influenceRanking(state()).find((r) => r.touchpoint.id === tp.id)!.count).toBe(others + 1)
+    await openOnDesktop(fran, tp.id, 'rating')
+    await expect.poll(() => fran.getByTestId('influence-average').textContent()).toBe(averageText())
+    expect(await fran.getByTestId('influence-4').getAttribute('aria-checked')).toBe('false')
+    await fran.getByTestId('open-priority').click()
+    await expect.poll(() => fran.locator(`[data-testid="ranking-row"][data-title="${tp.title}"]`).textContent()).toContain(averageText())
+
+    // Changing one's mind replaces the score, it does not add a second.
+    await pia.getByTestId('phone-influence-2').tap()
+    await waitFor(() => state().influence[tp.id]?.[piaId] === 2, 5000, 'the changed score')
+    expect(influenceRanking(state()).find((r) => r.touchpoint.id === tp.id)!.count).toBe(others + 1)
+    await expect.poll(() => pia.getByTestId('phone-influence-average').textContent()).toBe(averageText())
+    await expect.poll(() => fran.locator(`[data-testid="ranking-row"][data-title="${tp.title}"]`).textContent()).toContain(averageText())
+    await fran.getByTestId('open-priority').click()
+    await pia.getByTestId('phone-focus-close').tap()
+  })
+
   it('opens the touchpoint the facilitator puts in focus', async () => {
     // One the phone has not opened yet, off the shown journey.
     const target = (await pia.getByTestId('phone-other').first().getAttribute('data-touchpoint-id'))!
@@ -325,6 +361,7 @@ describe('joining from a phone', () => {
     await viewer.getByTestId('phone-rating').getByTestId('rating-summary').waitFor()
     expect(await focusCard(viewer).locator('input, select, textarea').count()).toBe(0)
     expect(await viewer.locator('[data-testid^="phone-rate-"]').count()).toBe(0)
+    expect(await focusCard(viewer).locator('[data-testid="phone-influence"] button').count()).toBe(0)
     await viewer.getByTestId('phone-focus-close').tap()
     // Watchers add no touchpoints: the list has no add control.
     await viewer.getByTestId('phone-step').first().waitFor()
