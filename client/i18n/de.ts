@@ -379,5 +379,13 @@ export const de: Strings<typeof en> = {
     addStardust: 'Idee hinzufügen',
     private: 'privat',
     privateHint: 'Stilles Schreiben: Faktoren und Sternenstaub-Ideen, die Sie hinzufügen, bleiben privat, bis die Moderation aufdeckt.',
+    addTouchpoint: 'Kontaktpunkt',
+    addHeading: 'Neuer Kontaktpunkt',
+    addPlaceholder: 'Wo trifft der Kunde auf Sie?',
+    addTitleNeeded: 'Ein Titel ist nötig: Benennen Sie den Kontaktpunkt, zum Beispiel „Bewertungen im Vergleichsportal“.',
+    addSubmit: 'Kontaktpunkt hinzufügen',
+    addPublicHint: 'Stilles Schreiben läuft, aber Kontaktpunkte sehen alle sofort. Nur Faktoren und Sternenstaub-Ideen bleiben privat.',
+    added: '„{{title}}“ ist jetzt auf dem Board',
+    addedOther: '„{{title}}“ ist jetzt auf dem Board, unter „Kontaktpunkte außerhalb dieser Journey“',
   },
 }

@@ -5,11 +5,12 @@ import { useBoard } from '../board/BoardContext.js'
 import { VoteDots } from '../session/VoteDots.js'
 import { EditTarget } from '../ui/EditTarget.js'
 import { PhoneFactors } from './PhoneFactors.js'
+import { PhoneInfluence } from './PhoneInfluence.js'
 import { PhoneRating } from './PhoneRating.js'
 import { PhoneStardust } from './PhoneStardust.js'
 import { TouchpointChips, useCell } from './TouchpointChips.js'
 
-/** One touchpoint on a phone: what it is, and the ways to contribute: rate it, add factors, add stardust, place dots. */
+/** One touchpoint on a phone: what it is, and the ways to contribute: rate it, score its influence, add factors, add stardust, place dots. */
 export function PhoneFocusCard({ touchpoint, onClose }: { touchpoint: Touchpoint; onClose: () => void }) {
   const { t } = useTranslation()
   const { doc, session: { session } } = useBoard()
@@ -45,6 +46,7 @@ export function PhoneFocusCard({ touchpoint, onClose }: { touchpoint: Touchpoint
         </section>
       )}
       {touchpoint.momentOfTruth && <PhoneRating touchpoint={touchpoint} />}
+      <PhoneInfluence touchpoint={touchpoint} />
       <EditTarget isGone={() => !touchpointMaps(doc).has(touchpoint.id)} name={touchpoint.title || t('touchpoint.untitled')}>
         <PhoneFactors touchpoint={touchpoint} />
         <PhoneStardust touchpoint={touchpoint} />

@@ -13,10 +13,12 @@ interface Props {
   previous?: Touchpoint
   testId: string
   onOpen: (id: string) => void
+  /** Just added from this phone: marked so its author sees where it went. */
+  landed?: boolean
 }
 
 /** One touchpoint in the phone list: where it sits, its channel, and how the room rated its moment of truth. */
-export function PhoneStepRow({ touchpoint, number, previous, testId, onOpen }: Props) {
+export function PhoneStepRow({ touchpoint, number, previous, testId, onOpen, landed = false }: Props) {
   const { t } = useTranslation()
   const { board, session: { session } } = useBoard()
   const { phase, lane } = useCell(touchpoint)
@@ -30,8 +32,8 @@ export function PhoneStepRow({ touchpoint, number, previous, testId, onOpen }: P
           <span>⇅ {t(lane.channel === 'digital' ? 'journey.switchToDigital' : 'journey.switchToPhysical')}</span>
         </li>
       )}
-      <li className={`phone-step phone-step--${lane?.channel ?? 'physical'}${focused ? ' is-focused' : ''}`}
-        data-testid={testId} data-touchpoint-id={touchpoint.id} data-title={touchpoint.title}>
+      <li className={`phone-step phone-step--${lane?.channel ?? 'physical'}${focused ? ' is-focused' : ''}${landed ? ' is-landed' : ''}`}
+        data-testid={testId} data-landed={landed || undefined} data-touchpoint-id={touchpoint.id} data-title={touchpoint.title}>
         <button type="button" className="phone-step__open" onClick={() => onOpen(touchpoint.id)}>
           {number !== undefined && <span className="phone-step__number" aria-label={t('phone.step', { number })}>{number}</span>}
           <span className="phone-step__body">

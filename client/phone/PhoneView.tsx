@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type BoardState, type Touchpoint, journeyOrder } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { ChairButton } from '../panels/ChairButton.js'
+import { type AddChoice, PhoneAddTouchpoint } from './PhoneAddTouchpoint.js'
 import { PhoneFocusCard } from './PhoneFocusCard.js'
 import { PhoneStepRow } from './PhoneStepRow.js'
 
@@ -10,12 +11,15 @@ import { PhoneStepRow } from './PhoneStepRow.js'
  * The board on a phone: the selected persona's journey as a list, in the
  * order the customer meets the touchpoints, then the touchpoints off the
  * journey. Tapping one opens its focus card; so does the facilitator setting
- * the focus.
+ * the focus. "+ Touchpoint" adds one; it is then scrolled to and marked.
  */
 export function PhoneView() {
   const { t } = useTranslation()
-  const { board, personaId, session: { session } } = useBoard()
+  const { board, personaId, readOnly, session: { session } } = useBoard()
   const [openId, setOpenId] = useState<string | null>(null)
+  const [adding, setAdding] = useState(false)
+  const [lastChoice, setLastChoice] = useState<AddChoice | null>(null)
+  const landed = useLanded()
   const focusId = session.focusTouchpointId
   useEffect(() => {
     if (focusId) setOpenId(focusId)
@@ -27,30 +31,70 @@ export function PhoneView() {
   const onJourney = new Set(order)
   const others = board.touchpoints.filter((tp) => !onJourney.has(tp.id)).sort(byCell(board))
   const open = openId ? byId.get(openId) : undefined
+  const covered = Boolean(open) || adding
+  const canAdd = !readOnly && board.phases.length > 0 && board.lanes.length > 0
+  const landedTitle = landed.id ? byId.get(landed.id)?.title : undefined
 
   return (
     <main className="phone-view" data-testid="phone-view">
-      <div className="phone-list" inert={open ? true : undefined} aria-hidden={open ? true : undefined}>
+      <div ref={landed.list} className="phone-list" inert={covered ? true : undefined} aria-hidden={covered ? true : undefined}>
         <PersonaPicker />
         <div className="phone-chair"><ChairButton variant="phone" /></div>
         {steps.length === 0 && <p className="hint phone-empty">{t('phone.emptyJourney')}</p>}
         <ol className="phone-steps" data-testid="phone-steps">
           {steps.map((tp, i) => (
-            <PhoneStepRow key={tp.id} touchpoint={tp} number={i + 1} previous={steps[i - 1]} testId="phone-step" onOpen={setOpenId} />
+            <PhoneStepRow key={tp.id} touchpoint={tp} number={i + 1} previous={steps[i - 1]} testId="phone-step" onOpen={setOpenId}
+              landed={tp.id === landed.id} />
           ))}
         </ol>
         {others.length > 0 && (
           <>
             <h2 className="phone-list__heading">{t('phone.others')}</h2>
             <ul className="phone-steps" data-testid="phone-others">
-              {others.map((tp) => <PhoneStepRow key={tp.id} touchpoint={tp} testId="phone-other" onOpen={setOpenId} />)}
+              {others.map((tp) => <PhoneStepRow key={tp.id} touchpoint={tp} testId="phone-other" onOpen={setOpenId} landed={tp.id === landed.id} />)}
             </ul>
           </>
         )}
+        {canAdd && (
+          <div className="phone-add-bar">
+            {landedTitle !== undefined && (
+              <p className="phone-add-bar__landed" role="status" data-testid="phone-added">
+                ✓ {t(onJourney.has(landed.id!) ? 'phone.added' : 'phone.addedOther', { title: landedTitle })}
+              </p>
+            )}
+            <button type="button" className="button button--primary phone-add-bar__button" data-testid="phone-add-touchpoint"
+              onClick={() => { landed.clear(); setAdding(true) }}>
+              <span aria-hidden="true">+</span> {t('phone.addTouchpoint')}
+            </button>
+          </div>
+        )}
       </div>
+      {/* The facilitator's focus opens over the form, and closing it returns to what was typed. */}
+      {adding && (
+        <PhoneAddTouchpoint last={lastChoice} covered={Boolean(open)} onClose={() => setAdding(false)}
+          onAdded={(id, choice) => { setLastChoice(choice); setAdding(false); landed.show(id) }} />
+      )}
       {open && <PhoneFocusCard key={open.id} touchpoint={open} onClose={() => setOpenId(null)} />}
     </main>
   )
+}
+
+/** How long a touchpoint just added stays marked in the list. */
+const LANDED_MS = 8000
+
+/** The touchpoint just added from this phone: scrolled to, focused and marked for a few seconds, so its author sees where it went. */
+function useLanded() {
+  const [id, setId] = useState<string | null>(null)
+  const list = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!id) return
+    const row = list.current?.querySelector<HTMLElement>(`[data-touchpoint-id="${CSS.escape(id)}"] .phone-step__open`)
+    row?.focus({ preventScroll: true })
+    row?.scrollIntoView({ block: 'center' })
+    const timer = window.setTimeout(() => setId(null), LANDED_MS)
+    return () => window.clearTimeout(timer)
+  }, [id])
+  return { id, list, show: setId, clear: () => setId(null) }
 }
 
 /** Whose journey the list follows. */

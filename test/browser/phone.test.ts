@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type BoardState, type Touchpoint, journeyOrder, ratingDistribution, readBoard } from '../../shared/model/index.js'
+import { type BoardState, MAX_NAME_LENGTH, type Touchpoint, influenceRanking, journeyOrder, ratingDistribution, readBoard } from '../../shared/model/index.js'
 import { MessageType } from '../../shared/protocol.js'
 import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced, waitFor } from '../utils/server.js'
@@ -200,6 +200,112 @@ describe('joining from a phone', () => {
     await pia.getByTestId('phone-focus-close').tap()
   })
 
+  it('adds a touchpoint from the phone in the chosen phase, channel and kind, and the desktop shows it', async () => {
+    const before = state()
+    await pia.getByTestId('phone-add-touchpoint').tap()
+    await pia.getByTestId('phone-add').waitFor()
+    // Starts in the first phase and the first lane, as a direct touchpoint; the title takes what a card title takes on the laptop.
+    expect(await pia.getByTestId('phone-add-phase').inputValue()).toBe(before.phases[0].id)
+    expect(await pia.getByTestId('phone-add-lane').inputValue()).toBe(before.lanes[0].id)
+    expect(await pia.getByTestId('phone-add-direct').getAttribute('aria-checked')).toBe('true')
+    expect(await pia.getByTestId('phone-add-title').getAttribute('maxlength')).toBe(String(MAX_NAME_LENGTH))
+    expect(await horizontalOverflow(pia)).toEqual([])
+    expect(await smallTapTargets(pia, '[data-testid="phone-add"]')).toEqual([])
+
+    // An empty (or blank) title is refused with a reason, and nothing is added.
+    await pia.getByTestId('phone-add-submit').tap()
+    await pia.getByTestId('phone-add-error').waitFor()
+    expect(await pia.getByTestId('phone-add-error').textContent()).toContain('A title is needed')
+    await pia.getByTestId('phone-add-title').fill('   ')
+    await pia.getByTestId('phone-add-submit').tap()
+    await pia.getByTestId('phone-add-error').waitFor()
+    expect(await pia.getByTestId('phone-add-title').getAttribute('aria-invalid')).toBe('true')
+    await screenshot(pia, 'phone-add-empty')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(state().touchpoints.length).toBe(before.touchpoints.length)
+
+    const phase = before.phases[1]
+    const lane = before.lanes.find((l) => l.channel === 'digital' && l.id !== before.lanes[0].id)!
+    await pia.getByTestId('phone-add-title').fill('  Price check on a\tcomparison site ')
+    expect(await pia.getByTestId('phone-add-error').count()).toBe(0)
+    await pia.getByTestId('phone-add-phase').selectOption(phase.id)
+    await pia.getByTestId('phone-add-lane').selectOption(lane.id)
+    await pia.getByTestId('phone-add-indirect').tap()
+    expect(await pia.getByTestId('phone-add-indirect').getAttribute('aria-checked')).toBe('true')
+    await screenshot(pia, 'phone-add')
+    await pia.getByTestId('phone-add-submit').tap()
+
+    // In the server's document as one line, where it was put, indirect.
+    await waitFor(() => state().touchpoints.some((tp) => tp.title === 'Price check on a comparison site'), 5000, 'the new touchpoint in the document')
+    const added = state().touchpoints.find((tp) => tp.title === 'Price check on a comparison site')!
+    expect(added).toMatchObject({ phaseId: phase.id, laneId: lane.id, kind: 'indirect' })
+    expect(state().touchpoints.length).toBe(before.touchpoints.length + 1)
+    // On the phone: the form closes and the new card is marked in the list, off the journey, where the person can see it.
+    await expect.poll(() => pia.getByTestId('phone-add').count()).toBe(0)
+    const row = pia.locator(`[data-testid="phone-other"][data-touchpoint-id="${added.id}"]`)
+    expect(await row.getAttribute('data-landed')).toBe('true')
+    expect(await row.getByTestId('phone-step-where').textContent()).toBe(`${phase.name} · ${lane.name}`)
+    await expect.poll(() => row.evaluate((el) => { const box = el.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight })).toBe(true)
+    expect(await pia.getByTestId('phone-added').textContent()).toContain('Price check on a comparison site')
+    expect(await horizontalOverflow(pia)).toEqual([])
+    await screenshot(pia, 'phone-added')
+    // And on the desktop, as an indirect card.
+    await desktopCard(fran, added.id).filter({ hasText: 'Price check on a comparison site' }).waitFor()
+
+    // The next one starts where the last one went.
+    await pia.getByTestId('phone-add-touchpoint').tap()
+    expect(await pia.getByTestId('phone-add-phase').inputValue()).toBe(phase.id)
+    expect(await pia.getByTestId('phone-add-lane').inputValue()).toBe(lane.id)
+    expect(await pia.getByTestId('phone-add-indirect').getAttribute('aria-checked')).toBe('true')
+
+    // Silent writing keeps factors and stardust private, not touchpoints: this one is on everyone's board at once.
+    await fran.getByTestId('private-start').click()
+    await pia.getByTestId('phone-add-public-hint').waitFor()
+    await pia.getByTestId('phone-add-title').fill('Unboxing video')
+    await pia.getByTestId('phone-add-submit').tap()
+    await waitFor(() => state().touchpoints.some((tp) => tp.title === 'Unboxing video'), 5000, 'the touchpoint added during silent writing')
+    const unboxing = state().touchpoints.find((tp) => tp.title === 'Unboxing video')!
+    await desktopCard(fran, unboxing.id).waitFor()
+    await fran.getByTestId('private-reveal').click()
+    await expect.poll(() => pia.getByTestId('private-mode').count()).toBe(0)
+  })
+
+  it('scores a touchpoint\'s influence from the phone, kept as that participant\'s own and shown on the desktop', async () => {
+    const tp = momentOfTruthOnJourney((await activePersona(pia))!)
+    const piaId = (await pia.evaluate(() => localStorage.getItem('zigzag.participantId')))!
+    const franId = (await fran.evaluate(() => localStorage.getItem('zigzag.participantId')))!
+    const others = Object.keys(state().influence[tp.id] ?? {}).filter((id) => id !== piaId).length
+    await pia.locator(`[data-testid="phone-step"][data-touchpoint-id="${tp.id}"] .phone-step__open`).tap()
+    await pia.getByTestId('phone-influence').scrollIntoViewIfNeeded()
+    expect(await smallTapTargets(pia, '[data-testid="phone-influence"]')).toEqual([])
+    await pia.getByTestId('phone-influence-4').tap()
+    await expect.poll(() => pia.getByTestId('phone-influence-4').getAttribute('aria-checked')).toBe('true')
+    await waitFor(() => state().influence[tp.id]?.[piaId] === 4, 5000, 'Pia\'s influence score in the document')
+    expect(state().influence[tp.id]?.[franId]).toBeUndefined()
+    await screenshot(pia, 'phone-influence')
+
+    // The desktop's rating tab and Priority show the room's average with it; the desktop's own score stays empty.
+    const averageText = () => {
+      const rank = influenceRanking(state()).find((r) => r.touchpoint.id === tp.id)!
+      return `Average ${rank.average!.toFixed(1)} from ${rank.count} score${rank.count === 1 ? '' : 's'}`
+    }
+    expect(influenceRanking(state()).find((r) => r.touchpoint.id === tp.id)!.count).toBe(others + 1)
+    await openOnDesktop(fran, tp.id, 'rating')
+    await expect.poll(() => fran.getByTestId('influence-average').textContent()).toBe(averageText())
+    expect(await fran.getByTestId('influence-4').getAttribute('aria-checked')).toBe('false')
+    await fran.getByTestId('open-priority').click()
+    await expect.poll(() => fran.locator(`[data-testid="ranking-row"][data-title="${tp.title}"]`).textContent()).toContain(averageText())
+
+    // Changing one's mind replaces the score, it does not add a second.
+    await pia.getByTestId('phone-influence-2').tap()
+    await waitFor(() => state().influence[tp.id]?.[piaId] === 2, 5000, 'the changed score')
+    expect(influenceRanking(state()).find((r) => r.touchpoint.id === tp.id)!.count).toBe(others + 1)
+    await expect.poll(() => pia.getByTestId('phone-influence-average').textContent()).toBe(averageText())
+    await expect.poll(() => fran.locator(`[data-testid="ranking-row"][data-title="${tp.title}"]`).textContent()).toContain(averageText())
+    await fran.getByTestId('open-priority').click()
+    await pia.getByTestId('phone-focus-close').tap()
+  })
+
   it('opens the touchpoint the facilitator puts in focus', async () => {
     // One the phone has not opened yet, off the shown journey.
     const target = (await pia.getByTestId('phone-other').first().getAttribute('data-touchpoint-id'))!
@@ -256,6 +362,11 @@ describe('joining from a phone', () => {
     expect(await focusCard(viewer).locator('input, select, textarea').count()).toBe(0)
     expect(await viewer.getByTestId('role').textContent()).toBe('View only')
     expect(await viewer.locator('[data-testid^="phone-rate-"]').count()).toBe(0)
+    expect(await focusCard(viewer).locator('[data-testid="phone-influence"] button').count()).toBe(0)
+    await viewer.getByTestId('phone-focus-close').tap()
+    // Watchers add no touchpoints: the list has no add control.
+    await viewer.getByTestId('phone-step').first().waitFor()
+    expect(await viewer.getByTestId('phone-add-touchpoint').count()).toBe(0)
     await viewer.context().close()
   })
 
