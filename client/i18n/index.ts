@@ -18,6 +18,14 @@ export function setLanguage(language: UiLanguage): void {
   document.documentElement.lang = language
 }
 
+// Another tab of this browser switched the language (the facilitator's board, with its projector open in a second tab):
+// this one follows, so the projector never stays in the other language.
+globalThis.addEventListener?.('storage', (event: StorageEvent) => {
+  if (event.key !== KEY || (event.newValue !== 'en' && event.newValue !== 'de')) return
+  void i18next.changeLanguage(event.newValue)
+  document.documentElement.lang = event.newValue
+})
+
 void i18next.use(initReactI18next).init({
   resources: { en: { translation: en }, de: { translation: de } },
   lng: initialLanguage(),

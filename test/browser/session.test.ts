@@ -208,6 +208,23 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await page.context().close()
   })
 
+  it('switches the projector’s language with the facilitator’s, when it is a tab of the same browser', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    context.setDefaultTimeout(10_000)
+    const board2 = await context.newPage()
+    await board2.goto(board.links.facilitator)
+    await board2.getByTestId('display-name').fill('Fran')
+    await board2.getByTestId('join').click()
+    await board2.locator('[data-testid="board"][data-synced="true"]').waitFor()
+    const tab = await context.newPage()
+    await tab.goto(board.links.facilitator.replace('#', '/projector#'))
+    await tab.getByText('Scan to join').first().waitFor()
+    await board2.getByTestId('language-switch').click()
+    await tab.getByText('Scannen und mitmachen').first().waitFor()
+    expect(await tab.evaluate(() => document.documentElement.lang)).toBe('de')
+    await context.close()
+  })
+
   it('locks the grid for participants from the facilitator’s session settings', async () => {
     const settings = facilitator.getByTestId('session-settings')
     expect(await participant.getByTestId('add-phase').count()).toBe(1)
