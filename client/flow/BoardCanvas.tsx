@@ -243,11 +243,10 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
   }, [doc, origin, readOnly])
 
   // Dragging in the overview: the same local state, presence and drop into a cell as a drag of a React Flow node.
-  const onOverviewDrop = useCallback((id: string, position: Point) => {
-    applyFlowChanges(doc, [{ type: 'position', id, position, dragging: false }], layout, origin)
+  const onOverviewDrop = useCallback((moves: { id: string; position: Point }[]) => {
+    applyFlowChanges(doc, moves.map(({ id, position }) => ({ type: 'position', id, position, dragging: false })), layout, origin)
     dragEnd()
   }, [doc, layout, origin, dragEnd])
-  const selectOnly = useCallback((id: string | null) => onSelect(id ? new Set([id]) : NO_CARDS), [onSelect])
 
   const onConnect = useCallback((connection: Connection) => {
     if (!readOnly) connectTouchpoints(doc, personaId, connection, origin)
@@ -376,8 +375,8 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />
           <Controls showInteractive={false} onZoomIn={touchedByButton} onZoomOut={touchedByButton} />
           {overview && (
-            <Overview cards={overviewCards} resting={restingCards} edges={view.edges} moving={moving} selectedId={selectedId} readOnly={readOnly}
-              drag={movingAt} onSelect={selectOnly} onOpen={onOpen} onEdit={setEditingId} onDrag={dragMove} onDrop={onOverviewDrop} />
+            <Overview cards={overviewCards} resting={restingCards} edges={view.edges} moving={moving} selection={selection} readOnly={readOnly}
+              drag={movingAt} onSelect={onSelect} onOpen={onOpen} onEdit={setEditingId} onDrag={dragMove} onDrop={onOverviewDrop} />
           )}
           {!overview && <CarriedSteps steps={carriedSteps} at={carriedEnds} drag={movingAt} />}
           <Cursors roles={projector ? FACILITATOR_ONLY : undefined} />

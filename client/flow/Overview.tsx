@@ -4,6 +4,7 @@ import { type JourneyFlowEdge, STEP_ENDS, type TouchpointFlowNode } from './adap
 import { FlowPortal } from './FlowPortal.js'
 import { GRID, type Point } from './layout.js'
 import type { MovingPositions } from './localDrag.js'
+import type { DraggedAlong } from '../sync/presence.js'
 import { OverviewCanvas } from './OverviewCanvas.js'
 import { SWITCH_DASH, titleBarWidth } from './overviewPicture.js'
 
@@ -21,15 +22,17 @@ export interface OverviewProps {
   moving: ReadonlySet<string>
   /** Where the cards being dragged, here or by someone else, are, move by move (the other props change only when a drag starts or ends). */
   drag: MovingPositions
-  selectedId: string | null
+  selection: ReadonlySet<string>
   readOnly: boolean
-  /** A card was pressed: select it. */
-  onSelect: (id: string) => void
+  /** A card was pressed (the selection becomes it), or Shift-, Ctrl- or Cmd-clicked (it joins the selection or leaves it). */
+  onSelect: (selection: ReadonlySet<string>) => void
   /** A card was clicked without being dragged. */
   onOpen: (id: string) => void
   onEdit: (id: string) => void
-  onDrag: (id: string, position: Point) => void
-  onDrop: (id: string, position: Point) => void
+  /** A card moves to `position`; the first of a group names the others as offsets from it (`along`), the others pass null. */
+  onDrag: (id: string, position: Point, along?: DraggedAlong[] | null) => void
+  /** The cards were let go there: each into the cell it is over, in one change. */
+  onDrop: (moves: { id: string; position: Point }[]) => void
 }
 
 /**
@@ -42,14 +45,16 @@ export interface OverviewProps {
  * step, no element at all: no handles, arrowheads or switch labels (a pixel
  * or two at these zooms).
  *
- * Cards can be clicked (select and open), double-clicked (edit the title:
- * React Flow then draws that card in full) and dragged into another cell.
+ * Cards can be clicked (select and open), Shift-, Ctrl- or Cmd-clicked (add
+ * to the selection or take out), double-clicked (edit the title: React Flow
+ * then draws that card in full) and dragged into another cell; dragging a
+ * card of a selection drags the whole selection, as on the full canvas.
  * A card being moved, here or by someone else, and its steps leave the
  * picture and are drawn above it as elements (a lite card, an SVG path) on
  * compositing layers of their own, so moving them redraws neither the
  * picture nor the board under it.
  */
-export function Overview({ cards, resting, edges, moving, drag, selectedId, readOnly, onSelect, onOpen, onEdit, onDrag, onDrop }: OverviewProps) {
+export function Overview({ cards, resting, edges, moving, drag, selection, readOnly, onSelect, onOpen, onEdit, onDrag, onDrop }: OverviewProps) {
   const store = useStoreApi()
   const still = useMemo(() => edges.filter((e) => !moving.has(e.source) && !moving.has(e.target)), [edges, moving])
   const restingAt = useMemo(() => positions(resting), [resting])
@@ -63,31 +68,43 @@ export function Overview({ cards, resting, edges, moving, drag, selectedId, read
 
   // A press on a card selects it; moving the pointer then drags it (window listeners: the card moves to another layer meanwhile),
   // letting go without moving opens it.
-  const latest = useRef({ onSelect, onDrag, onDrop, onOpen, onEdit, readOnly })
-  latest.current = { onSelect, onDrag, onDrop, onOpen, onEdit, readOnly }
+  const latest = useRef({ onSelect, onDrag, onDrop, onOpen, onEdit, readOnly, selection, cards })
+  latest.current = { onSelect, onDrag, onDrop, onOpen, onEdit, readOnly, selection, cards }
   const onPress = useCallback((card: TouchpointFlowNode, event: PointerEvent) => {
     const { id } = card
-    latest.current.onSelect(id)
-    const draggable = !latest.current.readOnly && card.draggable !== false
+    const { selection: selected, readOnly: viewing } = latest.current
+    if (event.shiftKey || event.ctrlKey || event.metaKey) {
+      const next = new Set(selected)
+      if (!next.delete(id)) next.add(id)
+      latest.current.onSelect(next)
+      return
+    }
+    // A card of a selection carries the selection along; any other card becomes the selection.
+    const group = selected.has(id) && selected.size > 1 ? latest.current.cards.filter((c) => selected.has(c.id)) : [card]
+    if (!selected.has(id)) latest.current.onSelect(new Set([id]))
+    const movers = viewing ? [] : [card, ...group.filter((c) => c.id !== id)].filter((c) => c.draggable !== false)
     const { pointerId, clientX: x0, clientY: y0 } = event
-    const from = card.position
     let dragging = false
-    const at = (e: globalThis.PointerEvent) => {
+    const moves = (e: globalThis.PointerEvent) => {
       const zoom = store.getState().transform[2]
-      return { x: from.x + (e.clientX - x0) / zoom, y: from.y + (e.clientY - y0) / zoom }
+      const dx = (e.clientX - x0) / zoom, dy = (e.clientY - y0) / zoom
+      return movers.map((c) => ({ id: c.id, position: { x: c.position.x + dx, y: c.position.y + dy } }))
     }
     const move = (e: globalThis.PointerEvent) => {
-      if (e.pointerId !== pointerId || !draggable) return
+      if (e.pointerId !== pointerId || movers.length === 0) return
       if (!dragging && Math.hypot(e.clientX - x0, e.clientY - y0) <= DRAG_THRESHOLD) return
       dragging = true
-      latest.current.onDrag(id, at(e))
+      const [lead, ...others] = moves(e)
+      latest.current.onDrag(lead!.id, lead!.position,
+        others.map((m) => ({ touchpointId: m.id, dx: m.position.x - lead!.position.x, dy: m.position.y - lead!.position.y })))
+      for (const other of others) latest.current.onDrag(other.id, other.position, null)
     }
     const up = (e: globalThis.PointerEvent) => {
       if (e.pointerId !== pointerId) return
       window.removeEventListener('pointermove', move)
       window.removeEventListener('pointerup', up)
       window.removeEventListener('pointercancel', up)
-      if (dragging) latest.current.onDrop(id, at(e))
+      if (dragging) latest.current.onDrop(moves(e))
       else if (e.type === 'pointerup') latest.current.onOpen(id)
     }
     window.addEventListener('pointermove', move)
@@ -101,10 +118,10 @@ export function Overview({ cards, resting, edges, moving, drag, selectedId, read
   return (
     <>
       <FlowPortal layer="edgelabel-renderer">
-        <OverviewCanvas cards={stillCards} edges={still} at={restingAt} selectedId={selectedId} onPress={onPress} onDoubleClick={onDoubleClick} />
+        <OverviewCanvas cards={stillCards} edges={still} at={restingAt} selected={selection} onPress={onPress} onDoubleClick={onDoubleClick} />
       </FlowPortal>
       {(movingEdges.length > 0 || movingCards.length > 0) && (
-        <MovingLayer cards={movingCards} edges={movingEdges} at={movingAt} drag={drag} selectedId={selectedId} />
+        <MovingLayer cards={movingCards} edges={movingEdges} at={movingAt} drag={drag} selection={selection} />
       )}
     </>
   )
@@ -115,8 +132,8 @@ export function Overview({ cards, resting, edges, moving, drag, selectedId, read
  * in between, here or someone else's, only sets the moved cards' transforms and their steps' paths (`follow`): in a big
  * workshop a dozen people drag at once, and re-rendering the layer for each move was most of a frame's script.
  */
-function MovingLayer({ cards, edges, at, drag, selectedId }: {
-  cards: TouchpointFlowNode[]; edges: JourneyFlowEdge[]; at: Positions; drag: MovingPositions; selectedId: string | null
+function MovingLayer({ cards, edges, at, drag, selection }: {
+  cards: TouchpointFlowNode[]; edges: JourneyFlowEdge[]; at: Positions; drag: MovingPositions; selection: ReadonlySet<string>
 }) {
   const steps = useRef<SVGSVGElement>(null)
   const deck = useRef<HTMLDivElement>(null)
@@ -129,7 +146,7 @@ function MovingLayer({ cards, edges, at, drag, selectedId }: {
       <div ref={deck} className="overview-cards overview-cards--moving">
         {cards.map((card) => {
           const position = moved.get(card.id)
-          return <Card key={card.id} card={position ? { ...card, position } : card} selected={card.id === selectedId} moving />
+          return <Card key={card.id} card={position ? { ...card, position } : card} selected={selection.has(card.id)} moving />
         })}
       </div>
     </FlowPortal>

@@ -32,7 +32,7 @@ export interface OverviewCanvasProps {
   edges: readonly JourneyFlowEdge[]
   /** Where the ends of the steps are. */
   at: ReadonlyMap<string, Point>
-  selectedId: string | null
+  selected: ReadonlySet<string>
   /** A press on a card (a drag may follow). */
   onPress: (card: TouchpointFlowNode, event: PointerEvent) => void
   /** A double click on a card. */
@@ -56,7 +56,7 @@ export interface OverviewCanvasProps {
  * `data-drawings` how many drawings it has made.
  */
 export const OverviewCanvas = memo(function OverviewCanvas(props: OverviewCanvasProps) {
-  const { selectedId, onPress, onDoubleClick } = props
+  const { selected, onPress, onDoubleClick } = props
   // The board's view is rebuilt on every change of the board and of who does what; most leave every card as it was.
   const cards = useSameItems(props.cards)
   const edges = useSameItems(props.edges)
@@ -80,7 +80,7 @@ export const OverviewCanvas = memo(function OverviewCanvas(props: OverviewCanvas
     if (!ctx || !frame) return
     const key = `${frame.x} ${frame.y} ${scale} ${width} ${height}`
     const before = drawn.current
-    const now = { cards, edges, at, selectedId }
+    const now = { cards, edges, at, selected }
     const regions = before && before.key === key ? changedRegions(before, now, MAX_REGIONS) : null
     drawn.current = { ...now, key }
     ctx.resetTransform()
@@ -98,18 +98,18 @@ export const OverviewCanvas = memo(function OverviewCanvas(props: OverviewCanvas
       ctx.clip(clip)
       ctx.setTransform(scale, 0, 0, scale, -frame.x * scale, -frame.y * scale)
       const again = reaching(regions.map((r) => grow(r, 1 / scale)), cards, edges, at)
-      drawOverview(ctx, again.cards, again.edges, at, selectedId)
+      drawOverview(ctx, again.cards, again.edges, at, selected)
       ctx.restore()
       canvas.current!.dataset.redraw = 'part'
     } else {
       ctx.clearRect(0, 0, width, height)
       ctx.setTransform(scale, 0, 0, scale, -frame.x * scale, -frame.y * scale)
-      drawOverview(ctx, cards, edges, at, selectedId)
+      drawOverview(ctx, cards, edges, at, selected)
       canvas.current!.dataset.redraw = 'whole'
     }
     canvas.current!.dataset.cards = String(cards.length)
     canvas.current!.dataset.drawings = String(Number(canvas.current!.dataset.drawings ?? 0) + 1)
-  }, [cards, edges, at, selectedId, frame?.x, frame?.y, scale, width, height])
+  }, [cards, edges, at, selected, frame?.x, frame?.y, scale, width, height])
 
   const pick = (event: { clientX: number; clientY: number }): TouchpointFlowNode | null => {
     const element = canvas.current

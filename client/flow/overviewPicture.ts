@@ -76,10 +76,10 @@ export function pictureBounds(cards: readonly TouchpointFlowNode[], edges: reado
 /** Draws the steps, then the cards on them. `ctx` is already transformed to flow coordinates. */
 export function drawOverview(
   ctx: CanvasRenderingContext2D, cards: readonly TouchpointFlowNode[], edges: readonly JourneyFlowEdge[],
-  at: ReadonlyMap<string, Point>, selectedId: string | null,
+  at: ReadonlyMap<string, Point>, selected: ReadonlySet<string>,
 ): void {
   drawSteps(ctx, edges, at)
-  drawCards(ctx, cards, selectedId)
+  drawCards(ctx, cards, selected)
 }
 
 /** Steps of one look share one path, stroked once. */
@@ -114,7 +114,7 @@ function drawSteps(ctx: CanvasRenderingContext2D, edges: readonly JourneyFlowEdg
  * canvas instead of ten per card. Cards do not overlap (the layout stacks them in their cells), so drawing them by
  * colour instead of card by card gives the same picture.
  */
-function drawCards(ctx: CanvasRenderingContext2D, cards: readonly TouchpointFlowNode[], selectedId: string | null): void {
+function drawCards(ctx: CanvasRenderingContext2D, cards: readonly TouchpointFlowNode[], selected: ReadonlySet<string>): void {
   const w = GRID.cardWidth, h = GRID.cardHeight
   // Filled stage by stage: rings under the cards, then border, sides, bodies, marks, bars, and outlines on top.
   const stages = { busy: new Map<string, Path2D>(), border: new Map(), side: new Map(), body: new Map(), mark: new Map(), bar: new Map(), outline: new Map() }
@@ -143,7 +143,7 @@ function drawCards(ctx: CanvasRenderingContext2D, cards: readonly TouchpointFlow
     if (touchpoint.momentOfTruth) layer('mark', COLOURS.mot).rect(x + BOX.mot.x, y + BOX.mot.y, BOX.mot.width, BOX.mot.height)
     layer('bar', retired ? COLOURS.retiredBar : COLOURS.bar).rect(x + BOX.bar.x, y + BOX.bar.y, titleBarWidth(touchpoint.title), BOX.bar.height)
     if (focused) ringPath(layer('outline', COLOURS.focused), x, y, BOX.focused)
-    else if (card.id === selectedId) ringPath(layer('outline', COLOURS.selected), x, y, BOX.selected)
+    else if (selected.has(card.id)) ringPath(layer('outline', COLOURS.selected), x, y, BOX.selected)
   }
   for (const [stage, paths] of Object.entries(stages)) {
     for (const [colour, path] of [...paths].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -180,7 +180,8 @@ export interface PictureContent {
   edges: readonly JourneyFlowEdge[]
   /** Where the ends of the steps are. */
   at: ReadonlyMap<string, Point>
-  selectedId: string | null
+  /** The selected cards, drawn with a ring. */
+  selected: ReadonlySet<string>
 }
 
 /**
@@ -196,7 +197,7 @@ export function changedRegions(before: PictureContent, after: PictureContent, ma
     if (box) regions.push(box)
     return regions.length <= max
   }
-  const selection = (id: string) => (id === before.selectedId) !== (id === after.selectedId)
+  const selection = (id: string) => before.selected.has(id) !== after.selected.has(id)
   const samePlace = (id: string) => {
     const was = before.at.get(id), is = after.at.get(id)
     return was === is || (!!was && !!is && was.x === is.x && was.y === is.y)

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STEP_ENDS } from '../../client/flow/adapter.js'
 import { generatedBoardFile } from '../../shared/format/index.js'
-import { cellCentre, gridId, joinBoard, launchBrowser, overviewCardIn } from '../utils/browser.js'
+import { cellCentre, gridId, joinBoard, launchBrowser, overviewCardIn, screenshot } from '../utils/browser.js'
 import { type TestServer, connectClient, startTestServer, synced } from '../utils/server.js'
 import { moveTouchpoint, readBoard, removeSteps, removeTouchpoint, updateTouchpoint } from '../../shared/model/index.js'
 
@@ -164,6 +164,58 @@ describe('moving a card on a big board, zoomed out', () => {
     await expect.poll(() => overviewCardIn(eve, target, title)).not.toBeNull()
     expect(await overviewCardIn(eve, home, title)).toBeNull()
     await expect.poll(() => overviewCardIn(pat, target, title), { timeout: 10_000 }).not.toBeNull()
+  })
+})
+
+describe('several cards on a big board, zoomed out', () => {
+  it('selects cards with Ctrl-click, moves them together into the cells they are dropped on, and takes that back with one undo', async () => {
+    // generatedBoardFile: Touchpoint 5 and 6 are in Lane 1, Phases 5 and 6.
+    const cell = async (phase: string, lane: string) => ({ phaseId: await gridId(eve, 'phase', phase), laneId: await gridId(eve, 'lane', lane) })
+    const five = await cell('Phase 5', 'Lane 1'), six = await cell('Phase 6', 'Lane 1')
+    const fiveDown = await cell('Phase 5', 'Lane 3'), sixDown = await cell('Phase 6', 'Lane 3')
+    const hint = eve.getByTestId('selection-hint')
+    // The card the last test dropped is still selected: a click selects and opens another instead, Escape closes and clears.
+    const first = (await overviewCardIn(eve, five, 'Touchpoint 5'))!
+    await eve.mouse.click(first.x, first.y)
+    await eve.getByTestId('touchpoint-panel').waitFor()
+    await eve.keyboard.press('Escape')
+    await expect.poll(() => eve.getByTestId('touchpoint-panel').count()).toBe(0)
+    const a = (await overviewCardIn(eve, five, 'Touchpoint 5'))!
+    const b = (await overviewCardIn(eve, six, 'Touchpoint 6'))!
+    await eve.keyboard.down('Control')
+    await eve.mouse.click(a.x, a.y)
+    await eve.mouse.click(b.x, b.y)
+    await eve.keyboard.up('Control')
+    await expect.poll(() => hint.getAttribute('data-count')).toBe('2')
+    expect(await eve.getByTestId('touchpoint-panel').count()).toBe(0) // added to the selection, not opened
+    await screenshot(eve, 'overview-two-selected')
+    // Ctrl-click again takes a card out, and back in.
+    await eve.keyboard.down('Control')
+    await eve.mouse.click(b.x, b.y)
+    await expect.poll(() => hint.count()).toBe(0) // one card selected: no hint
+    await eve.mouse.click(b.x, b.y)
+    await eve.keyboard.up('Control')
+    await expect.poll(() => hint.getAttribute('data-count')).toBe('2')
+
+    // Dragging one carries the other: both land two lanes down.
+    const to = await cellCentre(eve, fiveDown.phaseId, fiveDown.laneId)
+    await eve.mouse.move(a.x, a.y)
+    await eve.mouse.down()
+    await eve.mouse.move(a.x + 8, a.y + 8, { steps: 3 })
+    await eve.mouse.move(to.x, to.y, { steps: 10 })
+    await expect.poll(() => eve.locator('.card--moving').count()).toBe(2)
+    await eve.mouse.up()
+    await expect.poll(() => overviewCardIn(eve, fiveDown, 'Touchpoint 5')).not.toBeNull()
+    expect(await overviewCardIn(eve, sixDown, 'Touchpoint 6')).not.toBeNull()
+    expect(await overviewCardIn(eve, five, 'Touchpoint 5')).toBeNull()
+    await expect.poll(() => overviewCardIn(pat, sixDown, 'Touchpoint 6'), { timeout: 10_000 }).not.toBeNull()
+    expect(await hint.getAttribute('data-count')).toBe('2')
+
+    await eve.keyboard.press('Control+z')
+    await expect.poll(() => overviewCardIn(eve, five, 'Touchpoint 5')).not.toBeNull()
+    expect(await overviewCardIn(eve, six, 'Touchpoint 6')).not.toBeNull()
+    await eve.keyboard.press('Escape')
+    await expect.poll(() => hint.count()).toBe(0)
   })
 })
 

@@ -53,7 +53,7 @@ function pictureOf(doc: Y.Doc, previous?: ReturnType<typeof docToFlow>) {
   const board = readBoard(doc)
   const flow = docToFlow(board, computeLayout(board), { personaId: board.personas[0]!.id, showOthers: true }, { previous })
   const cards = flow.nodes.filter((n): n is TouchpointFlowNode => n.type === 'touchpoint')
-  const content: PictureContent = { cards, edges: flow.edges, at: new Map(cards.map((c) => [c.id, c.position])), selectedId: null }
+  const content: PictureContent = { cards, edges: flow.edges, at: new Map(cards.map((c) => [c.id, c.position])), selected: new Set() }
   return { flow, content }
 }
 
@@ -102,7 +102,7 @@ describe('the overview picture', () => {
   it('fills a few paths for hundreds of cards, in the order the boxes lie on each other', () => {
     const { cards, edges, at } = bigBoard(200)
     const { ctx, calls } = recordingContext()
-    drawOverview(ctx, cards, edges, at, cards[3]!.id)
+    drawOverview(ctx, cards, edges, at, new Set([cards[3]!.id]))
     // Journey steps first, one stroke per look (colour, switch or not), switches dashed.
     const steps = calls.filter((c) => c.path.shapes.some((s) => s.op === 'bezierCurveTo'))
     expect(steps.length).toBeGreaterThan(0)
@@ -134,14 +134,16 @@ describe('the overview picture', () => {
 
   it('redraws only around cards whose look changed, and all of it when there is too much to redraw', () => {
     const { cards, edges, at } = bigBoard(200)
-    const picture = (changed: Partial<PictureContent> = {}): PictureContent => ({ cards, edges, at, selectedId: null, ...changed })
+    const picture = (changed: Partial<PictureContent> = {}): PictureContent => ({ cards, edges, at, selected: new Set(), ...changed })
     expect(changedRegions(picture(), picture({ cards: [...cards] }))).toEqual([])
     const renamed = cards.map((c, i) => (i === 17 ? { ...c, data: { ...c.data, touchpoint: { ...c.data.touchpoint, title: 'New' } } } : c))
     const [region, ...others] = changedRegions(picture(), picture({ cards: renamed }))!
     expect(others).toEqual([])
     const { x, y } = cards[17]!.position
     expect(region).toEqual({ x: x - 22, y: y - 22, width: GRID.cardWidth + 44, height: GRID.cardHeight + 44 })
-    expect(changedRegions(picture({ selectedId: cards[3]!.id }), picture({ selectedId: cards[4]!.id }))).toHaveLength(2)
+    expect(changedRegions(picture({ selected: new Set([cards[3]!.id]) }), picture({ selected: new Set([cards[4]!.id]) }))).toHaveLength(2)
+    // A second card added to the selection: only its box.
+    expect(changedRegions(picture({ selected: new Set([cards[3]!.id]) }), picture({ selected: new Set([cards[3]!.id, cards[5]!.id]) }))).toHaveLength(1)
     // A card gone: where it was.
     expect(changedRegions(picture(), picture({ cards: cards.slice(1) }))).toEqual([{ x: cards[0]!.position.x - 22, y: cards[0]!.position.y - 22, width: GRID.cardWidth + 44, height: GRID.cardHeight + 44 }])
     expect(changedRegions(picture(), picture({ cards: renamed }), 0)).toBeNull()
