@@ -229,6 +229,7 @@ export const de: Strings<typeof en> = {
     pauseTimer: 'Timer anhalten',
     addMinute: 'Eine Minute mehr',
     previousStep: 'Vorheriger Schritt',
+    nextStep: 'Nächster Schritt',
     agendaStart: 'Agenda nicht gestartet',
     startAgenda: 'Agenda starten',
     lockGrid: 'Raster sperren',

@@ -226,6 +226,7 @@ export const en = {
     pauseTimer: 'Pause the timer',
     addMinute: 'One minute more',
     previousStep: 'Previous step',
+    nextStep: 'Next step',
     agendaStart: 'Agenda not started',
     startAgenda: 'Start agenda',
     lockGrid: 'Lock grid',

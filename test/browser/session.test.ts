@@ -165,6 +165,8 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await facilitator.getByTestId('language-switch').click()
     await expect.poll(() => facilitator.getByTestId('open-projector').getAttribute('aria-label')).toBe('Projector')
     expect(await rows()).toBe(2)
+    // Both arrows say where they go, to a screen reader too.
+    expect(await facilitator.getByRole('button', { name: 'Next step' }).getAttribute('data-testid')).toBe('agenda-next')
     await facilitator.getByTestId('voting-close').click()
     await facilitator.getByTestId('timer-pause').click()
     await facilitator.getByRole('button', { name: 'Previous step' }).click()
