@@ -246,6 +246,8 @@ export const de: Strings<typeof en> = {
     qrLink: 'QR-Code zeigt',
     settings: 'Sitzungseinstellungen',
     gridLocked: 'Raster gesperrt',
+    gridLockedNote: 'Raster von der Moderation gesperrt',
+    gridLockedHint: 'Die Moderation hat das Raster gesperrt: Phasen und Kanäle lassen sich vorerst nicht hinzufügen, umbenennen, verschieben oder entfernen.',
   },
   agenda: {
     collect: { title: 'Kontaktpunkte sammeln', hint: 'Jeden Kontaktpunkt, den Kunden erleben, in seiner Phase und seinem Kanal auf das Board bringen.' },

@@ -243,6 +243,8 @@ export const en = {
     qrLink: 'QR code shows',
     settings: 'Session settings',
     gridLocked: 'Grid locked',
+    gridLockedNote: 'Grid locked by the facilitator',
+    gridLockedHint: 'The facilitator has locked the grid: phases and lanes can’t be added, renamed, moved or removed for now.',
   },
   agenda: {
     collect: { title: 'Collect touchpoints', hint: 'Put every touchpoint a customer meets on the board, in its phase and channel.' },

@@ -11,11 +11,12 @@ import { Icon } from '../ui/Icon.js'
 
 /**
  * Whether someone who does not facilitate has anything of the session to see: an agenda step, a timer that was
- * started, a vote, silent writing (what AgendaControl, TimerControl, VotingControl and PrivateModeControl show them).
+ * started, a vote, silent writing (what AgendaControl, TimerControl, VotingControl and PrivateModeControl show them),
+ * or the grid locked (else its controls just vanish, unexplained).
  */
 export function participantSeesSession(session: PublicSession): boolean {
-  const { agenda, timer, voting, privateMode } = session
-  return Boolean(agenda.step) || timer.endsAt !== null || timer.remainingMs !== timer.durationMs || Boolean(voting) || privateMode.on
+  const { agenda, timer, voting, privateMode, locks } = session
+  return Boolean(agenda.step) || timer.endsAt !== null || timer.remainingMs !== timer.durationMs || Boolean(voting) || privateMode.on || locks.grid
 }
 
 /**
@@ -37,6 +38,11 @@ export function SessionBar({ projectorLink }: { projectorLink: string | null }) 
   return (
     <div className="session-bar" data-testid="session-bar">
       <AgendaControl />
+      {!isFacilitator && session.locks.grid && (
+        <span className="session-bar__lock" data-testid="grid-locked" title={t('session.gridLockedHint')}>
+          <Icon name="lock" /> {t('session.gridLockedNote')}
+        </span>
+      )}
       <div className="session-bar__spacer" />
       <VotingControl />
       <PrivateModeControl />
