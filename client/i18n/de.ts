@@ -235,6 +235,7 @@ export const de: Strings<typeof en> = {
     lockGrid: 'Raster sperren',
     lockTouchpoint: 'Diesen Kontaktpunkt sperren',
     locked: 'Von der Moderation gesperrt',
+    lockedPanel: 'Die Moderation hat diesen Kontaktpunkt gesperrt: Er bleibt in seiner Zelle und lässt sich nicht löschen. Texte, Bewertungen, Faktoren und Sternenstaub können Sie weiter bearbeiten.',
     focus: 'Für alle in den Fokus',
     unfocus: 'Fokus beenden',
     bringEveryone: 'Alle zu mir holen',

@@ -232,6 +232,7 @@ export const en = {
     lockGrid: 'Lock grid',
     lockTouchpoint: 'Lock this touchpoint',
     locked: 'Locked by the facilitator',
+    lockedPanel: 'The facilitator locked this touchpoint: it stays in its cell and can’t be deleted. Its texts, ratings, factors and stardust stay open to edit.',
     focus: 'Focus for everyone',
     unfocus: 'End focus',
     bringEveryone: 'Bring everyone to me',
