@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PublicSession } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
@@ -25,16 +24,9 @@ export function participantSeesSession(session: PublicSession): boolean {
  */
 export function SessionBar({ projectorLink }: { projectorLink: string | null }) {
   const { t } = useTranslation()
-  const { session: { session, send, refusal }, isFacilitator, me } = useBoard()
-  const [toast, setToast] = useState<string | null>(null)
-  useEffect(() => {
-    if (!refusal) return
-    setToast(refusal.reason)
-    const id = window.setTimeout(() => setToast(null), 5000)
-    return () => window.clearTimeout(id)
-  }, [refusal])
+  const { session: { session, send }, isFacilitator, me } = useBoard()
   const leading = session.followParticipantId === me.id
-  if (!isFacilitator && !toast && !participantSeesSession(session)) return null
+  if (!isFacilitator && !participantSeesSession(session)) return null
   return (
     <div className="session-bar" data-testid="session-bar">
       <AgendaControl />
@@ -58,7 +50,6 @@ export function SessionBar({ projectorLink }: { projectorLink: string | null }) 
           <SessionSettings />
         </div>
       )}
-      {toast && <div className="toast" role="alert" data-testid="refusal">{toast}</div>}
     </div>
   )
 }

@@ -79,7 +79,7 @@ describe('facilitator controls in three browsers', () => {
     expect(await cellOfCard(fran, 'Online checkout')).toEqual(before)
   })
 
-  it('tells a participant in the panel that a touchpoint is locked, its cell fixed', async () => {
+  it('tells a participant in the panel that a touchpoint is locked, its cell fixed, and says why an undone change went back clear of the panel', async () => {
     const title = 'Pays at the till with the card reader'
     const use = await gridId(pat, 'phase', 'Use')
     // Pat moves the card from its panel while it is still free.
@@ -100,6 +100,15 @@ describe('facilitator controls in three browsers', () => {
     // The facilitator, whom the lock does not bind, keeps every field.
     expect(await fran.getByTestId('panel-locked').count()).toBe(0)
     expect(await fran.getByTestId('panel-phase').isDisabled()).toBe(false)
+    // Undoing the move would move a locked card: the relay undoes that, and the reason shows beside the panel, not on its header.
+    await pat.getByTestId('undo').click()
+    const toast = pat.getByTestId('refusal')
+    await expect.poll(() => toast.textContent()).toBe('The facilitator has locked this; your change was undone')
+    await screenshot(pat, 'locked-touchpoint-panel')
+    const toastBox = (await toast.boundingBox())!
+    const panelBox = (await pat.getByTestId('touchpoint-panel').boundingBox())!
+    expect(toastBox.x + toastBox.width).toBeLessThanOrEqual(panelBox.x)
+    await expect.poll(() => fran.getByTestId('panel-phase').inputValue()).toBe(use)
     await pat.getByTestId('panel-close').click()
   })
 
