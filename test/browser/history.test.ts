@@ -75,4 +75,16 @@ describe('version history in two browsers', () => {
     await fran.getByTestId('open-history').click()
     await fran.getByTestId('version').filter({ hasText: 'Start of step: Collect touchpoints' }).waitFor()
   })
+
+  it('shows the names Zigzag gave versions in the interface’s language, in German', async () => {
+    // The board is English, so its versions were saved with English names; the names people typed stay as typed.
+    const names = () => fran.getByTestId('version').locator('strong').allTextContents()
+    await fran.getByTestId('language-switch').click()
+    await expect.poll(names).toContain('Beginn des Schritts: Kontaktpunkte sammeln')
+    expect(await names()).toEqual(expect.arrayContaining(['Before the cut', 'Vor dem Wiederherstellen von „Before the cut“']))
+    expect((await names()).filter((name) => /Start of step|Before restoring/.test(name))).toEqual([])
+    await screenshot(fran, 'history-de')
+    await fran.getByTestId('language-switch').click()
+    await expect.poll(names).toContain('Start of step: Collect touchpoints')
+  })
 })
