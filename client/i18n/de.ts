@@ -323,7 +323,7 @@ export const de: Strings<typeof en> = {
     more_one: '… und 1 weiteres Problem.', more_other: '… und {{count}} weitere Probleme.',
   },
   history: {
-    heading: 'Versionsverlauf', short: 'Verlauf', name: 'Name der Version', namePlaceholder: 'z. B. Nach der Priorisierung', save: 'Version speichern',
+    heading: 'Versionsverlauf', short: 'Verlauf', name: 'Name der Version', namePlaceholder: 'z. B. Nach Priorisierung', save: 'Version speichern',
     manual: 'Gespeicherte Version', automatic: 'automatisch', empty: 'Noch keine Versionen. Versionen werden auch bei jedem Agenda-Schritt und alle 10 Minuten während der Bearbeitung gespeichert.',
     restore: 'Diese Version wiederherstellen', restored: '„{{name}}“ wiederhergestellt. Strg+Z macht die Wiederherstellung rückgängig.',
     beforeRestore: 'Vor dem Wiederherstellen von „{{name}}“',
