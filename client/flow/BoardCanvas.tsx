@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { type TouchpointKind } from '../../shared/model/index.js'
 import { removeTouchpointAsking } from '../board/askRemoval.js'
 import { useBoard } from '../board/BoardContext.js'
+import { RefusalToast } from '../session/RefusalToast.js'
 import { type DraggedAlong, type Peer, setPresence } from '../sync/presence.js'
 import {
   type BoardFlowNode, type CardBusy, type CardStatus, type FlowView, type JourneyFlowEdge, type TouchpointFlowNode, applyFlowChanges,
@@ -383,6 +384,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
         </ReactFlow>}
       </CanvasContext.Provider>
       {!projector && <SelectionHint count={selection.size} locked={countIn(selection, status.lockedForMe)} readOnly={readOnly} onClear={clearSelection} />}
+      {!projector && <RefusalToast />}
       {followView.leader && !projector && (
         <div className="following" data-testid="following" style={{ borderColor: followView.leader.color }}>
           {t('session.following', { name: followView.leader.name })}

@@ -17,6 +17,8 @@ function GridNodeView({ data }: NodeProps<GridFlowNode>) {
   const { screenToFlowPosition } = useReactFlow()
   const { layout, locked } = data
   const headersReadOnly = readOnly || locked
+  // A viewer never edits the grid; someone who could, but for the facilitator's lock, is told why on the headers.
+  const lockedHint = locked && !readOnly ? t('session.gridLockedHint') : undefined
 
   const onDoubleClick = (event: MouseEvent) => {
     if (readOnly) return
@@ -29,11 +31,11 @@ function GridNodeView({ data }: NodeProps<GridFlowNode>) {
     <div className="grid" style={{ width: layout.width, height: layout.height }}>
       <div className="grid__corner" style={{ width: GRID.laneHeaderWidth, height: GRID.headerHeight }} />
       {layout.columns.map((column, i) => (
-        <PhaseHeader key={column.id} column={column} first={i === 0} last={i === layout.columns.length - 1} readOnly={headersReadOnly} />
+        <PhaseHeader key={column.id} column={column} first={i === 0} last={i === layout.columns.length - 1} readOnly={headersReadOnly} lockedHint={lockedHint} />
       ))}
       {layout.rows.map((row, i) => (
         <LaneHeader key={row.id} row={row} first={i === 0} last={i === layout.rows.length - 1}
-          startsGroup={i > 0 && layout.rows[i - 1].channel !== row.channel} readOnly={headersReadOnly} />
+          startsGroup={i > 0 && layout.rows[i - 1].channel !== row.channel} readOnly={headersReadOnly} lockedHint={lockedHint} />
       ))}
       {layout.rows.map((row) =>
         layout.columns.map((column) => (

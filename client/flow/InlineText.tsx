@@ -14,6 +14,8 @@ interface Props {
   placeholder?: string
   /** What double-clicking does ("Double-click to rename"), shown as the tooltip to those who may edit. */
   title?: string
+  /** Why the text cannot be edited just now (the grid is locked), shown as the tooltip while read-only. */
+  readOnlyTitle?: string
   maxLength?: number
   /** The text may be cut short (an ellipsis): its tooltip shows it whole, to everyone. */
   clamped?: boolean
@@ -29,7 +31,7 @@ interface Props {
  * paste was cut); emptied, it keeps the old text and says so.
  */
 export function InlineText({
-  value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, maxLength = MAX_NAME_LENGTH, clamped, focusable = true, onDiscard,
+  value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, readOnlyTitle, maxLength = MAX_NAME_LENGTH, clamped, focusable = true, onDiscard,
 }: Props) {
   const [draft, setDraft] = useState(value)
   const input = useRef<HTMLInputElement>(null)
@@ -97,7 +99,7 @@ export function InlineText({
   return (
     <>
       <span ref={text} className={className} data-testid={testId}
-        title={[clamped ? value : '', readOnly ? '' : title ?? ''].filter(Boolean).join('\n') || undefined}
+        title={[clamped ? value : '', (readOnly ? readOnlyTitle : title) ?? ''].filter(Boolean).join('\n') || undefined}
         {...(keyboardEditable ? {
           tabIndex: 0, role: 'button', 'data-renamable': '', 'aria-label': title ? `${value || placeholder || ''}. ${title}` : undefined,
           onKeyDown: (e: KeyboardEvent<HTMLSpanElement>) => {

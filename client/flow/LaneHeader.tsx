@@ -5,9 +5,9 @@ import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
 import { GRID, type LaneRow } from './layout.js'
 
-/** A row header: the channel name, whether it is physical or digital, move up/down, remove. Read-only for viewers and while the grid is locked. */
-export function LaneHeader({ row, first, last, startsGroup, readOnly }: {
-  row: LaneRow; first: boolean; last: boolean; startsGroup: boolean; readOnly: boolean
+/** A row header: the channel name, whether it is physical or digital, move up/down, remove. Read-only for viewers and while the grid is locked (lockedHint then says why). */
+export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint }: {
+  row: LaneRow; first: boolean; last: boolean; startsGroup: boolean; readOnly: boolean; lockedHint?: string
 }) {
   const { t, doc, origin } = useCanvas()
   const [editing, setEditing] = useState(false)
@@ -21,11 +21,11 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly }: {
       style={{ left: 0, top: row.y, width: GRID.laneHeaderWidth, height: row.height }}>
       <EditTarget isGone={() => !laneMaps(doc).has(row.id)} name={row.name}>
         <InlineText className="lane__name" testId="lane-name" value={row.name} readOnly={readOnly} clamped
-          title={t('grid.rename')} editing={editing} onEditingChange={setEditing}
+          title={t('grid.rename')} readOnlyTitle={lockedHint} editing={editing} onEditingChange={setEditing}
           onCommit={(name) => renameLane(doc, row.id, name, origin)} />
       </EditTarget>
       <button type="button" className={`channel-chip channel-chip--${row.channel} nodrag`} disabled={readOnly}
-        title={readOnly ? undefined : t('grid.toggleChannel')} data-testid="lane-channel"
+        title={readOnly ? lockedHint : t('grid.toggleChannel')} data-testid="lane-channel"
         onClick={() => setLaneChannel(doc, row.id, other, origin)}>
         {t(`grid.${row.channel}`)}
       </button>

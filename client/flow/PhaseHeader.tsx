@@ -5,8 +5,10 @@ import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
 import { GRID, type PhaseColumn } from './layout.js'
 
-/** A column header: the phase name (double-click renames), move left/right, remove. Read-only for viewers and while the grid is locked. */
-export function PhaseHeader({ column, first, last, readOnly }: { column: PhaseColumn; first: boolean; last: boolean; readOnly: boolean }) {
+/** A column header: the phase name (double-click renames), move left/right, remove. Read-only for viewers and while the grid is locked (lockedHint then says why). */
+export function PhaseHeader({ column, first, last, readOnly, lockedHint }: {
+  column: PhaseColumn; first: boolean; last: boolean; readOnly: boolean; lockedHint?: string
+}) {
   const { t, doc, origin } = useCanvas()
   const [editing, setEditing] = useState(false)
   const remove = () => {
@@ -17,7 +19,7 @@ export function PhaseHeader({ column, first, last, readOnly }: { column: PhaseCo
       style={{ left: column.x, top: 0, width: column.width, height: GRID.headerHeight }}>
       <EditTarget isGone={() => !phaseMaps(doc).has(column.id)} name={column.name}>
         <InlineText className="phase__name" testId="phase-name" value={column.name} readOnly={readOnly} clamped
-          title={t('grid.rename')} editing={editing} onEditingChange={setEditing}
+          title={t('grid.rename')} readOnlyTitle={lockedHint} editing={editing} onEditingChange={setEditing}
           onCommit={(name) => renamePhase(doc, column.id, name, origin)} />
       </EditTarget>
       {!readOnly && (

@@ -7,6 +7,7 @@ import { type VersionSummary, VersionsUnreachableError, fetchVersion, listVersio
 import { PanelHeader } from '../ui/PanelHeader.js'
 import { VersionPreview } from './VersionPreview.js'
 import { beforeRestoreName, saveBeforeRestore } from './saveBeforeRestore.js'
+import { versionLabel } from './versionLabel.js'
 
 /**
  * Version history: save a named version, preview any version read-only, restore it as an undoable edit. The board as it
@@ -23,6 +24,7 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
   const [restoreFailed, setRestoreFailed] = useState(false)
 
   // Offline, fetch fails with its own untranslated "Failed to fetch": say what that means, in the board's language.
+  const label = (version: VersionSummary) => versionLabel(t, i18n.language, version.name)
   const fail = useCallback((err: unknown) => setMessage(err instanceof VersionsUnreachableError ? t('history.offline') : (err as Error).message), [t])
   const refresh = useCallback(() => {
     listVersions(boardId, token).then(setVersions).catch(fail)
@@ -65,7 +67,7 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
     setVersions((list) => [before, ...list.filter((v) => v.id !== before.id)])
     restoreVersionUpdate(doc, preview.update, origin)
     send({ type: 'restore.announce', version: versionName.slice(0, 120) })
-    setMessage(t('history.restored', { name: preview.version.name }))
+    setMessage(t('history.restored', { name: label(preview.version) }))
     setRestored(true)
     setPreview(null)
   }
@@ -95,7 +97,7 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
         {versions.map((v) => (
           <li key={v.id} data-testid="version">
             <button type="button" onClick={() => void open(v).catch(fail)}>
-              <strong>{v.name}</strong>
+              <strong>{label(v)}</strong>
               <span>{new Date(v.createdAt).toLocaleString(i18n.language)} · {v.author || t('history.automatic')}</span>
             </button>
           </li>
@@ -103,7 +105,7 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
       </ul>
       {versions.length === 0 && <p className="hint">{t('history.empty')}</p>}
       {preview && (
-        <VersionPreview board={preview.board} title={preview.version.name} canRestore={!readOnly} restoring={restoring}
+        <VersionPreview board={preview.board} title={label(preview.version)} canRestore={!readOnly} restoring={restoring}
           problem={restoreFailed ? t('history.restoreNotSaved') : ''} onRestore={() => void restore()} onClose={() => setPreview(null)} />
       )}
     </aside>

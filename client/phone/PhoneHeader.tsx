@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AGENDA_STEPS } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
 import { ConnectionBadge } from '../panels/ConnectionBadge.js'
 import { LanguageSwitch } from '../panels/LanguageSwitch.js'
+import { useRefusalToast } from '../session/RefusalToast.js'
 import { TimerControl } from '../session/TimerControl.js'
 import type { ConnectionStatus } from '../sync/useBoardConnection.js'
 import { Icon } from '../ui/Icon.js'
@@ -16,7 +16,7 @@ export function PhoneHeader({ title, status }: { title: string; status: Connecti
   const timerActive = timer.endsAt !== null || timer.remainingMs !== timer.durationMs
   const round = voting && voting.status !== 'closed' ? voting : null
   const step = agenda.step
-  const toast = useToast(refusal)
+  const toast = useRefusalToast(refusal)
   const busy = step || timerActive || round || privateMode.on
   return (
     <header className="phone-header">
@@ -49,16 +49,4 @@ export function PhoneHeader({ title, status }: { title: string; status: Connecti
       {toast && <div className="toast phone-toast" role="alert" data-testid="refusal">{toast}</div>}
     </header>
   )
-}
-
-/** The last refused command's reason, for five seconds. */
-function useToast(refusal: { reason: string; at: number } | null): string | null {
-  const [toast, setToast] = useState<string | null>(null)
-  useEffect(() => {
-    if (!refusal) return
-    setToast(refusal.reason)
-    const id = window.setTimeout(() => setToast(null), 5000)
-    return () => window.clearTimeout(id)
-  }, [refusal])
-  return toast
 }

@@ -23,12 +23,13 @@ export function AgendaControl({ large = false }: { large?: boolean }) {
   }
   return (
     <div className={`agenda${large ? ' agenda--large' : ''}`} data-testid="agenda" data-step={step ?? ''}>
-      {isFacilitator && !large && <button type="button" className="button button--small" disabled={index < 0} onClick={() => go(index - 1)} aria-label={t('session.previousStep')}>‹</button>}
+      {isFacilitator && !large && <button type="button" className="button button--small" disabled={index < 0} onClick={() => go(index - 1)} aria-label={t('session.previousStep')} title={t('session.previousStep')}>‹</button>}
       <span className="agenda__step" title={step ? t(`agenda.${step}.hint`) : undefined}>
         {step ? <><strong>{index + 1}/{AGENDA_STEPS.length} · {t(`agenda.${step}.title`)}</strong> <span className="agenda__hint">{t(`agenda.${step}.hint`)}</span></> : t('session.agendaStart')}
       </span>
       {isFacilitator && !large && (
-        <button type="button" className="button button--small" data-testid="agenda-next" disabled={index >= AGENDA_STEPS.length - 1} onClick={() => go(index + 1)}>
+        <button type="button" className="button button--small" data-testid="agenda-next" disabled={index >= AGENDA_STEPS.length - 1} onClick={() => go(index + 1)}
+          aria-label={index < 0 ? undefined : t('session.nextStep')} title={index < 0 ? undefined : t('session.nextStep')}>
           {index < 0 ? t('session.startAgenda') : '›'}
         </button>
       )}

@@ -1,6 +1,7 @@
 import { useEffect, useReducer } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext.js'
+import { versionLabel } from '../panels/versionLabel.js'
 
 const SHOWN_MS = 8000
 
@@ -10,7 +11,7 @@ const SHOWN_MS = 8000
  * of it or nothing, and later session changes (a timer, a vote) neither restart nor keep it.
  */
 export function RestoreNotice() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { session: { session, clockOffset }, me } = useBoard()
   const restored = session.restored
   // When the notice goes, on this browser's clock.
@@ -25,7 +26,7 @@ export function RestoreNotice() {
   if (!restored || endsAt <= Date.now()) return null
   return (
     <div className="toast restore-notice" role="status" data-testid="restore-notice">
-      {t('history.restoredBy', { name: restored.by, version: restored.version })}
+      {t('history.restoredBy', { name: restored.by, version: versionLabel(t, i18n.language, restored.version) })}
     </div>
   )
 }

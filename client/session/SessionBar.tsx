@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PublicSession } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
@@ -11,11 +10,12 @@ import { Icon } from '../ui/Icon.js'
 
 /**
  * Whether someone who does not facilitate has anything of the session to see: an agenda step, a timer that was
- * started, a vote, silent writing (what AgendaControl, TimerControl, VotingControl and PrivateModeControl show them).
+ * started, a vote, silent writing (what AgendaControl, TimerControl, VotingControl and PrivateModeControl show them),
+ * or the grid locked (else its controls just vanish, unexplained).
  */
 export function participantSeesSession(session: PublicSession): boolean {
-  const { agenda, timer, voting, privateMode } = session
-  return Boolean(agenda.step) || timer.endsAt !== null || timer.remainingMs !== timer.durationMs || Boolean(voting) || privateMode.on
+  const { agenda, timer, voting, privateMode, locks } = session
+  return Boolean(agenda.step) || timer.endsAt !== null || timer.remainingMs !== timer.durationMs || Boolean(voting) || privateMode.on || locks.grid
 }
 
 /**
@@ -24,19 +24,17 @@ export function participantSeesSession(session: PublicSession): boolean {
  */
 export function SessionBar({ projectorLink }: { projectorLink: string | null }) {
   const { t } = useTranslation()
-  const { session: { session, send, refusal }, isFacilitator, me } = useBoard()
-  const [toast, setToast] = useState<string | null>(null)
-  useEffect(() => {
-    if (!refusal) return
-    setToast(refusal.reason)
-    const id = window.setTimeout(() => setToast(null), 5000)
-    return () => window.clearTimeout(id)
-  }, [refusal])
+  const { session: { session, send }, isFacilitator, me } = useBoard()
   const leading = session.followParticipantId === me.id
-  if (!isFacilitator && !toast && !participantSeesSession(session)) return null
+  if (!isFacilitator && !participantSeesSession(session)) return null
   return (
     <div className="session-bar" data-testid="session-bar">
       <AgendaControl />
+      {!isFacilitator && session.locks.grid && (
+        <span className="session-bar__lock" data-testid="grid-locked" title={t('session.gridLockedHint')}>
+          <Icon name="lock" /> {t('session.gridLockedNote')}
+        </span>
+      )}
       <div className="session-bar__spacer" />
       <VotingControl />
       <PrivateModeControl />
@@ -52,7 +50,6 @@ export function SessionBar({ projectorLink }: { projectorLink: string | null }) 
           <SessionSettings />
         </div>
       )}
-      {toast && <div className="toast" role="alert" data-testid="refusal">{toast}</div>}
     </div>
   )
 }

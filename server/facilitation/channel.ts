@@ -4,12 +4,12 @@ import { addFactor, addStardust, readMeta, stardustMaps, touchpointMaps } from '
 import { serverOrigin } from '../../shared/origins.js'
 import { type Draft, type SessionCommand, type SessionEvent, encodeSessionFrame } from '../../shared/session.js'
 import { SessionCommandSchema } from '../../shared/sessionCommands.js'
+import { agendaVersionName } from '../../shared/versionNames.js'
 import type { Connection } from '../connection.js'
 import type { Logger } from '../log.js'
 import type { MaybePromise } from '../store.js'
 import { type Actor, type BoardFacts, type Effect, applyCommand } from './commands.js'
 import { type FacilitationState, parseFacilitation, serializeFacilitation } from './state.js'
-import { agendaVersionName } from './versionNames.js'
 
 export interface ChannelHost {
   boardId: string

@@ -79,6 +79,39 @@ describe('facilitator controls in three browsers', () => {
     expect(await cellOfCard(fran, 'Online checkout')).toEqual(before)
   })
 
+  it('tells a participant in the panel that a touchpoint is locked, its cell fixed, and says why an undone change went back clear of the panel', async () => {
+    const title = 'Pays at the till with the card reader'
+    const use = await gridId(pat, 'phase', 'Use')
+    // Pat moves the card from its panel while it is still free.
+    await openTab(pat, title, 'details')
+    expect(await pat.getByTestId('panel-locked').count()).toBe(0)
+    await pat.getByTestId('panel-phase').selectOption(use)
+    await openTab(fran, title, 'details')
+    await expect.poll(() => fran.getByTestId('panel-phase').inputValue()).toBe(use)
+    await fran.getByTestId('lock-touchpoint').click()
+    await expect.poll(() => fran.getByTestId('lock-touchpoint').isChecked()).toBe(true)
+    // Pat's panel says so, and what the lock refuses (its cell, deleting it) can no longer be tried; its texts stay open.
+    await expect.poll(() => pat.getByTestId('panel-locked').textContent())
+      .toContain('The facilitator locked this touchpoint: it stays in its cell and can’t be deleted.')
+    expect(await pat.getByTestId('panel-phase').isDisabled()).toBe(true)
+    expect(await pat.getByTestId('panel-lane').isDisabled()).toBe(true)
+    expect(await pat.getByTestId('panel-delete').count()).toBe(0)
+    expect(await pat.getByTestId('panel-title').isDisabled()).toBe(false)
+    // The facilitator, whom the lock does not bind, keeps every field.
+    expect(await fran.getByTestId('panel-locked').count()).toBe(0)
+    expect(await fran.getByTestId('panel-phase').isDisabled()).toBe(false)
+    // Undoing the move would move a locked card: the relay undoes that, and the reason shows beside the panel, not on its header.
+    await pat.getByTestId('undo').click()
+    const toast = pat.getByTestId('refusal')
+    await expect.poll(() => toast.textContent()).toBe('The facilitator has locked this; your change was undone')
+    await screenshot(pat, 'locked-touchpoint-panel')
+    const toastBox = (await toast.boundingBox())!
+    const panelBox = (await pat.getByTestId('touchpoint-panel').boundingBox())!
+    expect(toastBox.x + toastBox.width).toBeLessThanOrEqual(panelBox.x)
+    await expect.poll(() => fran.getByTestId('panel-phase').inputValue()).toBe(use)
+    await pat.getByTestId('panel-close').click()
+  })
+
   it('rotates the edit link: the old link’s people see why they were let go, keep what they were typing, and the new link works', async () => {
     // Pat is in the middle of a sentence when the link goes.
     await card(pat, 'Weekly flyer in the letterbox').locator('.card__title').click()

@@ -75,4 +75,26 @@ describe('version history in two browsers', () => {
     await fran.getByTestId('open-history').click()
     await fran.getByTestId('version').filter({ hasText: 'Start of step: Collect touchpoints' }).waitFor()
   })
+
+  it('shows the names Zigzag gave versions in the interface’s language, and the name field’s example whole, in German', async () => {
+    // The board is English, so its versions were saved with English names; the names people typed stay as typed.
+    const names = () => fran.getByTestId('version').locator('strong').allTextContents()
+    await fran.getByTestId('language-switch').click()
+    await expect.poll(names).toContain('Beginn des Schritts: Kontaktpunkte sammeln')
+    expect(await names()).toEqual(expect.arrayContaining(['Before the cut', 'Vor dem Wiederherstellen von „Before the cut“']))
+    expect((await names()).filter((name) => /Start of step|Before restoring/.test(name))).toEqual([])
+    // The example in the empty name field is not cut off.
+    const placeholder = await fran.getByTestId('version-name').evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input)
+      const context = document.createElement('canvas').getContext('2d')!
+      context.font = style.font
+      return { text: input.placeholder, width: context.measureText(input.placeholder).width,
+        room: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) }
+    })
+    await screenshot(fran, 'history-de')
+    expect(placeholder.text).toMatch(/^z\. B\./)
+    expect(placeholder.width).toBeLessThanOrEqual(placeholder.room)
+    await fran.getByTestId('language-switch').click()
+    await expect.poll(names).toContain('Start of step: Collect touchpoints')
+  })
 })

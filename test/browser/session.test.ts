@@ -171,6 +171,8 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await facilitator.getByTestId('language-switch').click()
     await expect.poll(() => facilitator.getByTestId('open-projector').getAttribute('aria-label')).toBe('Projector')
     expect(await rows()).toBe(2)
+    // Both arrows say where they go, to a screen reader too.
+    expect(await facilitator.getByRole('button', { name: 'Next step' }).getAttribute('data-testid')).toBe('agenda-next')
     await facilitator.getByTestId('voting-close').click()
     await facilitator.getByTestId('timer-pause').click()
     await facilitator.getByRole('button', { name: 'Previous step' }).click()
@@ -228,17 +230,32 @@ describe('a facilitated session with a facilitator, a participant and a projecto
   it('locks the grid for participants from the facilitator’s session settings', async () => {
     const settings = facilitator.getByTestId('session-settings')
     expect(await participant.getByTestId('add-phase').count()).toBe(1)
+    // Nothing else runs: the participant has no strip until the lock gives them something to read.
+    await facilitator.getByRole('button', { name: 'Reset timer' }).click()
+    await expect.poll(() => participant.getByTestId('session-bar').count()).toBe(0)
     await settings.click()
     // The box shows the session's state, which comes back from the relay: click, then wait for it.
     await facilitator.getByTestId('lock-grid').click()
     await expect.poll(() => participant.getByTestId('add-phase').count()).toBe(0)
     expect(await facilitator.getByTestId('lock-grid').isChecked()).toBe(true)
     expect(await settings.getAttribute('aria-label')).toContain('Grid locked')
+    // The participant is told, on the session strip and on the headers they can no longer rename; the facilitator
+    // has the lock on the settings button instead.
+    expect(await participant.getByTestId('grid-locked').textContent()).toContain('Grid locked by the facilitator')
+    expect(await participant.getByTestId('grid-locked').locator('svg').count()).toBe(1)
+    expect(await facilitator.getByTestId('grid-locked').count()).toBe(0)
+    const hint = 'The facilitator has locked the grid: phases and lanes can’t be added, renamed, moved or removed for now.'
+    expect(await participant.getByTestId('phase-name').first().getAttribute('title')).toContain(hint)
+    expect(await participant.getByTestId('lane-name').first().getAttribute('title')).toContain(hint)
+    expect(await facilitator.getByTestId('phase-name').first().getAttribute('title')).not.toContain(hint)
+    await screenshot(participant, 'grid-locked-participant')
     await facilitator.keyboard.press('Escape')
     expect(await facilitator.getByTestId('lock-grid').count()).toBe(0)
     await settings.click()
     await facilitator.getByTestId('lock-grid').click()
     await expect.poll(() => participant.getByTestId('add-phase').count()).toBe(1)
+    expect(await participant.getByTestId('grid-locked').count()).toBe(0)
+    expect(await participant.getByTestId('session-bar').count()).toBe(0)
     await facilitator.keyboard.press('Escape')
   })
 

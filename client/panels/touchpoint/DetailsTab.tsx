@@ -11,8 +11,11 @@ import { Icon } from '../../ui/Icon.js'
 /** Title, kind, owner, status, what the customer expects, their pain point, description, and the cell. */
 export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; onDeleted: () => void }) {
   const { t } = useTranslation()
-  const { doc, origin, readOnly, board, me, isFacilitator, session: { session, send } } = useBoard()
+  const { doc, origin, readOnly, board, me, isFacilitator, isLocked, session: { session, send } } = useBoard()
   const locked = session.locks.touchpoints.includes(touchpoint.id)
+  // The relay undoes a participant's move of a locked card (its cell and place, not its texts): the cell is not theirs to pick.
+  const cellFixed = readOnly || isLocked(touchpoint.id)
+  const cellTitle = !readOnly && cellFixed ? t('session.locked') : undefined
   // Every card's department, gathered again only when cards or ideas changed: the panel stays open while its card is dragged,
   // and a rating somewhere on a 1,000-card board re-rendered it with a pass over every card.
   const { touchpoints, stardust } = board
@@ -60,13 +63,13 @@ export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; 
       <div className="field-row">
         <div>
           <label htmlFor="tp-phase">{t('touchpoint.phase')}</label>
-          <select id="tp-phase" value={touchpoint.phaseId} disabled={readOnly} onChange={(e) => move({ phaseId: e.target.value, laneId: touchpoint.laneId })}>
+          <select id="tp-phase" value={touchpoint.phaseId} disabled={cellFixed} title={cellTitle} data-testid="panel-phase" onChange={(e) => move({ phaseId: e.target.value, laneId: touchpoint.laneId })}>
             {board.phases.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
         </div>
         <div>
           <label htmlFor="tp-lane">{t('touchpoint.lane')}</label>
-          <select id="tp-lane" value={touchpoint.laneId} disabled={readOnly} onChange={(e) => move({ phaseId: touchpoint.phaseId, laneId: e.target.value })}>
+          <select id="tp-lane" value={touchpoint.laneId} disabled={cellFixed} title={cellTitle} data-testid="panel-lane" onChange={(e) => move({ phaseId: touchpoint.phaseId, laneId: e.target.value })}>
             {board.lanes.map((l) => <option key={l.id} value={l.id}>{l.name} · {t(`grid.${l.channel}`)}</option>)}
           </select>
         </div>

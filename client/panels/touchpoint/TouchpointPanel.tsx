@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { type Touchpoint, touchpointMaps } from '../../../shared/model/index.js'
 import { useBoard } from '../../board/BoardContext.js'
 import { EditTarget } from '../../ui/EditTarget.js'
+import { Icon } from '../../ui/Icon.js'
 import { PanelHeader } from '../../ui/PanelHeader.js'
 import { DetailsTab } from './DetailsTab.js'
 import { FactorsTab } from './FactorsTab.js'
@@ -15,7 +16,7 @@ type Tab = (typeof TABS)[number]
 /** Everything about the selected touchpoint, in four tabs that follow the workshop: describe, rate, examine, delight. */
 export function TouchpointPanel({ touchpoint, onClose }: { touchpoint: Touchpoint; onClose: () => void }) {
   const { t } = useTranslation()
-  const { doc } = useBoard()
+  const { doc, isLocked, readOnly } = useBoard()
   const [tab, setTab] = useState<Tab>('details')
   // Opened from the keyboard (Enter on a focused card), the panel takes the focus, so Tab goes on inside it.
   const [fromKeyboard] = useState(() => document.activeElement?.matches('.react-flow__node:focus-visible') ?? false)
@@ -23,6 +24,9 @@ export function TouchpointPanel({ touchpoint, onClose }: { touchpoint: Touchpoin
   return (
     <aside className={`details details--${tab}`} aria-label={t('touchpoint.panelHeading')} data-testid="touchpoint-panel">
       <PanelHeader title={touchpoint.title || t('touchpoint.untitled')} onClose={onClose} takeFocus={fromKeyboard} />
+      {!readOnly && isLocked(touchpoint.id) && (
+        <p className="details__locked" data-testid="panel-locked"><Icon name="lock" /> {t('session.lockedPanel')}</p>
+      )}
       <div className="tabs" role="tablist">
         {TABS.map((name) => (
           <button key={name} type="button" role="tab" aria-selected={tab === name} data-testid={`tab-${name}`}

@@ -1,7 +1,10 @@
-import type { Language } from '../../shared/model/index.js'
-import type { AgendaStep } from '../../shared/session.js'
+import type { Language } from './model/index.js'
+import { AGENDA_STEPS, type AgendaStep } from './session.js'
 
-/** Names of the versions the relay saves by itself, in the board's language. */
+/**
+ * Names of the versions the relay saves by itself, in the board's language. They are stored as text; the client
+ * recognises them (automaticVersionOf) to show them in the language of its interface.
+ */
 const NAMES: Record<Language, { automatic: string; agenda: Record<AgendaStep, string> }> = {
   en: {
     automatic: 'Automatic save',
@@ -27,3 +30,15 @@ const NAMES: Record<Language, { automatic: string; agenda: Record<AgendaStep, st
 
 export const automaticVersionName = (language: Language) => NAMES[language].automatic
 export const agendaVersionName = (language: Language, step: AgendaStep) => NAMES[language].agenda[step]
+
+export type AutomaticVersion = { kind: 'automatic' } | { kind: 'step'; step: AgendaStep }
+
+/** Which automatic version a stored name is, in whichever language it was saved; null for a name someone gave. */
+export function automaticVersionOf(name: string): AutomaticVersion | null {
+  for (const names of Object.values(NAMES)) {
+    if (name === names.automatic) return { kind: 'automatic' }
+    const step = AGENDA_STEPS.find((s) => names.agenda[s] === name)
+    if (step) return { kind: 'step', step }
+  }
+  return null
+}
