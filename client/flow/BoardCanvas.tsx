@@ -331,6 +331,13 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
     if (!selectedId || canvasWidth === 0 || followView.leader) return
     const node = getInternalNode(selectedId)
     if (!node) return
+  // The zoom as a CSS variable on the canvas, set without a render: controls that must stay clickable (a card's vote dots) keep a
+  // minimum size on screen by growing as the board is zoomed out.
+  useEffect(() => {
+    const set = (zoom: number) => container.current?.style.setProperty('--zoom', String(zoom))
+    set(store.getState().transform[2])
+    return store.subscribe((s) => set(s.transform[2]))
+  }, [store])
     const { x, zoom } = getViewport()
     const left = node.internals.positionAbsolute.x * zoom + x
     const right = left + (node.measured.width ?? 0) * zoom

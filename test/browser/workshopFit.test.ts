@@ -1,0 +1,63 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { type CreatedBoard, type TestServer, createBoard, startTestServer } from '../utils/server.js'
+
+/** What a live workshop on laptops (1,280 × 720, the board fitted to the screen) and a 1080p projector sees of the board. */
+let server: TestServer
+let browser: Browser
+let board: CreatedBoard
+let fran: Page
+let pat: Page
+let projector: Page
+
+const LAPTOP = { width: 1280, height: 720 }
+type Box = { x: number; y: number; width: number; height: number }
+const card = (page: Page, title: string) => page.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
+const box = async (locator: Locator): Promise<Box> => (await locator.boundingBox())!
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+const inside = (a: Box, b: Box) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  board = await createBoard(server.url, { template: 'retail', language: 'en', title: 'Fitted workshop' })
+  fran = await joinBoard(browser, board.links.facilitator, 'Fran', LAPTOP)
+  pat = await joinBoard(browser, board.links.edit, 'Pat', LAPTOP)
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  context.setDefaultTimeout(10_000)
+  projector = await context.newPage()
+  await projector.goto(board.links.facilitator.replace('#', '/projector#'))
+  await projector.getByTestId('projector').waitFor()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
+  it('gives a laptop card’s vote buttons at least 20 px on screen at the fitted zoom, inside the card', async () => {
+    await fran.getByTestId('voting-open').click()
+    const checkout = card(pat, 'Online checkout')
+    const cast = checkout.getByTestId('vote-cast')
+    await cast.waitFor()
+    const cardBefore = await box(checkout)
+    const plus = await box(cast)
+    expect(plus.width).toBeGreaterThanOrEqual(19.5)
+    expect(plus.height).toBeGreaterThanOrEqual(19.5)
+    expect(inside(plus, cardBefore)).toBe(true)
+    await cast.click()
+    await expect.poll(() => checkout.getByTestId('vote-dots').getAttribute('data-mine')).toBe('1')
+    const minus = await box(checkout.getByRole('button', { name: 'Take a dot back' }))
+    const plusAfter = await box(cast)
+    expect(minus.width).toBeGreaterThanOrEqual(19.5)
+    expect(overlap(minus, plusAfter)).toBe(false)
+    expect(inside(minus, cardBefore) && inside(plusAfter, cardBefore)).toBe(true)
+    // The card keeps its size: the dots grow over it, not out of it.
+    expect(await box(checkout)).toEqual(cardBefore)
+    await screenshot(pat, 'workshopFit-vote-dots')
+    await fran.getByTestId('voting-close').click()
+    await expect.poll(() => pat.getByTestId('vote-dots').count()).toBe(0)
+  })
+})
