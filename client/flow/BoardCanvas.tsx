@@ -381,7 +381,9 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
           minZoom={MIN_ZOOM} maxZoom={MAX_ZOOM} snapToGrid={false} onlyRenderVisibleElements={!everything}
           proOptions={PRO_OPTIONS} ariaLabelConfig={ariaLabels}>
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />
-          <Controls showInteractive={false} onZoomIn={touchedByButton} onZoomOut={touchedByButton} />
+          {/* Top left, in a row: at the bottom left they covered the emotion curve's Delighting / OK / Disappointing, which sit
+              at the fitted board's bottom left; the top left of the board is its empty corner cell. */}
+          <Controls position="top-left" orientation="horizontal" showInteractive={false} onZoomIn={touchedByButton} onZoomOut={touchedByButton} />
           {overview && (
             <Overview cards={overviewCards} resting={restingCards} edges={view.edges} moving={moving} selectedId={selectedId} readOnly={readOnly}
               drag={movingAt} onSelect={selectOnly} onOpen={onOpen} onEdit={setEditingId} onDrag={dragMove} onDrop={onOverviewDrop} />

@@ -60,4 +60,27 @@ describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
     await fran.getByTestId('voting-close').click()
     await expect.poll(() => pat.getByTestId('vote-dots').count()).toBe(0)
   })
+
+  it('keeps the zoom buttons off the emotion curve’s Delighting, OK and Disappointing with the side panel open', async () => {
+    await pat.getByRole('button', { name: 'Fit the board to the screen' }).click()
+    await card(pat, 'Online checkout').getByTestId('touchpoint-title').click()
+    await pat.getByTestId('touchpoint-panel').waitFor()
+    const controls = await box(pat.getByRole('button', { name: 'Fit the board to the screen' }).locator('..'))
+    const curve = pat.getByTestId('emotion-curve')
+    for (const band of ['Delighting', 'OK', 'Disappointing']) {
+      expect(overlap(controls, await box(curve.getByText(band, { exact: true }))), band).toBe(false)
+    }
+    // Panned so the curve's left end is at the canvas' bottom left: still clear.
+    const canvas = await box(pat.getByTestId('canvas'))
+    const label = await box(curve.getByText('Disappointing', { exact: true }))
+    const from = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 }
+    await pat.mouse.move(from.x, from.y)
+    await pat.mouse.down()
+    await pat.mouse.move(from.x - (label.x - canvas.x) + 12, from.y + (canvas.y + canvas.height - label.y) - 40, { steps: 8 })
+    await pat.mouse.up()
+    for (const band of ['Delighting', 'OK', 'Disappointing']) {
+      expect(overlap(controls, await box(curve.getByText(band, { exact: true }))), band).toBe(false)
+    }
+    await screenshot(pat, 'workshopFit-controls')
+  })
 })
