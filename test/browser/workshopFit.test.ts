@@ -61,6 +61,37 @@ describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
     await expect.poll(() => pat.getByTestId('vote-dots').count()).toBe(0)
   })
 
+  it('shows one vote control per stardust idea during a stardust round, and bars as long as their counts once revealed', async () => {
+    await fran.getByTestId('voting-target').selectOption('stardust')
+    await fran.getByTestId('voting-open').click()
+    await pat.getByTestId('open-backlog').click()
+    const ideas = pat.getByTestId('backlog-panel').getByTestId('stardust-idea')
+    await expect.poll(() => ideas.getByTestId('vote-cast').count()).toBeGreaterThan(1)
+    const count = await ideas.count()
+    // The round's dot is the only vote: no upvote with a count of its own beside it.
+    expect(await ideas.getByTestId('vote-cast').count()).toBe(count)
+    expect(await ideas.getByTestId('stardust-vote').count()).toBe(0)
+    const first = ideas.nth(0)
+    for (let i = 1; i <= 3; i++) {
+      await first.getByTestId('vote-cast').click()
+      await expect.poll(() => first.getByTestId('vote-dots').getAttribute('data-mine')).toBe(String(i))
+    }
+    await screenshot(pat, 'workshopFit-stardust-open')
+    await fran.getByTestId('voting-reveal').click()
+    const three = pat.getByTestId('backlog-panel').locator('[data-testid="vote-result"][data-count="3"]')
+    const zero = pat.getByTestId('backlog-panel').locator('[data-testid="vote-result"][data-count="0"]').first()
+    await three.waitFor()
+    expect(await ideas.getByTestId('stardust-vote').count()).toBe(0)
+    const full = await box(three)
+    const none = await box(zero)
+    expect(none.width).toBeLessThan(full.width / 2)
+    await screenshot(pat, 'workshopFit-stardust-revealed')
+    await fran.getByTestId('voting-close').click()
+    // The round over, the upvote is back.
+    await expect.poll(() => ideas.getByTestId('stardust-vote').count()).toBe(count)
+    await pat.getByTestId('backlog-panel').getByTestId('panel-close').click()
+  })
+
   it('keeps the zoom buttons off the emotion curve’s Delighting, OK and Disappointing with the side panel open', async () => {
     await pat.getByRole('button', { name: 'Fit the board to the screen' }).click()
     await card(pat, 'Online checkout').getByTestId('touchpoint-title').click()
