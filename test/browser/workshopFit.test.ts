@@ -114,4 +114,37 @@ describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
     }
     await screenshot(pat, 'workshopFit-controls')
   })
+
+  it('fits the board into the projector’s area beside the QR code, as large as it goes', async () => {
+    // The facilitator's view: the whole board, fitted to a laptop with the side panel open.
+    await fran.getByRole('button', { name: 'Fit the board to the screen' }).click()
+    await card(fran, 'Online checkout').getByTestId('touchpoint-title').click()
+    await fran.getByTestId('touchpoint-panel').waitFor()
+    await fran.getByRole('button', { name: 'Fit the board to the screen' }).click()
+    const area = await box(projector.getByTestId('canvas'))
+    const qr = await box(projector.getByTestId('qr-code').locator('xpath=ancestor::aside'))
+    const shownBoard = async () => {
+      const grid = await box(projector.getByTestId('grid'))
+      const curve = await box(projector.getByTestId('emotion-curve'))
+      return { x: grid.x, y: grid.y, width: grid.width, height: curve.y + curve.height - grid.y }
+    }
+    // Settled: following the facilitator moves the view in 120 ms steps.
+    let last = ''
+    await expect.poll(async () => {
+      const now = JSON.stringify(await shownBoard())
+      const same = now === last
+      last = now
+      return same
+    }, { interval: 400 }).toBe(true)
+    const shown = await shownBoard()
+    await screenshot(projector, 'workshopFit-projector')
+    // As large as the area allows in one direction (16 px margins), and clear of the QR column.
+    const spare = Math.min(qr.x - area.x - shown.width, area.height - shown.height)
+    expect(spare).toBeLessThanOrEqual(34)
+    expect(shown.x + shown.width).toBeLessThanOrEqual(qr.x)
+    expect(shown.y).toBeGreaterThanOrEqual(area.y)
+    expect(shown.y + shown.height).toBeLessThanOrEqual(area.y + area.height)
+    // No wide blank strip between the board and the QR column.
+    expect(qr.x - (shown.x + shown.width)).toBeLessThan(60)
+  })
 })
