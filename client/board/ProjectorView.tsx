@@ -11,6 +11,8 @@ import { QrCode } from '../ui/QrCode.js'
 import { useBoard } from './BoardContext.js'
 
 const NOTHING: ReadonlySet<string> = new Set()
+/** The QR column lies over the canvas' right edge: a board narrower than the screen is centred on all of it, beside the column. */
+const QR_COLUMN_WIDTH = 280
 
 /**
  * Projector mode: the live board full screen, read-only, no editing chrome,
@@ -34,9 +36,9 @@ export function ProjectorView({ info, links, status }: { info: BoardInfo; links:
         {status !== 'connected' && <ConnectionBadge status={status} />}
       </header>
       <div className="projector__body">
-        <BoardCanvas selection={NOTHING} onSelect={() => undefined} onOpen={() => undefined} projector />
+        <BoardCanvas selection={NOTHING} onSelect={() => undefined} onOpen={() => undefined} projector reserveRight={link ? QR_COLUMN_WIDTH : 0} />
         {link && (
-          <aside className="projector__join">
+          <aside className="projector__join" style={{ width: QR_COLUMN_WIDTH }}>
             <QrCode value={link} label={t('projector.scan')} />
             <strong>{t('projector.scan')}</strong>
             <span>{t(session.projectorQr === 'view' ? 'projector.watch' : 'projector.join')}</span>

@@ -17,6 +17,7 @@ import {
 import { CanvasContext, type CanvasContextValue, cachedTranslate } from './CanvasContext.js'
 import { CarriedSteps } from './CarriedSteps.js'
 import { Cursors } from './Cursors.js'
+import { FIT_MARGIN, fitArea } from './fitArea.js'
 import { EmotionCurveNode } from './EmotionCurveNode.js'
 import { GridNode } from './GridNode.js'
 import { JourneyEdge } from './JourneyEdge.js'
@@ -66,9 +67,11 @@ interface Props {
   onOpen: (id: string) => void
   /** Projector screens follow the facilitator and take no input. */
   projector?: boolean
+  /** Screen pixels on the canvas' right covered by something else (the projector's QR column): the board is fitted clear of them. */
+  reserveRight?: number
 }
 
-export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: Props) {
+export function BoardCanvas({ selection, onSelect, onOpen, projector = false, reserveRight = 0 }: Props) {
   const { t, i18n } = useTranslation()
   const ariaLabels = useMemo(() => canvasAriaLabels(t), [t, i18n.language])
   const {
@@ -109,7 +112,9 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
   const drag = useMemo(createLocalDrag, [])
   const [dragged, setDragged] = useState<ReadonlySet<string>>(NO_CARDS)
   const pointer = usePointerPresence(awareness)
-  const followView = useFollow(projector)
+  const boardBounds = useMemo(() => ({ x: 0, y: 0, width: layout.width, height: layout.height + CURVE_GAP + CURVE_HEIGHT }), [layout.width, layout.height])
+  const fitToBoard = useMemo(() => (projector ? { board: boardBounds, reserveRight } : undefined), [projector, boardBounds, reserveRight])
+  const followView = useFollow(projector, fitToBoard)
   // Image export copies the DOM: then every card and edge is rendered, in full.
   const everything = useRenderEverything()
   const overview = useStore(selectZoomedOut) && board.touchpoints.length >= OVERVIEW_MIN_CARDS && !everything
@@ -292,13 +297,14 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
       return () => window.clearTimeout(id)
     }
     fitted.current = true
-    const bounds = { x: 0, y: 0, width: layout.width, height: layout.height + CURVE_GAP + CURVE_HEIGHT }
-    const viewport = getViewportForBounds(bounds, width, height, MIN_ZOOM, MAX_ZOOM, FIT_PADDING)
+    const viewport = fitToBoard
+      ? fitArea(boardBounds, { width, height, reserveRight: fitToBoard.reserveRight, margin: FIT_MARGIN, maxZoom: MAX_ZOOM })
+      : getViewportForBounds(boardBounds, width, height, MIN_ZOOM, MAX_ZOOM, FIT_PADDING)
     // React Flow takes defaultViewport when its zoom pane mounts, after the first render; the store has it from the start, so that
     // render already draws (and picks the cards on screen and the overview) at the opening zoom.
     store.setState({ transform: [viewport.x, viewport.y, viewport.zoom], width, height })
     setOpening({ viewport })
-  }, [opening, board.phases.length, layout, store])
+  }, [opening, board.phases.length, boardBounds, fitToBoard, store])
   useEffect(() => {
     if (!opening || fitted.current || board.phases.length === 0) return
     fitted.current = true
@@ -325,6 +331,13 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
     movedFrom.current = null
   }, [])
   const touchedByButton = useCallback(() => void (untouched.current = false), [])
+  // The zoom as a CSS variable on the canvas, set without a render: controls that must stay clickable (a card's vote dots) keep a
+  // minimum size on screen by growing as the board is zoomed out.
+  useEffect(() => {
+    const set = (zoom: number) => container.current?.style.setProperty('--zoom', String(zoom))
+    set(store.getState().transform[2])
+    return store.subscribe((s) => set(s.transform[2]))
+  }, [store])
   // The card whose details are open stays on screen: the side panel narrows the canvas as it opens, and a card near the
   // board's right edge would end up beyond it. The view moves sideways just enough, as little as it takes.
   useEffect(() => {
@@ -347,8 +360,10 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
     // The first height known is the one the board opened fitted to; only a change of it needs fitting again. A side
     // panel changes the width as it opens and closes with each card: fitting then would zoom the board at every click.
     if (before === null || before === canvasHeight || !untouched.current || followView.leader) return
-    void fitView({ padding: FIT_PADDING, duration: 0 })
-  }, [canvasWidth, canvasHeight, fitView, followView.leader])
+    if (fitToBoard) {
+      void setViewport(fitArea(fitToBoard.board, { width: canvasWidth, height: canvasHeight, reserveRight: fitToBoard.reserveRight, margin: FIT_MARGIN, maxZoom: MAX_ZOOM }))
+    } else void fitView({ padding: FIT_PADDING, duration: 0 })
+  }, [canvasWidth, canvasHeight, fitView, setViewport, fitToBoard, followView.leader])
 
   const onDrop = (event: DragEvent) => {
     const kind = event.dataTransfer.getData(PALETTE_MIME) as TouchpointKind
@@ -372,9 +387,11 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false }: 
           nodesDraggable={!readOnly} nodesConnectable={!readOnly} edgesFocusable={!readOnly}
           deleteKeyCode={deleteKeys} onBeforeDelete={onBeforeDelete} multiSelectionKeyCode={MULTI_SELECT_KEYS} zoomOnDoubleClick={false}
           minZoom={MIN_ZOOM} maxZoom={MAX_ZOOM} snapToGrid={false} onlyRenderVisibleElements={!everything}
-          proOptions={PRO_OPTIONS} ariaLabelConfig={ariaLabels}>
+          proOptions={PRO_OPTIONS} attributionPosition={reserveRight ? 'bottom-left' : 'bottom-right'} ariaLabelConfig={ariaLabels}>
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />
-          <Controls showInteractive={false} onZoomIn={touchedByButton} onZoomOut={touchedByButton} />
+          {/* Top left, in a row: at the bottom left they covered the emotion curve's Delighting / OK / Disappointing, which sit
+              at the fitted board's bottom left; the top left of the board is its empty corner cell. */}
+          <Controls position="top-left" orientation="horizontal" showInteractive={false} onZoomIn={touchedByButton} onZoomOut={touchedByButton} />
           {overview && (
             <Overview cards={overviewCards} resting={restingCards} edges={view.edges} moving={moving} selection={selection} readOnly={readOnly}
               drag={movingAt} onSelect={onSelect} onOpen={onOpen} onEdit={setEditingId} onDrag={dragMove} onDrop={onOverviewDrop} />

@@ -28,7 +28,7 @@ function GridNodeView({ data }: NodeProps<GridFlowNode>) {
   }
 
   return (
-    <div className="grid" style={{ width: layout.width, height: layout.height }}>
+    <div className="grid" data-testid="grid" style={{ width: layout.width, height: layout.height }}>
       <div className="grid__corner" style={{ width: GRID.laneHeaderWidth, height: GRID.headerHeight }} />
       {layout.columns.map((column, i) => (
         <PhaseHeader key={column.id} column={column} first={i === 0} last={i === layout.columns.length - 1} readOnly={headersReadOnly} lockedHint={lockedHint} />

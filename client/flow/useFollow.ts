@@ -2,6 +2,12 @@ import { type Viewport, useReactFlow, useStore } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useBoard } from '../board/BoardContext.js'
 import { setPresence } from '../sync/presence.js'
+import { FIT_MARGIN, type Rect, fitArea, intersect } from './fitArea.js'
+
+const MAX_ZOOM = 2.5
+
+/** A follower that fits what it shows to its own screen (the projector): the board's bounds and what covers the screen's right. */
+export interface FitToBoard { board: Rect; reserveRight: number }
 
 /**
  * Follow-me: shares the centre of this person's view through awareness, and
@@ -9,9 +15,9 @@ import { setPresence } from '../sync/presence.js'
  * the presence list, or the facilitator who brought everyone to them.
  * Panning or zooming by hand breaks away.
  */
-export function useFollow(alwaysFollowFacilitator = false) {
+export function useFollow(alwaysFollowFacilitator = false, fit?: FitToBoard) {
   const { awareness, peers, session, following, follow, me } = useBoard()
-  const { setCenter, getViewport } = useReactFlow()
+  const { setCenter, setViewport, getViewport } = useReactFlow()
   const width = useStore((s) => s.width)
   const height = useStore((s) => s.height)
   const [brokeAwayFrom, setBrokeAwayFrom] = useState<string | null>(null)
@@ -27,10 +33,18 @@ export function useFollow(alwaysFollowFacilitator = false) {
 
   useEffect(() => {
     if (!target || width === 0 || height === 0) return
-    // Show the leader's area: on a bigger screen (a projector) that means a bigger zoom, not more board.
-    const zoom = target.w && target.h ? Math.min(width / target.w, height / target.h) : target.zoom
+    // Show the leader's area: on a bigger screen (a projector) that means a bigger zoom, not more board. Fitting to the board
+    // (the projector): only the part of that area with board in it, as large as it fits beside the QR column; the margins
+    // around the board on the leader's screen, and a shape unlike this screen's, would otherwise leave the room a smaller board.
+    const area = target.w && target.h ? { x: target.x - target.w / 2, y: target.y - target.h / 2, width: target.w, height: target.h } : null
+    if (area && fit) {
+      const shown = intersect(area, fit.board) ?? area
+      void setViewport(fitArea(shown, { width, height, reserveRight: fit.reserveRight, margin: FIT_MARGIN, maxZoom: MAX_ZOOM }), { duration: 120 })
+      return
+    }
+    const zoom = area ? Math.min(width / area.width, height / area.height) : target.zoom
     void setCenter(target.x, target.y, { zoom, duration: 120 })
-  }, [target?.x, target?.y, target?.zoom, target?.w, target?.h, width, height, setCenter]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [target?.x, target?.y, target?.zoom, target?.w, target?.h, width, height, setCenter, setViewport, fit?.board, fit?.reserveRight]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const last = useRef(0)
   const share = useCallback((viewport: Viewport) => {

@@ -9,19 +9,25 @@ import { Icon } from '../ui/Icon.js'
 /** One stardust idea: upvote (one per person), and in the backlog its owner department and status. */
 export function StardustItem({ idea, backlog = false }: { idea: BacklogItem; backlog?: boolean }) {
   const { t } = useTranslation()
-  const { doc, origin, readOnly, me } = useBoard()
+  const { doc, origin, readOnly, me, session: { session } } = useBoard()
   const voted = idea.voters.includes(me.id)
+  // During a dot-voting round on stardust the round's dots are the only vote: the upvote (with its own count) would read as a
+  // second one. It is back when the round closes.
+  const round = session.voting?.target === 'stardust' ? session.voting : null
   return (
     <li className={`idea idea--${idea.status}${idea.customerVoice ? ' is-customer-voice' : ''}`} data-testid="stardust-idea" data-votes={idea.votes}>
-      <button type="button" className={`vote${voted ? ' is-active' : ''}`} aria-pressed={voted} disabled={readOnly}
-        data-testid="stardust-vote" title={t(voted ? 'stardust.unvote' : 'stardust.vote')}
-        onClick={() => toggleStardustVote(doc, idea.id, me.id, origin)}>
-        <span aria-hidden="true">▲</span>
-        <span data-testid="stardust-votes">{idea.votes}</span>
-      </button>
+      {!round && (
+        <button type="button" className={`vote${voted ? ' is-active' : ''}`} aria-pressed={voted} disabled={readOnly}
+          data-testid="stardust-vote" title={t(voted ? 'stardust.unvote' : 'stardust.vote')}
+          onClick={() => toggleStardustVote(doc, idea.id, me.id, origin)}>
+          <span aria-hidden="true">▲</span>
+          <span data-testid="stardust-votes">{idea.votes}</span>
+        </button>
+      )}
+      {round && !round.results && <div className="idea__round"><VoteDots itemId={idea.id} target="stardust" /></div>}
       <div className="idea__body">
         <p className="idea__text">{idea.customerVoice && <span className="voice-mark" title={t('chair.voice')}><Icon name="voice" /> </span>}{idea.text}</p>
-        <VoteDots itemId={idea.id} target="stardust" />
+        {round?.results && <VoteDots itemId={idea.id} target="stardust" bar />}
         <p className="idea__meta">
           {backlog && <strong>{idea.touchpointTitle} · </strong>}
           {idea.authorName}{idea.customerVoice ? ` (${t('chair.voice')})` : ''}

@@ -1,18 +1,22 @@
+import type { CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionCommandInput, VotingTarget } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
 
-/** An item's dots in a voting round: the count once revealed, else this person's own votes and whether one is left. */
-export type VoteState = { result: number } | { mine: number; canCast: boolean }
+/**
+ * An item's dots in a voting round: the count once revealed (and, for a bar, its share of the most any item got), else this
+ * person's own votes and whether one is left.
+ */
+export type VoteState = { result: number; share?: number } | { mine: number; canCast: boolean }
 
 /** Dots on a touchpoint or stardust idea during a voting round: your own while hidden, everyone's once revealed. */
-export function VoteDots({ itemId, target }: { itemId: string; target: VotingTarget }) {
+export function VoteDots({ itemId, target, bar = false }: { itemId: string; target: VotingTarget; bar?: boolean }) {
   const { t } = useTranslation()
   const { session: { session, send, myVotes }, readOnly } = useBoard()
   const round = session.voting
   if (!round || round.target !== target) return null
   const state: VoteState = round.results
-    ? { result: round.results[itemId] ?? 0 }
+    ? { result: round.results[itemId] ?? 0, ...(bar ? { share: (round.results[itemId] ?? 0) / Math.max(1, ...Object.values(round.results)) } : {}) }
     : { mine: myVotes.filter((id) => id === itemId).length, canCast: round.votesPerPerson - myVotes.length > 0 }
   return <VoteDotsView itemId={itemId} state={state} readOnly={readOnly} send={send} t={t} />
 }
@@ -26,7 +30,14 @@ export function VoteDotsView({ itemId, state, readOnly, send, t }: {
   t: (key: string) => string
 }) {
   if ('result' in state) {
-    return <span className="vote-dots vote-dots--result" data-testid="vote-result" data-count={state.result}>● {state.result}</span>
+    if (state.share === undefined) {
+      return <span className="vote-dots vote-dots--result" data-testid="vote-result" data-count={state.result}>● {state.result}</span>
+    }
+    // A bar as long as the item's share of the top result: the lengths compare at a glance down a list.
+    return (
+      <span className="vote-dots vote-dots--result vote-dots--bar" data-testid="vote-result" data-count={state.result}
+        style={{ '--share': state.share } as CSSProperties}>● {state.result}</span>
+    )
   }
   // Someone who only watches has no dots: the result, once shown, is all there is for them.
   if (readOnly) return null

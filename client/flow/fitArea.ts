@@ -1,0 +1,39 @@
+import type { Viewport } from '@xyflow/react'
+
+/** Screen pixels kept clear around the board when it is fitted to a projector. */
+export const FIT_MARGIN = 16
+
+export interface Rect { x: number; y: number; width: number; height: number }
+
+/** Where a screen shows an area of the board as large as it fits, and what it keeps clear for. */
+export interface FitRoom {
+  width: number
+  height: number
+  /** Screen pixels on the right covered by something else (the projector's QR column). */
+  reserveRight: number
+  /** Screen pixels kept clear around the area. */
+  margin: number
+  maxZoom: number
+}
+
+/**
+ * The viewport that shows `area` as large as it fits beside what covers the right; centred on the whole screen when it
+ * leaves room, else pushed left just enough to clear the covered part.
+ */
+export function fitArea(area: Rect, room: FitRoom): Viewport {
+  const { width, height, reserveRight, margin, maxZoom } = room
+  const zoom = Math.max(0.01, Math.min(maxZoom, (width - reserveRight - 2 * margin) / area.width, (height - 2 * margin) / area.height))
+  const shownWidth = area.width * zoom
+  const left = Math.max(margin, Math.min((width - shownWidth) / 2, width - reserveRight - margin - shownWidth))
+  const top = (height - area.height * zoom) / 2
+  return { x: left - area.x * zoom, y: top - area.y * zoom, zoom }
+}
+
+/** The part of `a` inside `b`, or null if they do not overlap. */
+export function intersect(a: Rect, b: Rect): Rect | null {
+  const x = Math.max(a.x, b.x)
+  const y = Math.max(a.y, b.y)
+  const right = Math.min(a.x + a.width, b.x + b.width)
+  const bottom = Math.min(a.y + a.height, b.y + b.height)
+  return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : null
+}

@@ -1,0 +1,150 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { type CreatedBoard, type TestServer, createBoard, startTestServer } from '../utils/server.js'
+
+/** What a live workshop on laptops (1,280 × 720, the board fitted to the screen) and a 1080p projector sees of the board. */
+let server: TestServer
+let browser: Browser
+let board: CreatedBoard
+let fran: Page
+let pat: Page
+let projector: Page
+
+const LAPTOP = { width: 1280, height: 720 }
+type Box = { x: number; y: number; width: number; height: number }
+const card = (page: Page, title: string) => page.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
+const box = async (locator: Locator): Promise<Box> => (await locator.boundingBox())!
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+const inside = (a: Box, b: Box) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  board = await createBoard(server.url, { template: 'retail', language: 'en', title: 'Fitted workshop' })
+  fran = await joinBoard(browser, board.links.facilitator, 'Fran', LAPTOP)
+  pat = await joinBoard(browser, board.links.edit, 'Pat', LAPTOP)
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  context.setDefaultTimeout(10_000)
+  projector = await context.newPage()
+  await projector.goto(board.links.facilitator.replace('#', '/projector#'))
+  await projector.getByTestId('projector').waitFor()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
+  it('gives a laptop card’s vote buttons at least 20 px on screen at the fitted zoom, inside the card', async () => {
+    await fran.getByTestId('voting-open').click()
+    const checkout = card(pat, 'Online checkout')
+    const cast = checkout.getByTestId('vote-cast')
+    await cast.waitFor()
+    const cardBefore = await box(checkout)
+    const plus = await box(cast)
+    expect(plus.width).toBeGreaterThanOrEqual(19.5)
+    expect(plus.height).toBeGreaterThanOrEqual(19.5)
+    expect(inside(plus, cardBefore)).toBe(true)
+    await cast.click()
+    await expect.poll(() => checkout.getByTestId('vote-dots').getAttribute('data-mine')).toBe('1')
+    const minus = await box(checkout.getByRole('button', { name: 'Take a dot back' }))
+    const plusAfter = await box(cast)
+    expect(minus.width).toBeGreaterThanOrEqual(19.5)
+    expect(overlap(minus, plusAfter)).toBe(false)
+    expect(inside(minus, cardBefore) && inside(plusAfter, cardBefore)).toBe(true)
+    // The card keeps its size: the dots grow over it, not out of it.
+    expect(await box(checkout)).toEqual(cardBefore)
+    await screenshot(pat, 'workshopFit-vote-dots')
+    await fran.getByTestId('voting-close').click()
+    await expect.poll(() => pat.getByTestId('vote-dots').count()).toBe(0)
+  })
+
+  it('shows one vote control per stardust idea during a stardust round, and bars as long as their counts once revealed', async () => {
+    await fran.getByTestId('voting-target').selectOption('stardust')
+    await fran.getByTestId('voting-open').click()
+    await pat.getByTestId('open-backlog').click()
+    const ideas = pat.getByTestId('backlog-panel').getByTestId('stardust-idea')
+    await expect.poll(() => ideas.getByTestId('vote-cast').count()).toBeGreaterThan(1)
+    const count = await ideas.count()
+    // The round's dot is the only vote: no upvote with a count of its own beside it.
+    expect(await ideas.getByTestId('vote-cast').count()).toBe(count)
+    expect(await ideas.getByTestId('stardust-vote').count()).toBe(0)
+    const first = ideas.nth(0)
+    for (let i = 1; i <= 3; i++) {
+      await first.getByTestId('vote-cast').click()
+      await expect.poll(() => first.getByTestId('vote-dots').getAttribute('data-mine')).toBe(String(i))
+    }
+    await screenshot(pat, 'workshopFit-stardust-open')
+    await fran.getByTestId('voting-reveal').click()
+    const three = pat.getByTestId('backlog-panel').locator('[data-testid="vote-result"][data-count="3"]')
+    const zero = pat.getByTestId('backlog-panel').locator('[data-testid="vote-result"][data-count="0"]').first()
+    await three.waitFor()
+    expect(await ideas.getByTestId('stardust-vote').count()).toBe(0)
+    const full = await box(three)
+    const none = await box(zero)
+    expect(none.width).toBeLessThan(full.width / 2)
+    await screenshot(pat, 'workshopFit-stardust-revealed')
+    await fran.getByTestId('voting-close').click()
+    // The round over, the upvote is back.
+    await expect.poll(() => ideas.getByTestId('stardust-vote').count()).toBe(count)
+    await pat.getByTestId('backlog-panel').getByTestId('panel-close').click()
+  })
+
+  it('keeps the zoom buttons off the emotion curve’s Delighting, OK and Disappointing with the side panel open', async () => {
+    await pat.getByRole('button', { name: 'Fit the board to the screen' }).click()
+    await card(pat, 'Online checkout').getByTestId('touchpoint-title').click()
+    await pat.getByTestId('touchpoint-panel').waitFor()
+    const controls = await box(pat.getByRole('button', { name: 'Fit the board to the screen' }).locator('..'))
+    const curve = pat.getByTestId('emotion-curve')
+    for (const band of ['Delighting', 'OK', 'Disappointing']) {
+      expect(overlap(controls, await box(curve.getByText(band, { exact: true }))), band).toBe(false)
+    }
+    // Panned so the curve's left end is at the canvas' bottom left: still clear.
+    const canvas = await box(pat.getByTestId('canvas'))
+    const label = await box(curve.getByText('Disappointing', { exact: true }))
+    const from = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 }
+    await pat.mouse.move(from.x, from.y)
+    await pat.mouse.down()
+    await pat.mouse.move(from.x - (label.x - canvas.x) + 12, from.y + (canvas.y + canvas.height - label.y) - 40, { steps: 8 })
+    await pat.mouse.up()
+    for (const band of ['Delighting', 'OK', 'Disappointing']) {
+      expect(overlap(controls, await box(curve.getByText(band, { exact: true }))), band).toBe(false)
+    }
+    await screenshot(pat, 'workshopFit-controls')
+  })
+
+  it('fits the board into the projector’s area beside the QR code, as large as it goes', async () => {
+    // The facilitator's view: the whole board, fitted to a laptop with the side panel open.
+    await fran.getByRole('button', { name: 'Fit the board to the screen' }).click()
+    await card(fran, 'Online checkout').getByTestId('touchpoint-title').click()
+    await fran.getByTestId('touchpoint-panel').waitFor()
+    await fran.getByRole('button', { name: 'Fit the board to the screen' }).click()
+    const area = await box(projector.getByTestId('canvas'))
+    const qr = await box(projector.getByTestId('qr-code').locator('xpath=ancestor::aside'))
+    const shownBoard = async () => {
+      const grid = await box(projector.getByTestId('grid'))
+      const curve = await box(projector.getByTestId('emotion-curve'))
+      return { x: grid.x, y: grid.y, width: grid.width, height: curve.y + curve.height - grid.y }
+    }
+    // Settled: following the facilitator moves the view in 120 ms steps.
+    let last = ''
+    await expect.poll(async () => {
+      const now = JSON.stringify(await shownBoard())
+      const same = now === last
+      last = now
+      return same
+    }, { interval: 400 }).toBe(true)
+    const shown = await shownBoard()
+    await screenshot(projector, 'workshopFit-projector')
+    // As large as the area allows in one direction (16 px margins), and clear of the QR column.
+    const spare = Math.min(qr.x - area.x - shown.width, area.height - shown.height)
+    expect(spare).toBeLessThanOrEqual(34)
+    expect(shown.x + shown.width).toBeLessThanOrEqual(qr.x)
+    expect(shown.y).toBeGreaterThanOrEqual(area.y)
+    expect(shown.y + shown.height).toBeLessThanOrEqual(area.y + area.height)
+    // No wide blank strip between the board and the QR column.
+    expect(qr.x - (shown.x + shown.width)).toBeLessThan(60)
+  })
+})
