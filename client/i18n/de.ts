@@ -368,6 +368,10 @@ export const de: Strings<typeof en> = {
   },
   journey: { switchToDigital: 'physisch → digital', switchToPhysical: 'digital → physisch', removeStep: 'Schritt entfernen' },
   phone: {
+    sessionDetails: 'Was in der Sitzung gerade läuft: Details anzeigen',
+    voting: 'Punktabfrage',
+    voting_touchpoints: 'Vergeben Sie Ihre Punkte mit den Schaltflächen neben jedem Kontaktpunkt in der Liste oder auf seiner Karte.',
+    voting_stardust: 'Öffnen Sie einen Kontaktpunkt und vergeben Sie Ihre Punkte an seine Sternenstaub-Ideen.',
     emptyJourney: 'Diese Persona hat noch keine Journey. Verbinden Sie Kontaktpunkte auf einem größeren Bildschirm, um sie zu zeichnen.',
     others: 'Kontaktpunkte außerhalb dieser Journey',
     step: 'Schritt {{number}}',

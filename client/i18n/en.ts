@@ -365,6 +365,10 @@ export const en = {
   },
   journey: { switchToDigital: 'physical → digital', switchToPhysical: 'digital → physical', removeStep: 'Remove step' },
   phone: {
+    sessionDetails: 'What the session is doing now: show details',
+    voting: 'Dot voting',
+    voting_touchpoints: 'Place your dots with the buttons beside each touchpoint in the list, or on its card.',
+    voting_stardust: 'Open a touchpoint and place your dots on its stardust ideas.',
     emptyJourney: 'This persona has no journey yet. Link touchpoints on a larger screen to draw it.',
     others: 'Touchpoints not on this journey',
     step: 'Step {{number}}',

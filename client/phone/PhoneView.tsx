@@ -5,6 +5,7 @@ import { useBoard } from '../board/BoardContext.js'
 import { ChairButton } from '../panels/ChairButton.js'
 import { type AddChoice, PhoneAddTouchpoint } from './PhoneAddTouchpoint.js'
 import { PhoneFocusCard } from './PhoneFocusCard.js'
+import { PhoneInstruction } from './PhoneHeader.js'
 import { PhoneStepRow } from './PhoneStepRow.js'
 
 /**
@@ -38,6 +39,7 @@ export function PhoneView() {
   return (
     <main className="phone-view" data-testid="phone-view">
       <div ref={landed.list} className="phone-list" inert={covered ? true : undefined} aria-hidden={covered ? true : undefined}>
+        <PhoneInstruction />
         <PersonaPicker />
         <div className="phone-chair"><ChairButton variant="phone" /></div>
         {steps.length === 0 && <p className="hint phone-empty">{t('phone.emptyJourney')}</p>}

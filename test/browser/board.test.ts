@@ -201,7 +201,7 @@ describe('a live board in two browsers', () => {
   it('undoes only your own change with Ctrl+Z', async () => {
     await addCardByDoubleClick(participant, 'After purchase', 'Social & reviews', 'Review portal')
     await card(facilitator, 'Review portal').waitFor()
-    await participant.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } })
+    await participant.locator('.react-flow__pane').click({ position: { x: 40, y: 90 } }) // below the zoom controls
     await participant.keyboard.press('Control+z')
     await participant.keyboard.press('Control+z')
     await expect.poll(() => card(facilitator, 'Review portal').count()).toBe(0)

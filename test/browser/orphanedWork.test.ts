@@ -98,7 +98,7 @@ describe('work added offline to a card someone else removes meanwhile', () => {
   })
 
   it('takes the card away again with Ctrl+Z, and after a reload offers it back under a stand-in title', async () => {
-    await cleo.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } })
+    await cleo.locator('.react-flow__pane').click({ position: { x: 20, y: 90 } }) // below the zoom controls
     await cleo.keyboard.press('ControlOrMeta+z')
     await note(cleo).waitFor()
     await expect.poll(() => card(anna, FLYER).count()).toBe(0)

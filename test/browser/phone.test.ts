@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BoardState, MAX_NAME_LENGTH, type Touchpoint, influenceRanking, journeyOrder, ratingDistribution, readBoard } from '../../shared/model/index.js'
+import { de } from '../../client/i18n/de.js'
+import { en } from '../../client/i18n/en.js'
 import { MessageType } from '../../shared/protocol.js'
 import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced, waitFor } from '../utils/server.js'
@@ -68,6 +70,32 @@ async function smallTapTargets(page: Page, scope: string): Promise<string[]> {
     .map((el) => ({ el, box: el.getBoundingClientRect() }))
     .filter(({ box }) => box.height < 44 || box.width < 44)
     .map(({ el, box }) => `${el.tagName.toLowerCase()}[${el.dataset.testid ?? el.className}] ${Math.round(box.width)}×${Math.round(box.height)}`))
+}
+
+/** The phone header's height, and the parts of it that are cut off: wider than the screen, or text that does not fit its box. */
+async function headerFit(page: Page): Promise<{ height: number; cut: string[] }> {
+  return page.locator('.phone-header').evaluate((header) => {
+    const width = document.documentElement.clientWidth
+    const cut: string[] = []
+    for (const el of [header, ...header.querySelectorAll<HTMLElement>('*')] as HTMLElement[]) {
+      const box = el.getBoundingClientRect()
+      if (box.width <= 1 || el.closest('.phone-session-details, .toast')) continue // hidden, visually hidden for screen readers, or over the page
+      const name = `${el.tagName.toLowerCase()}[${el.dataset.testid ?? el.className}]`
+      if (box.right > width + 0.5 || box.left < -0.5) cut.push(`${name} ${Math.round(box.left)}–${Math.round(box.right)}`)
+      if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) cut.push(`${name} text ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`)
+    }
+    return { height: header.getBoundingClientRect().height, cut }
+  })
+}
+
+/** Moves the facilitator's agenda forward to the given step. */
+async function agendaTo(step: string) {
+  for (;;) {
+    const current = await fran.getByTestId('agenda').getAttribute('data-step')
+    if (current === step) return
+    await fran.getByTestId('agenda-next').click()
+    await expect.poll(() => fran.getByTestId('agenda').getAttribute('data-step')).not.toBe(current)
+  }
 }
 
 /** The first moment of truth on the journey: the test rates it, adds to it and focuses it. */
@@ -343,13 +371,92 @@ describe('joining from a phone', () => {
     await pia.getByTestId('phone-voting').getByTestId('vote-cast').tap()
     await expect.poll(() => pia.getByTestId('phone-voting').getByTestId('vote-dots').getAttribute('data-mine')).toBe('1')
     await expect.poll(() => pia.getByTestId('votes-left').textContent()).toContain('2 of 3')
-    await pia.getByTestId('phone-session').getByTestId('timer').waitFor()
+    await pia.locator('.phone-header').getByTestId('timer').waitFor()
     expect(await horizontalOverflow(pia)).toEqual([])
     await screenshot(pia, 'phone-voting')
     await fran.getByTestId('timer-pause').click()
     await fran.getByTestId('voting-close').click()
     await expect.poll(() => pia.getByTestId('phone-voting').count()).toBe(0)
     await pia.getByTestId('phone-focus-close').tap()
+  })
+
+  it('shows the agenda step\'s instruction, as laptops do, under the header', async () => {
+    expect(await pia.getByTestId('phone-instruction').count()).toBe(0)
+    await agendaTo('collect')
+    await expect.poll(() => pia.getByTestId('phone-instruction').getAttribute('data-step')).toBe('collect')
+    await agendaTo('rank')
+    await expect.poll(() => pia.getByTestId('phone-instruction').getAttribute('data-step')).toBe('rank')
+    const instruction = pia.getByTestId('phone-instruction')
+    await pia.locator('.phone-list').evaluate((list) => list.scrollTo(0, 0)) // it heads the list
+    expect(await instruction.isVisible()).toBe(true)
+    expect(await instruction.textContent()).toContain(en.agenda.rank.hint)
+    expect(await instruction.textContent()).toContain(en.agenda.rank.title)
+    expect(await instruction.evaluate((el) => { const box = el.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight })).toBe(true)
+    expect(await pia.getByTestId('agenda').textContent()).toBe(`2/5 · ${en.agenda.rank.title}`)
+    expect(await horizontalOverflow(pia)).toEqual([])
+    await screenshot(pia, 'phone-agenda')
+
+    // On a touchpoint's card the list is covered: the header's step opens the instruction over it.
+    await pia.getByTestId('phone-step').first().locator('.phone-step__open').tap()
+    await focusCard(pia).waitFor()
+    await pia.getByTestId('phone-session').tap()
+    await expect.poll(() => pia.getByTestId('phone-session-instruction').textContent()).toContain(en.agenda.rank.hint)
+    expect(await pia.getByTestId('phone-session-instruction').isVisible()).toBe(true)
+    expect(await pia.getByTestId('phone-session').getAttribute('aria-expanded')).toBe('true')
+    expect(await smallTapTargets(pia, '[data-testid="phone-session-details"]')).toEqual([])
+    await screenshot(pia, 'phone-agenda-details')
+    await pia.getByTestId('phone-session-close').tap()
+    await expect.poll(() => pia.getByTestId('phone-session-details').count()).toBe(0)
+    await pia.getByTestId('phone-focus-close').tap()
+  })
+
+  it('keeps the header to a fifth of the screen with agenda, timer, voting and silent writing all running, in English and German', async () => {
+    await agendaTo('rank')
+    await fran.getByTestId('timer-start').click()
+    await fran.getByTestId('voting-open').click()
+    await fran.getByTestId('private-start').click()
+    await pia.getByTestId('private-mode').waitFor()
+    await pia.getByTestId('votes-left').waitFor()
+    await pia.locator('.phone-header').getByTestId('timer').waitFor()
+    await pia.locator('.phone-header [data-testid="agenda"][data-step="rank"]').waitFor()
+    const limit = PHONE.viewport.height * 0.2
+    const fit = await headerFit(pia)
+    expect(fit.height).toBeLessThanOrEqual(limit)
+    expect(fit.cut).toEqual([])
+    expect(await horizontalOverflow(pia)).toEqual([])
+    await screenshot(pia, 'phone-header-busy')
+    // The details are a tap away, over the list; the header does not grow.
+    await pia.getByTestId('phone-session').tap()
+    await pia.getByTestId('phone-session-details').waitFor()
+    expect(await pia.getByTestId('phone-session-details').textContent()).toContain(en.voting.touchpoints)
+    expect(await pia.getByTestId('phone-session-details').textContent()).toContain(en.private.explain)
+    expect((await headerFit(pia)).height).toBe(fit.height)
+    await screenshot(pia, 'phone-header-busy-details')
+    await pia.getByTestId('phone-session-close').tap()
+
+    await pia.getByTestId('language-switch').tap()
+    await expect.poll(() => pia.getByTestId('private-mode').textContent()).toContain(de.private.on)
+    // Rank is the longest step title in German.
+    await expect.poll(() => pia.getByTestId('agenda').textContent()).toBe(`2/5 · ${de.agenda.rank.title}`)
+    const german = await headerFit(pia)
+    expect(german.height).toBeLessThanOrEqual(limit)
+    expect(german.cut).toEqual([])
+    expect(await horizontalOverflow(pia)).toEqual([])
+    await screenshot(pia, 'phone-header-busy-german')
+    // The facilitator moves on: the instruction follows, on the list and behind the header's step.
+    await agendaTo('examine')
+    await expect.poll(() => pia.getByTestId('phone-instruction').textContent()).toContain(de.agenda.examine.hint)
+    await pia.getByTestId('phone-session').tap()
+    await expect.poll(() => pia.getByTestId('phone-session-instruction').textContent()).toContain(de.agenda.examine.hint)
+    await screenshot(pia, 'phone-header-busy-details-german')
+    await pia.getByTestId('phone-session-close').tap()
+    await pia.getByTestId('language-switch').tap()
+
+    await fran.getByTestId('timer-pause').click()
+    await fran.getByTestId('voting-close').click()
+    await fran.getByTestId('private-reveal').click()
+    await expect.poll(() => pia.getByTestId('phone-session').count()).toBe(1) // the agenda step stays
+    await expect.poll(() => pia.getByTestId('private-mode').count()).toBe(0)
   })
 
   it('shows viewers everything but no inputs', async () => {
