@@ -81,6 +81,8 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   }, [info.id, token, linkRotations])
 
   useEffect(() => setPresence(provider.awareness, { editing: editingId }), [provider, editingId])
+  // Whether there is a board view to follow here: on a phone there is none, and a view shared before is dropped.
+  useEffect(() => setPresence(provider.awareness, isPhone ? { device: 'phone', viewport: null } : { device: 'board' }), [provider, isPhone])
   useEffect(() => {
     if (selectedId) setPanel('details')
     else setPanel((p) => (p === 'details' ? null : p))

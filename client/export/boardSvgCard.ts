@@ -15,7 +15,7 @@ export type Translate = (key: string) => string
 const W = GRID.cardWidth, H = GRID.cardHeight
 const LEFT = 6, PAD_X = 12, TOP = 9
 const INNER = W - LEFT - 1 - 2 * PAD_X
-const CHIP = { font: { weight: 800, size: 10 }, height: 16, pad: 6, gap: 4, spacing: 0.4 }
+const CHIP = { font: { weight: 800, size: 10 }, height: 16, pad: 5, gap: 4, spacing: 0.3 }
 const TITLE = { font: { weight: 700, size: 17 }, top: TOP + CHIP.height + 4, lineHeight: 21.25, baseline: 16.5, lines: 2 }
 const BOTTOM = { top: H - 1 - 8 - 22, middle: H - 1 - 8 - 11 }
 const STRONG = { physical: '#c98a3a', digital: '#3a78c9' } as const

@@ -375,7 +375,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   }
 
   return (
-    <div ref={container} className="canvas" data-testid="canvas" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
+    <div ref={container} className={`canvas${followView.leader && !projector ? ' canvas--following' : ''}`} data-testid="canvas" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
       onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop}>
       <CanvasContext.Provider value={canvas}>
         {opening && <ReactFlow<BoardFlowNode, JourneyFlowEdge>
@@ -404,7 +404,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
       {!projector && <RefusalToast />}
       {followView.leader && !projector && (
         <div className="following" data-testid="following" style={{ borderColor: followView.leader.color }}>
-          {t('session.following', { name: followView.leader.name })}
+          <span className="following__name" title={t('session.following', { name: followView.leader.name })}>{t('session.following', { name: followView.leader.name })}</span>
           <button type="button" className="button button--small" data-testid="stop-following" onClick={followView.stop}>{t('session.breakAway')}</button>
         </div>
       )}

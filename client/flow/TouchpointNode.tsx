@@ -30,7 +30,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
         <span className={`chip chip--${touchpoint.kind}`}>{t(`touchpoint.${touchpoint.kind}`)}</span>
         <span className={`chip chip--status chip--${touchpoint.status}`}>{t(`status.${touchpoint.status}`)}</span>
         {touchpoint.momentOfTruth && <span className="chip chip--mot" title={t('rating.momentOfTruth')}>★ {t('rating.motShort')}</span>}
-        {locked && <span className="chip chip--locked" data-testid="locked" title={t('session.locked')}><Icon name="lock" /></span>}
+        {locked && <span className="card__lock" data-testid="locked" role="img" aria-label={t('session.locked')} title={t('session.locked')}><Icon name="lock" /></span>}
         {!readOnly && selected && !locked && (
           <button type="button" className="card__delete nodrag" aria-label={t('touchpoint.delete')} title={t('touchpoint.delete')}
             data-testid="touchpoint-delete" onClick={() => removeCard(id)}>×</button>

@@ -24,7 +24,7 @@ export function useFollow(alwaysFollowFacilitator = false, fit?: FitToBoard) {
   const sessionLeader = session.session.followParticipantId !== me.id ? session.session.followParticipantId : null
   const anyFacilitator = alwaysFollowFacilitator ? peers.find((p) => !p.isSelf && p.user.role === 'facilitator')?.user.id ?? null : null
   const leaderId = following ?? (sessionLeader && brokeAwayFrom !== sessionLeader ? sessionLeader : null) ?? anyFacilitator
-  const leader = peers.find((p) => !p.isSelf && p.user.id === leaderId && p.user.role !== 'projector')
+  const leader = peers.find((p) => !p.isSelf && p.user.id === leaderId && p.user.role !== 'projector' && !p.onPhone)
   const target = leader?.viewport
 
   useEffect(() => {

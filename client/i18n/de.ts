@@ -91,7 +91,7 @@ export const de: Strings<typeof en> = {
     close: 'Schließen',
   },
   cursors: { label_one: 'Mauszeiger von {{names}}', label_other: 'Mauszeiger von {{count}} Personen: {{names}}' },
-  presence: { heading: 'Auf dem Board', you: 'Sie', dragging: '{{name}} verschiebt', editing: '{{name}} bearbeitet', follow: 'Klicken, um der Ansicht zu folgen' },
+  presence: { heading: 'Auf dem Board', you: 'Sie', dragging: '{{name}} verschiebt', editing: '{{name}} bearbeitet', follow: 'Klicken, um der Ansicht zu folgen', followName: 'Der Ansicht von {{name}} folgen', onPhone: 'am Handy', onPhoneHint: 'Am Handy: keine Board-Ansicht, der Sie folgen könnten' },
   grid: {
     addPhase: '+ Phase',
     addLane: '+ Kanal',

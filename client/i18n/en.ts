@@ -88,7 +88,7 @@ export const en = {
     close: 'Close',
   },
   cursors: { label_one: 'Cursor of {{names}}', label_other: 'Cursors of {{count}} people: {{names}}' },
-  presence: { heading: 'On the board', you: 'you', dragging: '{{name}} is moving', editing: '{{name}} is editing', follow: 'Click to follow their view' },
+  presence: { heading: 'On the board', you: 'you', dragging: '{{name}} is moving', editing: '{{name}} is editing', follow: 'Click to follow their view', followName: 'Follow {{name}}’s view', onPhone: 'on a phone', onPhoneHint: 'On a phone: no board view to follow' },
   grid: {
     addPhase: '+ Phase',
     addLane: '+ Lane',

@@ -25,14 +25,26 @@ export function PresenceList() {
         <div className="presence__list" role="dialog" aria-label={t('presence.heading')}>
           <h2>{t('presence.heading')} · {peers.length}</h2>
           <ul>
-            {peers.map((p) => (
-              <li key={p.clientId} data-testid="presence-person" className={following === p.user.id ? 'is-following' : ''}
-                onClick={() => !p.isSelf && follow(following === p.user.id ? null : p.user.id)} title={p.isSelf ? undefined : t('presence.follow')}>
+            {peers.map((p) => {
+              const person = <>
                 <span className="avatar avatar--small" style={{ background: p.user.color }}>{initials(p.user.name)}</span>
                 <span className="presence__name">{p.user.name}{p.isSelf && ` (${t('presence.you')})`}</span>
+                {p.onPhone && <span className="presence__device" title={t('presence.onPhoneHint')}>{t('presence.onPhone')}</span>}
                 <span className="presence__role">{t(`role.${p.user.role === 'facilitator' || p.user.role === 'viewer' ? p.user.role : 'editor'}`)}</span>
-              </li>
-            ))}
+              </>
+              // Someone on a board can be followed (a button, so also from the keyboard); oneself and someone on a phone, who has no board view, cannot.
+              const followable = !p.isSelf && !p.onPhone
+              const followed = followable && following === p.user.id
+              return (
+                <li key={p.clientId} data-testid="presence-person" data-followable={followable} className={followed ? 'is-following' : ''}>
+                  {followable ? (
+                    <button type="button" className="presence__person" data-testid="presence-follow" aria-pressed={followed}
+                      aria-label={t('presence.followName', { name: p.user.name })} title={t('presence.follow')}
+                      onClick={() => follow(followed ? null : p.user.id)}>{person}</button>
+                  ) : <div className="presence__person">{person}</div>}
+                </li>
+              )
+            })}
           </ul>
         </div>
       )}

@@ -18,6 +18,11 @@ export interface PresenceState {
    * follower with another screen size shows the same area.
    */
   viewport: { x: number; y: number; zoom: number; w?: number; h?: number } | null
+  /**
+   * 'phone' on the phone layout, which has no board view to follow; 'board' on the board. Absent from browsers older
+   * than this field: taken as 'board'.
+   */
+  device?: 'phone' | 'board'
 }
 
 /**
@@ -27,7 +32,7 @@ export interface PresenceState {
  * `draggedByOthers`), so a crowd pointing and dragging does not render the
  * board on every move.
  */
-export interface Peer extends Omit<PresenceState, 'cursor' | 'dragging'> {
+export interface Peer extends Omit<PresenceState, 'cursor' | 'dragging' | 'device'> {
   /**
    * The card they drag, if any, and the cards moving with it; where they are goes to what draws them
    * (`draggedByOthers`, useRemoteDrags), not here.
@@ -35,6 +40,8 @@ export interface Peer extends Omit<PresenceState, 'cursor' | 'dragging'> {
   dragging: { touchpointId: string; along?: string[] } | null
   clientId: number
   isSelf: boolean
+  /** On the phone layout: nothing to follow. */
+  onPhone: boolean
 }
 
 /** A card moving with the one dragged: how far from it (flow units). */
@@ -76,6 +83,7 @@ export function peers(awareness: Awareness): Peer[] {
         editing: state.editing ?? null,
         viewport: state.viewport ?? null,
         clientId,
+        onPhone: state.device === 'phone',
         isSelf: clientId === awareness.clientID,
       })
     }

@@ -5,6 +5,7 @@ import {
 } from '../../shared/model/index.js'
 import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
+import { openSessionSocket } from '../utils/sessionSocket.js'
 
 /** Texts as long as the board lets people type them: they must stay inside the box they belong to. */
 const LONG_PHASE = 'Awareness and first research: the customer compares offers, reads reviews, asks friends and visits the store to decide'
@@ -20,6 +21,8 @@ let english: Page
 let german: Page
 let viewer: Page
 let cardTitle: string
+let lockedId: string
+let lockedTitle: string
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -45,6 +48,15 @@ beforeAll(async () => {
   addFactor(doc, { touchpointId: card.id, level: 'delight', dimension: 'emotional', text: LONG_WORD, ...author })
   const other = touchpoints(doc).find((t) => t.phaseId === first!.id)!
   updateTouchpoint(doc, other.id, { title: LONG_TITLE })
+  // A moment of truth the facilitator locked: the most a card's top row shows (kind, status, moment of truth, lock).
+  const locked = touchpoints(doc).find((t) => t.id !== card.id && t.id !== other.id)!
+  lockedId = locked.id
+  lockedTitle = locked.title
+  updateTouchpoint(doc, locked.id, { momentOfTruth: true })
+  const facilitator = await openSessionSocket(server.url, board.id, board.tokens.facilitator)
+  facilitator.send({ type: 'lock.touchpoint', touchpointId: locked.id, locked: true })
+  await facilitator.next()
+  facilitator.close()
 
   english = await joinBoard(browser, board.links.facilitator, 'Pia 📱')
   german = await joinBoard(browser, board.links.facilitator, 'Gerd', undefined, async (context) => {
@@ -308,6 +320,45 @@ describe('a selected card’s chips', () => {
       }
     })
   }
+})
+
+describe('a locked moment of truth’s chips', () => {
+  it('show every kind and status whole, beside the moment-of-truth chip and the lock, in English and German', async () => {
+    const cut: string[] = []
+    for (const kind of ['direct', 'indirect'] as const) {
+      for (const status of ['new', 'keep', 'refine', 'retire'] as const) {
+        updateTouchpoint(client.doc, lockedId, { kind, status })
+        for (const [language, p] of [['English', english], ['German', german]] as const) {
+          const card = p.locator(`.react-flow__node [data-testid="touchpoint"][data-title="${lockedTitle}"]`)
+          await card.getByTestId('locked').waitFor()
+          await expect.poll(() => card.getAttribute('class')).toContain(`card--${kind}`)
+          await expect.poll(() => card.locator('.chip--status').getAttribute('class')).toContain(`chip--${status}`)
+          const chips = await card.evaluate((el) => {
+            const top = el.querySelector('.card__top')!.getBoundingClientRect()
+            return [...el.querySelectorAll<HTMLElement>('.chip')].map((chip) => {
+              const r = chip.getBoundingClientRect()
+              return {
+                what: chip.textContent || chip.className,
+                whole: chip.scrollWidth <= chip.clientWidth,
+                oneLine: chip.offsetHeight < parseFloat(getComputedStyle(chip).fontSize) * 1.6 + 6,
+                inRow: r.top >= top.top - 1 && r.bottom <= top.bottom + 1,
+              }
+            })
+          })
+          expect(chips.map((c) => c.what), `${language} ${kind}/${status}`).toContain(language === 'German' ? '★ MdW' : '★ MoT')
+          for (const chip of chips) if (!chip.whole || !chip.oneLine || !chip.inRow) cut.push(`${language} ${kind}/${status}: ${JSON.stringify(chip)}`)
+          // The lock covers no chip.
+          const lock = (await card.getByTestId('locked').boundingBox())!
+          for (const chip of await card.locator('.card__top .chip:not([data-testid="locked"])').all()) {
+            const c = (await chip.boundingBox())!
+            if (!(lock.x >= c.x + c.width || lock.y >= c.y + c.height || lock.y + lock.height <= c.y)) cut.push(`${language} ${kind}/${status}: lock over ${await chip.textContent()}`)
+          }
+          if (kind === 'indirect' && status === 'keep') await closeUp(p, card, `longText-locked-chips-${language}`)
+        }
+      }
+    }
+    expect(cut).toEqual([])
+  })
 })
 
 describe('for someone with a view link', () => {
