@@ -1,3 +1,4 @@
+import type { RefusalCode, RefusalValues } from './refusals.js'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { FACTOR_DIMENSIONS, FACTOR_LEVELS } from './model/schema.js'
@@ -82,7 +83,8 @@ export interface Draft {
 export type SessionEvent =
   | { type: 'state'; now: number; session: PublicSession }
   | { type: 'you'; votes: string[]; drafts: Draft[] }
-  | { type: 'refused'; command: string; reason: string }
+  /** `reason` in English; `code` and `values` for the page to say it in its own language (shared/refusals.ts). */
+  | { type: 'refused'; command: string; reason: string; code?: RefusalCode; values?: RefusalValues }
 
 export function encodeSessionFrame(payload: SessionEvent | SessionCommandInput): Uint8Array {
   const encoder = encoding.createEncoder()

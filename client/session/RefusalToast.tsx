@@ -1,15 +1,19 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Refusal } from '../../shared/refusals.js'
 import { useBoard } from '../board/BoardContext.js'
+import { refusalMessage } from './refusalMessage.js'
 
-/** The last refused command's reason, for five seconds. */
-export function useRefusalToast(refusal: { reason: string; at: number } | null): string | null {
+/** The last refused command's reason, for five seconds, in the page's language (the relay's English for a code it does not know). */
+export function useRefusalToast(refusal: { reason: string; refusal: Refusal | null; at: number } | null): string | null {
+  const { t, i18n } = useTranslation()
   const [toast, setToast] = useState<string | null>(null)
   useEffect(() => {
     if (!refusal) return
-    setToast(refusal.reason)
+    setToast(refusalMessage(refusal, t, (key) => i18n.exists(key)))
     const id = window.setTimeout(() => setToast(null), 5000)
     return () => window.clearTimeout(id)
-  }, [refusal])
+  }, [refusal]) // eslint-disable-line react-hooks/exhaustive-deps -- said once, in the language of that moment
   return toast
 }
 

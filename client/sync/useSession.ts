@@ -1,3 +1,4 @@
+import { type Refusal, isRefusalCode } from '../../shared/refusals.js'
 import { useCallback, useEffect, useState } from 'react'
 import type * as decoding from 'lib0/decoding'
 import type { WebsocketProvider } from 'y-websocket'
@@ -36,7 +37,7 @@ export interface SessionView {
   myVotes: string[]
   myDrafts: Draft[]
   /** The last command the relay refused, with its reason (shown as a toast). */
-  refusal: { command: string; reason: string; at: number } | null
+  refusal: { command: string; reason: string; refusal: Refusal | null; at: number } | null
   send: (command: SessionCommandInput) => void
 }
 
@@ -64,7 +65,8 @@ export function useSession(provider: WebsocketProvider, me: Participant): Sessio
       } else if (event.type === 'you') {
         setMine({ votes: event.votes, drafts: event.drafts })
       } else if (event.type === 'refused') {
-        setRefusal({ command: event.command, reason: event.reason, at: Date.now() })
+        const refusal = isRefusalCode(event.code) ? { code: event.code, values: event.values } : null
+        setRefusal({ command: event.command, reason: event.reason, refusal, at: Date.now() })
       }
     }
     const early = held.get(provider)

@@ -1,3 +1,4 @@
+import { type Refusal, refusalText } from '../../shared/refusals.js'
 import { createHash } from 'node:crypto'
 import type * as Y from 'yjs'
 import { addFactor, addStardust, readMeta, stardustMaps, touchpointMaps } from '../../shared/model/index.js'
@@ -64,12 +65,12 @@ export class FacilitationChannel {
     const parsed = SessionCommandSchema.safeParse(payload)
     if (!parsed.success) {
       const type = typeof payload === 'object' && payload !== null && 'type' in payload ? String(payload.type) : 'unknown'
-      return this.refuse(conn, type.slice(0, 40), `Invalid command: ${describe(parsed.error)}`)
+      return this.refuse(conn, type.slice(0, 40), { code: 'invalid', values: { detail: describe(parsed.error) } })
     }
     const command = parsed.data
     const act = () => (command.type === 'hello' ? this.hello(conn, command) : this.command(conn, command))
     const done = this.change(act)
-    if (done instanceof Promise) done.catch(() => this.refuse(conn, command.type, 'The session could not be updated; try again'))
+    if (done instanceof Promise) done.catch(() => this.refuse(conn, command.type, { code: 'notSaved' }))
   }
 
   /**
@@ -106,7 +107,7 @@ export class FacilitationChannel {
   private command(conn: Connection, command: Exclude<SessionCommand, { type: 'hello' }>): MaybePromise<void> {
     const actor: Actor = { role: conn.role, participantId: conn.participantId, name: conn.name }
     const result = applyCommand(this.state, command, actor, this.facts, Date.now())
-    if (!result.ok) return this.refuse(conn, command.type, result.reason)
+    if (!result.ok) return this.refuse(conn, command.type, result.refusal)
     for (const effect of result.effects) this.run(effect, actor)
     this.broadcast()
     return this.persist()
@@ -114,13 +115,13 @@ export class FacilitationChannel {
 
   /** Tells the sender that its edit of something locked was undone. */
   refuseLockedEdit(conn: Connection): void {
-    this.refuse(conn, 'edit', 'The facilitator has locked this; your change was undone')
+    this.refuse(conn, 'edit', { code: 'locked' })
   }
 
   /** Tells the sender its update was not saved because the board is at its size limit. */
   refuseBoardFull(conn: Connection, maxBytes: number): void {
     const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MiB` : `${Math.round(maxBytes / 1024)} KiB`
-    this.refuse(conn, 'edit', `This board has reached its size limit (${size}); your last change was not saved`)
+    this.refuse(conn, 'edit', { code: 'boardFull', values: { size } })
   }
 
   private hello(conn: Connection, command: Extract<SessionCommand, { type: 'hello' }>): MaybePromise<void> {
@@ -128,10 +129,10 @@ export class FacilitationChannel {
     const claimed = this.state.claims[command.participantId]
     if (claimed !== undefined && claimed !== proof) {
       this.host.log('warn', 'session.hello-refused', { board: this.host.boardId, conn: conn.id })
-      return this.refuse(conn, 'hello', 'This participant id belongs to someone else on this board')
+      return this.refuse(conn, 'hello', { code: 'idTaken' })
     }
     if (claimed === undefined && Object.keys(this.state.claims).length >= MAX_PARTICIPANTS) {
-      return this.refuse(conn, 'hello', 'This board has reached the most participants it can remember')
+      return this.refuse(conn, 'hello', { code: 'tooManyPeople' })
     }
     conn.participantId = command.participantId
     conn.name = command.name.trim() || 'Anonymous'
@@ -164,8 +165,8 @@ export class FacilitationChannel {
     this.host.log('info', 'session.private-revealed', { board: this.host.boardId, drafts: drafts.length, written })
   }
 
-  private refuse(conn: Connection, command: string, reason: string): void {
-    conn.socket.send(encodeSessionFrame({ type: 'refused', command, reason }))
+  private refuse(conn: Connection, command: string, refusal: Refusal): void {
+    conn.socket.send(encodeSessionFrame({ type: 'refused', command, reason: refusalText(refusal), ...refusal }))
   }
 
   private persist(): MaybePromise<void> {

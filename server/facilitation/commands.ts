@@ -1,3 +1,4 @@
+import type { Refusal, RefusalCode, RefusalValues } from '../../shared/refusals.js'
 import { randomId } from '../../shared/ids.js'
 import type { Role } from '../../shared/protocol.js'
 import { type AgendaStep, type Draft, MAX_TIMER_MS, type SessionCommand, type VotingTarget } from '../../shared/session.js'
@@ -22,13 +23,13 @@ export type Effect =
   | { kind: 'revealDrafts'; drafts: Draft[] }
   | { kind: 'saveVersion'; step: AgendaStep }
 
-export type CommandResult = { ok: true; effects: Effect[] } | { ok: false; reason: string }
+export type CommandResult = { ok: true; effects: Effect[] } | { ok: false; refusal: Refusal }
 
 const MINUTE = 60_000
 export const MAX_DRAFTS_PER_PERSON = 200
 export const MAX_DRAFTS = 2000
 
-const refused = (reason: string): CommandResult => ({ ok: false, reason })
+const refused = (code: RefusalCode, values?: RefusalValues): CommandResult => ({ ok: false, refusal: values ? { code, values } : { code } })
 const done = (...effects: Effect[]): CommandResult => ({ ok: true, effects })
 
 /**
@@ -37,7 +38,7 @@ const done = (...effects: Effect[]): CommandResult => ({ ok: true, effects })
  */
 export function applyCommand(state: FacilitationState, command: SessionCommand, actor: Actor, facts: BoardFacts, now: number): CommandResult {
   if (FACILITATOR_COMMANDS.has(command.type) && actor.role !== 'facilitator') {
-    return refused('Only the facilitator can change the session controls')
+    return refused('facilitatorOnly')
   }
   const result = run(state, command, actor, facts, now)
   if (result.ok) refreshCounters(state)
@@ -77,22 +78,22 @@ function run(state: FacilitationState, command: SessionCommand, actor: Actor, fa
       }
       return done()
     case 'voting.reveal':
-      if (!session.voting) return refused('No voting round is open')
+      if (!session.voting) return refused('noRound')
       session.voting.status = 'revealed'
       session.voting.results = countVotes(state.votes)
       return done()
     case 'voting.close':
-      if (!session.voting) return refused('No voting round is open')
+      if (!session.voting) return refused('noRound')
       closeRound(state)
       return done()
     case 'vote.cast':
       return castVote(state, command.itemId, actor, facts)
     case 'vote.retract': {
       const round = session.voting
-      if (!round || round.status !== 'open') return refused('Voting is not open')
+      if (!round || round.status !== 'open') return refused('votingNotOpen')
       const mine = actor.participantId ? state.votes[actor.participantId] ?? [] : []
       const at = mine.indexOf(command.itemId)
-      if (at < 0) return refused('You have no vote on this item')
+      if (at < 0) return refused('noVote')
       mine.splice(at, 1)
       return done()
     }
@@ -110,7 +111,7 @@ function run(state: FacilitationState, command: SessionCommand, actor: Actor, fa
       return addDraft(state, command, actor, facts, now)
     case 'draft.remove': {
       const at = state.drafts.findIndex((d) => d.id === command.draftId && d.authorId === actor.participantId)
-      if (at < 0) return refused('You have no private entry with this id')
+      if (at < 0) return refused('noDraft')
       state.drafts.splice(at, 1)
       return done()
     }
@@ -119,7 +120,7 @@ function run(state: FacilitationState, command: SessionCommand, actor: Actor, fa
       return done()
     case 'lock.touchpoint': {
       const others = session.locks.touchpoints.filter((id) => id !== command.touchpointId)
-      if (command.locked && !facts.touchpointExists(command.touchpointId)) return refused('This touchpoint does not exist')
+      if (command.locked && !facts.touchpointExists(command.touchpointId)) return refused('noTouchpoint')
       session.locks.touchpoints = command.locked ? [...others, command.touchpointId] : others
       return done()
     }
@@ -129,19 +130,19 @@ function run(state: FacilitationState, command: SessionCommand, actor: Actor, fa
       return changed && command.step !== null ? done({ kind: 'saveVersion', step: command.step }) : done()
     }
     case 'focus.set':
-      if (command.touchpointId !== null && !facts.touchpointExists(command.touchpointId)) return refused('This touchpoint does not exist')
+      if (command.touchpointId !== null && !facts.touchpointExists(command.touchpointId)) return refused('noTouchpoint')
       session.focusTouchpointId = command.touchpointId
       return done()
     case 'follow.set':
-      if (command.on && !actor.participantId) return refused('Say hello first')
+      if (command.on && !actor.participantId) return refused('helloFirst')
       session.followParticipantId = command.on ? actor.participantId ?? null : null
       return done()
     case 'projector.qr':
       session.projectorQr = command.link
       return done()
     case 'restore.announce':
-      if (actor.role === 'viewer') return refused('Viewers cannot restore a version')
-      if (!actor.participantId) return refused('Say hello first')
+      if (actor.role === 'viewer') return refused('viewerRestore')
+      if (!actor.participantId) return refused('helloFirst')
       session.restored = { version: command.version, byId: actor.participantId, by: actor.name, at: now }
       return done()
   }
@@ -162,12 +163,12 @@ const itemExists = (target: VotingTarget, id: string, facts: BoardFacts) =>
 
 function castVote(state: FacilitationState, itemId: string, actor: Actor, facts: BoardFacts): CommandResult {
   const round = state.public.voting
-  if (!round || round.status !== 'open') return refused('Voting is not open')
-  if (actor.role === 'viewer') return refused('Viewers cannot vote; ask for the edit link')
-  if (!actor.participantId) return refused('Say hello first')
-  if (!itemExists(round.target, itemId, facts)) return refused(`This ${round.target === 'touchpoints' ? 'touchpoint' : 'stardust idea'} does not exist`)
+  if (!round || round.status !== 'open') return refused('votingNotOpen')
+  if (actor.role === 'viewer') return refused('viewerVote')
+  if (!actor.participantId) return refused('helloFirst')
+  if (!itemExists(round.target, itemId, facts)) return refused(round.target === 'touchpoints' ? 'noTouchpoint' : 'noIdea')
   const mine = (state.votes[actor.participantId] ??= [])
-  if (mine.length >= round.votesPerPerson) return refused(`You have used all ${round.votesPerPerson} of your dots`)
+  if (mine.length >= round.votesPerPerson) return refused('dotsUsed', { dots: round.votesPerPerson })
   mine.push(itemId)
   return done()
 }
@@ -176,13 +177,13 @@ function addDraft(
   state: FacilitationState, command: Extract<SessionCommand, { type: 'draft.factor' | 'draft.stardust' }>,
   actor: Actor, facts: BoardFacts, now: number,
 ): CommandResult {
-  if (!state.public.privateMode.on) return refused('Private mode is off; add the entry to the board')
-  if (actor.role === 'viewer') return refused('Viewers cannot write; ask for the edit link')
-  if (!actor.participantId) return refused('Say hello first')
-  if (!facts.touchpointExists(command.touchpointId)) return refused('This touchpoint does not exist')
+  if (!state.public.privateMode.on) return refused('privateOff')
+  if (actor.role === 'viewer') return refused('viewerWrite')
+  if (!actor.participantId) return refused('helloFirst')
+  if (!facts.touchpointExists(command.touchpointId)) return refused('noTouchpoint')
   const authorId = actor.participantId
-  if (state.drafts.length >= MAX_DRAFTS) return refused('Too many private entries on this board; ask the facilitator to reveal them')
-  if (state.drafts.filter((d) => d.authorId === authorId).length >= MAX_DRAFTS_PER_PERSON) return refused('You have written the most private entries one person can')
+  if (state.drafts.length >= MAX_DRAFTS) return refused('boardDrafts')
+  if (state.drafts.filter((d) => d.authorId === authorId).length >= MAX_DRAFTS_PER_PERSON) return refused('personDrafts')
   const common = { id: randomId(), touchpointId: command.touchpointId, text: command.text, customerVoice: command.customerVoice, authorId, authorName: actor.name, createdAt: now }
   state.drafts.push(command.type === 'draft.factor'
     ? { ...common, kind: 'factor', level: command.level, dimension: command.dimension }

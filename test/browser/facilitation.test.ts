@@ -103,7 +103,7 @@ describe('facilitator controls in three browsers', () => {
     // Undoing the move would move a locked card: the relay undoes that, and the reason shows beside the panel, not on its header.
     await pat.getByTestId('undo').click()
     const toast = pat.getByTestId('refusal')
-    await expect.poll(() => toast.textContent()).toBe('The facilitator has locked this; your change was undone')
+    await expect.poll(() => toast.textContent()).toBe('The facilitator has locked this; your change was undone.')
     await screenshot(pat, 'locked-touchpoint-panel')
     const toastBox = (await toast.boundingBox())!
     const panelBox = (await pat.getByTestId('touchpoint-panel').boundingBox())!

@@ -59,7 +59,10 @@ describe('limits', () => {
     const closed = await author.closed
     expect(closed).toEqual({ code: CloseCode.boardFull, reason: 'This board has reached its size limit; your last change was not saved' })
     const refusal = sessionEvents(author.frames).find((e) => e.type === 'refused')
-    expect(refusal).toEqual({ type: 'refused', command: 'edit', reason: 'This board has reached its size limit (120 KiB); your last change was not saved' })
+    expect(refusal).toEqual({
+      type: 'refused', command: 'edit', reason: 'This board has reached its size limit (120 KiB); your last change was not saved',
+      code: 'boardFull', values: { size: '120 KiB' },
+    })
     const fresh = client(url, board.id, board.tokens.view)
     await synced(fresh)
     expect(touchpoints(fresh.doc).map((t) => t.title)).not.toContain('Too big')

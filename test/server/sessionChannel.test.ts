@@ -78,7 +78,7 @@ describe('the facilitation channel over the real socket', () => {
       for (const command of controls) {
         socket.send(command)
         const [answer] = await socket.next()
-        expect(answer, `${command.type} from ${who}`).toEqual({ type: 'refused', command: command.type, reason: 'Only the facilitator can change the session controls' })
+        expect(answer, `${command.type} from ${who}`).toEqual({ type: 'refused', command: command.type, reason: 'Only the facilitator can change the session controls', code: 'facilitatorOnly' })
       }
     }
     expect(await exported()).toBe(boardBefore)

@@ -30,7 +30,7 @@ describe('session commands', () => {
     expect(run(state, { type: 'restore.announce', version: 'Before the cut' }, editor('pat'), NOW + 5)).toEqual({ ok: true, effects: [] })
     expect(state.public.restored).toEqual({ version: 'Before the cut', byId: 'pat', by: 'pat', at: NOW + 5 })
     const before = serializeFacilitation(state)
-    expect(run(state, { type: 'restore.announce', version: 'Mine' }, viewer)).toEqual({ ok: false, reason: 'Viewers cannot restore a version' })
+    expect(run(state, { type: 'restore.announce', version: 'Mine' }, viewer)).toEqual({ ok: false, refusal: { code: 'viewerRestore' } })
     expect(serializeFacilitation(state)).toBe(before)
     expect(() => SessionCommandSchema.parse({ type: 'restore.announce', version: '' })).toThrow()
     // A session stored before this field existed loads with none.
@@ -44,7 +44,7 @@ describe('session commands', () => {
         const state = emptyFacilitation()
         const before = serializeFacilitation(state)
         const result = run(state, command, actor)
-        expect(result, `${command.type} by ${actor.role}`).toEqual({ ok: false, reason: 'Only the facilitator can change the session controls' })
+        expect(result, `${command.type} by ${actor.role}`).toEqual({ ok: false, refusal: { code: 'facilitatorOnly' } })
         expect(serializeFacilitation(state)).toBe(before)
       }
     }
@@ -72,14 +72,14 @@ describe('session commands', () => {
     run(state, { type: 'voting.open', target: 'touchpoints', votesPerPerson: 2, title: 'Most important' }, facilitator)
     expect(run(state, { type: 'vote.cast', itemId: 'tp1' }, editor('pat')).ok).toBe(true)
     expect(run(state, { type: 'vote.cast', itemId: 'tp1' }, editor('pat')).ok).toBe(true)
-    expect(run(state, { type: 'vote.cast', itemId: 'tp2' }, editor('pat'))).toEqual({ ok: false, reason: 'You have used all 2 of your dots' })
+    expect(run(state, { type: 'vote.cast', itemId: 'tp2' }, editor('pat'))).toEqual({ ok: false, refusal: { code: 'dotsUsed', values: { dots: 2 } } })
     expect(run(state, { type: 'vote.cast', itemId: 'tp2' }, editor('sam')).ok).toBe(true)
     expect(state.public.voting).toMatchObject({ status: 'open', voters: 2, results: null })
     expect(JSON.stringify(state.public)).not.toContain('tp2')
     run(state, { type: 'vote.retract', itemId: 'tp1' }, editor('pat'))
     run(state, { type: 'voting.reveal' }, facilitator)
     expect(state.public.voting?.results).toEqual({ tp1: 1, tp2: 1 })
-    expect(run(state, { type: 'vote.cast', itemId: 'tp3' }, editor('kim'))).toEqual({ ok: false, reason: 'Voting is not open' })
+    expect(run(state, { type: 'vote.cast', itemId: 'tp3' }, editor('kim'))).toEqual({ ok: false, refusal: { code: 'votingNotOpen' } })
     run(state, { type: 'voting.close' }, facilitator)
     expect(state.public.voting).toBeNull()
     expect(state.public.votingHistory).toMatchObject([{ title: 'Most important', status: 'closed', results: { tp1: 1, tp2: 1 } }])
@@ -98,22 +98,22 @@ describe('session commands', () => {
   it('refuses votes from viewers, from people who did not say hello, and on items that do not exist', () => {
     const state = emptyFacilitation()
     run(state, { type: 'voting.open', target: 'touchpoints', votesPerPerson: 3 }, facilitator)
-    expect(run(state, { type: 'vote.cast', itemId: 'tp1' }, viewer)).toEqual({ ok: false, reason: 'Viewers cannot vote; ask for the edit link' })
+    expect(run(state, { type: 'vote.cast', itemId: 'tp1' }, viewer)).toEqual({ ok: false, refusal: { code: 'viewerVote' } })
     expect(run(state, { type: 'vote.cast', itemId: 'tp1' }, { role: 'editor', participantId: undefined, name: '' }).ok).toBe(false)
-    expect(run(state, { type: 'vote.cast', itemId: 'idea-1' }, editor())).toEqual({ ok: false, reason: 'This touchpoint does not exist' })
-    expect(run(state, { type: 'vote.retract', itemId: 'tp1' }, editor())).toEqual({ ok: false, reason: 'You have no vote on this item' })
+    expect(run(state, { type: 'vote.cast', itemId: 'idea-1' }, editor())).toEqual({ ok: false, refusal: { code: 'noTouchpoint' } })
+    expect(run(state, { type: 'vote.retract', itemId: 'tp1' }, editor())).toEqual({ ok: false, refusal: { code: 'noVote' } })
   })
 
   it('keeps private drafts apart per author and hands them over for writing at reveal', () => {
     const state = emptyFacilitation()
     const draft: SessionCommandInput = { type: 'draft.factor', touchpointId: 'tp1', level: 'delight', dimension: 'emotional', text: 'Warm welcome' }
-    expect(run(state, draft, editor())).toEqual({ ok: false, reason: 'Private mode is off; add the entry to the board' })
+    expect(run(state, draft, editor())).toEqual({ ok: false, refusal: { code: 'privateOff' } })
     run(state, { type: 'private.start' }, facilitator, NOW)
     expect(state.public.privateMode).toEqual({ on: true, since: NOW, drafts: 0 })
     expect(run(state, draft, editor('pat')).ok).toBe(true)
     expect(run(state, { type: 'draft.stardust', touchpointId: 'tp1', text: 'Free coffee' }, editor('sam')).ok).toBe(true)
-    expect(run(state, draft, viewer)).toEqual({ ok: false, reason: 'Viewers cannot write; ask for the edit link' })
-    expect(run(state, { ...draft, touchpointId: 'gone' } as SessionCommandInput, editor())).toEqual({ ok: false, reason: 'This touchpoint does not exist' })
+    expect(run(state, draft, viewer)).toEqual({ ok: false, refusal: { code: 'viewerWrite' } })
+    expect(run(state, { ...draft, touchpointId: 'gone' } as SessionCommandInput, editor())).toEqual({ ok: false, refusal: { code: 'noTouchpoint' } })
     expect(state.public.privateMode.drafts).toBe(2)
     expect(JSON.stringify(state.public)).not.toContain('Warm welcome')
     const samsDraft = state.drafts.find((d) => d.authorId === 'sam')!

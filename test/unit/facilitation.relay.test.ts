@@ -53,7 +53,7 @@ describe('the facilitation channel on the relay', () => {
     const { fran, pat, sam } = workshop()
     sendCommand(pat, { type: 'timer.start' })
     harness.flush()
-    expect(refusals(pat).at(-1)).toEqual({ type: 'refused', command: 'timer.start', reason: 'Only the facilitator can change the session controls' })
+    expect(refusals(pat).at(-1)).toEqual({ type: 'refused', command: 'timer.start', reason: 'Only the facilitator can change the session controls', code: 'facilitatorOnly' })
     expect(lastState(sam)?.timer.endsAt).toBeNull()
     sendCommand(fran, { type: 'timer.start' })
     harness.flush()
