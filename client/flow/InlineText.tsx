@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { MAX_NAME_LENGTH, mergeText, singleLine } from '../../shared/model/index.js'
 import { useKeptNote, useLengthLimit } from '../ui/FieldNotes.js'
 import { useKeepIfGone, useKeepRewritten } from '../ui/lostDrafts.js'
@@ -41,6 +42,7 @@ export function InlineText({
   const keyboardEditable = focusable && !readOnly
   const { limitProps, note, reset } = useLengthLimit(draft.length, maxLength, true)
   const kept = useKeptNote(true)
+  const { t } = useTranslation()
   useKeepIfGone(draft, editing && !readOnly && singleLine(draft) !== value)
 
   useEffect(() => {
@@ -53,11 +55,11 @@ export function InlineText({
   // frame later, the first letters typed quickly were selected too, and the next ones replaced them.
   const selectPending = useRef(false)
   /** The text when editing began: someone else may save a new one meanwhile, and the two are merged (mergeText). */
-  const base = useRef(value)
+  const [base, setBase] = useState(value)
   const keepRewritten = useKeepRewritten()
   useLayoutEffect(() => {
     if (!editing) return
-    base.current = value
+    setBase(value)
     setDraft(value)
     reset()
     selectPending.current = true
@@ -73,7 +75,7 @@ export function InlineText({
     const clean = singleLine(draft) // pasted tabs, line breaks and double spaces become one space
     if ((!save || !clean) && onDiscard?.()) return onEditingChange(false)
     if (save && clean) {
-      const merged = mergeText(base.current, clean, value)
+      const merged = mergeText(base, clean, value)
       if (merged.partly) keepRewritten(clean)
       if (merged.text !== value) onCommit(merged.text)
     }
@@ -92,7 +94,9 @@ export function InlineText({
         <input ref={input} className={`inline-input nodrag ${className ?? ''}`} data-testid={testId ? `${testId}-input` : undefined}
           value={draft} {...limitProps} placeholder={placeholder} aria-label={title}
           onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} onBlur={() => finish(true)} />
-        {note}
+        {note ?? (value !== base && (
+          <span className="field-note field-note--float" role="status" data-testid="changed-meanwhile">{t('fields.changedMeanwhile')}</span>
+        ))}
       </>
     )
   }

@@ -78,6 +78,8 @@ describe('two people editing the same text at once', () => {
     await ben.getByTestId('touchpoint-title-input').pressSequentially(' or phone')
     await ann.keyboard.press('Enter')
     await expect.poll(() => touchpoint(till.id).title).toBe('Quickly Pays at the till with the card reader')
+    // Ben's field says Ann's title came in meanwhile; his Enter merges his words into hers.
+    await ben.getByTestId('changed-meanwhile').waitFor()
     await ben.keyboard.press('Enter')
     await expect.poll(() => touchpoint(till.id).title).toBe('Quickly Pays at the till with the card reader or phone')
     await expect.poll(() => card(ann, till.id).getAttribute('data-title')).toBe('Quickly Pays at the till with the card reader or phone')
