@@ -333,8 +333,15 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   const touchedByButton = useCallback(() => void (untouched.current = false), [])
   // The zoom as a CSS variable on the canvas, set without a render: controls that must stay clickable (a card's vote dots) keep a
   // minimum size on screen by growing as the board is zoomed out.
+  // Set only when the zoom changed: the store changes with every node moved, and a custom property set on the canvas is
+  // inherited by every element under it.
   useEffect(() => {
-    const set = (zoom: number) => container.current?.style.setProperty('--zoom', String(zoom))
+    let shown = NaN
+    const set = (zoom: number) => {
+      if (zoom === shown) return
+      shown = zoom
+      container.current?.style.setProperty('--zoom', String(zoom))
+    }
     set(store.getState().transform[2])
     return store.subscribe((s) => set(s.transform[2]))
   }, [store])
