@@ -28,6 +28,7 @@ import { useUndoKeys } from './useUndoKeys.js'
 import { useBoardTitle } from './useBoardTitle.js'
 import { RestoreNotice } from '../session/RestoreNotice.js'
 import { LostDrafts } from './LostDrafts.js'
+import { boardOpened } from '../ui/lostDrafts.js'
 import { OrphanedWorkNote } from './OrphanedWorkNote.js'
 import { useOrphanedWork } from './useOrphanedWork.js'
 
@@ -81,6 +82,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   }, [info.id, token, linkRotations])
 
   useEffect(() => setPresence(provider.awareness, { editing: editingId }), [provider, editingId])
+  useEffect(boardOpened, [])
   // Whether there is a board view to follow here: on a phone there is none, and a view shared before is dropped.
   useEffect(() => setPresence(provider.awareness, isPhone ? { device: 'phone', viewport: null } : { device: 'board' }), [provider, isPhone])
   useEffect(() => {

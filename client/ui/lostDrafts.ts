@@ -54,6 +54,11 @@ export function keepDraftsOfClosingBoard(): void {
   boardClosing = true
 }
 
+/** A board is open (again, after a link was replaced, in the same page): its fields' text goes with them only when what they are part of goes. */
+export function boardOpened(): void {
+  boardClosing = false
+}
+
 export function dismissLostDraft(id: number): void {
   drafts = drafts.filter((draft) => draft.id !== id)
   changed()

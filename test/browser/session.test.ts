@@ -322,5 +322,12 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     // The new connection is a full participant again: the facilitator sees the same board, and edits still flow.
     expect(await participant.getByTestId('notice').count()).toBe(0)
     await screenshot(participant, 'participant-after-new-link')
+    // Back on a board: a card removed under a title being typed is said to be removed, not the board closed as before.
+    await card(participant, 'Online checkout').locator('.card__title').dblclick()
+    await participant.getByTestId('touchpoint-title-input').fill('Online checkout with PayPal')
+    await card(facilitator, 'Online checkout').locator('.card__top').click({ position: { x: 4, y: 4 } })
+    await facilitator.keyboard.press('Delete')
+    await participant.getByTestId('lost-draft').filter({ hasText: 'Online checkout with PayPal' }).waitFor()
+    expect(await participant.getByTestId('lost-draft').last().getAttribute('aria-label')).toBe('“Online checkout” was removed while you were typing')
   })
 })
