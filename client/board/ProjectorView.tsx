@@ -30,7 +30,7 @@ export function ProjectorView({ info, links, status }: { info: BoardInfo; links:
       <header className="projector__head">
         <h1>{board.meta.title || info.title}</h1>
         <AgendaControl large />
-        <VotingControl />
+        <VotingControl projector />
         <TimerControl large />
         <ChairButton variant="projector" />
         {status !== 'connected' && <ConnectionBadge status={status} />}

@@ -4,7 +4,7 @@ import { type VotingTarget } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
 
 /** Dot voting: the facilitator opens a round (touchpoints or stardust, N dots each), reveals and closes it; others see their dots left. */
-export function VotingControl() {
+export function VotingControl({ projector = false }: { projector?: boolean }) {
   const { t } = useTranslation()
   const { session: { session, send, myVotes }, isFacilitator, readOnly } = useBoard()
   const [target, setTarget] = useState<VotingTarget>('touchpoints')
@@ -31,7 +31,7 @@ export function VotingControl() {
   return (
     <div className={`voting voting--${round.status}`} data-testid="voting" data-status={round.status}>
       <strong>● {t(`voting.${round.target}`)}</strong>
-      {readOnly && <span className="hint" data-testid="watching">{t('voting.watching')}</span>}
+      {readOnly && !projector && <span className="hint" data-testid="watching">{t('voting.watching')}</span>}
       {round.status === 'open' && !readOnly && <span data-testid="votes-left">{t('voting.left', { left, total: round.votesPerPerson })}</span>}
       {round.status === 'open' && <span className="hint">{t('voting.voters', { count: round.voters })}</span>}
       {round.status === 'revealed' && <span>{t('voting.revealed')}</span>}

@@ -474,6 +474,11 @@ describe('joining from a phone', () => {
     // Watchers add no touchpoints: the list has no add control.
     await viewer.getByTestId('phone-step').first().waitFor()
     expect(await viewer.getByTestId('phone-add-touchpoint').count()).toBe(0)
+    // In a vote, the header's details say why a view link has no dots, instead of asking to give them.
+    await fran.getByTestId('voting-open').click()
+    await viewer.getByTestId('phone-session').tap()
+    await expect.poll(() => viewer.getByTestId('phone-session-details').textContent()).toContain('(you watch: a view link cannot vote)')
+    await fran.getByTestId('voting-close').click()
     await viewer.context().close()
   })
 

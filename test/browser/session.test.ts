@@ -93,6 +93,7 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     expect(await viewer.getByTestId('watching').textContent()).toBe('(you watch: a view link cannot vote)')
     expect(await viewer.getByTestId('vote-cast').count()).toBe(0)
     expect(await participant.getByTestId('watching').count()).toBe(0)
+    expect(await projector.getByTestId('watching').count()).toBe(0) // the room can vote: the projector does not say otherwise
     await viewer.context().close()
     // The last dot spent, every + is plainly out of use.
     await card(participant, 'Product page in the online shop').getByTestId('vote-cast').click()
