@@ -1,4 +1,4 @@
-import { Children, type ReactNode, useRef, useState } from 'react'
+import { Children, type ReactNode, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { copyText } from '../ui/copyText.js'
 import { type LostDraft, dismissLostDraft, useLostDrafts } from '../ui/lostDrafts.js'
@@ -10,9 +10,15 @@ import { type LostDraft, dismissLostDraft, useLostDrafts } from '../ui/lostDraft
  */
 export function LostDrafts({ children }: { children?: ReactNode }) {
   const drafts = useLostDrafts()
+  // A new note comes in at the bottom: shown at once, the older ones scrolled up.
+  const stack = useRef<HTMLDivElement>(null)
+  const newest = drafts.at(-1)?.id
+  useLayoutEffect(() => {
+    if (stack.current) stack.current.scrollTop = stack.current.scrollHeight
+  }, [newest])
   if (drafts.length === 0 && Children.toArray(children).length === 0) return null
   return (
-    <div className="lost-drafts" data-testid="lost-drafts">
+    <div className="lost-drafts" data-testid="lost-drafts" ref={stack}>
       {children}
       {drafts.map((draft) => <LostDraftNote key={draft.id} draft={draft} />)}
     </div>

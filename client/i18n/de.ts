@@ -330,6 +330,7 @@ export const de: Strings<typeof en> = {
     problems_other: '„{{name}}“ lässt sich nicht importieren. Beheben Sie diese {{count}} Probleme und versuchen Sie es erneut:',
     more_one: '… und 1 weiteres Problem.', more_other: '… und {{count}} weitere Probleme.',
     notObject: '„{{name}}“ ist keine Zigzag-Board-Datei: Sie enthält JSON, aber kein Board. Wählen Sie eine aus Zigzag exportierte Datei (Export → Board-Datei).',
+    noFormat: '„{{name}}“ ist keine Zigzag-Board-Datei (sie nennt kein Format). Wählen Sie eine aus Zigzag exportierte Datei (Export → Board-Datei).',
     notBoard: '„{{name}}“ ist keine Zigzag-Board-Datei (ihr Format ist {{got}}). Wählen Sie eine aus Zigzag exportierte Datei (Export → Board-Datei).',
     newer: '„{{name}}“ stammt aus einem neueren Zigzag (Board-Datei-Version {{version}}; dieses liest bis Version {{supported}}). Bitten Sie, wer dieses Zigzag betreibt, es zu aktualisieren, und importieren Sie die Datei dann erneut.',
     fileTerms: 'Die Stellen und Fehler sind in den Begriffen der Datei angegeben (Englisch), so wie sie in der Datei stehen:',

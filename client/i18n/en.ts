@@ -327,6 +327,7 @@ export const en = {
     problems_other: '“{{name}}” cannot be imported. Fix these {{count}} problems and try again:',
     more_one: '… and 1 more problem.', more_other: '… and {{count}} more problems.',
     notObject: '“{{name}}” is not a Zigzag board file: it holds JSON, but not a board. Choose a file exported from Zigzag (Export → Board file (JSON)).',
+    noFormat: '“{{name}}” is not a Zigzag board file (it says no format). Choose a file exported from Zigzag (Export → Board file (JSON)).',
     notBoard: '“{{name}}” is not a Zigzag board file (its format is {{got}}). Choose a file exported from Zigzag (Export → Board file (JSON)).',
     newer: '“{{name}}” comes from a newer Zigzag (board file version {{version}}; this one reads up to {{supported}}). Ask whoever runs this Zigzag to update it, then import the file again.',
     fileTerms: '',

@@ -40,7 +40,7 @@ export function PresenceList() {
                   {followable ? (
                     <button type="button" className="presence__person" data-testid="presence-follow" aria-pressed={followed}
                       aria-label={t('presence.followName', { name: p.user.name })} title={t('presence.follow')}
-                      onClick={() => follow(followed ? null : p.user.id)}>{person}</button>
+                      onClick={() => { follow(followed ? null : p.user.id); setOpen(false) }}>{person}</button>
                   ) : <div className="presence__person">{person}</div>}
                 </li>
               )

@@ -61,7 +61,9 @@ export function ImportBoard() {
       const { parseBoardFile } = await import('../../shared/format/parseBoardFile.js')
       const checked = parseBoardFile(json)
       if (checked.ok === false && checked.refusal) {
-        setRefusal({ message: t(`import.${checked.refusal.code}`, { name: file.name, ...checked.refusal }) })
+        const { code } = checked.refusal
+        const key = code === 'notBoard' && checked.refusal.got === undefined ? 'import.noFormat' : `import.${code}`
+        setRefusal({ message: t(key, { name: file.name, ...checked.refusal }) })
         setBusy(false)
         return
       }

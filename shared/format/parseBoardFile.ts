@@ -8,7 +8,8 @@ import { checkReferences, formatPath, referenceView } from './references.js'
  */
 export type FileRefusal =
   | { code: 'notObject' }
-  | { code: 'notBoard'; got: string }
+  /** `got`: the file's format, as JSON; none when the file has no format at all. */
+  | { code: 'notBoard'; got?: string }
   | { code: 'newer'; version: number; supported: number }
 
 export type ParseResult = { ok: true; file: BoardFile } | { ok: false; errors: string[]; refusal?: FileRefusal }
@@ -41,8 +42,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function parseBoardFile(json: unknown): ParseResult {
   if (!isObject(json)) return { ok: false, errors: ['(file): expected a JSON object holding a Zigzag board'], refusal: { code: 'notObject' } }
   if (json.format !== BOARD_FORMAT) {
-    const got = JSON.stringify(json.format) ?? 'nothing'
-    return { ok: false, errors: [`format: expected "${BOARD_FORMAT}", got ${got}: this is not a Zigzag board file`], refusal: { code: 'notBoard', got } }
+    const got: string | undefined = JSON.stringify(json.format)
+    return {
+      ok: false,
+      errors: [`format: expected "${BOARD_FORMAT}", got ${got ?? 'nothing'}: this is not a Zigzag board file`],
+      refusal: got === undefined ? { code: 'notBoard' } : { code: 'notBoard', got },
+    }
   }
   const version = json.formatVersion
   if (typeof version === 'number' && version > BOARD_FORMAT_VERSION) {

@@ -82,6 +82,38 @@ describe('typing into something someone else removes', () => {
     await ann.getByTestId('lost-draft-close').click()
   })
 
+  it('stacks several notes within the screen, the oldest scrolled to, none off the top', async () => {
+    await ann.setViewportSize({ width: 1280, height: 720 })
+    // Cards away from the bottom left, where the notes pile up.
+    const titles = ['Returns an online purchase in the store', 'Set-up guide and how-to videos in the app', 'Writes a review and recommends the store',
+      'Printed loyalty points statement', 'Asks for advice in the store']
+    for (const [i, title] of titles.entries()) {
+      await card(ann, title).locator('.card__title').dblclick()
+      await ann.getByTestId('touchpoint-title-input').fill(`Draft ${i + 1}`)
+      removeTouchpoint(ben.doc, idOf(title))
+      await expect.poll(() => lost(ann).count()).toBe(i + 1)
+    }
+    const stack = await ann.getByTestId('lost-drafts').evaluate((el) => {
+      const box = el.getBoundingClientRect()
+      return { top: box.top, bottom: box.bottom, scrolls: el.scrollHeight > el.clientHeight }
+    })
+    expect(stack.top).toBeGreaterThanOrEqual(0)
+    expect(stack.bottom).toBeLessThanOrEqual(720)
+    expect(stack.scrolls).toBe(true)
+    // The newest is in view, whole.
+    const newest = (await lost(ann).last().boundingBox())!
+    expect(newest.y).toBeGreaterThanOrEqual(stack.top - 1)
+    expect(newest.y + newest.height).toBeLessThanOrEqual(stack.bottom + 1)
+    await screenshot(ann, 'lost-drafts-stacked')
+    // The oldest can be scrolled to, read and closed.
+    const oldest = lost(ann).first()
+    await oldest.scrollIntoViewIfNeeded()
+    expect(await oldest.getByTestId('lost-draft-text').inputValue()).toBe('Draft 1')
+    await oldest.getByTestId('lost-draft-close').click()
+    while (await lost(ann).count()) await lost(ann).first().getByTestId('lost-draft-close').click()
+    await ann.setViewportSize({ width: 1440, height: 900 })
+  })
+
   it('keeps nothing when the text was saved, or when only something else changed', async () => {
     const title = 'Product page in the online shop'
     await card(ann, title).locator('.card__title').dblclick()
