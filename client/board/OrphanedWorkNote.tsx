@@ -10,7 +10,7 @@ import type { OrphanNote } from './useOrphanedWork.js'
 export function OrphanedWorkNote({ note, onDismiss }: { note: OrphanNote; onDismiss: () => void }) {
   const { t, i18n } = useTranslation()
   const { doc, origin, readOnly } = useBoard()
-  const { work, card } = note
+  const { work, card, steps } = note
   const restoredTitle = t('orphans.restoredTitle')
   const parts = (['factors', 'stardust', 'ratings'] as const).filter((part) => work[part] > 0)
     .map((part) => t(`orphans.${part}`, { count: work[part] }))
@@ -22,7 +22,7 @@ export function OrphanedWorkNote({ note, onDismiss }: { note: OrphanNote; onDism
       <p>{card ? t('orphans.body', { work: list }) : t('orphans.bodyUnknown', { work: list, title: restoredTitle })}</p>
       <div className="lost-draft__actions">
         {!readOnly && <button type="button" className="button button--small button--primary" data-testid="orphaned-work-restore"
-          onClick={() => restoreTouchpoint(doc, card ?? { id: work.touchpointId, title: restoredTitle }, origin)}>{t('orphans.restore')}</button>}
+          onClick={() => restoreTouchpoint(doc, card ?? { id: work.touchpointId, title: restoredTitle }, origin, steps)}>{t('orphans.restore')}</button>}
         <button type="button" className="button button--small" data-testid="orphaned-work-dismiss" onClick={onDismiss}>{t('orphans.dismiss')}</button>
       </div>
     </section>

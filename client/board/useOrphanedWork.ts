@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
-import { type BoardState, type OrphanedWork, type Touchpoint, orphanedWork } from '../../shared/model/index.js'
+import { type BoardState, type JourneyStep, type OrphanedWork, type Touchpoint, orphanedWork } from '../../shared/model/index.js'
 
 /** This person's work on a removed card, with the card as this page last saw it (null: removed before the page loaded). */
 export interface OrphanNote {
   work: OrphanedWork
   card: Touchpoint | null
+  /** The journey steps the card was on, as this page last saw them. */
+  steps: readonly JourneyStep[]
 }
 
 /**
@@ -15,10 +17,20 @@ export interface OrphanNote {
  * as last read, so a removed one can come back with its own fields.
  */
 export function useOrphanedWork(doc: Y.Doc, board: BoardState, participantId: string, synced: boolean) {
-  const seen = useRef({ cards: new Map<string, Touchpoint>(), from: null as readonly Touchpoint[] | null })
+  const seen = useRef({
+    cards: new Map<string, Touchpoint>(), from: null as readonly Touchpoint[] | null,
+    steps: new Map<string, JourneyStep[]>(), stepsFrom: null as readonly JourneyStep[] | null,
+  })
   if (seen.current.from !== board.touchpoints) {
     seen.current.from = board.touchpoints
     for (const card of board.touchpoints) seen.current.cards.set(card.id, card)
+  }
+  // The steps of the cards still on the board (a removed card's last steps stay remembered).
+  if (seen.current.stepsFrom !== board.journey) {
+    seen.current.stepsFrom = board.journey
+    const byCard = new Map<string, JourneyStep[]>()
+    for (const step of board.journey) for (const end of [step.from, step.to]) byCard.set(end, [...(byCard.get(end) ?? []), step])
+    for (const card of board.touchpoints) seen.current.steps.set(card.id, byCard.get(card.id) ?? [])
   }
   const { touchpoints, factors, stardust, ratings, influence } = board
   // Orphans change only with the cards or the entries, and the board's parts are new objects exactly then.
@@ -35,6 +47,7 @@ export function useOrphanedWork(doc: Y.Doc, board: BoardState, participantId: st
 
   const notes = useMemo<OrphanNote[]>(() => orphans
     .filter((work) => !dismissed.has(work.touchpointId))
-    .map((work) => ({ work, card: seen.current.cards.get(work.touchpointId) ?? null })), [orphans, dismissed])
+    .map((work) => ({ work, card: seen.current.cards.get(work.touchpointId) ?? null, steps: seen.current.steps.get(work.touchpointId) ?? [] })),
+  [orphans, dismissed])
   return { notes, dismiss }
 }

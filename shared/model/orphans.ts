@@ -2,10 +2,11 @@ import type * as Y from 'yjs'
 import type { TransactionOrigin } from '../origins.js'
 import { positionAt } from './ordering.js'
 import { lanes, phases } from './read.js'
+import { stepId } from './journey.js'
 import { cellTouchpoints } from './touchpoints.js'
 import {
-  type Touchpoint, entityMap, factorMaps, influenceMap, laneMaps, phaseMaps, ratingMap, splitPersonalKey, stardustMaps,
-  touchpointMaps, TOUCHPOINT_DEFAULTS,
+  type JourneyStep, type Touchpoint, entityMap, factorMaps, influenceMap, journeyStepMap, laneMaps, personaMaps, phaseMaps, ratingMap,
+  splitPersonalKey, stardustMaps, touchpointMaps, TOUCHPOINT_DEFAULTS,
 } from './schema.js'
 
 /**
@@ -51,10 +52,12 @@ export type LostTouchpoint = Pick<Touchpoint, 'id' | 'title'> & Partial<Omit<Tou
 /**
  * Puts a removed touchpoint back under its old id, so what still points at that id (entries added while it was
  * being removed) shows again. Its phase or lane, if gone too, becomes the first one; in its old cell it keeps its
- * old place, elsewhere it goes last. One transaction, so one undo takes it away again. Answers false and writes
- * nothing when the card is already back or the board has no cell to put it in.
+ * old place, elsewhere it goes last. `steps`, the journey steps it was on, come back where their other end and
+ * persona are still there; where both steps around it come back, the step that joined the path around it when it was
+ * removed (removeStepsOf) goes. One transaction, so one undo takes it away again. Answers false and writes nothing
+ * when the card is already back or the board has no cell to put it in.
  */
-export function restoreTouchpoint(doc: Y.Doc, card: LostTouchpoint, origin?: TransactionOrigin): boolean {
+export function restoreTouchpoint(doc: Y.Doc, card: LostTouchpoint, origin?: TransactionOrigin, steps: readonly JourneyStep[] = []): boolean {
   if (touchpointMaps(doc).has(card.id)) return false
   const phaseId = card.phaseId && phaseMaps(doc).has(card.phaseId) ? card.phaseId : phases(doc)[0]?.id
   const laneId = card.laneId && laneMaps(doc).has(card.laneId) ? card.laneId : lanes(doc)[0]?.id
@@ -75,6 +78,18 @@ export function restoreTouchpoint(doc: Y.Doc, card: LostTouchpoint, origin?: Tra
       painPoint: card.painPoint ?? '',
       momentOfTruth: card.momentOfTruth ?? false,
     }, TOUCHPOINT_DEFAULTS))
+    restoreSteps(doc, card.id, steps)
   }, origin)
   return true
+}
+
+function restoreSteps(doc: Y.Doc, id: string, steps: readonly JourneyStep[]): void {
+  const cards = touchpointMaps(doc), personas = personaMaps(doc), stepMap = journeyStepMap(doc)
+  const back = steps.filter((s) => (s.from === id || s.to === id) && s.from !== s.to && cards.has(s.from) && cards.has(s.to) && personas.has(s.personaId))
+  for (const { personaId, from, to } of back) stepMap.set(stepId(personaId, from, to), { personaId, from, to })
+  for (const personaId of new Set(back.map((s) => s.personaId))) {
+    const into = back.filter((s) => s.personaId === personaId && s.to === id)
+    const out = back.filter((s) => s.personaId === personaId && s.from === id)
+    if (into.length === 1 && out.length === 1) stepMap.delete(stepId(personaId, into[0]!.from, out[0]!.to))
+  }
 }

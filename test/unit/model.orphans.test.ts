@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  addFactor, addStardust, addTouchpoint, lanes, orphanedWork, phases, rateMomentOfTruth, readBoard, removeLane, removePhase,
+  addFactor, linkTouchpoints, addStardust, addTouchpoint, lanes, orphanedWork, phases, rateMomentOfTruth, readBoard, removeLane, removePhase,
   removeTouchpoint, restoreTouchpoint, scoreInfluence, touchpoints, updateTouchpoint,
 } from '../../shared/model/index.js'
 import { addCards, author, cellTitles, grid, seededDoc } from '../utils/board.js'
@@ -67,6 +67,23 @@ describe('bringing a removed touchpoint back', () => {
     const g = grid(anna)
     expect(cellTitles(anna, g.phase('Purchase'), g.lane('Phone'))).toEqual(['Hotline', 'Shop'])
     expect(orphanedWork(cleo, 'cleo')).toEqual([])
+  })
+
+  it('puts it back on the journeys it was on, and takes out the step that joined the path around it', () => {
+    const doc = seededDoc()
+    const { Ad, Hotline, Shop, Mail } = addCards(doc, [['Ad', 'Before purchase', 'Store'], ['Hotline', 'Purchase', 'Phone'], ['Shop', 'After purchase', 'Store'], ['Mail', 'After purchase', 'Phone']])
+    const persona = readBoard(doc).personas[0]!.id
+    linkTouchpoints(doc, persona, Ad!, Hotline!)
+    linkTouchpoints(doc, persona, Hotline!, Shop!)
+    linkTouchpoints(doc, persona, Mail!, Hotline!) // a second step in: no join for this one
+    const before = touchpoints(doc).find((t) => t.id === Hotline)!
+    const steps = readBoard(doc).journey.filter((s) => s.from === Hotline || s.to === Hotline)
+    removeTouchpoint(doc, Hotline!)
+    removeTouchpoint(doc, Mail!) // its other end is gone meanwhile: that step stays away
+    linkTouchpoints(doc, persona, Ad!, Shop!) // as a join would have
+    restoreTouchpoint(doc, before, local, steps)
+    const path = readBoard(doc).journey.map((s) => `${s.from}>${s.to}`).sort()
+    expect(path).toEqual([`${Ad}>${Hotline}`, `${Hotline}>${Shop}`].sort())
   })
 
   it('is one undo step of the person who brought it back', () => {
