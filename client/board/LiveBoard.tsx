@@ -28,7 +28,6 @@ import { useUndoKeys } from './useUndoKeys.js'
 import { useBoardTitle } from './useBoardTitle.js'
 import { RestoreNotice } from '../session/RestoreNotice.js'
 import { LostDrafts } from './LostDrafts.js'
-import { DOUBLE_CLICK_MS } from '../flow/BoardCanvas.js'
 import { boardOpened } from '../ui/lostDrafts.js'
 import { OrphanedWorkNote } from './OrphanedWorkNote.js'
 import { useOrphanedWork } from './useOrphanedWork.js'
@@ -86,17 +85,10 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   useEffect(boardOpened, [])
   // Whether there is a board view to follow here: on a phone there is none, and a view shared before is dropped.
   useEffect(() => setPresence(provider.awareness, isPhone ? { device: 'phone', viewport: null } : { device: 'board' }), [provider, isPhone])
-  // One card selected opens its panel; with the panel closed, only once no second click follows (DOUBLE_CLICK_MS): the
-  // panel narrows the canvas and moves a card on the right out of its way, and the second click of a double-click, meant
-  // to rename the card, landed in the panel's fields. A rename (editingId) keeps it closed until it ends.
-  const detailsOpen = panel === 'details'
   useEffect(() => {
-    if (!selectedId) return setPanel((p) => (p === 'details' ? null : p))
-    if (detailsOpen) return
-    if (editingId === selectedId) return
-    const id = window.setTimeout(() => setPanel('details'), DOUBLE_CLICK_MS)
-    return () => window.clearTimeout(id)
-  }, [selectedId, editingId]) // eslint-disable-line react-hooks/exhaustive-deps -- opened by a selection, not by the panel closing
+    if (selectedId) setPanel('details')
+    else setPanel((p) => (p === 'details' ? null : p))
+  }, [selectedId])
 
   const context = useMemo<BoardContextValue>(() => ({
     doc, provider, awareness: provider.awareness, origin, readOnly, board, peers, me, editingId, setEditingId, addCard, dropNewCard,

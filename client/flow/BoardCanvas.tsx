@@ -71,9 +71,6 @@ interface Props {
   reserveRight?: number
 }
 
-/** How long a click on a card waits for a second one (a double-click renames) before it opens the card's panel. */
-export const DOUBLE_CLICK_MS = 250
-
 export function BoardCanvas({ selection, onSelect, onOpen, projector = false, reserveRight = 0 }: Props) {
   const { t, i18n } = useTranslation()
   const ariaLabels = useMemo(() => canvasAriaLabels(t), [t, i18n.language])
@@ -273,25 +270,10 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   // Stable, so React Flow does not re-render every node wrapper when the parent passes a new onOpen.
   const open = useRef(onOpen)
   open.current = onOpen
-  // A click opens the card's panel once no second click follows: the panel narrows the canvas and moves a card on the right
-  // out of its way, and the second click of a double-click (meant to rename the card) then landed in the panel's fields.
-  const pendingOpen = useRef<number | undefined>(undefined)
-  const cancelOpen = useCallback(() => window.clearTimeout(pendingOpen.current), [])
-  useEffect(() => cancelOpen, [cancelOpen])
-  const openSoon = useCallback((id: string) => {
-    window.clearTimeout(pendingOpen.current)
-    pendingOpen.current = window.setTimeout(() => open.current(id), DOUBLE_CLICK_MS)
-  }, [])
   const onNodeClick = useCallback((event: ReactMouseEvent, node: BoardFlowNode) => {
     // Shift, Ctrl or Cmd adds the card to the selection or takes it out (React Flow's multiSelectionKeyCode).
-    if (node.type !== 'touchpoint' || event.shiftKey || event.ctrlKey || event.metaKey) return
-    if (event.detail > 1) cancelOpen() // the second click of a double-click: the title opens for renaming instead
-    else openSoon(node.id)
-  }, [cancelOpen, openSoon])
-  const editFromOverview = useCallback((id: string) => {
-    cancelOpen()
-    setEditingId(id)
-  }, [cancelOpen, setEditingId])
+    if (node.type === 'touchpoint' && !event.shiftKey && !event.ctrlKey && !event.metaKey) open.current(node.id)
+  }, [])
 
   // Cards removed (here, by someone else, by an undo) leave the selection. Every card has a place in the layout.
   useEffect(() => {
@@ -419,7 +401,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
           <Controls position="top-left" orientation="horizontal" showInteractive={false} onZoomIn={touchedByButton} onZoomOut={touchedByButton} />
           {overview && (
             <Overview cards={overviewCards} resting={restingCards} edges={view.edges} moving={moving} selection={selection} readOnly={readOnly}
-              drag={movingAt} onSelect={onSelect} onOpen={openSoon} onEdit={editFromOverview} onDrag={dragMove} onDrop={onOverviewDrop} />
+              drag={movingAt} onSelect={onSelect} onOpen={onOpen} onEdit={setEditingId} onDrag={dragMove} onDrop={onOverviewDrop} />
           )}
           {!overview && <CarriedSteps steps={carriedSteps} at={carriedEnds} drag={movingAt} />}
           <Cursors roles={projector ? FACILITATOR_ONLY : undefined} />
