@@ -83,10 +83,9 @@ describe('typing into something someone else removes', () => {
   })
 
   it('stacks several notes within the screen, the oldest scrolled to, none off the top', async () => {
-    await ann.setViewportSize({ width: 1280, height: 720 })
-    // Cards away from the bottom left, where the notes pile up.
-    const titles = ['Returns an online purchase in the store', 'Set-up guide and how-to videos in the app', 'Writes a review and recommends the store',
-      'Printed loyalty points statement', 'Asks for advice in the store']
+    // A low screen, and cards clear of the notes piling up at the bottom left and of the side panel opening on the right.
+    await ann.setViewportSize({ width: 1440, height: 720 })
+    const titles = ['Asks for advice in the store', 'Reads reviews on a review portal', 'A friend recommends the store in a group chat']
     for (const [i, title] of titles.entries()) {
       await card(ann, title).locator('.card__title').dblclick()
       await ann.getByTestId('touchpoint-title-input').fill(`Draft ${i + 1}`)
