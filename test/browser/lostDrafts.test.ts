@@ -147,3 +147,48 @@ describe('typing into something someone else removes', () => {
     await context.close()
   })
 })
+
+describe('a double-click on a card the side panel opens over', () => {
+  it('renames the card, and the typing goes nowhere else, on a 1,280 px screen', async () => {
+    await ann.setViewportSize({ width: 1280, height: 720 })
+    await ann.keyboard.press('Escape')
+    await expect.poll(() => ann.getByTestId('touchpoint-panel').count()).toBe(0)
+    // The card furthest right that is whole on screen: the panel opening on its first click covers where it was.
+    const boxes = await ann.getByTestId('touchpoint').evaluateAll((cards) => cards.map((c) => {
+      const box = c.getBoundingClientRect()
+      return { title: c.getAttribute('data-title')!, right: box.right }
+    }))
+    const target = boxes.filter((b) => b.right < 1280 - 8).sort((a, b) => b.right - a.right)[0]!
+    const department = readBoard(ben.doc).touchpoints.find((t) => t.title === target.title)!.department
+    await card(ann, target.title).locator('.card__title').dblclick()
+    const input = ann.getByTestId('touchpoint-title-input')
+    await input.waitFor()
+    expect(await input.evaluate((el) => el === document.activeElement)).toBe(true)
+    await input.fill('Renamed by a double-click')
+    await ann.keyboard.press('Enter')
+    await expect.poll(() => readBoard(ben.doc).touchpoints.some((t) => t.title === 'Renamed by a double-click')).toBe(true)
+    const renamed = readBoard(ben.doc).touchpoints.find((t) => t.title === 'Renamed by a double-click')!
+    expect(renamed.department).toBe(department)
+
+    // At a person's pace: the second click comes once the panel is open and the card has moved out of its way.
+    await ann.keyboard.press('Escape')
+    await expect.poll(() => ann.getByTestId('touchpoint-panel').count()).toBe(0)
+    const title = (await card(ann, 'Renamed by a double-click').locator('.card__title').boundingBox())!
+    const at = { x: title.x + title.width / 2, y: title.y + title.height / 2 }
+    await ann.mouse.move(at.x, at.y)
+    await ann.mouse.down({ clickCount: 1 })
+    await ann.mouse.up({ clickCount: 1 })
+    await ann.getByTestId('touchpoint-panel').waitFor()
+    await ann.waitForTimeout(150)
+    await ann.mouse.down({ clickCount: 2 })
+    await ann.mouse.up({ clickCount: 2 })
+    await input.waitFor()
+    await ann.keyboard.press('End')
+    await ann.keyboard.type(' twice')
+    await screenshot(ann, 'rename-beside-panel')
+    await ann.keyboard.press('Enter')
+    await expect.poll(() => readBoard(ben.doc).touchpoints.find((t) => t.id === renamed.id)!.title).toBe('Renamed by a double-click twice')
+    expect(readBoard(ben.doc).touchpoints.find((t) => t.id === renamed.id)!.department).toBe(department)
+    await ann.setViewportSize({ width: 1440, height: 900 })
+  })
+})

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { type MouseEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Touchpoint, touchpointMaps } from '../../../shared/model/index.js'
 import { useBoard } from '../../board/BoardContext.js'
@@ -16,13 +16,15 @@ type Tab = (typeof TABS)[number]
 /** Everything about the selected touchpoint, in four tabs that follow the workshop: describe, rate, examine, delight. */
 export function TouchpointPanel({ touchpoint, onClose }: { touchpoint: Touchpoint; onClose: () => void }) {
   const { t } = useTranslation()
-  const { doc, isLocked, readOnly } = useBoard()
+  const { doc, isLocked, readOnly, setEditingId } = useBoard()
   const [tab, setTab] = useState<Tab>('details')
   // Opened from the keyboard (Enter on a focused card), the panel takes the focus, so Tab goes on inside it.
   const [fromKeyboard] = useState(() => document.activeElement?.matches('.react-flow__node:focus-visible') ?? false)
   useCardFocusBack(touchpoint.id)
+  const onSecondClick = useSecondClickRenames(() => { if (!readOnly) setEditingId(touchpoint.id) })
   return (
-    <aside className={`details details--${tab}`} aria-label={t('touchpoint.panelHeading')} data-testid="touchpoint-panel">
+    <aside className={`details details--${tab}`} aria-label={t('touchpoint.panelHeading')} data-testid="touchpoint-panel"
+      onMouseDownCapture={onSecondClick}>
       <PanelHeader title={touchpoint.title || t('touchpoint.untitled')} onClose={onClose} takeFocus={fromKeyboard} />
       {!readOnly && isLocked(touchpoint.id) && (
         <p className="details__locked" data-testid="panel-locked"><Icon name="lock" /> {t('session.lockedPanel')}</p>
@@ -57,4 +59,23 @@ function useCardFocusBack(touchpointId: string): void {
       document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(touchpointId)}"]`)?.focus()
     })
   }, [touchpointId])
+}
+
+/** How long after the panel opens a second click still belongs to the double-click on the card that opened it. */
+const DOUBLE_CLICK_MS = 600
+
+/**
+ * A double-click on a card renames it. On a card near the right edge, the first click opens this panel where the card
+ * was (the view then moves the card clear of it), and the second click would land in the panel's fields, the typing
+ * with it. A second click that comes so soon after the panel opened belongs to the card: it starts the card's renaming
+ * instead, and the field it landed on does not take the focus.
+ */
+function useSecondClickRenames(rename: () => void): (event: MouseEvent) => void {
+  const [openedAt] = useState(() => performance.now())
+  return (event) => {
+    if (event.detail < 2 || performance.now() - openedAt > DOUBLE_CLICK_MS) return
+    event.preventDefault()
+    event.stopPropagation()
+    rename()
+  }
 }
