@@ -19,17 +19,22 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
   const { t, doc, origin, readOnly, setEditingId, dropNewCard, send, removeCard } = useCanvas()
   const { touchpoint, channel, stardust, distribution, heat, locked, focused, editing, busy, vote } = data
   const busyLabel = busy && t(busy.dragging ? 'presence.dragging' : 'presence.editing', { name: busy.name })
+  const chips = (
+    <>
+      <span className={`chip chip--${touchpoint.kind}`}>{t(`touchpoint.${touchpoint.kind}`)}</span>
+      <span className={`chip chip--status chip--${touchpoint.status}`}>{t(`status.${touchpoint.status}`)}</span>
+      {touchpoint.momentOfTruth && <span className="chip chip--mot" title={t('rating.momentOfTruth')}>★ {t('rating.motShort')}</span>}
+    </>
+  )
   const heatTone = heat ? (heat.delight > heat.disappointment ? 'delight' : heat.disappointment > heat.delight ? 'disappointment' : 'even') : ''
 
   return (
-    <div className={`card card--${channel} card--${touchpoint.kind}${selected ? ' card--selected' : ''}${heat ? ` card--heat-${heatTone}` : ''}${touchpoint.status === 'retire' ? ' card--retired' : ''}${focused ? ' card--focused' : ''}${busy ? ' card--busy' : ''}`}
+    <div className={`card card--${channel} card--${touchpoint.kind}${selected ? ' card--selected' : ''}${heat ? ` card--heat-${heatTone}` : ''}${touchpoint.status === 'retire' ? ' card--retired' : ''}${focused ? ' card--focused' : ''}${busy ? ' card--busy' : ''}${vote ? ' card--voting' : ''}`}
       data-testid="touchpoint" data-touchpoint-id={id} data-title={touchpoint.title}
       style={busy ? { boxShadow: `0 0 0 3px ${busy.color}` } : undefined}>
       <Handle type="target" position={Position.Left} className="card__handle" isConnectable={!readOnly} />
       <div className="card__top">
-        <span className={`chip chip--${touchpoint.kind}`}>{t(`touchpoint.${touchpoint.kind}`)}</span>
-        <span className={`chip chip--status chip--${touchpoint.status}`}>{t(`status.${touchpoint.status}`)}</span>
-        {touchpoint.momentOfTruth && <span className="chip chip--mot" title={t('rating.momentOfTruth')}>★ {t('rating.motShort')}</span>}
+        {!vote && chips}
         {locked && <span className="card__lock" data-testid="locked" role="img" aria-label={t('session.locked')} title={t('session.locked')}><Icon name="lock" /></span>}
         {!readOnly && selected && !locked && (
           <button type="button" className="card__delete nodrag" aria-label={t('touchpoint.delete')} title={t('touchpoint.delete')}
@@ -43,7 +48,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
           onCommit={(title) => updateTouchpoint(doc, id, { title }, origin)} onDiscard={() => dropNewCard(id)} />
       </EditTarget>
       <div className="card__bottom">
-        {heat ? (
+        {vote ? <span className="card__chips">{chips}</span> : heat ? (
           <span className="card__heat" data-testid="heat" data-disappointment={heat.disappointment} data-delight={heat.delight}>
             <span className="heat heat--disappointment">▼ {heat.disappointment}</span>
             <span className="heat heat--delight">▲ {heat.delight}</span>
