@@ -30,7 +30,8 @@ function LostDraftNote({ draft }: { draft: LostDraft }) {
   const field = useRef<HTMLTextAreaElement>(null)
   const [copied, setCopied] = useState<boolean | null>(null)
   const heading = draft.reason === 'closed' ? t(draft.name ? 'lostDraft.closedIn' : 'lostDraft.closed', { name: draft.name })
-    : t(draft.reason === 'removed' ? 'lostDraft.heading' : 'lostDraft.rewritten', { name: draft.name })
+    : draft.reason === 'removed' ? t('lostDraft.heading', { name: draft.name })
+      : t(draft.field ? 'lostDraft.rewrittenField' : 'lostDraft.rewritten', { name: draft.name, field: draft.field })
   return (
     <section className="lost-draft" role="alert" data-testid="lost-draft" aria-label={heading}>
       <button type="button" className="lost-draft__close" aria-label={t('common.close')} title={t('common.close')}

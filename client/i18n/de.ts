@@ -375,6 +375,7 @@ export const de: Strings<typeof en> = {
     closed: 'Das Board wurde geschlossen, während Sie schrieben',
     closedIn: 'Das Board wurde geschlossen, während Sie in „{{name}}“ schrieben',
     rewritten: 'Jemand hat denselben Text von „{{name}}“ umgeschrieben, während Sie schrieben',
+    rewrittenField: 'Jemand hat „{{field}}“ von „{{name}}“ umgeschrieben, während Sie schrieben',
     rewrittenBody: 'Ihre Änderungen passten nicht mehr zu seinen, daher bleibt seine Fassung. Ihr Text bleibt hier, bis Sie dies schließen:',
   },
   fields: {

@@ -372,6 +372,7 @@ export const en = {
     closed: 'The board closed while you were typing',
     closedIn: 'The board closed while you were typing in “{{name}}”',
     rewritten: 'Someone rewrote the same text of “{{name}}” while you were typing',
+    rewrittenField: 'Someone rewrote “{{field}}” of “{{name}}” while you were typing',
     rewrittenBody: 'Your changes no longer fitted theirs, so theirs stays. Your text is kept here until you close this:',
   },
   fields: {

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
+import { type FocusEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { mergeText, singleLine } from '../../shared/model/index.js'
 import { useKeptNote, useLengthLimit } from './FieldNotes.js'
@@ -41,7 +41,7 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
   useEffect(() => {
     if (!focused) setDraft(value)
   }, [value, focused])
-  const commit = () => {
+  const commit = (field: HTMLInputElement | HTMLTextAreaElement) => {
     setFocused(false)
     reset() // a cut paste is told while the field is being edited
     const clean = multiline ? draft.trim() : singleLine(draft) // a one-line field's pasted tabs and double spaces become one space
@@ -51,7 +51,7 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
       return
     }
     const merged = mergeText(base.current, clean, value)
-    if (merged.partly) keepRewritten(clean)
+    if (merged.partly) keepRewritten(clean, field.labels?.[0]?.textContent?.trim() || undefined)
     if (merged.text !== value) onCommit(merged.text)
   }
   const onKeyDown = (event: KeyboardEvent) => {
@@ -63,7 +63,7 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
   }
   const common = {
     id, value: draft, disabled, placeholder, ...limitProps, 'data-testid': testId,
-    onFocus: () => { setFocused(true); base.current = value; reset() }, onBlur: commit, onKeyDown,
+    onFocus: () => { setFocused(true); base.current = value; reset() }, onBlur: (event: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => commit(event.currentTarget), onKeyDown,
   }
   return (
     <>

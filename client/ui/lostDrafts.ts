@@ -11,6 +11,8 @@ export interface LostDraft {
    * closed under the field (its link was replaced).
    */
   reason: 'removed' | 'rewritten' | 'closed'
+  /** Which of its fields, by the field's label, where it has several (a touchpoint's pain point, its description…). */
+  field?: string
 }
 
 /**
@@ -40,8 +42,8 @@ const listeners = new Set<() => void>()
 const changed = () => listeners.forEach((listener) => listener())
 
 /** Keeps `text` for the person to copy (the last few: an old one goes when many pile up). */
-export function keepLostDraft(name: string, text: string, reason: LostDraft['reason'] = 'removed'): void {
-  drafts = [...drafts, { id: nextId++, name, text, reason }].slice(-KEPT)
+export function keepLostDraft(name: string, text: string, reason: LostDraft['reason'] = 'removed', field?: string): void {
+  drafts = [...drafts, { id: nextId++, name, text, reason, ...(field ? { field } : {}) }].slice(-KEPT)
   changed()
 }
 const KEPT = 5
@@ -72,9 +74,9 @@ export function useLostDrafts(): LostDraft[] {
 }
 
 /** Keeps `text` when someone rewrote the field's text meanwhile and not all of it could be merged in (mergeText). */
-export function useKeepRewritten(): (text: string) => void {
+export function useKeepRewritten(): (text: string, field?: string) => void {
   const target = useContext(EditTargetContext)
-  return (text: string) => keepLostDraft(target?.name ?? '', text, 'rewritten')
+  return (text: string, field?: string) => keepLostDraft(target?.name ?? '', text, 'rewritten', field)
 }
 
 /**

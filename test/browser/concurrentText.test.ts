@@ -104,7 +104,7 @@ describe('two people editing the same text at once', () => {
     expect(touchpoint(flyer.id).painPoint).toBe('Nobody at the counter after the refit in March; a screen instead')
     expect(await ben.getByTestId('lost-draft-text').inputValue()).toBe('Staff are hard to find on Saturdays')
     expect(await ben.getByTestId('lost-draft').getAttribute('aria-label'))
-      .toBe('Someone rewrote the same text of “Asks for advice in the store” while you were typing')
+      .toBe('Someone rewrote “Pain point” of “Asks for advice in the store” while you were typing')
     await screenshot(ben, 'concurrent-rewritten')
     await ben.getByTestId('lost-draft-close').click()
   })
