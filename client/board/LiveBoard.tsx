@@ -24,6 +24,7 @@ import { useUndo } from '../sync/useUndo.js'
 import { BoardContext, type BoardContextValue, type ViewMode } from './BoardContext.js'
 import { ProjectorView } from './ProjectorView.js'
 import { useNewCard } from './useNewCard.js'
+import { useCrossedSaves } from './useCrossedSaves.js'
 import { useUndoKeys } from './useUndoKeys.js'
 import { useBoardTitle } from './useBoardTitle.js'
 import { RestoreNotice } from '../session/RestoreNotice.js'
@@ -45,6 +46,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   useBoardTitle(info.id, board.meta.title || info.title, !projector)
   const peers = usePeers(provider.awareness)
   const undo = useUndo(doc, origin)
+  useCrossedSaves(doc, origin)
   useUndoKeys(undo, readOnly)
   const [editingId, setEditingId] = useState<string | null>(null)
   const { addCard, dropNewCard } = useNewCard(doc, origin, undo.alone, editingId, setEditingId)

@@ -15,6 +15,8 @@ export interface MergedText {
 export function mergeText(base: string, mine: string, theirs: string): MergedText {
   if (theirs === base || theirs === mine) return { text: mine, partly: false }
   if (mine === base) return { text: theirs, partly: false }
+  // Both filled an empty field: one after the other, told apart (a patch would run the two texts together).
+  if (!base.trim() && theirs.trim() && mine.trim()) return { text: `${theirs.trim()} / ${mine.trim()}`, partly: false }
   const [text, applied] = applyPatches(makePatches(base, mine), theirs)
   // Half of a change among someone else's words reads as nonsense: all of it, or theirs as it is (the caller keeps mine).
   return applied.every(Boolean) ? { text, partly: false } : { text: theirs, partly: true }

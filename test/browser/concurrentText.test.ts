@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readBoard } from '../../shared/model/index.js'
+import { mergeCrossedSaves, readBoard, updateTouchpoint } from '../../shared/model/index.js'
+import type { TransactionOrigin } from '../../shared/origins.js'
 import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 
@@ -107,5 +108,35 @@ describe('two people editing the same text at once', () => {
       .toBe('Someone rewrote “Pain point” of “Asks for advice in the store” while you were typing')
     await screenshot(ben, 'concurrent-rewritten')
     await ben.getByTestId('lost-draft-close').click()
+  })
+
+  it('merges a save made offline into the one someone else saved meanwhile, once back online', async () => {
+    // Cleo merges her saves as a page does: whichever of the two saves Yjs lets lose, its page merges it.
+    const cleo = connectClient(server.url, board.id, board.tokens.edit)
+    const cleoSaves: TransactionOrigin = { source: 'local' }
+    const stopMerging = mergeCrossedSaves(cleo.doc, cleoSaves, () => {})
+    await synced(cleo)
+    const product = readBoard(reader.doc).touchpoints.find((t) => t.title === 'Product page in the online shop')!
+    updateTouchpoint(cleo.doc, product.id, { description: 'Photos and sizes.' }, cleoSaves)
+    await ann.keyboard.press('Escape')
+    await card(ann, product.id).locator('.card__title').click()
+    const field = ann.getByTestId('panel-description')
+    await expect.poll(() => field.inputValue()).toBe('Photos and sizes.')
+
+    await ann.context().setOffline(true)
+    await ann.locator('[data-testid="connection"][data-status="offline"]').waitFor()
+    await field.fill('Photos and sizes. Shows the stock in the nearest store.')
+    await field.blur()
+    updateTouchpoint(cleo.doc, product.id, { description: 'Reviews first. Photos and sizes.' }, cleoSaves)
+    await expect.poll(() => touchpoint(product.id).description).toBe('Reviews first. Photos and sizes.')
+    await ann.context().setOffline(false)
+
+    const both = 'Reviews first. Photos and sizes. Shows the stock in the nearest store.'
+    await expect.poll(() => touchpoint(product.id).description, { timeout: 10_000 }).toBe(both)
+    await expect.poll(() => field.inputValue()).toBe(both)
+    expect(readBoard(cleo.doc).touchpoints.find((t) => t.id === product.id)!.description).toBe(both)
+    expect(await ann.getByTestId('lost-draft').count()).toBe(0)
+    stopMerging()
+    cleo.destroy()
   })
 })

@@ -21,6 +21,10 @@ describe('merging two people’s edits of one text field', () => {
     expect(mergeText('a', 'same', 'same')).toEqual({ text: 'same', partly: false })
   })
 
+  it('keeps both texts, told apart, when two people fill an empty field', () => {
+    expect(mergeText('', 'The queue is long', 'Nobody at the counter')).toEqual({ text: 'Nobody at the counter / The queue is long', partly: false })
+  })
+
   it('says when a change of mine no longer fits because they rewrote that part', () => {
     const merged = mergeText('The cashier is friendly', 'The cashier is very friendly and quick',
       'Self-checkout only, no staff at all since the refit in March')
