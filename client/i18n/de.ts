@@ -178,7 +178,7 @@ export const de: Strings<typeof en> = {
   stardust: {
     heading: 'Sternenstaub-Ideen',
     hint: 'Kleine, unerwartete, herzliche Gesten, über die Kunden gern erzählen. Was ist die verrückteste Idee, die uns einfällt?',
-    placeholder: 'Eine Begeisterungsidee…',
+    placeholder: 'Begeisterungsidee…',
     add: 'Hinzufügen',
     empty: 'Noch kein Sternenstaub.',
     vote: 'Dafür stimmen',
