@@ -193,6 +193,48 @@ describe('long persona names', () => {
   })
 })
 
+describe('German on a 1,280 × 800 laptop', () => {
+  // The German retail template: its persona names are the templates' longest.
+  let page: Page
+  beforeAll(async () => {
+    const board = await createBoard(server.url, { template: 'retail', language: 'de', title: 'Laptop' })
+    page = await joinBoard(browser, board.links.edit, 'Pia', { width: 1280, height: 800 }, async (context) => {
+      await context.addInitScript(() => localStorage.setItem('zigzag.language', 'de'))
+    })
+  })
+
+  it('shows every persona’s whole name on its chip', async () => {
+    await screenshot(page, 'longText-german-laptop-personas')
+    const names = await page.getByTestId('persona').evaluateAll((chips) => chips.map((chip) => {
+      const name = chip.querySelector<HTMLElement>('.persona-chip__name')!
+      return { name: name.textContent, cut: name.scrollWidth > name.clientWidth }
+    }))
+    expect(names).toEqual([
+      { name: 'Anna, berufstätige Mutter', cut: false },
+      { name: 'Walter, 72, Stammkunde in der Filiale', cut: false },
+    ])
+  })
+
+  it('shows the whole placeholder of the field for a new stardust idea, in German and in English', async () => {
+    await page.locator('[data-testid="touchpoint"]').first().locator('.card__title').click()
+    await page.getByTestId('tab-stardust').click()
+    const input = page.getByTestId('stardust-input')
+    await screenshot(page, 'longText-german-laptop-stardust')
+    // The placeholder as the field's text: a field scrolls text wider than its box.
+    const fits = () => input.evaluate((field: HTMLInputElement) => {
+      field.value = field.placeholder
+      const whole = field.scrollWidth <= field.clientWidth
+      field.value = ''
+      return whole
+    })
+    expect(await fits(), await input.getAttribute('placeholder') ?? '').toBe(true)
+    await page.getByTestId('language-switch').click()
+    await expect.poll(() => input.getAttribute('placeholder')).toBe('A delight idea…')
+    expect(await fits(), 'English').toBe(true)
+    await page.getByTestId('language-switch').click()
+  })
+})
+
 /** Every element `selector` finds in `panel`: whether each lies inside the panel and keeps its text in its own box. */
 async function allInside(panel: Locator, selector: string) {
   const frame = (await panel.boundingBox())!
