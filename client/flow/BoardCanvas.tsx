@@ -32,6 +32,7 @@ import { useRemoteDrags } from './useRemoteDrags.js'
 import { SelectionHint } from './SelectionHint.js'
 import { useCardRemoval } from './useCardRemoval.js'
 import { useClipboard } from './useClipboard.js'
+import { useLockedDrag } from './useLockedDrag.js'
 
 const nodeTypes = { grid: GridNode, touchpoint: TouchpointNode, curve: EmotionCurveNode }
 const edgeTypes = { journey: JourneyEdge }
@@ -91,14 +92,15 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     return {
       heatmap: viewMode === 'heatmap',
       locked,
-      lockedForMe: isFacilitator ? NO_CARDS : locked,
+      // A viewer moves no card at all: dragging one pans the board, locked or not.
+      lockedForMe: isFacilitator || readOnly ? NO_CARDS : locked,
       gridLockedForMe: gridLocked,
       focusId: session.focusTouchpointId,
       editingId,
       busy,
       voting: round && { results: round.results, myVotes, votesLeft: round.votesPerPerson - myVotes.length },
     }
-  }, [viewMode, session.locks.touchpoints, session.voting, session.focusTouchpointId, isFacilitator, gridLocked, editingId, busy, myVotes])
+  }, [viewMode, session.locks.touchpoints, session.voting, session.focusTouchpointId, isFacilitator, readOnly, gridLocked, editingId, busy, myVotes])
   // Each view is built from the one before, so untouched cards keep their node objects and are not re-rendered.
   const previousView = useRef<FlowView | undefined>(undefined)
   const view = useMemo(
@@ -125,6 +127,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     doc, origin, participantId: me.id, t, readOnly, selection, locked: status.lockedForMe, overview,
   })
   useClipboard({ doc, origin, readOnly, selection, onSelect, disabled: projector })
+  const lockedDrag = useLockedDrag(status.lockedForMe)
   const clearSelection = useCallback(() => onSelect(new Set()), [onSelect])
   const canvas = useMemo<CanvasContextValue>(
     () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, addCard, dropNewCard, send, removeCard }),
@@ -159,7 +162,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
           node: {
             ...node, position: { x, y }, selected,
             // Someone else's drag: on top and on a layer of its own like a card dragged here (React Flow marks that one `dragging`).
-            ...(their ? { className: 'moving', zIndex: 1000 } : {}),
+            ...(their ? { className: node.className ? `${node.className} moving` : 'moving', zIndex: 1000 } : {}),
             // A card dragged here stays rendered wherever React Flow last saw it (its store is not told about every move).
             ...(own ? { dragging: true } : {}),
           } as BoardFlowNode,
@@ -383,7 +386,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
 
   return (
     <div ref={container} className={`canvas${followView.leader && !projector ? ' canvas--following' : ''}`} data-testid="canvas" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
-      onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop}>
+      onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop} {...lockedDrag.handlers}>
       <CanvasContext.Provider value={canvas}>
         {opening && <ReactFlow<BoardFlowNode, JourneyFlowEdge>
           defaultViewport={opening.viewport}
@@ -408,7 +411,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
         </ReactFlow>}
       </CanvasContext.Provider>
       {!projector && <SelectionHint count={selection.size} locked={countIn(selection, status.lockedForMe)} readOnly={readOnly} onClear={clearSelection} />}
-      {!projector && <RefusalToast />}
+      {!projector && <RefusalToast local={lockedDrag.refusal} />}
       {followView.leader && !projector && (
         <div className="following" data-testid="following" style={{ borderColor: followView.leader.color }}>
           <span className="following__name" title={t('session.following', { name: followView.leader.name })}>{t('session.following', { name: followView.leader.name })}</span>

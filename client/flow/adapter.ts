@@ -118,7 +118,7 @@ export interface CardStatus {
   heatmap: boolean
   /** Touchpoints on the facilitator's lock list. */
   locked: ReadonlySet<string>
-  /** Touchpoints this person may not move or delete (none for a facilitator). */
+  /** Touchpoints this person may not move or delete though they could others (none for a facilitator or a viewer). */
   lockedForMe: ReadonlySet<string>
   gridLockedForMe: boolean
   focusId: string | null
@@ -258,7 +258,8 @@ export function docToFlow(
       measured: CARD_SIZE,
       handles: CARD_HANDLES,
       data,
-      ...(lockedForMe ? { draggable: false, deletable: false } : {}),
+      // Nor does dragging it pan the board, as React Flow does from a card it may not drag unless it is `nopan`: useLockedDrag says why.
+      ...(lockedForMe ? { draggable: false, deletable: false, className: 'nopan' } : {}),
     })
   }
 

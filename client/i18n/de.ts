@@ -178,7 +178,7 @@ export const de: Strings<typeof en> = {
   stardust: {
     heading: 'Sternenstaub-Ideen',
     hint: 'Kleine, unerwartete, herzliche Gesten, über die Kunden gern erzählen. Was ist die verrückteste Idee, die uns einfällt?',
-    placeholder: 'Eine Begeisterungsidee…',
+    placeholder: 'Begeisterungsidee…',
     add: 'Hinzufügen',
     empty: 'Noch kein Sternenstaub.',
     vote: 'Dafür stimmen',
@@ -362,6 +362,8 @@ export const de: Strings<typeof en> = {
     boardDrafts: 'Zu viele verdeckte Einträge auf diesem Board; bitten Sie die Moderation, sie aufzudecken.',
     personDrafts: 'Sie haben so viele verdeckte Einträge geschrieben, wie eine Person kann.',
     locked: 'Die Moderation hat dies gesperrt; Ihre Änderung wurde zurückgenommen.',
+    /** Said by the page itself: someone dragged a touchpoint locked for them. */
+    lockedCard: 'Die Moderation hat diesen Kontaktpunkt gesperrt: Er bleibt in seiner Zelle.',
     boardFull: 'Dieses Board hat seine Größengrenze erreicht ({{size}}); Ihre letzte Änderung wurde nicht gespeichert.',
     idTaken: 'Jemand anderes auf diesem Board nutzt bereits diese Browser-Identität; laden Sie die Seite neu.',
     tooManyPeople: 'Dieses Board kennt bereits so viele Teilnehmende, wie es sich merken kann.',

@@ -359,6 +359,8 @@ export const en = {
     boardDrafts: 'Too many hidden entries on this board; ask the facilitator to reveal them.',
     personDrafts: 'You have written as many hidden entries as one person can.',
     locked: 'The facilitator has locked this; your change was undone.',
+    /** Said by the page itself: someone dragged a touchpoint locked for them. */
+    lockedCard: 'The facilitator locked this touchpoint: it stays in its cell.',
     boardFull: 'This board has reached its size limit ({{size}}); your last change was not saved.',
     idTaken: 'Someone else on this board already uses this browser identity; reload the page.',
     tooManyPeople: 'This board has reached the most participants it can remember.',

@@ -6,7 +6,10 @@ import { Icon } from '../ui/Icon.js'
 import { ChairButton } from './ChairButton.js'
 import { PersonaEditor } from './PersonaEditor.js'
 
-/** Whose journey is drawn (and extended by new links), other journeys faded or hidden, the view mode and the empty chair. */
+/**
+ * Whose journey is drawn (and extended by new links); then, as one group that wraps below the personas when they need the
+ * room, other journeys faded or hidden, the view mode and the empty chair.
+ */
 export function PersonaBar() {
   const { t } = useTranslation()
   const { doc, origin, readOnly, board, personaId, setPersonaId, showOtherJourneys, setShowOtherJourneys, viewMode, setViewMode } = useBoard()
@@ -14,38 +17,41 @@ export function PersonaBar() {
   const persona = board.personas.find((p) => p.id === personaId)
   return (
     <div className="persona-bar">
-      <span className="persona-bar__label">{t('personas.journeyOf')}</span>
-      <div className="persona-bar__chips" role="radiogroup" aria-label={t('personas.heading')}
-        style={{ '--personas': board.personas.length } as React.CSSProperties}>
-        {board.personas.map((p) => (
-          <button key={p.id} type="button" role="radio" aria-checked={p.id === personaId} data-testid="persona"
-            className={`persona-chip${p.id === personaId ? ' is-active' : ''}`} style={{ '--persona': p.color } as React.CSSProperties}
-            title={p.description ? `${p.name}\n${p.description}` : p.name} onClick={() => setPersonaId(p.id)} onDoubleClick={() => !readOnly && setEditing(p.id)}>
-            <span className="persona-chip__dot" /><span className="persona-chip__name">{p.name}</span>
-          </button>
-        ))}
-        {!readOnly && (
-          <button type="button" className="persona-chip persona-chip--add" data-testid="add-persona"
-            onClick={() => { const id = addPersona(doc, { name: t('personas.newName') }, origin); setPersonaId(id); setEditing(id) }}>
-            + {t('personas.add')}
-          </button>
-        )}
-        {!readOnly && persona && (
-          <button type="button" className="button button--ghost button--small" data-testid="edit-persona" onClick={() => setEditing(persona.id)}
-            aria-label={t('personas.editNamed', { name: persona.name })} title={t('personas.editNamed', { name: persona.name })}><Icon name="edit" /></button>
-        )}
+      <div className="persona-bar__journey">
+        <span className="persona-bar__label">{t('personas.journeyOf')}</span>
+        <div className="persona-bar__chips" role="radiogroup" aria-label={t('personas.heading')}>
+          {board.personas.map((p) => (
+            <button key={p.id} type="button" role="radio" aria-checked={p.id === personaId} data-testid="persona"
+              className={`persona-chip${p.id === personaId ? ' is-active' : ''}`} style={{ '--persona': p.color } as React.CSSProperties}
+              title={p.description ? `${p.name}\n${p.description}` : p.name} onClick={() => setPersonaId(p.id)} onDoubleClick={() => !readOnly && setEditing(p.id)}>
+              <span className="persona-chip__dot" /><span className="persona-chip__name">{p.name}</span>
+            </button>
+          ))}
+          {!readOnly && (
+            <button type="button" className="persona-chip persona-chip--add" data-testid="add-persona"
+              onClick={() => { const id = addPersona(doc, { name: t('personas.newName') }, origin); setPersonaId(id); setEditing(id) }}>
+              + {t('personas.add')}
+            </button>
+          )}
+          {!readOnly && persona && (
+            <button type="button" className="button button--ghost button--small" data-testid="edit-persona" onClick={() => setEditing(persona.id)}
+              aria-label={t('personas.editNamed', { name: persona.name })} title={t('personas.editNamed', { name: persona.name })}><Icon name="edit" /></button>
+          )}
+        </div>
       </div>
-      <label className="toggle toggle--small">
-        <input type="checkbox" checked={showOtherJourneys} onChange={(e) => setShowOtherJourneys(e.target.checked)} data-testid="show-other-journeys" />
-        <span>{t('personas.showOthers')}</span>
-      </label>
-      <div className="segmented segmented--small persona-bar__views" role="radiogroup" aria-label={t('view.heading')}>
-        {(['journey', 'heatmap'] as const).map((mode) => (
-          <button key={mode} type="button" role="radio" aria-checked={viewMode === mode} data-testid={`view-${mode}`}
-            className={viewMode === mode ? 'is-active' : ''} onClick={() => setViewMode(mode)}>{t(`view.${mode}`)}</button>
-        ))}
+      <div className="persona-bar__view">
+        <label className="toggle toggle--small">
+          <input type="checkbox" checked={showOtherJourneys} onChange={(e) => setShowOtherJourneys(e.target.checked)} data-testid="show-other-journeys" />
+          <span>{t('personas.showOthers')}</span>
+        </label>
+        <div className="segmented segmented--small" role="radiogroup" aria-label={t('view.heading')}>
+          {(['journey', 'heatmap'] as const).map((mode) => (
+            <button key={mode} type="button" role="radio" aria-checked={viewMode === mode} data-testid={`view-${mode}`}
+              className={viewMode === mode ? 'is-active' : ''} onClick={() => setViewMode(mode)}>{t(`view.${mode}`)}</button>
+          ))}
+        </div>
+        <ChairButton />
       </div>
-      <ChairButton />
       {editing && <PersonaEditor personaId={editing} onClose={() => setEditing(null)} />}
     </div>
   )

@@ -4,8 +4,15 @@ import type { Refusal } from '../../shared/refusals.js'
 import { useBoard } from '../board/BoardContext.js'
 import { refusalMessage } from './refusalMessage.js'
 
+/** Something refused: by the relay (its code and English sentence), or by this page (its sentence, and no code). */
+export interface ShownRefusal {
+  reason: string
+  refusal: Refusal | null
+  at: number
+}
+
 /** The last refused command's reason, for five seconds, in the page's language (the relay's English for a code it does not know). */
-export function useRefusalToast(refusal: { reason: string; refusal: Refusal | null; at: number } | null): string | null {
+export function useRefusalToast(refusal: ShownRefusal | null): string | null {
   const { t, i18n } = useTranslation()
   const [toast, setToast] = useState<string | null>(null)
   useEffect(() => {
@@ -18,11 +25,12 @@ export function useRefusalToast(refusal: { reason: string; refusal: Refusal | nu
 }
 
 /**
- * Why the relay refused or undid something, over the canvas's top right corner: clear of the session strip's controls
- * and of the side panel, whose header and × it covered while it hung from the strip.
+ * Why the relay refused or undid something, or why this page refused what someone tried (`local`, whichever came last), over
+ * the canvas's top right corner: clear of the session strip's controls and of the side panel, whose header and × it covered
+ * while it hung from the strip.
  */
-export function RefusalToast() {
+export function RefusalToast({ local = null }: { local?: ShownRefusal | null }) {
   const { session: { refusal } } = useBoard()
-  const toast = useRefusalToast(refusal)
+  const toast = useRefusalToast(local && (!refusal || local.at >= refusal.at) ? local : refusal)
   return toast ? <div className="toast" role="alert" data-testid="refusal">{toast}</div> : null
 }

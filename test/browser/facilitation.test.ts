@@ -61,20 +61,33 @@ describe('facilitator controls in three browsers', () => {
     await pat.getByTestId('factor-entry').filter({ hasText: 'Confetti on the thank-you page' }).waitFor()
   })
 
-  it('stops a participant from dragging a touchpoint the facilitator locked', async () => {
+  it('keeps a touchpoint the facilitator locked and the board still when a participant drags it, and says why', async () => {
     await openTab(fran, 'Online checkout', 'details')
     // The box shows the relay's lock state, so it turns checked once the relay confirms.
     await fran.getByTestId('lock-touchpoint').click()
     await expect.poll(() => fran.getByTestId('lock-touchpoint').isChecked()).toBe(true)
     await card(pat, 'Online checkout').getByTestId('locked').waitFor()
+    if (await pat.getByTestId('panel-close').count()) await pat.getByTestId('panel-close').click()
     const before = await cellOfCard(pat, 'Online checkout')
-    const box = (await card(pat, 'Online checkout').boundingBox())!
     const target = await cellFreeSpot(pat, await gridId(pat, 'phase', 'Loyalty & advocacy'), await gridId(pat, 'lane', 'Store'))
-    await dragTo(pat, { x: box.x + 20, y: box.y + box.height - 10 }, target)
-    await pat.waitForTimeout(300)
-    // Dragging a card that does not move pans the canvas, and the canvas renders only what is on screen: bring the board back into view.
-    await pat.getByRole('button', { name: 'Fit the board to the screen' }).click()
-    await card(pat, 'Online checkout').waitFor()
+    const firstCell = pat.getByTestId('cell').first()
+    for (const [language, says] of [
+      ['en', 'The facilitator locked this touchpoint: it stays in its cell.'],
+      ['de', 'Die Moderation hat diesen Kontaktpunkt gesperrt: Er bleibt in seiner Zelle.'],
+    ] as const) {
+      if (language === 'de') await pat.getByTestId('language-switch').click()
+      const box = (await card(pat, 'Online checkout').boundingBox())!
+      const board = await firstCell.boundingBox()
+      await dragTo(pat, { x: box.x + 20, y: box.y + box.height - 10 }, target)
+      // Neither the card nor the board moved (a drag from a card that may not move used to pan the board), and the press
+      // that ended the drag did not open the card.
+      expect(await card(pat, 'Online checkout').boundingBox(), language).toEqual(box)
+      expect(await firstCell.boundingBox(), language).toEqual(board)
+      expect(await pat.getByTestId('touchpoint-panel').count(), language).toBe(0)
+      await expect.poll(() => pat.getByTestId('refusal').textContent(), { message: language }).toBe(says)
+    }
+    await screenshot(pat, 'locked-touchpoint-drag')
+    await pat.getByTestId('language-switch').click()
     expect(await cellOfCard(pat, 'Online checkout')).toEqual(before)
     expect(await cellOfCard(fran, 'Online checkout')).toEqual(before)
   })
