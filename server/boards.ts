@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { type BoardFile, importBoard } from '../shared/format/index.js'
 import { randomId } from '../shared/ids.js'
 import { MAX_TITLE_LENGTH, cleanTitle, initBoard, readMeta } from '../shared/model/index.js'
+import { atMostCharacters } from '../shared/atMostCharacters.js'
 import { seedOrigin } from '../shared/origins.js'
 import type { Role } from '../shared/protocol.js'
 import type { BoardRecord, BoardTokens } from './store.js'
@@ -12,7 +13,7 @@ import { shareableTokens } from './tokens.js'
 export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
 export const newBoardRequest = z.object({
-  title: z.string().max(MAX_TITLE_LENGTH).optional(),
+  title: z.string().check(atMostCharacters(MAX_TITLE_LENGTH)).optional(),
   language: z.enum(['en', 'de']).optional(),
   /** Checked against the template catalogue by the caller, so an unknown one gets a message listing the known ones. */
   template: z.string().optional(),

@@ -1,17 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
+import { atMostCharacters } from '../shared/atMostCharacters.js'
+import { MAX_VERSION_NAME_LENGTH } from '../shared/versionNames.js'
 import { authorizeBoard } from './boardAuth.js'
 import { describeIssues } from './boards.js'
 import { HttpError, readBody, sendJson } from './httpHelpers.js'
 import type { Relay } from './relay.js'
 import type { BoardStore } from './store.js'
-import { MAX_VERSION_NAME } from './versions.js'
 
 interface Deps { store: BoardStore; relay: Relay }
 
 const saveRequest = z.object({
-  name: z.string().trim().min(1, 'give the version a name').max(MAX_VERSION_NAME),
-  author: z.string().max(60).default(''),
+  name: z.string().trim().min(1, 'give the version a name').check(atMostCharacters(MAX_VERSION_NAME_LENGTH)),
+  author: z.string().check(atMostCharacters(60)).default(''),
 })
 
 /** `GET /api/boards/<id>/versions`: every saved version, newest first (any token). */

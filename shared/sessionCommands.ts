@@ -1,6 +1,9 @@
 import { z } from 'zod'
+import { atMostCharacters } from './atMostCharacters.js'
+import { MAX_ENTRY_LENGTH } from './model/factors.js'
 import { FACTOR_DIMENSIONS, FACTOR_LEVELS } from './model/schema.js'
 import { AGENDA_STEPS, MAX_TIMER_MS, MAX_VOTES_PER_PERSON, VOTING_TARGETS } from './session.js'
+import { MAX_VERSION_NAME_LENGTH } from './versionNames.js'
 
 /**
  * The commands of the facilitation channel (shared/session.ts) as the relay
@@ -8,27 +11,27 @@ import { AGENDA_STEPS, MAX_TIMER_MS, MAX_VOTES_PER_PERSON, VOTING_TARGETS } from
  * the types alone, so zod stays out of the browser's bundle.
  */
 const id = z.string().min(1).max(100)
-const text = z.string().trim().min(1).max(280)
+const text = z.string().trim().min(1).check(atMostCharacters(MAX_ENTRY_LENGTH))
 
 /** Commands a client sends. `facilitator` marks the ones only a facilitator connection may send. */
 export const SessionCommandSchema = z.discriminatedUnion('type', [
   // anyone
   // `key` is a secret only this browser knows: participant ids are visible in the document, so an id alone must not unlock someone's drafts and votes.
-  z.object({ type: z.literal('hello'), participantId: id, key: z.string().min(16).max(100), name: z.string().max(60) }),
+  z.object({ type: z.literal('hello'), participantId: id, key: z.string().min(16).max(100), name: z.string().check(atMostCharacters(60)) }),
   z.object({ type: z.literal('vote.cast'), itemId: id }),
   z.object({ type: z.literal('vote.retract'), itemId: id }),
   z.object({ type: z.literal('draft.factor'), touchpointId: id, level: z.enum(FACTOR_LEVELS), dimension: z.enum(FACTOR_DIMENSIONS), text, customerVoice: z.boolean().default(false) }),
   z.object({ type: z.literal('draft.stardust'), touchpointId: id, text, customerVoice: z.boolean().default(false) }),
   z.object({ type: z.literal('draft.remove'), draftId: id }),
   // Told after restoring a version (the document carries the restore itself), so everyone hears of it.
-  z.object({ type: z.literal('restore.announce'), version: z.string().trim().min(1).max(120) }),
+  z.object({ type: z.literal('restore.announce'), version: z.string().trim().min(1).check(atMostCharacters(MAX_VERSION_NAME_LENGTH)) }),
   // facilitator only
   z.object({ type: z.literal('timer.set'), durationMs: z.number().int().min(1000).max(MAX_TIMER_MS) }),
   z.object({ type: z.literal('timer.start') }),
   z.object({ type: z.literal('timer.pause') }),
   z.object({ type: z.literal('timer.addMinute') }),
   z.object({ type: z.literal('timer.reset') }),
-  z.object({ type: z.literal('voting.open'), target: z.enum(VOTING_TARGETS), votesPerPerson: z.number().int().min(1).max(MAX_VOTES_PER_PERSON), title: z.string().max(120).default('') }),
+  z.object({ type: z.literal('voting.open'), target: z.enum(VOTING_TARGETS), votesPerPerson: z.number().int().min(1).max(MAX_VOTES_PER_PERSON), title: z.string().check(atMostCharacters(120)).default('') }),
   z.object({ type: z.literal('voting.reveal') }),
   z.object({ type: z.literal('voting.close') }),
   z.object({ type: z.literal('private.start') }),

@@ -1,6 +1,9 @@
 import type { Language } from './model/index.js'
 import { AGENDA_STEPS, type AgendaStep } from './session.js'
 
+/** The most characters a version's name has (textLength), whoever gave it. */
+export const MAX_VERSION_NAME_LENGTH = 120
+
 /**
  * Names of the versions the relay saves by itself, in the board's language. They are stored as text; the client
  * recognises them (automaticVersionOf) to show them in the language of its interface.

@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { clipText } from '../../shared/model/index.js'
 import { Logo } from '../panels/Logo.js'
 import type { BoardInfo } from '../sync/api.js'
 import { saveName } from '../sync/identity.js'
+import { useLengthLimit } from '../ui/FieldNotes.js'
 
 const MAX_NAME = 40
 
@@ -10,11 +12,12 @@ const MAX_NAME = 40
 export function JoinDialog({ info, onJoin }: { info: BoardInfo; onJoin: (name: string) => void }) {
   const { t } = useTranslation()
   const [name, setName] = useState('')
+  const limit = useLengthLimit(name, setName, MAX_NAME)
   // Join stays greyed out for a name of spaces alone; this says why.
   const blank = name !== '' && !name.trim()
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const clean = name.trim().slice(0, MAX_NAME)
+    const clean = clipText(name.trim(), MAX_NAME)
     if (!clean) return
     saveName(clean)
     onJoin(clean)
@@ -26,9 +29,9 @@ export function JoinDialog({ info, onJoin }: { info: BoardInfo; onJoin: (name: s
         <h1>{t('join.heading')}</h1>
         <p className="join__board">{info.title}</p>
         <label htmlFor="display-name">{t('join.nameLabel')}</label>
-        <input id="display-name" data-testid="display-name" autoFocus value={name} maxLength={MAX_NAME}
-          placeholder={t('join.namePlaceholder')} aria-describedby={blank ? 'display-name-blank' : undefined} onChange={(e) => setName(e.target.value)} />
-        {blank && <p id="display-name-blank" className="field-note" role="status" data-testid="display-name-blank">{t('join.nameBlank')}</p>}
+        <input id="display-name" data-testid="display-name" autoFocus value={name} {...limit.limitProps}
+          placeholder={t('join.namePlaceholder')} aria-describedby={blank ? 'display-name-blank' : undefined} />
+        {blank ? <p id="display-name-blank" className="field-note" role="status" data-testid="display-name-blank">{t('join.nameBlank')}</p> : limit.note}
         {info.role === 'viewer' && <p className="join__note">{t('join.viewerNote')}</p>}
         <button type="submit" className="button button--primary" data-testid="join" disabled={!name.trim()}>
           {t('join.join')}

@@ -1,4 +1,4 @@
-import { graphemes } from '../ui/graphemes.js'
+import { graphemes } from '../../shared/model/index.js'
 
 /**
  * Text in an SVG picture of the board: SVG has no line wrapping and no "…", so the words are measured (a canvas 2D

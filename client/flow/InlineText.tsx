@@ -40,7 +40,7 @@ export function InlineText({
   /** Editing began from the keyboard: the focus goes back to the text when it ends. */
   const fromKeyboard = useRef(false)
   const keyboardEditable = focusable && !readOnly
-  const { limitProps, note, reset } = useLengthLimit(draft.length, maxLength, true)
+  const { limitProps, note, reset } = useLengthLimit(draft, setDraft, maxLength, true)
   const kept = useKeptNote(true)
   const { t } = useTranslation()
   useKeepIfGone(draft, editing && !readOnly && singleLine(draft) !== value)
@@ -93,7 +93,7 @@ export function InlineText({
       <>
         <input ref={input} className={`inline-input nodrag ${className ?? ''}`} data-testid={testId ? `${testId}-input` : undefined}
           value={draft} {...limitProps} placeholder={placeholder} aria-label={title}
-          onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} onBlur={() => finish(true)} />
+          onKeyDown={onKeyDown} onBlur={() => finish(true)} />
         {note ?? (value !== base && (
           <span className="field-note field-note--float" role="status" data-testid="changed-meanwhile">{t('fields.changedMeanwhile')}</span>
         ))}

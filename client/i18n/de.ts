@@ -340,6 +340,7 @@ export const de: Strings<typeof en> = {
     manual: 'Gespeicherte Version', automatic: 'automatisch', empty: 'Noch keine Versionen. Versionen werden auch bei jedem Agenda-Schritt und alle 10 Minuten während der Bearbeitung gespeichert.',
     restore: 'Diese Version wiederherstellen', restored: '„{{name}}“ wiederhergestellt. Strg+Z macht die Wiederherstellung rückgängig.',
     beforeRestore: 'Vor dem Wiederherstellen von „{{name}}“',
+    beforeRestoreAgain: 'Vor dem Wiederherstellen von „{{name}}“ ({{number}})',
     restoreNotSaved: 'Nicht wiederhergestellt: Das Board konnte vorher nicht in seinem jetzigen Stand als Version gespeichert werden, und was seitdem hinzugekommen ist, ginge verloren. Prüfen Sie die Verbindung und versuchen Sie es noch einmal.',
     offline: 'Ohne Verbindung lassen sich keine Versionen laden – verbinden Sie sich wieder und versuchen Sie es noch einmal.',
     restoredBy: '{{name}} hat das Board auf die Version „{{version}}“ zurückgesetzt.',

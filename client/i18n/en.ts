@@ -337,6 +337,7 @@ export const en = {
     manual: 'Saved version', automatic: 'automatic', empty: 'No versions yet. Versions are also saved at each agenda step and every 10 minutes while people edit.',
     restore: 'Restore this version', restored: 'Restored “{{name}}”. Press Ctrl+Z to undo the restore.',
     beforeRestore: 'Before restoring “{{name}}”',
+    beforeRestoreAgain: 'Before restoring “{{name}}” ({{number}})',
     restoreNotSaved: 'Not restored: the board as it is now could not be saved as a version first, so what was added since would be lost. Check the connection and try again.',
     offline: 'Versions can’t be loaded while offline – reconnect and try again.',
     restoredBy: '{{name}} took the board back to the version “{{version}}”.',

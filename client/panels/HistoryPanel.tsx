@@ -1,12 +1,15 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
-import { type BoardState, readBoard, restoreVersionUpdate } from '../../shared/model/index.js'
+import { type BoardState, clipText, readBoard, restoreVersionUpdate } from '../../shared/model/index.js'
+import { MAX_VERSION_NAME_LENGTH } from '../../shared/versionNames.js'
 import { useBoard } from '../board/BoardContext.js'
 import { type VersionSummary, VersionsUnreachableError, fetchVersion, listVersions, saveVersion } from '../sync/versionsApi.js'
+import { useLengthLimit } from '../ui/FieldNotes.js'
 import { PanelHeader } from '../ui/PanelHeader.js'
 import { VersionPreview } from './VersionPreview.js'
-import { beforeRestoreName, saveBeforeRestore } from './saveBeforeRestore.js'
+import { beforeRestoreName } from './beforeRestoreName.js'
+import { saveBeforeRestore } from './saveBeforeRestore.js'
 import { versionLabel } from './versionLabel.js'
 
 /**
@@ -18,6 +21,7 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
   const { doc, provider, origin, readOnly, me, session: { send } } = useBoard()
   const [versions, setVersions] = useState<VersionSummary[]>([])
   const [name, setName] = useState('')
+  const nameLimit = useLengthLimit(name, setName, MAX_VERSION_NAME_LENGTH)
   const [message, setMessage] = useState('')
   const [preview, setPreview] = useState<{ version: VersionSummary; board: BoardState; update: Uint8Array } | null>(null)
   const [restoring, setRestoring] = useState(false)
@@ -57,7 +61,10 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
     setRestoreFailed(false)
     let before: VersionSummary
     try {
-      before = await saveBeforeRestore(provider, { boardId, token }, beforeRestoreName(t, versionName), me.name)
+      // Named apart from every version there is now, as the list shows them: someone else may have restored meanwhile.
+      const shown = new Set((await listVersions(boardId, token)).map(label))
+      const name = beforeRestoreName(t, versionName, (name) => shown.has(versionLabel(t, i18n.language, name)))
+      before = await saveBeforeRestore(provider, { boardId, token }, name, me.name)
     } catch {
       setRestoreFailed(true)
       return
@@ -66,7 +73,7 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
     }
     setVersions((list) => [before, ...list.filter((v) => v.id !== before.id)])
     restoreVersionUpdate(doc, preview.update, origin)
-    send({ type: 'restore.announce', version: versionName.slice(0, 120) })
+    send({ type: 'restore.announce', version: clipText(versionName, MAX_VERSION_NAME_LENGTH) })
     setMessage(t('history.restored', { name: label(preview.version) }))
     setRestored(true)
     setPreview(null)
@@ -87,9 +94,10 @@ export function HistoryPanel({ boardId, token, onClose }: { boardId: string; tok
       <PanelHeader title={t('history.heading')} onClose={onClose} takeFocus />
       {!readOnly && (
         <form className="add-row" onSubmit={(e) => void save(e)}>
-          <input value={name} maxLength={120} placeholder={t('history.namePlaceholder')} aria-label={t('history.name')}
-            data-testid="version-name" onChange={(e) => setName(e.target.value)} />
+          <input value={name} {...nameLimit.limitProps} placeholder={t('history.namePlaceholder')} aria-label={t('history.name')}
+            data-testid="version-name" />
           <button type="submit" className="button button--primary" data-testid="save-version">{t('history.save')}</button>
+          {nameLimit.note}
         </form>
       )}
       {message && <p className="hint" role="status" data-testid="history-message">{message}</p>}

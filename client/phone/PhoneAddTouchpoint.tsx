@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MAX_NAME_LENGTH, type TouchpointKind, addTouchpoint, singleLine } from '../../shared/model/index.js'
+import { MAX_NAME_LENGTH, type TouchpointKind, addTouchpoint, clipText, singleLine } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { useLengthLimit } from '../ui/FieldNotes.js'
 import { useKeepIfGone } from '../ui/lostDrafts.js'
@@ -33,7 +33,11 @@ export function PhoneAddTouchpoint({ last, covered, onAdded, onClose }: Props) {
   const [laneId, setLaneId] = useState(() => board.lanes.find((l) => l.id === last?.laneId)?.id ?? board.lanes[0]?.id ?? '')
   const [kind, setKind] = useState<TouchpointKind>(last?.kind ?? 'direct')
   const [missing, setMissing] = useState(false)
-  const limit = useLengthLimit(title.length, MAX_NAME_LENGTH)
+  const changeTitle = (text: string) => {
+    setTitle(text)
+    if (text.trim()) setMissing(false)
+  }
+  const limit = useLengthLimit(title, changeTitle, MAX_NAME_LENGTH)
   useKeepIfGone(title, title.trim() !== '')
   const field = useRef<HTMLInputElement>(null)
   useEffect(() => field.current?.focus({ preventScroll: true }), [])
@@ -43,7 +47,7 @@ export function PhoneAddTouchpoint({ last, covered, onAdded, onClose }: Props) {
 
   const add = (event: FormEvent) => {
     event.preventDefault()
-    const clean = singleLine(title).slice(0, MAX_NAME_LENGTH)
+    const clean = clipText(singleLine(title), MAX_NAME_LENGTH)
     if (!clean) {
       setMissing(true)
       field.current?.focus()
@@ -68,8 +72,7 @@ export function PhoneAddTouchpoint({ last, covered, onAdded, onClose }: Props) {
           {t('touchpoint.title')}
           <input ref={field} value={title} {...limit.limitProps} required enterKeyHint="done" autoComplete="off"
             placeholder={t('phone.addPlaceholder')} data-testid="phone-add-title" aria-invalid={missing || undefined}
-            aria-describedby={missing ? 'phone-add-missing' : undefined}
-            onChange={(e) => { setTitle(e.target.value); if (e.target.value.trim()) setMissing(false) }} />
+            aria-describedby={missing ? 'phone-add-missing' : undefined} />
         </label>
         {missing && <p className="phone-add__error" id="phone-add-missing" role="alert" data-testid="phone-add-error">{t('phone.addTitleNeeded')}</p>}
         {limit.note}

@@ -20,7 +20,7 @@ export function PhoneFactors({ touchpoint }: { touchpoint: Touchpoint }) {
   const [level, setLevel] = useState<FactorLevel>('disappointment')
   const [dimension, setDimension] = useState<FactorDimension>('factual')
   const [text, setText] = useState('')
-  const limit = useLengthLimit(text.length, MAX_ENTRY_LENGTH)
+  const limit = useLengthLimit(text, setText, MAX_ENTRY_LENGTH)
   useKeepIfGone(text, text.trim() !== '')
   const silent = session.privateMode.on
   const entries = board.factors.filter((f) => f.touchpointId === touchpoint.id)
@@ -94,7 +94,7 @@ export function PhoneFactors({ touchpoint }: { touchpoint: Touchpoint }) {
           </div>
           <p className="hint">{t(`factors.${level}Hint`)}</p>
           <input value={text} {...limit.limitProps} enterKeyHint="done" placeholder={t('phone.factorPlaceholder')}
-            aria-label={`${t(`factors.${level}`)} · ${t(`factors.${dimension}`)}`} data-testid="phone-factor-input" onChange={(e) => setText(e.target.value)} />
+            aria-label={`${t(`factors.${level}`)} · ${t(`factors.${dimension}`)}`} data-testid="phone-factor-input" />
           <button type="submit" className="button button--primary" data-testid="phone-factor-add" disabled={!text.trim()}>{t('phone.addFactor')}</button>
           {silent && <PrivateHint />}
           {limit.note}

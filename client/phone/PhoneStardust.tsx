@@ -13,7 +13,7 @@ export function PhoneStardust({ touchpoint }: { touchpoint: Touchpoint }) {
   const { t } = useTranslation()
   const { doc, origin, readOnly, board, author, session: { session, send, myDrafts } } = useBoard()
   const [text, setText] = useState('')
-  const limit = useLengthLimit(text.length, MAX_ENTRY_LENGTH)
+  const limit = useLengthLimit(text, setText, MAX_ENTRY_LENGTH)
   useKeepIfGone(text, text.trim() !== '')
   const silent = session.privateMode.on
   const ideas = stardustBacklog(board).filter((idea) => idea.touchpointId === touchpoint.id)
@@ -32,7 +32,7 @@ export function PhoneStardust({ touchpoint }: { touchpoint: Touchpoint }) {
       {!readOnly && (
         <form className="phone-form" onSubmit={add}>
           <input value={text} {...limit.limitProps} enterKeyHint="done" placeholder={t('stardust.placeholder')} aria-label={t('stardust.heading')}
-            data-testid="phone-stardust-input" onChange={(e) => setText(e.target.value)} />
+            data-testid="phone-stardust-input" />
           <button type="submit" className="button button--primary" data-testid="phone-stardust-add" disabled={!text.trim()}>{t('phone.addStardust')}</button>
           {silent && <PrivateHint />}
           {limit.note}

@@ -13,7 +13,7 @@ import { Logo } from '../panels/Logo.js'
 export function StartPage() {
   const { t, i18n } = useTranslation()
   const [title, setTitle] = useState('')
-  const limit = useLengthLimit(title.length, MAX_TITLE_LENGTH)
+  const limit = useLengthLimit(title, setTitle, MAX_TITLE_LENGTH)
   const [template, setTemplate] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
@@ -46,7 +46,7 @@ export function StartPage() {
           <label htmlFor="board-title">{t('start.titleLabel')}</label>
           <div className="start__row">
             <input id="board-title" data-testid="board-title" value={title} {...limit.limitProps}
-              placeholder={t('start.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)} />
+              placeholder={t('start.titlePlaceholder')} />
           </div>
           {limit.note}
           <p className="start__label">{t('start.template')}</p>

@@ -35,7 +35,7 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
   /** The board's text when editing began: what both this person's and anyone else's changes started from. */
   const base = useRef(value)
   const keepRewritten = useKeepRewritten()
-  const { limitProps, note, reset } = useLengthLimit(draft.length, maxLength)
+  const { limitProps, note, reset } = useLengthLimit(draft, setDraft, maxLength)
   const kept = useKeptNote()
   useKeepIfGone(draft, focused && draft.trim() !== value)
   useEffect(() => {
@@ -68,8 +68,8 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
   return (
     <>
       {multiline
-        ? <textarea {...common} rows={rows} onChange={(e) => setDraft(e.target.value)} />
-        : <input {...common} list={list} onChange={(e) => setDraft(e.target.value)} />}
+        ? <textarea {...common} rows={rows} />
+        : <input {...common} list={list} />}
       {kept.note ?? note}
       {focused && value !== base.current && (
         <span className="field-note" role="status" data-testid="changed-meanwhile">{t('fields.changedMeanwhile')}</span>

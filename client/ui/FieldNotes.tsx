@@ -1,5 +1,7 @@
-import { type ClipboardEvent, useEffect, useRef, useState } from 'react'
+import { type ChangeEvent, type ClipboardEvent, type CompositionEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { textLength } from '../../shared/model/index.js'
+import { fitEdit } from './fitEdit.js'
 
 /** The counter shows from this share of a field's limit on. */
 const NEAR = 0.9
@@ -7,24 +9,47 @@ const NEAR = 0.9
 const KEPT_MS = 5000
 
 /**
- * What a text field tells about its limit: a counter near it ("270 / 280"),
- * and when a paste was longer than the field takes (the field keeps only
- * `max` characters), that the rest was cut. `length` is the field's text now.
- * Spread `limitProps` on the input or textarea and show `note` beside it.
+ * A text field's limit, counted in characters as a person sees them (textLength: an emoji is one): the field takes
+ * no more than `max` (an edit past it keeps what fits, see fitEdit), and tells about it: a counter near the limit
+ * ("270 / 280"), and when a paste was longer than the field takes, that the rest was cut. `text` is the field's text
+ * now and `setText` changes it; spread `limitProps` on the input or textarea (they hold its onChange) and show `note`
+ * beside it.
  */
-export function useLengthLimit(length: number, max: number, float = false) {
+export function useLengthLimit(text: string, setText: (text: string) => void, max: number, float = false) {
   const [pasted, setPasted] = useState<number | null>(null)
+  /** The text when an input method began composing: nothing is cut before the composition ends. */
+  const composing = useRef<string | null>(null)
+  const length = textLength(text)
+  const fit = (field: HTMLInputElement | HTMLTextAreaElement, before: string) => {
+    const kept = fitEdit(before, field.value, field.selectionEnd ?? field.value.length, max)
+    if (kept.text !== field.value) {
+      field.value = kept.text
+      field.setSelectionRange(kept.caret, kept.caret)
+    }
+    setText(kept.text)
+  }
+  const onChange = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (composing.current !== null) setText(event.currentTarget.value)
+    else fit(event.currentTarget, text)
+  }
+  const onCompositionStart = () => { composing.current = text }
+  const onCompositionEnd = (event: CompositionEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    const before = composing.current ?? text
+    composing.current = null
+    fit(event.currentTarget, before)
+  }
   const onPaste = (event: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const field = event.currentTarget
-    let text = event.clipboardData.getData('text/plain')
-    if (field instanceof HTMLInputElement) text = text.replace(/[\r\n]/g, '') // a one-line field drops line breaks
-    const kept = field.value.length - ((field.selectionEnd ?? 0) - (field.selectionStart ?? 0))
-    setPasted(kept + text.length > max ? text.length : null)
+    let clip = event.clipboardData.getData('text/plain')
+    if (field instanceof HTMLInputElement) clip = clip.replace(/[\r\n]/g, '') // a one-line field drops line breaks
+    const kept = textLength(field.value.slice(0, field.selectionStart ?? 0)) + textLength(field.value.slice(field.selectionEnd ?? 0))
+    const count = textLength(clip)
+    setPasted(kept + count > max ? count : null)
   }
   const cut = pasted !== null && length >= max ? pasted : null
   const shown = cut !== null || length >= Math.floor(max * NEAR)
   return {
-    limitProps: { maxLength: max, onPaste },
+    limitProps: { onChange, onPaste, onCompositionStart, onCompositionEnd },
     note: shown ? <LengthNote length={length} max={max} pasted={cut} float={float} /> : null,
     /** Forgets the last paste, when editing starts again. */
     reset: () => setPasted(null),

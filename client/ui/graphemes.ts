@@ -1,13 +1,5 @@
-/**
- * Text cut by what a person sees as one character (a grapheme cluster), never
- * inside one: an emoji is two UTF-16 units (or several joined by ZWJ), and
- * `name[0]` or `text.slice(0, n)` would leave half of it, drawn as "\uFFFD".
- */
-const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null
-
-export function graphemes(text: string): string[] {
-  return segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : Array.from(text)
-}
+/** Avatar initials and clipped labels, cut by whole characters (shared/model/textLength.ts). */
+import { graphemes } from '../../shared/model/index.js'
 
 /** A letter, a digit or a picture (emoji): what an initial may be; brackets and other marks are skipped. */
 const MEANINGFUL = /[\p{L}\p{N}\p{Extended_Pictographic}\p{Regional_Indicator}]/u

@@ -4,6 +4,7 @@ import {
   singleLine,
   STARDUST_STATUSES, TOUCHPOINT_STATUSES,
 } from '../model/index.js'
+import { atMostCharacters } from '../atMostCharacters.js'
 import { BOARD_FORMAT, BOARD_FORMAT_VERSION } from './formatId.js'
 
 /**
@@ -21,12 +22,12 @@ const FileId = z
 const ParticipantId = z.string().min(1).max(100).describe('A participant id: the same person across boards')
 const Timestamp = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time such as "2025-01-15T09:00:00Z"' })
 const text = (description: string) => z.string().default('').describe(description)
-const EntryText = z.string().min(1, { error: 'must not be empty' }).max(MAX_ENTRY_LENGTH)
+const EntryText = z.string().min(1, { error: 'must not be empty' }).check(atMostCharacters(MAX_ENTRY_LENGTH))
 /** A name as the editor takes it: one line (white space runs made one space, ends trimmed), not blank, at most `max` characters. */
-const Name = (max: number) => z.string().overwrite(singleLine).min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` })
+const Name = (max: number) => z.string().overwrite(singleLine).min(1, { error: 'must not be empty' }).check(atMostCharacters(max))
 
 const Meta = z.strictObject({
-  title: z.string().max(MAX_TITLE_LENGTH).describe('Board title; an empty one becomes the default title of the language'),
+  title: z.string().check(atMostCharacters(MAX_TITLE_LENGTH)).describe('Board title; an empty one becomes the default title of the language'),
   language: z.enum(['en', 'de']).describe('Language of the board (default names, UI)'),
 })
 
@@ -81,7 +82,7 @@ const FactorEntry = z.strictObject({
 const StardustIdea = z.strictObject({
   touchpointId: FileId,
   text: EntryText,
-  department: z.string().max(MAX_ENTRY_LENGTH).default('').describe('Department that takes the idea on'),
+  department: z.string().check(atMostCharacters(MAX_ENTRY_LENGTH)).default('').describe('Department that takes the idea on'),
   status: z.enum(STARDUST_STATUSES).default('idea'),
   voters: z.array(ParticipantId).default([]).describe('Participant ids that voted for the idea, one vote each'),
   createdAt: Timestamp,

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import {
-  type BoardState, type JourneyStep, FACTOR_DIMENSIONS, FACTOR_LEVELS, MAX_TITLE_LENGTH, readBoard,
+  type BoardState, type JourneyStep, FACTOR_DIMENSIONS, FACTOR_LEVELS, MAX_TITLE_LENGTH, clipText, readBoard,
 } from '../model/index.js'
 import type { BoardFile } from './boardFile.js'
 import { BOARD_FORMAT, BOARD_FORMAT_VERSION } from './formatId.js'
@@ -69,7 +69,7 @@ export function exportBoard(doc: Y.Doc, exportedAt: number = Date.now()): BoardF
     format: BOARD_FORMAT,
     formatVersion: BOARD_FORMAT_VERSION,
     exportedAt: iso(exportedAt),
-    meta: { title: board.meta.title.slice(0, MAX_TITLE_LENGTH), language: board.meta.language },
+    meta: { title: clipText(board.meta.title, MAX_TITLE_LENGTH), language: board.meta.language },
     phases: board.phases.map((p) => ({ id: p.id, name: p.name })),
     lanes: board.lanes.map((l) => ({ id: l.id, name: l.name, channel: l.channel })),
     touchpoints: cards.map((t) => ({

@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import { entityId } from '../ids.js'
 import { type TransactionOrigin, migrationOrigin, seedOrigin } from '../origins.js'
 import { singleLine } from './singleLine.js'
+import { clipText } from './textLength.js'
 import { DEFAULT_LANES, DEFAULT_PERSONA, DEFAULT_PHASES, DEFAULT_TITLE, MAX_TITLE_LENGTH } from './defaults.js'
 import { readMeta } from './read.js'
 import { type Language, SCHEMA_VERSION, entityMap, journeyStepMap, laneMaps, legacyJourneyMaps, metaMap, personaMaps, phaseMaps } from './schema.js'
@@ -34,7 +35,7 @@ export function initBoard(doc: Y.Doc, seed: BoardSeed = {}): void {
 }
 
 export function cleanTitle(title: unknown): string {
-  return typeof title === 'string' ? singleLine(title).slice(0, MAX_TITLE_LENGTH) : ''
+  return typeof title === 'string' ? clipText(singleLine(title), MAX_TITLE_LENGTH) : ''
 }
 
 export function setBoardTitle(doc: Y.Doc, title: string, origin?: TransactionOrigin): void {

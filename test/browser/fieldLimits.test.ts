@@ -138,3 +138,44 @@ describe('a name emptied', () => {
     await page.keyboard.press('Escape')
   })
 })
+
+describe('emoji in a field', () => {
+  it('counts a card title of emoji a character each, takes it up to the limit, and saves it to the card on the board', async () => {
+    await openCard()
+    await page.getByTestId('tab-details').click()
+    const field = page.getByTestId('panel-title')
+    await field.click()
+    await field.press('Control+A')
+    const title = `${'👍🏽'.repeat(118)}👩‍💻😀` // 120 characters, 244 UTF-16 units
+    await page.keyboard.type(title) // code point by code point: each skin tone joins the thumb typed before it
+    expect(await field.inputValue()).toBe(title)
+    const note = page.locator('[data-testid="panel-title"] + [data-testid="length-note"]')
+    expect(await note.textContent()).toBe('120 / 120 – that is the most this field takes')
+    await page.keyboard.type('🎉x') // one more is not taken
+    expect(await field.inputValue()).toBe(title)
+    await screenshot(page, 'fieldLimits-emoji-title')
+    await field.press('Enter')
+    const card = page.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
+    await card.waitFor()
+    expect(await card.getByTestId('touchpoint-title').textContent()).toBe(title)
+  })
+
+  it('takes a hidden factor of 280 emoji in silent writing: the server does not refuse what the field took', async () => {
+    await openCard()
+    await page.getByTestId('private-start').click()
+    await page.getByTestId('tab-factors').click()
+    const field = page.getByTestId('factor-input-delight-emotional')
+    await field.click()
+    await paste('🎉'.repeat(300))
+    expect(await field.inputValue()).toBe('🎉'.repeat(280))
+    const cell = page.getByTestId('factor-cell-delight-emotional')
+    expect(await cell.getByTestId('length-note').textContent()).toBe('Up to 280 characters – 300 pasted, the rest was cut')
+    await field.press('Enter')
+    /** How many 🎉 the cell's hidden draft, or its entry once revealed, shows. */
+    const shown = (testId: string) => cell.getByTestId(testId).textContent().then((text) => text?.match(/🎉/gu)?.length)
+    await expect.poll(() => shown('factor-draft')).toBe(280)
+    expect(await page.getByTestId('refusal').count()).toBe(0)
+    await page.getByTestId('private-reveal').click()
+    await expect.poll(() => shown('factor-entry')).toBe(280)
+  })
+})

@@ -97,4 +97,23 @@ describe('version history in two browsers', () => {
     await fran.getByTestId('language-switch').click()
     await expect.poll(names).toContain('Start of step: Collect touchpoints')
   })
+
+  it('numbers the board kept before restoring the same version again, so no two versions share a name', async () => {
+    const names = () => fran.getByTestId('version').locator('strong').allTextContents()
+    const restore = async (name: string) => {
+      await fran.getByTestId('version').filter({ has: fran.getByText(name, { exact: true }) }).locator('button').click()
+      await fran.getByTestId('restore-version').click()
+      await expect.poll(() => fran.getByTestId('history-message').textContent()).toContain(`Restored “${name}”`)
+    }
+    await restore('Before the cut')
+    await expect.poll(names).toContain('Before restoring “Before the cut” (2)')
+    await restore('Before restoring “Before the cut”') // back to the board as it was before the first restore
+    await expect.poll(names).toContain('Before restoring “Before the cut” (3)')
+    await screenshot(fran, 'history-numbered')
+    const all = await names()
+    expect(all.filter((name) => name.startsWith('Before restoring'))).toEqual([
+      'Before restoring “Before the cut” (3)', 'Before restoring “Before the cut” (2)', 'Before restoring “Before the cut”',
+    ])
+    expect(new Set(all).size).toBe(all.length)
+  })
 })

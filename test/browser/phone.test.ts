@@ -236,7 +236,9 @@ describe('joining from a phone', () => {
     expect(await pia.getByTestId('phone-add-phase').inputValue()).toBe(before.phases[0].id)
     expect(await pia.getByTestId('phone-add-lane').inputValue()).toBe(before.lanes[0].id)
     expect(await pia.getByTestId('phone-add-direct').getAttribute('aria-checked')).toBe('true')
-    expect(await pia.getByTestId('phone-add-title').getAttribute('maxlength')).toBe(String(MAX_NAME_LENGTH))
+    await pia.getByTestId('phone-add-title').fill('👍🏽'.repeat(MAX_NAME_LENGTH + 10)) // an emoji counts as one character
+    expect(await pia.getByTestId('phone-add-title').inputValue()).toBe('👍🏽'.repeat(MAX_NAME_LENGTH))
+    await pia.getByTestId('phone-add-title').fill('')
     expect(await horizontalOverflow(pia)).toEqual([])
     expect(await smallTapTargets(pia, '[data-testid="phone-add"]')).toEqual([])
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { clip, graphemes, initials } from '../../client/ui/graphemes.js'
+import { clip, initials } from '../../client/ui/graphemes.js'
+import { graphemes } from '../../shared/model/index.js'
 
 /** Half of a surrogate pair: what `name[0]` leaves of an emoji, drawn as "\uFFFD". */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/

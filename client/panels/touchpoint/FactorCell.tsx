@@ -20,7 +20,7 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
   const drafts = myDrafts.filter((d) => d.kind === 'factor' && d.touchpointId === touchpointId && d.level === level && d.dimension === dimension)
   const [draft, setDraft] = useState('')
   const [editing, setEditing] = useState<string | null>(null)
-  const limit = useLengthLimit(draft.length, MAX_ENTRY_LENGTH)
+  const limit = useLengthLimit(draft, setDraft, MAX_ENTRY_LENGTH)
   useKeepIfGone(draft, draft.trim() !== '')
   const add = (event: FormEvent) => {
     event.preventDefault()
@@ -57,7 +57,7 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
       {!readOnly && (
         <form onSubmit={add}>
           <input value={draft} {...limit.limitProps} placeholder={t('factors.add')} aria-label={`${t(`factors.${level}`)} · ${t(`factors.${dimension}`)}`}
-            data-testid={`factor-input-${level}-${dimension}`} onChange={(e) => setDraft(e.target.value)} />
+            data-testid={`factor-input-${level}-${dimension}`} />
           {limit.note}
         </form>
       )}

@@ -14,7 +14,7 @@ export function StardustTab({ touchpoint }: { touchpoint: Touchpoint }) {
   const silent = session.privateMode.on
   const drafts = myDrafts.filter((d) => d.kind === 'stardust' && d.touchpointId === touchpoint.id)
   const [draft, setDraft] = useState('')
-  const limit = useLengthLimit(draft.length, MAX_ENTRY_LENGTH)
+  const limit = useLengthLimit(draft, setDraft, MAX_ENTRY_LENGTH)
   useKeepIfGone(draft, draft.trim() !== '')
   const ideas = stardustBacklog(board).filter((idea) => idea.touchpointId === touchpoint.id)
   const add = (event: FormEvent) => {
@@ -30,7 +30,7 @@ export function StardustTab({ touchpoint }: { touchpoint: Touchpoint }) {
       {!readOnly && (
         <form className="add-row" onSubmit={add}>
           <input value={draft} {...limit.limitProps} placeholder={t('stardust.placeholder')} data-testid="stardust-input"
-            aria-label={t('stardust.add')} onChange={(e) => setDraft(e.target.value)} />
+            aria-label={t('stardust.add')} />
           <button type="submit" className="button button--primary" data-testid="stardust-add" disabled={!draft.trim()}>{t('stardust.add')}</button>
           {limit.note}
         </form>

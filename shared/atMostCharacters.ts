@@ -1,0 +1,9 @@
+import { z } from 'zod'
+import { textLength } from './model/textLength.js'
+
+/**
+ * A zod check that a text has at most `max` characters as a person counts them (textLength), as every field of the
+ * editor counts: zod's own `.max()` counts UTF-16 units, two for an emoji, and would refuse what the editor took.
+ */
+export const atMostCharacters = (max: number) =>
+  z.refine<string>((text) => textLength(text) <= max, { error: `must be at most ${max} characters` })
