@@ -47,7 +47,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const undo = useUndo(doc, origin)
   useUndoKeys(undo, readOnly)
   const [editingId, setEditingId] = useState<string | null>(null)
-  const { addCard, dropNewCard } = useNewCard(doc, origin, undo.alone, editingId, setEditingId)
+  const { addCard, dropNewCard } = useNewCard(doc, origin, me.id, undo.alone, editingId, setEditingId)
   // The cards selected on the canvas; exactly one shows its details.
   const [selection, setSelection] = useState<ReadonlySet<string>>(NOTHING_SELECTED)
   const selectedId = selection.size === 1 ? selection.values().next().value! : null
