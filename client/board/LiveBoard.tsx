@@ -105,9 +105,10 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
         {projector ? <ProjectorView info={info} links={links} status={status} /> : isPhone ? (
         <div className={`workspace phone${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
           <PhoneHeader title={board.meta.title || info.title} status={status} />
+          {/* Under the header, not over the list: kept text must not cover "+ Touchpoint". */}
+          <LostDrafts>{orphanNotes}</LostDrafts>
           <PhoneView />
           <RestoreNotice />
-          <LostDrafts>{orphanNotes}</LostDrafts>
         </div>
         ) : (
         <div className={`workspace${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
