@@ -49,7 +49,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   useCrossedSaves(doc, origin)
   useUndoKeys(undo, readOnly)
   const [editingId, setEditingId] = useState<string | null>(null)
-  const { addCard, dropNewCard } = useNewCard(doc, origin, undo.alone, editingId, setEditingId)
+  const { addCard, dropNewCard } = useNewCard(doc, origin, me.id, undo.alone, editingId, setEditingId)
   // The cards selected on the canvas; exactly one shows its details.
   const [selection, setSelection] = useState<ReadonlySet<string>>(NOTHING_SELECTED)
   const selectedId = selection.size === 1 ? selection.values().next().value! : null
@@ -107,9 +107,10 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
         {projector ? <ProjectorView info={info} links={links} status={status} /> : isPhone ? (
         <div className={`workspace phone${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
           <PhoneHeader title={board.meta.title || info.title} status={status} />
+          {/* Under the header, not over the list: kept text must not cover "+ Touchpoint". */}
+          <LostDrafts>{orphanNotes}</LostDrafts>
           <PhoneView />
           <RestoreNotice />
-          <LostDrafts>{orphanNotes}</LostDrafts>
         </div>
         ) : (
         <div className={`workspace${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>

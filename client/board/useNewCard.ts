@@ -11,21 +11,21 @@ type Alone = (change: () => void) => () => boolean
  * undo or redo. After that it is an ordinary card, and Escape only cancels an edit.
  */
 export function useNewCard(
-  doc: Y.Doc, origin: TransactionOrigin, alone: Alone, editingId: string | null, setEditingId: (id: string | null) => void,
+  doc: Y.Doc, origin: TransactionOrigin, authorId: string, alone: Alone, editingId: string | null, setEditingId: (id: string | null) => void,
 ) {
   const fresh = useRef<{ id: string; takeBack: () => boolean } | null>(null)
   useEffect(() => {
     if (fresh.current && fresh.current.id !== editingId) fresh.current = null // its title was committed
   }, [editingId])
 
-  /** Adds a card and opens its title for writing. */
+  /** Adds a card as this person's and opens its title for writing. */
   const addCard = useCallback((input: NewTouchpoint) => {
     let id = ''
-    const takeBack = alone(() => { id = addTouchpoint(doc, input, origin) })
+    const takeBack = alone(() => { id = addTouchpoint(doc, { ...input, authorId }, origin) })
     fresh.current = { id, takeBack }
     setEditingId(id)
     return id
-  }, [doc, origin, alone, setEditingId])
+  }, [doc, origin, authorId, alone, setEditingId])
 
   /** Takes the card back if it is the new one whose title was never committed; false for any other card. */
   const dropNewCard = useCallback((id: string) => {

@@ -25,7 +25,7 @@ interface Props {
  */
 export function PhoneAddTouchpoint({ last, covered, onAdded, onClose }: Props) {
   const { t } = useTranslation()
-  const { doc, origin, board, session: { session } } = useBoard()
+  const { doc, origin, board, me, session: { session } } = useBoard()
   const silent = session.privateMode.on
   const [title, setTitle] = useState('')
   // A phase or lane removed since the last touchpoint falls back to the first.
@@ -54,7 +54,7 @@ export function PhoneAddTouchpoint({ last, covered, onAdded, onClose }: Props) {
       return
     }
     if (!phase || !lane) return
-    const id = addTouchpoint(doc, { title: clean, phaseId: phase.id, laneId: lane.id, kind }, origin)
+    const id = addTouchpoint(doc, { title: clean, phaseId: phase.id, laneId: lane.id, kind, authorId: me.id }, origin)
     onAdded(id, { phaseId: phase.id, laneId: lane.id, kind })
   }
 

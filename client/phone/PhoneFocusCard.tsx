@@ -7,11 +7,22 @@ import { EditTarget } from '../ui/EditTarget.js'
 import { PhoneFactors } from './PhoneFactors.js'
 import { PhoneInfluence } from './PhoneInfluence.js'
 import { PhoneRating } from './PhoneRating.js'
+import { PhoneDeleteTouchpoint } from './PhoneDeleteTouchpoint.js'
 import { PhoneStardust } from './PhoneStardust.js'
 import { TouchpointChips, useCell } from './TouchpointChips.js'
 
-/** One touchpoint on a phone: what it is, and the ways to contribute: rate it, score its influence, add factors, add stardust, place dots. */
-export function PhoneFocusCard({ touchpoint, onClose }: { touchpoint: Touchpoint; onClose: () => void }) {
+interface Props {
+  touchpoint: Touchpoint
+  onClose: () => void
+  /** This person deleted the touchpoint (one they added); `title`, what it was called. */
+  onDeleted: (title: string) => void
+}
+
+/**
+ * One touchpoint on a phone: what it is, and the ways to contribute: rate it, score its influence, add factors, add
+ * stardust, place dots; and, for a touchpoint this person added, delete it.
+ */
+export function PhoneFocusCard({ touchpoint, onClose, onDeleted }: Props) {
   const { t } = useTranslation()
   const { doc, session: { session } } = useBoard()
   const { phase, lane } = useCell(touchpoint)
@@ -51,6 +62,7 @@ export function PhoneFocusCard({ touchpoint, onClose }: { touchpoint: Touchpoint
         <PhoneFactors touchpoint={touchpoint} />
         <PhoneStardust touchpoint={touchpoint} />
       </EditTarget>
+      <PhoneDeleteTouchpoint touchpoint={touchpoint} onDeleted={onDeleted} />
       <button type="button" className="button phone-back phone-back--bottom" onClick={onClose}>
         <span aria-hidden="true">←</span> {t('phone.back')}
       </button>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { type BoardState, type Touchpoint, journeyOrder } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { ChairButton } from '../panels/ChairButton.js'
+import { PhoneAddBar, type PhoneDone } from './PhoneAddBar.js'
 import { type AddChoice, PhoneAddTouchpoint } from './PhoneAddTouchpoint.js'
 import { PhoneFocusCard } from './PhoneFocusCard.js'
 import { PhoneInstruction } from './PhoneHeader.js'
@@ -12,7 +13,8 @@ import { PhoneStepRow } from './PhoneStepRow.js'
  * The board on a phone: the selected persona's journey as a list, in the
  * order the customer meets the touchpoints, then the touchpoints off the
  * journey. Tapping one opens its focus card; so does the facilitator setting
- * the focus. "+ Touchpoint" adds one; it is then scrolled to and marked.
+ * the focus. "+ Touchpoint" adds one; it is then scrolled to and marked. A touchpoint added from here can be deleted
+ * from its focus card; a line over "+ Touchpoint" says what was just added or deleted.
  */
 export function PhoneView() {
   const { t } = useTranslation()
@@ -20,7 +22,7 @@ export function PhoneView() {
   const [openId, setOpenId] = useState<string | null>(null)
   const [adding, setAdding] = useState(false)
   const [lastChoice, setLastChoice] = useState<AddChoice | null>(null)
-  const landed = useLanded()
+  const done = useDone()
   const focusId = session.focusTouchpointId
   useEffect(() => {
     if (focusId) setOpenId(focusId)
@@ -34,11 +36,13 @@ export function PhoneView() {
   const open = openId ? byId.get(openId) : undefined
   const covered = Boolean(open) || adding
   const canAdd = !readOnly && board.phases.length > 0 && board.lanes.length > 0
-  const landedTitle = landed.id ? byId.get(landed.id)?.title : undefined
+  const landed = done.added ? byId.get(done.added) : undefined
+  const doneNote: PhoneDone | null = landed ? { kind: 'added', title: landed.title }
+    : done.deleted !== null ? { kind: 'deleted', title: done.deleted } : null
 
   return (
     <main className="phone-view" data-testid="phone-view">
-      <div ref={landed.list} className="phone-list" inert={covered ? true : undefined} aria-hidden={covered ? true : undefined}>
+      <div ref={done.list} className="phone-list" inert={covered ? true : undefined} aria-hidden={covered ? true : undefined}>
         <PhoneInstruction />
         <PersonaPicker />
         <div className="phone-chair"><ChairButton variant="phone" /></div>
@@ -46,57 +50,53 @@ export function PhoneView() {
         <ol className="phone-steps" data-testid="phone-steps">
           {steps.map((tp, i) => (
             <PhoneStepRow key={tp.id} touchpoint={tp} number={i + 1} previous={steps[i - 1]} testId="phone-step" onOpen={setOpenId}
-              landed={tp.id === landed.id} />
+              landed={tp.id === done.added} />
           ))}
         </ol>
         {others.length > 0 && (
           <>
             <h2 className="phone-list__heading">{t('phone.others')}</h2>
             <ul className="phone-steps" data-testid="phone-others">
-              {others.map((tp) => <PhoneStepRow key={tp.id} touchpoint={tp} testId="phone-other" onOpen={setOpenId} landed={tp.id === landed.id} />)}
+              {others.map((tp) => <PhoneStepRow key={tp.id} touchpoint={tp} testId="phone-other" onOpen={setOpenId} landed={tp.id === done.added} />)}
             </ul>
           </>
         )}
-        {canAdd && (
-          <div className="phone-add-bar">
-            {landedTitle !== undefined && (
-              <p className="phone-add-bar__landed" role="status" data-testid="phone-added">
-                ✓ {t(onJourney.has(landed.id!) ? 'phone.added' : 'phone.addedOther', { title: landedTitle })}
-              </p>
-            )}
-            <button type="button" className="button button--primary phone-add-bar__button" data-testid="phone-add-touchpoint"
-              onClick={() => { landed.clear(); setAdding(true) }}>
-              <span aria-hidden="true">+</span> {t('phone.addTouchpoint')}
-            </button>
-          </div>
-        )}
+        {canAdd && <PhoneAddBar done={doneNote} onAdd={() => { done.clear(); setAdding(true) }} />}
       </div>
       {/* The facilitator's focus opens over the form, and closing it returns to what was typed. */}
       {adding && (
         <PhoneAddTouchpoint last={lastChoice} covered={Boolean(open)} onClose={() => setAdding(false)}
-          onAdded={(id, choice) => { setLastChoice(choice); setAdding(false); landed.show(id) }} />
+          onAdded={(id, choice) => { setLastChoice(choice); setAdding(false); done.show({ added: id }) }} />
       )}
-      {open && <PhoneFocusCard key={open.id} touchpoint={open} onClose={() => setOpenId(null)} />}
+      {open && <PhoneFocusCard key={open.id} touchpoint={open} onClose={() => setOpenId(null)}
+        onDeleted={(title) => { setOpenId(null); done.show({ deleted: title }) }} />}
     </main>
   )
 }
 
-/** How long a touchpoint just added stays marked in the list. */
-const LANDED_MS = 8000
+/** How long a touchpoint just added stays marked in the list, and the line on what was just done stays. */
+const DONE_MS = 8000
 
-/** The touchpoint just added from this phone: scrolled to, focused and marked for a few seconds, so its author sees where it went. */
-function useLanded() {
-  const [id, setId] = useState<string | null>(null)
+/**
+ * What was just done from this phone: a touchpoint added (scrolled to, focused and marked, so its author sees where
+ * it went) or one deleted (its title), for a few seconds.
+ */
+function useDone() {
+  const [done, setDone] = useState<{ added?: string; deleted?: string } | null>(null)
   const list = useRef<HTMLDivElement>(null)
+  const added = done?.added ?? null
   useEffect(() => {
-    if (!id) return
-    const row = list.current?.querySelector<HTMLElement>(`[data-touchpoint-id="${CSS.escape(id)}"] .phone-step__open`)
+    if (!added) return
+    const row = list.current?.querySelector<HTMLElement>(`[data-touchpoint-id="${CSS.escape(added)}"] .phone-step__open`)
     row?.focus({ preventScroll: true })
     row?.scrollIntoView({ block: 'center' })
-    const timer = window.setTimeout(() => setId(null), LANDED_MS)
+  }, [added])
+  useEffect(() => {
+    if (!done) return
+    const timer = window.setTimeout(() => setDone(null), DONE_MS)
     return () => window.clearTimeout(timer)
-  }, [id])
-  return { id, list, show: setId, clear: () => setId(null) }
+  }, [done])
+  return { added, deleted: done?.deleted ?? null, list, show: setDone, clear: () => setDone(null) }
 }
 
 /** Whose journey the list follows. */

@@ -77,6 +77,7 @@ export function restoreTouchpoint(doc: Y.Doc, card: LostTouchpoint, origin?: Tra
       expectation: card.expectation ?? '',
       painPoint: card.painPoint ?? '',
       momentOfTruth: card.momentOfTruth ?? false,
+      authorId: card.authorId ?? '',
     }, TOUCHPOINT_DEFAULTS))
     restoreSteps(doc, card.id, steps)
   }, origin)

@@ -80,6 +80,7 @@ export function readTouchpoint(doc: Y.Doc, id: string, m: EntityMap): Touchpoint
     expectation: str(m, 'expectation'),
     painPoint: str(m, 'painPoint'),
     momentOfTruth: bool(m, 'momentOfTruth'),
+    authorId: str(m, 'authorId'),
   }
 }
 

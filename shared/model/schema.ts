@@ -72,6 +72,11 @@ export interface Touchpoint {
   expectation: string
   painPoint: string
   momentOfTruth: boolean
+  /**
+   * Participant id of the person who added the card, so they may take it back from a phone; '' when nobody is known
+   * (cards from a template, an import or a paste, or added before this was kept). Not in the board file.
+   */
+  authorId: string
 }
 
 /** One step of the journey path: the customer goes from one touchpoint to the next. */

@@ -18,6 +18,8 @@ export interface NewTouchpoint extends Omit<TouchpointPatch, 'title'> {
   phaseId: string
   laneId: string
   kind?: TouchpointKind
+  /** Who adds it (Touchpoint.authorId); left out for cards that are nobody's, such as pasted copies. */
+  authorId?: string
 }
 
 /** Cards already in a cell, in order, optionally without one of them. */
@@ -43,6 +45,7 @@ export function addTouchpoint(doc: Y.Doc, input: NewTouchpoint, origin?: Transac
         expectation: input.expectation ?? '',
         painPoint: input.painPoint ?? '',
         momentOfTruth: input.momentOfTruth ?? false,
+        authorId: input.authorId ?? '',
       }, TOUCHPOINT_DEFAULTS),
     )
   }, origin)

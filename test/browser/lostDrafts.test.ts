@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addFactor, readBoard, removePhase, removeTouchpoint, updateTouchpoint } from '../../shared/model/index.js'
 import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { coveredBy, joinOnPhone, onScreen, smallTapTargets } from '../utils/phone.js'
 import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 
 /**
@@ -15,7 +16,6 @@ let ann: Page
 /** Someone else on the board, removing things: a client of its own. */
 let ben: TestClient
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
 const idOf = (title: string) => readBoard(ben.doc).touchpoints.find((t) => t.title === title)!.id
 const card = (page: Page, title: string) => page.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
 const lost = (page: Page) => page.getByTestId('lost-draft')
@@ -131,20 +131,27 @@ describe('typing into something someone else removes', () => {
     expect(await lost(ann).count()).toBe(0)
   })
 
-  it('keeps a stardust idea being typed on a phone when the card is removed', async () => {
-    const context = await browser.newContext(PHONE)
-    const pia = await context.newPage()
-    await pia.goto(board.links.edit)
-    await pia.getByTestId('display-name').fill('Pia')
-    await pia.getByTestId('join').tap()
-    await pia.locator('[data-testid="board"][data-synced="true"]').waitFor()
+  it('keeps a stardust idea being typed on a phone when the card is removed, under the header, clear of "+ Touchpoint"', async () => {
+    const pia = await joinOnPhone(browser, board.links.edit, 'Pia')
     const id = idOf('Picks up a click & collect order')
     await pia.locator(`[data-testid="phone-step"][data-touchpoint-id="${id}"] .phone-step__open`).tap()
     await pia.getByTestId('phone-stardust-input').fill('A free coffee while you wait')
     removeTouchpoint(ben.doc, id)
     await expect.poll(() => pia.getByTestId('lost-draft-text').inputValue()).toBe('A free coffee while you wait')
+    // Readable and copyable, and the phone's main action stays free to tap while it is shown.
+    expect(await coveredBy(pia.getByTestId('phone-add-touchpoint'))).toBe('')
+    for (const part of ['lost-draft-text', 'lost-draft-copy', 'lost-draft-close']) expect(await onScreen(pia.getByTestId(part))).toBe(true)
+    expect(await smallTapTargets(pia, '[data-testid="lost-drafts"]')).toEqual([])
     await screenshot(pia, 'lost-draft-phone')
-    await context.close()
+    await pia.getByTestId('phone-add-touchpoint').tap()
+    await pia.getByTestId('phone-add').waitFor()
+    await pia.getByTestId('phone-add-submit').scrollIntoViewIfNeeded()
+    expect(await coveredBy(pia.getByTestId('phone-add-submit'))).toBe('')
+    await pia.getByTestId('lost-draft-copy').tap()
+    await expect.poll(() => lost(pia).getByRole('status').textContent()).toMatch(/^(Copied|Press Ctrl\+C to copy)$/)
+    await pia.getByTestId('lost-draft-close').tap()
+    expect(await lost(pia).count()).toBe(0)
+    await pia.context().close()
   })
 })
 

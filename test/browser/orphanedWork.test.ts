@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readBoard, removeTouchpoint } from '../../shared/model/index.js'
 import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { coveredBy, joinOnPhone, onScreen } from '../utils/phone.js'
 import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 
 /**
@@ -16,7 +17,6 @@ let cleo: Page
 /** Someone removing cards from a client of their own (for the phone). */
 let ben: TestClient
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
 const FLYER = 'Weekly flyer in the letterbox'
 const IDEAS = ['Cleo offline idea 0', 'Cleo offline idea 1', 'Cleo offline idea 2']
 const STARDUST = 'Cleo offline stardust'
@@ -114,13 +114,9 @@ describe('work added offline to a card someone else removes meanwhile', () => {
     expect(await entriesShown(anna, 'Restored card')).toEqual({ factors: IDEAS, stardust: true })
   })
 
-  it('can be dismissed, and shows on a phone too', async () => {
-    const context = await browser.newContext(PHONE)
-    const pia = await context.newPage()
-    await pia.goto(board.links.edit)
-    await pia.getByTestId('display-name').fill('Pia')
-    await pia.getByTestId('join').tap()
-    await pia.locator('[data-testid="board"][data-synced="true"]').waitFor()
+  it('can be dismissed, and shows on a phone too, under the header, clear of "+ Touchpoint"', async () => {
+    const pia = await joinOnPhone(browser, board.links.edit, 'Pia')
+    const context = pia.context()
     const id = readBoard(ben.doc).touchpoints.find((t) => t.title === 'Picks up a click & collect order')!.id
     await pia.locator(`[data-testid="phone-step"][data-touchpoint-id="${id}"] .phone-step__open`).tap()
     await context.setOffline(true)
@@ -130,6 +126,8 @@ describe('work added offline to a card someone else removes meanwhile', () => {
     await context.setOffline(false)
     await note(pia).waitFor()
     expect(await note(pia).innerText()).toContain('1 stardust idea')
+    expect(await onScreen(pia.getByTestId('orphaned-work-restore'))).toBe(true)
+    expect(await coveredBy(pia.getByTestId('phone-add-touchpoint'))).toBe('')
     await screenshot(pia, 'orphaned-work-phone')
     await pia.getByTestId('orphaned-work-dismiss').tap()
     expect(await note(pia).count()).toBe(0)

@@ -1,76 +1,24 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BoardState, MAX_NAME_LENGTH, type Touchpoint, influenceRanking, journeyOrder, ratingDistribution, readBoard } from '../../shared/model/index.js'
 import { de } from '../../client/i18n/de.js'
 import { en } from '../../client/i18n/en.js'
-import { MessageType } from '../../shared/protocol.js'
-import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
-import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced, waitFor } from '../utils/server.js'
+import { screenshot } from '../utils/browser.js'
+import {
+  PHONE, type PhoneRoom, closePhoneRoom, desktopCard, horizontalOverflow, joinOnPhone, openOnDesktop, openPhoneRoom, smallTapTargets,
+} from '../utils/phone.js'
+import { waitFor } from '../utils/server.js'
 
-/** An iPhone-sized screen: 390 × 844 CSS pixels, touch, mobile viewport. */
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+let room: PhoneRoom
+/** The facilitator on a desktop screen, and a participant on a phone. */
+let fran: Page, pia: Page
 
-let server: TestServer
-let browser: Browser
-let board: CreatedBoard
-/** The facilitator on a desktop screen. */
-let fran: Page
-/** A participant on a phone. */
-let pia: Page
-/** Reads the board document as the server holds it. */
-let reader: TestClient
-
-const state = (): BoardState => readBoard(reader.doc)
-const desktopCard = (page: Page, id: string) => page.locator(`[data-testid="touchpoint"][data-touchpoint-id="${id}"]`)
+const state = (): BoardState => readBoard(room.reader.doc)
 const focusCard = (page: Page) => page.getByTestId('phone-focus')
-
-/** Opens a board link on a phone-sized page and answers the name prompt. */
-async function joinOnPhone(link: string, name: string): Promise<Page> {
-  const context = await browser.newContext(PHONE)
-  context.setDefaultTimeout(10_000)
-  const page = await context.newPage()
-  page.on('pageerror', (err) => console.error(`[${name}] page error:`, err.message))
-  await page.goto(link)
-  await page.getByTestId('display-name').fill(name)
-  await page.getByTestId('join').tap()
-  await page.locator('[data-testid="board"][data-synced="true"]').waitFor()
-  return page
-}
 
 /** The touchpoint ids of the phone's journey rows, top to bottom. */
 const listedSteps = (page: Page) => page.getByTestId('phone-step').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.touchpointId))
 const activePersona = (page: Page) => page.locator('[data-testid="phone-persona"][aria-checked="true"]').getAttribute('data-persona-id')
-
-/** Opens a touchpoint's side panel on the desktop at the given tab. */
-async function openOnDesktop(page: Page, id: string, tab: 'details' | 'rating' | 'factors' | 'stardust') {
-  if (await page.getByTestId('touchpoint-panel').count()) await page.getByTestId('panel-close').click()
-  await desktopCard(page, id).locator('.card__title').click()
-  await page.getByTestId('touchpoint-panel').waitFor()
-  await page.getByTestId(`tab-${tab}`).click()
-}
-
-/** Nothing on the page is wider than the screen. */
-async function horizontalOverflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth
-    const wide: string[] = []
-    if (document.documentElement.scrollWidth > width) wide.push(`document ${document.documentElement.scrollWidth}px`)
-    for (const el of document.querySelectorAll<HTMLElement>('.phone *')) {
-      const box = el.getBoundingClientRect()
-      if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) wide.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(box.left)}–${Math.round(box.right)}`)
-    }
-    return wide
-  })
-}
-
-/** Interactive elements smaller than 44 × 44 px (a finger's width). */
-async function smallTapTargets(page: Page, scope: string): Promise<string[]> {
-  return page.locator(scope).evaluate((root) => [...root.querySelectorAll<HTMLElement>('button, select, input')]
-    .filter((el) => el.offsetParent !== null)
-    .map((el) => ({ el, box: el.getBoundingClientRect() }))
-    .filter(({ box }) => box.height < 44 || box.width < 44)
-    .map(({ el, box }) => `${el.tagName.toLowerCase()}[${el.dataset.testid ?? el.className}] ${Math.round(box.width)}×${Math.round(box.height)}`))
-}
 
 /** The phone header's height, and the parts of it that are cut off: wider than the screen, or text that does not fit its box. */
 async function headerFit(page: Page): Promise<{ height: number; cut: string[] }> {
@@ -107,21 +55,11 @@ function momentOfTruthOnJourney(personaId: string): Touchpoint {
 }
 
 beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-  board = await createBoard(server.url, { template: 'retail', language: 'en', title: 'Phone workshop' })
-  reader = connectClient(server.url, board.id, board.tokens.view)
-  reader.provider.messageHandlers[MessageType.session] = () => undefined // session state is not the document; ignore it quietly
-  await synced(reader)
-  fran = await joinBoard(browser, board.links.facilitator, 'Fran', { width: 1920, height: 1080 })
-  pia = await joinOnPhone(board.links.edit, 'Pia')
+  room = await openPhoneRoom('Phone workshop')
+  ;({ fran, pia } = room)
 })
 
-afterAll(async () => {
-  reader?.destroy()
-  await browser?.close()
-  await server?.close()
-})
+afterAll(() => closePhoneRoom(room))
 
 describe('joining from a phone', () => {
   it('shows the journey as a list instead of the canvas, in journey order', async () => {
@@ -462,7 +400,7 @@ describe('joining from a phone', () => {
   })
 
   it('shows viewers everything but no inputs', async () => {
-    const viewer = await joinOnPhone(board.links.view, 'Vic')
+    const viewer = await joinOnPhone(room.browser, room.board.links.view, 'Vic')
     const tp = momentOfTruthOnJourney((await activePersona(viewer))!)
     await viewer.locator(`[data-testid="phone-step"][data-touchpoint-id="${tp.id}"] .phone-step__open`).tap()
     await focusCard(viewer).waitFor()

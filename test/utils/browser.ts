@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core'
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core'
 import * as Y from 'yjs'
 
 /** Debian's Chromium, as CI installs it; CHROMIUM_PATH overrides. */
@@ -24,11 +24,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Opens a board link in a fresh page and answers the name prompt. */
 export async function joinBoard(
-  browser: Browser, link: string, name: string, viewport = { width: 1440, height: 900 },
+  browser: Browser, link: string, name: string,
+  /** The screen's size, or the whole screen (size, touch, mobile) as a context takes it. */
+  screen: { width: number; height: number } | (BrowserContextOptions & { viewport: { width: number; height: number } }) = { width: 1440, height: 900 },
   /** Runs on the new context before the page opens, e.g. to route its websocket. */
   prepare?: (context: BrowserContext) => Promise<void>,
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport })
+  const context = await browser.newContext('width' in screen ? { viewport: screen } : screen)
   context.setDefaultTimeout(10_000)
   await prepare?.(context)
   const page = await context.newPage()
