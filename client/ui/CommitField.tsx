@@ -21,7 +21,7 @@ interface Props {
 
 /**
  * A text field that writes to the board when it loses focus (or on Enter for
- * one-line fields), so a person's half-typed text never fights remote edits;
+ * one-line fields, or on Escape, which goes on to close its panel), so a person's half-typed text never fights remote edits;
  * remote changes show as soon as the field is not being edited. If someone
  * else saved the same field meanwhile, the field says so, and on leaving it
  * this person's changes are merged into theirs (mergeText) rather than
@@ -55,11 +55,8 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
     if (merged.text !== value) onCommit(merged.text)
   }
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && !multiline) (event.target as HTMLElement).blur()
-    if (event.key === 'Escape') {
-      setDraft(value)
-      setFocused(false)
-    }
+    // Escape goes on to close the panel or dialog the field is in (useEscape): what was typed is saved first, not dropped.
+    if ((event.key === 'Enter' && !multiline) || event.key === 'Escape') (event.target as HTMLElement).blur()
   }
   const common = {
     id, value: draft, disabled, placeholder, ...limitProps, 'data-testid': testId,

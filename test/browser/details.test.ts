@@ -185,6 +185,21 @@ describe('with the keyboard', () => {
     await panel.waitFor({ state: 'detached' })
     await expect.poll(() => english.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id'))).toBe(id)
   })
+
+  it('keeps what was typed into a field of the panel when Escape closes the panel', async () => {
+    const reader = connectClient(server.url, created.id, created.tokens.edit)
+    await synced(reader)
+    const checkout = () => touchpoints(reader.doc).find((t) => t.title === 'Online checkout')!
+    await english.locator('[data-testid="touchpoint"][data-title="Online checkout"] .card__title').click()
+    const field = english.getByTestId('panel-expectation')
+    await field.click()
+    await field.press('End')
+    await field.pressSequentially(' and the shipping costs up front')
+    await english.keyboard.press('Escape')
+    await english.getByTestId('touchpoint-panel').waitFor({ state: 'detached' })
+    await expect.poll(() => checkout().expectation).toMatch(/ and the shipping costs up front$/)
+    reader.destroy()
+  })
 })
 
 describe('linking', () => {
