@@ -29,6 +29,7 @@ import { useUndoKeys } from './useUndoKeys.js'
 import { useBoardTitle } from './useBoardTitle.js'
 import { RestoreNotice } from '../session/RestoreNotice.js'
 import { LostDrafts } from './LostDrafts.js'
+import { useUnsavedText } from './useUnsavedText.js'
 import { boardOpened } from '../ui/lostDrafts.js'
 import { OrphanedWorkNote } from './OrphanedWorkNote.js'
 import { useOrphanedWork } from './useOrphanedWork.js'
@@ -85,6 +86,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
 
   useEffect(() => setPresence(provider.awareness, { editing: editingId }), [provider, editingId])
   useEffect(boardOpened, [])
+  useUnsavedText(info.id)
   // Whether there is a board view to follow here: on a phone there is none, and a view shared before is dropped.
   useEffect(() => setPresence(provider.awareness, isPhone ? { device: 'phone', viewport: null } : { device: 'board' }), [provider, isPhone])
   useEffect(() => {

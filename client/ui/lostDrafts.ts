@@ -79,6 +79,12 @@ export function useKeepRewritten(): (text: string, field?: string) => void {
   return (text: string, field?: string) => keepLostDraft(target?.name ?? '', text, 'rewritten', field)
 }
 
+/** The texts being typed into fields right now and not saved yet, with what each belongs to. */
+const unsaved = new Set<{ name: string; text: string }>()
+export function unsavedTexts(): { name: string; text: string }[] {
+  return [...unsaved]
+}
+
 /**
  * For a field with unsaved text: when the field goes away while `text` is still unsaved (`pending`) and what it is
  * part of is gone from the board, the text is kept as a lost draft instead of vanishing with the field.
@@ -87,6 +93,12 @@ export function useKeepIfGone(text: string, pending: boolean): void {
   const target = useContext(EditTargetContext)
   const latest = useRef({ text, pending, target })
   latest.current = { text, pending, target }
+  useEffect(() => {
+    if (!pending || !text.trim()) return
+    const entry = { name: target?.name ?? '', text: text.trim() }
+    unsaved.add(entry)
+    return () => void unsaved.delete(entry)
+  }, [text, pending, target])
   useEffect(() => () => {
     const { text: last, pending: unsaved, target: of } = latest.current
     if (!unsaved || !last.trim()) return

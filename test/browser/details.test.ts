@@ -200,6 +200,32 @@ describe('with the keyboard', () => {
     await expect.poll(() => checkout().expectation).toMatch(/ and the shipping costs up front$/)
     reader.destroy()
   })
+
+  it('asks before a reload drops text still being typed, and shows it again in a note if the person goes on', async () => {
+    const page = await joinBoard(browser, editLink, 'Rita Reload')
+    await page.locator('[data-testid="touchpoint"][data-title="Online checkout"] .card__title').click()
+    const field = page.getByTestId('panel-pain-point')
+    await field.click()
+    await field.fill('The voucher field is hidden')
+    const asked: string[] = []
+    page.once('dialog', (dialog) => { asked.push(dialog.type()); void dialog.accept() })
+    await page.reload()
+    expect(asked).toEqual(['beforeunload'])
+    await page.locator('[data-testid="board"][data-synced="true"]').waitFor()
+    const note = page.getByTestId('lost-draft')
+    await note.waitFor()
+    expect(await note.getByTestId('lost-draft-text').inputValue()).toBe('The voucher field is hidden')
+    expect(await note.getAttribute('aria-label')).toBe('The board closed while you were typing in “Online checkout”')
+    // Shown once: the next reload, with nothing being typed, asks nothing and shows no note.
+    await note.getByTestId('lost-draft-close').click()
+    page.once('dialog', (dialog) => { asked.push(dialog.type()); void dialog.accept() })
+    await page.reload()
+    await page.locator('[data-testid="board"][data-synced="true"]').waitFor()
+    await page.waitForTimeout(300)
+    expect(asked).toEqual(['beforeunload'])
+    expect(await page.getByTestId('lost-draft').count()).toBe(0)
+    await page.context().close()
+  })
 })
 
 describe('linking', () => {
