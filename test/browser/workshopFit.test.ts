@@ -65,6 +65,17 @@ describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
     }))
     expect(covered).toEqual([])
     await screenshot(pat, 'workshopFit-vote-dots')
+    // Revealed, each card's count stays one line however little room the chips beside it leave.
+    await fran.getByTestId('voting-reveal').click()
+    await expect.poll(() => pat.getByTestId('vote-result').count()).toBeGreaterThan(5)
+    const wrapped = await pat.getByTestId('vote-result').evaluateAll((results) => results.flatMap((result) => {
+      const range = document.createRange()
+      range.selectNodeContents(result)
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))
+      return lines.size > 1 ? [result.closest('[data-testid="touchpoint"]')?.getAttribute('data-title')] : []
+    }))
+    expect(wrapped).toEqual([])
+    await screenshot(pat, 'workshopFit-vote-revealed')
     await fran.getByTestId('voting-close').click()
     await expect.poll(() => pat.getByTestId('vote-dots').count()).toBe(0)
   })
