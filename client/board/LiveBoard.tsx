@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import { canWrite } from '../../shared/protocol.js'
 import { BoardCanvas } from '../flow/BoardCanvas.js'
+import type { Cell } from '../flow/layout.js'
 import { SidePanel, type SidePanelKind } from '../panels/SidePanel.js'
 import { Palette } from '../panels/Palette.js'
 import { PersonaBar } from '../panels/PersonaBar.js'
@@ -54,6 +55,8 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   // The cards selected on the canvas; exactly one shows its details.
   const [selection, setSelection] = useState<ReadonlySet<string>>(NOTHING_SELECTED)
   const selectedId = selection.size === 1 ? selection.values().next().value! : null
+  // The cell selected on the canvas, where the palette adds (useCellSelection).
+  const [cell, setCell] = useState<Cell | null>(null)
   const selectOnly = useCallback((id: string) => setSelection((ids) => (ids.size === 1 && ids.has(id) ? ids : new Set([id]))), [])
   const [panel, setPanel] = useState<SidePanelKind | null>(null)
   const [links, setLinks] = useState(info.links)
@@ -121,8 +124,8 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
           <PersonaBar />
           <SessionBar projectorLink={isFacilitator ? `/b/${info.id}/projector${window.location.hash}` : null} />
           <div className="workspace__body">
-            {!readOnly && <Palette selectedId={selectedId} />}
-            <BoardCanvas selection={selection} onSelect={setSelection} onOpen={(id) => { selectOnly(id); setPanel('details') }} />
+            {!readOnly && <Palette selectedId={selectedId} cell={cell} />}
+            <BoardCanvas selection={selection} onSelect={setSelection} cell={cell} onCell={setCell} onOpen={(id) => { selectOnly(id); setPanel('details') }} />
             {panel && <SidePanel kind={panel} selectedId={selectedId} boardId={info.id} token={token} onClose={() => { setPanel(null); if (panel === 'details') setSelection(NOTHING_SELECTED) }} />}
           </div>
           <RestoreNotice />

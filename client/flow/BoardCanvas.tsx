@@ -21,7 +21,7 @@ import { FIT_MARGIN, fitArea } from './fitArea.js'
 import { EmotionCurveNode } from './EmotionCurveNode.js'
 import { GridNode } from './GridNode.js'
 import { JourneyEdge } from './JourneyEdge.js'
-import { CURVE_GAP, CURVE_HEIGHT, type Point, cellAt, computeLayout } from './layout.js'
+import { CURVE_GAP, CURVE_HEIGHT, type Cell, type Point, cellAt, computeLayout } from './layout.js'
 import { createLocalDrag, mergePositions } from './localDrag.js'
 import { Overview } from './Overview.js'
 import { useRenderEverything } from './renderEverything.js'
@@ -31,6 +31,7 @@ import { usePointerPresence } from './usePointerPresence.js'
 import { useRemoteDrags } from './useRemoteDrags.js'
 import { SelectionHint } from './SelectionHint.js'
 import { useCardRemoval } from './useCardRemoval.js'
+import { useCellSelection } from './useCellSelection.js'
 import { useClipboard } from './useClipboard.js'
 import { useLockedDrag } from './useLockedDrag.js'
 
@@ -44,6 +45,7 @@ const FIT_PADDING = 0.08
 const PRO_OPTIONS = { hideAttribution: false }
 const NO_CARDS: ReadonlySet<string> = new Set()
 const NO_EDGES: JourneyFlowEdge[] = []
+const NO_CELL = () => undefined
 /** The projector shows the facilitator's pointer only: the room's cursors would cover what it shows. */
 const FACILITATOR_ONLY: ReadonlySet<string> = new Set(['facilitator'])
 /**
@@ -70,9 +72,12 @@ interface Props {
   projector?: boolean
   /** Screen pixels on the canvas' right covered by something else (the projector's QR column): the board is fitted clear of them. */
   reserveRight?: number
+  /** The selected cell, where the palette adds: local to this screen like the selection (useCellSelection). */
+  cell?: Cell | null
+  onCell?: (cell: Cell | null) => void
 }
 
-export function BoardCanvas({ selection, onSelect, onOpen, projector = false, reserveRight = 0 }: Props) {
+export function BoardCanvas({ selection, onSelect, onOpen, projector = false, reserveRight = 0, cell = null, onCell = NO_CELL }: Props) {
   const { t, i18n } = useTranslation()
   const ariaLabels = useMemo(() => canvasAriaLabels(t), [t, i18n.language])
   const {
@@ -108,6 +113,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     [board, layout, personaId, showOtherJourneys, status],
   )
   previousView.current = view
+  const cells = useCellSelection({ cell, onCell, selection, onSelect, nodes: view.nodes })
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set())
   // The cards being dragged here: their ids in state (a drag's start and end re-render the canvas), their positions in `drag`
   // (a pointer move re-renders only what draws them: the card itself is moved on screen by moveNodeOnScreen).
@@ -130,8 +136,8 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   const lockedDrag = useLockedDrag(status.lockedForMe)
   const clearSelection = useCallback(() => onSelect(new Set()), [onSelect])
   const canvas = useMemo<CanvasContextValue>(
-    () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, addCard, dropNewCard, send, removeCard }),
-    [t, doc, origin, readOnly, setEditingId, addCard, dropNewCard, send, removeCard],
+    () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, addCard, dropNewCard, send, removeCard, selectCell: cells.selectCell }),
+    [t, doc, origin, readOnly, setEditingId, addCard, dropNewCard, send, removeCard, cells.selectCell],
   )
 
   // What is local to this screen on top of the view: the selection and cards being dragged, here or by someone else. Which cards
@@ -146,7 +152,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     // Read, not subscribed to: whenever the canvas renders during a drag, the dragged card is where the pointer has taken it.
     const ownAt = drag.positions()
     const theirAt = theirs.positions()
-    const list = view.nodes.map((node): BoardFlowNode => {
+    const list = cells.nodes.map((node): BoardFlowNode => {
       const own = dragged.has(node.id) ? ownAt.get(node.id) : undefined
       const their = !own && moving.has(node.id) && !dragged.has(node.id)
       const position = own ?? (their ? theirAt.get(node.id) : undefined) ?? node.position
@@ -172,7 +178,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     })
     overlaid.current = next
     return list
-  }, [view.nodes, dragged, moving, selection, drag, theirs])
+  }, [cells.nodes, dragged, moving, selection, drag, theirs])
   // In the overview React Flow draws the grid, the emotion curve and a card whose title is being edited; Overview draws the other cards.
   const flowNodes = useMemo(
     () => (overview ? nodes.filter((n) => n.type !== 'touchpoint' || n.id === editingId) : nodes),
@@ -392,7 +398,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
           defaultViewport={opening.viewport}
           nodes={flowNodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
           onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect} onConnectEnd={onConnectEnd}
-          onNodeClick={onNodeClick}
+          onNodeClick={onNodeClick} onPaneClick={cells.clearCell}
           onMove={onMove} onMoveStart={onViewMoveStart} onMoveEnd={onViewMoveEnd}
           nodesDraggable={!readOnly} nodesConnectable={!readOnly} edgesFocusable={!readOnly}
           deleteKeyCode={deleteKeys} onBeforeDelete={onBeforeDelete} multiSelectionKeyCode={MULTI_SELECT_KEYS} zoomOnDoubleClick={false}

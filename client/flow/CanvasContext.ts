@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import type { SessionCommandInput } from '../../shared/session.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import type { NewTouchpoint } from '../../shared/model/index.js'
+import type { Cell } from './layout.js'
 
 /**
  * What the canvas' nodes need besides their data: things that stay the same
@@ -25,6 +26,8 @@ export interface CanvasContextValue {
   send: (command: SessionCommandInput) => void
   /** Removes a card, asking first when it holds other people's work (askRemoval.ts). */
   removeCard: (id: string) => boolean
+  /** Makes a cell the selected one, where the palette adds (useCellSelection.ts). */
+  selectCell: (cell: Cell) => void
 }
 
 /** A translation lookup; without options the result is cached, since every card asks for the same labels. */

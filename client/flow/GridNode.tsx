@@ -4,18 +4,18 @@ import { addLane, addPhase } from '../../shared/model/index.js'
 import type { GridFlowNode } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
 import { LaneHeader } from './LaneHeader.js'
-import { GRID, cellAt } from './layout.js'
+import { type Cell, GRID, cellAt } from './layout.js'
 import { PhaseHeader } from './PhaseHeader.js'
 
 /**
  * The board's grid drawn as one node under the cards: phase columns, channel
  * lanes (physical ones warm, digital ones cool) and the cells between them.
- * Double-clicking a cell adds a touchpoint there.
+ * A click on a cell's empty part selects it: the palette adds there. Double-clicking a cell adds a touchpoint there.
  */
 function GridNodeView({ data }: NodeProps<GridFlowNode>) {
-  const { t, doc, origin, readOnly, addCard } = useCanvas()
+  const { t, doc, origin, readOnly, addCard, selectCell } = useCanvas()
   const { screenToFlowPosition } = useReactFlow()
-  const { layout, locked } = data
+  const { layout, locked, selectedCell } = data
   const headersReadOnly = readOnly || locked
   // A viewer never edits the grid; someone who could, but for the facilitator's lock, is told why on the headers.
   const lockedHint = locked && !readOnly ? t('session.gridLockedHint') : undefined
@@ -25,6 +25,10 @@ function GridNodeView({ data }: NodeProps<GridFlowNode>) {
     const target = cellAt(layout, screenToFlowPosition({ x: event.clientX, y: event.clientY }))
     if (!target) return
     addCard({ title: t('touchpoint.untitled'), phaseId: target.phaseId, laneId: target.laneId })
+  }
+  const onClick = (event: MouseEvent, cell: Cell) => {
+    // A viewer adds nothing; Shift, Ctrl or Cmd is for selecting cards (a box, one card more) and leaves them selected.
+    if (!readOnly && !event.shiftKey && !event.ctrlKey && !event.metaKey) selectCell(cell)
   }
 
   return (
@@ -38,12 +42,17 @@ function GridNodeView({ data }: NodeProps<GridFlowNode>) {
           startsGroup={i > 0 && layout.rows[i - 1].channel !== row.channel} readOnly={headersReadOnly} lockedHint={lockedHint} />
       ))}
       {layout.rows.map((row) =>
-        layout.columns.map((column) => (
-          <div key={`${column.id}:${row.id}`} className={`grid__cell grid__cell--${row.channel}`} data-testid="cell"
-            data-phase-id={column.id} data-lane-id={row.id} title={readOnly ? undefined : t('grid.cellHint')}
-            style={{ left: column.x, top: row.y, width: column.width, height: row.height }}
-            onDoubleClick={onDoubleClick} />
-        )),
+        layout.columns.map((column) => {
+          const selected = selectedCell?.phaseId === column.id && selectedCell.laneId === row.id
+          return (
+            <div key={`${column.id}:${row.id}`} className={`grid__cell grid__cell--${row.channel}${selected ? ' grid__cell--selected' : ''}`}
+              data-testid="cell" data-phase-id={column.id} data-lane-id={row.id} aria-current={selected || undefined}
+              title={readOnly ? undefined : t('grid.cellHint')} style={{ left: column.x, top: row.y, width: column.width, height: row.height }}
+              onClick={(e) => onClick(e, { phaseId: column.id, laneId: row.id })} onDoubleClick={onDoubleClick}>
+              {selected && <span className="grid__cell-label" data-testid="cell-selected">{t('grid.cellSelected')}</span>}
+            </div>
+          )
+        }),
       )}
       {!headersReadOnly && (
         <>

@@ -5,7 +5,7 @@ import {
   emotionCurve, factorHeatmap, linkTouchpoints, moveTouchpoint, ratingDistribution, removeTouchpoint, unlinkStep,
 } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
-import { CURVE_GAP, CURVE_HEIGHT, GRID, type GridLayout, cardCentre, cellAt } from './layout.js'
+import { CURVE_GAP, CURVE_HEIGHT, GRID, type Cell, type GridLayout, cardCentre, cellAt } from './layout.js'
 
 /**
  * The one adapter between React Flow and the board document. Pure functions,
@@ -45,7 +45,12 @@ export interface TouchpointNodeData extends Record<string, unknown> {
 /** The grid's geometry (a layout without the card positions) and whether it is locked for this person. */
 export type GridGeometry = Omit<GridLayout, 'cards'>
 export type TouchpointFlowNode = Node<TouchpointNodeData, 'touchpoint'>
-export type GridFlowNode = Node<{ layout: GridGeometry; locked: boolean }, 'grid'>
+export type GridFlowNode = Node<{
+  layout: GridGeometry
+  locked: boolean
+  /** The cell selected on this screen, where the palette adds: local, never in the document (see useCellSelection). */
+  selectedCell?: Cell | null
+}, 'grid'>
 export type CurveFlowNode = Node<{ points: EmotionPoint[]; color: string }, 'curve'>
 export type BoardFlowNode = TouchpointFlowNode | GridFlowNode | CurveFlowNode
 export type JourneyEdgeData = {

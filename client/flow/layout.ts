@@ -72,7 +72,9 @@ function stackHeight(count: number): number {
   return count === 0 ? 0 : count * GRID.cardHeight + (count - 1) * GRID.cardGap
 }
 
-export interface CellTarget { phaseId: string; laneId: string; index: number }
+/** A cell of the grid: a phase × a lane. */
+export interface Cell { phaseId: string; laneId: string }
+export interface CellTarget extends Cell { index: number }
 
 /**
  * The cell under a point (e.g. the centre of a dropped card) and the slot in

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { touchpoints } from '../../shared/model/index.js'
-import { joinBoard, launchBrowser } from '../utils/browser.js'
+import { cellTitles, grid } from '../utils/board.js'
+import { cellFreeSpot, dragTo, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 
 /** A card made by a double-click on an empty cell opens its title for writing; Escape before that title is committed takes it back. */
@@ -9,6 +10,7 @@ let server: TestServer
 let browser: Browser
 let page: Page
 let other: TestClient
+let viewLink: string
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -16,6 +18,7 @@ beforeAll(async () => {
   const board = await createBoard(server.url, { language: 'en' })
   other = connectClient(server.url, board.id, board.tokens.edit)
   await synced(other)
+  viewLink = board.links.view
   page = await joinBoard(browser, board.links.facilitator, 'Fran', undefined, async (context) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   })
@@ -29,6 +32,7 @@ afterAll(async () => {
 
 const cards = () => page.getByTestId('touchpoint')
 const titleInput = () => page.getByTestId('touchpoint-title-input')
+const card = (title: string) => page.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
 const othersSee = () => touchpoints(other.doc).map((t) => t.title)
 
 /** Double-clicks the empty cell `index` and waits for the new card's title field. */
@@ -85,5 +89,133 @@ describe('a card just made', () => {
     await titleInput().press('Control+V')
     await titleInput().press('Enter')
     await expect.poll(othersSee).toEqual(['Beratung im Laden am Telefon a b'])
+  })
+})
+
+/** The cell at phase × lane, by name, on this page. */
+function cell(phase: string, lane: string) {
+  const g = grid(other.doc)
+  return page.locator(`[data-testid="cell"][data-phase-id="${g.phase(phase)}"][data-lane-id="${g.lane(lane)}"]`)
+}
+/** A click into the empty part of the cell at phase × lane. */
+async function clickCell(phase: string, lane: string, modifiers?: ('Shift' | 'Control')[]): Promise<void> {
+  const g = grid(other.doc)
+  const at = await cellFreeSpot(page, g.phase(phase), g.lane(lane))
+  for (const key of modifiers ?? []) await page.keyboard.down(key)
+  await page.mouse.click(at.x, at.y)
+  for (const key of modifiers ?? []) await page.keyboard.up(key)
+}
+/** The phase and lane names of the cells shown as selected. */
+const selectedCells = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-testid="cell"][aria-current="true"]')]
+  .map((c) => `${c.dataset.phaseId} ${c.dataset.laneId}`))
+const selectedCellIs = async (phase: string, lane: string) => {
+  const g = grid(other.doc)
+  return (await selectedCells()).join() === `${g.phase(phase)} ${g.lane(lane)}`
+}
+/** A spot on the pane right of the board: no cell, no card. */
+async function paneSpot(): Promise<{ x: number; y: number }> {
+  const board = (await page.getByTestId('grid').boundingBox())!
+  return { x: board.x + board.width + 60, y: board.y + board.height * 0.6 }
+}
+/** Adds a card with the palette's button and gives it a title. */
+async function addFromPalette(kind: 'direct' | 'indirect', title: string): Promise<void> {
+  await page.getByTestId(`palette-${kind}`).click()
+  await titleInput().fill(title)
+  await titleInput().press('Enter')
+  await card(title).waitFor()
+}
+const titlesIn = (phase: string, lane: string) => cellTitles(other.doc, grid(other.doc).phase(phase), grid(other.doc).lane(lane))
+const kindOf = (title: string) => touchpoints(other.doc).find((t) => t.title === title)?.kind
+
+describe('the palette', () => {
+  it('adds into the cell clicked on, shown as selected, even when a card was selected; the pane clears that cell', async () => {
+    await page.keyboard.press('Escape')
+    await card('Beratung im Laden am Telefon a b').click()
+    await page.getByTestId('touchpoint-panel').waitFor()
+
+    await clickCell('Before purchase', 'Website')
+    await expect.poll(() => selectedCellIs('Before purchase', 'Website')).toBe(true)
+    expect(await cell('Before purchase', 'Website').getByTestId('cell-selected').textContent()).toBe('Selected: the palette adds here')
+    expect(await page.getByTestId('palette-target').textContent()).toBe('A click adds to: Before purchase · Website')
+    // The card is no longer selected: its details closed, and the palette does not add beside it.
+    await page.getByTestId('touchpoint-panel').waitFor({ state: 'detached' })
+    await screenshot(page, 'palette-cell-selected')
+
+    await page.getByTestId('palette-direct').click()
+    await titleInput().waitFor() // its title open for writing, as ever
+    await titleInput().fill('Newsletter')
+    await titleInput().press('Enter')
+    await expect.poll(() => titlesIn('Before purchase', 'Website')).toEqual(['Newsletter'])
+    expect(kindOf('Newsletter')).toBe('direct')
+    // The cell stays selected for the next one.
+    await addFromPalette('indirect', 'Review portal')
+    await expect.poll(() => titlesIn('Before purchase', 'Website')).toEqual(['Newsletter', 'Review portal'])
+    expect(kindOf('Review portal')).toBe('indirect')
+    expect(await selectedCellIs('Before purchase', 'Website')).toBe(true)
+
+    // A click on the pane clears the cell: the palette adds into the first cell again.
+    const pane = await paneSpot()
+    await page.mouse.click(pane.x, pane.y)
+    await expect.poll(selectedCells).toEqual([])
+    expect(await page.getByTestId('palette-target').textContent()).toBe('A click adds to: Before purchase · Store')
+    await addFromPalette('direct', 'Shop window')
+    await expect.poll(() => titlesIn('Before purchase', 'Store')).toEqual(['Shop window'])
+
+    // A card selected: its cell, beside it.
+    await card('Newsletter').click()
+    await page.getByTestId('touchpoint-panel').waitFor()
+    expect(await page.getByTestId('palette-target').textContent()).toBe('A click adds to: Before purchase · Website')
+    await addFromPalette('direct', 'Landing page')
+    await expect.poll(() => titlesIn('Before purchase', 'Website')).toEqual(['Newsletter', 'Review portal', 'Landing page'])
+  })
+
+  it('clears the selected cell on Escape and when a card is selected', async () => {
+    await clickCell('Purchase', 'Phone')
+    await expect.poll(() => selectedCellIs('Purchase', 'Phone')).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(selectedCells).toEqual([])
+
+    await clickCell('Purchase', 'Phone')
+    await expect.poll(() => selectedCellIs('Purchase', 'Phone')).toBe(true)
+    await card('Shop window').click()
+    await expect.poll(selectedCells).toEqual([])
+    expect(await page.getByTestId('palette-target').textContent()).toBe('A click adds to: Before purchase · Store')
+  })
+
+  it('still pans the board by dragging on a cell and keeps Shift-clicked cards selected, selecting no cell', async () => {
+    await page.keyboard.press('Escape')
+    await page.getByTestId('touchpoint-panel').waitFor({ state: 'detached' })
+    const g = grid(other.doc)
+    const from = await cellFreeSpot(page, g.phase('Purchase'), g.lane('Store'))
+    await dragTo(page, from, { x: from.x + 80, y: from.y + 40 })
+    const moved = await cellFreeSpot(page, g.phase('Purchase'), g.lane('Store'))
+    expect(Math.round(moved.x - from.x)).toBe(80)
+    expect(Math.round(moved.y - from.y)).toBe(40)
+    expect(await selectedCells()).toEqual([])
+
+    await card('Newsletter').click()
+    await page.keyboard.down('Shift')
+    await card('Review portal').click()
+    await page.keyboard.up('Shift')
+    await expect.poll(() => page.getByTestId('selection-hint').getAttribute('data-count')).toBe('2')
+    await clickCell('Purchase', 'Store', ['Shift'])
+    await clickCell('Purchase', 'Store', ['Control'])
+    expect(await page.getByTestId('selection-hint').getAttribute('data-count')).toBe('2')
+    expect(await selectedCells()).toEqual([])
+    // Without a key the click is the cell's: the cards are let go.
+    await clickCell('Purchase', 'Store')
+    await page.getByTestId('selection-hint').waitFor({ state: 'detached' })
+    await expect.poll(() => selectedCellIs('Purchase', 'Store')).toBe(true)
+  })
+
+  it('selects no cell for a viewer, who has no palette', async () => {
+    const viewer = await joinBoard(browser, viewLink, 'Vic')
+    const g = grid(other.doc)
+    const at = await cellFreeSpot(viewer, g.phase('Purchase'), g.lane('Store'))
+    await viewer.mouse.click(at.x, at.y)
+    await viewer.waitForTimeout(200)
+    expect(await viewer.locator('[data-testid="cell"][aria-current]').count()).toBe(0)
+    expect(await viewer.getByTestId('palette-direct').count()).toBe(0)
+    await viewer.context().close()
   })
 })
