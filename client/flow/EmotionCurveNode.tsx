@@ -1,3 +1,4 @@
+import { canvasMeasure, wrapped } from '../export/svgText.js'
 import type { NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { OUTCOMES, type Outcome } from '../../shared/model/index.js'
@@ -95,7 +96,7 @@ function EmotionCurveView({ data, width }: NodeProps<CurveFlowNode>) {
             </g>
           )
         })}
-        {points.length === 0 && <text x={left + 20} y={yOf(0) - 10} className="curve__empty" fill={INK.soft}>{t('curve.empty')}</text>}
+        {points.length === 0 && <EmptyHint x={left + 20} bottom={yOf(0) - 8} room={w - left - 36} text={t('curve.empty')} />}
       </svg>
     </div>
   )
@@ -130,6 +131,19 @@ export function curvePath(points: ({ x: number; y: number } | null)[]): string {
  * on the point); the last ones end at the curve's right edge instead of
  * reaching past it.
  */
+const EMPTY_FONT = { weight: 400, size: 16 }
+const EMPTY_LINE = 20
+
+/** What draws the curve, above the middle band, on as many lines as the curve's width needs (an SVG text does not wrap; German is long). */
+function EmptyHint({ x, bottom, room, text }: { x: number; bottom: number; room: number; text: string }) {
+  const lines = wrapped(text, EMPTY_FONT, room, 3, canvasMeasure)
+  return (
+    <text x={x} y={bottom - (lines.length - 1) * EMPTY_LINE} className="curve__empty" fill={INK.soft} data-testid="curve-empty">
+      {lines.map((line, i) => <tspan key={i} x={x} dy={i === 0 ? 0 : EMPTY_LINE}>{line}</tspan>)}
+    </text>
+  )
+}
+
 function PointLabel({ x, y, room, right, text }: { x: number; y: number; room: number; right: number; text: string }) {
   const clipped = x + room / 2 > right
   const max = Math.floor((clipped ? right - (x - room / 2) : room) / LABEL_CHAR)

@@ -87,3 +87,23 @@ describe('the emotion curve of a journey', () => {
     await page.context().close()
   })
 })
+
+describe('the emotion curve of a board without a journey', () => {
+  it('says what draws it on lines that stay inside the curve, in German too', async () => {
+    const board = await createBoard(server.url, { language: 'de', title: 'Leer' })
+    const page = await joinBoard(browser, board.links.edit, 'Gerd', { width: 1280, height: 800 }, async (context) => {
+      await context.addInitScript(() => localStorage.setItem('zigzag.language', 'de'))
+    })
+    const hint = page.getByTestId('curve-empty')
+    await hint.waitFor()
+    const fits = await hint.evaluate((text) => {
+      const curve = text.closest('svg')!.getBoundingClientRect()
+      const box = text.getBoundingClientRect()
+      return { inside: box.left >= curve.left && box.right <= curve.right - 8, text: text.textContent }
+    })
+    expect(fits.inside).toBe(true)
+    expect(fits.text?.replace(/\s+/g, '')).toBe('Verbinden Sie Kontaktpunkte zu einer Journey und bewerten Sie die Momente der Wahrheit, um die Kurve zu zeichnen.'.replace(/\s+/g, ''))
+    await screenshot(page, 'emotion-curve-empty-de')
+    await page.context().close()
+  })
+})
