@@ -5,11 +5,8 @@ import type * as Y from 'yjs'
 import type { Author, BoardState, NewTouchpoint } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import type { Participant } from '../sync/identity.js'
-import type { Peer } from '../sync/presence.js'
+import type { Peer, ViewMode } from '../sync/presence.js'
 import type { SessionView } from '../sync/useSession.js'
-
-/** How cards are drawn: the journey view, or the factor heatmap (disappointment versus delight factors). */
-export type ViewMode = 'journey' | 'heatmap'
 
 /** What the canvas' node and edge components and the panels need, without prop drilling through React Flow. */
 export interface BoardContextValue {
@@ -31,11 +28,13 @@ export interface BoardContextValue {
   addCard: (input: NewTouchpoint) => string
   /** Takes back the card just added if its title was never committed; false for any other card. */
   dropNewCard: (id: string) => boolean
-  /** The persona whose journey is drawn and extended by new links. */
+  /** The persona whose journey is drawn and extended by new links: while following someone, theirs. */
   personaId: string
+  /** Chooses this person's own persona; while following someone, that breaks away from them. */
   setPersonaId: (id: string) => void
   showOtherJourneys: boolean
   setShowOtherJourneys: (show: boolean) => void
+  /** While following someone, theirs; choosing one breaks away. */
   viewMode: ViewMode
   setViewMode: (mode: ViewMode) => void
   /** Facilitation: timer, voting, private mode, locks, agenda, focus, follow-me. */
@@ -43,9 +42,13 @@ export interface BoardContextValue {
   isFacilitator: boolean
   /** Locked for this person: true for locked touchpoints and a locked grid unless they facilitate. */
   isLocked: (what: 'grid' | string) => boolean
-  /** The participant whose view this screen follows, if any. */
+  /** The participant picked in the presence list to follow, if any. */
   following: string | null
   follow: (participantId: string | null) => void
+  /** Whom this screen follows now (picked, brought here by the facilitator, or the projector's facilitator): their view, persona and view mode. */
+  leader: Peer | null
+  /** Stops following: the person's own view, persona and view mode come back. */
+  stopFollowing: () => void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)

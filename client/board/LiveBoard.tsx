@@ -22,9 +22,11 @@ import { usePeers } from '../sync/usePeers.js'
 import { useSession } from '../sync/useSession.js'
 import { takeNewBoard } from '../sync/newBoard.js'
 import { useUndo } from '../sync/useUndo.js'
-import { BoardContext, type BoardContextValue, type ViewMode } from './BoardContext.js'
+import { BoardContext, type BoardContextValue } from './BoardContext.js'
 import { ProjectorView } from './ProjectorView.js'
 import { useNewCard } from './useNewCard.js'
+import { useLeader } from './useLeader.js'
+import { useShownJourney } from './useShownJourney.js'
 import { useCrossedSaves } from './useCrossedSaves.js'
 import { useUndoKeys } from './useUndoKeys.js'
 import { useBoardTitle } from './useBoardTitle.js'
@@ -60,15 +62,14 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const selectOnly = useCallback((id: string) => setSelection((ids) => (ids.size === 1 && ids.has(id) ? ids : new Set([id]))), [])
   const [panel, setPanel] = useState<SidePanelKind | null>(null)
   const [links, setLinks] = useState(info.links)
-  const [chosenPersona, setPersonaId] = useState<string | null>(null)
   const [showOtherJourneys, setShowOtherJourneys] = useState(false)
-  const [viewMode, setViewMode] = useState<ViewMode>('journey')
   const [following, follow] = useState<string | null>(null)
   const isPhone = useIsPhone()
   const orphans = useOrphanedWork(doc, board, me.id, connection.synced && !projector)
-  const personaId = board.personas.some((p) => p.id === chosenPersona) ? chosenPersona! : (board.personas[0]?.id ?? '')
   const customerVoice = board.customerChair?.participantId === me.id
   const session = useSession(provider, me)
+  const { leader, stopFollowing } = useLeader({ peers, session, me, following, follow, projector, onPhone: isPhone })
+  const { personaId, setPersonaId, viewMode, setViewMode } = useShownJourney(provider.awareness, board.personas, leader, stopFollowing)
   const isFacilitator = info.role === 'facilitator' && !projector
   // A board just made on the start page opens with its share panel, so its facilitator can hand out the links at once.
   const [shareOpen, setShareOpen] = useState(() => isFacilitator && takeNewBoard(info.id))
@@ -101,7 +102,9 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
     doc, provider, awareness: provider.awareness, origin, readOnly, board, peers, me, editingId, setEditingId, addCard, dropNewCard,
     author: { authorId: me.id, authorName: me.name, customerVoice },
     personaId, setPersonaId, showOtherJourneys, setShowOtherJourneys, viewMode, setViewMode, session, isFacilitator, isLocked, following, follow,
-  }), [doc, provider, origin, readOnly, board, peers, me, editingId, addCard, dropNewCard, customerVoice, personaId, showOtherJourneys, viewMode, session, isFacilitator, isLocked, following])
+    leader, stopFollowing,
+  }), [doc, provider, origin, readOnly, board, peers, me, editingId, addCard, dropNewCard, customerVoice, personaId, setPersonaId, showOtherJourneys, viewMode,
+    setViewMode, session, isFacilitator, isLocked, following, leader, stopFollowing])
 
   const orphanNotes = orphans.notes.map((note) =>
     <OrphanedWorkNote key={note.work.touchpointId} note={note} onDismiss={() => orphans.dismiss(note.work.touchpointId)} />)

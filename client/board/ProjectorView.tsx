@@ -7,6 +7,7 @@ import { TimerControl } from '../session/TimerControl.js'
 import { VotingControl } from '../session/VotingControl.js'
 import type { BoardInfo, BoardLinks } from '../sync/api.js'
 import type { ConnectionStatus } from '../sync/useBoardConnection.js'
+import { JourneyOf } from '../ui/JourneyOf.js'
 import { QrCode } from '../ui/QrCode.js'
 import { useBoard } from './BoardContext.js'
 
@@ -16,19 +17,21 @@ const QR_COLUMN_WIDTH = 280
 
 /**
  * Projector mode: the live board full screen, read-only, no editing chrome,
- * large type; the agenda step, the timer, the voting round, who speaks as the customer and a QR code of
- * the edit (or view) link so people in the room can scan and join (`links`:
- * kept fresh by LiveBoard when a link is replaced). Follows the facilitator's view. While the connection is down it
- * says so, so the room does not take a stale board for the live one.
+ * large type; whose journey it shows, the agenda step, the timer, the voting round, who speaks as the customer and a QR
+ * code of the edit (or view) link so people in the room can scan and join (`links`: kept fresh by LiveBoard when a link
+ * is replaced). Follows the facilitator's view, persona and view mode. While the connection is down it says so, so the
+ * room does not take a stale board for the live one.
  */
 export function ProjectorView({ info, links, status }: { info: BoardInfo; links: BoardLinks; status: ConnectionStatus }) {
   const { t } = useTranslation()
-  const { board, session: { session } } = useBoard()
+  const { board, personaId, session: { session } } = useBoard()
+  const persona = board.personas.find((p) => p.id === personaId)
   const link = session.projectorQr === 'view' ? links.view : links.edit
   return (
     <div className="projector" data-testid="projector">
       <header className="projector__head">
         <h1>{board.meta.title || info.title}</h1>
+        {persona && <JourneyOf persona={persona} />}
         <AgendaControl large />
         <VotingControl projector />
         <TimerControl large />

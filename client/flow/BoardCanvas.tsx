@@ -19,6 +19,7 @@ import { CarriedSteps } from './CarriedSteps.js'
 import { Cursors } from './Cursors.js'
 import { FIT_MARGIN, fitArea } from './fitArea.js'
 import { EmotionCurveNode } from './EmotionCurveNode.js'
+import { FollowStrip } from './FollowStrip.js'
 import { GridNode } from './GridNode.js'
 import { JourneyEdge } from './JourneyEdge.js'
 import { CURVE_GAP, CURVE_HEIGHT, type Cell, type Point, cellAt, computeLayout } from './layout.js'
@@ -123,6 +124,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   const boardBounds = useMemo(() => ({ x: 0, y: 0, width: layout.width, height: layout.height + CURVE_GAP + CURVE_HEIGHT }), [layout.width, layout.height])
   const fitToBoard = useMemo(() => (projector ? { board: boardBounds, reserveRight } : undefined), [projector, boardBounds, reserveRight])
   const followView = useFollow(projector, fitToBoard)
+  const following = followView.leader !== null
   // Image export copies the DOM: then every card and edge is rendered, in full.
   const everything = useRenderEverything()
   const overview = useStore(selectZoomedOut) && board.touchpoints.length >= OVERVIEW_MIN_CARDS && !everything
@@ -357,7 +359,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   // The card whose details are open stays on screen: the side panel narrows the canvas as it opens, and a card near the
   // board's right edge would end up beyond it. The view moves sideways just enough, as little as it takes.
   useEffect(() => {
-    if (!selectedId || canvasWidth === 0 || followView.leader) return
+    if (!selectedId || canvasWidth === 0 || following) return
     const node = getInternalNode(selectedId)
     if (!node) return
     const { x, zoom } = getViewport()
@@ -366,7 +368,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     const margin = 24
     const shift = right > canvasWidth - margin ? canvasWidth - margin - right : left < margin ? margin - left : 0
     if (shift !== 0) void setViewport({ ...getViewport(), x: x + shift })
-  }, [selectedId, canvasWidth, getInternalNode, getViewport, setViewport, followView.leader])
+  }, [selectedId, canvasWidth, getInternalNode, getViewport, setViewport, following])
 
   const fittedHeight = useRef<number | null>(null)
   useEffect(() => {
@@ -375,11 +377,11 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     fittedHeight.current = canvasHeight
     // The first height known is the one the board opened fitted to; only a change of it needs fitting again. A side
     // panel changes the width as it opens and closes with each card: fitting then would zoom the board at every click.
-    if (before === null || before === canvasHeight || !untouched.current || followView.leader) return
+    if (before === null || before === canvasHeight || !untouched.current || following) return
     if (fitToBoard) {
       void setViewport(fitArea(fitToBoard.board, { width: canvasWidth, height: canvasHeight, reserveRight: fitToBoard.reserveRight, margin: FIT_MARGIN, maxZoom: MAX_ZOOM }))
     } else void fitView({ padding: FIT_PADDING, duration: 0 })
-  }, [canvasWidth, canvasHeight, fitView, setViewport, fitToBoard, followView.leader])
+  }, [canvasWidth, canvasHeight, fitView, setViewport, fitToBoard, following])
 
   const onDrop = (event: DragEvent) => {
     const kind = event.dataTransfer.getData(PALETTE_MIME) as TouchpointKind
@@ -391,7 +393,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   }
 
   return (
-    <div ref={container} className={`canvas${followView.leader && !projector ? ' canvas--following' : ''}`} data-testid="canvas" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
+    <div ref={container} className={`canvas${following && !projector ? ' canvas--following' : ''}`} data-testid="canvas" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
       onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop} {...lockedDrag.handlers}>
       <CanvasContext.Provider value={canvas}>
         {opening && <ReactFlow<BoardFlowNode, JourneyFlowEdge>
@@ -418,12 +420,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
       </CanvasContext.Provider>
       {!projector && <SelectionHint count={selection.size} locked={countIn(selection, status.lockedForMe)} readOnly={readOnly} onClear={clearSelection} />}
       {!projector && <RefusalToast local={lockedDrag.refusal} />}
-      {followView.leader && !projector && (
-        <div className="following" data-testid="following" style={{ borderColor: followView.leader.color }}>
-          <span className="following__name" title={t('session.following', { name: followView.leader.name })}>{t('session.following', { name: followView.leader.name })}</span>
-          <button type="button" className="button button--small" data-testid="stop-following" onClick={followView.stop}>{t('session.breakAway')}</button>
-        </div>
-      )}
+      {!projector && <FollowStrip />}
     </div>
   )
 }

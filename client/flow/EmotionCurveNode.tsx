@@ -59,7 +59,8 @@ function EmotionCurveView({ data, width }: NodeProps<CurveFlowNode>) {
   const dot = Math.max(3, Math.min(8, step / 2))
 
   return (
-    <div className="curve" data-testid="emotion-curve" data-points={rated.map((p) => p.score!.toFixed(2)).join(',')}>
+    <div className="curve" data-testid="emotion-curve" data-points={rated.map((p) => p.score!.toFixed(2)).join(',')}
+      data-touchpoints={points.map((p) => p.touchpointId).join(',')}>
       <svg width={w} height={CURVE_HEIGHT} role="img" aria-label={t('curve.heading')}>
         <rect x={0} y={0} width={w} height={CURVE_HEIGHT} rx={14} className="curve__bg" fill="#ffffff" stroke={INK.line} />
         <text x={16} y={24} className="curve__title" fill={INK.text}>{t('curve.heading')}</text>

@@ -1,5 +1,5 @@
 import { type Viewport, useReactFlow, useStore } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useBoard } from '../board/BoardContext.js'
 import { setPresence } from '../sync/presence.js'
 import { FIT_MARGIN, type Rect, fitArea, intersect } from './fitArea.js'
@@ -11,25 +11,15 @@ export interface FitToBoard { board: Rect; reserveRight: number }
 
 /**
  * Follow-me: shares the centre of this person's view through awareness, and
- * moves this view along with the person being followed: someone picked in
- * the presence list, or the facilitator who brought everyone to them.
- * Panning or zooming by hand breaks away.
+ * moves this view along with the person being followed (the board's `leader`,
+ * useLeader.ts). Panning or zooming by hand breaks away; the projector never does.
  */
-export function useFollow(alwaysFollowFacilitator = false, fit?: FitToBoard) {
-  const { awareness, peers, session, following, follow, me } = useBoard()
+export function useFollow(projector = false, fit?: FitToBoard) {
+  const { awareness, leader, stopFollowing } = useBoard()
   const { setCenter, setViewport, getViewport } = useReactFlow()
   const width = useStore((s) => s.width)
   const height = useStore((s) => s.height)
-  const [brokeAwayFrom, setBrokeAwayFrom] = useState<string | null>(null)
-  const sessionLeader = session.session.followParticipantId !== me.id ? session.session.followParticipantId : null
-  const anyFacilitator = alwaysFollowFacilitator ? peers.find((p) => !p.isSelf && p.user.role === 'facilitator')?.user.id ?? null : null
-  const leaderId = following ?? (sessionLeader && brokeAwayFrom !== sessionLeader ? sessionLeader : null) ?? anyFacilitator
-  const leader = peers.find((p) => !p.isSelf && p.user.id === leaderId && p.user.role !== 'projector' && !p.onPhone)
   const target = leader?.viewport
-
-  useEffect(() => {
-    if (sessionLeader === null) setBrokeAwayFrom(null)
-  }, [sessionLeader])
 
   useEffect(() => {
     if (!target || width === 0 || height === 0) return
@@ -74,15 +64,9 @@ export function useFollow(alwaysFollowFacilitator = false, fit?: FitToBoard) {
   }, [share, getViewport])
 
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
-    if (!event || !leaderId || alwaysFollowFacilitator) return // programmatic moves (following) have no event
-    follow(null)
-    if (sessionLeader) setBrokeAwayFrom(sessionLeader)
-  }, [leaderId, follow, sessionLeader, alwaysFollowFacilitator])
+    if (!event || !leader || projector) return // programmatic moves (following) have no event
+    stopFollowing()
+  }, [leader, stopFollowing, projector])
 
-  const stop = useCallback(() => {
-    follow(null)
-    if (sessionLeader) setBrokeAwayFrom(sessionLeader)
-  }, [follow, sessionLeader])
-
-  return useMemo(() => ({ onMove, onMoveStart, leader: leader?.user ?? null, stop }), [onMove, onMoveStart, leader, stop])
+  return useMemo(() => ({ onMove, onMoveStart, leader }), [onMove, onMoveStart, leader])
 }

@@ -204,6 +204,7 @@ export const de: Strings<typeof en> = {
   personas: {
     heading: 'Personas',
     journeyOf: 'Journey von',
+    journeyOfName: 'Journey von {{name}}',
     add: 'Persona',
     newName: 'Neue Persona',
     edit: 'Persona bearbeiten',

@@ -201,6 +201,7 @@ export const en = {
   personas: {
     heading: 'Personas',
     journeyOf: 'Journey of',
+    journeyOfName: 'Journey of {{name}}',
     add: 'Persona',
     newName: 'New persona',
     edit: 'Edit persona',

@@ -1,6 +1,9 @@
 import type { Awareness } from 'y-protocols/awareness'
 import type { Participant } from './identity.js'
 
+/** How cards are drawn: the journey view, or the factor heatmap (disappointment versus delight factors). */
+export type ViewMode = 'journey' | 'heatmap'
+
 /**
  * What each person shares through y-protocols awareness (never the document):
  * who they are, where their cursor is and which card they are dragging or
@@ -23,6 +26,9 @@ export interface PresenceState {
    * than this field: taken as 'board'.
    */
   device?: 'phone' | 'board'
+  /** The persona whose journey this person's board draws, and how it draws the cards: whoever follows them draws the same. */
+  personaId?: string | null
+  viewMode?: ViewMode
 }
 
 /**
@@ -32,7 +38,7 @@ export interface PresenceState {
  * `draggedByOthers`), so a crowd pointing and dragging does not render the
  * board on every move.
  */
-export interface Peer extends Omit<PresenceState, 'cursor' | 'dragging' | 'device'> {
+export interface Peer extends Omit<PresenceState, 'cursor' | 'dragging' | 'device' | 'personaId' | 'viewMode'> {
   /**
    * The card they drag, if any, and the cards moving with it; where they are goes to what draws them
    * (`draggedByOthers`, useRemoteDrags), not here.
@@ -42,6 +48,9 @@ export interface Peer extends Omit<PresenceState, 'cursor' | 'dragging' | 'devic
   isSelf: boolean
   /** On the phone layout: nothing to follow. */
   onPhone: boolean
+  /** Whose journey they see and how; null from browsers older than these fields (or a value not understood). */
+  personaId: string | null
+  viewMode: ViewMode | null
 }
 
 /** A card moving with the one dragged: how far from it (flow units). */
@@ -84,6 +93,8 @@ export function peers(awareness: Awareness): Peer[] {
         viewport: state.viewport ?? null,
         clientId,
         onPhone: state.device === 'phone',
+        personaId: typeof state.personaId === 'string' ? state.personaId : null,
+        viewMode: state.viewMode === 'journey' || state.viewMode === 'heatmap' ? state.viewMode : null,
         isSelf: clientId === awareness.clientID,
       })
     }

@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
 
-/** Following someone from the list of people on the board: from the keyboard, never a phone, and a banner over no card. */
+/**
+ * Following someone from the list of people on the board: from the keyboard, never a phone, and a banner over no card;
+ * the projector and everyone brought along show the facilitator's persona and view mode.
+ */
 
 const LAPTOP = { width: 1280, height: 720 }
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
@@ -13,11 +16,13 @@ let browser: Browser
 let fiona: Page
 let pat: Page
 let paula: Page
+let projectorLink: string
 
 beforeAll(async () => {
   server = await startTestServer()
   browser = await launchBrowser()
   const board = await createBoard(server.url, { template: 'retail', language: 'en', title: 'Follow workshop' })
+  projectorLink = board.links.facilitator.replace('#', '/projector#')
   fiona = await joinBoard(browser, board.links.facilitator, 'Fiona Facilitator', LAPTOP)
   pat = await joinBoard(browser, board.links.edit, 'Pat', LAPTOP)
   const context = await browser.newContext(PHONE)
@@ -135,5 +140,76 @@ describe('following someone from the list of people on the board', () => {
     expect(narrow.height).toBeLessThanOrEqual(40)
     await pat.getByTestId('stop-following').click()
     await expect.poll(() => banner.count()).toBe(0)
+  })
+})
+
+/** The name on the persona chip that is checked: whose journey the page draws. */
+const chosenPersona = (page: Page) => page.locator('[data-testid="persona"][aria-checked="true"]').textContent()
+/** The touchpoints along the drawn emotion curve: the journey of the persona shown. */
+const curve = (page: Page) => page.getByTestId('emotion-curve').getAttribute('data-touchpoints')
+const WALTER = 'Walter, 72, regular in the store'
+
+describe('the facilitator’s persona and view mode on the projector and for everyone brought along', () => {
+  let projector: Page
+
+  beforeAll(async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+    context.setDefaultTimeout(10_000)
+    projector = await context.newPage()
+    await projector.goto(projectorLink)
+    await projector.getByTestId('projector').waitFor()
+    // The whole board on Fiona's screen, so every screen following her draws the emotion curve.
+    await fiona.getByRole('button', { name: 'Fit the board to the screen' }).click()
+  })
+
+  it('shows the persona the facilitator picked, by name, and switches when they switch', async () => {
+    // Pat draws a journey of his own: a persona he adds.
+    await pat.getByTestId('add-persona').click()
+    await pat.getByTestId('persona-editor').getByRole('button', { name: 'Done' }).click()
+    await expect.poll(() => chosenPersona(pat)).toBe('New persona')
+    await expect.poll(() => chosenPersona(fiona)).toBe('Anna, busy parent')
+    const anna = await curve(fiona)
+    await fiona.getByTestId('persona').filter({ hasText: 'Walter' }).click()
+    await expect.poll(() => curve(fiona)).not.toBe(anna)
+    const walter = await curve(fiona)
+    await expect.poll(() => curve(projector)).toBe(walter)
+    await expect.poll(() => projector.getByTestId('journey-of').textContent()).toBe(`Journey of ${WALTER}`)
+
+    await fiona.getByTestId('follow-me').click()
+    await expect.poll(() => curve(pat)).toBe(walter)
+    expect(await chosenPersona(pat)).toBe(WALTER)
+    await expect.poll(() => pat.getByTestId('following').getByTestId('journey-of').textContent()).toBe(`Journey of ${WALTER}`)
+    await projector.waitForTimeout(400)
+    await screenshot(projector, 'follow-projector-persona')
+    await screenshot(pat, 'follow-persona-panel') // with the side panel the test before opened
+    if (await pat.getByTestId('history-panel').count()) await pat.getByTestId('open-history').click()
+    await pat.waitForTimeout(400)
+    await screenshot(pat, 'follow-persona')
+
+    await fiona.getByTestId('persona').filter({ hasText: 'Anna' }).click()
+    for (const page of [projector, pat]) {
+      await expect.poll(() => page.getByTestId('journey-of').textContent()).toBe('Journey of Anna, busy parent')
+      await expect.poll(() => curve(page)).toBe(anna)
+    }
+    expect(await chosenPersona(pat)).toBe('Anna, busy parent')
+  })
+
+  it('shows the factor heatmap while the facilitator does', async () => {
+    await fiona.getByTestId('view-heatmap').click()
+    for (const page of [projector, pat]) await expect.poll(() => page.getByTestId('heat').count()).toBeGreaterThan(0)
+    expect(await pat.getByTestId('view-heatmap').getAttribute('aria-checked')).toBe('true')
+    await screenshot(projector, 'follow-projector-heatmap')
+  })
+
+  it('gives a participant their own persona and view back when they break away', async () => {
+    await pat.getByTestId('stop-following').click()
+    await expect.poll(() => pat.getByTestId('following').count()).toBe(0)
+    expect(await chosenPersona(pat)).toBe('New persona')
+    expect(await pat.getByTestId('view-journey').getAttribute('aria-checked')).toBe('true')
+    expect(await pat.getByTestId('heat').count()).toBe(0)
+    // The projector still shows the facilitator's.
+    expect(await projector.getByTestId('journey-of').textContent()).toBe('Journey of Anna, busy parent')
+    await fiona.getByTestId('view-journey').click()
+    await fiona.getByTestId('follow-me').click()
   })
 })

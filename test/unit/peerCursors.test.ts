@@ -91,4 +91,15 @@ describe('the people on a board and their cursors', () => {
     expect(sameCursors(before, before.map((c) => (c.name === 'Ada' ? { ...c, x: 11 } : c)))).toBe(false)
     expect(sameCursors(before, before.map((c) => (c.name === 'Ada' ? { ...c, color: '#000000' } : c)))).toBe(false)
   })
+
+  it('tells whose journey each person shows and in which view, for whoever follows them; nothing from an older browser or a value not understood', () => {
+    const ada = person('Ada', null)
+    const ben = person('Ben', null)
+    ada.setLocalState({ ...ada.getLocalState(), personaId: 'walter', viewMode: 'heatmap' })
+    ben.setLocalState({ ...ben.getLocalState(), personaId: 7, viewMode: 'sideways' })
+    const { mine } = board([ada, ben, person('Cy', null)])
+    expect(peers(mine).filter((p) => !p.isSelf).map((p) => [p.user.name, p.personaId, p.viewMode])).toEqual([
+      ['Ada', 'walter', 'heatmap'], ['Ben', null, null], ['Cy', null, null],
+    ])
+  })
 })

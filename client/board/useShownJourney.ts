@@ -1,0 +1,31 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
+import type { Persona } from '../../shared/model/index.js'
+import { type Peer, type ViewMode, setPresence } from '../sync/presence.js'
+
+/**
+ * Whose journey this board draws, and in which view mode: this person's own choice or, while they follow someone (the
+ * facilitator who brought everyone to them, or the projector's facilitator), that person's. Shared through awareness for
+ * whoever follows this person. Choosing while following breaks away; when following ends, the own choice comes back.
+ */
+export function useShownJourney(awareness: Awareness, personas: Persona[], leader: Peer | null, stopFollowing: () => void) {
+  const [chosenPersona, setChosenPersona] = useState<string | null>(null)
+  const [chosenViewMode, setChosenViewMode] = useState<ViewMode>('journey')
+  const onBoard = (id: string | null | undefined) => id != null && personas.some((p) => p.id === id)
+  const personaId = [leader?.personaId, chosenPersona].find(onBoard) ?? personas[0]?.id ?? ''
+  const viewMode = leader?.viewMode ?? chosenViewMode
+
+  useEffect(() => setPresence(awareness, { personaId: personaId || null, viewMode }), [awareness, personaId, viewMode])
+
+  const followingSomeone = leader !== null
+  const setPersonaId = useCallback((id: string) => {
+    if (followingSomeone) stopFollowing()
+    setChosenPersona(id)
+  }, [followingSomeone, stopFollowing])
+  const setViewMode = useCallback((mode: ViewMode) => {
+    if (followingSomeone) stopFollowing()
+    setChosenViewMode(mode)
+  }, [followingSomeone, stopFollowing])
+
+  return { personaId, setPersonaId, viewMode, setViewMode }
+}
