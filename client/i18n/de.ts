@@ -381,6 +381,14 @@ export const de: Strings<typeof en> = {
     rewrittenField: 'Jemand hat „{{field}}“ von „{{name}}“ umgeschrieben, während Sie schrieben',
     rewrittenBody: 'Ihre Änderungen passten nicht mehr zu seinen, daher bleibt seine Fassung. Ihr Text bleibt hier, bis Sie dies schließen:',
   },
+  loadFailure: {
+    updated: {
+      export: 'Zigzag wurde aktualisiert, seit Sie diese Seite geöffnet haben. Laden Sie die Seite neu, um zu exportieren: Auf dem Board geht nichts verloren.',
+      import: 'Zigzag wurde aktualisiert, seit Sie diese Seite geöffnet haben. Laden Sie die Seite neu und wählen Sie die Datei dann noch einmal.',
+      qr: 'Zigzag wurde aktualisiert. Laden Sie diese Seite neu, um den QR-Code zu zeigen.',
+    },
+    offline: 'Dafür wird der Zigzag-Server gebraucht, der gerade nicht erreichbar ist. Versuchen Sie es erneut, sobald Sie verbunden sind.',
+  },
   fields: {
     changedMeanwhile: 'Jemand anderes hat dies inzwischen geändert: Ihre Änderungen werden beim Verlassen des Feldes mit seinen zusammengeführt.',
   },

@@ -378,6 +378,14 @@ export const en = {
     rewrittenField: 'Someone rewrote “{{field}}” of “{{name}}” while you were typing',
     rewrittenBody: 'Your changes no longer fitted theirs, so theirs stays. Your text is kept here until you close this:',
   },
+  loadFailure: {
+    updated: {
+      export: 'Zigzag was updated since you opened this page. Reload the page to export: nothing on the board is lost.',
+      import: 'Zigzag was updated since you opened this page. Reload the page, then choose the file again.',
+      qr: 'Zigzag was updated. Reload this page to show the QR code.',
+    },
+    offline: 'This needs the Zigzag server, which cannot be reached now. Try again once you are connected.',
+  },
   fields: {
     changedMeanwhile: 'Someone else changed this meanwhile: your changes will be merged into theirs when you leave the field.',
   },
