@@ -425,7 +425,7 @@ export const de: Strings<typeof en> = {
     privateHint: 'Stilles Schreiben: Faktoren und Sternenstaub-Ideen, die Sie hinzufügen, bleiben privat, bis die Moderation aufdeckt.',
     addTouchpoint: 'Kontaktpunkt',
     addHeading: 'Neuer Kontaktpunkt',
-    addPlaceholder: 'Wo trifft der Kunde auf Sie?',
+    addPlaceholder: 'Wo treffen Kunden auf Sie?',
     addTitleNeeded: 'Ein Titel ist nötig: Benennen Sie den Kontaktpunkt, zum Beispiel „Bewertungen im Vergleichsportal“.',
     addSubmit: 'Kontaktpunkt hinzufügen',
     addPublicHint: 'Stilles Schreiben läuft, aber Kontaktpunkte sehen alle sofort. Nur Faktoren und Sternenstaub-Ideen bleiben privat.',

@@ -422,7 +422,7 @@ export const en = {
     privateHint: 'Silent writing: the factors and stardust ideas you add stay private until the facilitator reveals them.',
     addTouchpoint: 'Touchpoint',
     addHeading: 'New touchpoint',
-    addPlaceholder: 'Where does the customer meet you?',
+    addPlaceholder: 'Where do customers meet you?',
     addTitleNeeded: 'A title is needed: name the touchpoint, for example “Reviews on a comparison site”.',
     addSubmit: 'Add touchpoint',
     addPublicHint: 'Silent writing is on, but touchpoints show to everyone at once. Only factors and stardust ideas stay private.',
