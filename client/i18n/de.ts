@@ -17,6 +17,10 @@ export const de: Strings<typeof en> = {
     blank: 'Leeres Board',
     blankHint: 'Drei Phasen und sechs Kanäle, bereit zum Füllen.',
     recent: 'Ihre letzten Boards',
+    openedToday: 'Heute um {{time}} geöffnet',
+    openedYesterday: 'Gestern um {{time}} geöffnet',
+    openedOn: 'Am {{date}} um {{time}} geöffnet',
+    imported: 'Aus einer Datei importiert',
     points: ['Raster aus Phasen × Kanälen', 'Journey-Pfad mit jedem Wechsel physisch ↔ digital', 'Live-Cursor und Anwesenheit', 'Bearbeitungs- oder Ansichtslink teilen – ohne Konto'],
   },
   join: {

@@ -13,6 +13,10 @@ export const en = {
     blank: 'Blank board',
     blankHint: 'Three phases and six channel lanes, ready to fill.',
     recent: 'Your recent boards',
+    openedToday: 'Opened today at {{time}}',
+    openedYesterday: 'Opened yesterday at {{time}}',
+    openedOn: 'Opened on {{date}} at {{time}}',
+    imported: 'Imported from a file',
     points: ['Phases × channels grid', 'Journey path with every physical ↔ digital switch', 'Live cursors and presence', 'Share an edit or a view link — no accounts'],
   },
   join: {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { MAX_BOARD_FILE_BYTES } from '../../shared/format/fileSize.js'
 import { importBoardFile } from '../sync/api.js'
 import { markNewBoard } from '../sync/newBoard.js'
+import { rememberBoard } from '../sync/recentBoards.js'
 import { LoadFailureNote } from '../ui/LoadFailureNote.js'
 import { type LoadFailure, ModuleLoadError, loadOnDemand } from '../ui/loadOnDemand.js'
 
@@ -79,6 +80,7 @@ export function ImportBoard() {
       }
       const board = await importBoardFile(json)
       markNewBoard(board.id)
+      rememberBoard({ id: board.id, title: board.title, role: 'facilitator', link: board.links.facilitator, imported: true })
       window.location.assign(board.links.facilitator)
     } catch (err) {
       setRefusal(err instanceof ModuleLoadError ? { failure: err.failure } : { message: (err as Error).message })
