@@ -6,6 +6,7 @@ import { rememberBoard } from '../sync/recentBoards.js'
 import { useBoardConnection } from '../sync/useBoardConnection.js'
 import { BoardWorkspace } from './BoardWorkspace.js'
 import { JoinDialog } from './JoinDialog.js'
+import { useLeaveWarning } from './useLeaveWarning.js'
 import { Notice } from './Notice.js'
 
 type LoadError = 'badLink' | 'notFound' | 'loadFailed'
@@ -44,6 +45,8 @@ export function BoardPage() {
   const connection = useBoardConnection(
     loaded.state === 'error' ? null : location, info?.role ?? null, name ? me : null, info && (location?.projector ? 'projector' : info.role),
   )
+
+  useLeaveWarning()
 
   if (!location) return <Notice message={t('errors.noBoard')} />
   if (loaded.state === 'loading') return <div className="loading" aria-busy="true" />

@@ -4,13 +4,16 @@ import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { exportBoard } from '../../shared/format/exportBoard.js'
 import { useBoard } from '../board/BoardContext.js'
+import { LoadFailureNote } from '../ui/LoadFailureNote.js'
+import { type LoadFailure, ModuleLoadError, loadOnDemand } from '../ui/loadOnDemand.js'
 import { useDismiss } from '../ui/useDismiss.js'
 import { download, fileBase } from './download.js'
 import { reportParticipants } from './participants.js'
 import type { ImageScope } from './imageExport.js'
 
-// The exporters and their libraries (html-to-image, fflate, Papa Parse, pdfmake) load on the first export, not with the board.
-const images = () => import('./imageExport.js')
+// The exporters and their libraries (html-to-image, fflate, Papa Parse, pdfmake) load on the first export, not with the
+// board; after a server update their old files are gone, and the menu asks for a reload.
+const images = () => loadOnDemand(() => import('./imageExport.js'))
 
 // The SVG is the whole board only: a vector picture is scaled and cropped where it is used, on a slide or in a design tool.
 type Kind = `png-${ImageScope}` | 'svg-board' | 'pdf' | 'csv' | 'json'
@@ -26,19 +29,21 @@ export function ExportMenu() {
   useDismiss(menu, open, useCallback(() => setOpen(false), []))
   const [busy, setBusy] = useState<Kind | null>(null)
   const [error, setError] = useState('')
+  const [failure, setFailure] = useState<LoadFailure | null>(null)
 
   const run = async (kind: Kind) => {
     setBusy(kind)
     setError('')
+    setFailure(null)
     const base = fileBase(board.meta.title)
     const container = document.querySelector<HTMLElement>('[data-testid="canvas"]')
     try {
       if (kind === 'json') download(JSON.stringify(exportBoard(doc), null, 2), `${base}.zigzag.json`, 'application/json')
       else if (kind === 'csv') {
-        const { boardCsvZip } = await import('./csvExport.js')
+        const { boardCsvZip } = await loadOnDemand(() => import('./csvExport.js'))
         download(new Blob([boardCsvZip(board, base) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-csv.zip`)
       } else if (kind === 'pdf') {
-        const [{ boardImage }, { renderPdf, reportDocument }] = await Promise.all([images(), import('./pdfReport.js')])
+        const [{ boardImage }, { renderPdf, reportDocument }] = await Promise.all([images(), loadOnDemand(() => import('./pdfReport.js'))])
         const image = container ? await boardImage(container, flow, 'board') : null
         const participants = reportParticipants(board, peers)
         const language = board.meta.language
@@ -51,7 +56,7 @@ export function ExportMenu() {
         const journey = persona?.name ? fixedT('export.journeyOf', { name: persona.name }) : undefined
         const caption = { title: board.meta.title, journey, color: persona?.color }
         if (kind === 'svg-board') {
-          const { boardSvg } = await import('./boardSvg.js')
+          const { boardSvg } = await loadOnDemand(() => import('./boardSvg.js'))
           const svg = boardSvg({ board, personaId, showOthers: showOtherJourneys, caption, t: (key) => fixedT(key) })
           download(new Blob([svg], { type: 'image/svg+xml' }), `${base}.svg`)
         } else {
@@ -63,7 +68,8 @@ export function ExportMenu() {
       }
       setOpen(false)
     } catch (err) {
-      setError(t('export.failed', { message: (err as Error).message }))
+      if (err instanceof ModuleLoadError) setFailure(err.failure)
+      else setError(t('export.failed', { message: (err as Error).message }))
     } finally {
       setBusy(null)
     }
@@ -81,6 +87,7 @@ export function ExportMenu() {
             </button>
           ))}
           {error && <p role="alert" className="error-text">{error}</p>}
+          {failure && <LoadFailureNote failure={failure} need="export" />}
         </div>
       )}
     </div>

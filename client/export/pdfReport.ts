@@ -5,6 +5,7 @@ import {
 import {
   PAGE_MARGINS, type TextStyle, breakingLongWords, breaksPageBefore, contentStart, journeyPicture, keptHeading, pageHeading, paragraphHeight,
 } from './reportLayout.js'
+import { loadOnDemand } from '../ui/loadOnDemand.js'
 
 export interface ReportInput {
   board: BoardState
@@ -115,8 +116,8 @@ function table(header: string[], rows: string[][], widths: (number | string)[]):
 /** Loads pdfmake (and its fonts, which cover German) only when a report is asked for. */
 export async function renderPdf(definition: Record<string, unknown>): Promise<Blob> {
   const [{ default: pdfMake }, { default: vfs }] = await Promise.all([
-    import('pdfmake/build/pdfmake.js') as unknown as Promise<{ default: PdfMake }>,
-    import('pdfmake/build/vfs_fonts.js') as unknown as Promise<{ default: Record<string, string> }>,
+    loadOnDemand(() => import('pdfmake/build/pdfmake.js') as unknown as Promise<{ default: PdfMake }>),
+    loadOnDemand(() => import('pdfmake/build/vfs_fonts.js') as unknown as Promise<{ default: Record<string, string> }>),
   ])
   pdfMake.addVirtualFileSystem(vfs)
   return pdfMake.createPdf(definition).getBlob()

@@ -17,6 +17,10 @@ export const de: Strings<typeof en> = {
     blank: 'Leeres Board',
     blankHint: 'Drei Phasen und sechs Kanäle, bereit zum Füllen.',
     recent: 'Ihre letzten Boards',
+    openedToday: 'Heute um {{time}} geöffnet',
+    openedYesterday: 'Gestern um {{time}} geöffnet',
+    openedOn: 'Am {{date}} um {{time}} geöffnet',
+    imported: 'Aus einer Datei importiert',
     points: ['Raster aus Phasen × Kanälen', 'Journey-Pfad mit jedem Wechsel physisch ↔ digital', 'Live-Cursor und Anwesenheit', 'Bearbeitungs- oder Ansichtslink teilen – ohne Konto'],
   },
   join: {
@@ -384,6 +388,14 @@ export const de: Strings<typeof en> = {
     rewrittenField: 'Jemand hat „{{field}}“ von „{{name}}“ umgeschrieben, während Sie schrieben',
     rewrittenBody: 'Ihre Änderungen passten nicht mehr zu seinen, daher bleibt seine Fassung. Ihr Text bleibt hier, bis Sie dies schließen:',
   },
+  loadFailure: {
+    updated: {
+      export: 'Zigzag wurde aktualisiert, seit Sie diese Seite geöffnet haben. Laden Sie die Seite neu, um zu exportieren: Auf dem Board geht nichts verloren.',
+      import: 'Zigzag wurde aktualisiert, seit Sie diese Seite geöffnet haben. Laden Sie die Seite neu und wählen Sie die Datei dann noch einmal.',
+      qr: 'Zigzag wurde aktualisiert. Laden Sie diese Seite neu, um den QR-Code zu zeigen.',
+    },
+    offline: 'Dafür wird der Zigzag-Server gebraucht, der gerade nicht erreichbar ist. Versuchen Sie es erneut, sobald Sie verbunden sind.',
+  },
   fields: {
     changedMeanwhile: 'Jemand anderes hat dies inzwischen geändert: Ihre Änderungen werden beim Verlassen des Feldes mit seinen zusammengeführt.',
   },
@@ -420,7 +432,7 @@ export const de: Strings<typeof en> = {
     privateHint: 'Stilles Schreiben: Faktoren und Sternenstaub-Ideen, die Sie hinzufügen, bleiben privat, bis die Moderation aufdeckt.',
     addTouchpoint: 'Kontaktpunkt',
     addHeading: 'Neuer Kontaktpunkt',
-    addPlaceholder: 'Wo trifft der Kunde auf Sie?',
+    addPlaceholder: 'Wo treffen Kunden auf Sie?',
     addTitleNeeded: 'Ein Titel ist nötig: Benennen Sie den Kontaktpunkt, zum Beispiel „Bewertungen im Vergleichsportal“.',
     addSubmit: 'Kontaktpunkt hinzufügen',
     addPublicHint: 'Stilles Schreiben läuft, aber Kontaktpunkte sehen alle sofort. Nur Faktoren und Sternenstaub-Ideen bleiben privat.',

@@ -13,6 +13,10 @@ export const en = {
     blank: 'Blank board',
     blankHint: 'Three phases and six channel lanes, ready to fill.',
     recent: 'Your recent boards',
+    openedToday: 'Opened today at {{time}}',
+    openedYesterday: 'Opened yesterday at {{time}}',
+    openedOn: 'Opened on {{date}} at {{time}}',
+    imported: 'Imported from a file',
     points: ['Phases × channels grid', 'Journey path with every physical ↔ digital switch', 'Live cursors and presence', 'Share an edit or a view link — no accounts'],
   },
   join: {
@@ -381,6 +385,14 @@ export const en = {
     rewrittenField: 'Someone rewrote “{{field}}” of “{{name}}” while you were typing',
     rewrittenBody: 'Your changes no longer fitted theirs, so theirs stays. Your text is kept here until you close this:',
   },
+  loadFailure: {
+    updated: {
+      export: 'Zigzag was updated since you opened this page. Reload the page to export: nothing on the board is lost.',
+      import: 'Zigzag was updated since you opened this page. Reload the page, then choose the file again.',
+      qr: 'Zigzag was updated. Reload this page to show the QR code.',
+    },
+    offline: 'This needs the Zigzag server, which cannot be reached now. Try again once you are connected.',
+  },
   fields: {
     changedMeanwhile: 'Someone else changed this meanwhile: your changes will be merged into theirs when you leave the field.',
   },
@@ -417,7 +429,7 @@ export const en = {
     privateHint: 'Silent writing: the factors and stardust ideas you add stay private until the facilitator reveals them.',
     addTouchpoint: 'Touchpoint',
     addHeading: 'New touchpoint',
-    addPlaceholder: 'Where does the customer meet you?',
+    addPlaceholder: 'Where do customers meet you?',
     addTitleNeeded: 'A title is needed: name the touchpoint, for example “Reviews on a comparison site”.',
     addSubmit: 'Add touchpoint',
     addPublicHint: 'Silent writing is on, but touchpoints show to everyone at once. Only factors and stardust ideas stay private.',

@@ -11,7 +11,8 @@ import { Icon } from '../ui/Icon.js'
 
 /**
  * The phone's top area, kept to a few lines however much the session does at
- * once: board title, timer and connection, then one compact row of chips (the
+ * once: board title, timer and connection (on a line of their own when they
+ * would leave the title too little room), then one compact row of chips (the
  * agenda step, the voting round, silent writing). Tapping the chips opens
  * what they stand for in full (the step's instruction, what is voted on, what
  * stays private) over the content, without growing the header.
@@ -34,10 +35,12 @@ export function PhoneHeader({ title, status }: { title: string; status: Connecti
     <header className="phone-header">
       <div className="phone-header__row">
         <h1 className="phone-header__title" data-testid="board-title">{title}</h1>
-        {timerActive && <TimerControl large />}
-        {readOnly && <span className="role-chip role-chip--viewer" data-testid="role" title={t('roleHint.viewer')}>{t('role.viewer')}</span>}
-        <ConnectionBadge status={status} />
-        <LanguageSwitch />
+        <div className="phone-header__status">
+          {timerActive && <TimerControl large />}
+          {readOnly && <span className="role-chip role-chip--viewer" data-testid="role" title={t('roleHint.viewer')}>{t('role.viewer')}</span>}
+          <ConnectionBadge status={status} />
+          <LanguageSwitch />
+        </div>
       </div>
       {busy && (
         <button type="button" className="phone-header__session" data-testid="phone-session" aria-expanded={open} aria-controls="phone-session-details"

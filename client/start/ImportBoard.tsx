@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { MAX_BOARD_FILE_BYTES } from '../../shared/format/fileSize.js'
 import { importBoardFile } from '../sync/api.js'
 import { markNewBoard } from '../sync/newBoard.js'
+import { rememberBoard } from '../sync/recentBoards.js'
+import { LoadFailureNote } from '../ui/LoadFailureNote.js'
+import { type LoadFailure, ModuleLoadError, loadOnDemand } from '../ui/loadOnDemand.js'
 
 /** How much larger than the limit an indented export may be and still fit once sent without its spacing. */
 const SPACING_ALLOWANCE = 2
@@ -15,8 +18,11 @@ export const PROBLEMS_SHOWN = 10
 /** Megabytes as file managers that count in 1,024s show them, rounded up to a tenth: a file just over the limit never reads as the limit. */
 const megabytes = (bytes: number) => Math.ceil((bytes / (1024 * 1024)) * 10) / 10
 
-/** What is wrong with the chosen file: its name and every problem found, or one message (too large, not JSON, the server refused). */
-type Refusal = { name: string; problems: string[] } | { message: string }
+/**
+ * What is wrong with the chosen file: its name and every problem found, or one message (too large, not JSON, the server
+ * refused); or the checker could not load (Zigzag was updated since the page opened, or the server is out of reach).
+ */
+type Refusal = { name: string; problems: string[] } | { message: string } | { failure: LoadFailure }
 
 /**
  * Creates a new board from an exported Zigzag board file (.json). A file larger than the server takes is refused at
@@ -58,7 +64,7 @@ export function ImportBoard() {
         setBusy(false)
         return
       }
-      const { parseBoardFile } = await import('../../shared/format/parseBoardFile.js')
+      const { parseBoardFile } = await loadOnDemand(() => import('../../shared/format/parseBoardFile.js'))
       const checked = parseBoardFile(json)
       if (checked.ok === false && checked.refusal) {
         const { code } = checked.refusal
@@ -74,9 +80,10 @@ export function ImportBoard() {
       }
       const board = await importBoardFile(json)
       markNewBoard(board.id)
+      rememberBoard({ id: board.id, title: board.title, role: 'facilitator', link: board.links.facilitator, imported: true })
       window.location.assign(board.links.facilitator)
     } catch (err) {
-      setRefusal({ message: (err as Error).message })
+      setRefusal(err instanceof ModuleLoadError ? { failure: err.failure } : { message: (err as Error).message })
       setBusy(false)
     }
   }
@@ -87,7 +94,8 @@ export function ImportBoard() {
         <input type="file" accept=".json,application/json" data-testid="import-file" hidden onChange={(e) => void onFile(e)} />
       </label>
       <span className="hint">{t('import.hint')}</span>
-      {refusal && (
+      {refusal && 'failure' in refusal && <LoadFailureNote failure={refusal.failure} need="import" ref={alert} />}
+      {refusal && !('failure' in refusal) && (
         <div role="alert" className="import__refusal error-text" data-testid="import-error" ref={alert}>
           {'message' in refusal ? <p>{refusal.message}</p> : (
             <>

@@ -4,8 +4,8 @@ import { MAX_TITLE_LENGTH } from '../../shared/model/index.js'
 import { createBoard } from '../sync/api.js'
 import { markNewBoard } from '../sync/newBoard.js'
 import { useLengthLimit } from '../ui/FieldNotes.js'
-import { recentBoards } from '../sync/recentBoards.js'
 import { ImportBoard } from './ImportBoard.js'
+import { RecentBoards } from './RecentBoards.js'
 import { TemplatePicker } from './TemplatePicker.js'
 import { LanguageSwitch } from '../panels/LanguageSwitch.js'
 import { Logo } from '../panels/Logo.js'
@@ -17,7 +17,6 @@ export function StartPage() {
   const [template, setTemplate] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
-  const [recent] = useState(recentBoards)
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -60,18 +59,7 @@ export function StartPage() {
         <ul className="start__points">
           {(t('start.points', { returnObjects: true }) as string[]).map((point) => <li key={point}>{point}</li>)}
         </ul>
-        {recent.length > 0 && (
-          <nav className="recent" aria-label={t('start.recent')}>
-            <h2>{t('start.recent')}</h2>
-            <ul>
-              {recent.map((board) => (
-                <li key={board.id}>
-                  <a href={board.link} data-testid="recent-board">{board.title}<span>{t(`role.${board.role}`)}</span></a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
+        <RecentBoards />
       </section>
     </main>
   )

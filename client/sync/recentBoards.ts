@@ -1,7 +1,15 @@
 import type { Role } from '../../shared/protocol.js'
 
 /** Boards this browser opened, newest first, so a facilitator can find their link again. */
-export interface RecentBoard { id: string; title: string; role: Role; link: string; openedAt: number }
+export interface RecentBoard {
+  id: string
+  title: string
+  role: Role
+  link: string
+  openedAt: number
+  /** Made from a board file on the start page: it has its original's title. */
+  imported?: boolean
+}
 
 const KEY = 'zigzag.recentBoards'
 const MAX = 8
@@ -17,8 +25,10 @@ export function recentBoards(): RecentBoard[] {
 
 export function rememberBoard(board: Omit<RecentBoard, 'openedAt'>): void {
   try {
-    const rest = recentBoards().filter((b) => b.id !== board.id)
-    localStorage.setItem(KEY, JSON.stringify([{ ...board, openedAt: Date.now() }, ...rest].slice(0, MAX)))
+    const list = recentBoards()
+    const imported = board.imported || list.some((b) => b.id === board.id && b.imported) || undefined
+    const rest = list.filter((b) => b.id !== board.id)
+    localStorage.setItem(KEY, JSON.stringify([{ ...board, imported, openedAt: Date.now() }, ...rest].slice(0, MAX)))
   } catch {
     // storage full or blocked: the list is a convenience only
   }

@@ -90,6 +90,7 @@ export function unsavedTexts(): { name: string; text: string }[] {
  * part of is gone from the board, the text is kept as a lost draft instead of vanishing with the field.
  */
 export function useKeepIfGone(text: string, pending: boolean): void {
+  useUnsaved(pending && text.trim() !== '')
   const target = useContext(EditTargetContext)
   const latest = useRef({ text, pending, target })
   latest.current = { text, pending, target }
@@ -105,4 +106,22 @@ export function useKeepIfGone(text: string, pending: boolean): void {
     if (boardClosing) keepLostDraft(of?.name ?? '', last.trim(), 'closed')
     else if (of?.isGone()) keepLostDraft(of.name, last.trim())
   }, [])
+}
+
+/** The fields that now hold typed text not yet saved to the board, each by a token of its own. */
+const unsaved = new Set<object>()
+
+function useUnsaved(pending: boolean): void {
+  const token = useRef({})
+  useEffect(() => {
+    if (!pending) return
+    const field = token.current
+    unsaved.add(field)
+    return () => { unsaved.delete(field) }
+  }, [pending])
+}
+
+/** Whether leaving or reloading the page would lose typed text: a field's unsaved text, or a kept draft on screen. */
+export function hasUnsavedText(): boolean {
+  return unsaved.size > 0 || drafts.length > 0
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PROBLEMS_SHOWN } from '../../client/start/ImportBoard.js'
 import { type BoardFileInput, MAX_BOARD_FILE_BYTES, generatedBoardFile } from '../../shared/format/index.js'
 import { launchBrowser, screenshot } from '../utils/browser.js'
-import { type TestServer, startTestServer } from '../utils/server.js'
+import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
 
 let server: TestServer
 let browser: Browser
@@ -139,4 +139,40 @@ describe('importing a file that is not a Zigzag board', () => {
       await context.close()
     })
   }
+})
+
+describe('an imported board among the recent boards', () => {
+  it('tells the imported board from its original of the same title, in English and German', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' })
+    context.setDefaultTimeout(10_000)
+    const start = await context.newPage()
+    const original = await createBoard(server.url, { title: 'Shop journey', language: 'en' })
+    await start.goto(original.links.facilitator)
+    await start.getByTestId('display-name').fill('Fran')
+    await start.getByTestId('join').click()
+    await start.locator('[data-testid="board"][data-synced="true"]').waitFor()
+
+    const file = generatedBoardFile(4, 2, 2)
+    file.meta.title = 'Shop journey'
+    await start.goto(server.url)
+    await start.getByTestId('import-file').setInputFiles({ name: 'shop.zigzag.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
+    await start.waitForURL(/\/b\//)
+    await start.locator('[data-testid="board"][data-synced="true"]').waitFor()
+
+    await start.goto(server.url)
+    const entries = () => start.getByTestId('recent-board').allInnerTexts()
+    const [imported, earlier] = await entries()
+    expect(imported).not.toBe(earlier)
+    expect(imported).toMatch(/^Shop journey\s+Facilitator\s+Imported from a file · Opened today at \d/)
+    expect(earlier).toMatch(/^Shop journey\s+Facilitator\s+Opened today at \d/)
+    await start.getByRole('navigation').scrollIntoViewIfNeeded()
+    await screenshot(start, 'recent-boards-imported')
+
+    await start.getByTestId('language-switch').click()
+    await expect.poll(async () => (await entries())[0]).toMatch(/Moderation\s+Aus einer Datei importiert · Heute um \d+:\d\d geöffnet$/)
+    expect((await entries())[1]).toMatch(/Moderation\s+Heute um \d+:\d\d geöffnet$/)
+    await start.getByRole('navigation').scrollIntoViewIfNeeded()
+    await screenshot(start, 'recent-boards-imported-german')
+    await context.close()
+  })
 })
