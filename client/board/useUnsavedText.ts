@@ -1,31 +1,24 @@
 import { useEffect } from 'react'
-import { keepLostDraft, unsavedTexts } from '../ui/lostDrafts.js'
+import { keepLostDraft, textsNotOnBoard } from '../ui/lostDrafts.js'
 
 const storageKey = (boardId: string) => `zigzag.unsaved.${boardId}`
 
 /**
  * A field saves when it is left, so text being typed when the page is reloaded or closed is not on the board yet. The
- * browser asks before leaving while there is some, and if the person leaves anyway the text is kept in this browser:
- * the board, opened again, shows it in a note to copy (LostDrafts).
+ * browser asks before leaving while there is some (useLeaveWarning), and if the person leaves anyway the text is kept
+ * in this browser, with the texts of notes still open: the board, opened again, shows them in notes to copy (LostDrafts).
  */
 export function useUnsavedText(boardId: string): void {
   useEffect(() => {
     const kept = readKept(boardId)
     localStorage.removeItem(storageKey(boardId))
     for (const { name, text } of kept) keepLostDraft(name, text, 'closed')
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (unsavedTexts().length === 0) return
-      event.preventDefault()
-      event.returnValue = '' // older browsers ask only when this is set
-    }
     const onPageHide = () => {
-      const texts = unsavedTexts()
+      const texts = textsNotOnBoard()
       if (texts.length > 0) localStorage.setItem(storageKey(boardId), JSON.stringify(texts))
     }
-    window.addEventListener('beforeunload', onBeforeUnload)
     window.addEventListener('pagehide', onPageHide)
     return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload)
       window.removeEventListener('pagehide', onPageHide)
     }
   }, [boardId])

@@ -79,10 +79,11 @@ export function useKeepRewritten(): (text: string, field?: string) => void {
   return (text: string, field?: string) => keepLostDraft(target?.name ?? '', text, 'rewritten', field)
 }
 
-/** The texts being typed into fields right now and not saved yet, with what each belongs to. */
+/** The texts being typed into fields right now and not saved yet (useKeepIfGone), with what each belongs to. */
 const unsaved = new Set<{ name: string; text: string }>()
-export function unsavedTexts(): { name: string; text: string }[] {
-  return [...unsaved]
+/** What leaving the page now would lose: text being typed, and the texts of the notes keeping text (LostDrafts). */
+export function textsNotOnBoard(): { name: string; text: string }[] {
+  return [...unsaved, ...drafts.map(({ name, text }) => ({ name, text }))]
 }
 
 /**
@@ -90,7 +91,6 @@ export function unsavedTexts(): { name: string; text: string }[] {
  * part of is gone from the board, the text is kept as a lost draft instead of vanishing with the field.
  */
 export function useKeepIfGone(text: string, pending: boolean): void {
-  useUnsaved(pending && text.trim() !== '')
   const target = useContext(EditTargetContext)
   const latest = useRef({ text, pending, target })
   latest.current = { text, pending, target }
@@ -106,19 +106,6 @@ export function useKeepIfGone(text: string, pending: boolean): void {
     if (boardClosing) keepLostDraft(of?.name ?? '', last.trim(), 'closed')
     else if (of?.isGone()) keepLostDraft(of.name, last.trim())
   }, [])
-}
-
-/** The fields that now hold typed text not yet saved to the board, each by a token of its own. */
-const unsaved = new Set<object>()
-
-function useUnsaved(pending: boolean): void {
-  const token = useRef({})
-  useEffect(() => {
-    if (!pending) return
-    const field = token.current
-    unsaved.add(field)
-    return () => { unsaved.delete(field) }
-  }, [pending])
 }
 
 /** Whether leaving or reloading the page would lose typed text: a field's unsaved text, or a kept draft on screen. */
