@@ -3,6 +3,7 @@ import i18next from 'i18next'
 import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { exportBoard } from '../../shared/format/exportBoard.js'
+import type { Language } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { LoadFailureNote } from '../ui/LoadFailureNote.js'
 import { type LoadFailure, ModuleLoadError, loadOnDemand } from '../ui/loadOnDemand.js'
@@ -21,7 +22,9 @@ const KINDS: Kind[] = ['png-board', 'png-view', 'svg-board', 'pdf', 'csv', 'json
 
 /** Handoff: images for slides, the PDF workshop report, CSV tables for spreadsheets, and the JSON backup. */
 export function ExportMenu() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // Reports, tables and captions in the language the person exporting reads the page in (German: "4,5", semicolons).
+  const language: Language = i18n.resolvedLanguage === 'de' ? 'de' : 'en'
   const { doc, board, peers, personaId, showOtherJourneys } = useBoard()
   const flow = useReactFlow()
   const [open, setOpen] = useState(false)
@@ -41,17 +44,16 @@ export function ExportMenu() {
       if (kind === 'json') download(JSON.stringify(exportBoard(doc), null, 2), `${base}.zigzag.json`, 'application/json')
       else if (kind === 'csv') {
         const { boardCsvZip } = await loadOnDemand(() => import('./csvExport.js'))
-        download(new Blob([boardCsvZip(board, base) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-csv.zip`)
+        download(new Blob([boardCsvZip(board, base, language) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-csv.zip`)
       } else if (kind === 'pdf') {
         const [{ boardImage }, { renderPdf, reportDocument }] = await Promise.all([images(), loadOnDemand(() => import('./pdfReport.js'))])
         const image = container ? await boardImage(container, flow, 'board') : null
         const participants = reportParticipants(board, peers)
-        const language = board.meta.language
         const persona = board.personas.find((p) => p.id === personaId)?.name
         const definition = reportDocument({ board, date: new Date(), participants, journeyImage: image, persona, t: i18next.getFixedT(language), locale: language })
         download(await renderPdf(definition), `${base}-report.pdf`, 'application/pdf')
       } else {
-        const fixedT = i18next.getFixedT(board.meta.language)
+        const fixedT = i18next.getFixedT(language)
         const persona = board.personas.find((p) => p.id === personaId)
         const journey = persona?.name ? fixedT('export.journeyOf', { name: persona.name }) : undefined
         const caption = { title: board.meta.title, journey, color: persona?.color }

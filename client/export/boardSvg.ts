@@ -15,7 +15,7 @@ export interface BoardSvgInput {
   /** Also draw the other personas' paths, faded, as the board does when it shows them. */
   showOthers: boolean
   caption?: ImageCaption
-  /** Translations in the board's language. */
+  /** Translations in the language of the export (the page's). */
   t: Translate
   /** Text widths in CSS pixels; the browser's canvas unless a test brings its own. */
   measure?: Measure

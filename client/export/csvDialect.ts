@@ -27,7 +27,7 @@ interface Values {
 }
 
 /**
- * How a spreadsheet app of the board's language reads a CSV file. An English file keeps the column ids and value ids
+ * How a spreadsheet app of a language reads a CSV file. An English file keeps the column ids and value ids
  * (scripts read them) and Excel's comma; a German file has German headers and values, a semicolon between cells and a
  * decimal comma, since German Excel splits a row at ';' and reads 0.50 as a date, not as a number.
  */

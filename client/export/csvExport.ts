@@ -8,12 +8,13 @@ import { type CsvDialect, FACTOR_COLUMNS, STARDUST_COLUMNS, TOUCHPOINT_COLUMNS, 
 /**
  * The board as spreadsheet tables: touchpoints with all attributes and
  * scores, factor entries, stardust ideas with votes and owners, with headers,
- * values, separator and decimal mark in the board's language (csvDialect).
+ * values, separator and decimal mark in `language` (csvDialect): the page's, where the
+ * person exporting chose one, else the board's.
  * Papa Parse does the quoting (separators, quotes, line breaks), never
  * string joins.
  */
-export function boardCsvTables(board: BoardState): Record<'touchpoints' | 'factors' | 'stardust', string> {
-  const dialect = csvDialect(board.meta.language)
+export function boardCsvTables(board: BoardState, language = board.meta.language): Record<'touchpoints' | 'factors' | 'stardust', string> {
+  const dialect = csvDialect(language)
   const { values: v, decimal } = dialect
   const yesNo = (value: boolean) => (value ? v.yes : v.no)
   const phase = new Map(board.phases.map((p) => [p.id, p.name]))
@@ -69,9 +70,9 @@ function table<Columns extends readonly (keyof CsvDialect['header'])[]>(dialect:
 const FORMULA = /^(?!-?\d+(?:[.,]\d+)?$)[=+\-@\t\r]/
 
 /** One zip with a CSV per table; UTF-8 with a byte-order mark so spreadsheet apps read umlauts right. */
-export function boardCsvZip(board: BoardState, base: string): Uint8Array {
+export function boardCsvZip(board: BoardState, base: string, language = board.meta.language): Uint8Array {
   const files = Object.fromEntries(
-    Object.entries(boardCsvTables(board)).map(([name, csv]) => [`${base}-${name}.csv`, strToU8(`\ufeff${csv}`)]),
+    Object.entries(boardCsvTables(board, language)).map(([name, csv]) => [`${base}-${name}.csv`, strToU8(`\ufeff${csv}`)]),
   )
   return zipSync(files)
 }

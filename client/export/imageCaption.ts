@@ -2,7 +2,7 @@ import { FAMILY, type Font, type Measure, canvasMeasure, escaped, fitted } from 
 
 /**
  * What a picture of the board says about itself: the board's title and whose journey it draws (the selected
- * persona, in its colour), already in the board's language.
+ * persona, in its colour), already in the export's language (the page's).
  */
 export interface ImageCaption { title: string; journey?: string; color?: string }
 

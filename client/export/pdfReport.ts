@@ -40,7 +40,7 @@ export function reportDocument({ board, date, participants, journeyImage, person
   const headingHeight = heading.reduce((sum, [text, style]) => sum + paragraphHeight(text, HEADING[style]), 0)
   if (journeyImage) content.push(journeyPicture(journeyImage, headingHeight))
   content.push(journeyImage ? pageHeading(t('report.ranking')) : keptHeading(t('report.ranking'), 'h2'))
-  // In the board's language: "4,5" in German, "4.5" in English.
+  // In the report's language (the page's): "4,5" in German, "4.5" in English.
   const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
   const count = new Intl.NumberFormat(locale)
   content.push(table([t('report.rank'), t('touchpoint.title'), t('touchpoint.department'), t('touchpoint.status'), t('report.influence')],

@@ -149,6 +149,23 @@ describe('handing the board off', () => {
     expect(text).toContain('Stardust backlog')
   })
 
+  it('writes the report and the tables in the language the page is in, not the board’s', async () => {
+    await page.getByTestId('language-switch').click()
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('de')
+    try {
+      const { text } = await readPdf(new Uint8Array(await exportFile('pdf')))
+      expect(text).toContain('Bericht zum Customer-Journey-Workshop')
+      expect(text).toContain('Momente der Wahrheit')
+      const files = unzipSync(new Uint8Array(await exportFile('csv')))
+      const touchpoints = strFromU8(Object.entries(files).find(([name]) => name.endsWith('-touchpoints.csv'))![1])
+      // German Excel's dialect: German headers, a semicolon between cells.
+      expect(touchpoints.replace(/^\ufeff/, '').split(/\r?\n/)[0]).toMatch(/^Titel;Phase;Kanal;/)
+    } finally {
+      await page.getByTestId('language-switch').click()
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en')
+    }
+  })
+
   it('leaves the exporter’s selection ring, the card’s × button and the room’s focus ring out of the PNG', async () => {
     const clean = PNG.sync.read(await exportFile('png-board'))
     const card = page.getByTestId('touchpoint').filter({ hasText: 'Online checkout' })
