@@ -128,7 +128,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
           <SessionBar projectorLink={isFacilitator ? `/b/${info.id}/projector${window.location.hash}` : null} />
           <div className="workspace__body">
             {!readOnly && <Palette selectedId={selectedId} cell={cell} />}
-            <BoardCanvas selection={selection} onSelect={setSelection} cell={cell} onCell={setCell} onOpen={(id) => { selectOnly(id); setPanel('details') }} />
+            <BoardCanvas selection={selection} onSelect={setSelection} cell={cell} onCell={setCell} undoNotice={undo.notice} onOpen={(id) => { selectOnly(id); setPanel('details') }} />
             {panel && <SidePanel kind={panel} selectedId={selectedId} boardId={info.id} token={token} onClose={() => { setPanel(null); if (panel === 'details') setSelection(NOTHING_SELECTED) }} />}
           </div>
           <RestoreNotice />

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { type TouchpointKind } from '../../shared/model/index.js'
 import { removeTouchpointAsking } from '../board/askRemoval.js'
 import { useBoard } from '../board/BoardContext.js'
-import { RefusalToast } from '../session/RefusalToast.js'
+import { RefusalToast, type ShownRefusal } from '../session/RefusalToast.js'
 import { type DraggedAlong, type Peer, setPresence } from '../sync/presence.js'
 import {
   type BoardFlowNode, type CardBusy, type CardStatus, type FlowView, type JourneyFlowEdge, type TouchpointFlowNode, applyFlowChanges,
@@ -76,9 +76,11 @@ interface Props {
   /** The selected cell, where the palette adds: local to this screen like the selection (useCellSelection). */
   cell?: Cell | null
   onCell?: (cell: Cell | null) => void
+  /** Said by this page about an undo or redo (useUndo), in the same place as a refusal. */
+  undoNotice?: ShownRefusal | null
 }
 
-export function BoardCanvas({ selection, onSelect, onOpen, projector = false, reserveRight = 0, cell = null, onCell = NO_CELL }: Props) {
+export function BoardCanvas({ selection, onSelect, onOpen, projector = false, reserveRight = 0, cell = null, onCell = NO_CELL, undoNotice = null }: Props) {
   const { t, i18n } = useTranslation()
   const ariaLabels = useMemo(() => canvasAriaLabels(t), [t, i18n.language])
   const {
@@ -419,7 +421,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
         </ReactFlow>}
       </CanvasContext.Provider>
       {!projector && <SelectionHint count={selection.size} locked={countIn(selection, status.lockedForMe)} readOnly={readOnly} onClear={clearSelection} />}
-      {!projector && <RefusalToast local={lockedDrag.refusal} />}
+      {!projector && <RefusalToast local={latest(lockedDrag.refusal, undoNotice)} />}
       {!projector && <FollowStrip />}
     </div>
   )
@@ -489,3 +491,6 @@ function toggled(set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet
   else next.delete(id)
   return next
 }
+
+/** The later of two things this page said. */
+const latest = (a: ShownRefusal | null, b: ShownRefusal | null) => (!a ? b : !b ? a : a.at >= b.at ? a : b)

@@ -71,6 +71,10 @@ export const de: Strings<typeof en> = {
     locked_other: '{{count}} von der Moderation gesperrt: bleiben, wo sie sind',
     keysReadOnly: 'Strg+C kopiert sie · Esc hebt die Auswahl auf',
   },
+  undo: {
+    nothingLeft: 'Jemand anderes hat Ihre letzte Änderung inzwischen geändert: Davon bleibt nichts rückgängig zu machen.',
+    nothingLeftToRedo: 'Jemand anderes hat das inzwischen geändert: Davon bleibt nichts zu wiederholen.',
+  },
   toolbar: { undo: 'Rückgängig (Strg+Z)', redo: 'Wiederholen (Strg+Umschalt+Z)', share: 'Teilen', fit: 'Ganzes Board', language: 'Language: English' },
   limits: {
     count: '{{length}} / {{max}}',

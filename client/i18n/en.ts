@@ -68,6 +68,10 @@ export const en = {
     locked_other: '{{count}} locked by the facilitator: they stay put',
     keysReadOnly: 'Ctrl+C copies them · Esc deselects',
   },
+  undo: {
+    nothingLeft: 'Someone else has changed your last change since: there is nothing of it left to undo.',
+    nothingLeftToRedo: 'Someone else has changed that since: there is nothing of it left to redo.',
+  },
   toolbar: { undo: 'Undo (Ctrl+Z)', redo: 'Redo (Ctrl+Shift+Z)', share: 'Share', fit: 'Fit board', language: 'Sprache: Deutsch' },
   limits: {
     count: '{{length}} / {{max}}',

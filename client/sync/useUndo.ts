@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
 import { boardRoots } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
+import type { ShownRefusal } from '../session/RefusalToast.js'
 
 /** Undo and redo of this person's own changes only: the manager tracks just their local origin. */
 export function useUndo(doc: Y.Doc, origin: TransactionOrigin) {
@@ -9,7 +11,10 @@ export function useUndo(doc: Y.Doc, origin: TransactionOrigin) {
     () => new Y.UndoManager(boardRoots(doc), { trackedOrigins: new Set([origin]), captureTimeout: 300 }),
     [doc, origin],
   )
+  const { t } = useTranslation()
   const [counts, setCounts] = useState({ undo: 0, redo: 0 })
+  /** Said when a step had nothing left to take back because someone else changed it since. */
+  const [notice, setNotice] = useState<ShownRefusal | null>(null)
   useEffect(() => {
     const refresh = () => setCounts({ undo: manager.undoStack.length, redo: manager.redoStack.length })
     manager.on('stack-item-added', refresh)
@@ -33,10 +38,25 @@ export function useUndo(doc: Y.Doc, origin: TransactionOrigin) {
       return true
     }
   }, [manager])
+  /**
+   * Yjs passes over a step that others' later changes left nothing to take back in (they wrote over the title this
+   * person changed) and takes back the step before it instead: an idea added minutes ago on another card. Only the
+   * step asked for is taken back; when it had nothing left, the older one is put back and the person is told.
+   */
+  const step = useCallback((back: boolean) => {
+    const stack = () => (back ? manager.undoStack : manager.redoStack)
+    const before = stack().length
+    if (before === 0) return
+    const done = back ? manager.undo() : manager.redo()
+    if (done && stack().length === before - 1) return
+    if (done) void (back ? manager.redo() : manager.undo()) // the older step goes back where it was
+    setNotice({ reason: t(back ? 'undo.nothingLeft' : 'undo.nothingLeftToRedo'), refusal: null, at: Date.now() })
+  }, [manager, t])
   return {
     alone,
-    undo: () => manager.undo(),
-    redo: () => manager.redo(),
+    undo: () => step(true),
+    redo: () => step(false),
+    notice,
     canUndo: counts.undo > 0,
     canRedo: counts.redo > 0,
   }

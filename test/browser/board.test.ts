@@ -211,6 +211,36 @@ describe('a live board in two browsers', () => {
     await card(facilitator, 'Review portal').waitFor()
   })
 
+  it('undoes nothing older when someone else has changed your last change since, and says so', async () => {
+    await addCardByDoubleClick(participant, 'Before purchase', 'Website', 'Umbrella stand')
+    await card(facilitator, 'Umbrella stand').waitFor()
+    await participant.waitForTimeout(400) // its own undo step
+    await participant.locator('[data-testid="touchpoint"][data-title="Review portal"] .card__title').dblclick()
+
+    await participant.getByTestId('touchpoint-title-input').fill('Review portal (push)')
+    await participant.getByTestId('touchpoint-title-input').press('Enter')
+    // The facilitator, who has Pat's title, writes on top of it.
+    await card(facilitator, 'Review portal (push)').locator('.card__title').dblclick()
+    await facilitator.getByTestId('touchpoint-title-input').fill('Review portal (push) and SMS')
+    await facilitator.getByTestId('touchpoint-title-input').press('Enter')
+    await card(participant, 'Review portal (push) and SMS').waitFor()
+
+    await participant.locator('.react-flow__pane').click({ position: { x: 40, y: 90 } })
+    await participant.keyboard.press('Control+z')
+    await expect.poll(() => participant.getByTestId('refusal').textContent())
+      .toBe('Someone else has changed your last change since: there is nothing of it left to undo.')
+    // The card added before is still there, for everyone, and the title stays the facilitator's.
+    await participant.waitForTimeout(300)
+    expect(await card(facilitator, 'Umbrella stand').count()).toBe(1)
+    expect(await card(participant, 'Umbrella stand').count()).toBe(1)
+    expect(await card(facilitator, 'Review portal (push) and SMS').count()).toBe(1)
+    // Asked again, Ctrl+Z takes back the step before, and Ctrl+Shift+Z brings it back.
+    await participant.keyboard.press('Control+z')
+    await expect.poll(() => card(facilitator, 'Umbrella stand').count()).toBe(0)
+    await participant.keyboard.press('Control+Shift+z')
+    await card(facilitator, 'Umbrella stand').waitFor()
+  })
+
   it('links touchpoints into a journey path and highlights a physical ↔ digital switch', async () => {
     await addCardByDoubleClick(facilitator, 'Before purchase', 'Phone', 'Hotline call')
     const source = card(facilitator, 'Hotline call').locator('.react-flow__handle-right')

@@ -1,4 +1,4 @@
-import { type MouseEvent, useEffect, useState } from 'react'
+import { type MouseEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Touchpoint, touchpointMaps } from '../../../shared/model/index.js'
 import { useBoard } from '../../board/BoardContext.js'
@@ -21,10 +21,10 @@ export function TouchpointPanel({ touchpoint, onClose }: { touchpoint: Touchpoin
   // Opened from the keyboard (Enter on a focused card), the panel takes the focus, so Tab goes on inside it.
   const [fromKeyboard] = useState(() => document.activeElement?.matches('.react-flow__node:focus-visible') ?? false)
   useCardFocusBack(touchpoint.id)
-  const onSecondClick = useSecondClickRenames(() => { if (!readOnly) setEditingId(touchpoint.id) })
+  const secondClick = useSecondClickRenames(() => { if (!readOnly) setEditingId(touchpoint.id) })
   return (
     <aside className={`details details--${tab}`} aria-label={t('touchpoint.panelHeading')} data-testid="touchpoint-panel"
-      onMouseDownCapture={onSecondClick}>
+      {...secondClick}>
       <PanelHeader title={touchpoint.title || t('touchpoint.untitled')} onClose={onClose} takeFocus={fromKeyboard} />
       {!readOnly && isLocked(touchpoint.id) && (
         <p className="details__locked" data-testid="panel-locked"><Icon name="lock" /> {t('session.lockedPanel')}</p>
@@ -70,12 +70,23 @@ const DOUBLE_CLICK_MS = 600
  * with it. A second click that comes so soon after the panel opened belongs to the card: it starts the card's renaming
  * instead, and the field it landed on does not take the focus.
  */
-function useSecondClickRenames(rename: () => void): (event: MouseEvent) => void {
+function useSecondClickRenames(rename: () => void): { onMouseDownCapture: (event: MouseEvent) => void; onClickCapture: (event: MouseEvent) => void } {
   const [openedAt] = useState(() => performance.now())
-  return (event) => {
-    if (event.detail < 2 || performance.now() - openedAt > DOUBLE_CLICK_MS) return
-    event.preventDefault()
-    event.stopPropagation()
-    rename()
+  /** The press was the card's: so is the click it ends in (on a label, that click would focus the label's field). */
+  const taken = useRef(false)
+  return {
+    onMouseDownCapture: (event) => {
+      taken.current = event.detail >= 2 && performance.now() - openedAt <= DOUBLE_CLICK_MS
+      if (!taken.current) return
+      event.preventDefault()
+      event.stopPropagation()
+      rename()
+    },
+    onClickCapture: (event) => {
+      if (!taken.current) return
+      taken.current = false
+      event.preventDefault()
+      event.stopPropagation()
+    },
   }
 }
