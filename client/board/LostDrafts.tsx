@@ -25,11 +25,15 @@ export function LostDrafts({ children }: { children?: ReactNode }) {
   )
 }
 
+/** What the note says of the text: each reason tells it differently (a replaced link keeps what was added, not what was typed). */
+const BODY = { removed: 'body', rewritten: 'rewrittenBody', closed: 'closedBody', left: 'leftBody' } as const
+
 function LostDraftNote({ draft }: { draft: LostDraft }) {
   const { t } = useTranslation()
   const field = useRef<HTMLTextAreaElement>(null)
   const [copied, setCopied] = useState<boolean | null>(null)
-  const heading = draft.reason === 'closed' ? t(draft.name ? 'lostDraft.closedIn' : 'lostDraft.closed', { name: draft.name })
+  const heading = draft.reason === 'closed' || draft.reason === 'left'
+    ? t(`lostDraft.${draft.reason}${draft.name ? 'In' : ''}`, { name: draft.name })
     : draft.reason === 'removed' ? t('lostDraft.heading', { name: draft.name })
       : t(draft.field ? 'lostDraft.rewrittenField' : 'lostDraft.rewritten', { name: draft.name, field: draft.field })
   return (
@@ -37,7 +41,7 @@ function LostDraftNote({ draft }: { draft: LostDraft }) {
       <button type="button" className="lost-draft__close" aria-label={t('common.close')} title={t('common.close')}
         data-testid="lost-draft-close" onClick={() => dismissLostDraft(draft.id)}>×</button>
       <strong>{heading}</strong>
-      <p>{t(draft.reason === 'rewritten' ? 'lostDraft.rewrittenBody' : 'lostDraft.body')}</p>
+      <p>{t(`lostDraft.${BODY[draft.reason]}`)}</p>
       <textarea ref={field} readOnly value={draft.text} rows={Math.min(4, Math.ceil(draft.text.length / 48))} data-testid="lost-draft-text"
         onFocus={(e) => e.target.select()} />
       <div className="lost-draft__actions">

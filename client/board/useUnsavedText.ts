@@ -12,7 +12,7 @@ export function useUnsavedText(boardId: string): void {
   useEffect(() => {
     const kept = readKept(boardId)
     localStorage.removeItem(storageKey(boardId))
-    for (const { name, text } of kept) keepLostDraft(name, text, 'closed')
+    for (const { name, text } of kept) keepLostDraft(name, text, 'left')
     const onPageHide = () => {
       const texts = textsNotOnBoard()
       if (texts.length > 0) localStorage.setItem(storageKey(boardId), JSON.stringify(texts))

@@ -8,9 +8,9 @@ export interface LostDraft {
   text: string
   /**
    * The thing was removed; someone rewrote the same text meanwhile so that this no longer fitted in; or the board
-   * closed under the field (its link was replaced).
+   * closed under the field (its link was replaced); or the page was closed or reloaded (kept in the browser meanwhile).
    */
-  reason: 'removed' | 'rewritten' | 'closed'
+  reason: 'removed' | 'rewritten' | 'closed' | 'left'
   /** Which of its fields, by the field's label, where it has several (a touchpoint's pain point, its description…). */
   field?: string
 }

@@ -215,7 +215,8 @@ describe('with the keyboard', () => {
     const note = page.getByTestId('lost-draft')
     await note.waitFor()
     expect(await note.getByTestId('lost-draft-text').inputValue()).toBe('The voucher field is hidden')
-    expect(await note.getAttribute('aria-label')).toBe('The board closed while you were typing in “Online checkout”')
+    expect(await note.getAttribute('aria-label')).toBe('You were typing this in “Online checkout” when the page closed')
+    expect(await note.locator('p').textContent()).toBe('It was not saved yet, so it is not on the board. It is kept here until you close this:')
     // Shown once: the next reload, with nothing being typed, asks nothing and shows no note.
     await note.getByTestId('lost-draft-close').click()
     page.once('dialog', (dialog) => { asked.push(dialog.type()); void dialog.accept() })

@@ -139,6 +139,8 @@ describe('facilitator controls in three browsers', () => {
       await expect.poll(() => page.getByTestId('notice').textContent()).toBe('The facilitator replaced this link. Ask for the new one: what you added is kept in this browser and joins the board when you open it.')
     }
     expect(await pat.getByTestId('lost-draft').getAttribute('aria-label')).toBe('The board closed while you were typing in “Weekly flyer in the letterbox”')
+    // The notice says what was added is kept and joins the board; the note says this text is not among it.
+    expect(await pat.getByTestId('lost-draft').locator('p').textContent()).toMatch(/^Unlike what you added before, this text was not saved yet/)
     expect(await pat.getByTestId('lost-draft-text').inputValue()).toBe('Needs a guest checkout')
     expect(await sam.getByTestId('lost-draft').count()).toBe(0)
     await screenshot(pat, 'link-rotated')
