@@ -42,6 +42,11 @@ export interface VotingRound {
   voters: number
   /** Votes per item; only present once revealed. */
   results: Record<string, number> | null
+  /**
+   * What each item in the results was called (a card's title, an idea's text) when the round was revealed or closed, so
+   * the record stays readable after an item is deleted. Absent from rounds recorded before this field.
+   */
+  names?: Record<string, string>
 }
 
 /** What every client of a board sees. */

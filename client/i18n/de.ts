@@ -293,6 +293,7 @@ export const de: Strings<typeof en> = {
     cast: 'Punkt setzen',
     retract: 'Punkt zurücknehmen',
     history: 'Abstimmungsergebnisse',
+    removed: '(entfernt)',
   },
   private: {
     explain: 'Neue Faktoren und Sternenstaub-Ideen bleiben verborgen, bis die Moderation aufdeckt; Kontaktpunkte erscheinen sofort.',

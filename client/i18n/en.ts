@@ -290,6 +290,7 @@ export const en = {
     cast: 'Place a dot',
     retract: 'Take a dot back',
     history: 'Voting results on record',
+    removed: '(removed)',
   },
   private: {
     explain: 'New factors and stardust ideas stay hidden until the facilitator reveals them; touchpoints show at once.',

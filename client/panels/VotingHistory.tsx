@@ -7,7 +7,10 @@ export function VotingHistory({ rounds }: { rounds: VotingRound[] }) {
   const { t } = useTranslation()
   const { board } = useBoard()
   if (rounds.length === 0) return null
-  const titleOf = (id: string) => board.touchpoints.find((tp) => tp.id === id)?.title ?? board.stardust.find((s) => s.id === id)?.text ?? '–'
+  // An item still on the board goes by its name now; a deleted one by the name the round recorded, if it has one.
+  const nameNow = (round: VotingRound, id: string) => round.target === 'touchpoints'
+    ? board.touchpoints.find((tp) => tp.id === id)?.title
+    : board.stardust.find((s) => s.id === id)?.text
   return (
     <section className="voting-history" data-testid="voting-history">
       <h3>{t('voting.history')}</h3>
@@ -15,9 +18,15 @@ export function VotingHistory({ rounds }: { rounds: VotingRound[] }) {
         <div key={round.id} className="voting-history__round">
           <strong>{t(`voting.${round.target}`)} · {new Date(round.openedAt).toLocaleString()}</strong>
           <ol>
-            {Object.entries(round.results ?? {}).sort((a, b) => b[1] - a[1]).map(([id, count]) => (
-              <li key={id}><span className="vote-dots vote-dots--result">● {count}</span> {titleOf(id)}</li>
-            ))}
+            {Object.entries(round.results ?? {}).sort((a, b) => b[1] - a[1]).map(([id, count]) => {
+              const now = nameNow(round, id)
+              return (
+                <li key={id} data-testid="voting-history-item" data-removed={now === undefined}>
+                  <span className="vote-dots vote-dots--result" data-testid="voting-history-count">● {count}</span>
+                  <span>{now ?? round.names?.[id]}{now === undefined && <span className="hint"> {t('voting.removed')}</span>}</span>
+                </li>
+              )
+            })}
           </ol>
         </div>
       ))}

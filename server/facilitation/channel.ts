@@ -1,7 +1,7 @@
 import { type Refusal, refusalText } from '../../shared/refusals.js'
 import { createHash } from 'node:crypto'
 import type * as Y from 'yjs'
-import { addFactor, addStardust, readMeta, stardustMaps, touchpointMaps } from '../../shared/model/index.js'
+import { addFactor, addStardust, readMeta, stardustMaps, stardustText, touchpointMaps, touchpointTitle } from '../../shared/model/index.js'
 import { serverOrigin } from '../../shared/origins.js'
 import { type Draft, type SessionCommand, type SessionEvent, encodeSessionFrame } from '../../shared/session.js'
 import { SessionCommandSchema } from '../../shared/sessionCommands.js'
@@ -48,6 +48,7 @@ export class FacilitationChannel {
     this.facts = {
       touchpointExists: (id) => touchpointMaps(host.doc).has(id),
       stardustExists: (id) => stardustMaps(host.doc).has(id),
+      itemName: (target, id) => (target === 'touchpoints' ? touchpointTitle : stardustText)(host.doc, id),
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Refusal, RefusalCode, RefusalValues } from '../../shared/refusals.js'
 import { randomId } from '../../shared/ids.js'
 import type { Role } from '../../shared/protocol.js'
-import { type AgendaStep, type Draft, MAX_TIMER_MS, type SessionCommand, type VotingTarget } from '../../shared/session.js'
+import { type AgendaStep, type Draft, MAX_TIMER_MS, type SessionCommand, type VotingRound, type VotingTarget } from '../../shared/session.js'
 import { FACILITATOR_COMMANDS } from '../../shared/sessionCommands.js'
 import { type FacilitationState, MAX_VOTING_HISTORY, countVotes, refreshCounters } from './state.js'
 
@@ -16,6 +16,8 @@ export interface Actor {
 export interface BoardFacts {
   touchpointExists(id: string): boolean
   stardustExists(id: string): boolean
+  /** What a card (its title) or a stardust idea (its text) is called now; undefined once it is gone. */
+  itemName(target: VotingTarget, id: string): string | undefined
 }
 
 /** Work the caller does after an accepted command: writes to the document or the store. */
@@ -71,7 +73,7 @@ function run(state: FacilitationState, command: SessionCommand, actor: Actor, fa
       session.timer = { durationMs: timer.durationMs, endsAt: null, remainingMs: timer.durationMs }
       return done()
     case 'voting.open':
-      closeRound(state)
+      closeRound(state, facts)
       session.voting = {
         id: randomId(), title: command.title, target: command.target, votesPerPerson: command.votesPerPerson,
         status: 'open', openedAt: now, voters: 0, results: null,
@@ -81,10 +83,11 @@ function run(state: FacilitationState, command: SessionCommand, actor: Actor, fa
       if (!session.voting) return refused('noRound')
       session.voting.status = 'revealed'
       session.voting.results = countVotes(state.votes)
+      recordNames(session.voting, facts)
       return done()
     case 'voting.close':
       if (!session.voting) return refused('noRound')
-      closeRound(state)
+      closeRound(state, facts)
       return done()
     case 'vote.cast':
       return castVote(state, command.itemId, actor, facts)
@@ -148,14 +151,25 @@ function run(state: FacilitationState, command: SessionCommand, actor: Actor, fa
   }
 }
 
-/** Ends the current round, if any, and keeps its result on record. */
-function closeRound(state: FacilitationState): void {
+/** Ends the current round, if any, and keeps its result, with what its items were called, on record. */
+function closeRound(state: FacilitationState, facts: BoardFacts): void {
   const round = state.public.voting
   if (!round) return
   const closed = { ...round, status: 'closed' as const, results: round.results ?? countVotes(state.votes) }
+  recordNames(closed, facts)
   state.public.votingHistory = [closed, ...state.public.votingHistory].slice(0, MAX_VOTING_HISTORY)
   state.public.voting = null
   state.votes = {}
+}
+
+/** Notes what each item in the results is called now; an item deleted since the reveal keeps the name it had then. */
+function recordNames(round: VotingRound, facts: BoardFacts): void {
+  const names = { ...round.names }
+  for (const id of Object.keys(round.results ?? {})) {
+    const name = facts.itemName(round.target, id)
+    if (name !== undefined) names[id] = name
+  }
+  round.names = names
 }
 
 const itemExists = (target: VotingTarget, id: string, facts: BoardFacts) =>

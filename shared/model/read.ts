@@ -6,7 +6,7 @@ import {
   type BoardMeta, type Channel, type CustomerChair, type EntityMap, type FactorEntry, type JourneyStep, type Lane, type Language,
   type Outcome, type Persona, type Phase, type StardustIdea, type Touchpoint, type TouchpointKind, OUTCOMES,
   SCHEMA_VERSION, TOUCHPOINT_STATUSES, bool, influenceMap, laneMaps, metaMap, num, oneOf, personaMaps,
-  phaseMaps, ratingMap, str, touchpointMaps,
+  phaseMaps, ratingMap, stardustMaps, str, touchpointMaps,
 } from './schema.js'
 
 /** touchpointId → participantId → value. */
@@ -82,6 +82,18 @@ export function readTouchpoint(doc: Y.Doc, id: string, m: EntityMap): Touchpoint
     momentOfTruth: bool(m, 'momentOfTruth'),
     authorId: str(m, 'authorId'),
   }
+}
+
+/** A card's title, or undefined once the card is gone. */
+export function touchpointTitle(doc: Y.Doc, id: string): string | undefined {
+  const m = touchpointMaps(doc).get(id)
+  return m && str(m, 'title')
+}
+
+/** A stardust idea's text, or undefined once the idea is gone. */
+export function stardustText(doc: Y.Doc, id: string): string | undefined {
+  const m = stardustMaps(doc).get(id)
+  return m && str(m, 'text')
 }
 
 /** Journey steps whose both ends and persona still exist (a concurrent delete may orphan one). */

@@ -18,6 +18,29 @@ async function openTab(page: Page, title: string, tab: 'details' | 'rating' | 'f
   await page.getByTestId(`tab-${tab}`).click()
 }
 
+/** Every line box of an element's text starts at one top: it did not wrap. */
+const linesOf = (page: Page, testId: string) => page.getByTestId(testId).evaluateAll((elements) => elements.map((element) => {
+  const range = document.createRange()
+  range.selectNodeContents(element)
+  return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size
+}))
+
+/**
+ * The options of a select that it cannot show whole when chosen: a hidden copy sized to its chosen option (field-sizing:
+ * content) is measured with each option chosen, against the select's own width.
+ */
+const cutOptions = (page: Page, testId: string) => page.getByTestId(testId).evaluate((select: HTMLSelectElement) => {
+  const copy = select.cloneNode(true) as HTMLSelectElement
+  Object.assign(copy.style, { fieldSizing: 'content', width: 'auto', minWidth: '0', position: 'absolute', visibility: 'hidden' })
+  select.after(copy)
+  const cut = [...copy.options].filter((_, index) => {
+    copy.selectedIndex = index
+    return copy.getBoundingClientRect().width > select.getBoundingClientRect().width
+  }).map((option) => option.text)
+  copy.remove()
+  return cut
+})
+
 beforeAll(async () => {
   server = await startTestServer()
   browser = await launchBrowser()
@@ -123,6 +146,69 @@ describe('facilitator controls in three browsers', () => {
     expect(toastBox.x + toastBox.width).toBeLessThanOrEqual(panelBox.x)
     await expect.poll(() => fran.getByTestId('panel-phase').inputValue()).toBe(use)
     await pat.getByTestId('panel-close').click()
+  })
+
+  it('keeps naming what a closed round voted on after it is deleted, marked removed, each count on one line, in English and German', async () => {
+    // A long name, as German ones often are: the count beside it still keeps to one line.
+    const top = 'Product page in the online shop, with sizes, colours and the stock in the nearest store'
+    await openTab(pat, 'Product page in the online shop', 'details')
+    await pat.getByTestId('panel-title').fill(top)
+    await pat.getByTestId('panel-title').press('Enter')
+    await card(fran, top).waitFor()
+    await pat.getByTestId('panel-close').click()
+    await fran.getByTestId('voting-open').click()
+    const cast = async (page: Page, title: string, dots: number) => {
+      for (let dot = 1; dot <= dots; dot++) {
+        await card(page, title).getByTestId('vote-cast').click()
+        await expect.poll(() => card(page, title).getByTestId('vote-dots').getAttribute('data-mine')).toBe(String(dot))
+      }
+    }
+    await cast(pat, top, 3)
+    await cast(sam, top, 2)
+    await cast(sam, 'Asks for advice in the store', 1)
+    await fran.getByTestId('voting-close').click()
+    await expect.poll(() => pat.getByTestId('vote-dots').count()).toBe(0)
+    // Pat deletes the winner.
+    await openTab(pat, top, 'details')
+    pat.once('dialog', (dialog) => void dialog.accept())
+    await pat.getByTestId('panel-delete').click()
+    await expect.poll(() => card(fran, top).count()).toBe(0)
+    await fran.setViewportSize({ width: 1280, height: 720 })
+    if (await fran.getByTestId('panel-close').count()) await fran.getByTestId('panel-close').click()
+    await fran.getByTestId('open-priority').click()
+    const items = fran.getByTestId('voting-history-item')
+    for (const [language, removed] of [['en', '(removed)'], ['de', '(entfernt)']] as const) {
+      if (language === 'de') await fran.getByTestId('language-switch').click()
+      await expect.poll(() => items.first().textContent(), { message: language }).toBe(`● 5${top} ${removed}`)
+      expect(await items.first().getAttribute('data-removed')).toBe('true')
+      expect(await items.nth(1).textContent()).toBe('● 1Asks for advice in the store')
+      await fran.getByTestId('voting-history').scrollIntoViewIfNeeded()
+      await screenshot(fran, `voting-history-${language}`)
+      expect(await linesOf(fran, 'voting-history-count'), language).toEqual([1, 1])
+    }
+    await fran.getByTestId('language-switch').click()
+    await fran.getByTestId('panel-close').click()
+    await fran.setViewportSize({ width: 1440, height: 900 })
+  })
+
+  it('shows the card’s whole phase and channel in its panel on a laptop and a desktop, in English and German', async () => {
+    const german = await createBoard(server.url, { template: 'retail', language: 'de', title: 'Kanäle' })
+    const flo = await joinBoard(browser, german.links.edit, 'Flo')
+    await flo.getByTestId('language-switch').click()
+    for (const [page, title, language] of [[fran, 'Online checkout', 'en'], [flo, 'Bestellabschluss im Onlineshop', 'de']] as const) {
+      await openTab(page, title, 'details')
+      for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+        await page.setViewportSize({ width, height })
+        await page.getByTestId('panel-lane').scrollIntoViewIfNeeded()
+        await screenshot(page, `card-panel-cell-${width}-${language}`)
+        // Every phase and channel, the chosen one among them, fits its select.
+        expect(await cutOptions(page, 'panel-phase'), `${width} ${language}`).toEqual([])
+        expect(await cutOptions(page, 'panel-lane'), `${width} ${language}`).toEqual([])
+      }
+    }
+    expect(await flo.getByTestId('panel-lane').locator('option:checked').textContent()).toBe('Onlineshop · Digital')
+    await flo.context().close()
+    await fran.getByTestId('panel-close').click()
   })
 
   it('rotates the edit link: the old link’s people see why they were let go, keep what they were typing, and the new link works', async () => {

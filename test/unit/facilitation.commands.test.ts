@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { type Actor, type BoardFacts, applyCommand } from '../../server/facilitation/commands.js'
 import { type FacilitationState, emptyFacilitation, parseFacilitation, serializeFacilitation } from '../../server/facilitation/state.js'
 import { FACILITATOR_COMMANDS, type SessionCommand, SessionCommandSchema, type SessionCommandInput } from '../../shared/sessionCommands.js'
@@ -6,9 +6,12 @@ import { FACILITATOR_COMMANDS, type SessionCommand, SessionCommandSchema, type S
 const facilitator: Actor = { role: 'facilitator', participantId: 'fran', name: 'Fran' }
 const editor = (id = 'pat'): Actor => ({ role: 'editor', participantId: id, name: id })
 const viewer: Actor = { role: 'viewer', participantId: 'vic', name: 'Vic' }
+/** Items a test deleted from the board. */
+const gone = new Set<string>()
 const facts: BoardFacts = {
-  touchpointExists: (id) => id.startsWith('tp'),
-  stardustExists: (id) => id.startsWith('idea'),
+  touchpointExists: (id) => id.startsWith('tp') && !gone.has(id),
+  stardustExists: (id) => id.startsWith('idea') && !gone.has(id),
+  itemName: (target, id) => ((target === 'touchpoints' ? facts.touchpointExists : facts.stardustExists)(id) ? `Name of ${id}` : undefined),
 }
 const NOW = 1_000_000
 
@@ -25,6 +28,8 @@ const ALL_FACILITATOR_COMMANDS: SessionCommandInput[] = [
 ]
 
 describe('session commands', () => {
+  afterEach(() => gone.clear())
+
   it('records who restored which version, for everyone to be told, and refuses that to viewers', () => {
     const state = emptyFacilitation()
     expect(run(state, { type: 'restore.announce', version: 'Before the cut' }, editor('pat'), NOW + 5)).toEqual({ ok: true, effects: [] })
@@ -93,6 +98,32 @@ describe('session commands', () => {
     run(state, { type: 'voting.open', target: 'touchpoints', votesPerPerson: 3 }, facilitator)
     expect(state.public.votingHistory[0]).toMatchObject({ target: 'stardust', status: 'closed', results: { 'idea-1': 1 } })
     expect(state.public.voting).toMatchObject({ target: 'touchpoints', status: 'open', voters: 0 })
+  })
+
+  it('keeps what each voted item was called on record, after the item is deleted', () => {
+    const state = emptyFacilitation()
+    run(state, { type: 'voting.open', target: 'touchpoints', votesPerPerson: 3 }, facilitator)
+    run(state, { type: 'vote.cast', itemId: 'tp-top' }, editor('pat'))
+    run(state, { type: 'vote.cast', itemId: 'tp-top' }, editor('sam'))
+    run(state, { type: 'vote.cast', itemId: 'tp-next' }, editor('sam'))
+    expect(JSON.stringify(state.public)).not.toContain('Name of')
+    run(state, { type: 'voting.reveal' }, facilitator)
+    expect(state.public.voting?.names).toEqual({ 'tp-top': 'Name of tp-top', 'tp-next': 'Name of tp-next' })
+    // Deleted between the reveal and the close, the top card keeps the name it had when revealed.
+    gone.add('tp-top')
+    run(state, { type: 'voting.close' }, facilitator)
+    expect(state.public.votingHistory[0]).toMatchObject({ results: { 'tp-top': 2, 'tp-next': 1 }, names: { 'tp-top': 'Name of tp-top', 'tp-next': 'Name of tp-next' } })
+    // A stardust round closed without a reveal names its ideas as they are at the close, and the names outlive the ideas.
+    run(state, { type: 'voting.open', target: 'stardust', votesPerPerson: 1 }, facilitator)
+    run(state, { type: 'vote.cast', itemId: 'idea-seat' }, editor('pat'))
+    run(state, { type: 'voting.close' }, facilitator)
+    gone.add('idea-seat')
+    const stored = parseFacilitation(serializeFacilitation(state))
+    expect(stored.public.votingHistory.map((round) => round.names)).toEqual([{ 'idea-seat': 'Name of idea-seat' }, { 'tp-top': 'Name of tp-top', 'tp-next': 'Name of tp-next' }])
+    // A record kept before rounds named their items still loads, without names.
+    const old = parseFacilitation(JSON.stringify({ public: { votingHistory: [{ id: 'r', title: '', target: 'touchpoints', votesPerPerson: 3, status: 'closed', openedAt: 1, voters: 1, results: { tp1: 1 } }] } }))
+    expect(old.public.votingHistory[0]).toMatchObject({ results: { tp1: 1 } })
+    expect(old.public.votingHistory[0]?.names).toBeUndefined()
   })
 
   it('refuses votes from viewers, from people who did not say hello, and on items that do not exist', () => {

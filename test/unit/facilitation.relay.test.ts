@@ -114,7 +114,8 @@ describe('the facilitation channel on the relay', () => {
     expect(lastState(sam)?.voting?.results).toEqual({ [card]: 2 })
     sendCommand(fran, { type: 'voting.close' })
     harness.flush()
-    expect(lastState(sam)?.votingHistory[0]).toMatchObject({ status: 'closed', results: { [card]: 2 } })
+    // With the card's title from the relay's copy of the board, so the record stays readable once the card is gone.
+    expect(lastState(sam)?.votingHistory[0]).toMatchObject({ status: 'closed', results: { [card]: 2 }, names: { [card]: 'Checkout' } })
   })
 
   it('never lets a viewer vote or write a draft', () => {

@@ -60,20 +60,15 @@ export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; 
       <label htmlFor="tp-description">{t('touchpoint.description')}</label>
       <CommitField id="tp-description" testId="panel-description" multiline rows={3} value={touchpoint.description} disabled={readOnly}
         maxLength={2000} placeholder={t('touchpoint.descriptionPlaceholder')} onCommit={(description) => save({ description })} />
-      <div className="field-row">
-        <div>
-          <label htmlFor="tp-phase">{t('touchpoint.phase')}</label>
-          <select id="tp-phase" value={touchpoint.phaseId} disabled={cellFixed} title={cellTitle} data-testid="panel-phase" onChange={(e) => move({ phaseId: e.target.value, laneId: touchpoint.laneId })}>
-            {board.phases.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="tp-lane">{t('touchpoint.lane')}</label>
-          <select id="tp-lane" value={touchpoint.laneId} disabled={cellFixed} title={cellTitle} data-testid="panel-lane" onChange={(e) => move({ phaseId: touchpoint.phaseId, laneId: e.target.value })}>
-            {board.lanes.map((l) => <option key={l.id} value={l.id}>{l.name} · {t(`grid.${l.channel}`)}</option>)}
-          </select>
-        </div>
-      </div>
+      {/* Each on the panel's full width: side by side, a lane's name and channel ("Online shop · Digital") did not fit. */}
+      <label htmlFor="tp-phase">{t('touchpoint.phase')}</label>
+      <select id="tp-phase" value={touchpoint.phaseId} disabled={cellFixed} title={cellTitle} data-testid="panel-phase" onChange={(e) => move({ phaseId: e.target.value, laneId: touchpoint.laneId })}>
+        {board.phases.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+      </select>
+      <label htmlFor="tp-lane">{t('touchpoint.lane')}</label>
+      <select id="tp-lane" value={touchpoint.laneId} disabled={cellFixed} title={cellTitle} data-testid="panel-lane" onChange={(e) => move({ phaseId: touchpoint.phaseId, laneId: e.target.value })}>
+        {board.lanes.map((l) => <option key={l.id} value={l.id}>{l.name} · {t(`grid.${l.channel}`)}</option>)}
+      </select>
       {isFacilitator && (
         <div className="facilitator-tools">
           <label className="toggle toggle--small">
