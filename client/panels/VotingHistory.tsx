@@ -4,7 +4,7 @@ import { useBoard } from '../board/BoardContext.js'
 
 /** Closed dot-voting rounds with their results: what the room decided stays on record. */
 export function VotingHistory({ rounds }: { rounds: VotingRound[] }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { board } = useBoard()
   if (rounds.length === 0) return null
   // An item still on the board goes by its name now; a deleted one by the name the round recorded, if it has one.
@@ -16,7 +16,7 @@ export function VotingHistory({ rounds }: { rounds: VotingRound[] }) {
       <h3>{t('voting.history')}</h3>
       {rounds.map((round) => (
         <div key={round.id} className="voting-history__round">
-          <strong>{t(`voting.${round.target}`)} · {new Date(round.openedAt).toLocaleString()}</strong>
+          <strong>{t(`voting.${round.target}`)} · {new Date(round.openedAt).toLocaleString(i18n.language)}</strong>
           <ol>
             {Object.entries(round.results ?? {}).sort((a, b) => b[1] - a[1]).map(([id, count]) => {
               const now = nameNow(round, id)

@@ -185,6 +185,10 @@ describe('facilitator controls in three browsers', () => {
       await fran.getByTestId('voting-history').scrollIntoViewIfNeeded()
       await screenshot(fran, `voting-history-${language}`)
       expect(await linesOf(fran, 'voting-history-count'), language).toEqual([1, 1])
+      // The round's date in the page's language, not the browser's: 6.12.2026 in German, 12/6/2026 in English.
+      const day = new Date()
+      const date = language === 'de' ? `${day.getDate()}.${day.getMonth() + 1}.${day.getFullYear()}` : `${day.getMonth() + 1}/${day.getDate()}/${day.getFullYear()}`
+      expect(await fran.getByTestId('voting-history').textContent(), language).toContain(date)
     }
     await fran.getByTestId('language-switch').click()
     await fran.getByTestId('panel-close').click()
