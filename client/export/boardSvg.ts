@@ -5,6 +5,7 @@ import { type Translate, cardSvg } from './boardSvgCard.js'
 import { curveSvg } from './boardSvgCurve.js'
 import { gridSvg } from './boardSvgGrid.js'
 import { journeySvg } from './boardSvgPath.js'
+import { switchLabelWidth } from '../flow/stepPath.js'
 import { CAPTION_HEIGHT, type ImageCaption, captionStrip } from './imageCaption.js'
 import { FAMILY, type Measure, canvasMeasure, escaped } from './svgText.js'
 
@@ -33,7 +34,7 @@ const MARGIN = 24
  */
 export function boardSvg({ board, personaId, showOthers, caption, t, measure = canvasMeasure }: BoardSvgInput): string {
   const layout = computeLayout(board)
-  const { nodes, edges } = docToFlow(board, layout, { personaId, showOthers })
+  const { nodes, edges } = docToFlow(board, layout, { personaId, showOthers, switchLabelWidth: switchLabelWidth(t, measure) })
   const cards = nodes.filter((node): node is TouchpointFlowNode => node.type === 'touchpoint')
   const curve = nodes.find((node): node is CurveFlowNode => node.type === 'curve')
   const at = new Map(cards.map((card) => [card.id, card.position]))

@@ -1,9 +1,11 @@
-import { Position } from '@xyflow/react'
 import { type JourneyFlowEdge, STEP_ENDS } from '../flow/adapter.js'
-import { journeyStepPath } from '../flow/JourneyEdge.js'
 import type { Point } from '../flow/layout.js'
+import { SWITCH_LABEL, stepBetween, switchWords } from '../flow/stepPath.js'
 import type { Translate } from './boardSvgCard.js'
 import { type Measure, escaped, round, svgText } from './svgText.js'
+
+const ACCENT = '#f08a24'
+const LABEL = { font: SWITCH_LABEL.font, height: SWITCH_LABEL.height, pad: SWITCH_LABEL.pad }
 
 /**
  * The journey path as SVG, as JourneyEdge draws it: each step in its persona's colour with React Flow's closed arrow
@@ -11,9 +13,6 @@ import { type Measure, escaped, round, svgText } from './svgText.js'
  * "physical → digital" label, and other personas' paths faded under the selected one's. `edges` come from docToFlow
  * (faded ones first); `at` holds the cards' corners.
  */
-const ACCENT = '#f08a24'
-const LABEL = { font: { weight: 800, size: 11 }, height: 19, pad: 8 }
-
 export function journeySvg(edges: readonly JourneyFlowEdge[], at: ReadonlyMap<string, Point>, t: Translate, measure: Measure): { steps: string; labels: string } {
   const colours = [...new Set(edges.map((edge) => edge.data!.color))]
   const markers = colours.map((colour, i) => `<marker id="step-end-${i}" markerWidth="5" markerHeight="5" viewBox="-10 -10 20 20" markerUnits="strokeWidth" orient="auto" refX="0" refY="0">`
@@ -25,21 +24,18 @@ export function journeySvg(edges: readonly JourneyFlowEdge[], at: ReadonlyMap<st
     const to = at.get(edge.target)
     if (!from || !to) continue
     const { color, faded, switch: zigzag } = edge.data!
-    const [d, labelX, labelY] = journeyStepPath({
-      sourceX: from.x + STEP_ENDS.source.x, sourceY: from.y + STEP_ENDS.source.y, sourcePosition: Position.Right,
-      targetX: to.x + STEP_ENDS.target.x, targetY: to.y + STEP_ENDS.target.y, targetPosition: Position.Left,
-    })
+    const [d, midX, midY] = stepBetween(from, to, STEP_ENDS)
+    const { x: labelX, y: labelY } = edge.data!.labelAt ?? { x: midX, y: midY }
     const look = zigzag ? ' stroke-width="4.5" stroke-dasharray="10 6"' : ' stroke-width="3"'
     steps.push(`<path class="journey-step${zigzag ? ' journey-step--switch' : ''}" d="${d}" fill="none" stroke="${escaped(color)}"${look}`
       + ` marker-end="url(#step-end-${colours.indexOf(color)})"${faded ? ' opacity="0.22"' : ''}/>`)
-    if (zigzag && !faded) labels.push(switchLabel(t(zigzag.to === 'digital' ? 'journey.switchToDigital' : 'journey.switchToPhysical'), labelX, labelY, measure))
+    if (zigzag && !faded) labels.push(switchLabel(switchWords(zigzag.to, t), labelX, labelY, measure))
   }
   return { steps: `<defs>${markers.join('')}</defs><g class="journey">${steps.join('')}</g>`, labels: `<g class="journey-switches">${labels.join('')}</g>` }
 }
 
-/** "⇄ physical → digital" on an orange pill centred on the step's middle. */
-function switchLabel(words: string, x: number, y: number, measure: Measure): string {
-  const text = `⇄ ${words}`
+/** "⇄ physical → digital" on an orange pill centred on its spot (the step's middle unless a card is there). */
+function switchLabel(text: string, x: number, y: number, measure: Measure): string {
   const width = measure(text, LABEL.font) + 2 * LABEL.pad
   return `<g class="channel-switch"><rect x="${round(x - width / 2)}" y="${round(y - LABEL.height / 2)}" width="${round(width)}" height="${LABEL.height}" rx="${LABEL.height / 2}" fill="${ACCENT}"/>`
     + `${svgText(text, x, y + 4, LABEL.font, '#ffffff', 'text-anchor="middle"')}</g>`

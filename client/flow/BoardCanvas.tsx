@@ -7,6 +7,7 @@ import { type DragEvent, type MouseEvent as ReactMouseEvent, useCallback, useEff
 import { useTranslation } from 'react-i18next'
 import { type TouchpointKind } from '../../shared/model/index.js'
 import { removeTouchpointAsking } from '../board/askRemoval.js'
+import { canvasMeasure } from '../export/svgText.js'
 import { useBoard } from '../board/BoardContext.js'
 import { RefusalToast, type ShownRefusal } from '../session/RefusalToast.js'
 import { type DraggedAlong, type Peer, setPresence } from '../sync/presence.js'
@@ -29,6 +30,7 @@ import { useRenderEverything } from './renderEverything.js'
 import { TouchpointNode } from './TouchpointNode.js'
 import { useFollow } from './useFollow.js'
 import { usePointerPresence } from './usePointerPresence.js'
+import { switchLabelWidth } from './stepPath.js'
 import { useRemoteDrags } from './useRemoteDrags.js'
 import { SelectionHint } from './SelectionHint.js'
 import { useCardRemoval } from './useCardRemoval.js'
@@ -111,9 +113,10 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   }, [viewMode, session.locks.touchpoints, session.voting, session.focusTouchpointId, isFacilitator, readOnly, gridLocked, editingId, busy, myVotes])
   // Each view is built from the one before, so untouched cards keep their node objects and are not re-rendered.
   const previousView = useRef<FlowView | undefined>(undefined)
+  const labelWidth = useMemo(() => switchLabelWidth(t, canvasMeasure), [t, i18n.language])
   const view = useMemo(
-    () => docToFlow(board, layout, { personaId, showOthers: showOtherJourneys }, { status, previous: previousView.current }),
-    [board, layout, personaId, showOtherJourneys, status],
+    () => docToFlow(board, layout, { personaId, showOthers: showOtherJourneys, switchLabelWidth: labelWidth }, { status, previous: previousView.current }),
+    [board, layout, personaId, showOtherJourneys, labelWidth, status],
   )
   previousView.current = view
   const cells = useCellSelection({ cell, onCell, selection, onSelect, nodes: view.nodes })

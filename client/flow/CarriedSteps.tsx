@@ -1,10 +1,10 @@
-import { Position } from '@xyflow/react'
 import { useId } from 'react'
 import { type JourneyFlowEdge, STEP_ENDS } from './adapter.js'
 import { FlowPortal } from './FlowPortal.js'
-import { SwitchLabel, journeyStepPath, stepClassName, stepStyle } from './JourneyEdge.js'
+import { SwitchLabel, stepClassName, stepStyle } from './JourneyEdge.js'
 import type { Point } from './layout.js'
 import { type MovingPositions, useMovingPositions } from './localDrag.js'
+import { stepBetween } from './stepPath.js'
 
 interface Props {
   /** The steps of the cards being dragged, here or by someone else, which React Flow does not draw meanwhile (BoardCanvas hides them). */
@@ -33,10 +33,7 @@ export function CarriedSteps({ steps, at, drag }: Props) {
     const from = moved.get(step.source) ?? at.get(step.source)
     const to = moved.get(step.target) ?? at.get(step.target)
     if (!from || !to) return []
-    const [path, labelX, labelY] = journeyStepPath({
-      sourceX: from.x + STEP_ENDS.source.x, sourceY: from.y + STEP_ENDS.source.y, sourcePosition: Position.Right,
-      targetX: to.x + STEP_ENDS.target.x, targetY: to.y + STEP_ENDS.target.y, targetPosition: Position.Left,
-    })
+    const [path, labelX, labelY] = stepBetween(from, to, STEP_ENDS)
     return [{ step, data: step.data!, selected: step.selected ?? false, path, labelX, labelY }]
   })
   return (

@@ -1,14 +1,16 @@
-import { BaseEdge, type EdgeProps, getBezierPath, getSmoothStepPath } from '@xyflow/react'
+import { BaseEdge, type EdgeProps } from '@xyflow/react'
 import { type CSSProperties, memo } from 'react'
 import type { Channel } from '../../shared/model/index.js'
 import type { JourneyEdgeData, JourneyFlowEdge } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
 import { FlowPortal } from './FlowPortal.js'
+import { journeyStepPath, switchWords } from './stepPath.js'
 
 /**
  * One step of a persona's journey path, in the persona's colour. A step that
  * switches between a physical and a digital channel is drawn thicker and
- * dashed with a label, so the zigzag is visible at a glance. Other personas'
+ * dashed with a label, so the zigzag is visible at a glance; the label sits where
+ * it covers no card (docToFlow places it). Other personas'
  * paths are drawn faded. The steps of a card being moved, here or by someone
  * else, are drawn by CarriedSteps while it moves (see BoardCanvas).
  */
@@ -16,13 +18,15 @@ function JourneyEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePositio
   const [path, labelX, labelY] = journeyStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
   const look = data ?? { switch: null, color: '#53607a', faded: false }
   const faded = look.faded
+  // Clear of the cards where docToFlow found room (placeSwitchLabels), else mid-step.
+  const label = look.labelAt ?? { x: labelX, y: labelY }
   return (
     <>
       <BaseEdge id={id} path={path} className={stepClassName(look, selected)} interactionWidth={faded ? 0 : 18} markerEnd={markerEnd}
         style={stepStyle(look, selected)} />
       {look.switch && !faded && (
         <FlowPortal layer="edgelabel-renderer">
-          <SwitchLabel to={look.switch.to} x={labelX} y={labelY} lifted={false} />
+          <SwitchLabel to={look.switch.to} x={label.x} y={label.y} lifted={false} />
         </FlowPortal>
       )}
     </>
@@ -30,25 +34,6 @@ function JourneyEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePositio
 }
 
 export const JourneyEdge = memo(JourneyEdgeView)
-
-type PathInput = Pick<EdgeProps, 'sourceX' | 'sourceY' | 'targetX' | 'targetY' | 'sourcePosition' | 'targetPosition'>
-
-/**
- * A step goes from a card's right edge to the next card's left edge: a curve when the next card is further right. When
- * it is not (the next card below in the same cell, or back in an earlier phase), a curve would loop back under both
- * cards; the step goes round them instead, out to the right, across between them and in from the left.
- */
-export function journeyStepPath(input: PathInput): [path: string, labelX: number, labelY: number] {
-  if (input.targetX - input.sourceX > BACKWARD_FROM) {
-    const [path, x, y] = getBezierPath(input)
-    return [path, x, y]
-  }
-  const [path, x, y] = getSmoothStepPath({ ...input, borderRadius: 10, offset: 14 })
-  return [path, x, y]
-}
-
-/** How far right of the source the target must be for a plain curve (the next phase's card is just right of it). */
-const BACKWARD_FROM = 0
 
 export function stepClassName(data: JourneyEdgeData, selected = false, lifted = false): string {
   return ['journey-edge', data.switch && 'journey-edge--switch', selected && 'journey-edge--selected', data.faded && 'journey-edge--faded',
@@ -66,7 +51,7 @@ export function SwitchLabel({ to, x, y, lifted }: { to: Channel; x: number; y: n
   return (
     <div className={`journey-switch${lifted ? ' journey-switch--lifted' : ''}`} data-testid="channel-switch"
       style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}>
-      ⇄ {t(to === 'digital' ? 'journey.switchToDigital' : 'journey.switchToPhysical')}
+      {switchWords(to, t)}
     </div>
   )
 }

@@ -1,11 +1,12 @@
 import type { Edge, EdgeChange, MarkerType, Node, NodeChange, NodeHandle, Position } from '@xyflow/react'
 import type * as Y from 'yjs'
 import {
-  type BoardState, type Channel, type ChannelSwitch, type EmotionPoint, type FactorCounts, type RatingDistribution, type Touchpoint,
+  type BoardState, type Channel, type ChannelSwitch, type EmotionPoint, type FactorCounts, type JourneyStep, type RatingDistribution, type Touchpoint,
   emotionCurve, factorHeatmap, linkTouchpoints, moveTouchpoint, ratingDistribution, removeTouchpoint, unlinkStep,
 } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
-import { CURVE_GAP, CURVE_HEIGHT, GRID, type Cell, type GridLayout, cardCentre, cellAt } from './layout.js'
+import { CURVE_GAP, CURVE_HEIGHT, GRID, type Cell, type GridLayout, type Point, cardCentre, cellAt } from './layout.js'
+import { type SwitchLabelSpot, placeSwitchLabels, stepBetween } from './stepPath.js'
 
 /**
  * The one adapter between React Flow and the board document. Pure functions,
@@ -57,6 +58,8 @@ export type JourneyEdgeData = {
   switch: ChannelSwitch | null
   color: string
   faded: boolean
+  /** Where the channel-switch label goes, clear of the cards (placeSwitchLabels); absent: the step's middle. */
+  labelAt?: Point
 }
 export type JourneyFlowEdge = Edge<JourneyEdgeData, 'journey'>
 
@@ -98,8 +101,11 @@ interface EdgeSources {
   personas: BoardState['personas']
   touchpoints: BoardState['touchpoints']
   lanes: BoardState['lanes']
+  /** With the lanes and touchpoints, what the layout is made of: the channel-switch labels keep clear of the cards. */
+  phases: BoardState['phases']
   personaId: string
   showOthers: boolean
+  switchLabelWidth: JourneyView['switchLabelWidth']
 }
 
 /** What a card's node is made of besides its touchpoint, its place, its ratings and its stardust. */
@@ -116,6 +122,11 @@ export interface JourneyView {
   personaId: string
   /** Also draw the other personas' paths, faded. */
   showOthers: boolean
+  /**
+   * How wide a channel-switch label is ("⇄ physical → digital", in the page's language), in flow pixels. With it each
+   * label gets a spot on its step that covers no card (JourneyEdgeData.labelAt); without it labels sit mid-step.
+   */
+  switchLabelWidth?: (to: Channel) => number
 }
 
 /** What this screen shows on top of the document: view mode, session and presence state. */
@@ -269,8 +280,8 @@ export function docToFlow(
   }
 
   const edgesFrom: EdgeSources = {
-    journey: board.journey, personas: board.personas, touchpoints: board.touchpoints, lanes: board.lanes,
-    personaId: journey.personaId, showOthers: journey.showOthers,
+    journey: board.journey, personas: board.personas, touchpoints: board.touchpoints, lanes: board.lanes, phases: board.phases,
+    personaId: journey.personaId, showOthers: journey.showOthers, switchLabelWidth: journey.switchLabelWidth,
   }
   const edgesWere = options.previous?.edgesFrom
   // Someone rated a card or gave it an idea: no step, colour or channel changed, and the edges are the last ones, as they were.
@@ -282,41 +293,63 @@ export function docToFlow(
   const colors = new Map(board.personas.map((p) => [p.id, p.color]))
   const titles = new Map<string, string>()
   for (const touchpoint of board.touchpoints) titles.set(touchpoint.id, touchpoint.title)
-  const edges: JourneyFlowEdge[] = board.journey
+  const shown = board.journey
     .filter((step) => journey.showOthers || step.personaId === journey.personaId)
     // Faded paths first, so the selected persona's path is drawn over them.
     .sort((a, b) => Number(a.personaId === journey.personaId) - Number(b.personaId === journey.personaId))
-    .map((step) => {
-      const faded = step.personaId !== journey.personaId
-      const color = colors.get(step.personaId) ?? '#53607a'
-      const from = channelOf(step.from)
-      const to = channelOf(step.to)
-      const zigzag = from && to && from !== to ? { from, to } : null
-      const fromTitle = titles.get(step.from) ?? ''
-      const toTitle = titles.get(step.to) ?? ''
-      const last = lastEdges.get(step.id)
-      const named = last && stepTitles.get(last)
-      if (last && last.source === step.from && last.target === step.to && named?.[0] === fromTitle && named[1] === toTitle
-        && last.data!.color === color && last.data!.faded === faded
-        && last.data!.switch?.from === zigzag?.from && last.data!.switch?.to === zigzag?.to) return last
-      const edge: JourneyFlowEdge = {
-        id: step.id,
-        type: 'journey' as const,
-        source: step.from,
-        target: step.to,
-        // What a screen reader says of the step: the two cards' titles, not their ids.
-        ariaLabel: `${fromTitle} → ${toTitle}`,
-        selectable: !faded,
-        deletable: !faded,
-        // Under the cards, so a path that doubles back never covers a card's buttons.
-        zIndex: 0,
-        markerEnd: { type: 'arrowclosed' as MarkerType, color, width: 5, height: 5 },
-        data: { switch: zigzag, color, faded },
-      }
-      stepTitles.set(edge, [fromTitle, toTitle])
-      return edge
-    })
+  const switchOf = (step: JourneyStep): ChannelSwitch | null => {
+    const from = channelOf(step.from)
+    const to = channelOf(step.to)
+    return from && to && from !== to ? { from, to } : null
+  }
+  const labels = journey.switchLabelWidth ? switchLabelSpots(shown, journey, layout, switchOf, journey.switchLabelWidth) : new Map<string, Point>()
+  const edges: JourneyFlowEdge[] = shown.map((step) => {
+    const faded = step.personaId !== journey.personaId
+    const color = colors.get(step.personaId) ?? '#53607a'
+    const zigzag = switchOf(step)
+    const labelAt = labels.get(step.id)
+    const fromTitle = titles.get(step.from) ?? ''
+    const toTitle = titles.get(step.to) ?? ''
+    const last = lastEdges.get(step.id)
+    const named = last && stepTitles.get(last)
+    if (last && last.source === step.from && last.target === step.to && named?.[0] === fromTitle && named[1] === toTitle
+      && last.data!.color === color && last.data!.faded === faded
+      && last.data!.switch?.from === zigzag?.from && last.data!.switch?.to === zigzag?.to
+      && last.data!.labelAt?.x === labelAt?.x && last.data!.labelAt?.y === labelAt?.y) return last
+    const edge: JourneyFlowEdge = {
+      id: step.id,
+      type: 'journey' as const,
+      source: step.from,
+      target: step.to,
+      // What a screen reader says of the step: the two cards' titles, not their ids.
+      ariaLabel: `${fromTitle} → ${toTitle}`,
+      selectable: !faded,
+      deletable: !faded,
+      // Under the cards, so a path that doubles back never covers a card's buttons.
+      zIndex: 0,
+      markerEnd: { type: 'arrowclosed' as MarkerType, color, width: 5, height: 5 },
+      data: { switch: zigzag, color, faded, ...(labelAt ? { labelAt } : {}) },
+    }
+    stepTitles.set(edge, [fromTitle, toTitle])
+    return edge
+  })
   return { nodes: [grid, curve, ...cards], edges, cardsFrom, edgesFrom }
+}
+
+/** The label spots of the shown persona's channel switches (faded paths have no labels), placed clear of the cards. */
+function switchLabelSpots(
+  steps: readonly JourneyStep[], journey: JourneyView, layout: GridLayout, switchOf: (step: JourneyStep) => ChannelSwitch | null,
+  width: (to: Channel) => number,
+): Map<string, Point> {
+  const spots: SwitchLabelSpot[] = []
+  for (const step of steps) {
+    const zigzag = switchOf(step)
+    const from = layout.cards.get(step.from)
+    const to = layout.cards.get(step.to)
+    if (!zigzag || step.personaId !== journey.personaId || !from || !to) continue
+    spots.push({ id: step.id, path: stepBetween(from, to, STEP_ENDS)[0], width: width(zigzag.to) })
+  }
+  return placeSwitchLabels(spots, layout.cards.values())
 }
 
 /** Same own enumerable values (===), for flat objects. */

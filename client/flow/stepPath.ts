@@ -1,0 +1,189 @@
+import { type EdgeProps, Position, getBezierPath, getSmoothStepPath } from '@xyflow/react'
+import type { Channel } from '../../shared/model/index.js'
+import type { Measure } from '../export/svgText.js'
+import { GRID, type Point } from './layout.js'
+
+type PathInput = Pick<EdgeProps, 'sourceX' | 'sourceY' | 'targetX' | 'targetY' | 'sourcePosition' | 'targetPosition'>
+
+/**
+ * A step goes from a card's right edge to the next card's left edge: a curve when the next card is further right. When
+ * it is not (the next card below in the same cell, or back in an earlier phase), a curve would loop back under both
+ * cards; the step goes round them instead, out to the right, across between them and in from the left.
+ */
+export function journeyStepPath(input: PathInput): [path: string, labelX: number, labelY: number] {
+  if (input.targetX - input.sourceX > 0) {
+    const [path, x, y] = getBezierPath(input)
+    return [path, x, y]
+  }
+  const [path, x, y] = getSmoothStepPath({ ...input, borderRadius: 10, offset: 14 })
+  return [path, x, y]
+}
+
+/** Where a journey step leaves and reaches a card (React Flow's point for a right and a left handle), relative to its corner. */
+export interface StepEnds { source: Point; target: Point }
+
+/** The step between two cards' corners, as React Flow draws it when they rest there. */
+export function stepBetween(from: Point, to: Point, ends: StepEnds): ReturnType<typeof journeyStepPath> {
+  return journeyStepPath({
+    sourceX: from.x + ends.source.x, sourceY: from.y + ends.source.y, sourcePosition: Position.Right,
+    targetX: to.x + ends.target.x, targetY: to.y + ends.target.y, targetPosition: Position.Left,
+  })
+}
+
+/** A channel-switch label ("⇄ physical → digital") as the stylesheet draws it (.journey-switch), in flow pixels. */
+export const SWITCH_LABEL = { font: { weight: 800, size: 11 }, height: 19, pad: 8 } as const
+
+/** The label's words, in the page's language. */
+export const switchWords = (to: Channel, t: (key: string) => string) =>
+  `⇄ ${t(to === 'digital' ? 'journey.switchToDigital' : 'journey.switchToPhysical')}`
+
+/** How wide the label of a switch to `to` is drawn, for docToFlow to find it a place clear of the cards. */
+export const switchLabelWidth = (t: (key: string) => string, measure: Measure) => (to: Channel): number =>
+  measure(switchWords(to, t), SWITCH_LABEL.font) + 2 * SWITCH_LABEL.pad
+
+export interface SwitchLabelSpot {
+  /** The step's id. */
+  id: string
+  path: string
+  /** The label's width in flow pixels. */
+  width: number
+}
+
+interface Box { left: number; top: number; right: number; bottom: number }
+
+/**
+ * Where each channel-switch label goes on its step: the point along the path nearest its middle where the label
+ * covers no card and no label placed before it. A label centred on the middle of a step between neighbouring phases
+ * would lie across both cards' titles (the gap between two phases' cards is 34 px, a label about 130), so it slides
+ * along the step to where the path crosses free board: between two lanes, or below a cell's cards. Where the whole
+ * path is covered, the spot covering least wins. Pure: every screen and every export place them alike.
+ */
+export function placeSwitchLabels(spots: readonly SwitchLabelSpot[], cards: Iterable<Point>): Map<string, Point> {
+  const taken = new BoxIndex()
+  for (const corner of cards) taken.add({ left: corner.x, top: corner.y, right: corner.x + GRID.cardWidth, bottom: corner.y + GRID.cardHeight })
+  const placed = new Map<string, Point>()
+  for (const spot of spots) {
+    const line = polyline(spot.path)
+    let best: { at: Point; covered: number } | null = null
+    for (const at of outwardFromMiddle(line)) {
+      const covered = taken.covered(labelBox(at, spot.width))
+      if (!best || covered < best.covered) best = { at, covered }
+      if (covered === 0) break
+    }
+    if (!best) continue
+    placed.set(spot.id, best.at)
+    taken.add(labelBox(best.at, spot.width))
+  }
+  return placed
+}
+
+/**
+ * Points along a polyline every few pixels, its middle first, then outwards in turn; never nearer an end than an
+ * eighth of its length, so the label does not hide the card's handle or the arrow.
+ */
+function* outwardFromMiddle(line: readonly Point[]): Generator<Point> {
+  const lengths = cumulativeLengths(line)
+  const total = lengths[lengths.length - 1]
+  const reach = total * (0.5 - END_SHARE)
+  yield pointAt(line, lengths, total / 2)
+  for (let d = TRY_EVERY; d <= reach; d += TRY_EVERY) {
+    yield pointAt(line, lengths, total / 2 - d)
+    yield pointAt(line, lengths, total / 2 + d)
+  }
+}
+
+const END_SHARE = 0.125
+/** Pixels between two tries: the free band between two lanes' cards can be as narrow as 28 px, a label 19 px high. */
+const TRY_EVERY = 3
+
+function labelBox(at: Point, width: number): Box {
+  return { left: at.x - width / 2, top: at.y - SWITCH_LABEL.height / 2, right: at.x + width / 2, bottom: at.y + SWITCH_LABEL.height / 2 }
+}
+
+/** Boxes bucketed by a grid about a card's size, so a board of 1,000 cards asks a handful of them per try. */
+class BoxIndex {
+  private readonly buckets = new Map<string, Box[]>()
+  private static readonly SIZE = 256
+
+  add(box: Box): void {
+    this.each(box, (key) => {
+      const bucket = this.buckets.get(key)
+      if (bucket) bucket.push(box)
+      else this.buckets.set(key, [box])
+    })
+  }
+
+  /** The area of `box` that boxes already in the index cover (overlaps counted once per box). */
+  covered(box: Box): number {
+    const seen = new Set<Box>()
+    let area = 0
+    this.each(box, (key) => {
+      for (const other of this.buckets.get(key) ?? []) {
+        if (seen.has(other)) continue
+        seen.add(other)
+        const w = Math.min(box.right, other.right) - Math.max(box.left, other.left)
+        const h = Math.min(box.bottom, other.bottom) - Math.max(box.top, other.top)
+        if (w > 0 && h > 0) area += w * h
+      }
+    })
+    return area
+  }
+
+  private each(box: Box, visit: (key: string) => void): void {
+    const size = BoxIndex.SIZE
+    for (let x = Math.floor(box.left / size); x <= Math.floor(box.right / size); x++) {
+      for (let y = Math.floor(box.top / size); y <= Math.floor(box.bottom / size); y++) visit(`${x},${y}`)
+    }
+  }
+}
+
+/**
+ * The points of an SVG path as React Flow writes a step (absolute M, L, Q and C commands), its curves cut into short
+ * straight pieces.
+ */
+export function polyline(path: string): Point[] {
+  const points: Point[] = []
+  const commands = path.match(/[MLQC][^MLQC]*/g) ?? []
+  for (const command of commands) {
+    const n = (command.slice(1).match(/-?\d*\.?\d+(?:e[-+]?\d+)?/gi) ?? []).map(Number)
+    const from = points[points.length - 1]
+    const p = (i: number): Point => ({ x: n[i], y: n[i + 1] })
+    if (command[0] === 'M' || command[0] === 'L') points.push(p(0))
+    else if (command[0] === 'Q' && from) for (let i = 1; i <= PIECES; i++) points.push(quadratic(from, p(0), p(2), i / PIECES))
+    else if (command[0] === 'C' && from) for (let i = 1; i <= PIECES; i++) points.push(cubic(from, p(0), p(2), p(4), i / PIECES))
+  }
+  return points
+}
+
+const PIECES = 24
+
+function quadratic(a: Point, b: Point, c: Point, t: number): Point {
+  const u = 1 - t
+  return { x: u * u * a.x + 2 * u * t * b.x + t * t * c.x, y: u * u * a.y + 2 * u * t * b.y + t * t * c.y }
+}
+
+function cubic(a: Point, b: Point, c: Point, d: Point, t: number): Point {
+  const u = 1 - t
+  return {
+    x: u * u * u * a.x + 3 * u * u * t * b.x + 3 * u * t * t * c.x + t * t * t * d.x,
+    y: u * u * u * a.y + 3 * u * u * t * b.y + 3 * u * t * t * c.y + t * t * t * d.y,
+  }
+}
+
+function cumulativeLengths(line: readonly Point[]): number[] {
+  const lengths = [0]
+  for (let i = 1; i < line.length; i++) lengths.push(lengths[i - 1] + Math.hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y))
+  return lengths
+}
+
+/** The point `goal` pixels along a polyline. */
+function pointAt(line: readonly Point[], lengths: readonly number[], goal: number): Point {
+  for (let i = 1; i < line.length; i++) {
+    if (lengths[i] >= goal) {
+      const piece = lengths[i] - lengths[i - 1]
+      const t = piece === 0 ? 0 : (goal - lengths[i - 1]) / piece
+      return { x: line[i - 1].x + t * (line[i].x - line[i - 1].x), y: line[i - 1].y + t * (line[i].y - line[i - 1].y) }
+    }
+  }
+  return line[line.length - 1] ?? { x: 0, y: 0 }
+}
