@@ -66,7 +66,7 @@ export function placeSwitchLabels(spots: readonly SwitchLabelSpot[], cards: Iter
     const line = polyline(spot.path)
     let best: { at: Point; covered: number } | null = null
     for (const at of outwardFromMiddle(line)) {
-      const covered = taken.covered(labelBox(at, spot.width))
+      const covered = taken.covered(labelBox(at, spot.width), best?.covered ?? Infinity)
       if (!best || covered < best.covered) best = { at, covered }
       if (covered === 0) break
     }
@@ -79,22 +79,27 @@ export function placeSwitchLabels(spots: readonly SwitchLabelSpot[], cards: Iter
 
 /**
  * Points along a polyline every few pixels, its middle first, then outwards in turn; never nearer an end than an
- * eighth of its length, so the label does not hide the card's handle or the arrow.
+ * eighth of its length, so the label does not hide the card's handle or the arrow. At most MAX_TRIES of them: on a
+ * very long step (across many lanes) they lie further apart.
  */
-function* outwardFromMiddle(line: readonly Point[]): Generator<Point> {
+function outwardFromMiddle(line: readonly Point[]): Point[] {
   const lengths = cumulativeLengths(line)
   const total = lengths[lengths.length - 1]
   const reach = total * (0.5 - END_SHARE)
-  yield pointAt(line, lengths, total / 2)
-  for (let d = TRY_EVERY; d <= reach; d += TRY_EVERY) {
-    yield pointAt(line, lengths, total / 2 - d)
-    yield pointAt(line, lengths, total / 2 + d)
-  }
+  const step = Math.max(TRY_EVERY, (2 * reach) / MAX_TRIES)
+  const goals = [total / 2]
+  for (let d = step; d <= reach; d += step) goals.push(total / 2 - d, total / 2 + d)
+  return goals.map((goal) => pointAt(line, lengths, goal))
 }
 
 const END_SHARE = 0.125
-/** Pixels between two tries: the free band between two lanes' cards can be as narrow as 28 px, a label 19 px high. */
-const TRY_EVERY = 3
+/**
+ * Pixels between two tries: the free band between two lanes' cards is at least 28 px high (GRID: cell padding on
+ * both sides), a label 19, so a label's centre fits anywhere in a 9 px range of it, which 8 px steps never miss.
+ */
+const TRY_EVERY = 8
+/** Enough for 8 px steps along a step across six lanes; a board of 500 switches places its labels in milliseconds. */
+const MAX_TRIES = 120
 
 function labelBox(at: Point, width: number): Box {
   return { left: at.x - width / 2, top: at.y - SWITCH_LABEL.height / 2, right: at.x + width / 2, bottom: at.y + SWITCH_LABEL.height / 2 }
@@ -102,40 +107,51 @@ function labelBox(at: Point, width: number): Box {
 
 /** Boxes bucketed by a grid about a card's size, so a board of 1,000 cards asks a handful of them per try. */
 class BoxIndex {
-  private readonly buckets = new Map<string, Box[]>()
-  private static readonly SIZE = 256
+  private readonly buckets = new Map<number, Marked[]>()
+  private question = 0
 
   add(box: Box): void {
+    const marked: Marked = { ...box, question: 0 }
     this.each(box, (key) => {
       const bucket = this.buckets.get(key)
-      if (bucket) bucket.push(box)
-      else this.buckets.set(key, [box])
+      if (bucket) bucket.push(marked)
+      else this.buckets.set(key, [marked])
+      return false
     })
   }
 
-  /** The area of `box` that boxes already in the index cover (overlaps counted once per box). */
-  covered(box: Box): number {
-    const seen = new Set<Box>()
+  /** The area of `box` that boxes in the index cover, counted up to `enough` (a spot already known to cover less). */
+  covered(box: Box, enough = Infinity): number {
+    const question = ++this.question
     let area = 0
     this.each(box, (key) => {
-      for (const other of this.buckets.get(key) ?? []) {
-        if (seen.has(other)) continue
-        seen.add(other)
+      for (const other of this.buckets.get(key) ?? NONE) {
+        if (other.question === question) continue
+        other.question = question
         const w = Math.min(box.right, other.right) - Math.max(box.left, other.left)
         const h = Math.min(box.bottom, other.bottom) - Math.max(box.top, other.top)
         if (w > 0 && h > 0) area += w * h
+        if (area >= enough) return true
       }
+      return false
     })
     return area
   }
 
-  private each(box: Box, visit: (key: string) => void): void {
-    const size = BoxIndex.SIZE
-    for (let x = Math.floor(box.left / size); x <= Math.floor(box.right / size); x++) {
-      for (let y = Math.floor(box.top / size); y <= Math.floor(box.bottom / size); y++) visit(`${x},${y}`)
+  /** Visits the buckets a box lies in until `visit` says stop. */
+  private each(box: Box, visit: (key: number) => boolean): void {
+    for (let x = Math.floor(box.left / BUCKET); x <= Math.floor(box.right / BUCKET); x++) {
+      for (let y = Math.floor(box.top / BUCKET); y <= Math.floor(box.bottom / BUCKET); y++) {
+        if (visit(x * 100_003 + y)) return
+      }
     }
   }
 }
+
+const BUCKET = 256
+/** A box in the index, with the last question that counted it: a box may lie in several buckets. */
+interface Marked extends Box { question: number }
+const NONE: Marked[] = []
 
 /**
  * The points of an SVG path as React Flow writes a step (absolute M, L, Q and C commands), its curves cut into short
@@ -149,13 +165,15 @@ export function polyline(path: string): Point[] {
     const from = points[points.length - 1]
     const p = (i: number): Point => ({ x: n[i], y: n[i + 1] })
     if (command[0] === 'M' || command[0] === 'L') points.push(p(0))
-    else if (command[0] === 'Q' && from) for (let i = 1; i <= PIECES; i++) points.push(quadratic(from, p(0), p(2), i / PIECES))
-    else if (command[0] === 'C' && from) for (let i = 1; i <= PIECES; i++) points.push(cubic(from, p(0), p(2), p(4), i / PIECES))
+    else if (command[0] === 'Q' && from) for (let i = 1; i <= CORNER_PIECES; i++) points.push(quadratic(from, p(0), p(2), i / CORNER_PIECES))
+    else if (command[0] === 'C' && from) for (let i = 1; i <= CURVE_PIECES; i++) points.push(cubic(from, p(0), p(2), p(4), i / CURVE_PIECES))
   }
   return points
 }
 
-const PIECES = 24
+/** A step's curve, and the rounded corners (10 px) of a step that goes round. */
+const CURVE_PIECES = 24
+const CORNER_PIECES = 3
 
 function quadratic(a: Point, b: Point, c: Point, t: number): Point {
   const u = 1 - t
