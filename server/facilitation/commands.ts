@@ -74,6 +74,7 @@ function run(state: FacilitationState, command: SessionCommand, actor: Actor, fa
       return done()
     case 'voting.open':
       closeRound(state, facts)
+      state.votedNames = {}
       session.voting = {
         id: randomId(), title: command.title, target: command.target, votesPerPerson: command.votesPerPerson,
         status: 'open', openedAt: now, voters: 0, results: null,
@@ -83,7 +84,7 @@ function run(state: FacilitationState, command: SessionCommand, actor: Actor, fa
       if (!session.voting) return refused('noRound')
       session.voting.status = 'revealed'
       session.voting.results = countVotes(state.votes)
-      recordNames(session.voting, facts)
+      recordNames(session.voting, facts, state.votedNames)
       return done()
     case 'voting.close':
       if (!session.voting) return refused('noRound')
@@ -156,17 +157,21 @@ function closeRound(state: FacilitationState, facts: BoardFacts): void {
   const round = state.public.voting
   if (!round) return
   const closed = { ...round, status: 'closed' as const, results: round.results ?? countVotes(state.votes) }
-  recordNames(closed, facts)
+  recordNames(closed, facts, state.votedNames)
   state.public.votingHistory = [closed, ...state.public.votingHistory].slice(0, MAX_VOTING_HISTORY)
   state.public.voting = null
   state.votes = {}
+  state.votedNames = {}
 }
 
-/** Notes what each item in the results is called now; an item deleted since the reveal keeps the name it had then. */
-function recordNames(round: VotingRound, facts: BoardFacts): void {
+/**
+ * Notes what each item in the results is called now. An item deleted since the reveal keeps the name it had then; one
+ * deleted before, the name it had when last voted for.
+ */
+function recordNames(round: VotingRound, facts: BoardFacts, votedNames: Record<string, string>): void {
   const names = { ...round.names }
   for (const id of Object.keys(round.results ?? {})) {
-    const name = facts.itemName(round.target, id)
+    const name = facts.itemName(round.target, id) ?? (names[id] === undefined ? votedNames[id] : undefined)
     if (name !== undefined) names[id] = name
   }
   round.names = names
@@ -184,6 +189,8 @@ function castVote(state: FacilitationState, itemId: string, actor: Actor, facts:
   const mine = (state.votes[actor.participantId] ??= [])
   if (mine.length >= round.votesPerPerson) return refused('dotsUsed', { dots: round.votesPerPerson })
   mine.push(itemId)
+  const name = facts.itemName(round.target, itemId)
+  if (name !== undefined) state.votedNames[itemId] = name
   return done()
 }
 

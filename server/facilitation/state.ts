@@ -10,13 +10,18 @@ export interface FacilitationState {
   public: PublicSession
   /** participantId → item ids voted for in the current round (an item may appear more than once: stacked dots). */
   votes: Record<string, string[]>
+  /**
+   * Item id → what it was called when last voted for in the current round: kept here, not in the public round, as it
+   * would tell which items have votes before the reveal. An item deleted before the round ends keeps this name.
+   */
+  votedNames: Record<string, string>
   drafts: Draft[]
   /** participantId → SHA-256 of the secret key its browser holds; the first hello claims an id. */
   claims: Record<string, string>
 }
 
 export function emptyFacilitation(): FacilitationState {
-  return { public: emptySession(), votes: {}, drafts: [], claims: {} }
+  return { public: emptySession(), votes: {}, votedNames: {}, drafts: [], claims: {} }
 }
 
 /** Rounds kept on record; older ones drop off. */
@@ -54,6 +59,7 @@ export function parseFacilitation(stored: string | undefined): FacilitationState
     const state: FacilitationState = {
       public: { ...emptySession(), ...raw.public },
       votes: raw.votes && typeof raw.votes === 'object' ? raw.votes : {},
+      votedNames: raw.votedNames && typeof raw.votedNames === 'object' ? raw.votedNames : {},
       drafts: Array.isArray(raw.drafts) ? raw.drafts : [],
       claims: raw.claims && typeof raw.claims === 'object' ? raw.claims : {},
     }

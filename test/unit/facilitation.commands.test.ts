@@ -126,6 +126,23 @@ describe('session commands', () => {
     expect(old.public.votingHistory[0]?.names).toBeUndefined()
   })
 
+  it('names an item deleted while its round was still open as it was called when voted for, and tells nobody before the reveal', () => {
+    const state = emptyFacilitation()
+    run(state, { type: 'voting.open', target: 'touchpoints', votesPerPerson: 3 }, facilitator)
+    run(state, { type: 'vote.cast', itemId: 'tp-early' }, editor('pat'))
+    run(state, { type: 'vote.cast', itemId: 'tp-stays' }, editor('sam'))
+    gone.add('tp-early')
+    expect(JSON.stringify(state.public)).not.toContain('Name of')
+    // Also across a restart of the server, which keeps the session state.
+    const restarted = parseFacilitation(serializeFacilitation(state))
+    run(restarted, { type: 'voting.reveal' }, facilitator)
+    expect(restarted.public.voting?.names).toEqual({ 'tp-early': 'Name of tp-early', 'tp-stays': 'Name of tp-stays' })
+    // Closed without a reveal, too; and the next round starts without the last one's names.
+    run(state, { type: 'voting.close' }, facilitator)
+    expect(state.public.votingHistory[0]?.names).toEqual({ 'tp-early': 'Name of tp-early', 'tp-stays': 'Name of tp-stays' })
+    expect(state.votedNames).toEqual({})
+  })
+
   it('refuses votes from viewers, from people who did not say hello, and on items that do not exist', () => {
     const state = emptyFacilitation()
     run(state, { type: 'voting.open', target: 'touchpoints', votesPerPerson: 3 }, facilitator)
