@@ -63,33 +63,58 @@ export function placeSwitchLabels(spots: readonly SwitchLabelSpot[], cards: Iter
   for (const corner of cards) taken.add({ left: corner.x, top: corner.y, right: corner.x + GRID.cardWidth, bottom: corner.y + GRID.cardHeight })
   const placed = new Map<string, Point>()
   for (const spot of spots) {
-    const line = polyline(spot.path)
-    let best: { at: Point; covered: number } | null = null
-    for (const at of outwardFromMiddle(line)) {
-      const covered = taken.covered(labelBox(at, spot.width), best?.covered ?? Infinity)
-      if (!best || covered < best.covered) best = { at, covered }
-      if (covered === 0) break
-    }
-    if (!best) continue
-    placed.set(spot.id, best.at)
-    taken.add(labelBox(best.at, spot.width))
+    const nearMiss = spot.width * SWITCH_LABEL.height * NEAR_MISS
+    const at = freeSpot(new StepLine(spot.path), (point, enough) => taken.covered(labelBox(point, spot.width), enough), nearMiss)
+    if (!at) continue
+    placed.set(spot.id, at)
+    // Its rounded ends may touch the next label's: two then fit one above the other between two lanes' cards (38 px).
+    taken.add(labelBox(at, spot.width, LABELS_MAY_TOUCH))
   }
   return placed
 }
 
 /**
- * Points along a polyline every few pixels, its middle first, then outwards in turn; never nearer an end than an
- * eighth of its length, so the label does not hide the card's handle or the arrow. At most MAX_TRIES of them: on a
- * very long step (across many lanes) they lie further apart.
+ * The spot along a step nearest its middle where `covered` is nothing, else the one where it is least. First tries
+ * every TRY_EVERY pixels from the middle outwards (never nearer an end than an eighth of the step, so the label hides
+ * neither the card's handle nor the arrow), at most MAX_TRIES of them; when none is free, every pixel around the few
+ * nearest misses (`nearMiss`: covered at most this much): two labels fit one above the other between two lanes only
+ * to the pixel.
  */
-function outwardFromMiddle(line: readonly Point[]): Point[] {
-  const lengths = cumulativeLengths(line)
-  const total = lengths[lengths.length - 1]
-  const reach = total * (0.5 - END_SHARE)
+function freeSpot(line: StepLine, covered: (at: Point, enough: number) => number, nearMiss: number): Point | null {
+  if (line.length === 0) return null
+  const middle = line.length / 2
+  const reach = line.length * (0.5 - END_SHARE)
   const step = Math.max(TRY_EVERY, (2 * reach) / MAX_TRIES)
-  const goals = [total / 2]
-  for (let d = step; d <= reach; d += step) goals.push(total / 2 - d, total / 2 + d)
-  return goals.map((goal) => pointAt(line, lengths, goal))
+  const goals = [middle]
+  for (let d = step; d <= reach; d += step) goals.push(middle - d, middle + d)
+  const tried: { goal: number; area: number }[] = []
+  let best = { goal: middle, area: Infinity }
+  const tryAt = (goal: number) => {
+    const area = covered(line.at(goal), best.area)
+    if (area < best.area) best = { goal, area }
+    return area
+  }
+  for (const goal of goals) {
+    const area = tryAt(goal)
+    if (area === 0) {
+      // Free here: slid to the end of the free room nearer the middle (or, at the middle, nearer the step's start), so
+      // that another label crossing the same room, such as the 38 px between two lanes' cards, has the rest of it.
+      const towards = Math.sign(middle - goal) || -1
+      let free = goal
+      for (let d = 0; d < SLIDE && Math.abs(free + towards - middle) <= reach && covered(line.at(free + towards), 1) === 0; d++) free += towards
+      return line.at(free)
+    }
+    tried.push({ goal, area })
+  }
+  const nearMisses = tried.filter((miss) => miss.area <= nearMiss).sort((a, b) => a.area - b.area).slice(0, REFINED)
+  for (const { goal } of nearMisses) {
+    for (let d = 1; d < step; d++) {
+      for (const near of [goal - d, goal + d]) {
+        if (Math.abs(near - middle) <= reach && tryAt(near) === 0) return line.at(near)
+      }
+    }
+  }
+  return line.at(best.goal)
 }
 
 const END_SHARE = 0.125
@@ -98,12 +123,56 @@ const END_SHARE = 0.125
  * both sides), a label 19, so a label's centre fits anywhere in a 9 px range of it, which 8 px steps never miss.
  */
 const TRY_EVERY = 8
-/** Enough for 8 px steps along a step across six lanes; a board of 500 switches places its labels in milliseconds. */
+/**
+ * Enough for 8 px steps along a step across six lanes. The generated board of 1,000 cards (shared/format/
+ * generatedBoard.ts: 518 switches, most with no free room at all) places all its labels in about 40 ms.
+ */
 const MAX_TRIES = 120
+/** How far a free label slides to the end of its free room: past the middle of the room between two lanes' cards. */
+const SLIDE = 16
+/** How many of the nearest misses are looked at pixel by pixel, and how near: covering at most this share of the label. */
+const REFINED = 3
+const NEAR_MISS = 0.35
 
-function labelBox(at: Point, width: number): Box {
-  return { left: at.x - width / 2, top: at.y - SWITCH_LABEL.height / 2, right: at.x + width / 2, bottom: at.y + SWITCH_LABEL.height / 2 }
+/** A step's path as a polyline, to find the point any number of pixels along it. */
+class StepLine {
+  private readonly points: Point[]
+  private readonly lengths: number[]
+
+  constructor(path: string) {
+    this.points = polyline(path)
+    this.lengths = [0]
+    for (let i = 1; i < this.points.length; i++) {
+      this.lengths.push(this.lengths[i - 1] + Math.hypot(this.points[i].x - this.points[i - 1].x, this.points[i].y - this.points[i - 1].y))
+    }
+  }
+
+  get length(): number {
+    return this.points.length === 0 ? 0 : this.lengths[this.lengths.length - 1]
+  }
+
+  /** The point `goal` pixels along. */
+  at(goal: number): Point {
+    const { points, lengths } = this
+    for (let i = 1; i < points.length; i++) {
+      if (lengths[i] >= goal) {
+        const piece = lengths[i] - lengths[i - 1]
+        const t = piece === 0 ? 0 : (goal - lengths[i - 1]) / piece
+        return { x: points[i - 1].x + t * (points[i].x - points[i - 1].x), y: points[i - 1].y + t * (points[i].y - points[i - 1].y) }
+      }
+    }
+    return points[points.length - 1] ?? { x: 0, y: 0 }
+  }
 }
+
+function labelBox(at: Point, width: number, inset = 0): Box {
+  const w = width / 2 - inset
+  const h = SWITCH_LABEL.height / 2 - inset
+  return { left: at.x - w, top: at.y - h, right: at.x + w, bottom: at.y + h }
+}
+
+/** Pixels by which two labels' boxes may overlap. */
+const LABELS_MAY_TOUCH = 1.5
 
 /** Boxes bucketed by a grid about a card's size, so a board of 1,000 cards asks a handful of them per try. */
 class BoxIndex {
@@ -148,7 +217,8 @@ class BoxIndex {
   }
 }
 
-const BUCKET = 256
+/** The index's bucket size: half a card's width, about a label's. */
+const BUCKET = 128
 /** A box in the index, with the last question that counted it: a box may lie in several buckets. */
 interface Marked extends Box { question: number }
 const NONE: Marked[] = []
@@ -186,22 +256,4 @@ function cubic(a: Point, b: Point, c: Point, d: Point, t: number): Point {
     x: u * u * u * a.x + 3 * u * u * t * b.x + 3 * u * t * t * c.x + t * t * t * d.x,
     y: u * u * u * a.y + 3 * u * u * t * b.y + 3 * u * t * t * c.y + t * t * t * d.y,
   }
-}
-
-function cumulativeLengths(line: readonly Point[]): number[] {
-  const lengths = [0]
-  for (let i = 1; i < line.length; i++) lengths.push(lengths[i - 1] + Math.hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y))
-  return lengths
-}
-
-/** The point `goal` pixels along a polyline. */
-function pointAt(line: readonly Point[], lengths: readonly number[], goal: number): Point {
-  for (let i = 1; i < line.length; i++) {
-    if (lengths[i] >= goal) {
-      const piece = lengths[i] - lengths[i - 1]
-      const t = piece === 0 ? 0 : (goal - lengths[i - 1]) / piece
-      return { x: line[i - 1].x + t * (line[i].x - line[i - 1].x), y: line[i - 1].y + t * (line[i].y - line[i - 1].y) }
-    }
-  }
-  return line[line.length - 1] ?? { x: 0, y: 0 }
 }

@@ -16,6 +16,9 @@ interface Box { left: number; top: number; right: number; bottom: number }
 const cardBox = (corner: Point): Box => ({ left: corner.x, top: corner.y, right: corner.x + GRID.cardWidth, bottom: corner.y + GRID.cardHeight })
 const labelBox = (at: Point, w = LABEL_WIDTH): Box => ({ left: at.x - w / 2, top: at.y - SWITCH_LABEL.height / 2, right: at.x + w / 2, bottom: at.y + SWITCH_LABEL.height / 2 })
 const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+/** Two labels' rounded ends may touch: their boxes overlap by 3 px at most. */
+const inset = (box: Box, by = 1.5): Box => ({ left: box.left + by, top: box.top + by, right: box.right - by, bottom: box.bottom - by })
+const labelsOverlap = (a: Box, b: Box) => overlaps(inset(a), inset(b))
 
 function flow(board: BoardState, personaId: string) {
   const layout = computeLayout(board)
@@ -69,7 +72,24 @@ describe('channel-switch labels', () => {
     expect(distanceToPath(path, at)).toBeLessThan(1)
   })
 
-  it('stay in the middle of a step whose middle is free', () => {
+  it.each([['Flyer', 'Letter'], ['Flyer', 'Brochure'], ['Letter', 'Brochure'], ['Letter', 'Flyer'], ['Brochure', 'Flyer'], ['Brochure', 'Letter']])(
+    'fit two to the pixel into the one free band between two lanes that both their steps cross (from %s and %s)', (first, second) => {
+      const doc = seededDoc()
+      const ids = addCards(doc, [
+        ['Flyer', 'Before purchase', 'Letter & print'], ['Letter', 'Before purchase', 'Letter & print'], ['Brochure', 'Before purchase', 'Letter & print'],
+        ['Product page', 'Purchase', 'Website'], ['Order', 'Purchase', 'Website'],
+      ])
+      const persona = defaultPersona(doc)
+      linkTouchpoints(doc, persona, ids[first]!, ids['Product page']!)
+      linkTouchpoints(doc, persona, ids[second]!, ids.Order!)
+      const { layout, switches } = flow(readBoard(doc), persona)
+      expect(switches).toHaveLength(2)
+      const labels = switches.map((edge) => labelBox(labelOf(edge, layout.cards)))
+      for (const label of labels) for (const corner of layout.cards.values()) expect(overlaps(label, cardBox(corner))).toBe(false)
+      expect(labelsOverlap(labels[0], labels[1])).toBe(false)
+    })
+
+  it('stay by the middle of a step whose middle is free (at most 16 px off it, leaving room for a second label)', () => {
     const doc = seededDoc()
     const ids = addCards(doc, [['Sees an ad', 'Before purchase', 'Social & reviews'], ['Picks it up', 'After purchase', 'Store']])
     const persona = defaultPersona(doc)
@@ -77,8 +97,7 @@ describe('channel-switch labels', () => {
     const { layout, switches } = flow(readBoard(doc), persona)
     const [step] = switches
     const [, midX, midY] = stepBetween(layout.cards.get(step.source)!, layout.cards.get(step.target)!, STEP_ENDS)
-    expect(step.data!.labelAt!.x).toBeCloseTo(midX, 0)
-    expect(step.data!.labelAt!.y).toBeCloseTo(midY, 0)
+    expect(Math.hypot(step.data!.labelAt!.x - midX, step.data!.labelAt!.y - midY)).toBeLessThanOrEqual(17)
   })
 
   it('cover no card and no other label on a full board that zigzags through every phase', () => {
@@ -103,7 +122,7 @@ describe('channel-switch labels', () => {
     for (const label of labels) {
       for (const corner of layout.cards.values()) expect(overlaps(label, cardBox(corner))).toBe(false)
     }
-    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(overlaps(labels[i], labels[j])).toBe(false)
+    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(labelsOverlap(labels[i], labels[j])).toBe(false)
   })
 
   it('keep each step’s edge object while nothing near it changes, and move when a card comes to lie under the label', () => {
