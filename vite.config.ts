@@ -1,11 +1,43 @@
 import react from '@vitejs/plugin-react'
+import { VitePWA } from 'vite-plugin-pwa'
 import { defineConfig } from 'vitest/config'
 import { precompress } from './scripts/precompress.js'
+
+/**
+ * The page's service worker (Workbox, made at build time): a board opened once in this browser opens again without a
+ * network, from its copy in IndexedDB (client/sync/boardCopy.ts). It keeps the app's files and answers a page load
+ * with the app when the server cannot be reached; online, pages always come from the server. PDF export's font and
+ * layout files (1.8 MB) are kept once used, not fetched on the first visit. Registered by client/sync/offlineApp.ts.
+ */
+const offlineApp = VitePWA({
+  injectRegister: false,
+  manifest: false,
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg}'],
+    globIgnores: ['**/pdfmake-*.js', '**/vfs_fonts-*.js'],
+    navigateFallback: null,
+    runtimeCaching: [
+      {
+        urlPattern: ({ request, url }) => request.mode === 'navigate' && (url.pathname === '/' || url.pathname.startsWith('/b/')),
+        handler: 'NetworkOnly',
+        options: { precacheFallback: { fallbackURL: 'index.html' } },
+      },
+      {
+        urlPattern: ({ url }) => url.pathname.startsWith('/assets/'),
+        handler: 'CacheFirst',
+        options: { cacheName: 'zigzag-assets', expiration: { maxEntries: 40 } },
+      },
+    ],
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: true,
+  },
+})
 
 // The client lives in client/; the build lands in dist/client, which the relay serves (brotli and gzip copies included).
 export default defineConfig({
   root: 'client',
-  plugins: [react(), precompress()],
+  plugins: [react(), offlineApp, precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, type BoardInfo, fetchBoardInfo, parseBoardLocation } from '../sync/api.js'
 import { currentParticipant, savedName } from '../sync/identity.js'
+import { keepBoardInfo, keptBoardInfo } from '../sync/offlineApp.js'
 import { rememberBoard } from '../sync/recentBoards.js'
 import { useBoardConnection } from '../sync/useBoardConnection.js'
 import { BoardWorkspace } from './BoardWorkspace.js'
@@ -9,7 +10,7 @@ import { JoinDialog } from './JoinDialog.js'
 import { useLeaveWarning } from './useLeaveWarning.js'
 import { Notice } from './Notice.js'
 
-type LoadError = 'badLink' | 'notFound' | 'loadFailed'
+type LoadError = 'badLink' | 'notFound' | 'loadFailed' | 'unreachable'
 type Loaded = { state: 'loading' } | { state: 'ready'; info: BoardInfo } | { state: 'error'; error: LoadError; detail: string }
 
 /**
@@ -31,10 +32,18 @@ export function BoardPage() {
         setLoaded({ state: 'ready', info })
         document.title = `${info.title} – Zigzag`
         if (!location.projector) rememberBoard({ id: info.id, title: info.title, role: info.role, link: window.location.href })
+        keepBoardInfo(info, location.token)
       })
       .catch((err: unknown) => {
         const status = err instanceof ApiError ? err.status : 0
-        const error: LoadError = status === 401 || status === 403 ? 'badLink' : status === 404 ? 'notFound' : 'loadFailed'
+        // No answer at all (offline, or the server is down): a board this browser keeps a copy of opens from the copy.
+        const kept = status === 0 ? keptBoardInfo(location.boardId, location.token) : null
+        if (kept) {
+          setLoaded({ state: 'ready', info: kept })
+          document.title = `${kept.title} – Zigzag`
+          return
+        }
+        const error: LoadError = status === 401 || status === 403 ? 'badLink' : status === 404 ? 'notFound' : status === 0 ? 'unreachable' : 'loadFailed'
         setLoaded({ state: 'error', error, detail: (err as Error).message })
       })
   }, [location]) // not on language change: switching language must not reload the board
@@ -51,7 +60,7 @@ export function BoardPage() {
   if (!location) return <Notice message={t('errors.noBoard')} />
   if (loaded.state === 'loading') return <div className="loading" aria-busy="true" />
   if (loaded.state === 'error') {
-    const retry = loaded.error === 'loadFailed' ? load : undefined
+    const retry = loaded.error === 'loadFailed' || loaded.error === 'unreachable' ? load : undefined
     return <Notice message={t(`errors.${loaded.error}`, { message: loaded.detail })} onRetry={retry} />
   }
   if (!name) return <JoinDialog info={loaded.info} onJoin={setName} />

@@ -36,7 +36,7 @@ export function ProjectorView({ info, links, status }: { info: BoardInfo; links:
         <VotingControl projector />
         <TimerControl large />
         <ChairButton variant="projector" />
-        {status !== 'connected' && <ConnectionBadge status={status} />}
+        {status !== 'connected' && <ConnectionBadge status={status} readOnly />}
       </header>
       <div className="projector__body">
         <BoardCanvas selection={NOTHING} onSelect={() => undefined} onOpen={() => undefined} projector reserveRight={link ? QR_COLUMN_WIDTH : 0} />

@@ -38,6 +38,7 @@ export const de: Strings<typeof en> = {
     notFound: 'Dieses Board gibt es nicht (oder es wurde gelöscht).',
     noBoard: 'Diese Adresse ist kein Board-Link.',
     loadFailed: 'Das Board konnte nicht geladen werden: {{message}}',
+    unreachable: 'Der Server ist nicht erreichbar, und dieser Browser hat keine Kopie dieses Boards. Ein Board, das hier einmal mit einem Bearbeitungslink geöffnet wurde, öffnet sich auch ohne Verbindung.',
     newerSchema: 'Zigzag wurde aktualisiert, und dieses Board nutzt jetzt die neue Version. Laden Sie die Seite neu, um weiterzuarbeiten.',
     reload: 'Neu laden',
     retry: 'Erneut versuchen',
@@ -53,6 +54,7 @@ export const de: Strings<typeof en> = {
     connected: 'Live',
     connecting: 'Verbinde…',
     offline: 'Offline – Ihre Änderungen bleiben erhalten und werden synchronisiert, sobald die Verbindung zurück ist',
+    offlineViewing: 'Offline – das Board holt auf, sobald die Verbindung zurück ist',
     viewOnly: 'Nur ansehen',
   },
   canvas: {

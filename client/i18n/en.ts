@@ -34,6 +34,7 @@ export const en = {
     boardFull: 'This board has reached its size limit, so your last change was not saved. Ask the facilitator to tidy up the board or export it and start a new one.',
     noBoard: 'This address is not a board link.',
     loadFailed: 'The board could not be loaded: {{message}}',
+    unreachable: 'The server cannot be reached, and this browser keeps no copy of this board. A board opened here once with an edit link opens without a connection too.',
     newerSchema: 'Zigzag was updated, and this board now uses the new version. Reload the page to keep working on it.',
     reload: 'Reload',
     retry: 'Try again',
@@ -49,6 +50,7 @@ export const en = {
     connected: 'Live',
     connecting: 'Connecting…',
     offline: 'Offline – your changes are kept and sync when the connection returns',
+    offlineViewing: 'Offline – the board catches up when the connection returns',
     viewOnly: 'View only',
   },
   /** React Flow's own controls and descriptions (its ariaLabelConfig), which it would otherwise say in English. */

@@ -33,7 +33,7 @@ export function TopBar({ info, status, undo, onShare, panel, onPanel }: Props) {
         title={t('grid.rename')} editing={editing} onEditingChange={setEditing} maxLength={MAX_TITLE_LENGTH}
         onCommit={(title) => setBoardTitle(doc, title, origin)} />
       <span className={`role-chip role-chip--${info.role}`} data-testid="role" title={t(`roleHint.${info.role}`)}>{t(`role.${info.role}`)}</span>
-      <ConnectionBadge status={status} />
+      <ConnectionBadge status={status} readOnly={readOnly} />
       <div className="topbar__spacer" />
       {!readOnly && (
         <div className="topbar__group">

@@ -38,7 +38,7 @@ export function PhoneHeader({ title, status }: { title: string; status: Connecti
         <div className="phone-header__status">
           {timerActive && <TimerControl large />}
           {readOnly && <span className="role-chip role-chip--viewer" data-testid="role" title={t('roleHint.viewer')}>{t('role.viewer')}</span>}
-          <ConnectionBadge status={status} />
+          <ConnectionBadge status={status} readOnly={readOnly} />
           <LanguageSwitch />
         </div>
       </div>

@@ -67,6 +67,9 @@ export function useBoardConnection(
     setSynced(false)
     setRefused(null)
     provider.on('status', ({ status }) => current && setStatus(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline'))
+    // A page opened without a network (from the service worker, ./offlineApp.ts) never connects, so y-websocket never
+    // says `disconnected`: it is offline, not connecting, until the network is back (./reconnect.ts retries then).
+    provider.on('connection-close', () => current && !navigator.onLine && setStatus('offline'))
     provider.on('sync', (isSynced: boolean) => current && setSynced((was) => was || isSynced))
     provider.on('closed', (event) => current && setRefused(event))
     setPair({ doc, provider, copy })

@@ -9,8 +9,18 @@ const ARGS = [
   '--disable-sync', '--no-first-run', '--disable-quic',
 ]
 
+/**
+ * Chromium for the tests. Its pages run without Zigzag's service worker unless a test asks for it
+ * (`serviceWorkers: 'allow'`): a page the worker serves from its cache never reaches the test's network routes
+ * (an update that removed a file, a cut connection), and every page would fetch the app's files twice.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS })
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS })
+  const newContext = browser.newContext.bind(browser)
+  const newPage = browser.newPage.bind(browser)
+  browser.newContext = (options) => newContext({ serviceWorkers: 'block', ...options })
+  browser.newPage = (options) => newPage({ serviceWorkers: 'block', ...options })
+  return browser
 }
 
 export const RESULTS_DIR = 'test-results'
