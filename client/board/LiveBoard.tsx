@@ -62,14 +62,15 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const selectOnly = useCallback((id: string) => setSelection((ids) => (ids.size === 1 && ids.has(id) ? ids : new Set([id]))), [])
   const [panel, setPanel] = useState<SidePanelKind | null>(null)
   const [links, setLinks] = useState(info.links)
-  const [showOtherJourneys, setShowOtherJourneys] = useState(false)
   const [following, follow] = useState<string | null>(null)
   const isPhone = useIsPhone()
   const orphans = useOrphanedWork(doc, board, me.id, connection.synced && !projector)
   const customerVoice = board.customerChair?.participantId === me.id
   const session = useSession(provider, me)
   const { leader, stopFollowing } = useLeader({ peers, session, me, following, follow, projector, onPhone: isPhone })
-  const { personaId, setPersonaId, viewMode, setViewMode } = useShownJourney(provider.awareness, board.personas, leader, stopFollowing)
+  const {
+    personaId, setPersonaId, viewMode, setViewMode, showOthers: showOtherJourneys, setShowOthers: setShowOtherJourneys,
+  } = useShownJourney(provider.awareness, board.personas, leader, stopFollowing)
   const isFacilitator = info.role === 'facilitator' && !projector
   // A board just made on the start page opens with its share panel, so its facilitator can hand out the links at once.
   const [shareOpen, setShareOpen] = useState(() => isFacilitator && takeNewBoard(info.id))

@@ -4,18 +4,21 @@ import type { Persona } from '../../shared/model/index.js'
 import { type Peer, type ViewMode, setPresence } from '../sync/presence.js'
 
 /**
- * Whose journey this board draws, and in which view mode: this person's own choice or, while they follow someone (the
+ * Whose journey this board draws, whether the other personas' journeys show too, and in which view mode: this person's
+ * own choice or, while they follow someone (the
  * facilitator who brought everyone to them, or the projector's facilitator), that person's. Shared through awareness for
  * whoever follows this person. Choosing while following breaks away; when following ends, the own choice comes back.
  */
 export function useShownJourney(awareness: Awareness, personas: Persona[], leader: Peer | null, stopFollowing: () => void) {
   const [chosenPersona, setChosenPersona] = useState<string | null>(null)
   const [chosenViewMode, setChosenViewMode] = useState<ViewMode>('journey')
+  const [chosenShowOthers, setChosenShowOthers] = useState(false)
   const onBoard = (id: string | null | undefined) => id != null && personas.some((p) => p.id === id)
   const personaId = [leader?.personaId, chosenPersona].find(onBoard) ?? personas[0]?.id ?? ''
   const viewMode = leader?.viewMode ?? chosenViewMode
+  const showOthers = leader ? leader.showOthers ?? false : chosenShowOthers
 
-  useEffect(() => setPresence(awareness, { personaId: personaId || null, viewMode }), [awareness, personaId, viewMode])
+  useEffect(() => setPresence(awareness, { personaId: personaId || null, viewMode, showOthers }), [awareness, personaId, viewMode, showOthers])
 
   const followingSomeone = leader !== null
   const setPersonaId = useCallback((id: string) => {
@@ -27,5 +30,10 @@ export function useShownJourney(awareness: Awareness, personas: Persona[], leade
     setChosenViewMode(mode)
   }, [followingSomeone, stopFollowing])
 
-  return { personaId, setPersonaId, viewMode, setViewMode }
+  const setShowOthers = useCallback((show: boolean) => {
+    if (followingSomeone) stopFollowing()
+    setChosenShowOthers(show)
+  }, [followingSomeone, stopFollowing])
+
+  return { personaId, setPersonaId, viewMode, setViewMode, showOthers, setShowOthers }
 }

@@ -29,6 +29,8 @@ export interface PresenceState {
   /** The persona whose journey this person's board draws, and how it draws the cards: whoever follows them draws the same. */
   personaId?: string | null
   viewMode?: ViewMode
+  /** Whether the other personas' journeys are drawn too, faded. */
+  showOthers?: boolean
 }
 
 /**
@@ -38,7 +40,7 @@ export interface PresenceState {
  * `draggedByOthers`), so a crowd pointing and dragging does not render the
  * board on every move.
  */
-export interface Peer extends Omit<PresenceState, 'cursor' | 'dragging' | 'device' | 'personaId' | 'viewMode'> {
+export interface Peer extends Omit<PresenceState, 'cursor' | 'dragging' | 'device' | 'personaId' | 'viewMode' | 'showOthers'> {
   /**
    * The card they drag, if any, and the cards moving with it; where they are goes to what draws them
    * (`draggedByOthers`, useRemoteDrags), not here.
@@ -51,6 +53,7 @@ export interface Peer extends Omit<PresenceState, 'cursor' | 'dragging' | 'devic
   /** Whose journey they see and how; null from browsers older than these fields (or a value not understood). */
   personaId: string | null
   viewMode: ViewMode | null
+  showOthers: boolean | null
 }
 
 /** A card moving with the one dragged: how far from it (flow units). */
@@ -95,6 +98,7 @@ export function peers(awareness: Awareness): Peer[] {
         onPhone: state.device === 'phone',
         personaId: typeof state.personaId === 'string' ? state.personaId : null,
         viewMode: state.viewMode === 'journey' || state.viewMode === 'heatmap' ? state.viewMode : null,
+        showOthers: typeof state.showOthers === 'boolean' ? state.showOthers : null,
         isSelf: clientId === awareness.clientID,
       })
     }

@@ -194,6 +194,16 @@ describe('the facilitator’s persona and view mode on the projector and for eve
     expect(await chosenPersona(pat)).toBe('Anna, busy parent')
   })
 
+  it('shows the other personas’ journeys, faded, while the facilitator does', async () => {
+    const faded = (page: Page) => page.locator('.journey-edge--faded').count()
+    for (const page of [projector, pat]) expect(await faded(page)).toBe(0)
+    await fiona.getByTestId('show-other-journeys').check()
+    for (const page of [projector, pat]) await expect.poll(() => faded(page)).toBeGreaterThan(0)
+    expect(await pat.getByTestId('show-other-journeys').isChecked()).toBe(true)
+    await fiona.getByTestId('show-other-journeys').uncheck()
+    for (const page of [projector, pat]) await expect.poll(() => faded(page)).toBe(0)
+  })
+
   it('shows the factor heatmap while the facilitator does', async () => {
     await fiona.getByTestId('view-heatmap').click()
     for (const page of [projector, pat]) await expect.poll(() => page.getByTestId('heat').count()).toBeGreaterThan(0)
