@@ -43,7 +43,7 @@ export function InlineText({
   const { limitProps, note, reset } = useLengthLimit(draft, setDraft, maxLength, true)
   const kept = useKeptNote(true)
   const { t } = useTranslation()
-  useKeepIfGone(draft, editing && !readOnly && singleLine(draft) !== value)
+  const dropDraft = useKeepIfGone(draft, editing && !readOnly && singleLine(draft) !== value)
 
   useEffect(() => {
     if (editing || !fromKeyboard.current) return
@@ -73,6 +73,7 @@ export function InlineText({
 
   const finish = (save: boolean) => {
     const clean = singleLine(draft) // pasted tabs, line breaks and double spaces become one space
+    if (!save) dropDraft() // Escape: the person drops what they typed, and nothing is to be kept of it
     if ((!save || !clean) && onDiscard?.()) return onEditingChange(false)
     if (save && clean) {
       const merged = mergeText(base, clean, value)

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
 
 /** Text someone was typing into something that someone else removed meanwhile (a card, a phase, a factor…). */
 export interface LostDraft {
@@ -88,12 +88,16 @@ export function textsNotOnBoard(): { name: string; text: string }[] {
 
 /**
  * For a field with unsaved text: when the field goes away while `text` is still unsaved (`pending`) and what it is
- * part of is gone from the board, the text is kept as a lost draft instead of vanishing with the field.
+ * part of is gone from the board, the text is kept as a lost draft instead of vanishing with the field. Returns what
+ * the field calls when the person drops the text themselves (Escape on a card just added takes the card away too):
+ * then there is nothing to keep.
  */
-export function useKeepIfGone(text: string, pending: boolean): void {
+export function useKeepIfGone(text: string, pending: boolean): () => void {
   const target = useContext(EditTargetContext)
   const latest = useRef({ text, pending, target })
   latest.current = { text, pending, target }
+  const dropped = useRef(false)
+  useEffect(() => { dropped.current = false }, [text])
   useEffect(() => {
     if (!pending || !text.trim()) return
     const entry = { name: target?.name ?? '', text: text.trim() }
@@ -102,10 +106,11 @@ export function useKeepIfGone(text: string, pending: boolean): void {
   }, [text, pending, target])
   useEffect(() => () => {
     const { text: last, pending: unsaved, target: of } = latest.current
-    if (!unsaved || !last.trim()) return
+    if (!unsaved || !last.trim() || dropped.current) return
     if (boardClosing) keepLostDraft(of?.name ?? '', last.trim(), 'closed')
     else if (of?.isGone()) keepLostDraft(of.name, last.trim())
   }, [])
+  return useCallback(() => { dropped.current = true }, [])
 }
 
 /** Whether leaving or reloading the page would lose typed text: a field's unsaved text, or a kept draft on screen. */

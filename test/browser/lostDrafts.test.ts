@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addFactor, readBoard, removePhase, removeTouchpoint, updateTouchpoint } from '../../shared/model/index.js'
-import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { cellFreeSpot, gridId, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { coveredBy, joinOnPhone, onScreen, smallTapTargets } from '../utils/phone.js'
 import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 
@@ -128,6 +128,22 @@ describe('typing into something someone else removes', () => {
     await expect.poll(() => readBoard(ben.doc).touchpoints.some((t) => t.title === 'Product page with reviews')).toBe(true)
     removeTouchpoint(ben.doc, idOf('Product page with reviews'))
     await expect.poll(() => card(ann, 'Product page with reviews').count()).toBe(0)
+    expect(await lost(ann).count()).toBe(0)
+  })
+
+  it('keeps nothing when the person drops a new card with Escape, also after a reload', async () => {
+    const store = await gridId(ann, 'lane', 'Store')
+    const spot = await cellFreeSpot(ann, await gridId(ann, 'phase', 'Loyalty & advocacy'), store)
+    const before = await ann.getByTestId('touchpoint').count()
+    await ann.mouse.dblclick(spot.x, spot.y)
+    await ann.getByTestId('touchpoint-title-input').fill('Draft idea')
+    await ann.keyboard.press('Escape')
+    await expect.poll(() => ann.getByTestId('touchpoint').count()).toBe(before)
+    await ann.waitForTimeout(300)
+    expect(await lost(ann).count()).toBe(0)
+    await ann.reload()
+    await ann.locator('[data-testid="board"][data-synced="true"]').waitFor()
+    await ann.waitForTimeout(300)
     expect(await lost(ann).count()).toBe(0)
   })
 
