@@ -13,7 +13,7 @@ import { PersonaEditor } from './PersonaEditor.js'
 export function PersonaBar() {
   const { t } = useTranslation()
   const { doc, origin, readOnly, board, personaId, setPersonaId, showOtherJourneys, setShowOtherJourneys, viewMode, setViewMode } = useBoard()
-  const [editing, setEditing] = useState<string | null>(null)
+  const [editing, setEditing] = useState<{ id: string; isNew?: boolean } | null>(null)
   const persona = board.personas.find((p) => p.id === personaId)
   return (
     <div className="persona-bar">
@@ -23,18 +23,18 @@ export function PersonaBar() {
           {board.personas.map((p) => (
             <button key={p.id} type="button" role="radio" aria-checked={p.id === personaId} data-testid="persona"
               className={`persona-chip${p.id === personaId ? ' is-active' : ''}`} style={{ '--persona': p.color } as React.CSSProperties}
-              title={p.description ? `${p.name}\n${p.description}` : p.name} onClick={() => setPersonaId(p.id)} onDoubleClick={() => !readOnly && setEditing(p.id)}>
+              title={p.description ? `${p.name}\n${p.description}` : p.name} onClick={() => setPersonaId(p.id)} onDoubleClick={() => !readOnly && setEditing({ id: p.id })}>
               <span className="persona-chip__dot" /><span className="persona-chip__name">{p.name}</span>
             </button>
           ))}
           {!readOnly && (
             <button type="button" className="persona-chip persona-chip--add" data-testid="add-persona"
-              onClick={() => { const id = addPersona(doc, { name: t('personas.newName') }, origin); setPersonaId(id); setEditing(id) }}>
+              onClick={() => { const id = addPersona(doc, { name: t('personas.newName') }, origin); setPersonaId(id); setEditing({ id, isNew: true }) }}>
               + {t('personas.add')}
             </button>
           )}
           {!readOnly && persona && (
-            <button type="button" className="button button--ghost button--small" data-testid="edit-persona" onClick={() => setEditing(persona.id)}
+            <button type="button" className="button button--ghost button--small" data-testid="edit-persona" onClick={() => setEditing({ id: persona.id })}
               aria-label={t('personas.editNamed', { name: persona.name })} title={t('personas.editNamed', { name: persona.name })}><Icon name="edit" /></button>
           )}
         </div>
@@ -52,7 +52,7 @@ export function PersonaBar() {
         </div>
         <ChairButton />
       </div>
-      {editing && <PersonaEditor personaId={editing} onClose={() => setEditing(null)} />}
+      {editing && <PersonaEditor personaId={editing.id} isNew={editing.isNew} onClose={() => setEditing(null)} />}
     </div>
   )
 }

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_PERSONA_NAME_LENGTH, PERSONA_COLORS, type Persona, personaMaps, removePersona, updatePersona } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
@@ -5,10 +6,20 @@ import { CommitField } from '../ui/CommitField.js'
 import { EditTarget } from '../ui/EditTarget.js'
 import { Modal } from '../ui/Modal.js'
 
-/** Name, short description and colour of a persona; remove it with its journey (not the last one). */
-export function PersonaEditor({ personaId, onClose }: { personaId: string; onClose: () => void }) {
+/**
+ * Name, short description and colour of a persona; remove it with its journey (not the last one). A persona just added
+ * (`isNew`) opens with its name selected, to be typed over.
+ */
+export function PersonaEditor({ personaId, onClose, isNew = false }: { personaId: string; onClose: () => void; isNew?: boolean }) {
   const { t } = useTranslation()
   const { doc, origin, board } = useBoard()
+  // After the dialog took the focus (Modal, a child: its effect runs first).
+  useEffect(() => {
+    if (!isNew) return
+    const name = document.getElementById('persona-name') as HTMLInputElement | null
+    name?.focus()
+    name?.select()
+  }, [isNew])
   const persona = board.personas.find((p) => p.id === personaId)
   if (!persona) return null
   const swatches = personaSwatches(persona, board.personas)

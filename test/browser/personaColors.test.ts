@@ -55,4 +55,19 @@ describe('the persona editor', () => {
     await expect.poll(() => readPersonas(client.doc).at(-1)!.color).toBe(walter.color)
     await screenshot(page, 'personaColors-shared')
   })
+
+  it('opens a new persona with its name selected, so typing names it', async () => {
+    await page.keyboard.press('Escape')
+    await editor().waitFor({ state: 'detached' })
+    await page.getByTestId('add-persona').click()
+    await editor().waitFor()
+    await page.keyboard.type('Tom, student')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => readPersonas(client.doc).at(-1)!.name).toBe('Tom, student')
+    // Opened again later, it does not take the focus from where the person was.
+    await page.keyboard.press('Escape')
+    await page.getByTestId('edit-persona').click()
+    await editor().waitFor()
+    expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('persona-name')
+  })
 })
