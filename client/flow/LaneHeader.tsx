@@ -1,5 +1,6 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { laneMaps, moveLane, removeLane, renameLane, setLaneChannel } from '../../shared/model/index.js'
+import { canvasMeasure } from '../export/svgText.js'
 import { EditTarget } from '../ui/EditTarget.js'
 import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
@@ -15,12 +16,13 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint
     if (window.confirm(t('grid.removeLaneConfirm', { name: row.name }))) removeLane(doc, row.id, origin)
   }
   const other = row.channel === 'physical' ? 'digital' : 'physical'
+  const longWord = useMemo(() => hasWordWiderThanLane(row.name), [row.name])
   return (
     <div className={`lane lane--${row.channel}${startsGroup ? ' lane--group-start' : ''}`} data-testid="lane"
       data-lane-id={row.id} data-channel={row.channel}
       style={{ left: 0, top: row.y, width: GRID.laneHeaderWidth, height: row.height }}>
       <EditTarget isGone={() => !laneMaps(doc).has(row.id)} name={row.name}>
-        <InlineText className="lane__name" testId="lane-name" value={row.name} readOnly={readOnly} clamped
+        <InlineText className={`lane__name${longWord ? ' lane__name--long-word' : ''}`} testId="lane-name" value={row.name} readOnly={readOnly} clamped
           title={t('grid.rename')} readOnlyTitle={lockedHint} editing={editing} onEditingChange={setEditing}
           onCommit={(name) => renameLane(doc, row.id, name, origin)} />
       </EditTarget>
@@ -41,4 +43,15 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint
       )}
     </div>
   )
+}
+
+/** The lane name's type (.lane__name) and the room for it in the header (its width less the padding). */
+const LANE_NAME = { font: { weight: 700, size: 17 }, room: GRID.laneHeaderWidth - 2 * 14 }
+
+/**
+ * A word of the name does not fit the header's width at the name's size ("Bewertungsportale"): the name is set
+ * smaller, so the word is not broken in two without a hyphen. A word too long even then still breaks.
+ */
+function hasWordWiderThanLane(name: string): boolean {
+  return name.split(/\s+/).some((word) => canvasMeasure(word, LANE_NAME.font) > LANE_NAME.room)
 }

@@ -135,6 +135,34 @@ describe('long phase and lane names', () => {
     })
   }
 
+  it('sets a lane name smaller when one of its words is wider than the header, rather than break the word', async () => {
+    const lane = lanes(client.doc)[2]!
+    const was = lane.name
+    renameLane(client.doc, lane.id, 'LinkedIn & Bewertungsportale')
+    try {
+      const label = english.locator(`[data-testid="lane"][data-lane-id="${lane.id}"]`).getByTestId('lane-name')
+      await expect.poll(() => label.textContent()).toBe('LinkedIn & Bewertungsportale')
+      // The lines the word lies on.
+      const lines = await label.evaluate((el) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+        while (walker.nextNode()) {
+          const text = walker.currentNode as Text
+          const at = text.data.indexOf('Bewertungsportale')
+          if (at < 0) continue
+          const range = document.createRange()
+          range.setStart(text, at)
+          range.setEnd(text, at + 'Bewertungsportale'.length)
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+        }
+        return 0
+      })
+      expect(lines).toBe(1)
+      expect(await fit(label, laneHeader(english, 2))).toEqual({ inside: true, spills: false })
+    } finally {
+      renameLane(client.doc, lane.id, was)
+    }
+  })
+
   it('leaves the move and remove buttons of a long-named header usable', async () => {
     for (const header of [phaseHeader(english, 0), laneHeader(english, 0)]) {
       const box = (await header.boundingBox())!
