@@ -275,6 +275,25 @@ describe('in German', () => {
     expect(rows.height).toBeLessThan(70)
   })
 
+  it('shows the whole "Live" badge at 1,280 × 720 in German, clear of the undo button', async () => {
+    const size = german.viewportSize()!
+    await german.setViewportSize({ width: 1280, height: 720 })
+    try {
+      await expect.poll(() => german.getByTestId('connection').getAttribute('data-status')).toBe('connected')
+      const fit = await german.locator('header.topbar').evaluate((header) => {
+        const badge = header.querySelector<HTMLElement>('[data-testid="connection"]')!
+        const label = badge.querySelector<HTMLElement>('.connection__label')!.getBoundingClientRect()
+        const next = (badge.nextElementSibling as HTMLElement).getBoundingClientRect()
+        return { labelRight: label.right, badgeRight: badge.getBoundingClientRect().right, nextLeft: next.left }
+      })
+      await screenshot(german, 'details-german-topbar-live-1280')
+      expect(fit.labelRight).toBeLessThanOrEqual(fit.badgeRight + 0.5)
+      expect(fit.badgeRight).toBeLessThanOrEqual(fit.nextLeft)
+    } finally {
+      await german.setViewportSize(size)
+    }
+  })
+
   it('keeps the top bar on screen at 1,280 × 720 in German while offline: the reassurance goes into the badge’s tooltip', async () => {
     const size = german.viewportSize()!
     await german.setViewportSize({ width: 1280, height: 720 })
