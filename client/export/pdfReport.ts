@@ -59,13 +59,13 @@ export function reportDocument({ board, date, participants, journeyImage, person
   const withFactors = cards.filter((tp) => board.factors.some((f) => f.touchpointId === tp.id))
   if (withFactors.length === 0) content.push(none(t))
   for (const tp of withFactors) {
-    content.push(keptHeading(breakingLongWords(tp.title), 'h3'))
-    content.push(table(['', ...FACTOR_DIMENSIONS.map((d) => t(`factors.${d}`))], FACTOR_LEVELS.map((level) => [
+    // The touchpoint names its matrix in the header row, which pdfmake repeats on every page a long matrix runs onto.
+    content.push(table([breakingLongWords(tp.title), ...FACTOR_DIMENSIONS.map((d) => t(`factors.${d}`))], FACTOR_LEVELS.map((level) => [
       t(`factors.${level}`),
       ...FACTOR_DIMENSIONS.map((dimension) => board.factors
         .filter((f) => f.touchpointId === tp.id && f.level === level && f.dimension === dimension)
         .map((f) => `• ${f.text}${f.customerVoice ? ` (${t('chair.voice')})` : ''}`).join('\n')),
-    ]), [120, '*', '*']))
+    ]), [120, '*', '*'], true))
   }
   content.push(pageHeading(t('report.stardust')))
   const backlog = stardustBacklog(board)
@@ -103,11 +103,19 @@ const HEADING = {
 
 const none = (t: TFunction) => contentStart({ text: t('report.none'), italics: true })
 
-function table(header: string[], rows: string[][], widths: (number | string)[]): Record<string, unknown> {
+/**
+ * A table whose header row comes again on every page it runs onto. One that `namesItself` (its header row says what
+ * it is about, no heading does) keeps that row with the next. (Rows may still break across pages: with pdfmake's
+ * dontBreakRows, a row taller than a page is left out of the document.)
+ */
+function table(
+  header: (string | Record<string, unknown>)[], rows: string[][], widths: (number | string)[], namesItself = false,
+): Record<string, unknown> {
   // The first row marks where the table's content starts, so that its heading keeps to that row's page.
   const body = rows.map((row, i) => row.map((cell) => (i === 0 ? contentStart(breakingLongWords(cell)) : breakingLongWords(cell))))
+  const head = header.map((cell) => ({ ...(typeof cell === 'string' ? { text: cell } : cell), style: 'head' }))
   return {
-    table: { headerRows: 1, widths, body: [header.map((text) => ({ text, style: 'head' })), ...body] },
+    table: { headerRows: 1, ...(namesItself ? { keepWithHeaderRows: 1 } : {}), widths, body: [head, ...body] },
     layout: 'lightHorizontalLines',
     margin: [0, 0, 0, 8],
   }

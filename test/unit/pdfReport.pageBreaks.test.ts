@@ -48,6 +48,30 @@ describe('the PDF report’s headings', () => {
     }
   }, 30_000)
 
+  it('name the touchpoint again on every page its factor matrix runs onto, and leave out none of its entries', async () => {
+    const doc = seededDoc()
+    const cards = addCards(doc, [['Returns by post', 'Purchase', 'Store'], ['Asks in the store', 'Purchase', 'Store']])
+    const levels = ['disappointment', 'ok', 'delight'] as const
+    for (const level of levels) {
+      for (let n = 0; n < 25; n++) {
+        addFactor(doc, { touchpointId: cards['Returns by post']!, level, dimension: 'factual', text: `${level} entry ${n}`, ...author('a') })
+      }
+    }
+    addFactor(doc, { touchpointId: cards['Asks in the store']!, level: 'ok', dimension: 'factual', text: 'Friendly staff', ...author('a') })
+    const pdf = await renderPdf(reportDocument({ board: readBoard(doc), date: new Date(0), participants: [], journeyImage: null, t, locale: 'en' }))
+    const pages = await pdfLayout(new Uint8Array(await pdf.arrayBuffer()))
+    const entries = pages.flatMap((page, i) => page.texts.filter((run) => / entry \d+$/.test(run.text)).map((run) => ({ ...run, page: i })))
+    expect(entries).toHaveLength(75)
+    const pagesOfMatrix = [...new Set(entries.map((run) => run.page))]
+    expect(pagesOfMatrix.length).toBeGreaterThan(1)
+    // On each of its pages the matrix starts with the touchpoint's name, above its entries.
+    for (const page of pagesOfMatrix) {
+      const name = pages[page]!.texts.find((run) => run.text === 'Returns by post')
+      expect(name, `page ${page + 1}`).toBeDefined()
+      expect(Math.max(...entries.filter((run) => run.page === page).map((run) => -run.top))).toBeLessThan(-name!.top)
+    }
+  }, 30_000)
+
   it('keep the moments of truth with their table after a ranking that fills the first page', async () => {
     for (const count of [17, 18]) {
       const input = board(count, () => 0)
