@@ -24,7 +24,7 @@ export function journeySvg(edges: readonly JourneyFlowEdge[], at: ReadonlyMap<st
     const to = at.get(edge.target)
     if (!from || !to) continue
     const { color, faded, switch: zigzag } = edge.data!
-    const [d, midX, midY] = stepBetween(from, to, STEP_ENDS)
+    const [d, midX, midY] = stepBetween(from, to, STEP_ENDS, edge.data!.corridor)
     const { x: labelX, y: labelY } = edge.data!.labelAt ?? { x: midX, y: midY }
     const look = zigzag ? ' stroke-width="4.5" stroke-dasharray="10 6"' : ' stroke-width="3"'
     steps.push(`<path class="journey-step${zigzag ? ' journey-step--switch' : ''}" d="${d}" fill="none" stroke="${escaped(color)}"${look}`

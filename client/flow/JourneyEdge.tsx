@@ -15,8 +15,8 @@ import { journeyStepPath, switchWords } from './stepPath.js'
  * else, are drawn by CarriedSteps while it moves (see BoardCanvas).
  */
 function JourneyEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<JourneyFlowEdge>) {
-  const [path, labelX, labelY] = journeyStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
   const look = data ?? { switch: null, color: '#53607a', faded: false }
+  const [path, labelX, labelY] = journeyStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }, look.corridor)
   const faded = look.faded
   // Clear of the cards where docToFlow found room (placeSwitchLabels), else mid-step.
   const label = look.labelAt ?? { x: labelX, y: labelY }

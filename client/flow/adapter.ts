@@ -6,7 +6,7 @@ import {
 } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import { CURVE_GAP, CURVE_HEIGHT, GRID, type Cell, type GridLayout, type Point, cardCentre, cellAt } from './layout.js'
-import { type SwitchLabelSpot, placeSwitchLabels, stepBetween } from './stepPath.js'
+import { type SwitchLabelSpot, placeSwitchLabels, stepBetween, stepCorridor } from './stepPath.js'
 
 /**
  * The one adapter between React Flow and the board document. Pure functions,
@@ -60,6 +60,8 @@ export type JourneyEdgeData = {
   faded: boolean
   /** Where the channel-switch label goes, clear of the cards (placeSwitchLabels); absent: the step's middle. */
   labelAt?: Point
+  /** For a step that skips a phase: the border between lanes it runs along, clear of the cards (stepCorridor). */
+  corridor?: number
 }
 export type JourneyFlowEdge = Edge<JourneyEdgeData, 'journey'>
 
@@ -304,6 +306,11 @@ export function docToFlow(
     const to = channelOf(step.to)
     return from && to && from !== to ? { from, to } : null
   }
+  const corridorOf = (step: JourneyStep) => {
+    const from = layout.cards.get(step.from)
+    const to = layout.cards.get(step.to)
+    return from && to ? stepCorridor(from, to, layout.rows) : undefined
+  }
   const labelPlacement = journey.switchLabelWidth
     ? switchLabelSpots(shown, journey, layout, switchOf, journey.switchLabelWidth, options.previous?.labelPlacement)
     : undefined
@@ -313,6 +320,7 @@ export function docToFlow(
     const color = colors.get(step.personaId) ?? '#53607a'
     const zigzag = switchOf(step)
     const labelAt = labels.get(step.id)
+    const corridor = corridorOf(step)
     const fromTitle = titles.get(step.from) ?? ''
     const toTitle = titles.get(step.to) ?? ''
     const last = lastEdges.get(step.id)
@@ -320,7 +328,7 @@ export function docToFlow(
     if (last && last.source === step.from && last.target === step.to && named?.[0] === fromTitle && named[1] === toTitle
       && last.data!.color === color && last.data!.faded === faded
       && last.data!.switch?.from === zigzag?.from && last.data!.switch?.to === zigzag?.to
-      && last.data!.labelAt?.x === labelAt?.x && last.data!.labelAt?.y === labelAt?.y) return last
+      && last.data!.labelAt?.x === labelAt?.x && last.data!.labelAt?.y === labelAt?.y && last.data!.corridor === corridor) return last
     const edge: JourneyFlowEdge = {
       id: step.id,
       type: 'journey' as const,
@@ -333,7 +341,7 @@ export function docToFlow(
       // Under the cards, so a path that doubles back never covers a card's buttons.
       zIndex: 0,
       markerEnd: { type: 'arrowclosed' as MarkerType, color, width: 5, height: 5 },
-      data: { switch: zigzag, color, faded, ...(labelAt ? { labelAt } : {}) },
+      data: { switch: zigzag, color, faded, ...(labelAt ? { labelAt } : {}), ...(corridor === undefined ? {} : { corridor }) },
     }
     stepTitles.set(edge, [fromTitle, toTitle])
     return edge
@@ -369,7 +377,10 @@ function switchLabelSpots(
     a.id === b.id && a.width === b.width && a.from.x === b.from.x && a.from.y === b.from.y && a.to.x === b.to.x && a.to.y === b.to.y)) {
     return { ...last, cards: layout.cards, steps: labelled }
   }
-  const spots: SwitchLabelSpot[] = labelled.map(({ id, from, to, width }) => ({ id, path: stepBetween(from, to, STEP_ENDS)[0], width }))
+  const spots: SwitchLabelSpot[] = labelled.map(({ id, from, to, width }) => {
+    const [path, x, y] = stepBetween(from, to, STEP_ENDS, stepCorridor(from, to, layout.rows))
+    return { id, path, middle: { x, y }, width }
+  })
   return { cards: layout.cards, steps: labelled, placed: placeSwitchLabels(spots, layout.cards.values()) }
 }
 

@@ -6,11 +6,23 @@ import { GRID, type Point } from './layout.js'
 type PathInput = Pick<EdgeProps, 'sourceX' | 'sourceY' | 'targetX' | 'targetY' | 'sourcePosition' | 'targetPosition'>
 
 /**
- * A step goes from a card's right edge to the next card's left edge: a curve when the next card is further right. When
- * it is not (the next card below in the same cell, or back in an earlier phase), a curve would loop back under both
- * cards; the step goes round them instead, out to the right, across between them and in from the left.
+ * A step goes from a card's right edge to the next card's left edge: a curve when the next card is in the next phase.
+ * One that skips phases would pass under the cards between; given a `corridor` (the y of a border between two lanes,
+ * where no card ever is: stepCorridor), it goes down the gap beside its card, along that border, and up the gap
+ * before the next one. When the next card is not further right (below in the same cell, or back in an earlier phase),
+ * a curve would loop back under both cards; the step goes round them instead, out to the right, across between them
+ * and in from the left.
  */
-export function journeyStepPath(input: PathInput): [path: string, labelX: number, labelY: number] {
+export function journeyStepPath(input: PathInput, corridor?: number): [path: string, labelX: number, labelY: number] {
+  if (corridor !== undefined && input.targetX - input.sourceX > 0) {
+    const before = input.sourceX + GAP_FROM_HANDLE.source
+    const after = input.targetX - GAP_FROM_HANDLE.target
+    const points = [
+      { x: input.sourceX, y: input.sourceY }, { x: before, y: input.sourceY }, { x: before, y: corridor },
+      { x: after, y: corridor }, { x: after, y: input.targetY }, { x: input.targetX, y: input.targetY },
+    ]
+    return [roundedPath(points, 10), (before + after) / 2, corridor]
+  }
   if (input.targetX - input.sourceX > 0) {
     const [path, x, y] = getBezierPath(input)
     return [path, x, y]
@@ -19,15 +31,48 @@ export function journeyStepPath(input: PathInput): [path: string, labelX: number
   return [path, x, y]
 }
 
+/**
+ * From a step's handles to the middle of the gap between two phases' cards (GRID: 34 px wide): the source handle sits
+ * 5 px right of its card, the target handle on its card's left edge.
+ */
+const GAP_FROM_HANDLE = { source: 12, target: 17 }
+
 /** Where a journey step leaves and reaches a card (React Flow's point for a right and a left handle), relative to its corner. */
 export interface StepEnds { source: Point; target: Point }
 
 /** The step between two cards' corners, as React Flow draws it when they rest there. */
-export function stepBetween(from: Point, to: Point, ends: StepEnds): ReturnType<typeof journeyStepPath> {
+export function stepBetween(from: Point, to: Point, ends: StepEnds, corridor?: number): ReturnType<typeof journeyStepPath> {
   return journeyStepPath({
     sourceX: from.x + ends.source.x, sourceY: from.y + ends.source.y, sourcePosition: Position.Right,
     targetX: to.x + ends.target.x, targetY: to.y + ends.target.y, targetPosition: Position.Left,
-  })
+  }, corridor)
+}
+
+/**
+ * The border between two lanes a step that skips a phase runs along, or undefined for one that does not (it curves
+ * across the gap to the next phase, or goes round). Borders hold no card: a lane's cards keep GRID.cellPadding from
+ * its top and more from its bottom. The step leaves its lane by the border on the next card's side; within one lane
+ * it runs along the lane's top border.
+ */
+export function stepCorridor(from: Point, to: Point, rows: readonly { y: number; height: number }[]): number | undefined {
+  if (to.x - from.x <= GRID.phaseWidth) return undefined
+  const lane = rows.find((row) => from.y >= row.y && from.y < row.y + row.height)
+  if (!lane) return undefined
+  return to.y > lane.y + lane.height ? lane.y + lane.height : lane.y
+}
+
+/** A path through `points` (corners at right angles) with its corners rounded, as React Flow's step paths are. */
+function roundedPath(points: readonly Point[], radius: number): string {
+  let path = `M${points[0].x} ${points[0].y}`
+  for (let i = 1; i < points.length - 1; i++) {
+    const [a, b, c] = [points[i - 1], points[i], points[i + 1]]
+    const size = Math.min(Math.hypot(b.x - a.x, b.y - a.y) / 2, Math.hypot(c.x - b.x, c.y - b.y) / 2, radius)
+    const into = { x: b.x - Math.sign(b.x - a.x) * size, y: b.y - Math.sign(b.y - a.y) * size }
+    const out = { x: b.x + Math.sign(c.x - b.x) * size, y: b.y + Math.sign(c.y - b.y) * size }
+    path += ` L${into.x},${into.y} Q${b.x},${b.y} ${out.x},${out.y}`
+  }
+  const last = points[points.length - 1]
+  return `${path} L${last.x},${last.y}`
 }
 
 /** A channel-switch label ("⇄ physical → digital") as the stylesheet draws it (.journey-switch), in flow pixels. */
@@ -45,6 +90,8 @@ export interface SwitchLabelSpot {
   /** The step's id. */
   id: string
   path: string
+  /** Where the step's label goes when nothing is in the way (journeyStepPath's label point); default: half its length. */
+  middle?: Point
   /** The label's width in flow pixels. */
   width: number
 }
@@ -64,7 +111,7 @@ export function placeSwitchLabels(spots: readonly SwitchLabelSpot[], cards: Iter
   const placed = new Map<string, Point>()
   for (const spot of spots) {
     const nearMiss = spot.width * SWITCH_LABEL.height * NEAR_MISS
-    const at = freeSpot(new StepLine(spot.path), (point, enough) => taken.covered(labelBox(point, spot.width), enough), nearMiss)
+    const at = freeSpot(new StepLine(spot.path), (point, enough) => taken.covered(labelBox(point, spot.width), enough), nearMiss, spot.middle)
     if (!at) continue
     placed.set(spot.id, at)
     // Its rounded ends may touch the next label's: two then fit one above the other between two lanes' cards (38 px).
@@ -75,18 +122,22 @@ export function placeSwitchLabels(spots: readonly SwitchLabelSpot[], cards: Iter
 
 /**
  * The spot along a step nearest its middle where `covered` is nothing, else the one where it is least. First tries
- * every TRY_EVERY pixels from the middle outwards (never nearer an end than an eighth of the step, so the label hides
+ * every TRY_EVERY pixels from its middle (where journeyStepPath puts a label, else half its length) outwards (never nearer an end than an eighth of the step, so the label hides
  * neither the card's handle nor the arrow), at most MAX_TRIES of them; when none is free, every pixel around the few
  * nearest misses (`nearMiss`: covered at most this much): two labels fit one above the other between two lanes only
  * to the pixel.
  */
-function freeSpot(line: StepLine, covered: (at: Point, enough: number) => number, nearMiss: number): Point | null {
+function freeSpot(line: StepLine, covered: (at: Point, enough: number) => number, nearMiss: number, middleAt?: Point): Point | null {
   if (line.length === 0) return null
-  const middle = line.length / 2
-  const reach = line.length * (0.5 - END_SHARE)
-  const step = Math.max(TRY_EVERY, (2 * reach) / MAX_TRIES)
+  const [lo, hi] = [line.length * END_SHARE, line.length * (1 - END_SHARE)]
+  const within = (goal: number) => goal >= lo && goal <= hi
+  const middle = Math.min(hi, Math.max(lo, middleAt ? line.along(middleAt) : line.length / 2))
+  const step = Math.max(TRY_EVERY, (hi - lo) / MAX_TRIES)
   const goals = [middle]
-  for (let d = step; d <= reach; d += step) goals.push(middle - d, middle + d)
+  for (let d = step; middle - d >= lo || middle + d <= hi; d += step) {
+    if (middle - d >= lo) goals.push(middle - d)
+    if (middle + d <= hi) goals.push(middle + d)
+  }
   const tried: { goal: number; area: number }[] = []
   let best = { goal: middle, area: Infinity }
   const tryAt = (goal: number) => {
@@ -101,7 +152,7 @@ function freeSpot(line: StepLine, covered: (at: Point, enough: number) => number
       // that another label crossing the same room, such as the 38 px between two lanes' cards, has the rest of it.
       const towards = Math.sign(middle - goal) || -1
       let free = goal
-      for (let d = 0; d < SLIDE && Math.abs(free + towards - middle) <= reach && covered(line.at(free + towards), 1) === 0; d++) free += towards
+      for (let d = 0; d < SLIDE && within(free + towards) && covered(line.at(free + towards), 1) === 0; d++) free += towards
       return line.at(free)
     }
     tried.push({ goal, area })
@@ -110,7 +161,7 @@ function freeSpot(line: StepLine, covered: (at: Point, enough: number) => number
   for (const { goal } of nearMisses) {
     for (let d = 1; d < step; d++) {
       for (const near of [goal - d, goal + d]) {
-        if (Math.abs(near - middle) <= reach && tryAt(near) === 0) return line.at(near)
+        if (within(near) && tryAt(near) === 0) return line.at(near)
       }
     }
   }
@@ -125,7 +176,8 @@ const END_SHARE = 0.125
 const TRY_EVERY = 8
 /**
  * Enough for 8 px steps along a step across six lanes. The generated board of 1,000 cards (shared/format/
- * generatedBoard.ts: 518 switches, most with no free room at all) places all its labels in about 40 ms.
+ * generatedBoard.ts: 518 switches, most with no free room at all) places all its labels in 36-81 ms on a 2-core
+ * machine (medians of 7, several runs, 2026-12-06); a rename or a rating keeps the last placement (docToFlow).
  */
 const MAX_TRIES = 120
 /** How far a free label slides to the end of its free room: past the middle of the room between two lanes' cards. */
@@ -149,6 +201,20 @@ class StepLine {
 
   get length(): number {
     return this.points.length === 0 ? 0 : this.lengths[this.lengths.length - 1]
+  }
+
+  /** How far along the line its point nearest to `point` is. */
+  along(point: Point): number {
+    const { points, lengths } = this
+    let best = { distance: Infinity, along: 0 }
+    for (let i = 1; i < points.length; i++) {
+      const [a, b] = [points[i - 1], points[i]]
+      const piece = lengths[i] - lengths[i - 1]
+      const t = piece === 0 ? 0 : Math.max(0, Math.min(1, ((point.x - a.x) * (b.x - a.x) + (point.y - a.y) * (b.y - a.y)) / (piece * piece)))
+      const distance = Math.hypot(point.x - (a.x + t * (b.x - a.x)), point.y - (a.y + t * (b.y - a.y)))
+      if (distance < best.distance) best = { distance, along: lengths[i - 1] + t * piece }
+    }
+    return best.along
   }
 
   /** The point `goal` pixels along. */

@@ -43,7 +43,7 @@ function distanceToPath(path: string, p: Point): number {
 /** The label's spot, or the step's middle where docToFlow gave it none. */
 function labelOf(edge: JourneyFlowEdge, cards: ReadonlyMap<string, Point>): Point {
   if (edge.data!.labelAt) return edge.data!.labelAt
-  const [, x, y] = stepBetween(cards.get(edge.source)!, cards.get(edge.target)!, STEP_ENDS)
+  const [, x, y] = stepBetween(cards.get(edge.source)!, cards.get(edge.target)!, STEP_ENDS, edge.data!.corridor)
   return { x, y }
 }
 
@@ -63,7 +63,7 @@ describe('channel-switch labels', () => {
     const from = layout.cards.get(step.source)!
     const to = layout.cards.get(step.target)!
     // Mid-step, where it used to be, the label lies across a card.
-    const [path, midX, midY] = stepBetween(from, to, STEP_ENDS)
+    const [path, midX, midY] = stepBetween(from, to, STEP_ENDS, step.data!.corridor)
     expect([...layout.cards.values()].some((card) => overlaps(labelBox({ x: midX, y: midY }), cardBox(card)))).toBe(true)
     const at = step.data!.labelAt!
     expect(at).toBeDefined()
@@ -96,7 +96,7 @@ describe('channel-switch labels', () => {
     linkTouchpoints(doc, persona, ids['Sees an ad']!, ids['Picks it up']!)
     const { layout, switches } = flow(readBoard(doc), persona)
     const [step] = switches
-    const [, midX, midY] = stepBetween(layout.cards.get(step.source)!, layout.cards.get(step.target)!, STEP_ENDS)
+    const [, midX, midY] = stepBetween(layout.cards.get(step.source)!, layout.cards.get(step.target)!, STEP_ENDS, step.data!.corridor)
     expect(Math.hypot(step.data!.labelAt!.x - midX, step.data!.labelAt!.y - midY)).toBeLessThanOrEqual(17)
   })
 
