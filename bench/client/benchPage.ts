@@ -24,7 +24,9 @@ export interface OpenResult {
 }
 
 export async function openBoard(browser: Browser, link: string, expected: number, throttle?: Throttle): Promise<{ page: Page; result: OpenResult; close(): Promise<void> }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
+  // Without the service worker (client/sync/offlineApp.ts): every page here is a first visit in a fresh context, where
+  // the worker would fetch and store the app's files a few seconds in, once per browser for a person, every time here.
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, serviceWorkers: 'block' })
   const page = await context.newPage()
   if (throttle) {
     const cdp = await context.newCDPSession(page)

@@ -1,5 +1,6 @@
 import { canWrite } from '../../shared/protocol.js'
 import type { BoardInfo } from './api.js'
+import { whenIdle } from './quietBoardSync.js'
 
 /**
  * Opening a board without a network. The service worker (made by the build, see vite.config.ts) keeps the app's
@@ -9,10 +10,15 @@ import type { BoardInfo } from './api.js'
  */
 export function registerOfflineApp(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
+  // On a first visit the worker fetches the app's files (about 300 KB compressed): not while the board itself loads
+  // and is drawn, but a few seconds after the page's load, when the page is idle.
   const register = () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined)
-  if (document.readyState === 'complete') register()
-  else addEventListener('load', register, { once: true })
+  const later = () => setTimeout(() => whenIdle(register), REGISTER_AFTER_MS)
+  if (document.readyState === 'complete') later()
+  else addEventListener('load', later, { once: true })
 }
+
+const REGISTER_AFTER_MS = 5000
 
 const KEY = 'zigzag.boardInfo'
 /** Boards whose details are kept, the most recently opened first. */
