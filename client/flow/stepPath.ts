@@ -176,8 +176,8 @@ const END_SHARE = 0.125
 const TRY_EVERY = 8
 /**
  * Enough for 8 px steps along a step across six lanes. The generated board of 1,000 cards (shared/format/
- * generatedBoard.ts: 518 switches, most with no free room at all) places all its labels in 36-81 ms on a 2-core
- * machine (medians of 7, several runs, 2026-12-06); a rename or a rating keeps the last placement (docToFlow).
+ * generatedBoard.ts: 518 switches, most with no free room at all) places all its labels in about 46 ms on a 2-core
+ * machine (`npm run bench:labels`); a rename or a rating keeps the last placement (docToFlow).
  */
 const MAX_TRIES = 120
 /** How far a free label slides to the end of its free room: past the middle of the room between two lanes' cards. */
