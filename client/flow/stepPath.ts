@@ -7,14 +7,13 @@ type PathInput = Pick<EdgeProps, 'sourceX' | 'sourceY' | 'targetX' | 'targetY' |
 
 /**
  * A step goes from a card's right edge to the next card's left edge: a curve when the next card is in the next phase.
- * One that skips phases would pass under the cards between; given a `corridor` (the y of a border between two lanes,
- * where no card ever is: stepCorridor), it goes down the gap beside its card, along that border, and up the gap
- * before the next one. When the next card is not further right (below in the same cell, or back in an earlier phase),
- * a curve would loop back under both cards; the step goes round them instead, out to the right, across between them
- * and in from the left.
+ * One that skips phases, or goes back to an earlier one, would pass under cards; given a `corridor` (the y of a border
+ * between two lanes, where no card ever is: stepCorridor), it goes down the gap beside its card, along that border,
+ * and up the gap before the next one. To the next card of its own cell, a curve would loop back under both cards; the
+ * step goes round them instead, out to the right, across between them and in from the left.
  */
 export function journeyStepPath(input: PathInput, corridor?: number): [path: string, labelX: number, labelY: number] {
-  if (corridor !== undefined && input.targetX - input.sourceX > 0) {
+  if (corridor !== undefined) {
     const before = input.sourceX + GAP_FROM_HANDLE.source
     const after = input.targetX - GAP_FROM_HANDLE.target
     const points = [
@@ -49,16 +48,22 @@ export function stepBetween(from: Point, to: Point, ends: StepEnds, corridor?: n
 }
 
 /**
- * The border between two lanes a step that skips a phase runs along, or undefined for one that does not (it curves
- * across the gap to the next phase, or goes round). Borders hold no card: a lane's cards keep GRID.cellPadding from
- * its top and more from its bottom. The step leaves its lane by the border on the next card's side; within one lane
- * it runs along the lane's top border.
+ * The border between two lanes a step runs along, or undefined for one that needs none: a step to the next phase
+ * curves across the gap, one to the next card of its own cell goes round through the gap between the two. Borders
+ * hold no card: a lane's cards keep GRID.cellPadding from its top and more from its bottom. A step that skips phases
+ * or goes back to an earlier one leaves its lane by the border on the next card's side; within one lane it runs along
+ * the lane's top border.
  */
 export function stepCorridor(from: Point, to: Point, rows: readonly { y: number; height: number }[]): number | undefined {
-  if (to.x - from.x <= GRID.phaseWidth) return undefined
+  const phases = Math.round((to.x - from.x) / GRID.phaseWidth)
+  if (phases === 1 || (phases === 0 && sameLane(from, to, rows))) return undefined
   const lane = rows.find((row) => from.y >= row.y && from.y < row.y + row.height)
   if (!lane) return undefined
   return to.y > lane.y + lane.height ? lane.y + lane.height : lane.y
+}
+
+function sameLane(a: Point, b: Point, rows: readonly { y: number; height: number }[]): boolean {
+  return rows.some((row) => a.y >= row.y && a.y < row.y + row.height && b.y >= row.y && b.y < row.y + row.height)
 }
 
 /** A path through `points` (corners at right angles) with its corners rounded, as React Flow's step paths are. */
@@ -176,7 +181,7 @@ const END_SHARE = 0.125
 const TRY_EVERY = 8
 /**
  * Enough for 8 px steps along a step across six lanes. The generated board of 1,000 cards (shared/format/
- * generatedBoard.ts: 518 switches, most with no free room at all) places all its labels in about 46 ms on a 2-core
+ * generatedBoard.ts: 518 switches, many with no free room at all) places all its labels in about 25 ms on a 2-core
  * machine (`npm run bench:labels`); a rename or a rating keeps the last placement (docToFlow).
  */
 const MAX_TRIES = 120

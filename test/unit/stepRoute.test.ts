@@ -67,6 +67,31 @@ describe('a journey step that skips a phase', () => {
     expect(next.data!.corridor).toBeUndefined()
   })
 
+  it('goes back to an earlier phase, or up or down its own phase, along a border too, under no card', () => {
+    const doc = seededDoc()
+    const ids = addCards(doc, [
+      ['Returns it', 'After purchase', 'Store'], ['Reads the FAQ', 'Before purchase', 'Website'], ['Calls', 'Before purchase', 'Phone'],
+      ['Hotline', 'Purchase', 'Phone'], ['Letter', 'Purchase', 'Letter & print'], ['App', 'Purchase', 'Mobile app'],
+      ['Visits', 'Before purchase', 'Store'], ['Second visit', 'Before purchase', 'Store'],
+    ])
+    const persona = defaultPersona(doc)
+    linkTouchpoints(doc, persona, ids['Returns it']!, ids['Reads the FAQ']!) // back two phases, down three lanes
+    linkTouchpoints(doc, persona, ids['Reads the FAQ']!, ids.Visits!) // up its own phase, past the phone card
+    linkTouchpoints(doc, persona, ids.Visits!, ids['Second visit']!) // the next card of its own cell
+    const state = readBoard(doc)
+    const layout = computeLayout(state)
+    const { edges } = docToFlow(state, layout, { personaId: persona, showOthers: false })
+    const [back, up, below] = [ids['Returns it'], ids['Reads the FAQ'], ids.Visits].map((id) => edges.find((edge) => edge.source === id)!)
+    for (const edge of [back!, up!]) {
+      // The way round without a border, as before, crosses a card.
+      const round = stepBetween(layout.cards.get(edge.source)!, layout.cards.get(edge.target)!, STEP_ENDS)[0]
+      expect(throughCards(round, layout, [edge.source, edge.target]), edge.ariaLabel).not.toEqual([])
+      expect(edge.data!.corridor, edge.ariaLabel).toBeDefined()
+      expect(throughCards(drawn(edge, layout.cards), layout, [edge.source, edge.target]), edge.ariaLabel).toEqual([])
+    }
+    expect(below!.data!.corridor).toBeUndefined()
+  })
+
   it('is drawn the same way in the picture of the board (SVG)', () => {
     const { state, layout, persona, skipping } = board()
     const measure: Measure = (text, font) => [...text].length * font.size * 0.6
