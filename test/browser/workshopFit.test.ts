@@ -64,6 +64,11 @@ describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
       return apart ? [] : [c.getAttribute('data-title')]
     }))
     expect(covered).toEqual([])
+    // Nor do the chips left beside the dots show cut short ("DI…", "N…"): kind and status step aside for the round.
+    const cut = await pat.locator('.card__chips .chip').evaluateAll((chips) =>
+      chips.filter((chip) => (chip as HTMLElement).offsetParent !== null && chip.scrollWidth > chip.clientWidth + 1).map((chip) => chip.textContent))
+    expect(cut).toEqual([])
+    expect(await checkout.locator('.card__chips .chip--mot').isVisible()).toBe(true)
     await screenshot(pat, 'workshopFit-vote-dots')
     // Revealed, each card's count stays one line however little room the chips beside it leave.
     await fran.getByTestId('voting-reveal').click()
