@@ -1,6 +1,6 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { addPersona } from '../../shared/model/index.js'
+import { addPersona, readPersonas, separateTwinColor } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { Icon } from '../ui/Icon.js'
 import { ChairButton } from './ChairButton.js'
@@ -14,6 +14,19 @@ export function PersonaBar() {
   const { t } = useTranslation()
   const { doc, origin, readOnly, board, personaId, setPersonaId, showOtherJourneys, setShowOtherJourneys, viewMode, setViewMode } = useBoard()
   const [editing, setEditing] = useState<{ id: string; isNew?: boolean } | null>(null)
+  // The personas added here, with the colour each was given: one added at the same moment elsewhere may have got the
+  // same, and one of the two then takes another (separateTwinColor; the same one on every screen).
+  const [added, setAdded] = useState<{ id: string; color: string }[]>([])
+  useEffect(() => {
+    for (const persona of added) separateTwinColor(doc, persona.id, persona.color, origin)
+  }, [doc, origin, added, board.personas])
+  const add = () => {
+    const id = addPersona(doc, { name: t('personas.newName') }, origin)
+    const color = readPersonas(doc).find((p) => p.id === id)?.color
+    if (color) setAdded((list) => [...list, { id, color }])
+    setPersonaId(id)
+    setEditing({ id, isNew: true })
+  }
   const persona = board.personas.find((p) => p.id === personaId)
   return (
     <div className="persona-bar">
@@ -29,7 +42,7 @@ export function PersonaBar() {
           ))}
           {!readOnly && (
             <button type="button" className="persona-chip persona-chip--add" data-testid="add-persona"
-              onClick={() => { const id = addPersona(doc, { name: t('personas.newName') }, origin); setPersonaId(id); setEditing({ id, isNew: true }) }}>
+              onClick={add}>
               + {t('personas.add')}
             </button>
           )}

@@ -52,6 +52,24 @@ export function updatePersona(doc: Y.Doc, id: string, patch: PersonaPatch, origi
   }, origin)
 }
 
+/**
+ * A persona just added on two screens at once gets the same free colour on both (each picked it from what it saw).
+ * Called on the screen that added `id`, while its colour is still the one it was given (`given`): when a persona added
+ * before it in id order has that colour too, it takes another free one. Only one of the two changes, and the same one
+ * on every screen. Returns whether it did.
+ */
+export function separateTwinColor(doc: Y.Doc, id: string, given: string, origin?: TransactionOrigin): boolean {
+  const personas = readPersonas(doc)
+  const own = personas.find((p) => p.id === id)
+  if (!own || own.color.toLowerCase() !== given.toLowerCase()) return false
+  const twin = personas.some((p) => p.id < id && p.color.toLowerCase() === own.color.toLowerCase())
+  if (!twin) return false
+  const color = freePersonaColor(personas.filter((p) => p.id !== id).map((p) => p.color))
+  if (color.toLowerCase() === own.color.toLowerCase()) return false // every colour taken: sharing one is the least harm
+  updatePersona(doc, id, { color }, origin)
+  return true
+}
+
 /** Removes a persona and its journey path. The last persona stays: every board has at least one journey. */
 export function removePersona(doc: Y.Doc, id: string, origin?: TransactionOrigin): boolean {
   const personas = personaMaps(doc)

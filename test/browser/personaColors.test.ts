@@ -9,6 +9,7 @@ let server: TestServer
 let browser: Browser
 let page: Page
 let client: TestClient
+let link: string
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -16,6 +17,7 @@ beforeAll(async () => {
   const board = await createBoard(server.url, { template: 'retail', language: 'en' })
   client = connectClient(server.url, board.id, board.tokens.edit)
   await synced(client)
+  link = board.links.edit
   page = await joinBoard(browser, board.links.facilitator, 'Fran')
 })
 
@@ -69,5 +71,30 @@ describe('the persona editor', () => {
     await page.getByTestId('edit-persona').click()
     await editor().waitFor()
     expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('persona-name')
+    await page.keyboard.press('Escape')
+  })
+
+  it('gives two personas added at the same moment on two screens two colours', async () => {
+    const pia = await joinBoard(browser, link, 'Pia')
+    try {
+      const before = readPersonas(client.doc).length
+      // Pia adds hers while her connection is down; Fran adds his meanwhile: each picks the colour free on their screen.
+      await pia.context().setOffline(true)
+      await expect.poll(() => pia.getByTestId('connection').getAttribute('data-status')).toBe('offline')
+      await pia.getByTestId('add-persona').click()
+      await pia.keyboard.press('Escape')
+      await page.getByTestId('add-persona').click()
+      await page.keyboard.press('Escape')
+      await expect.poll(() => readPersonas(client.doc).length).toBe(before + 1)
+      await pia.context().setOffline(false)
+      await expect.poll(() => readPersonas(client.doc).length).toBe(before + 2)
+      await expect.poll(() => {
+        const colors = readPersonas(client.doc).slice(-2).map((p) => p.color)
+        return colors[0] !== colors[1]
+      }).toBe(true)
+      await screenshot(pia, 'personaColors-twins')
+    } finally {
+      await pia.context().close()
+    }
   })
 })

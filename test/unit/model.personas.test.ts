@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   PERSONA_COLORS, addPersona, freePersonaColor, journey, journeyStepMap, journeyOrder, linkTouchpoints, personaJourney, readBoard, readPersonas,
-  removePersona, stepId, updatePersona,
+  removePersona, separateTwinColor, stepId, updatePersona,
 } from '../../shared/model/index.js'
 import { addCards, defaultPersona, seededDoc } from '../utils/board.js'
 import { expectConverged, seededPeers } from '../utils/peers.js'
@@ -13,6 +13,30 @@ describe('personas', () => {
     const personas = readPersonas(doc)
     expect(personas.map((p) => p.name)).toEqual(['Customer', 'Business buyer'])
     expect(personas[1]).toEqual({ id, name: 'Business buyer', description: '', color: PERSONA_COLORS[1], position: 2 })
+  })
+
+  it('gives one of two personas added at once on two screens another colour, the same one on both screens', () => {
+    const peers = seededPeers(2)
+    peers.flush()
+    const [a, b] = peers.docs
+    const first = addPersona(a!, { name: 'Added here' })
+    const second = addPersona(b!, { name: 'Added there' })
+    peers.flush()
+    const color = (doc: typeof a, id: string) => readPersonas(doc!).find((p) => p.id === id)!.color
+    expect(color(a, first)).toBe(color(a, second)) // both picked the free colour they saw
+    const given = color(a, first)
+    // Each screen looks after the persona it added: only the later one in id order changes.
+    const changed = [separateTwinColor(a!, first, given), separateTwinColor(b!, second, given)]
+    peers.flush()
+    expect(changed.filter(Boolean)).toHaveLength(1)
+    expectConverged(peers)
+    const colors = readPersonas(a!).map((p) => p.color)
+    expect(new Set(colors).size).toBe(colors.length)
+    // A colour someone picked later on purpose is left alone, twin or not.
+    const later = first < second ? second : first
+    updatePersona(a!, later, { color: given })
+    expect(separateTwinColor(a!, later, 'something else')).toBe(false)
+    expect(color(a, later)).toBe(given)
   })
 
   it('keeps the description and colour given when adding', () => {
