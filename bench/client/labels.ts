@@ -5,9 +5,9 @@
  * and after a move (it is made again), with and without labels, and a placement alone.
  */
 import * as Y from 'yjs'
-import { STEP_ENDS, docToFlow, type FlowView } from '../../client/flow/adapter.js'
+import { STEP_ENDS, docToFlow, type FlowView, stepCorridors } from '../../client/flow/adapter.js'
 import { computeLayout } from '../../client/flow/layout.js'
-import { placeSwitchLabels, stepBetween, stepCorridor } from '../../client/flow/stepPath.js'
+import { placeSwitchLabels, stepBetween } from '../../client/flow/stepPath.js'
 import { generatedBoardFile, importBoard, parseBoardFile } from '../../shared/format/index.js'
 import { moveTouchpoint, readBoard, touchpoints, updateTouchpoint } from '../../shared/model/index.js'
 import { percentile } from './stats.js'
@@ -46,9 +46,10 @@ function placement(doc: Y.Doc): { labels: number; ms: number } {
   const layout = computeLayout(board)
   const channel = new Map(board.lanes.map((lane) => [lane.id, lane.channel]))
   const of = new Map(board.touchpoints.map((t) => [t.id, channel.get(t.laneId)]))
+  const corridors = stepCorridors(board.journey, '', layout)
   const spots = board.journey.filter((step) => of.get(step.from) !== of.get(step.to)).map((step) => {
     const [from, to] = [layout.cards.get(step.from)!, layout.cards.get(step.to)!]
-    const [path, x, y] = stepBetween(from, to, STEP_ENDS, stepCorridor(from, to, layout.rows))
+    const [path, x, y] = stepBetween(from, to, STEP_ENDS, corridors.get(step.id))
     return { id: step.id, path, middle: { x, y }, width: width() }
   })
   const times: number[] = []

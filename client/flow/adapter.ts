@@ -6,7 +6,8 @@ import {
 } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import { CURVE_GAP, CURVE_HEIGHT, GRID, type Cell, type GridLayout, type Point, cardCentre, cellAt } from './layout.js'
-import { type SwitchLabelSpot, placeSwitchLabels, stepBetween, stepCorridor } from './stepPath.js'
+import { type Corridor, corridorTracks } from './corridorTracks.js'
+import { type SwitchLabelSpot, alongBorder, placeSwitchLabels, stepBetween, stepCorridor } from './stepPath.js'
 
 /**
  * The one adapter between React Flow and the board document. Pure functions,
@@ -60,8 +61,8 @@ export type JourneyEdgeData = {
   faded: boolean
   /** Where the channel-switch label goes, clear of the cards (placeSwitchLabels); absent: the step's middle. */
   labelAt?: Point
-  /** For a step that skips a phase: the border between lanes it runs along, clear of the cards (stepCorridor). */
-  corridor?: number
+  /** For a step that skips a phase: the border between lanes it runs along, clear of the cards, on its tracks (stepCorridor, corridorTracks). */
+  corridor?: Corridor
 }
 export type JourneyFlowEdge = Edge<JourneyEdgeData, 'journey'>
 
@@ -306,13 +307,9 @@ export function docToFlow(
     const to = channelOf(step.to)
     return from && to && from !== to ? { from, to } : null
   }
-  const corridorOf = (step: JourneyStep) => {
-    const from = layout.cards.get(step.from)
-    const to = layout.cards.get(step.to)
-    return from && to ? stepCorridor(from, to, layout.rows) : undefined
-  }
+  const corridors = stepCorridors(shown, journey.personaId, layout)
   const labelPlacement = journey.switchLabelWidth
-    ? switchLabelSpots(shown, journey, layout, switchOf, journey.switchLabelWidth, options.previous?.labelPlacement)
+    ? switchLabelSpots(shown, journey, layout, switchOf, corridors, journey.switchLabelWidth, options.previous?.labelPlacement)
     : undefined
   const labels = labelPlacement?.placed ?? new Map<string, Point>()
   const edges: JourneyFlowEdge[] = shown.map((step) => {
@@ -320,7 +317,7 @@ export function docToFlow(
     const color = colors.get(step.personaId) ?? '#53607a'
     const zigzag = switchOf(step)
     const labelAt = labels.get(step.id)
-    const corridor = corridorOf(step)
+    const corridor = corridors.get(step.id)
     const fromTitle = titles.get(step.from) ?? ''
     const toTitle = titles.get(step.to) ?? ''
     const last = lastEdges.get(step.id)
@@ -328,7 +325,7 @@ export function docToFlow(
     if (last && last.source === step.from && last.target === step.to && named?.[0] === fromTitle && named[1] === toTitle
       && last.data!.color === color && last.data!.faded === faded
       && last.data!.switch?.from === zigzag?.from && last.data!.switch?.to === zigzag?.to
-      && last.data!.labelAt?.x === labelAt?.x && last.data!.labelAt?.y === labelAt?.y && last.data!.corridor === corridor) return last
+      && last.data!.labelAt?.x === labelAt?.x && last.data!.labelAt?.y === labelAt?.y && sameFields(last.data!.corridor ?? null, corridor ?? null)) return last
     const edge: JourneyFlowEdge = {
       id: step.id,
       type: 'journey' as const,
@@ -349,10 +346,24 @@ export function docToFlow(
   return { nodes: [grid, curve, ...cards], edges, cardsFrom, edgesFrom, labelPlacement }
 }
 
+/**
+ * The borders the shown steps that skip or go back run along, and their tracks. The shown persona's steps come first,
+ * so they keep the middle of a shared gap or border and the faded ones step aside.
+ */
+export function stepCorridors(shown: readonly JourneyStep[], personaId: string, layout: GridLayout): Map<string, Corridor> {
+  const ordered = [...shown.filter((step) => step.personaId === personaId), ...shown.filter((step) => step.personaId !== personaId)]
+  return corridorTracks(ordered.flatMap((step) => {
+    const from = layout.cards.get(step.from)
+    const to = layout.cards.get(step.to)
+    const y = from && to ? stepCorridor(from, to, layout.rows) : undefined
+    return from && to && y !== undefined ? [alongBorder(step.id, from, to, STEP_ENDS, y)] : []
+  }))
+}
+
 /** The channel-switch labels of a view and what they were placed among, so the next view can keep them. */
 interface LabelPlacement {
   cards: GridLayout['cards']
-  steps: { id: string; from: Point; to: Point; width: number }[]
+  steps: { id: string; from: Point; to: Point; width: number; corridor?: Corridor }[]
   placed: Map<string, Point>
 }
 
@@ -363,7 +374,7 @@ interface LabelPlacement {
  */
 function switchLabelSpots(
   steps: readonly JourneyStep[], journey: JourneyView, layout: GridLayout, switchOf: (step: JourneyStep) => ChannelSwitch | null,
-  width: (to: Channel) => number, last: LabelPlacement | undefined,
+  corridors: ReadonlyMap<string, Corridor>, width: (to: Channel) => number, last: LabelPlacement | undefined,
 ): LabelPlacement {
   const labelled: LabelPlacement['steps'] = []
   for (const step of steps) {
@@ -371,14 +382,16 @@ function switchLabelSpots(
     const from = layout.cards.get(step.from)
     const to = layout.cards.get(step.to)
     if (!zigzag || step.personaId !== journey.personaId || !from || !to) continue
-    labelled.push({ id: step.id, from, to, width: width(zigzag.to) })
+    const corridor = corridors.get(step.id)
+    labelled.push({ id: step.id, from, to, width: width(zigzag.to), ...(corridor ? { corridor } : {}) })
   }
   if (last && samePlaces(last.cards, layout.cards) && sameList(last.steps, labelled, (a, b) =>
-    a.id === b.id && a.width === b.width && a.from.x === b.from.x && a.from.y === b.from.y && a.to.x === b.to.x && a.to.y === b.to.y)) {
+    a.id === b.id && a.width === b.width && a.from.x === b.from.x && a.from.y === b.from.y && a.to.x === b.to.x && a.to.y === b.to.y
+    && sameFields(a.corridor ?? null, b.corridor ?? null))) {
     return { ...last, cards: layout.cards, steps: labelled }
   }
-  const spots: SwitchLabelSpot[] = labelled.map(({ id, from, to, width }) => {
-    const [path, x, y] = stepBetween(from, to, STEP_ENDS, stepCorridor(from, to, layout.rows))
+  const spots: SwitchLabelSpot[] = labelled.map(({ id, from, to, width, corridor }) => {
+    const [path, x, y] = stepBetween(from, to, STEP_ENDS, corridor)
     return { id, path, middle: { x, y }, width }
   })
   return { cards: layout.cards, steps: labelled, placed: placeSwitchLabels(spots, layout.cards.values()) }

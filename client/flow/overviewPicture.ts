@@ -215,12 +215,21 @@ export function changedRegions(before: PictureContent, after: PictureContent, ma
   for (const edge of after.edges) {
     const old = edgesBefore.get(edge.id)
     edgesBefore.delete(edge.id)
-    // A step's box follows from its ends: one whose ends stayed put needs none worked out.
-    if (old === edge && samePlace(edge.source) && samePlace(edge.target)) continue
+    // A step's box follows from its ends: one whose ends stayed put needs none worked out. The overview draws no
+    // corridor, so a step that only moved to another track of its border looks as it did.
+    if (old && sameDrawing(old, edge) && samePlace(edge.source) && samePlace(edge.target)) continue
     if (!add((old && stepBox(old, before.at)) ?? null) || !add(stepBox(edge, after.at))) return null
   }
   for (const gone of edgesBefore.values()) if (!add(stepBox(gone, before.at))) return null
   return regions
+}
+
+/** Whether the overview draws two versions of a step alike (drawSteps reads these, never the corridor or the label). */
+function sameDrawing(a: JourneyFlowEdge, b: JourneyFlowEdge): boolean {
+  if (a === b) return true
+  const [x, y] = [a.data!, b.data!]
+  return a.source === b.source && a.target === b.target && x.color === y.color && x.faded === y.faded
+    && x.switch?.from === y.switch?.from && x.switch?.to === y.switch?.to
 }
 
 /** The cards and steps a redraw of `regions` must draw again: all that reach into one of them. */

@@ -1,26 +1,27 @@
 import { type EdgeProps, Position, getBezierPath, getSmoothStepPath } from '@xyflow/react'
 import type { Channel } from '../../shared/model/index.js'
 import type { Measure } from '../export/svgText.js'
+import type { Corridor, CorridorStep } from './corridorTracks.js'
 import { GRID, type Point } from './layout.js'
 
 type PathInput = Pick<EdgeProps, 'sourceX' | 'sourceY' | 'targetX' | 'targetY' | 'sourcePosition' | 'targetPosition'>
 
 /**
  * A step goes from a card's right edge to the next card's left edge: a curve when the next card is in the next phase.
- * One that skips phases, or goes back to an earlier one, would pass under cards; given a `corridor` (the y of a border
- * between two lanes, where no card ever is: stepCorridor), it goes down the gap beside its card, along that border,
- * and up the gap before the next one. To the next card of its own cell, a curve would loop back under both cards; the
+ * One that skips phases, or goes back to an earlier one, would pass under cards; given a `corridor` (a border between
+ * two lanes, where no card ever is: stepCorridor, and its tracks: corridorTracks), it goes down the gap beside its
+ * card, along that border, and up the gap before the next one. To the next card of its own cell, a curve would loop back under both cards; the
  * step goes round them instead, out to the right, across between them and in from the left.
  */
-export function journeyStepPath(input: PathInput, corridor?: number): [path: string, labelX: number, labelY: number] {
+export function journeyStepPath(input: PathInput, corridor?: Corridor): [path: string, labelX: number, labelY: number] {
   if (corridor !== undefined) {
-    const before = input.sourceX + GAP_FROM_HANDLE.source
-    const after = input.targetX - GAP_FROM_HANDLE.target
+    const before = input.sourceX + GAP_FROM_HANDLE.source + corridor.out
+    const after = input.targetX - GAP_FROM_HANDLE.target + corridor.in
     const points = [
-      { x: input.sourceX, y: input.sourceY }, { x: before, y: input.sourceY }, { x: before, y: corridor },
-      { x: after, y: corridor }, { x: after, y: input.targetY }, { x: input.targetX, y: input.targetY },
+      { x: input.sourceX, y: input.sourceY }, { x: before, y: input.sourceY }, { x: before, y: corridor.y },
+      { x: after, y: corridor.y }, { x: after, y: input.targetY }, { x: input.targetX, y: input.targetY },
     ]
-    return [roundedPath(points, 10), (before + after) / 2, corridor]
+    return [roundedPath(points, 10), (before + after) / 2, corridor.y]
   }
   if (input.targetX - input.sourceX > 0) {
     const [path, x, y] = getBezierPath(input)
@@ -40,7 +41,7 @@ const GAP_FROM_HANDLE = { source: 12, target: 17 }
 export interface StepEnds { source: Point; target: Point }
 
 /** The step between two cards' corners, as React Flow draws it when they rest there. */
-export function stepBetween(from: Point, to: Point, ends: StepEnds, corridor?: number): ReturnType<typeof journeyStepPath> {
+export function stepBetween(from: Point, to: Point, ends: StepEnds, corridor?: Corridor): ReturnType<typeof journeyStepPath> {
   return journeyStepPath({
     sourceX: from.x + ends.source.x, sourceY: from.y + ends.source.y, sourcePosition: Position.Right,
     targetX: to.x + ends.target.x, targetY: to.y + ends.target.y, targetPosition: Position.Left,
@@ -60,6 +61,13 @@ export function stepCorridor(from: Point, to: Point, rows: readonly { y: number;
   const lane = rows.find((row) => from.y >= row.y && from.y < row.y + row.height)
   if (!lane) return undefined
   return to.y > lane.y + lane.height ? lane.y + lane.height : lane.y
+}
+
+/** A step along the border `y` between the cards with these corners, as corridorTracks takes it. */
+export function alongBorder(id: string, from: Point, to: Point, ends: StepEnds, y: number): CorridorStep {
+  const source = { x: from.x + ends.source.x, y: from.y + ends.source.y }
+  const target = { x: to.x + ends.target.x, y: to.y + ends.target.y }
+  return { id, source, target, y, outX: source.x + GAP_FROM_HANDLE.source, inX: target.x - GAP_FROM_HANDLE.target }
 }
 
 function sameLane(a: Point, b: Point, rows: readonly { y: number; height: number }[]): boolean {

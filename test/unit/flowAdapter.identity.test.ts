@@ -166,13 +166,20 @@ describe('docToFlow on the boards the page reads (boardReader: untouched touchpo
     rateMomentOfTruth(remote, ids[7]!, 'p3', 'disappointing')
     expect(card(next(), ids[7]!).data.distribution).toMatchObject({ total: 2, delighting: 1, disappointing: 1 })
 
-    // A new step is a new list of edges, with the new edge and every other edge the object it was.
+    // A new step is a new list of edges, with the new edge and every other edge the object it was, but for the steps
+    // that moved to another track to make room for it along a border it shares (corridorTracks).
     linkTouchpoints(remote, persona, ids[CARDS - 1]!, ids[0]!)
     const linked = next()
     expect(linked.edges).not.toBe(rated.edges)
     expect(linked.edges).toHaveLength(rated.edges.length + 1)
     const oldEdges = new Map(rated.edges.map((e) => [e.id, e]))
-    expect(linked.edges.filter((e) => oldEdges.get(e.id) !== e)).toHaveLength(1)
+    const renewed = linked.edges.filter((e) => oldEdges.get(e.id) !== e)
+    expect(renewed.filter((e) => !oldEdges.has(e.id))).toHaveLength(1)
+    for (const edge of renewed.filter((e) => oldEdges.has(e.id))) {
+      expect(edge.data!.corridor).toBeDefined()
+      expect(edge.data!.corridor).not.toEqual(oldEdges.get(edge.id)!.data!.corridor)
+      expect({ ...edge.data, corridor: null }).toEqual({ ...oldEdges.get(edge.id)!.data, corridor: null })
+    }
 
     const focused = next({ ...NO_CARD_STATUS, focusId: ids[5]! })
     expect(card(focused, ids[5]!).data.focused).toBe(true)

@@ -1,0 +1,60 @@
+import type { Point } from './layout.js'
+
+/**
+ * A step's way round the cards along a lane border (stepCorridor): the border's y, and how far its two upright legs
+ * (in the gap beside its own card, `out`, and in the gap before the next card, `in`) keep off the middle of their gap.
+ * Steps whose legs or borders share a stretch run side by side on tracks, not one on top of the other, so each can
+ * be followed to its card.
+ */
+export interface Corridor { y: number; out: number; in: number }
+
+/** A step that runs along a border: its cards' corners, the border's y, and where the legs stand when on track 0. */
+export interface CorridorStep {
+  id: string
+  /** Where the step leaves its card and reaches the next one. */
+  source: Point
+  target: Point
+  /** The border it runs along. */
+  y: number
+  /** The x of its upright legs on track 0: the middle of the gap beside each card. */
+  outX: number
+  inX: number
+}
+
+/**
+ * Offsets from a shared line, track by track: the middle first, then alternately either side. The gap between two
+ * phases' cards is 34 px and the free band between two lanes' cards at least 28, so 12 px either side keeps 5 px
+ * from the cards; a sixth step on the same stretch shares a track again.
+ */
+export const TRACKS = [0, 6, -6, 12, -12] as const
+
+/** Two stretches of one line overlap when they share more than this many pixels; meeting end to end is no overlap. */
+const TOUCH = 2
+
+/**
+ * The tracks of every step that runs along a border. Each upright leg and each stretch along a border takes the
+ * first track that no earlier step's overlapping stretch of the same line holds (earlier: in `steps`' order, so every
+ * screen and every export lays them out alike). Pure.
+ */
+export function corridorTracks(steps: readonly CorridorStep[]): Map<string, Corridor> {
+  const lines = new Map<string, { from: number; to: number; track: number }[]>()
+  const take = (line: string, a: number, b: number): number => {
+    const [from, to] = a < b ? [a, b] : [b, a]
+    const held = lines.get(line) ?? []
+    const used = new Set(held.filter((s) => Math.min(to, s.to) - Math.max(from, s.from) > TOUCH).map((s) => s.track))
+    let track = 0
+    while (used.has(track) && track < TRACKS.length - 1) track++
+    if (used.has(track)) track = held.length % TRACKS.length
+    held.push({ from, to, track })
+    lines.set(line, held)
+    return TRACKS[track]
+  }
+  const tracks = new Map<string, Corridor>()
+  for (const step of steps) {
+    const y = step.y + take(`y${Math.round(step.y)}`, step.outX, step.inX)
+    const out = take(`x${Math.round(step.outX)}`, step.source.y, y)
+    const into = take(`x${Math.round(step.inX)}`, y, step.target.y)
+    tracks.set(step.id, { y, out, in: into })
+  }
+  return tracks
+}
