@@ -6,6 +6,7 @@ import {
   PAGE_MARGINS, type TextStyle, breakingLongWords, breaksPageBefore, contentStart, journeyPicture, keptHeading, pageHeading, paragraphHeight,
 } from './reportLayout.js'
 import { loadOnDemand } from '../ui/loadOnDemand.js'
+import { EMOJI_FONT, withEmojiFont } from './pdfEmoji.js'
 
 export interface ReportInput {
   board: BoardState
@@ -121,17 +122,30 @@ function table(
   }
 }
 
-/** Loads pdfmake (and its fonts, which cover German) only when a report is asked for. */
-export async function renderPdf(definition: Record<string, unknown>): Promise<Blob> {
-  const [{ default: pdfMake }, { default: vfs }] = await Promise.all([
+/**
+ * Loads pdfmake (and its fonts, which cover German) only when a report is asked for, and Noto Emoji only for a report
+ * with emoji in it (withEmojiFont). pdfmake fetches nothing but that font, from this server.
+ */
+export async function renderPdf(report: Record<string, unknown>): Promise<Blob> {
+  const { definition, hasEmoji } = withEmojiFont(report)
+  const [{ default: pdfMake }, { default: vfs }, emojiFont] = await Promise.all([
     loadOnDemand(() => import('pdfmake/build/pdfmake.js') as unknown as Promise<{ default: PdfMake }>),
     loadOnDemand(() => import('pdfmake/build/vfs_fonts.js') as unknown as Promise<{ default: Record<string, string> }>),
+    hasEmoji ? loadOnDemand(() => import('@fontsource/noto-emoji/files/noto-emoji-emoji-400-normal.woff?url')) : null,
   ])
   pdfMake.addVirtualFileSystem(vfs)
+  pdfMake.setUrlAccessPolicy((url) => new URL(url).origin === location.origin)
+  if (emojiFont) {
+    // pdfmake fetches fonts by absolute URL only. Noto Emoji has one weight and no italics: bold emoji look the same.
+    const url = new URL(emojiFont.default, location.href).href
+    pdfMake.addFonts({ [EMOJI_FONT]: { normal: url, bold: url, italics: url, bolditalics: url } })
+  }
   return pdfMake.createPdf(definition).getBlob()
 }
 
 interface PdfMake {
   addVirtualFileSystem(vfs: Record<string, string>): void
+  setUrlAccessPolicy(allowed: (url: string) => boolean): void
+  addFonts(fonts: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>>): void
   createPdf(definition: Record<string, unknown>): { getBlob(): Promise<Blob> }
 }

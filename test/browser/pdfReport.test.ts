@@ -27,12 +27,12 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function exportReport(): Promise<Uint8Array> {
-  await page.getByTestId('export').click()
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('export-pdf').click()])
+async function exportReport(from = page, name = 'tall'): Promise<Uint8Array> {
+  await from.getByTestId('export').click()
+  const [download] = await Promise.all([from.waitForEvent('download', { timeout: 30_000 }), from.getByTestId('export-pdf').click()])
   const bytes = readFileSync(await download.path())
   mkdirSync(RESULTS_DIR, { recursive: true })
-  writeFileSync(`${RESULTS_DIR}/tall-${download.suggestedFilename()}`, bytes)
+  writeFileSync(`${RESULTS_DIR}/${name}-${download.suggestedFilename()}`, bytes)
   return new Uint8Array(bytes)
 }
 
@@ -47,5 +47,35 @@ describe('the PDF report of a tall board', () => {
     expect(bottom - picture!.bottom < 20 || picture!.right - picture!.left > 750, JSON.stringify(picture)).toBe(true)
     const { text } = await readPdf(bytes)
     expect(text.replace(/\s/g, '')).toContain(LONG_WORD)
+  })
+})
+
+describe('the PDF report of a board with emoji', () => {
+  it('prints them in Noto Emoji, in titles, tables, factors, stardust and the footer, fetched from this server only', async () => {
+    const board = generatedBoardFile(10, 2, 2)
+    board.meta.title = 'Café journey 🎉'
+    board.touchpoints[0]!.title = 'Checkout 🛒 at the till'
+    board.factors = [{ touchpointId: 't5', level: 'delight', dimension: 'emotional', text: 'Smiles 😀👍🏽 at the door', createdAt: '2025-01-15T09:00:00.000Z' }]
+    board.stardust = [{ touchpointId: 't5', text: '🎁 A free coffee ☕️ on the house', createdAt: '2025-01-15T09:00:00.000Z' }]
+    const emoji = await joinBoard(browser, (await createBoard(server.url, { board })).links.edit, 'Eli')
+    const fetched: string[] = []
+    emoji.on('request', (request) => fetched.push(request.url()))
+    const bytes = await exportReport(emoji, 'emoji')
+    // The font is embedded (pdfkit names a subset font TAG+PostScript name) and every emoji reads back as itself.
+    expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoEmoji-Regular/)
+    const { text } = await readPdf(bytes)
+    for (const expected of ['🎉', '🛒', '😀', '👍', '🎁', '☕']) expect(text, expected).toContain(expected)
+    expect(text).toContain('Café journey')
+    expect(fetched.filter((url) => url.includes('noto-emoji') && url.endsWith('.woff'))).toHaveLength(1)
+    expect(fetched.every((url) => url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:')), fetched.join(' ')).toBe(true)
+    await emoji.context().close()
+  })
+
+  it('loads no emoji font for a report without emoji', async () => {
+    const fetched: string[] = []
+    page.on('request', (request) => fetched.push(request.url()))
+    const bytes = await exportReport()
+    expect(Buffer.from(bytes).toString('latin1')).not.toContain('NotoEmoji')
+    expect(fetched.some((url) => url.includes('noto-emoji'))).toBe(false)
   })
 })
