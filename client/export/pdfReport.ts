@@ -6,7 +6,7 @@ import {
   PAGE_MARGINS, type TextStyle, breakingLongWords, breaksPageBefore, contentStart, journeyPicture, keptHeading, pageHeading, paragraphHeight,
 } from './reportLayout.js'
 import { loadOnDemand } from '../ui/loadOnDemand.js'
-import { EMOJI_FONT, withEmojiFont } from './pdfEmoji.js'
+import { EMOJI_FONT, type FallbackFont, SYMBOL_FONT, withFallbackFonts } from './pdfGlyphs.js'
 
 export interface ReportInput {
   board: BoardState
@@ -123,24 +123,30 @@ function table(
 }
 
 /**
- * Loads pdfmake (and its fonts, which cover German) only when a report is asked for, and Noto Emoji only for a report
- * with emoji in it (withEmojiFont). pdfmake fetches nothing but that font, from this server.
+ * Loads pdfmake (and its fonts, which cover German) only when a report is asked for, and a fallback font only for a
+ * report with emoji or symbols in it (withFallbackFonts). pdfmake fetches nothing but those fonts, from this server.
  */
 export async function renderPdf(report: Record<string, unknown>): Promise<Blob> {
-  const { definition, hasEmoji } = withEmojiFont(report)
-  const [{ default: pdfMake }, { default: vfs }, emojiFont] = await Promise.all([
+  const { definition, fonts } = withFallbackFonts(report)
+  const [{ default: pdfMake }, { default: vfs }, ...fallbacks] = await Promise.all([
     loadOnDemand(() => import('pdfmake/build/pdfmake.js') as unknown as Promise<{ default: PdfMake }>),
     loadOnDemand(() => import('pdfmake/build/vfs_fonts.js') as unknown as Promise<{ default: Record<string, string> }>),
-    hasEmoji ? loadOnDemand(() => import('@fontsource/noto-emoji/files/noto-emoji-emoji-400-normal.woff?url')) : null,
+    ...[...fonts].map(async (font) => [font, (await loadOnDemand(FALLBACK_FONT_FILES[font])).default] as const),
   ])
   pdfMake.addVirtualFileSystem(vfs)
   pdfMake.setUrlAccessPolicy((url) => new URL(url).origin === location.origin)
-  if (emojiFont) {
-    // pdfmake fetches fonts by absolute URL only. Noto Emoji has one weight and no italics: bold emoji look the same.
-    const url = new URL(emojiFont.default, location.href).href
-    pdfMake.addFonts({ [EMOJI_FONT]: { normal: url, bold: url, italics: url, bolditalics: url } })
+  for (const [font, file] of fallbacks) {
+    // pdfmake fetches fonts by absolute URL only. One weight and no italics: a bold ★ looks like any other.
+    const url = new URL(file, location.href).href
+    pdfMake.addFonts({ [font]: { normal: url, bold: url, italics: url, bolditalics: url } })
   }
   return pdfMake.createPdf(definition).getBlob()
+}
+
+/** Where the build put each fallback font. */
+const FALLBACK_FONT_FILES: Record<FallbackFont, () => Promise<{ default: string }>> = {
+  [EMOJI_FONT]: () => import('@fontsource/noto-emoji/files/noto-emoji-emoji-400-normal.woff?url'),
+  [SYMBOL_FONT]: () => import('@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff?url'),
 }
 
 interface PdfMake {

@@ -50,11 +50,12 @@ describe('the PDF report of a tall board', () => {
   })
 })
 
-describe('the PDF report of a board with emoji', () => {
-  it('prints them in Noto Emoji, in titles, tables, factors, stardust and the footer, fetched from this server only', async () => {
+describe('the PDF report of a board with emoji and symbols', () => {
+  it('prints emoji in Noto Emoji and stars and arrows in DejaVu Sans, in titles, tables, factors, stardust and the footer, fetched from this server only', async () => {
     const board = generatedBoardFile(10, 2, 2)
     board.meta.title = 'Café journey 🎉'
     board.touchpoints![0]!.title = 'Checkout 🛒 at the till'
+    board.touchpoints![1]!.title = 'Review portal: ★★☆☆☆ „Nie wieder!“ → hotline'
     board.factors = [{ touchpointId: 't5', level: 'delight', dimension: 'emotional', text: 'Smiles 😀👍🏽 at the door', createdAt: '2025-01-15T09:00:00.000Z' }]
     board.stardust = [{ touchpointId: 't5', text: '🎁 A free coffee ☕️ on the house', createdAt: '2025-01-15T09:00:00.000Z' }]
     const emoji = await joinBoard(browser, (await createBoard(server.url, { board })).links.edit, 'Eli')
@@ -63,19 +64,22 @@ describe('the PDF report of a board with emoji', () => {
     const bytes = await exportReport(emoji, 'emoji')
     // The font is embedded (pdfkit names a subset font TAG+PostScript name) and every emoji reads back as itself.
     expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoEmoji-Regular/)
+    expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/)
     const { text } = await readPdf(bytes)
-    for (const expected of ['🎉', '🛒', '😀', '👍', '🎁', '☕']) expect(text, expected).toContain(expected)
+    for (const expected of ['🎉', '🛒', '😀', '👍', '🎁', '☕', '★★☆☆☆', '→']) expect(text, expected).toContain(expected)
     expect(text).toContain('Café journey')
-    expect(fetched.filter((url) => url.includes('noto-emoji') && url.endsWith('.woff'))).toHaveLength(1)
+    expect(fetched.filter((url) => url.endsWith('.woff')).map((url) => url.replace(/-[\w-]{8}\.woff$/, '')).sort()).toEqual([
+      `${server.url}/assets/noto-emoji-emoji-400-normal`, `${server.url}/assets/dejavu-sans-latin-400-normal`,
+    ].sort())
     expect(fetched.every((url) => url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:')), fetched.join(' ')).toBe(true)
     await emoji.context().close()
   })
 
-  it('loads no emoji font for a report without emoji', async () => {
+  it('loads no fallback font for a report without emoji or symbols', async () => {
     const fetched: string[] = []
     page.on('request', (request) => fetched.push(request.url()))
     const bytes = await exportReport()
-    expect(Buffer.from(bytes).toString('latin1')).not.toContain('NotoEmoji')
-    expect(fetched.some((url) => url.includes('noto-emoji'))).toBe(false)
+    expect(Buffer.from(bytes).toString('latin1')).not.toMatch(/NotoEmoji|DejaVu/)
+    expect(fetched.some((url) => url.endsWith('.woff'))).toBe(false)
   })
 })
