@@ -295,6 +295,11 @@ export const de: Strings<typeof en> = {
     cast: 'Punkt setzen',
     retract: 'Punkt zurücknehmen',
     history: 'Abstimmungsergebnisse',
+    resultsTitle: 'Ergebnis: Sternenstaub',
+    hideResults: 'Ergebnis ausblenden',
+    noDots: 'Keine Idee hat einen Punkt bekommen.',
+    moreIdeas_one: '{{count}} weitere Idee hat Punkte',
+    moreIdeas_other: '{{count}} weitere Ideen haben Punkte',
     removed: '(entfernt)',
   },
   private: {

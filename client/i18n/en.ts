@@ -292,6 +292,11 @@ export const en = {
     cast: 'Place a dot',
     retract: 'Take a dot back',
     history: 'Voting results on record',
+    resultsTitle: 'Stardust results',
+    hideResults: 'Hide the results',
+    noDots: 'No idea got a dot.',
+    moreIdeas_one: '{{count}} more idea got dots',
+    moreIdeas_other: '{{count}} more ideas got dots',
     removed: '(removed)',
   },
   private: {

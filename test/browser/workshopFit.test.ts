@@ -110,7 +110,28 @@ describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
     const none = await box(zero)
     expect(none.width).toBeLessThan(full.width / 2)
     await screenshot(pat, 'workshopFit-stardust-revealed')
+    // The room sees the ranking on the projector, in the QR code's place, and every laptop over its canvas.
+    const idea = (await first.locator('.idea__text').innerText()).trim()
+    for (const page of [projector, pat, fran]) {
+      const results = page.getByTestId('stardust-results')
+      await results.waitFor()
+      expect(await results.getByTestId('stardust-result').count(), 'only ideas with dots').toBe(1)
+      expect(await results.getByTestId('stardust-result').first().innerText()).toContain(idea)
+      expect(await results.getByTestId('stardust-result-count').first().innerText()).toBe('● 3')
+    }
+    expect(await projector.getByTestId('qr-code').count()).toBe(0)
+    const ranking = await box(projector.getByTestId('stardust-results'))
+    const cards = await projector.getByTestId('touchpoint').evaluateAll((all) => all.map((c) => c.getBoundingClientRect().right))
+    expect(Math.max(...cards), 'the board refits beside the ranking').toBeLessThanOrEqual(ranking.x)
+    await screenshot(projector, 'workshopFit-stardust-projector')
+    // A laptop may put it away until the next round.
+    await pat.getByTestId('stardust-results-hide').click()
+    expect(await pat.getByTestId('stardust-results').count()).toBe(0)
+    expect(await fran.getByTestId('stardust-results').count()).toBe(1)
     await fran.getByTestId('voting-close').click()
+    await projector.getByTestId('qr-code').waitFor()
+    await expect.poll(() => projector.getByTestId('stardust-results').count()).toBe(0)
+    expect(await fran.getByTestId('stardust-results').count()).toBe(0)
     // The round over, the upvote is back.
     await expect.poll(() => ideas.getByTestId('stardust-vote').count()).toBe(count)
     await pat.getByTestId('backlog-panel').getByTestId('panel-close').click()
