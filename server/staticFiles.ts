@@ -51,8 +51,12 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, clientDir
   const file = resolve(root, `.${path}`)
   const inside = file.startsWith(root + sep)
   const hidden = path.split('/').some((segment) => segment.startsWith('.'))
-  if (!inside || hidden || !isFile(file)) return sendText(res, 404, 'Not found')
-  sendFile(req, res, file, path.startsWith('/assets/') ? IMMUTABLE : 'no-cache')
+  if (inside && !hidden && isFile(file)) return sendFile(req, res, file, path.startsWith('/assets/') ? IMMUTABLE : 'no-cache')
+  // A page nobody has (a mistyped or cut link) gets the app, which says so in the browser's language and links to the
+  // start page; a missing file (a script, a picture) a plain 404.
+  const index = join(root, 'index.html')
+  if (wantsPage(req, path) && isFile(index)) return sendFile(req, res, index, 'no-cache', 404)
+  sendText(res, 404, 'Not found')
 }
 
 function decodedPath(url: string): string | undefined {
@@ -106,12 +110,17 @@ function copiesOf(file: string, mtimeMs: number): { encoding: string; path: stri
   return copies
 }
 
-function sendFile(req: IncomingMessage, res: ServerResponse, file: string, cacheControl: string): void {
+/** A browser asking for a page: HTML accepted, and a path whose last part names no file (no extension). */
+function wantsPage(req: IncomingMessage, path: string): boolean {
+  return !path.startsWith('/assets/') && !/\.[A-Za-z0-9]+$/.test(path) && (req.headers.accept ?? '').includes('text/html')
+}
+
+function sendFile(req: IncomingMessage, res: ServerResponse, file: string, cacheControl: string, status = 200): void {
   const { size, mtime, mtimeMs } = statSync(file)
   const copies = copiesOf(file, mtimeMs)
   const accepted = copies.length > 0 ? acceptedEncodings(req.headers['accept-encoding']) : new Set<string>()
   const body = copies.find((copy) => accepted.has(copy.encoding)) ?? { encoding: undefined, path: file, size }
-  res.writeHead(200, {
+  res.writeHead(status, {
     'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': body.size,
     'Cache-Control': cacheControl,

@@ -22,6 +22,7 @@ import { Cursors } from './Cursors.js'
 import { FIT_MARGIN, fitArea } from './fitArea.js'
 import { EmotionCurveNode } from './EmotionCurveNode.js'
 import { FollowStrip } from './FollowStrip.js'
+import { focusFirstCard } from './cardFocus.js'
 import { GridNode } from './GridNode.js'
 import { JourneyEdge } from './JourneyEdge.js'
 import { CURVE_GAP, CURVE_HEIGHT, type Cell, type Point, cellAt, computeLayout } from './layout.js'
@@ -138,7 +139,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   // The one card whose details show, if exactly one is selected.
   const selectedId = selection.size === 1 ? selection.values().next().value! : null
   const { deleteKeys, onBeforeDelete } = useCardRemoval({
-    doc, origin, participantId: me.id, t, readOnly, selection, locked: status.lockedForMe, overview,
+    doc, origin, participantId: me.id, t, readOnly, selection, locked: status.lockedForMe, overview, canvas: container,
   })
   useClipboard({ doc, origin, readOnly, selection, onSelect, disabled: projector })
   const lockedDrag = useLockedDrag(status.lockedForMe)
@@ -400,7 +401,10 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
 
   return (
     <div ref={container} className={`canvas${following && !projector ? ' canvas--following' : ''}`} data-testid="canvas" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
-      onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop} {...lockedDrag.handlers}>
+      onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop} {...lockedDrag.handlers} tabIndex={-1}>
+      {/* Tab reaches the steps and the phases' and lanes' buttons before the first card: this jumps there. */}
+      {!projector && !overview && <button type="button" className="skip-link" data-testid="skip-to-cards"
+        onClick={() => focusFirstCard(container.current)}>{t('canvas.skipToCards')}</button>}
       <CanvasContext.Provider value={canvas}>
         {opening && <ReactFlow<BoardFlowNode, JourneyFlowEdge>
           defaultViewport={opening.viewport}

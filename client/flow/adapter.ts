@@ -2,7 +2,7 @@ import type { Edge, EdgeChange, MarkerType, Node, NodeChange, NodeHandle, Positi
 import type * as Y from 'yjs'
 import {
   type BoardState, type Channel, type ChannelSwitch, type EmotionPoint, type FactorCounts, type JourneyStep, type RatingDistribution, type Touchpoint,
-  emotionCurve, factorHeatmap, linkTouchpoints, moveTouchpoint, ratingDistribution, removeTouchpoint, unlinkStep,
+  emotionCurve, factorHeatmap, linkTouchpoints, moveTouchpoint, ratingDistribution, removeTouchpoint, touchpointsInBoardOrder, unlinkStep,
 } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import { CURVE_GAP, CURVE_HEIGHT, GRID, type Cell, type GridLayout, type Point, cardCentre, cellAt } from './layout.js'
@@ -115,6 +115,7 @@ interface EdgeSources {
 
 /** What a card's node is made of besides its touchpoint, its place, its ratings and its stardust. */
 interface CardSources {
+  phases: BoardState['phases']
   lanes: BoardState['lanes']
   factors: BoardState['factors']
   status: CardStatus
@@ -233,14 +234,18 @@ export function docToFlow(
   const myVotes = new Map<string, number>()
   for (const id of voting?.myVotes ?? []) myVotes.set(id, (myVotes.get(id) ?? 0) + 1)
 
-  const cardsFrom: CardSources = { lanes: board.lanes, factors: board.factors, status, ratings: board.ratings }
+  const cardsFrom: CardSources = { phases: board.phases, lanes: board.lanes, factors: board.factors, status, ratings: board.ratings }
   const was = options.previous?.cardsFrom
   // Since the last view someone renamed a card, rated one, gave one an idea or moved one: a card whose touchpoint is the same
   // object in the same place, with the same ratings and as many ideas, is the same node. On a board of 1,000 cards this
   // skips building and comparing the data of 999 of them.
-  const sameSources = !!was && was.lanes === cardsFrom.lanes && was.factors === cardsFrom.factors && was.status === cardsFrom.status
+  const sameSources = !!was && was.phases === cardsFrom.phases && was.lanes === cardsFrom.lanes && was.factors === cardsFrom.factors && was.status === cardsFrom.status
+  const phaseNames = new Map(board.phases.map((phase) => [phase.id, phase.name]))
+  const laneNames = new Map(board.lanes.map((lane) => [lane.id, lane.name]))
   const cards: TouchpointFlowNode[] = []
-  for (const touchpoint of board.touchpoints) {
+  // In the order the board reads (phase by phase, lane by lane, each cell from the top): the order of the cards in the
+  // page, which Tab and a screen reader follow.
+  for (const touchpoint of touchpointsInBoardOrder(board)) {
     const position = layout.cards.get(touchpoint.id)
     if (!position) continue // phase or lane removed concurrently; the card reappears once reassigned
     const id = touchpoint.id
@@ -264,9 +269,11 @@ export function docToFlow(
       vote: !voting ? null : voting.results ? { result: voting.results[id] ?? 0 } : { mine: myVotes.get(id) ?? 0, canCast: voting.votesLeft > 0 },
     }
     const lockedForMe = status.lockedForMe.has(id)
+    // What a screen reader names the card by: its title and its cell.
+    const ariaLabel = `${touchpoint.title} (${phaseNames.get(touchpoint.phaseId) ?? ''}, ${laneNames.get(touchpoint.laneId) ?? ''})`
     const last = before.get(id)
     if (last?.type === 'touchpoint' && last.position.x === position.x && last.position.y === position.y
-      && (last.draggable === false) === lockedForMe && sameCardData(last.data, data)) {
+      && (last.draggable === false) === lockedForMe && last.ariaLabel === ariaLabel && sameCardData(last.data, data)) {
       cards.push(last)
       continue
     }
@@ -278,6 +285,7 @@ export function docToFlow(
       ...CARD_SIZE,
       measured: CARD_SIZE,
       handles: CARD_HANDLES,
+      ariaLabel,
       data,
       // Nor does dragging it pan the board, as React Flow does from a card it may not drag unless it is `nopan`: useLockedDrag says why.
       ...(lockedForMe ? { draggable: false, deletable: false, className: 'nopan' } : {}),

@@ -36,6 +36,7 @@ export const de: Strings<typeof en> = {
     linkRotated: 'Die Moderation hat diesen Link ersetzt. Bitten Sie um den neuen: Ihr Beitrag bleibt in diesem Browser erhalten und kommt ins Board, sobald Sie ihn öffnen.',
     boardFull: 'Dieses Board hat seine Größengrenze erreicht, Ihre letzte Änderung wurde nicht gespeichert. Bitten Sie die Moderation, das Board aufzuräumen oder es zu exportieren und ein neues zu beginnen.',
     notFound: 'Dieses Board gibt es nicht (oder es wurde gelöscht).',
+    pageNotFound: 'Unter dieser Adresse gibt es keine Seite. Prüfen Sie den Link oder fangen Sie vorne an.',
     noBoard: 'Diese Adresse ist kein Board-Link.',
     loadFailed: 'Das Board konnte nicht geladen werden: {{message}}',
     unreachable: 'Der Server ist nicht erreichbar, und dieser Browser hat keine Kopie dieses Boards. Ein Board, das hier einmal mit einem Bearbeitungslink geöffnet wurde, öffnet sich auch ohne Verbindung.',
@@ -58,6 +59,7 @@ export const de: Strings<typeof en> = {
     viewOnly: 'Nur ansehen',
   },
   canvas: {
+    skipToCards: 'Zu den Kontaktpunkten springen',
     controls: 'Zoom-Steuerung', zoomIn: 'Vergrößern', zoomOut: 'Verkleinern', fitView: 'Board an den Bildschirm anpassen',
     card: 'Enter oder Leertaste wählt die Karte aus. Entf entfernt sie, Escape bricht ab.',
     cardByKeys: 'Enter oder Leertaste wählt die Karte aus, die Pfeiltasten verschieben sie. Entf entfernt sie, Escape bricht ab.',

@@ -32,6 +32,7 @@ export const en = {
     notFound: 'This board does not exist (or was deleted).',
     linkRotated: 'The facilitator replaced this link. Ask for the new one: what you added is kept in this browser and joins the board when you open it.',
     boardFull: 'This board has reached its size limit, so your last change was not saved. Ask the facilitator to tidy up the board or export it and start a new one.',
+    pageNotFound: 'There is no page at this address. Check the link, or start from the beginning.',
     noBoard: 'This address is not a board link.',
     loadFailed: 'The board could not be loaded: {{message}}',
     unreachable: 'The server cannot be reached, and this browser keeps no copy of this board. A board opened here once with an edit link opens without a connection too.',
@@ -55,6 +56,7 @@ export const en = {
   },
   /** React Flow's own controls and descriptions (its ariaLabelConfig), which it would otherwise say in English. */
   canvas: {
+    skipToCards: 'Skip to the touchpoints',
     controls: 'Zoom controls', zoomIn: 'Zoom in', zoomOut: 'Zoom out', fitView: 'Fit the board to the screen',
     card: 'Press Enter or Space to select the card. Press Delete to remove it and Escape to cancel.',
     cardByKeys: 'Press Enter or Space to select the card, then move it with the arrow keys. Press Delete to remove it and Escape to cancel.',

@@ -55,3 +55,17 @@ describe('a new board', () => {
     await pat.context().close()
   })
 })
+
+describe('an address that is no page', () => {
+  it('says so in the browser’s language, with a way to the start page', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' })
+    const page = await context.newPage()
+    const response = await page.goto(`${server.url}/foo/bar`)
+    expect(response?.status()).toBe(404)
+    await page.getByTestId('notice').waitFor()
+    expect(await page.getByTestId('notice').innerText()).toBe('Unter dieser Adresse gibt es keine Seite. Prüfen Sie den Link oder fangen Sie vorne an.')
+    await page.getByRole('link', { name: 'Startseite' }).click()
+    await page.waitForURL(`${server.url}/`)
+    await context.close()
+  })
+})

@@ -140,6 +140,18 @@ describe('the rest of the HTTP surface', () => {
     expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404)
   })
 
+  it('answers a page nobody has with the app and 404, and a missing file with a plain 404', async () => {
+    const page = await fetch(`${server.url}/foo/bar`, { headers: { accept: 'text/html,application/xhtml+xml' } })
+    expect(page.status).toBe(404)
+    expect(page.headers.get('content-type')).toContain('text/html')
+    expect(await page.text()).toContain('<title>Zigzag</title>')
+    for (const [path, accept] of [['/foo/bar', '*/*'], ['/foo/bar.png', 'text/html'], ['/assets/gone', 'text/html']]) {
+      const missing = await fetch(`${server.url}${path}`, { headers: { accept: accept! } })
+      expect(missing.status, path).toBe(404)
+      expect(await missing.text(), path).toBe('Not found')
+    }
+  })
+
   it('never serves a file outside the client directory', async () => {
     for (const path of ['/../package.json', '/assets/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/.env']) {
       const status = await new Promise<number>((resolve, reject) => {

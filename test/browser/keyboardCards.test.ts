@@ -1,0 +1,69 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generatedBoardFile } from '../../shared/format/index.js'
+import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
+
+let server: TestServer
+let browser: Browser
+let page: Page
+
+/** The title of the card with keyboard focus (on the card itself), or what else has it. */
+const focused = (p: Page) => p.evaluate(() => {
+  const active = document.activeElement as HTMLElement | null
+  return active?.matches('.react-flow__node-touchpoint') ? active.querySelector('[data-testid="touchpoint"]')?.getAttribute('data-title') : active?.tagName
+})
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  // 3 phases × 2 lanes, two cards a cell, nobody else's work on them (no question before a removal).
+  const board = generatedBoardFile(12, 3, 2)
+  board.ratings = {}
+  board.factors = []
+  board.stardust = []
+  page = await joinBoard(browser, (await createBoard(server.url, { board })).links.edit, 'Kim', { width: 1440, height: 900 })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('the cards with the keyboard', () => {
+  it('come in the order the board reads, each named by its title and cell, one keystroke past the steps and grid buttons', async () => {
+    // Phase 1 top lane (its two cards from the top), phase 1 bottom lane, then phase 2…
+    const order = await page.locator('.react-flow__node-touchpoint [data-testid="touchpoint"]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-title')))
+    expect(order).toEqual([1, 7, 4, 10, 2, 8, 5, 11, 3, 9, 6, 12].map((n) => `Touchpoint ${n}`))
+    expect(await page.getByRole('group', { name: 'Touchpoint 7 (Phase 1, Lane 1)' }).count()).toBe(1)
+    // Tab from the page's top reaches the skip link before any step or grid button; Enter on it lands on the first card.
+    await page.locator('body').focus()
+    let tabs = 0
+    while (tabs < 60 && await page.evaluate(() => document.activeElement?.getAttribute('data-testid')) !== 'skip-to-cards') {
+      await page.keyboard.press('Tab')
+      tabs++
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('skip-to-cards')
+    const stepsBefore = await page.evaluate(() => document.querySelectorAll('.react-flow__edge[tabindex="0"]').length)
+    expect(stepsBefore).toBeGreaterThan(5)
+    await screenshot(page, 'keyboard-skip-link')
+    await page.keyboard.press('Enter')
+    expect(await focused(page)).toBe('Touchpoint 1')
+  })
+
+  it('removes the focused card with Delete and puts the focus on the next card in reading order', async () => {
+    expect(await focused(page)).toBe('Touchpoint 1')
+    await page.keyboard.press('Delete')
+    await expect.poll(() => page.locator('[data-title="Touchpoint 1"]').count()).toBe(0)
+    await expect.poll(() => focused(page)).toBe('Touchpoint 7')
+    // Selected first (Space), then Delete: the same.
+    await page.keyboard.press('Space')
+    await expect.poll(() => page.locator('.react-flow__node-touchpoint.selected').count()).toBe(1)
+    await page.keyboard.press('Delete')
+    await expect.poll(() => page.locator('[data-title="Touchpoint 7"]').count()).toBe(0)
+    await expect.poll(() => focused(page)).toBe('Touchpoint 4')
+    // Undo brings the last one back.
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => page.locator('[data-title="Touchpoint 7"]').count()).toBe(1)
+  })
+})
