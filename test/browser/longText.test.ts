@@ -47,7 +47,8 @@ beforeAll(async () => {
   addFactor(doc, { touchpointId: card.id, level: 'disappointment', dimension: 'factual', text: LONG_WORD, ...author })
   addFactor(doc, { touchpointId: card.id, level: 'delight', dimension: 'emotional', text: LONG_WORD, ...author })
   const other = touchpoints(doc).find((t) => t.phaseId === first!.id)!
-  updateTouchpoint(doc, other.id, { title: LONG_TITLE })
+  updateTouchpoint(doc, other.id, { title: LONG_TITLE, department: 'Kundenservice & Beschwerdemanagement (Region Süd)' })
+  addStardust(doc, { touchpointId: other.id, text: 'A free coffee', ...author })
   // A moment of truth the facilitator locked: the most a card's top row shows (kind, status, moment of truth, lock).
   const locked = touchpoints(doc).find((t) => t.id !== card.id && t.id !== other.id)!
   lockedId = locked.id
@@ -328,7 +329,12 @@ describe('one very long word', () => {
     await openCard(english, LONG_TITLE)
     const panel = english.getByTestId('touchpoint-panel')
     for (const el of await allInside(panel, '.details__head h2, [data-testid="panel-close"]')) expect(el, el.what).toMatchObject({ inside: true, spills: false })
-    await closeUp(english, english.locator(`.react-flow__node [data-testid="touchpoint"][data-title="${LONG_TITLE}"]`), 'longText-card-title')
+    // Beside a long department, the card's stardust count stays one line ("✦ 1", not "✦" over "1"); the department is cut short.
+    const card = english.locator(`.react-flow__node [data-testid="touchpoint"][data-title="${LONG_TITLE}"]`)
+    const count = card.getByTestId('stardust-count')
+    expect(await count.evaluate((el) => (el as HTMLElement).offsetHeight < parseFloat(getComputedStyle(el).fontSize) * 2)).toBe(true)
+    expect(await card.locator('.card__department').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+    await closeUp(english, card, 'longText-card-title')
     await english.getByTestId('panel-close').click()
   })
 })
