@@ -28,6 +28,10 @@ export interface CorridorStep {
  */
 export const TRACKS = [0, 6, -6, 12, -12] as const
 
+interface Stretch { from: number; to: number; track: number }
+/** How long the stretches of a line are that corridorTracks files stretches under. */
+const BUCKET = 256
+
 /** Two stretches of one line overlap when they share more than this many pixels; meeting end to end is no overlap. */
 const TOUCH = 2
 
@@ -37,18 +41,32 @@ const TOUCH = 2
  * screen and every export lays them out alike). Pure.
  */
 export function corridorTracks(steps: readonly CorridorStep[]): Map<string, Corridor> {
-  const lines = new Map<string, { from: number; to: number; track: number }[]>()
+  // Each line's stretches, filed under every BUCKET-pixel stretch of the line they cover: a stretch is compared only with
+  // those near it (a board of 1,000 cards has some 900 steps along borders, a hundred on a line).
+  const lines = new Map<string, Map<number, Stretch[]>>()
   const take = (line: string, a: number, b: number): number => {
     const [from, to] = a < b ? [a, b] : [b, a]
-    let held = lines.get(line)
-    if (!held) lines.set(line, held = [])
-    // The tracks overlapping stretches hold, as bits: a board of 1,000 cards has some 900 steps along borders.
+    let buckets = lines.get(line)
+    if (!buckets) lines.set(line, buckets = new Map())
+    const [first, last] = [Math.floor(from / BUCKET), Math.floor(to / BUCKET)]
+    // The tracks the overlapping stretches hold, as bits.
     let used = 0
-    for (const s of held) if (Math.min(to, s.to) - Math.max(from, s.from) > TOUCH) used |= 1 << s.track
+    let near = 0
+    for (let b = first; b <= last; b++) {
+      for (const s of buckets.get(b) ?? []) {
+        near++
+        if (Math.min(to, s.to) - Math.max(from, s.from) > TOUCH) used |= 1 << s.track
+      }
+    }
     let track = 0
     while (used & (1 << track) && track < TRACKS.length) track++
-    if (track === TRACKS.length) track = held.length % TRACKS.length
-    held.push({ from, to, track })
+    if (track === TRACKS.length) track = near % TRACKS.length
+    const stretch = { from, to, track }
+    for (let b = first; b <= last; b++) {
+      const bucket = buckets.get(b)
+      if (bucket) bucket.push(stretch)
+      else buckets.set(b, [stretch])
+    }
     return TRACKS[track]
   }
   const tracks = new Map<string, Corridor>()
