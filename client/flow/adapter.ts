@@ -2,7 +2,7 @@ import type { Edge, EdgeChange, MarkerType, Node, NodeChange, NodeHandle, Positi
 import type * as Y from 'yjs'
 import {
   type BoardState, type Channel, type ChannelSwitch, type EmotionPoint, type FactorCounts, type JourneyStep, type RatingDistribution, type Touchpoint,
-  emotionCurve, factorHeatmap, linkTouchpoints, moveTouchpoint, ratingDistribution, removeTouchpoint, touchpointsInBoardOrder, unlinkStep,
+  emotionCurve, factorHeatmap, linkTouchpoints, moveTouchpoint, ratingDistribution, removeTouchpoint, unlinkStep,
 } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import { CURVE_GAP, CURVE_HEIGHT, GRID, type Cell, type GridLayout, type Point, cardCentre, cellAt } from './layout.js'
@@ -98,6 +98,8 @@ export interface FlowView {
   edgesFrom?: EdgeSources
   /** Where the channel-switch labels went, and among what. */
   labelPlacement?: LabelPlacement
+  /** The tracks of the steps along borders, and what they were worked out from. */
+  corridors?: CorridorPlacement
 }
 
 /** What the journey's edges are made of: the steps, the personas' colours and the cards' channels, and which paths show. */
@@ -243,12 +245,13 @@ export function docToFlow(
   const phaseNames = new Map(board.phases.map((phase) => [phase.id, phase.name]))
   const laneNames = new Map(board.lanes.map((lane) => [lane.id, lane.name]))
   const cards: TouchpointFlowNode[] = []
-  // In the order the board reads (phase by phase, lane by lane, each cell from the top): the order of the cards in the
-  // page, which Tab and a screen reader follow.
-  for (const touchpoint of touchpointsInBoardOrder(board)) {
-    const position = layout.cards.get(touchpoint.id)
-    if (!position) continue // phase or lane removed concurrently; the card reappears once reassigned
-    const id = touchpoint.id
+  const touchpointOf = new Map(board.touchpoints.map((touchpoint) => [touchpoint.id, touchpoint]))
+  // In the order the board reads (phase by phase, lane by lane, each cell from the top), as the layout places them: the
+  // order of the cards in the page, which Tab and a screen reader follow. A card whose phase or lane was removed
+  // concurrently has no place; it reappears once reassigned.
+  for (const [id, position] of layout.cards) {
+    const touchpoint = touchpointOf.get(id)
+    if (!touchpoint) continue
     const kept = sameSources ? before.get(id) : undefined
     if (kept?.type === 'touchpoint' && kept.data.touchpoint === touchpoint && kept.position.x === position.x && kept.position.y === position.y
       && was!.ratings[id] === board.ratings[id] && kept.data.stardust === (stardust.get(id) ?? 0)) {
@@ -299,7 +302,8 @@ export function docToFlow(
   const edgesWere = options.previous?.edgesFrom
   // Someone rated a card or gave it an idea: no step, colour or channel changed, and the edges are the last ones, as they were.
   if (edgesWere && options.previous && (Object.keys(edgesFrom) as (keyof EdgeSources)[]).every((key) => edgesWere[key] === edgesFrom[key])) {
-    return { nodes: [grid, curve, ...cards], edges: options.previous.edges, cardsFrom, edgesFrom, labelPlacement: options.previous.labelPlacement }
+    const { edges, labelPlacement, corridors } = options.previous
+    return { nodes: [grid, curve, ...cards], edges, cardsFrom, edgesFrom, labelPlacement, corridors }
   }
   const lastEdges = new Map<string, JourneyFlowEdge>()
   for (const edge of options.previous?.edges ?? []) lastEdges.set(edge.id, edge)
@@ -315,7 +319,8 @@ export function docToFlow(
     const to = channelOf(step.to)
     return from && to && from !== to ? { from, to } : null
   }
-  const corridors = stepCorridors(shown, journey.personaId, layout)
+  const placement = corridorPlacement(shown, journey, layout, options.previous?.corridors)
+  const corridors = placement.corridors
   const labelPlacement = journey.switchLabelWidth
     ? switchLabelSpots(shown, journey, layout, switchOf, corridors, journey.switchLabelWidth, options.previous?.labelPlacement)
     : undefined
@@ -351,7 +356,7 @@ export function docToFlow(
     stepTitles.set(edge, [fromTitle, toTitle])
     return edge
   })
-  return { nodes: [grid, curve, ...cards], edges, cardsFrom, edgesFrom, labelPlacement }
+  return { nodes: [grid, curve, ...cards], edges, cardsFrom, edgesFrom, labelPlacement, corridors: placement }
 }
 
 /**
@@ -366,6 +371,27 @@ export function stepCorridors(shown: readonly JourneyStep[], personaId: string, 
     const y = from && to ? stepCorridor(from, to, layout.rows) : undefined
     return from && to && y !== undefined ? [alongBorder(step.id, from, to, STEP_ENDS, y)] : []
   }))
+}
+
+/** The tracks of a view's steps along borders and what they come from, so the next view can keep them. */
+interface CorridorPlacement {
+  steps: JourneyStep[]
+  personaId: string
+  showOthers: boolean
+  cards: GridLayout['cards']
+  rows: GridLayout['rows']
+  corridors: Map<string, Corridor>
+}
+
+/** The tracks, kept from the last view while no step and no card moved (a rename, a rating, a new idea). */
+function corridorPlacement(shown: JourneyStep[], journey: JourneyView, layout: GridLayout, last: CorridorPlacement | undefined): CorridorPlacement {
+  const { personaId, showOthers } = journey
+  if (last && last.personaId === personaId && last.showOthers === showOthers
+    && sameList(last.steps, shown, (a, b) => a.id === b.id && a.from === b.from && a.to === b.to && a.personaId === b.personaId)
+    && sameList(last.rows, layout.rows, (a, b) => a.y === b.y && a.height === b.height) && samePlaces(last.cards, layout.cards)) {
+    return { ...last, cards: layout.cards, rows: layout.rows }
+  }
+  return { steps: shown, personaId, showOthers, cards: layout.cards, rows: layout.rows, corridors: stepCorridors(shown, personaId, layout) }
 }
 
 /** The channel-switch labels of a view and what they were placed among, so the next view can keep them. */
