@@ -45,7 +45,7 @@ export function ProjectorView({ info, links, status }: { info: BoardInfo; links:
       </header>
       <div className="projector__body">
         <BoardCanvas selection={NOTHING} onSelect={() => undefined} onOpen={() => undefined} projector reserveRight={column} />
-        {results && <StardustResults projector />}
+        {results && <StardustResults variant="projector" />}
         {link && !results && (
           <aside className="projector__join" style={{ width: QR_COLUMN_WIDTH }}>
             <QrCode value={link} label={t('projector.scan')} />

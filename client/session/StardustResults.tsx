@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardState } from '../../shared/model/index.js'
 import type { VotingRound } from '../../shared/session.js'
@@ -30,25 +30,32 @@ export function useRevealedStardust(): VotingRound | null {
 }
 
 /** How many ideas the list shows: the rest are counted below it. */
-const SHOWN = { canvas: 8, projector: 7 }
+const SHOWN = { canvas: 8, projector: 7, phone: 5 }
 
 /**
  * The results of a revealed stardust round (the ideas sit in the cards' panels, so the board itself shows no dots): on
  * the projector for the room, in the QR code's place (everyone has joined by then); over the canvas of every laptop
- * for whoever wants to read along, where each can hide it until the next round is revealed. Closing the round ends
- * it (its results stay under Priority).
+ * and at the top of a phone's list for whoever wants to read along, where each can hide it until the next round is
+ * revealed. Closing the round ends it (its results stay under Priority).
  */
-export function StardustResults({ projector = false }: { projector?: boolean }) {
+export function StardustResults({ variant = 'canvas' }: { variant?: keyof typeof SHOWN }) {
+  const projector = variant === 'projector'
   const { t } = useTranslation()
   const { board } = useBoard()
   const [hidden, setHidden] = useState<string | null>(null)
   const round = useRevealedStardust()
+  const section = useRef<HTMLElement>(null)
+  // The facilitator revealing is a "look here" to the room, as their focus is: a phone scrolls its list to the results.
+  const revealed = round?.id
+  useEffect(() => {
+    if (variant === 'phone' && revealed) section.current?.scrollIntoView({ block: 'start', behavior: 'smooth' })
+  }, [variant, revealed])
   if (!round || hidden === round.id) return null
   const ranked = rankedIdeas(round, board)
-  const shown = ranked.slice(0, projector ? SHOWN.projector : SHOWN.canvas)
+  const shown = ranked.slice(0, SHOWN[variant])
   const most = ranked[0]?.count ?? 0
   return (
-    <section className={`stardust-results${projector ? ' stardust-results--projector' : ''}`} data-testid="stardust-results" aria-label={t('voting.resultsTitle')}>
+    <section ref={section} className={`stardust-results stardust-results--${variant}`} data-testid="stardust-results" aria-label={t('voting.resultsTitle')}>
       <header>
         <h2>✦ {t('voting.resultsTitle')}</h2>
         {!projector && <button type="button" className="button button--icon" aria-label={t('voting.hideResults')} title={t('voting.hideResults')}

@@ -320,6 +320,34 @@ describe('joining from a phone', () => {
     await pia.getByTestId('phone-focus-close').tap()
   })
 
+  it('shows a revealed stardust round\'s ranking at the top of the list', async () => {
+    await fran.getByTestId('voting-target').selectOption('stardust')
+    await fran.getByTestId('voting-open').click()
+    await fran.getByTestId('open-backlog').click()
+    const idea = fran.getByTestId('backlog-panel').getByTestId('stardust-idea').first()
+    await idea.getByTestId('vote-cast').click()
+    await idea.getByTestId('vote-cast').click()
+    await expect.poll(() => idea.getByTestId('vote-dots').getAttribute('data-mine')).toBe('2')
+    const text = (await idea.locator('.idea__text').innerText()).trim()
+    expect(await pia.getByTestId('stardust-results').count()).toBe(0)
+    await fran.getByTestId('voting-reveal').click()
+    const results = pia.getByTestId('phone-view').getByTestId('stardust-results')
+    await results.waitFor()
+    expect(await results.getByTestId('stardust-result').innerText()).toContain(text)
+    expect(await results.getByTestId('stardust-result-count').innerText()).toBe('● 2')
+    // The list scrolls to it, wherever it was: the facilitator revealing is a "look here".
+    await expect.poll(() => results.evaluate((el) => {
+      const box = el.getBoundingClientRect()
+      return box.top >= el.closest('.phone-list')!.getBoundingClientRect().top && box.top < window.innerHeight / 2
+    })).toBe(true)
+    expect(await horizontalOverflow(pia)).toEqual([])
+    await screenshot(pia, 'phone-stardust-results')
+    await fran.getByTestId('voting-close').click()
+    await expect.poll(() => results.count()).toBe(0)
+    await fran.getByTestId('backlog-panel').getByTestId('panel-close').click()
+    await fran.getByTestId('voting-target').selectOption('touchpoints')
+  })
+
   it('shows the agenda step\'s instruction, as laptops do, under the header', async () => {
     expect(await pia.getByTestId('phone-instruction').count()).toBe(0)
     await agendaTo('collect')
