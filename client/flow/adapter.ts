@@ -1,4 +1,4 @@
-import type { Edge, EdgeChange, MarkerType, Node, NodeChange, NodeHandle, Position } from '@xyflow/react'
+import type { Edge, EdgeChange, MarkerType, Node, NodeChange } from '@xyflow/react'
 import type * as Y from 'yjs'
 import {
   type BoardState, type Channel, type ChannelSwitch, type EmotionPoint, type FactorCounts, type JourneyStep, type RatingDistribution, type Touchpoint,
@@ -6,8 +6,12 @@ import {
 } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import { CURVE_GAP, CURVE_HEIGHT, GRID, type Cell, type GridLayout, type Point, cardCentre, cellAt } from './layout.js'
-import { type Corridor, corridorTracks } from './corridorTracks.js'
-import { type SwitchLabelSpot, alongBorder, placeSwitchLabels, stepBetween, stepCorridor } from './stepPath.js'
+import { CARD_HANDLES, STEP_ENDS } from './cardGeometry.js'
+import type { Corridor } from './corridorTracks.js'
+import { sameFields, sameList } from './sameness.js'
+import { type CorridorPlacement, type LabelPlacement, corridorPlacement, stepCorridors, switchLabelSpots } from './stepPlacement.js'
+
+export { STEP_ENDS, stepCorridors }
 
 /**
  * The one adapter between React Flow and the board document. Pure functions,
@@ -66,27 +70,6 @@ export type JourneyEdgeData = {
 }
 export type JourneyFlowEdge = Edge<JourneyEdgeData, 'journey'>
 
-/**
- * Cards have a fixed size, so their measured size and handle positions are
- * known up front: React Flow then needs no DOM measuring pass before it can
- * draw the journey path, and re-created node objects never lose their handles.
- * The positions are where the stylesheet puts the handles (.card__handle):
- * centred on the inner edge of the card's borders, 6 px on the left and 1 px
- * on the right, which is also what React Flow measures when a full card
- * mounts.
- */
-const HANDLE = 12
-const CARD_BORDER = { left: 6, right: 1 }
-const HANDLE_Y = GRID.cardHeight / 2 - HANDLE / 2
-const CARD_HANDLES: NodeHandle[] = [
-  { type: 'target', position: 'left' as Position, x: CARD_BORDER.left - HANDLE / 2, y: HANDLE_Y, width: HANDLE, height: HANDLE },
-  { type: 'source', position: 'right' as Position, x: GRID.cardWidth - CARD_BORDER.right - HANDLE / 2, y: HANDLE_Y, width: HANDLE, height: HANDLE },
-]
-/** Where a journey step leaves and reaches a card (React Flow's point for a right and a left handle), relative to its corner. */
-export const STEP_ENDS = {
-  source: { x: CARD_HANDLES[1].x + HANDLE, y: HANDLE_Y + HANDLE / 2 },
-  target: { x: CARD_HANDLES[0].x, y: HANDLE_Y + HANDLE / 2 },
-} as const
 const CARD_SIZE = { width: GRID.cardWidth, height: GRID.cardHeight }
 
 export interface FlowView {
@@ -357,101 +340,6 @@ export function docToFlow(
     return edge
   })
   return { nodes: [grid, curve, ...cards], edges, cardsFrom, edgesFrom, labelPlacement, corridors: placement }
-}
-
-/**
- * The borders the shown steps that skip or go back run along, and their tracks. The shown persona's steps come first,
- * so they keep the middle of a shared gap or border and the faded ones step aside.
- */
-export function stepCorridors(shown: readonly JourneyStep[], personaId: string, layout: GridLayout): Map<string, Corridor> {
-  const ordered = [...shown.filter((step) => step.personaId === personaId), ...shown.filter((step) => step.personaId !== personaId)]
-  return corridorTracks(ordered.flatMap((step) => {
-    const from = layout.cards.get(step.from)
-    const to = layout.cards.get(step.to)
-    const y = from && to ? stepCorridor(from, to, layout.rows) : undefined
-    return from && to && y !== undefined ? [alongBorder(step.id, from, to, STEP_ENDS, y)] : []
-  }))
-}
-
-/** The tracks of a view's steps along borders and what they come from, so the next view can keep them. */
-interface CorridorPlacement {
-  steps: JourneyStep[]
-  personaId: string
-  showOthers: boolean
-  cards: GridLayout['cards']
-  rows: GridLayout['rows']
-  corridors: Map<string, Corridor>
-}
-
-/** The tracks, kept from the last view while no step and no card moved (a rename, a rating, a new idea). */
-function corridorPlacement(shown: JourneyStep[], journey: JourneyView, layout: GridLayout, last: CorridorPlacement | undefined): CorridorPlacement {
-  const { personaId, showOthers } = journey
-  if (last && last.personaId === personaId && last.showOthers === showOthers
-    && sameList(last.steps, shown, (a, b) => a.id === b.id && a.from === b.from && a.to === b.to && a.personaId === b.personaId)
-    && sameList(last.rows, layout.rows, (a, b) => a.y === b.y && a.height === b.height) && samePlaces(last.cards, layout.cards)) {
-    return { ...last, cards: layout.cards, rows: layout.rows }
-  }
-  return { steps: shown, personaId, showOthers, cards: layout.cards, rows: layout.rows, corridors: stepCorridors(shown, personaId, layout) }
-}
-
-/** The channel-switch labels of a view and what they were placed among, so the next view can keep them. */
-interface LabelPlacement {
-  cards: GridLayout['cards']
-  steps: { id: string; from: Point; to: Point; width: number; corridor?: Corridor }[]
-  placed: Map<string, Point>
-}
-
-/**
- * The label spots of the shown persona's channel switches (faded paths have no labels), placed clear of the cards.
- * Most changes move no card (a title, a rating, a new idea): the last placement then holds as it is, which on a board
- * of 1,000 cards saves some 20 ms per change.
- */
-function switchLabelSpots(
-  steps: readonly JourneyStep[], journey: JourneyView, layout: GridLayout, switchOf: (step: JourneyStep) => ChannelSwitch | null,
-  corridors: ReadonlyMap<string, Corridor>, width: (to: Channel) => number, last: LabelPlacement | undefined,
-): LabelPlacement {
-  const labelled: LabelPlacement['steps'] = []
-  for (const step of steps) {
-    const zigzag = switchOf(step)
-    const from = layout.cards.get(step.from)
-    const to = layout.cards.get(step.to)
-    if (!zigzag || step.personaId !== journey.personaId || !from || !to) continue
-    const corridor = corridors.get(step.id)
-    labelled.push({ id: step.id, from, to, width: width(zigzag.to), ...(corridor ? { corridor } : {}) })
-  }
-  if (last && samePlaces(last.cards, layout.cards) && sameList(last.steps, labelled, (a, b) =>
-    a.id === b.id && a.width === b.width && a.from.x === b.from.x && a.from.y === b.from.y && a.to.x === b.to.x && a.to.y === b.to.y
-    && sameFields(a.corridor ?? null, b.corridor ?? null))) {
-    return { ...last, cards: layout.cards, steps: labelled }
-  }
-  const spots: SwitchLabelSpot[] = labelled.map(({ id, from, to, width, corridor }) => {
-    const [path, x, y] = stepBetween(from, to, STEP_ENDS, corridor)
-    return { id, path, middle: { x, y }, width }
-  })
-  return { cards: layout.cards, steps: labelled, placed: placeSwitchLabels(spots, layout.cards.values()) }
-}
-
-function samePlaces(a: ReadonlyMap<string, Point>, b: ReadonlyMap<string, Point>): boolean {
-  if (a === b) return true
-  if (a.size !== b.size) return false
-  for (const [id, at] of a) {
-    const other = b.get(id)
-    if (!other || other.x !== at.x || other.y !== at.y) return false
-  }
-  return true
-}
-
-/** Same own enumerable values (===), for flat objects. */
-function sameFields<T extends object>(a: T | null, b: T | null): boolean {
-  if (a === b) return true
-  if (!a || !b) return false
-  const keys = Object.keys(a) as (keyof T)[]
-  if (keys.length !== Object.keys(b).length) return false
-  return keys.every((key) => a[key] === b[key])
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
-  return a.length === b.length && a.every((x, i) => same(x, b[i]))
 }
 
 const samePoint = (a: EmotionPoint, b: EmotionPoint) => sameFields(a, b)
