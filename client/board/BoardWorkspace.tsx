@@ -19,7 +19,9 @@ export function BoardWorkspace({ info, token, me, projector, connection }: Props
   if (!connection) return <div className="loading" aria-busy="true" />
   if (connection.refused) {
     const { code } = connection.refused
-    const key = code === CloseCode.boardNotFound ? 'notFound' : code === CloseCode.linkRotated ? 'linkRotated' : code === CloseCode.boardFull ? 'boardFull' : 'badLink'
+    // A view link adds nothing and keeps no copy: its replaced link says only that.
+    const rotated = info.role === 'viewer' ? 'viewLinkRotated' : 'linkRotated'
+    const key = code === CloseCode.boardNotFound ? 'notFound' : code === CloseCode.linkRotated ? rotated : code === CloseCode.boardFull ? 'boardFull' : 'badLink'
     const message = t(`errors.${key}`)
     // The board's fields go away with it: what is typed in them and not yet saved stays on screen, to copy.
     keepDraftsOfClosingBoard()

@@ -33,6 +33,7 @@ export const de: Strings<typeof en> = {
   },
   errors: {
     badLink: 'Dieser Link ist nicht gültig. Bitten Sie die Moderation um einen neuen Link. Falls Sie in diesem Browser an dem Board gearbeitet haben, bleibt Ihr Beitrag hier erhalten und kommt ins Board, sobald Sie den neuen Link öffnen.',
+    viewLinkRotated: 'Die Moderation hat diesen Link ersetzt. Bitten Sie um den neuen.',
     linkRotated: 'Die Moderation hat diesen Link ersetzt. Bitten Sie um den neuen: Ihr Beitrag bleibt in diesem Browser erhalten und kommt ins Board, sobald Sie ihn öffnen.',
     boardFull: 'Dieses Board hat seine Größengrenze erreicht, Ihre letzte Änderung wurde nicht gespeichert. Bitten Sie die Moderation, das Board aufzuräumen oder es zu exportieren und ein neues zu beginnen.',
     notFound: 'Dieses Board gibt es nicht (oder es wurde gelöscht).',

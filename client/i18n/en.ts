@@ -30,6 +30,7 @@ export const en = {
   errors: {
     badLink: 'This link is not valid. Ask the facilitator for a fresh link. If you worked on this board in this browser, what you added is kept here and joins the board when you open the new link.',
     notFound: 'This board does not exist (or was deleted).',
+    viewLinkRotated: 'The facilitator replaced this link. Ask for the new one.',
     linkRotated: 'The facilitator replaced this link. Ask for the new one: what you added is kept in this browser and joins the board when you open it.',
     boardFull: 'This board has reached its size limit, so your last change was not saved. Ask the facilitator to tidy up the board or export it and start a new one.',
     pageNotFound: 'There is no page at this address. Check the link, or start from the beginning.',

@@ -237,4 +237,15 @@ describe('facilitator controls in three browsers', () => {
     const back = await joinBoard(browser, newLink, 'Pat again')
     await card(back, 'Online checkout').waitFor()
   })
+
+  it('rotates the view link: its watchers are told only that it was replaced, since they added nothing', async () => {
+    const vera = await joinBoard(browser, board.links.view, 'Vera')
+    if (!(await fran.getByTestId('link-view').isVisible())) await fran.getByTestId('share').click()
+    const oldLink = await fran.getByTestId('link-view').inputValue()
+    fran.once('dialog', (dialog) => void dialog.accept())
+    await fran.getByTestId('rotate-view').click()
+    await expect.poll(() => fran.getByTestId('link-view').inputValue()).not.toBe(oldLink)
+    await expect.poll(() => vera.getByTestId('notice').textContent()).toBe('The facilitator replaced this link. Ask for the new one.')
+    await vera.context().close()
+  })
 })

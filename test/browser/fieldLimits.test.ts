@@ -51,6 +51,22 @@ describe('a paste longer than the field takes', () => {
     await field.fill('')
   })
 
+  it('puts the counter of a stardust idea near its limit under the field and its button, leaving the field its width', async () => {
+    await openCard()
+    await page.getByTestId('tab-stardust').click()
+    const field = page.getByTestId('stardust-input')
+    const before = (await field.boundingBox())!.width
+    await field.fill('b'.repeat(275))
+    const note = page.getByTestId('touchpoint-panel').getByTestId('length-note')
+    expect(await note.textContent()).toBe('275 / 280')
+    expect((await field.boundingBox())!.width).toBe(before)
+    const [fieldBox, noteBox, button] = [await field.boundingBox(), await note.boundingBox(), await page.getByTestId('stardust-add').boundingBox()]
+    expect(noteBox!.y).toBeGreaterThanOrEqual(fieldBox!.y + fieldBox!.height)
+    expect(Math.abs(button!.y - fieldBox!.y)).toBeLessThan(fieldBox!.height)
+    await screenshot(page, 'fieldLimits-stardust-counter')
+    await field.fill('')
+  })
+
   it('says the same for a description of 2,000 characters, and keeps what fits', async () => {
     await openCard()
     await page.getByTestId('tab-details').click()

@@ -49,6 +49,9 @@ describe('the cards with the keyboard', () => {
     await screenshot(page, 'keyboard-skip-link')
     await page.keyboard.press('Enter')
     expect(await focused(page)).toBe('Touchpoint 1')
+    // Marked on screen, as a step or a button with focus is.
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none')
+    await screenshot(page, 'keyboard-focused-card')
   })
 
   it('removes the focused card with Delete and puts the focus on the next card in reading order', async () => {
@@ -65,5 +68,23 @@ describe('the cards with the keyboard', () => {
     // Undo brings the last one back.
     await page.keyboard.press('Control+z')
     await expect.poll(() => page.locator('[data-title="Touchpoint 7"]').count()).toBe(1)
+  })
+
+  it('selects cards with a Shift-drag from the empty canvas without selecting the page’s text', async () => {
+    const canvas = (await page.getByTestId('canvas').boundingBox())!
+    const cards = await page.locator('.react-flow__node-touchpoint').evaluateAll((all) => all.map((c) => c.getBoundingClientRect()))
+    const right = Math.max(...cards.map((c) => c.right))
+    const bottom = Math.max(...cards.map((c) => c.bottom))
+    const top = Math.min(...cards.filter((c) => c.right > right - 5).map((c) => c.top))
+    // From the empty canvas right of the board, round the last phase's cards.
+    const from = { x: Math.min(canvas.x + canvas.width - 10, right + 60), y: top - 6 }
+    await page.keyboard.down('Shift')
+    await page.mouse.move(from.x, from.y)
+    await page.mouse.down()
+    await page.mouse.move(right - 300, bottom + 6, { steps: 8 })
+    await page.mouse.up()
+    await page.keyboard.up('Shift')
+    await expect.poll(() => page.locator('.react-flow__node-touchpoint.selected').count()).toBeGreaterThan(0)
+    expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('')
   })
 })
