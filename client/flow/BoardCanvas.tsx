@@ -19,7 +19,7 @@ import {
 import { CanvasContext, type CanvasContextValue, cachedTranslate } from './CanvasContext.js'
 import { CarriedSteps } from './CarriedSteps.js'
 import { Cursors } from './Cursors.js'
-import { FIT_MARGIN, fitArea } from './fitArea.js'
+import { FIT_MARGIN, type Rect, fitArea, keepCornerInView } from './fitArea.js'
 import { EmotionCurveNode } from './EmotionCurveNode.js'
 import { FollowStrip } from './FollowStrip.js'
 import { focusFirstCard } from './cardFocus.js'
@@ -47,6 +47,11 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
 const MIN_ZOOM = 0.15
 const MAX_ZOOM = 2.5
 const FIT_PADDING = 0.08
+
+/** React Flow's fit of the board, its top left kept in view when even the smallest zoom cannot show all of it. */
+function fitOnCanvas(bounds: Rect, width: number, height: number): Viewport {
+  return keepCornerInView(getViewportForBounds(bounds, width, height, MIN_ZOOM, MAX_ZOOM, FIT_PADDING), bounds, { width, height }, FIT_MARGIN)
+}
 const PRO_OPTIONS = { hideAttribution: false }
 const NO_CARDS: ReadonlySet<string> = new Set()
 const NO_EDGES: JourneyFlowEdge[] = []
@@ -91,7 +96,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     doc, awareness, origin, readOnly, board, peers, me, editingId, setEditingId, addCard, dropNewCard, personaId, showOtherJourneys, viewMode, isFacilitator, isLocked,
     session: { session, myVotes, send },
   } = useBoard()
-  const { screenToFlowPosition, fitView, getInternalNode, getViewport, setViewport } = useReactFlow()
+  const { screenToFlowPosition, getInternalNode, getViewport, setViewport } = useReactFlow()
   const container = useRef<HTMLDivElement>(null)
   // From the phases, lanes and cards alone: a rating or an idea (the board's reader keeps those parts) lays out nothing again.
   const { phases, lanes, touchpoints } = board
@@ -303,6 +308,14 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   // The board opens fitted. When the board and the canvas' size are known before React Flow first renders, it starts there,
   // instead of drawing the board once at zoom 1 and then fitting it a frame later.
   const store = useStoreApi<BoardFlowNode, JourneyFlowEdge>()
+  // The board fitted to the canvas, as the zoom buttons' Fit does it too.
+  const fitBoard = useCallback(() => {
+    // The canvas' size as laid out now: React Flow's store learns of a new height (the session strip appeared) a little later.
+    const { clientWidth: width = 0, clientHeight: height = 0 } = container.current ?? {}
+    if (width > 0 && height > 0) void setViewport(fitOnCanvas(boardBounds, width, height))
+  }, [setViewport, boardBounds])
+  // The Fit button runs React Flow's own fit first, which lands a frame later: this one comes after it.
+  const fitAfterReactFlow = useCallback(() => void requestAnimationFrame(() => requestAnimationFrame(fitBoard)), [fitBoard])
   const [opening, setOpening] = useState<{ viewport?: Viewport } | null>(null)
   const fitted = useRef(false)
   useLayoutEffect(() => {
@@ -317,7 +330,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     fitted.current = true
     const viewport = fitToBoard
       ? fitArea(boardBounds, { width, height, reserveRight: fitToBoard.reserveRight, margin: FIT_MARGIN, maxZoom: MAX_ZOOM })
-      : getViewportForBounds(boardBounds, width, height, MIN_ZOOM, MAX_ZOOM, FIT_PADDING)
+      : fitOnCanvas(boardBounds, width, height)
     // React Flow takes defaultViewport when its zoom pane mounts, after the first render; the store has it from the start, so that
     // render already draws (and picks the cards on screen and the overview) at the opening zoom.
     store.setState({ transform: [viewport.x, viewport.y, viewport.zoom], width, height })
@@ -326,8 +339,8 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   useEffect(() => {
     if (!opening || fitted.current || board.phases.length === 0) return
     fitted.current = true
-    requestAnimationFrame(() => void fitView({ padding: FIT_PADDING, duration: 0 }))
-  }, [opening, board.phases.length, fitView])
+    requestAnimationFrame(() => fitBoard())
+  }, [opening, board.phases.length, fitBoard])
 
   // Until the person moves the view, it stays the fitted board: when the canvas changes height (the session strip appears,
   // the window is resized) it is fitted again instead of losing the board's bottom. Any move of theirs, with the mouse,
@@ -387,8 +400,8 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     if (before === null || before === canvasHeight || !untouched.current || following) return
     if (fitToBoard) {
       void setViewport(fitArea(fitToBoard.board, { width: canvasWidth, height: canvasHeight, reserveRight: fitToBoard.reserveRight, margin: FIT_MARGIN, maxZoom: MAX_ZOOM }))
-    } else void fitView({ padding: FIT_PADDING, duration: 0 })
-  }, [canvasWidth, canvasHeight, fitView, setViewport, fitToBoard, following])
+    } else fitBoard()
+  }, [canvasWidth, canvasHeight, fitBoard, setViewport, fitToBoard, following])
 
   const onDrop = (event: DragEvent) => {
     const kind = event.dataTransfer.getData(PALETTE_MIME) as TouchpointKind
@@ -419,7 +432,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />
           {/* Top left, in a row: at the bottom left they covered the emotion curve's Delighting / OK / Disappointing, which sit
               at the fitted board's bottom left; the top left of the board is its empty corner cell. */}
-          <Controls position="top-left" orientation="horizontal" showInteractive={false} onZoomIn={touchedByButton} onZoomOut={touchedByButton} />
+          <Controls position="top-left" orientation="horizontal" showInteractive={false} onZoomIn={touchedByButton} onZoomOut={touchedByButton} onFitView={fitAfterReactFlow} />
           {overview && (
             <Overview cards={overviewCards} resting={restingCards} edges={view.edges} moving={moving} selection={selection} readOnly={readOnly}
               drag={movingAt} onSelect={onSelect} onOpen={onOpen} onEdit={setEditingId} onDrag={dragMove} onDrop={onOverviewDrop} />

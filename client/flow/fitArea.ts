@@ -37,3 +37,18 @@ export function intersect(a: Rect, b: Rect): Rect | null {
   const bottom = Math.min(a.y + a.height, b.y + b.height)
   return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : null
 }
+
+/**
+ * A viewport fitted as React Flow fits one (`fitted`, from getViewportForBounds), except on a board too big to fit at
+ * the smallest zoom: that one shows its top (the phases' names) or its left (the lanes' names) from the canvas' edge,
+ * `margin` in, instead of its middle with the names cut off.
+ */
+export function keepCornerInView(fitted: Viewport, bounds: Rect, room: { width: number; height: number }, margin: number): Viewport {
+  const tooWide = bounds.width * fitted.zoom > room.width - 2 * margin
+  const tooHigh = bounds.height * fitted.zoom > room.height - 2 * margin
+  return {
+    x: tooWide ? margin - bounds.x * fitted.zoom : fitted.x,
+    y: tooHigh ? margin - bounds.y * fitted.zoom : fitted.y,
+    zoom: fitted.zoom,
+  }
+}
