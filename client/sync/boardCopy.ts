@@ -1,4 +1,4 @@
-import { IndexeddbPersistence } from 'y-indexeddb'
+import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb'
 import * as Y from 'yjs'
 
 /** How long changes gather before they go into the copy as one entry. */
@@ -48,8 +48,26 @@ export class BoardCopy {
     if (this.waiting.length === 0) return
     const update = this.waiting.length === 1 ? this.waiting[0]! : Y.mergeUpdates(this.waiting)
     this.waiting = []
-    // y-indexeddb's own writer: one transaction, and it compacts the copy when it has grown long.
-    this.persistence._storeUpdate(update, null)
+    this.write(update)
+  }
+
+  /**
+   * One entry in one IndexedDB transaction, committed at once rather than when the task ends (a tab left right after an
+   * edit could drop it otherwise), and the copy compacted when it has grown long, as y-indexeddb's own writer does. Before
+   * the copy is open there is nothing to write to: y-indexeddb stores the whole document once it is.
+   */
+  private write(update: Uint8Array): void {
+    const persistence = this.persistence
+    if (!persistence.db) return
+    const transaction = persistence.db.transaction(['updates'], 'readwrite')
+    transaction.objectStore('updates').add(update)
+    transaction.commit?.()
+    if (++persistence._dbsize < PREFERRED_TRIM_SIZE) return
+    clearTimeout(persistence._storeTimeoutId)
+    persistence._storeTimeoutId = setTimeout(() => {
+      void storeState(persistence, false)
+      persistence._storeTimeoutId = null
+    }, persistence._storeTimeout)
   }
 
   async destroy(): Promise<void> {
