@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import {
-  type AriaLabelConfig, Background, BackgroundVariant, type Connection, type FinalConnectionState, Controls, type EdgeChange, type NodeChange, ReactFlow, type ReactFlowState, type Viewport,
+  type AriaLabelConfig, Background, BackgroundVariant, type Connection, ControlButton, type FinalConnectionState, Controls, type EdgeChange, type NodeChange, ReactFlow, type ReactFlowState, type Viewport,
   getViewportForBounds, useReactFlow, useStore, useStoreApi,
 } from '@xyflow/react'
 import { type DragEvent, type MouseEvent as ReactMouseEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
@@ -21,6 +21,7 @@ import { CarriedSteps } from './CarriedSteps.js'
 import { Cursors } from './Cursors.js'
 import { FIT_MARGIN, type Rect, fitArea, keepCornerInView } from './fitArea.js'
 import { EmotionCurveNode } from './EmotionCurveNode.js'
+import { Icon } from '../ui/Icon.js'
 import { FollowStrip } from './FollowStrip.js'
 import { focusFirstCard } from './cardFocus.js'
 import { GridNode } from './GridNode.js'
@@ -314,8 +315,6 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     const { clientWidth: width = 0, clientHeight: height = 0 } = container.current ?? {}
     if (width > 0 && height > 0) void setViewport(fitOnCanvas(boardBounds, width, height))
   }, [setViewport, boardBounds])
-  // The Fit button runs React Flow's own fit first, which lands a frame later: this one comes after it.
-  const fitAfterReactFlow = useCallback(() => void requestAnimationFrame(() => requestAnimationFrame(fitBoard)), [fitBoard])
   const [opening, setOpening] = useState<{ viewport?: Viewport } | null>(null)
   const fitted = useRef(false)
   useLayoutEffect(() => {
@@ -432,7 +431,12 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />
           {/* Top left, in a row: at the bottom left they covered the emotion curve's Delighting / OK / Disappointing, which sit
               at the fitted board's bottom left; the top left of the board is its empty corner cell. */}
-          <Controls position="top-left" orientation="horizontal" showInteractive={false} onZoomIn={touchedByButton} onZoomOut={touchedByButton} onFitView={fitAfterReactFlow} />
+          <Controls position="top-left" orientation="horizontal" showInteractive={false} showFitView={false} onZoomIn={touchedByButton} onZoomOut={touchedByButton}>
+            {/* Our fit, not React Flow's: a board too big for the smallest zoom keeps its top left in view (fitOnCanvas). */}
+            <ControlButton className="react-flow__controls-fitview" onClick={fitBoard} title={t('canvas.fitView')} aria-label={t('canvas.fitView')}>
+              <Icon name="fit" />
+            </ControlButton>
+          </Controls>
           {overview && (
             <Overview cards={overviewCards} resting={restingCards} edges={view.edges} moving={moving} selection={selection} readOnly={readOnly}
               drag={movingAt} onSelect={onSelect} onOpen={onOpen} onEdit={setEditingId} onDrag={dragMove} onDrop={onOverviewDrop} />

@@ -5,7 +5,7 @@
  * text's colour at the text's size, so they sit in a line of text like a
  * character. Decorative: the text or label next to them says what they mean.
  */
-export type IconName = 'lock' | 'history' | 'chair' | 'timer' | 'pause' | 'play' | 'projector' | 'private' | 'voice' | 'settings' | 'edit'
+export type IconName = 'lock' | 'history' | 'chair' | 'timer' | 'pause' | 'play' | 'projector' | 'private' | 'voice' | 'settings' | 'edit' | 'fit'
 
 const PATHS: Record<IconName, string> = {
   lock: 'M7 11V8a5 5 0 0 1 10 0v3M5.5 11h13v10h-13zM12 15v2.5',
@@ -19,6 +19,7 @@ const PATHS: Record<IconName, string> = {
   voice: 'M4 5h16v11H10l-4.5 3.5V16H4z',
   settings: 'M4 6h16M4 12h16M4 18h16M15 4v4M8 10v4M17 16v4',
   edit: 'M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4',
+  fit: 'M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5',
 }
 
 export function Icon({ name, className }: { name: IconName; className?: string }) {
