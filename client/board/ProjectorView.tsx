@@ -4,7 +4,7 @@ import { ChairButton } from '../panels/ChairButton.js'
 import { ConnectionBadge } from '../panels/ConnectionBadge.js'
 import { AgendaControl } from '../session/AgendaControl.js'
 import { TimerControl } from '../session/TimerControl.js'
-import { StardustResults, useRevealedStardust } from '../session/StardustResults.js'
+import { VotingResults, useRevealedRound } from '../session/VotingResults.js'
 import { VotingControl } from '../session/VotingControl.js'
 import type { BoardInfo, BoardLinks } from '../sync/api.js'
 import type { ConnectionStatus } from '../sync/useBoardConnection.js'
@@ -15,7 +15,7 @@ import { useBoard } from './BoardContext.js'
 const NOTHING: ReadonlySet<string> = new Set()
 /** The QR column lies over the canvas' right edge: a board narrower than the screen is centred on all of it, beside the column. */
 const QR_COLUMN_WIDTH = 280
-/** A revealed stardust round's results take the QR column's place, wider: long ideas in large type. */
+/** A revealed voting round's ranking takes the QR column's place, wider: long names in large type. */
 const RESULTS_COLUMN_WIDTH = 480
 
 /**
@@ -30,7 +30,7 @@ export function ProjectorView({ info, links, status }: { info: BoardInfo; links:
   const { board, personaId, session: { session } } = useBoard()
   const persona = board.personas.find((p) => p.id === personaId)
   const link = session.projectorQr === 'view' ? links.view : links.edit
-  const results = useRevealedStardust() !== null
+  const results = useRevealedRound() !== null
   const column = results ? RESULTS_COLUMN_WIDTH : link ? QR_COLUMN_WIDTH : 0
   return (
     <div className="projector" data-testid="projector">
@@ -45,7 +45,7 @@ export function ProjectorView({ info, links, status }: { info: BoardInfo; links:
       </header>
       <div className="projector__body">
         <BoardCanvas selection={NOTHING} onSelect={() => undefined} onOpen={() => undefined} projector reserveRight={column} />
-        {results && <StardustResults variant="projector" />}
+        {results && <VotingResults variant="projector" />}
         {link && !results && (
           <aside className="projector__join" style={{ width: QR_COLUMN_WIDTH }}>
             <QrCode value={link} label={t('projector.scan')} />

@@ -10,7 +10,7 @@ import { removeTouchpointAsking } from '../board/askRemoval.js'
 import { canvasMeasure } from '../export/svgText.js'
 import { useBoard } from '../board/BoardContext.js'
 import { RefusalToast, type ShownRefusal } from '../session/RefusalToast.js'
-import { StardustResults } from '../session/StardustResults.js'
+import { VotingResults } from '../session/VotingResults.js'
 import { type DraggedAlong, type Peer, setPresence } from '../sync/presence.js'
 import {
   type BoardFlowNode, type CardBusy, type CardStatus, type FlowView, type JourneyFlowEdge, type TouchpointFlowNode, applyFlowChanges,
@@ -448,7 +448,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
       {!projector && <SelectionHint count={selection.size} locked={countIn(selection, status.lockedForMe)} readOnly={readOnly} onClear={clearSelection} />}
       {!projector && <RefusalToast local={latest(lockedDrag.refusal, undoNotice)} />}
       {!projector && <FollowStrip />}
-      {!projector && <StardustResults />}
+      {!projector && <VotingResults />}
     </div>
   )
 }

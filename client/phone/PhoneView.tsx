@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type BoardState, type Touchpoint, journeyOrder } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
-import { StardustResults } from '../session/StardustResults.js'
+import { VotingResults } from '../session/VotingResults.js'
 import { ChairButton } from '../panels/ChairButton.js'
 import { PhoneAddBar, type PhoneDone } from './PhoneAddBar.js'
 import { type AddChoice, PhoneAddTouchpoint } from './PhoneAddTouchpoint.js'
@@ -45,7 +45,7 @@ export function PhoneView() {
     <main className="phone-view" data-testid="phone-view">
       <div ref={done.list} className="phone-list" inert={covered ? true : undefined} aria-hidden={covered ? true : undefined}>
         <PhoneInstruction />
-        <StardustResults variant="phone" />
+        <VotingResults variant="phone" />
         <PersonaPicker />
         <div className="phone-chair"><ChairButton variant="phone" /></div>
         {steps.length === 0 && <p className="hint phone-empty">{t('phone.emptyJourney')}</p>}
