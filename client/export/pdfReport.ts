@@ -61,12 +61,8 @@ export function reportDocument({ board, date, participants, journeyImage, person
   if (withFactors.length === 0) content.push(none(t))
   for (const tp of withFactors) {
     // The touchpoint names its matrix in the header row, which pdfmake repeats on every page a long matrix runs onto.
-    content.push(table([breakingLongWords(tp.title), ...FACTOR_DIMENSIONS.map((d) => t(`factors.${d}`))], FACTOR_LEVELS.map((level) => [
-      t(`factors.${level}`),
-      ...FACTOR_DIMENSIONS.map((dimension) => board.factors
-        .filter((f) => f.touchpointId === tp.id && f.level === level && f.dimension === dimension)
-        .map((f) => `• ${f.text}${f.customerVoice ? ` (${t('chair.voice')})` : ''}`).join('\n')),
-    ]), [120, '*', '*'], true))
+    content.push(table([breakingLongWords(tp.title), ...FACTOR_DIMENSIONS.map((d) => t(`factors.${d}`))],
+      factorRows(board, tp.id, t), [120, '*', '*'], true))
   }
   content.push(pageHeading(t('report.stardust')))
   const backlog = stardustBacklog(board)
@@ -102,21 +98,44 @@ const HEADING = {
   participants: { fontSize: 10, margin: [0, 0, 0, 12] },
 } satisfies Record<string, TextStyle>
 
+/**
+ * A factor matrix's rows: one per entry of a level (the i-th factual entry beside the i-th emotional one), each with
+ * its level's name, so a level that runs onto the next page still says what it is there. After its first row, a
+ * level's name is grey. A level with no entries keeps one empty row.
+ */
+function factorRows(board: BoardState, touchpointId: string, t: TFunction): TableCell[][] {
+  return FACTOR_LEVELS.flatMap((level) => {
+    const columns = FACTOR_DIMENSIONS.map((dimension) => board.factors
+      .filter((f) => f.touchpointId === touchpointId && f.level === level && f.dimension === dimension)
+      .map((f) => `• ${f.text}${f.customerVoice ? ` (${t('chair.voice')})` : ''}`))
+    const rows = Math.max(1, ...columns.map((entries) => entries.length))
+    return Array.from({ length: rows }, (_, i) => [
+      i === 0 ? t(`factors.${level}`) : { text: t(`factors.${level}`), color: '#8a94a6' },
+      ...columns.map((entries) => entries[i] ?? ''),
+    ])
+  })
+}
+
 const none = (t: TFunction) => contentStart({ text: t('report.none'), italics: true })
+
+/** A table cell: its text, or its text in a colour. */
+type TableCell = string | { text: string; color: string }
 
 /**
  * A table whose header row comes again on every page it runs onto. One that `namesItself` (its header row says what
- * it is about, no heading does) keeps that row with the next. (Rows may still break across pages: with pdfmake's
- * dontBreakRows, a row taller than a page is left out of the document.)
+ * it is about, no heading does) keeps that row with the next, and keeps each row on one page: its rows are single
+ * factor entries, never taller than a page. (pdfmake's dontBreakRows leaves a row taller than a page out of the
+ * document, so the other tables, whose rows may hold long texts, let rows break across pages.)
  */
 function table(
-  header: (string | Record<string, unknown>)[], rows: string[][], widths: (number | string)[], namesItself = false,
+  header: (string | Record<string, unknown>)[], rows: TableCell[][], widths: (number | string)[], namesItself = false,
 ): Record<string, unknown> {
+  const cell = (content: TableCell) => (typeof content === 'string' ? breakingLongWords(content) : content)
   // The first row marks where the table's content starts, so that its heading keeps to that row's page.
-  const body = rows.map((row, i) => row.map((cell) => (i === 0 ? contentStart(breakingLongWords(cell)) : breakingLongWords(cell))))
-  const head = header.map((cell) => ({ ...(typeof cell === 'string' ? { text: cell } : cell), style: 'head' }))
+  const body = rows.map((row, i) => row.map((content) => (i === 0 ? contentStart(cell(content)) : cell(content))))
+  const head = header.map((content) => ({ ...(typeof content === 'string' ? { text: content } : content), style: 'head' }))
   return {
-    table: { headerRows: 1, ...(namesItself ? { keepWithHeaderRows: 1 } : {}), widths, body: [head, ...body] },
+    table: { headerRows: 1, ...(namesItself ? { keepWithHeaderRows: 1, dontBreakRows: true } : {}), widths, body: [head, ...body] },
     layout: 'lightHorizontalLines',
     margin: [0, 0, 0, 8],
   }

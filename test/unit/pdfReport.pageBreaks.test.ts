@@ -72,6 +72,37 @@ describe('the PDF report’s headings', () => {
     }
   }, 30_000)
 
+  it('name the level beside every entry of a long matrix, also on the pages it runs onto', async () => {
+    const doc = seededDoc()
+    const cards = addCards(doc, [['Returns by post', 'Purchase', 'Store']])
+    const levels = ['disappointment', 'ok', 'delight'] as const
+    for (const level of levels) {
+      for (let n = 0; n < 20; n++) {
+        for (const dimension of ['factual', 'emotional'] as const) {
+          if (dimension === 'emotional' && n % 2 === 1) continue
+          addFactor(doc, { touchpointId: cards['Returns by post']!, level, dimension, text: `${level} ${dimension} entry ${n}`, ...author('a') })
+        }
+      }
+    }
+    const pdf = await renderPdf(reportDocument({ board: readBoard(doc), date: new Date(0), participants: [], journeyImage: null, t, locale: 'en' }))
+    const pages = await pdfLayout(new Uint8Array(await pdf.arrayBuffer()))
+    const entries = pages.flatMap((page, i) => page.texts.filter((run) => / entry \d+$/.test(run.text)).map((run) => ({ ...run, page: i })))
+    expect(entries).toHaveLength(90)
+    expect(new Set(entries.map((run) => run.page)).size).toBeGreaterThan(1)
+    for (const entry of entries) {
+      const level = levels.find((l) => entry.text.includes(`${l} `))!
+      // The level's name on the same page, on the entry's first line (a single row holds both).
+      const label = pages[entry.page]!.texts.find((run) => run.text === `factors.${level}` && Math.abs(run.top - entry.top) < 1)
+      expect(label, `${entry.text} on page ${entry.page + 1}`).toBeDefined()
+    }
+    // The i-th emotional entry beside the i-th factual one, in the order the card's panel lists them.
+    const ok = (dimension: string) => readBoard(doc).factors.filter((f) => f.level === 'ok' && f.dimension === dimension).map((f) => f.text)
+    const run = (text: string) => entries.find((r) => r.text === `• ${text}`)!
+    const [factual, emotional] = [run(ok('factual')[4]!), run(ok('emotional')[4]!)]
+    expect([emotional.page, emotional.top]).toEqual([factual.page, factual.top])
+    expect(emotional.left).toBeGreaterThan(factual.right)
+  }, 30_000)
+
   it('keep the moments of truth with their table after a ranking that fills the first page', async () => {
     for (const count of [17, 18]) {
       const input = board(count, () => 0)
