@@ -29,6 +29,7 @@ import { JourneyEdge } from './JourneyEdge.js'
 import { CURVE_GAP, CURVE_HEIGHT, type Cell, type Point, cellAt, computeLayout } from './layout.js'
 import { createLocalDrag, mergePositions } from './localDrag.js'
 import { Overview } from './Overview.js'
+import { PinnedHeaders } from './PinnedHeaders.js'
 import { useRenderEverything } from './renderEverything.js'
 import { TouchpointNode } from './TouchpointNode.js'
 import { useFollow } from './useFollow.js'
@@ -441,6 +442,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
             <Overview cards={overviewCards} resting={restingCards} edges={view.edges} moving={moving} selection={selection} readOnly={readOnly}
               drag={movingAt} onSelect={onSelect} onOpen={onOpen} onEdit={setEditingId} onDrag={dragMove} onDrop={onOverviewDrop} />
           )}
+          <PinnedHeaders layout={layout} />
           {!overview && <CarriedSteps steps={carriedSteps} at={carriedEnds} drag={movingAt} />}
           <Cursors roles={projector ? FACILITATOR_ONLY : undefined} />
         </ReactFlow>}
