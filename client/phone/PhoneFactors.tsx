@@ -7,6 +7,7 @@ import { useBoard } from '../board/BoardContext.js'
 import { PrivateHint } from './PrivateHint.js'
 import { useLengthLimit } from '../ui/FieldNotes.js'
 import { useKeepIfGone } from '../ui/lostDrafts.js'
+import { useReportTyping } from './phoneTyping.js'
 import { Icon } from '../ui/Icon.js'
 
 /**
@@ -22,6 +23,7 @@ export function PhoneFactors({ touchpoint }: { touchpoint: Touchpoint }) {
   const [text, setText] = useState('')
   const limit = useLengthLimit(text, setText, MAX_ENTRY_LENGTH)
   useKeepIfGone(text, text.trim() !== '')
+  useReportTyping(touchpoint.id, 'factor', text.trim() !== '')
   const silent = session.privateMode.on
   const entries = board.factors.filter((f) => f.touchpointId === touchpoint.id)
   const drafts = myDrafts.filter((d) => d.kind === 'factor' && d.touchpointId === touchpoint.id)

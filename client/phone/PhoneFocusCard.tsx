@@ -13,6 +13,8 @@ import { TouchpointChips, useCell } from './TouchpointChips.js'
 
 interface Props {
   touchpoint: Touchpoint
+  /** Another card is open over this one (the facilitator's focus, over text typed here): it keeps its fields as they are. */
+  covered: boolean
   onClose: () => void
   /** This person deleted the touchpoint (one they added); `title`, what it was called. */
   onDeleted: (title: string) => void
@@ -22,16 +24,18 @@ interface Props {
  * One touchpoint on a phone: what it is, and the ways to contribute: rate it, score its influence, add factors, add
  * stardust, place dots; and, for a touchpoint this person added, delete it.
  */
-export function PhoneFocusCard({ touchpoint, onClose, onDeleted }: Props) {
+export function PhoneFocusCard({ touchpoint, covered, onClose, onDeleted }: Props) {
   const { t } = useTranslation()
   const { doc, session: { session } } = useBoard()
   const { phase, lane } = useCell(touchpoint)
   const focused = session.focusTouchpointId === touchpoint.id
   const votingHere = session.voting?.target === 'touchpoints' && session.voting.status !== 'closed'
   const back = useRef<HTMLButtonElement>(null)
-  useEffect(() => back.current?.focus({ preventScroll: true }), [])
+  // Opened, or shown again when the card over it closes.
+  useEffect(() => { if (!covered) back.current?.focus({ preventScroll: true }) }, [covered])
   return (
-    <section className="phone-focus" data-testid="phone-focus" data-touchpoint-id={touchpoint.id} aria-labelledby="phone-focus-title">
+    <section className="phone-focus" data-testid="phone-focus" data-touchpoint-id={touchpoint.id} aria-labelledby={covered ? undefined : 'phone-focus-title'}
+      inert={covered ? true : undefined} aria-hidden={covered ? true : undefined} hidden={covered}>
       <div className="phone-focus__bar">
         <button ref={back} type="button" className="button phone-back" data-testid="phone-focus-close" onClick={onClose}>
           <span aria-hidden="true">←</span> {t('phone.back')}
@@ -39,7 +43,7 @@ export function PhoneFocusCard({ touchpoint, onClose, onDeleted }: Props) {
       </div>
       {focused && <p className="phone-focus__focused" data-testid="phone-focus-marker">◉ {t('phone.focused')}</p>}
       <header className="phone-focus__head">
-        <h2 id="phone-focus-title" className="phone-focus__title" data-testid="phone-focus-title">{touchpoint.title || t('touchpoint.untitled')}</h2>
+        <h2 id={covered ? undefined : 'phone-focus-title'} className="phone-focus__title" data-testid="phone-focus-title">{touchpoint.title || t('touchpoint.untitled')}</h2>
         <p className="phone-focus__where">{phase?.name} · {lane?.name}</p>
         <TouchpointChips touchpoint={touchpoint} />
       </header>

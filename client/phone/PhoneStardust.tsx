@@ -6,6 +6,7 @@ import { StardustItem } from '../panels/StardustItem.js'
 import { PrivateHint } from './PrivateHint.js'
 import { useLengthLimit } from '../ui/FieldNotes.js'
 import { useKeepIfGone } from '../ui/lostDrafts.js'
+import { useReportTyping } from './phoneTyping.js'
 import { Icon } from '../ui/Icon.js'
 
 /** Stardust from the phone: the craziest idea to delight the customer here, and the ideas so far with their upvotes. */
@@ -15,6 +16,7 @@ export function PhoneStardust({ touchpoint }: { touchpoint: Touchpoint }) {
   const [text, setText] = useState('')
   const limit = useLengthLimit(text, setText, MAX_ENTRY_LENGTH)
   useKeepIfGone(text, text.trim() !== '')
+  useReportTyping(touchpoint.id, 'stardust', text.trim() !== '')
   const silent = session.privateMode.on
   const ideas = stardustBacklog(board).filter((idea) => idea.touchpointId === touchpoint.id)
   const drafts = myDrafts.filter((d) => d.kind === 'stardust' && d.touchpointId === touchpoint.id)

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type BoardState, type Touchpoint, journeyOrder } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
@@ -9,33 +9,46 @@ import { type AddChoice, PhoneAddTouchpoint } from './PhoneAddTouchpoint.js'
 import { PhoneFocusCard } from './PhoneFocusCard.js'
 import { PhoneInstruction } from './PhoneHeader.js'
 import { PhoneStepRow } from './PhoneStepRow.js'
+import { PhoneTyping } from './phoneTyping.js'
 
 /**
  * The board on a phone: the selected persona's journey as a list, in the
  * order the customer meets the touchpoints, then the touchpoints off the
  * journey. Tapping one opens its focus card; so does the facilitator setting
- * the focus. "+ Touchpoint" adds one; it is then scrolled to and marked. A touchpoint added from here can be deleted
+ * the focus, over a card left with text typed into it (which Back returns to) or in place of one without. "+ Touchpoint" adds one; it is then scrolled to and marked. A touchpoint added from here can be deleted
  * from its focus card; a line over "+ Touchpoint" says what was just added or deleted.
  */
 export function PhoneView() {
   const { t } = useTranslation()
   const { board, personaId, readOnly, session: { session } } = useBoard()
-  const [openId, setOpenId] = useState<string | null>(null)
+  /** The focus cards open, the one on top shown; those under it hold text not yet added. */
+  const [stack, setStack] = useState<string[]>([])
+  const typing = useRef(new Map<string, Set<string>>())
+  const reportTyping = useCallback((id: string, key: string, typed: boolean) => {
+    const keys = typing.current.get(id) ?? new Set<string>()
+    if (typed) keys.add(key)
+    else keys.delete(key)
+    if (keys.size > 0) typing.current.set(id, keys)
+    else typing.current.delete(id)
+  }, [])
   const [adding, setAdding] = useState(false)
   const [lastChoice, setLastChoice] = useState<AddChoice | null>(null)
   const done = useDone()
   const focusId = session.focusTouchpointId
   useEffect(() => {
-    if (focusId) setOpenId(focusId)
+    if (focusId) setStack((open) => [...open.filter((id) => id !== focusId && typing.current.has(id)), focusId])
   }, [focusId])
+  const openCard = useCallback((id: string) => setStack([id]), [])
+  const closeTop = () => setStack((open) => open.slice(0, -1))
 
   const byId = new Map(board.touchpoints.map((tp) => [tp.id, tp]))
   const order = journeyOrder(board, personaId)
   const steps = order.flatMap((id) => byId.get(id) ?? [])
   const onJourney = new Set(order)
   const others = board.touchpoints.filter((tp) => !onJourney.has(tp.id)).sort(byCell(board))
-  const open = openId ? byId.get(openId) : undefined
-  const covered = Boolean(open) || adding
+  // A card removed meanwhile is gone from the stack too (a field's text in it is kept in a note: useKeepIfGone).
+  const cards = stack.flatMap((id) => byId.get(id) ?? [])
+  const covered = cards.length > 0 || adding
   const canAdd = !readOnly && board.phases.length > 0 && board.lanes.length > 0
   const landed = done.added ? byId.get(done.added) : undefined
   const doneNote: PhoneDone | null = landed ? { kind: 'added', title: landed.title }
@@ -51,7 +64,7 @@ export function PhoneView() {
         {steps.length === 0 && <p className="hint phone-empty">{t('phone.emptyJourney')}</p>}
         <ol className="phone-steps" data-testid="phone-steps">
           {steps.map((tp, i) => (
-            <PhoneStepRow key={tp.id} touchpoint={tp} number={i + 1} previous={steps[i - 1]} testId="phone-step" onOpen={setOpenId}
+            <PhoneStepRow key={tp.id} touchpoint={tp} number={i + 1} previous={steps[i - 1]} testId="phone-step" onOpen={openCard}
               landed={tp.id === done.added} />
           ))}
         </ol>
@@ -59,7 +72,7 @@ export function PhoneView() {
           <>
             <h2 className="phone-list__heading">{t('phone.others')}</h2>
             <ul className="phone-steps" data-testid="phone-others">
-              {others.map((tp) => <PhoneStepRow key={tp.id} touchpoint={tp} testId="phone-other" onOpen={setOpenId} landed={tp.id === done.added} />)}
+              {others.map((tp) => <PhoneStepRow key={tp.id} touchpoint={tp} testId="phone-other" onOpen={openCard} landed={tp.id === done.added} />)}
             </ul>
           </>
         )}
@@ -67,11 +80,15 @@ export function PhoneView() {
       </div>
       {/* The facilitator's focus opens over the form, and closing it returns to what was typed. */}
       {adding && (
-        <PhoneAddTouchpoint last={lastChoice} covered={Boolean(open)} onClose={() => setAdding(false)}
+        <PhoneAddTouchpoint last={lastChoice} covered={cards.length > 0} onClose={() => setAdding(false)}
           onAdded={(id, choice) => { setLastChoice(choice); setAdding(false); done.show({ added: id }) }} />
       )}
-      {open && <PhoneFocusCard key={open.id} touchpoint={open} onClose={() => setOpenId(null)}
-        onDeleted={(title) => { setOpenId(null); done.show({ deleted: title }) }} />}
+      <PhoneTyping.Provider value={reportTyping}>
+        {cards.map((card, i) => (
+          <PhoneFocusCard key={card.id} touchpoint={card} covered={i < cards.length - 1} onClose={closeTop}
+            onDeleted={(title) => { closeTop(); done.show({ deleted: title }) }} />
+        ))}
+      </PhoneTyping.Provider>
     </main>
   )
 }

@@ -287,6 +287,38 @@ describe('joining from a phone', () => {
     await fran.getByTestId('focus-touchpoint').click() // end focus
   })
 
+  it('keeps a card with text typed into it under the facilitator’s focus, and goes back to the text', async () => {
+    const [mine, target] = (await pia.getByTestId('phone-step').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.touchpointId!))).slice(0, 2)
+    const shown = () => pia.locator('[data-testid="phone-focus"]:visible')
+    await pia.locator(`[data-testid="phone-step"][data-touchpoint-id="${mine}"] .phone-step__open`).tap()
+    await pia.getByTestId('phone-factor-input').fill('Half-typed factor')
+    await pia.getByTestId('phone-stardust-input').fill('Half-typed idea')
+    await openOnDesktop(fran, target!, 'details')
+    await fran.getByTestId('focus-touchpoint').click()
+    await expect.poll(() => shown().getAttribute('data-touchpoint-id')).toBe(target)
+    expect(await shown().count()).toBe(1)
+    await shown().getByTestId('phone-focus-marker').waitFor()
+    // Back, from the focus, to the card as it was left: the text typed into it still there, not added.
+    await shown().getByTestId('phone-focus-close').tap()
+    await expect.poll(() => shown().getAttribute('data-touchpoint-id')).toBe(mine)
+    expect(await shown().getByTestId('phone-factor-input').inputValue()).toBe('Half-typed factor')
+    expect(await shown().getByTestId('phone-stardust-input').inputValue()).toBe('Half-typed idea')
+    expect(state().factors.some((f) => f.text === 'Half-typed factor')).toBe(false)
+    await shown().getByTestId('phone-focus-close').tap()
+    await pia.getByTestId('phone-steps').waitFor()
+    expect(await focusCard(pia).count()).toBe(0)
+    await fran.getByTestId('focus-touchpoint').click() // end focus
+
+    // A card opened with nothing typed into it gives way to the focus: Back goes to the list.
+    await pia.locator(`[data-testid="phone-step"][data-touchpoint-id="${mine}"] .phone-step__open`).tap()
+    await fran.getByTestId('focus-touchpoint').click()
+    await expect.poll(() => shown().getAttribute('data-touchpoint-id')).toBe(target)
+    expect(await focusCard(pia).count()).toBe(1)
+    await shown().getByTestId('phone-focus-close').tap()
+    await expect.poll(() => focusCard(pia).count()).toBe(0)
+    await fran.getByTestId('focus-touchpoint').click() // end focus
+  })
+
   it('keeps entries private during silent writing, and places dots during a voting round', async () => {
     const tp = momentOfTruthOnJourney((await activePersona(pia))!)
     await fran.getByTestId('private-start').click()
