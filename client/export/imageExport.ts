@@ -52,7 +52,7 @@ async function render(container: HTMLElement, nodes: Node[], scope: ImageScope, 
 export const EXPORTING_CLASS = 'exporting'
 
 /** Elements that are there to interact with the board, not part of what it shows. */
-export const INTERACTION_CHROME = ['react-flow__handle', 'cursor', 'cursors', 'grid__add', 'card__delete', 'card__busy', 'selection-hint',
+export const INTERACTION_CHROME = ['react-flow__handle', 'cursor', 'cursors', 'grid__add', 'grid__cell-label', 'card__delete', 'card__busy', 'selection-hint',
   'react-flow__nodesselection', 'react-flow__selection']
 
 type ToImage = (node: HTMLElement, options: Parameters<typeof toSvg>[1] & { width: number; height: number; pixelRatio: number }) => Promise<string>

@@ -6,6 +6,7 @@ import { RatingSummary } from '../ui/RatingSummary.js'
 import type { TouchpointFlowNode } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
+import { useRenderEverything } from './renderEverything.js'
 import { EditTarget } from '../ui/EditTarget.js'
 import { Icon } from '../ui/Icon.js'
 
@@ -17,7 +18,9 @@ import { Icon } from '../ui/Icon.js'
  */
 function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode>) {
   const { t, doc, origin, readOnly, setEditingId, dropNewCard, send, removeCard } = useCanvas()
-  const { touchpoint, channel, stardust, distribution, heat, locked, focused, editing, busy, vote } = data
+  const { touchpoint, channel, stardust, distribution, heat, locked, focused, editing, busy } = data
+  // A picture of the board shows its cards, not a voting round's buttons (they take the chips' and department's places).
+  const vote = useRenderEverything() ? null : data.vote
   const busyLabel = busy && t(busy.dragging ? 'presence.dragging' : 'presence.editing', { name: busy.name })
   const chips = (
     <>

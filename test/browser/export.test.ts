@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generatedBoardFile } from '../../shared/format/index.js'
-import { RESULTS_DIR, joinBoard, launchBrowser } from '../utils/browser.js'
+import { RESULTS_DIR, gridId, joinBoard, launchBrowser } from '../utils/browser.js'
 import { expectFitsItsPages, pdfLayout, readPdf } from '../utils/pdf.js'
 import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
 
@@ -199,6 +199,29 @@ describe('handing the board off', () => {
     await card.locator('.card__top').click({ position: { x: 4, y: 4 } })
     await page.getByTestId('focus-touchpoint').click()
     await expect.poll(() => card.evaluate((el) => el.className)).not.toMatch(/card--focused/)
+    await page.keyboard.press('Escape')
+  })
+
+  it('leaves a voting round’s buttons and the cell chosen for the palette out of the PNG', async () => {
+    const clean = PNG.sync.read(await exportFile('png-board'))
+    const cell = page.locator(`[data-testid="cell"][data-phase-id="${await gridId(page, 'phase', 'Use')}"][data-lane-id="${await gridId(page, 'lane', 'Letter & print')}"]`)
+    const at = (await cell.boundingBox())!
+    await page.mouse.click(at.x + at.width / 2, at.y + at.height - 6)
+    await page.getByTestId('cell-selected').waitFor()
+    await page.getByTestId('voting-open').click()
+    await page.getByTestId('vote-dots').first().waitFor()
+    const during = PNG.sync.read(await exportFile('png-board'))
+    expect([during.width, during.height]).toEqual([clean.width, clean.height])
+    let differing = 0
+    for (let i = 0; i < during.data.length; i += 4) {
+      if (Math.abs(during.data[i]! - clean.data[i]!) + Math.abs(during.data[i + 1]! - clean.data[i + 1]!) + Math.abs(during.data[i + 2]! - clean.data[i + 2]!) > 48) differing++
+    }
+    expect(differing).toBe(0)
+    // On screen the round and the cell are as they were.
+    expect(await page.getByTestId('vote-dots').count()).toBeGreaterThan(0)
+    expect(await page.getByTestId('cell-selected').count()).toBe(1)
+    await page.getByTestId('voting-close').click()
+    await expect.poll(() => page.getByTestId('vote-dots').count()).toBe(0)
     await page.keyboard.press('Escape')
   })
 
