@@ -288,6 +288,7 @@ export const de: Strings<typeof en> = {
     touchpoints: 'Punktabfrage zu Kontaktpunkten',
     stardust: 'Punktabfrage zu Sternenstaub',
     dots: 'Punkte pro Person',
+    dotsRange: 'Punkte pro Person: eine ganze Zahl von {{min}} bis {{max}}',
     open: 'Punktabfrage starten',
     left: '{{left}}/{{total}} Punkte übrig',
     voters_one: '{{count}} hat abgestimmt',

@@ -285,6 +285,7 @@ export const en = {
     touchpoints: 'Dot voting on touchpoints',
     stardust: 'Dot voting on stardust',
     dots: 'Dots per person',
+    dotsRange: 'Dots per person: a whole number from {{min}} to {{max}}',
     open: 'Start dot voting',
     left: '{{left}} of {{total}} dots left',
     voters_one: '{{count}} person voted',

@@ -1,14 +1,21 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type VotingTarget } from '../../shared/session.js'
+import { MAX_VOTES_PER_PERSON, type VotingTarget } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
+
+/** The dots each person may place in a round, as the server takes them. */
+const MIN_DOTS = 1
+const MAX_DOTS = MAX_VOTES_PER_PERSON
 
 /** Dot voting: the facilitator opens a round (touchpoints or stardust, N dots each), reveals and closes it; others see their dots left. */
 export function VotingControl({ projector = false }: { projector?: boolean }) {
   const { t } = useTranslation()
   const { session: { session, send, myVotes }, isFacilitator, readOnly } = useBoard()
   const [target, setTarget] = useState<VotingTarget>('touchpoints')
-  const [dots, setDots] = useState(3)
+  // As typed: a count outside 1–20 (or not a whole number) is said at once, and no round starts with it.
+  const [dotsText, setDotsText] = useState('3')
+  const dots = Number(dotsText)
+  const dotsValid = /^\s*\d+\s*$/.test(dotsText) && dots >= MIN_DOTS && dots <= MAX_DOTS
   const round = session.voting
   if (!round) {
     if (!isFacilitator) return null
@@ -21,8 +28,14 @@ export function VotingControl({ projector = false }: { projector?: boolean }) {
             <option value="stardust">{t('voting.onStardust')}</option>
           </select>
         </label>
-        <input type="number" min={1} max={20} value={dots} aria-label={t('voting.dots')} onChange={(e) => setDots(Number(e.target.value) || 1)} />
-        <button type="button" className="button button--small" data-testid="voting-open" aria-label={t('voting.open')}
+        <span className="voting__dots">
+          <input type="number" min={MIN_DOTS} max={MAX_DOTS} step={1} value={dotsText} aria-label={t('voting.dots')} data-testid="voting-dots"
+            aria-invalid={dotsValid ? undefined : true} aria-describedby={dotsValid ? undefined : 'voting-dots-note'}
+            onChange={(e) => setDotsText(e.target.value)} />
+          {!dotsValid && <span id="voting-dots-note" className="field-note field-note--float is-full" role="status" data-testid="voting-dots-note">
+            {t('voting.dotsRange', { min: MIN_DOTS, max: MAX_DOTS })}</span>}
+        </span>
+        <button type="button" className="button button--small" data-testid="voting-open" aria-label={t('voting.open')} disabled={!dotsValid}
           onClick={() => send({ type: 'voting.open', target, votesPerPerson: dots })}>{t('voting.start')}</button>
       </div>
     )

@@ -195,6 +195,22 @@ describe('facilitator controls in three browsers', () => {
     await fran.setViewportSize({ width: 1440, height: 900 })
   })
 
+  it('says at once that a dots count is outside 1–20 or not whole, and starts no round with it', async () => {
+    const dots = fran.getByTestId('voting-dots')
+    for (const typed of ['1000', '21', '0', '-2', '2.5', '']) {
+      await dots.fill(typed)
+      expect(await fran.getByTestId('voting-dots-note').textContent(), typed).toBe('Dots per person: a whole number from 1 to 20')
+      expect(await fran.getByTestId('voting-open').isDisabled(), typed).toBe(true)
+      expect(await dots.getAttribute('aria-invalid')).toBe('true')
+    }
+    await dots.fill('5')
+    expect(await fran.getByTestId('voting-dots-note').count()).toBe(0)
+    await fran.getByTestId('voting-open').click()
+    await expect.poll(() => pat.getByTestId('votes-left').textContent()).toContain('5')
+    await fran.getByTestId('voting-close').click()
+    await fran.getByTestId('voting-dots').waitFor()
+  })
+
   it('shows the card’s whole phase and channel in its panel on a laptop and a desktop, in English and German', async () => {
     const german = await createBoard(server.url, { template: 'retail', language: 'de', title: 'Kanäle' })
     const flo = await joinBoard(browser, german.links.edit, 'Flo')
