@@ -41,7 +41,7 @@ export function InlineText({
   const fromKeyboard = useRef(false)
   const keyboardEditable = focusable && !readOnly
   const { limitProps, note, reset } = useLengthLimit(draft, setDraft, maxLength, true)
-  const kept = useKeptNote(true)
+  const kept = useKeptNote(value, true)
   const { t } = useTranslation()
   const dropDraft = useKeepIfGone(draft, editing && !readOnly && singleLine(draft) !== value)
 

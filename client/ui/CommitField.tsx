@@ -36,7 +36,7 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
   const base = useRef(value)
   const keepRewritten = useKeepRewritten()
   const { limitProps, note, reset } = useLengthLimit(draft, setDraft, maxLength)
-  const kept = useKeptNote()
+  const kept = useKeptNote(value)
   useKeepIfGone(draft, focused && draft.trim() !== value)
   useEffect(() => {
     if (!focused) setDraft(value)

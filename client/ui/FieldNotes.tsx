@@ -69,12 +69,17 @@ function LengthNote({ length, max, pasted, float }: { length: number; max: numbe
 
 /**
  * A name emptied and given back: instead of putting the old name back in
- * silence, "A name is needed – kept “X”" shows for a few seconds.
+ * silence, "A name is needed – kept “X”" shows for a few seconds, or until the
+ * name (`value`, the field's saved text) is no longer X: renamed since, by this
+ * person or another.
  */
-export function useKeptNote(float = false) {
+export function useKeptNote(value: string, float = false) {
   const [kept, setKept] = useState<string | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
   useEffect(() => () => clearTimeout(timer.current), [])
+  useEffect(() => {
+    if (kept !== null && value !== kept) setKept(null)
+  }, [value, kept])
   const show = (name: string) => {
     clearTimeout(timer.current)
     setKept(name)

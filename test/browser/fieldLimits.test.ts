@@ -140,6 +140,15 @@ describe('a name emptied', () => {
     expect(await note.textContent()).toBe(`A name is needed – kept “${before}”`)
     expect(await name.textContent()).toBe(before)
     await screenshot(page, 'fieldLimits-phase-kept')
+    // Renamed right after: the note on the old name goes with it.
+    await name.dblclick()
+    await input.fill(`${before} and after`)
+    await input.press('Enter')
+    await expect.poll(() => name.textContent()).toBe(`${before} and after`)
+    expect(await note.count()).toBe(0)
+    await name.dblclick()
+    await input.fill(before)
+    await input.press('Enter')
   })
 
   it('keeps a persona’s old name and says so', async () => {
