@@ -373,6 +373,7 @@ describe('joining from a phone', () => {
       return box.top >= el.closest('.phone-list')!.getBoundingClientRect().top && box.top < window.innerHeight / 2
     })).toBe(true)
     expect(await horizontalOverflow(pia)).toEqual([])
+    expect(await smallTapTargets(pia, '[data-testid="voting-results"]')).toEqual([])
     await screenshot(pia, 'phone-voting-results')
     await fran.getByTestId('voting-close').click()
     await expect.poll(() => results.count()).toBe(0)
