@@ -12,8 +12,9 @@ import { Icon } from '../ui/Icon.js'
 /**
  * The phone's top area, kept to a few lines however much the session does at
  * once: board title, timer and connection (on a line of their own when they
- * would leave the title too little room), then one compact row of chips (the
- * agenda step, the voting round, silent writing). Tapping the chips opens
+ * would leave the title too little room), then one row of chips (the agenda
+ * step, cut short with "…", the voting round, silent writing; on a narrow
+ * phone the last two shortened to "● 2/3" and silent writing's icon). Tapping the chips opens
  * what they stand for in full (the step's instruction, what is voted on, what
  * stays private) over the content, without growing the header.
  */
@@ -55,13 +56,23 @@ export function PhoneHeader({ title, status }: { title: string; status: Connecti
               <span aria-hidden="true">●</span>
               {/* A voter needs the dots left; what is voted on is in the details. */}
               {round.status === 'open' && !readOnly
-                ? <span data-testid="votes-left">{t('voting.left', { left: round.votesPerPerson - myVotes.length, total: round.votesPerPerson })}</span>
+                ? (
+                  <span data-testid="votes-left">
+                    {/* On a narrow phone the dots left as "2/3"; the sentence stays for screen readers. */}
+                    <span className="phone-chip__short" aria-hidden="true">{round.votesPerPerson - myVotes.length}/{round.votesPerPerson}</span>
+                    <span className="phone-chip__long">{t('voting.left', { left: round.votesPerPerson - myVotes.length, total: round.votesPerPerson })}</span>
+                  </span>
+                )
                 : <span>{t('phone.voting')}</span>}
               {round.status === 'revealed' && <small>{t('voting.revealed')}</small>}
               {!step && caret}
             </span>
           )}
-          {privateMode.on && <span className="phone-chip phone-header__private" data-testid="private-mode"><Icon name="private" /> {t('private.on')}{!step && !round && caret}</span>}
+          {privateMode.on && (
+            <span className="phone-chip phone-header__private" data-testid="private-mode" title={t('private.on')}>
+              <Icon name="private" /> <span className="phone-chip__long">{t('private.on')}</span>{!step && !round && caret}
+            </span>
+          )}
         </button>
       )}
       {busy && open && (

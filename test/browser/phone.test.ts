@@ -28,6 +28,8 @@ async function headerFit(page: Page): Promise<{ height: number; cut: string[] }>
     for (const el of [header, ...header.querySelectorAll<HTMLElement>('*')] as HTMLElement[]) {
       const box = el.getBoundingClientRect()
       if (box.width <= 1 || el.closest('.phone-session-details, .toast')) continue // hidden, visually hidden for screen readers, or over the page
+      // Cut short on purpose, with "…" (a long board title, the agenda step: the whole of it is a tap away).
+      if (getComputedStyle(el).textOverflow === 'ellipsis' && box.right <= width + 0.5 && box.left >= -0.5) continue
       const name = `${el.tagName.toLowerCase()}[${el.dataset.testid ?? el.className}]`
       if (box.right > width + 0.5 || box.left < -0.5) cut.push(`${name} ${Math.round(box.left)}–${Math.round(box.right)}`)
       if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) cut.push(`${name} text ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`)
@@ -444,6 +446,21 @@ describe('joining from a phone', () => {
     expect(german.cut).toEqual([])
     expect(await horizontalOverflow(pia)).toEqual([])
     await screenshot(pia, 'phone-header-busy-german')
+    // On a small phone (320 × 568) too, in German and English: the step cut short, the dots left as "3/3", silent writing its icon.
+    await pia.setViewportSize({ width: 320, height: 568 })
+    for (const language of ['German', 'English']) {
+      if (language === 'English') await pia.getByTestId('language-switch').tap()
+      await expect.poll(() => pia.evaluate(() => document.documentElement.lang)).toBe(language === 'German' ? 'de' : 'en')
+      const small = await headerFit(pia)
+      expect(small.height, language).toBeLessThanOrEqual(568 * 0.2)
+      expect(small.cut, language).toEqual([])
+      expect(await horizontalOverflow(pia), language).toEqual([])
+      expect(await pia.locator('.phone-header [data-testid="agenda"]').innerText()).toMatch(/^2\/5 · /)
+      expect(await pia.locator('.phone-header [data-testid="votes-left"] .phone-chip__short').innerText()).toBe('3/3')
+      await screenshot(pia, `phone-header-busy-320-${language}`)
+    }
+    await pia.getByTestId('language-switch').tap()
+    await pia.setViewportSize(PHONE.viewport)
     // The facilitator moves on: the instruction follows, on the list and behind the header's step.
     await agendaTo('examine')
     await expect.poll(() => pia.getByTestId('phone-instruction').textContent()).toContain(de.agenda.examine.hint)
