@@ -72,27 +72,5 @@ export function presenceColor(index: number): string {
   return `hsl(${hue} 70% ${lightness}%)`
 }
 
-/** How many different colours distinctColor hands out before they repeat. */
+/** How many different colours distinctColor (./colorRule.ts) hands out before they repeat. */
 export const DISTINCT_COLORS = 60
-
-/** Someone else on the board, as far as their colour goes. */
-export interface ColorHolder { clientId: number; participantId: string; color: string }
-
-/**
- * The colour to show for this person among `others`: their own (`preferred`) unless someone ahead of them already
- * shows it; then the next colour of the palette nobody ahead shows. "Ahead" is a lower awareness client id (a random
- * number each page picks, so every page orders people the same way); the same person in another tab does not count.
- * Everyone applies the same rule, so a board of up to 60 people ends with as many different colours: the palette's
- * ten, then generated hues (presenceColor).
- */
-export function distinctColor(own: { clientId: number; participantId: string; preferred: string }, others: ColorHolder[]): string {
-  const taken = new Set(others.filter((o) => o.clientId < own.clientId && o.participantId !== own.participantId).map((o) => o.color))
-  if (!taken.has(own.preferred)) return own.preferred
-  const start = Math.max(0, PRESENCE_COLORS.indexOf(own.preferred))
-  // The rest of the palette from the person's own colour on, then the generated hues.
-  for (let i = 1; i < DISTINCT_COLORS; i++) {
-    const color = i < PRESENCE_COLORS.length ? PRESENCE_COLORS[(start + i) % PRESENCE_COLORS.length]! : presenceColor(i)
-    if (!taken.has(color)) return color
-  }
-  return own.preferred
-}

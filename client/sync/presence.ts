@@ -10,7 +10,11 @@ export type ViewMode = 'journey' | 'heatmap'
  * editing. Cleared automatically when they leave.
  */
 export interface PresenceState {
-  user: Participant & { role: string }
+  /**
+   * `arrived`: when they arrived on the board (ms since 1970, after everyone they found there), which decides who
+   * gives way when two show one colour (./colorRule.ts); absent while they arrive.
+   */
+  user: Participant & { role: string; arrived?: number }
   cursor: { x: number; y: number } | null
   /** The card they drag and where it is; the cards moving with it (a selection of several) as offsets from it. */
   dragging: { touchpointId: string; x: number; y: number; along?: DraggedAlong[] } | null

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type Role, SYNC_PATH, canWrite } from '../../shared/protocol.js'
-import { type ColorHolder, type Participant, distinctColor } from './identity.js'
+import type { Participant } from './identity.js'
+import { keepOwnColor } from './ownColor.js'
 import { sendOwnPresenceOnly } from './ownPresenceOnly.js'
-import { setPresence } from './presence.js'
 import { BoardCopy } from './boardCopy.js'
 import { acceptDeflatedSync, deflatedSyncParams } from './deflatedSync.js'
 import { applyBoardQuietly, whenIdle } from './quietBoardSync.js'
@@ -102,33 +102,8 @@ export function useBoardConnection(
 
   useEffect(() => {
     if (!pair || !me || !presenceRole) return
-    const awareness = pair.provider.awareness
-    setPresence(awareness, { user: { ...me, role: presenceRole }, cursor: null, dragging: null, editing: null, viewport: null })
-    // Two people in one colour cannot tell their cursors apart: one of them takes the next free colour (distinctColor).
-    // Cursors change presence many times a second, so the colours are looked at again only when someone came, left
-    // or changed colour.
-    const colors = new Map<number, string>()
-    const colorOf = (clientId: number) => (awareness.getStates().get(clientId) as { user?: { color?: unknown } } | undefined)?.user?.color
-    const recolor = () => {
-      const others: ColorHolder[] = []
-      colors.clear()
-      awareness.getStates().forEach((state, clientId) => {
-        const user = (state as { user?: { id?: unknown; color?: unknown } }).user
-        if (clientId === awareness.clientID || typeof user?.color !== 'string') return
-        colors.set(clientId, user.color) // every colour seen, so that onChange compares like with like
-        if (typeof user.id === 'string') others.push({ clientId, participantId: user.id, color: user.color })
-      })
-      const color = distinctColor({ clientId: awareness.clientID, participantId: me.id, preferred: me.color }, others)
-      const current = (awareness.getLocalState() as { user?: { color?: string } } | null)?.user
-      if (current && current.color !== color) setPresence(awareness, { user: { ...me, role: presenceRole, color } })
-    }
-    const onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-      const others = (ids: number[]) => ids.some((id) => id !== awareness.clientID)
-      if (others(added) || others(removed) || updated.some((id) => id !== awareness.clientID && colorOf(id) !== colors.get(id))) recolor()
-    }
-    recolor()
-    awareness.on('change', onChange)
-    return () => awareness.off('change', onChange)
+    // Who this person is, in a colour of their own that stays theirs (./ownColor.ts); nothing pointed at or moved yet.
+    return keepOwnColor(pair.provider, me, presenceRole, { cursor: null, dragging: null, editing: null, viewport: null })
   }, [pair, me, presenceRole])
 
   return pair ? { doc: pair.doc, provider: pair.provider, status, synced, refused } : null
