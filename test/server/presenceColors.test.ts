@@ -63,7 +63,7 @@ async function agreed(people: Person[]): Promise<string[]> {
   await waitFor(() => {
     const own = colors()
     return new Set(own).size === people.length && people.every((page) => people.every((person, i) => colorOn(page, person) === own[i]))
-  }, 5000, `every page to agree on distinct colours: ${JSON.stringify(people.map((page) => people.map((person) => colorOn(page, person))))}`)
+  }, 5000, 'every page to agree on distinct colours')
   // A little longer: a colour that changes late would show here.
   await new Promise((resolve) => setTimeout(resolve, 300))
   return colors() as string[]

@@ -1,0 +1,58 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { joinBoard, launchBrowser } from '../utils/browser.js'
+import { type CreatedBoard, type TestServer, createBoard, startTestServer } from '../utils/server.js'
+
+/**
+ * QA: on a fresh board, people joined one after another, and when P3 came P2's colour changed (P3 took P2's old
+ * one); in a workshop Fiona's avatar went from pink to grey when someone joined with the view link. These
+ * participant ids all have the same colour of their own (client/sync/identity.ts colorFor), so every newcomer
+ * finds theirs taken; with colours ordered by the pages' random client ids, as before, one of five joining in turn
+ * made someone already there change colour unless the ids happened to rise in the order they came (1 in 120).
+ */
+const SAME_COLOR_IDS = ['qa-colour-0', 'qa-colour-17', 'qa-colour-26', 'qa-colour-35', 'qa-colour-44']
+
+let server: TestServer
+let browser: Browser
+let board: CreatedBoard
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  board = await createBoard(server.url, { title: 'Colours' })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+const join = (link: string, name: string, participantId: string) => joinBoard(browser, link, name, undefined, async (context) => {
+  await context.addInitScript((id) => localStorage.setItem('zigzag.participantId', id), participantId)
+})
+
+/** The avatar colours `page` shows, by name, once it shows `count` people in different colours that stay so a while. */
+async function avatarColors(page: Page, count: number): Promise<Record<string, string>> {
+  const read = () => page.locator('.presence__avatars .avatar').evaluateAll((avatars) =>
+    Object.fromEntries(avatars.map((avatar) => [avatar.getAttribute('title'), getComputedStyle(avatar).backgroundColor])))
+  await expect.poll(async () => new Set(Object.values(await read())).size).toBe(count)
+  await page.waitForTimeout(500) // a colour that changes late would show here
+  return read()
+}
+
+describe('colours of the people on a board', () => {
+  it('stay their owners’ while others join one after another, with an edit or a view link', async () => {
+    const pages: Page[] = []
+    let before: Record<string, string> = {}
+    for (const [i, participantId] of SAME_COLOR_IDS.entries()) {
+      const viewer = i === SAME_COLOR_IDS.length - 1
+      pages.push(await join(viewer ? board.links.view : board.links.edit, `P${i + 1}`, participantId))
+      const now = await avatarColors(pages[0]!, pages.length)
+      // Everyone already there has the colour they had; the newcomer one nobody else has.
+      expect(now).toEqual({ ...now, ...before })
+      // Every page shows the same.
+      for (const page of pages.slice(1)) expect(await avatarColors(page, pages.length)).toEqual(now)
+      before = now
+    }
+  })
+})
