@@ -5,6 +5,7 @@ import { type Role, SYNC_PATH, canWrite } from '../../shared/protocol.js'
 import type { Participant } from './identity.js'
 import { keepOwnColor } from './ownColor.js'
 import { sendOwnPresenceOnly } from './ownPresenceOnly.js'
+import { seeOthersAgainAfterReconnect } from './seeOthersAgain.js'
 import { BoardCopy } from './boardCopy.js'
 import { acceptDeflatedSync, deflatedSyncParams } from './deflatedSync.js'
 import { applyBoardQuietly, whenIdle } from './quietBoardSync.js'
@@ -61,6 +62,7 @@ export function useBoardConnection(
     const copy: { current: BoardCopy | null } = { current: null }
     applyBoardQuietly(provider, () => copy.current)
     const restorePresence = sendOwnPresenceOnly(provider)
+    const stopForgetting = seeOthersAgainAfterReconnect(provider)
     // Another token in the same tab (a replaced link's new one) starts over: what the last connection went through is not this one's.
     let current = true
     setStatus('connecting')
@@ -78,6 +80,7 @@ export function useBoardConnection(
       setPair(null)
       stopReconnecting()
       restorePresence()
+      stopForgetting()
       provider.destroy()
       doc.destroy()
     }

@@ -55,4 +55,20 @@ describe('colours of the people on a board', () => {
       before = now
     }
   })
+
+  it('show again at once on a page whose network dropped and came back, though the others did nothing meanwhile', async () => {
+    const board = await createBoard(server.url, { title: 'Back again' })
+    const ann = await joinBoard(browser, board.links.edit, 'Ann')
+    const bob = await joinBoard(browser, board.links.edit, 'Bob')
+    const avatars = (page: Page) => page.locator('.presence__avatars .avatar').evaluateAll((all) => all.map((a) => a.getAttribute('title')).sort())
+    await expect.poll(() => avatars(ann)).toEqual(['Ann', 'Bob'])
+    await ann.context().setOffline(true)
+    await expect.poll(() => avatars(ann)).toEqual(['Ann'])
+    await ann.context().setOffline(false)
+    await ann.locator('[data-testid="connection"][data-status="connected"]').waitFor()
+    // Bob renews his presence only every 15 s; his avatar is back well before.
+    await expect.poll(() => avatars(ann), { timeout: 4_000 }).toEqual(['Ann', 'Bob'])
+    await bob.context().close()
+    await ann.context().close()
+  })
 })
