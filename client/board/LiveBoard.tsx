@@ -107,6 +107,9 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   }), [doc, provider, origin, readOnly, board, peers, me, editingId, addCard, dropNewCard, customerVoice, personaId, setPersonaId, showOtherJourneys, viewMode,
     setViewMode, session, isFacilitator, isLocked, following, leader, stopFollowing])
 
+  const share = shareOpen && <SharePanel links={links} onClose={() => setShareOpen(false)}
+    rotation={isFacilitator ? { boardId: info.id, token, onRotated: setLinks } : undefined} />
+
   const orphanNotes = orphans.notes.map((note) =>
     <OrphanedWorkNote key={note.work.touchpointId} note={note} onDismiss={() => orphans.dismiss(note.work.touchpointId)} />)
 
@@ -118,8 +121,9 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
           <PhoneHeader title={board.meta.title || info.title} status={status} />
           {/* Under the header, not over the list: kept text must not cover "+ Touchpoint". */}
           <LostDrafts>{orphanNotes}</LostDrafts>
-          <PhoneView />
+          <PhoneView onShare={() => setShareOpen(true)} />
           <RestoreNotice />
+          {share}
         </div>
         ) : (
         <div className={`workspace${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
@@ -134,8 +138,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
           </div>
           <RestoreNotice />
           <LostDrafts>{orphanNotes}</LostDrafts>
-          {shareOpen && <SharePanel links={links} onClose={() => setShareOpen(false)}
-            rotation={isFacilitator ? { boardId: info.id, token, onRotated: setLinks } : undefined} />}
+          {share}
         </div>
         )}
       </ReactFlowProvider>

@@ -4,6 +4,7 @@ import { type BoardState, type Touchpoint, journeyOrder } from '../../shared/mod
 import { useBoard } from '../board/BoardContext.js'
 import { VotingResults } from '../session/VotingResults.js'
 import { ChairButton } from '../panels/ChairButton.js'
+import { Icon } from '../ui/Icon.js'
 import { PhoneAddBar, type PhoneDone } from './PhoneAddBar.js'
 import { type AddChoice, PhoneAddTouchpoint } from './PhoneAddTouchpoint.js'
 import { PhoneFocusCard } from './PhoneFocusCard.js'
@@ -18,7 +19,7 @@ import { PhoneTyping } from './phoneTyping.js'
  * the focus, over a card left with text typed into it (which Back returns to) or in place of one without. "+ Touchpoint" adds one; it is then scrolled to and marked. A touchpoint added from here can be deleted
  * from its focus card; a line over "+ Touchpoint" says what was just added or deleted.
  */
-export function PhoneView() {
+export function PhoneView({ onShare }: { onShare: () => void }) {
   const { t } = useTranslation()
   const { board, personaId, readOnly, session: { session } } = useBoard()
   /** The focus cards open, the one on top shown; those under it hold text not yet added. */
@@ -60,7 +61,11 @@ export function PhoneView() {
         <PhoneInstruction />
         <VotingResults variant="phone" />
         <PersonaPicker />
-        <div className="phone-chair"><ChairButton variant="phone" /></div>
+        <div className="phone-chair">
+          <ChairButton variant="phone" />
+          {/* The links to hand out (a board made on a phone opens on its facilitator link, which gives full rights). */}
+          <button type="button" className="button phone-share" data-testid="share" onClick={onShare}><Icon name="share" /> {t('toolbar.share')}</button>
+        </div>
         {steps.length === 0 && <p className="hint phone-empty">{t('phone.emptyJourney')}</p>}
         <ol className="phone-steps" data-testid="phone-steps">
           {steps.map((tp, i) => (

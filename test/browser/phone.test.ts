@@ -500,6 +500,30 @@ describe('joining from a phone', () => {
     await viewer.context().close()
   })
 
+  it('hands out the board’s links from the header: an editor the edit and view links, a facilitator all three', async () => {
+    await pia.getByTestId('share').tap()
+    const panel = pia.getByTestId('share-panel')
+    await panel.waitFor()
+    expect(await panel.getByTestId('link-edit').inputValue()).toBe(room.board.links.edit)
+    expect(await panel.getByTestId('link-view').inputValue()).toBe(room.board.links.view)
+    expect(await panel.getByTestId('link-facilitator').count()).toBe(0)
+    expect(await horizontalOverflow(pia)).toEqual([])
+    await screenshot(pia, 'phone-share')
+    await pia.keyboard.press('Escape')
+    await expect.poll(() => panel.count()).toBe(0)
+
+    // A facilitator on a phone (who made the board there, say) can hand out the links without giving away their own.
+    const fay = await joinOnPhone(room.browser, room.board.links.facilitator, 'Fay')
+    await fay.getByTestId('share').tap()
+    const links = fay.getByTestId('share-panel')
+    await links.waitFor()
+    expect(await links.getByTestId('link-edit').inputValue()).toBe(room.board.links.edit)
+    expect(await links.getByTestId('link-view').inputValue()).toBe(room.board.links.view)
+    expect(await links.getByTestId('link-facilitator').count()).toBe(1)
+    expect(await horizontalOverflow(fay)).toEqual([])
+    await fay.context().close()
+  })
+
   it('speaks German', async () => {
     await pia.getByTestId('language-switch').tap()
     await pia.getByTestId('phone-step').first().locator('.phone-step__open').tap()
