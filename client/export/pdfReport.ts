@@ -118,6 +118,20 @@ function factorRows(board: BoardState, touchpointId: string, t: TFunction): Tabl
 
 const none = (t: TFunction) => contentStart({ text: t('report.none'), italics: true })
 
+/**
+ * pdfmake's lightHorizontalLines (lines between rows, a heavier one under the header), with every column padded on
+ * both sides: that layout leaves the first and last columns unpadded, so their text touched the header row's dark
+ * fill at its edges.
+ */
+const TABLE_LAYOUT = {
+  hLineWidth: (i: number, node: { table: { body: unknown[]; headerRows: number } }) =>
+    i === 0 || i === node.table.body.length ? 0 : i === node.table.headerRows ? 2 : 1,
+  vLineWidth: () => 0,
+  hLineColor: (i: number) => (i === 1 ? 'black' : '#aaa'),
+  paddingLeft: () => 6,
+  paddingRight: () => 6,
+}
+
 /** A table cell: its text, or its text in a colour. */
 type TableCell = string | { text: string; color: string }
 
@@ -136,7 +150,7 @@ function table(
   const head = header.map((content) => ({ ...(typeof content === 'string' ? { text: content } : content), style: 'head' }))
   return {
     table: { headerRows: 1, ...(namesItself ? { keepWithHeaderRows: 1, dontBreakRows: true } : {}), widths, body: [head, ...body] },
-    layout: 'lightHorizontalLines',
+    layout: TABLE_LAYOUT,
     margin: [0, 0, 0, 8],
   }
 }

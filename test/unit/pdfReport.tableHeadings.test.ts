@@ -6,6 +6,7 @@ import { en } from '../../client/i18n/en.js'
 import { addFactor, addStardust, readBoard, updateTouchpoint } from '../../shared/model/index.js'
 import { addCards, seededDoc } from '../utils/board.js'
 import { pdfLayout } from '../utils/pdf.js'
+import { PAGE_MARGINS } from '../../client/export/reportLayout.js'
 
 /** The headings of the report's tables: the ranking, the moments of truth, a factor matrix and the stardust backlog. */
 const HEADINGS = [
@@ -27,12 +28,20 @@ async function reportWords(language: 'en' | 'de') {
   const definition = reportDocument({ board: readBoard(doc), date: new Date(0), participants: [], journeyImage: null, t, locale: language })
   const pages = await pdfLayout(new Uint8Array(await (await renderPdf(definition)).arrayBuffer()))
   const drawn = new Set(pages.flatMap((page) => page.texts.flatMap((run) => run.text.split(/\s+/))))
-  return { headingWords: HEADINGS.flatMap((key) => t(key).split(/\s+/)), drawn }
+  const headingRuns = pages.flatMap((page) => page.texts.filter((run) => HEADINGS.some((key) => t(key) === run.text)))
+  return { headingWords: HEADINGS.flatMap((key) => t(key).split(/\s+/)), drawn, headingRuns }
 }
 
 describe.each(['en', 'de'] as const)('the PDF report’s table headings (%s)', (language) => {
   it('keep every word whole: a column is at least as wide as its heading’s longest word', async () => {
     const { headingWords, drawn } = await reportWords(language)
     expect(headingWords.filter((word) => !drawn.has(word))).toEqual([])
+  }, 30_000)
+
+  it('pads every heading inside the header row’s dark fill, the first column’s too', async () => {
+    const { headingRuns } = await reportWords(language)
+    expect(headingRuns.length).toBeGreaterThanOrEqual(15)
+    // The tables start at the page's left margin; a heading's text starts at least 4 pt inside it.
+    expect(Math.min(...headingRuns.map((run) => run.left))).toBeGreaterThanOrEqual(PAGE_MARGINS[0] + 4)
   }, 30_000)
 })
