@@ -146,13 +146,19 @@ function EmptyHint({ x, bottom, room, text }: { x: number; bottom: number; room:
 }
 
 function PointLabel({ x, y, room, right, text }: { x: number; y: number; room: number; right: number; text: string }) {
-  const clipped = x + room / 2 > right
-  const max = Math.floor((clipped ? right - (x - room / 2) : room) / LABEL_CHAR)
+  // Centred on its point when the name as shown fits left of the curve's edge there; only one that would not is set
+  // against the edge (a short last name, with room to spare, stays under its point).
+  const centred = clip(text, Math.floor(room / LABEL_CHAR))
+  const fits = x + canvasMeasure(centred, LABEL_FONT) / 2 <= right
+  const shown = fits ? centred : clip(text, Math.floor((right - (x - room / 2)) / LABEL_CHAR))
   return (
-    <text x={clipped ? right : x} y={y} textAnchor={clipped ? 'end' : 'middle'} className="curve__label" fill={INK.text}>
-      {clip(text, max)}
+    <text x={fits ? x : right} y={y} textAnchor={fits ? 'middle' : 'end'} className="curve__label" fill={INK.text}>
+      {shown}
     </text>
   )
 }
+
+/** .curve__label's type. */
+const LABEL_FONT = { weight: 700, size: 14 }
 
 export const EmotionCurveNode = memo(EmotionCurveView)

@@ -52,6 +52,17 @@ describe('the emotion curve of a journey', () => {
     await page.context().close()
   })
 
+  it('keeps each name under its point while it fits there, the last one too', async () => {
+    const page = await openGenerated(3, 4, 2) // three points on a wide curve: room to spare for every name
+    const shown = await labels(page)
+    expect(shown).toHaveLength(3)
+    const width = await page.locator('[data-testid="emotion-curve"] svg').first().evaluate((svg) => Number(svg.getAttribute('width')))
+    const step = (width - 200) / 3 // the curve's points sit in equal steps right of the lanes' headers (200)
+    const centres = shown.sort((a, b) => a.left - b.left).map((l) => (l.left + l.right) / 2)
+    centres.forEach((centre, i) => expect(centre, shown[i]!.text).toBeCloseTo(200 + step * (i + 0.5), 0))
+    await page.context().close()
+  })
+
   it('puts the names on two rows taking turns when one row is too tight, without overlaps', async () => {
     const page = await openGenerated(24, 4, 2) // about 48 pixels per touchpoint
     const shown = await labels(page)
