@@ -1,9 +1,8 @@
 import { type EmotionPoint, OUTCOMES, type Outcome } from '../../shared/model/index.js'
 import {
-  BAND_STROKE, BAND_Y, CURVE_ROOM, INK, LABEL_CHAR, LABEL_GAP, LABEL_ROW, LABEL_SPACE, PAD_Y, curvePath,
+  BAND_STROKE, BAND_Y, CURVE_ROOM, INK, LABEL_FONT, LABEL_GAP, LABEL_ROW, LABEL_SPACE, PAD_Y, curveLabel, curvePath,
 } from '../flow/EmotionCurveNode.js'
 import { CURVE_HEIGHT, GRID } from '../flow/layout.js'
-import { clip } from '../ui/graphemes.js'
 import { OUTCOME_COLOR } from '../ui/OutcomeIcon.js'
 import { face, type Translate } from './boardSvgCard.js'
 import { round, svgText } from './svgText.js'
@@ -44,12 +43,9 @@ export function curveSvg(points: readonly EmotionPoint[], colour: string, y: num
     } else if (labelRows > 0 || step >= CURVE_ROOM.face) parts.push(ring(p.outcome, x, yOf(p.score), peak))
     else parts.push(`<circle cx="${round(x)}" cy="${round(yOf(p.score))}" r="${peak ? dot + 2 : dot}" fill="${OUTCOME_COLOR[p.outcome]}" stroke="#ffffff"/>`)
     if (labelRows > 0) {
-      const room = labelRows * step - LABEL_GAP
-      const right = width - 8
-      const clipped = x + room / 2 > right
-      const max = Math.floor((clipped ? right - (x - room / 2) : room) / LABEL_CHAR)
-      parts.push(svgText(clip(p.momentOfTruth ? `★ ${p.title}` : p.title, max), clipped ? right : x, y + CURVE_HEIGHT - LABEL_SPACE + 18 + (i % labelRows) * LABEL_ROW,
-        { weight: 700, size: 14 }, INK.text, `text-anchor="${clipped ? 'end' : 'middle'}"`))
+      const label = curveLabel(p.momentOfTruth ? `★ ${p.title}` : p.title, x, labelRows * step - LABEL_GAP, width - 8)
+      parts.push(svgText(label.text, label.x, y + CURVE_HEIGHT - LABEL_SPACE + 18 + (i % labelRows) * LABEL_ROW,
+        LABEL_FONT, INK.text, `text-anchor="${label.anchor}"`))
     }
   })
   if (points.length === 0) parts.push(svgText(t('curve.empty'), left + 20, yOf(0) - 10, { weight: 400, size: 16 }, INK.soft))

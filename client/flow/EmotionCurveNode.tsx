@@ -146,19 +146,22 @@ function EmptyHint({ x, bottom, room, text }: { x: number; bottom: number; room:
 }
 
 function PointLabel({ x, y, room, right, text }: { x: number; y: number; room: number; right: number; text: string }) {
-  // Centred on its point when the name as shown fits left of the curve's edge there; only one that would not is set
-  // against the edge (a short last name, with room to spare, stays under its point).
+  const label = curveLabel(text, x, room, right)
+  return <text x={label.x} y={y} textAnchor={label.anchor} className="curve__label" fill={INK.text}>{label.text}</text>
+}
+
+/**
+ * A touchpoint's name under its point on the curve, as the board and the SVG picture draw it: cut to its `room`,
+ * centred on its point (`x`) when the name as shown fits left of the curve's edge (`right`) there; only one that
+ * would not is set against the edge (a short last name, with room to spare, stays under its point).
+ */
+export function curveLabel(text: string, x: number, room: number, right: number): { text: string; x: number; anchor: 'middle' | 'end' } {
   const centred = clip(text, Math.floor(room / LABEL_CHAR))
-  const fits = x + canvasMeasure(centred, LABEL_FONT) / 2 <= right
-  const shown = fits ? centred : clip(text, Math.floor((right - (x - room / 2)) / LABEL_CHAR))
-  return (
-    <text x={fits ? x : right} y={y} textAnchor={fits ? 'middle' : 'end'} className="curve__label" fill={INK.text}>
-      {shown}
-    </text>
-  )
+  if (x + canvasMeasure(centred, LABEL_FONT) / 2 <= right) return { text: centred, x, anchor: 'middle' }
+  return { text: clip(text, Math.floor((right - (x - room / 2)) / LABEL_CHAR)), x: right, anchor: 'end' }
 }
 
 /** .curve__label's type. */
-const LABEL_FONT = { weight: 700, size: 14 }
+export const LABEL_FONT = { weight: 700, size: 14 }
 
 export const EmotionCurveNode = memo(EmotionCurveView)
