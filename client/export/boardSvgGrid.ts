@@ -1,4 +1,5 @@
 import { GRID, type GridLayout } from '../flow/layout.js'
+import { LANE_NAME, LANE_NAME_LONG_WORD, hasWordWiderThanLane } from '../flow/laneName.js'
 import type { Translate } from './boardSvgCard.js'
 import { type Measure, round, svgLines, svgText, wrapped } from './svgText.js'
 
@@ -15,7 +16,7 @@ const TINT = {
   chip: { physical: '#c98a3a', digital: '#3a78c9' },
 } as const
 const PHASE = { font: { weight: 700, size: 19 }, lineHeight: 22.8, lines: 2, pad: 12 }
-const LANE = { font: { weight: 700, size: 17 }, lineHeight: 20.4, lines: 3, padX: 14, padY: 12, gap: 8 }
+const LANE = { font: LANE_NAME.font, lineHeight: 20.4, lines: 3, padX: 14, padY: 12, gap: 8 }
 const CHANNEL_CHIP = { font: { weight: 700, size: 11 }, height: 17, pad: 10, spacing: 0.55 }
 const RADIUS = 14
 
@@ -35,13 +36,16 @@ export function gridSvg(layout: Omit<GridLayout, 'cards'>, t: Translate, measure
     parts.push(`<g class="lane" data-channel="${row.channel}">`,
       `<rect x="0" y="${row.y}" width="${GRID.laneHeaderWidth}" height="${row.height}" fill="${TINT.lane[row.channel]}"/>`,
       `<rect x="0" y="${row.y}" width="${GRID.laneHeaderWidth}" height="${border}" fill="${startsGroup ? INK : LINE}"/>`)
-    const lines = wrapped(row.name, LANE.font, GRID.laneHeaderWidth - 2 * LANE.padX, LANE.lines, measure)
-    const block = lines.length * LANE.lineHeight + LANE.gap + CHANNEL_CHIP.height
+    // As on the board: smaller where a word would not fit at the usual size (LaneHeader).
+    const font = hasWordWiderThanLane(row.name, measure) ? LANE_NAME_LONG_WORD : LANE.font
+    const lineHeight = LANE.lineHeight * (font.size / LANE.font.size)
+    const lines = wrapped(row.name, font, GRID.laneHeaderWidth - 2 * LANE.padX, LANE.lines, measure)
+    const block = lines.length * lineHeight + LANE.gap + CHANNEL_CHIP.height
     const top = row.y + border + LANE.padY + (row.height - border - 2 * LANE.padY - block) / 2
-    parts.push(svgLines(lines, LANE.padX, top + baseline(LANE.font.size, LANE.lineHeight), LANE.lineHeight, LANE.font, INK))
+    parts.push(svgLines(lines, LANE.padX, top + baseline(font.size, lineHeight), lineHeight, font, INK))
     const label = t(`grid.${row.channel}`).toLocaleUpperCase()
     const chipWidth = measure(label, CHANNEL_CHIP.font) + CHANNEL_CHIP.spacing * [...label].length + 2 * CHANNEL_CHIP.pad
-    const chipTop = top + lines.length * LANE.lineHeight + LANE.gap
+    const chipTop = top + lines.length * lineHeight + LANE.gap
     parts.push(`<rect x="${LANE.padX}" y="${round(chipTop)}" width="${round(chipWidth)}" height="${CHANNEL_CHIP.height}" rx="${CHANNEL_CHIP.height / 2}" fill="${TINT.chip[row.channel]}"/>`,
       svgText(label, LANE.padX + chipWidth / 2, chipTop + 12.5, CHANNEL_CHIP.font, '#ffffff', `text-anchor="middle" letter-spacing="${CHANNEL_CHIP.spacing}"`),
       '</g>')

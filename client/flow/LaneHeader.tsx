@@ -5,6 +5,7 @@ import { EditTarget } from '../ui/EditTarget.js'
 import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
 import { GRID, type LaneRow } from './layout.js'
+import { hasWordWiderThanLane } from './laneName.js'
 
 /** A row header: the channel name, whether it is physical or digital, move up/down, remove. Read-only for viewers and while the grid is locked (lockedHint then says why). */
 export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint }: {
@@ -16,7 +17,7 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint
     if (window.confirm(t('grid.removeLaneConfirm', { name: row.name }))) removeLane(doc, row.id, origin)
   }
   const other = row.channel === 'physical' ? 'digital' : 'physical'
-  const longWord = useMemo(() => hasWordWiderThanLane(row.name), [row.name])
+  const longWord = useMemo(() => hasWordWiderThanLane(row.name, canvasMeasure), [row.name])
   return (
     <div className={`lane lane--${row.channel}${startsGroup ? ' lane--group-start' : ''}`} data-testid="lane"
       data-lane-id={row.id} data-channel={row.channel}
@@ -43,15 +44,4 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint
       )}
     </div>
   )
-}
-
-/** The lane name's type (.lane__name) and the room for it in the header (its width less the padding). */
-const LANE_NAME = { font: { weight: 700, size: 17 }, room: GRID.laneHeaderWidth - 2 * 14 }
-
-/**
- * A word of the name does not fit the header's width at the name's size ("Bewertungsportale"): the name is set
- * smaller, so the word is not broken in two without a hyphen. A word too long even then still breaks.
- */
-function hasWordWiderThanLane(name: string): boolean {
-  return name.split(/\s+/).some((word) => canvasMeasure(word, LANE_NAME.font) > LANE_NAME.room)
 }

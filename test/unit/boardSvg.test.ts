@@ -99,4 +99,15 @@ describe('the SVG picture of the board', () => {
     expect(texts(svg)).toEqual(expect.arrayContaining(['★ MOT', 'Emotion curve', 'Delighting']))
     expect(svg).toMatch(/<path class="emotion-curve" d="M[^"]*" fill="none" stroke="#e4572e"/)
   })
+
+  it('sets a lane name smaller where a word would not fit its header, as the board does, instead of breaking the word', () => {
+    const doc = seededDoc()
+    renameLane(doc, readBoard(doc).lanes[1]!.id, 'LinkedIn & Bewertungsportale')
+    // A measure as wide as the app's bold type: "Bewertungsportale" is 180 px at 17 px, more than the header's 172.
+    const wide: Measure = (text, font) => [...text].length * font.size * 0.62
+    const svg = boardSvg({ board: readBoard(doc), personaId: defaultPersona(doc), showOthers: false, caption: { title: 'x', journey: 'y', color: '#000' }, t, measure: wide })
+    const lane = svg.match(/<g class="lane"[^]*?<\/g>/g)![1]!
+    expect(lane).toContain('font-size="14"')
+    expect([...lane.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1])).toEqual(['LinkedIn &amp;', 'Bewertungsportale'])
+  })
 })
