@@ -23,7 +23,9 @@ export interface ApiDeps {
  * creates a board and returns its three links.
  */
 export async function createBoard(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
-  const body = (await readBody(req, MAX_BOARD_FILE_BYTES)).toString('utf8') // a board file may be larger than other requests
+  const bytes = await readBody(req, MAX_BOARD_FILE_BYTES) // a board file may be larger than other requests
+  // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses; the start page's file reader drops it too.
+  const body = bytes.toString('utf8').replace(/^\uFEFF/, '')
   let json: unknown = {}
   if (body.trim() !== '') {
     try {

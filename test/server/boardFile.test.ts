@@ -80,4 +80,10 @@ describe('POST /api/boards with a board file', () => {
     expect((await wrongVersion.json()).error).toMatch(/formatVersion/)
     expect(boardRows()).toBe(before)
   })
+
+  it('reads a file saved with a UTF-8 byte-order mark, as Windows editors write it', async () => {
+    const exported = await (await exportWith(board.tokens.view)).json()
+    const response = await post(`\uFEFF${JSON.stringify(exported)}`)
+    expect(response.status).toBe(201)
+  })
 })
