@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { fitEdit } from '../../client/ui/fitEdit.js'
 import { exportBoard, parseBoardFile } from '../../shared/format/index.js'
 import {
-  MAX_ENTRY_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, addFactor, addTouchpoint, clipText, phases, lanes, readBoard, setBoardTitle, textLength,
+  MAX_ENTRY_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, addFactor, addTouchpoint, clipText, longerThan, phases, lanes, readBoard, setBoardTitle, textLength,
 } from '../../shared/model/index.js'
 import { SessionCommandSchema } from '../../shared/sessionCommands.js'
 import { newBoardRequest } from '../../server/boards.js'
@@ -24,6 +24,23 @@ describe('the length of a text', () => {
     expect(clipText('a👩‍💻b', 2)).toBe('a👩‍💻')
     expect(clipText('short', 10)).toBe('short')
     expect(clipText('👍🏽'.repeat(5), 5)).toBe('👍🏽'.repeat(5))
+  })
+
+  it('counts characters across the segmenter’s windows of 1024 units as one text', () => {
+    for (const character of SINGLE) {
+      for (const lead of [1020, 1021, 1022, 1023]) {
+        const text = 'a'.repeat(lead) + character.repeat(5)
+        expect(textLength(text), `${lead} + ${character}`).toBe(lead + 5)
+        expect(clipText(text, lead + 2)).toBe('a'.repeat(lead) + character.repeat(2))
+      }
+    }
+  })
+
+  it('counts a long text in time proportional to its length (Intl.Segmenter alone slows down per character)', () => {
+    const started = performance.now()
+    expect(textLength('d'.repeat(300_000))).toBe(300_000)
+    expect(longerThan('d'.repeat(16_000_000), MAX_ENTRY_LENGTH)).toBe(true)
+    expect(performance.now() - started).toBeLessThan(3000) // took 30 s and more in one go
   })
 })
 
