@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { atMostCharacters } from './atMostCharacters.js'
+import { MAX_PARTICIPANT_NAME_LENGTH } from './model/authors.js'
 import { MAX_ENTRY_LENGTH } from './model/factors.js'
 import { FACTOR_DIMENSIONS, FACTOR_LEVELS } from './model/schema.js'
 import { AGENDA_STEPS, MAX_TIMER_MS, MAX_VOTES_PER_PERSON, VOTING_TARGETS } from './session.js'
@@ -17,7 +18,7 @@ const text = z.string().trim().min(1).check(atMostCharacters(MAX_ENTRY_LENGTH))
 export const SessionCommandSchema = z.discriminatedUnion('type', [
   // anyone
   // `key` is a secret only this browser knows: participant ids are visible in the document, so an id alone must not unlock someone's drafts and votes.
-  z.object({ type: z.literal('hello'), participantId: id, key: z.string().min(16).max(100), name: z.string().check(atMostCharacters(60)) }),
+  z.object({ type: z.literal('hello'), participantId: id, key: z.string().min(16).max(100), name: z.string().check(atMostCharacters(MAX_PARTICIPANT_NAME_LENGTH)) }),
   z.object({ type: z.literal('vote.cast'), itemId: id }),
   z.object({ type: z.literal('vote.retract'), itemId: id }),
   z.object({ type: z.literal('draft.factor'), touchpointId: id, level: z.enum(FACTOR_LEVELS), dimension: z.enum(FACTOR_DIMENSIONS), text, customerVoice: z.boolean().default(false) }),

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MAX_PERSONA_NAME_LENGTH, PERSONA_COLORS, type Persona, personaMaps, removePersona, updatePersona } from '../../shared/model/index.js'
+import { MAX_PERSONA_DESCRIPTION_LENGTH, MAX_PERSONA_NAME_LENGTH, PERSONA_COLORS, type Persona, personaMaps, removePersona, updatePersona } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { CommitField } from '../ui/CommitField.js'
 import { EditTarget } from '../ui/EditTarget.js'
@@ -32,7 +32,7 @@ export function PersonaEditor({ personaId, onClose, isNew = false }: { personaId
           <CommitField id="persona-name" testId="persona-name" value={persona.name} maxLength={MAX_PERSONA_NAME_LENGTH} required
             onCommit={(name) => updatePersona(doc, persona.id, { name }, origin)} />
           <label htmlFor="persona-description">{t('personas.description')}</label>
-          <CommitField id="persona-description" value={persona.description} multiline rows={2} maxLength={300}
+          <CommitField id="persona-description" value={persona.description} multiline rows={2} maxLength={MAX_PERSONA_DESCRIPTION_LENGTH}
             onCommit={(description) => updatePersona(doc, persona.id, { description }, origin)} />
         </EditTarget>
         <div className="swatches" role="radiogroup" aria-label={t('personas.color')}>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { type BacklogItem, STARDUST_STATUSES, removeStardust, stardustMaps, toggleStardustVote, updateStardust } from '../../shared/model/index.js'
+import { type BacklogItem, MAX_DEPARTMENT_LENGTH, STARDUST_STATUSES, removeStardust, stardustMaps, toggleStardustVote, updateStardust } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { VoteDots } from '../session/VoteDots.js'
 import { CommitField } from '../ui/CommitField.js'
@@ -35,7 +35,7 @@ export function StardustItem({ idea, backlog = false }: { idea: BacklogItem; bac
         {backlog && (
           <div className="idea__controls">
             <EditTarget isGone={() => !stardustMaps(doc).has(idea.id)} name={idea.text}>
-              <CommitField id={`dept-${idea.id}`} value={idea.department} disabled={readOnly} list="board-departments" maxLength={80}
+              <CommitField id={`dept-${idea.id}`} value={idea.department} disabled={readOnly} list="board-departments" maxLength={MAX_DEPARTMENT_LENGTH}
                 placeholder={t('stardust.owner')} testId="stardust-owner" onCommit={(department) => updateStardust(doc, idea.id, { department }, origin)} />
             </EditTarget>
             <select value={idea.status} disabled={readOnly} aria-label={t('stardust.status')} data-testid="stardust-status"

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
-  FACTOR_DIMENSIONS, FACTOR_LEVELS, MAX_ENTRY_LENGTH, MAX_INFLUENCE, MAX_NAME_LENGTH, MAX_PERSONA_NAME_LENGTH, MAX_TITLE_LENGTH, MIN_INFLUENCE, OUTCOMES,
+  FACTOR_DIMENSIONS, FACTOR_LEVELS, MAX_DEPARTMENT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_ENTRY_LENGTH, MAX_EXPECTATION_LENGTH, MAX_INFLUENCE,
+  MAX_NAME_LENGTH, MAX_PARTICIPANT_NAME_LENGTH, MAX_PERSONA_DESCRIPTION_LENGTH, MAX_PERSONA_NAME_LENGTH, MAX_TITLE_LENGTH, MIN_INFLUENCE, OUTCOMES,
   singleLine,
   STARDUST_STATUSES, TOUCHPOINT_STATUSES,
 } from '../model/index.js'
@@ -21,7 +22,8 @@ const FileId = z
   .describe('An id, unique among its kind in this file; replaced by a fresh id on import')
 const ParticipantId = z.string().min(1).max(100).describe('A participant id: the same person across boards')
 const Timestamp = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time such as "2025-01-15T09:00:00Z"' })
-const text = (description: string) => z.string().default('').describe(description)
+/** An optional text, at most `max` characters: the limit of the field that edits it, so a file holds nothing the editor would not take. */
+const text = (max: number, description: string) => z.string().check(atMostCharacters(max)).default('').describe(description)
 const EntryText = z.string().min(1, { error: 'must not be empty' }).check(atMostCharacters(MAX_ENTRY_LENGTH))
 /** A name as the editor takes it: one line (white space runs made one space, ends trimmed), not blank, at most `max` characters. */
 const Name = (max: number) => z.string().overwrite(singleLine).min(1, { error: 'must not be empty' }).check(atMostCharacters(max))
@@ -44,11 +46,11 @@ const Touchpoint = z
     phaseId: FileId.describe('Id of a phase in this file'),
     laneId: FileId.describe('Id of a lane in this file'),
     kind: z.enum(['direct', 'indirect']).default('direct').describe('direct: run by the company; indirect: earned media'),
-    description: text('What happens here'),
-    department: text('Owning department'),
+    description: text(MAX_DESCRIPTION_LENGTH, 'What happens here'),
+    department: text(MAX_DEPARTMENT_LENGTH, 'Owning department'),
     status: z.enum(TOUCHPOINT_STATUSES).default('new'),
-    expectation: text('What the customer expects'),
-    painPoint: text("The customer's problem here"),
+    expectation: text(MAX_EXPECTATION_LENGTH, 'What the customer expects'),
+    painPoint: text(MAX_EXPECTATION_LENGTH, "The customer's problem here"),
     momentOfTruth: z.boolean().default(false),
   })
   .describe('A card; cards of one cell keep the order of this array')
@@ -59,14 +61,14 @@ const JourneyStep = z
 
 const Persona = z.strictObject({
   name: Name(MAX_PERSONA_NAME_LENGTH),
-  description: text('Who this customer is'),
+  description: text(MAX_PERSONA_DESCRIPTION_LENGTH, 'Who this customer is'),
   color: z.string().regex(/^#[0-9A-Fa-f]{6}$/, { error: 'must be a colour such as "#e4572e"' }),
   journey: z.array(JourneyStep).default([]).describe("This persona's journey path"),
 })
 
 const author = {
-  authorId: z.string().default('').describe('Participant id of the author'),
-  authorName: z.string().default('').describe('Name the author had when writing'),
+  authorId: z.string().max(100).default('').describe('Participant id of the author'),
+  authorName: text(MAX_PARTICIPANT_NAME_LENGTH, 'Name the author had when writing'),
   customerVoice: z.boolean().default(false).describe('Written from the empty chair, as the customer'),
 }
 
@@ -82,7 +84,7 @@ const FactorEntry = z.strictObject({
 const StardustIdea = z.strictObject({
   touchpointId: FileId,
   text: EntryText,
-  department: z.string().check(atMostCharacters(MAX_ENTRY_LENGTH)).default('').describe('Department that takes the idea on'),
+  department: text(MAX_DEPARTMENT_LENGTH, 'Department that takes the idea on'),
   status: z.enum(STARDUST_STATUSES).default('idea'),
   voters: z.array(ParticipantId).default([]).describe('Participant ids that voted for the idea, one vote each'),
   createdAt: Timestamp,

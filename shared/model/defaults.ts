@@ -38,6 +38,18 @@ export const MAX_NAME_LENGTH = 120
 /** Longest persona name the editor takes, and a board file may hold. */
 export const MAX_PERSONA_NAME_LENGTH = 60
 
+/** Longest persona description the editor takes, and a board file may hold. */
+export const MAX_PERSONA_DESCRIPTION_LENGTH = 300
+
+/** Longest touchpoint description the editor takes, and a board file may hold. */
+export const MAX_DESCRIPTION_LENGTH = 2000
+
+/** Longest expectation or pain point of a touchpoint the editor takes, and a board file may hold. */
+export const MAX_EXPECTATION_LENGTH = 500
+
+/** Longest department (of a touchpoint or a stardust idea) the editor takes, and a board file may hold. */
+export const MAX_DEPARTMENT_LENGTH = 80
+
 /** Every board starts with one persona, whose journey path the team draws first. */
 export const DEFAULT_PERSONA: Record<Language, { name: string; description: string; color: string }> = {
   en: { name: 'Customer', description: 'Our typical customer', color: '#e4572e' },

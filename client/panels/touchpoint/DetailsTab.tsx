@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
-  TOUCHPOINT_STATUSES, MAX_NAME_LENGTH, type Touchpoint, type TouchpointPatch, boardDepartments, moveTouchpoint, updateTouchpoint,
+  TOUCHPOINT_STATUSES, MAX_DEPARTMENT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_EXPECTATION_LENGTH, MAX_NAME_LENGTH, type Touchpoint, type TouchpointPatch, boardDepartments, moveTouchpoint, updateTouchpoint,
 } from '../../../shared/model/index.js'
 import { removeTouchpointAsking } from '../../board/askRemoval.js'
 import { useBoard } from '../../board/BoardContext.js'
@@ -46,20 +46,20 @@ export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; 
         ))}
       </fieldset>
       <label htmlFor="tp-department">{t('touchpoint.department')}</label>
-      <CommitField id="tp-department" testId="panel-department" value={touchpoint.department} disabled={readOnly} maxLength={80}
+      <CommitField id="tp-department" testId="panel-department" value={touchpoint.department} disabled={readOnly} maxLength={MAX_DEPARTMENT_LENGTH}
         list="board-departments" placeholder={t('touchpoint.departmentPlaceholder')} onCommit={(department) => save({ department })} />
       <datalist id="board-departments">
         {departments.map((d) => <option key={d} value={d} />)}
       </datalist>
       <label htmlFor="tp-expectation">{t('touchpoint.expectation')}</label>
-      <CommitField id="tp-expectation" testId="panel-expectation" multiline rows={2} value={touchpoint.expectation} disabled={readOnly}
+      <CommitField id="tp-expectation" testId="panel-expectation" multiline rows={2} value={touchpoint.expectation} disabled={readOnly} maxLength={MAX_EXPECTATION_LENGTH}
         placeholder={t('touchpoint.expectationPlaceholder')} onCommit={(expectation) => save({ expectation })} />
       <label htmlFor="tp-pain">{t('touchpoint.painPoint')}</label>
-      <CommitField id="tp-pain" testId="panel-pain-point" multiline rows={2} value={touchpoint.painPoint} disabled={readOnly}
+      <CommitField id="tp-pain" testId="panel-pain-point" multiline rows={2} value={touchpoint.painPoint} disabled={readOnly} maxLength={MAX_EXPECTATION_LENGTH}
         placeholder={t('touchpoint.painPointPlaceholder')} onCommit={(painPoint) => save({ painPoint })} />
       <label htmlFor="tp-description">{t('touchpoint.description')}</label>
       <CommitField id="tp-description" testId="panel-description" multiline rows={3} value={touchpoint.description} disabled={readOnly}
-        maxLength={2000} placeholder={t('touchpoint.descriptionPlaceholder')} onCommit={(description) => save({ description })} />
+        maxLength={MAX_DESCRIPTION_LENGTH} placeholder={t('touchpoint.descriptionPlaceholder')} onCommit={(description) => save({ description })} />
       {/* Each on the panel's full width: side by side, a lane's name and channel ("Online shop · Digital") did not fit. */}
       <label htmlFor="tp-phase">{t('touchpoint.phase')}</label>
       <select id="tp-phase" value={touchpoint.phaseId} disabled={cellFixed} title={cellTitle} data-testid="panel-phase" onChange={(e) => move({ phaseId: e.target.value, laneId: touchpoint.laneId })}>
