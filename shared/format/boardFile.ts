@@ -16,10 +16,21 @@ import { BOARD_FORMAT, BOARD_FORMAT_VERSION } from './formatId.js'
  */
 export { BOARD_FORMAT, BOARD_FORMAT_VERSION } from './formatId.js'
 
+/**
+ * Ids that name a property of every JavaScript object. Ids are keys of `ratings` and `influence`, and of objects built
+ * from a board; a key "__proto__" sets an object's prototype instead (zod drops it without a word), and the ratings
+ * under it vanish. Refused where an id is given; keys of `ratings` and `influence` are checked in parseBoardFile.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+export const reservedIdMessage = (id: string) => `${JSON.stringify(id)} is a reserved name; choose another id`
+const notReserved = z.refine<string>((id) => !RESERVED_IDS.has(id), { error: (issue) => reservedIdMessage(String(issue.input)) })
+
 const FileId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'must be 1 to 64 letters, digits, "-" or "_"' })
   .describe('An id, unique among its kind in this file; replaced by a fresh id on import')
+/** Where a phase, lane or touchpoint gets its id. */
+const EntityId = FileId.check(notReserved)
 const ParticipantId = z.string().min(1).max(100).describe('A participant id: the same person across boards')
 const Timestamp = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time such as "2025-01-15T09:00:00Z"' })
 /** An optional text, at most `max` characters: the limit of the field that edits it, so a file holds nothing the editor would not take. */
@@ -33,15 +44,15 @@ const Meta = z.strictObject({
   language: z.enum(['en', 'de']).describe('Language of the board (default names, UI)'),
 })
 
-const Phase = z.strictObject({ id: FileId, name: Name(MAX_NAME_LENGTH) }).describe('A column: when the contact happens')
+const Phase = z.strictObject({ id: EntityId, name: Name(MAX_NAME_LENGTH) }).describe('A column: when the contact happens')
 
 const Lane = z
-  .strictObject({ id: FileId, name: Name(MAX_NAME_LENGTH), channel: z.enum(['physical', 'digital']) })
+  .strictObject({ id: EntityId, name: Name(MAX_NAME_LENGTH), channel: z.enum(['physical', 'digital']) })
   .describe('A row: the channel a touchpoint lives in')
 
 const Touchpoint = z
   .strictObject({
-    id: FileId,
+    id: EntityId,
     title: Name(MAX_NAME_LENGTH),
     phaseId: FileId.describe('Id of a phase in this file'),
     laneId: FileId.describe('Id of a lane in this file'),
@@ -86,7 +97,7 @@ const StardustIdea = z.strictObject({
   text: EntryText,
   department: text(MAX_DEPARTMENT_LENGTH, 'Department that takes the idea on'),
   status: z.enum(STARDUST_STATUSES).default('idea'),
-  voters: z.array(ParticipantId).default([]).describe('Participant ids that voted for the idea, one vote each'),
+  voters: z.array(ParticipantId.check(notReserved)).default([]).describe('Participant ids that voted for the idea, one vote each'),
   createdAt: Timestamp,
   ...author,
 })

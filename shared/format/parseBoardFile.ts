@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { BOARD_FORMAT, BOARD_FORMAT_VERSION, type BoardFile, BoardFileSchema } from './boardFile.js'
+import { BOARD_FORMAT, BOARD_FORMAT_VERSION, type BoardFile, BoardFileSchema, RESERVED_IDS, reservedIdMessage } from './boardFile.js'
 import { checkReferences, formatPath, referenceView } from './references.js'
 
 /**
@@ -32,6 +32,26 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /**
+ * Keys of `ratings` and `influence` (touchpoint ids, and participant ids under them) that are reserved: zod drops a
+ * "__proto__" key without a word, so these are looked for in the file as read.
+ */
+function reservedKeys(json: Record<string, unknown>): string[] {
+  const errors: string[] = []
+  for (const field of ['ratings', 'influence'] as const) {
+    const scores = json[field]
+    if (!isObject(scores)) continue
+    for (const [touchpointId, byParticipant] of Object.entries(scores)) {
+      if (RESERVED_IDS.has(touchpointId)) errors.push(`${formatPath([field, touchpointId])}: ${reservedIdMessage(touchpointId)}`)
+      if (!isObject(byParticipant)) continue
+      for (const participantId of Object.keys(byParticipant)) {
+        if (RESERVED_IDS.has(participantId)) errors.push(`${formatPath([field, touchpointId, participantId])}: ${reservedIdMessage(participantId)}`)
+      }
+    }
+  }
+  return errors
+}
+
+/**
  * Checks a parsed JSON value against the board format: the schema, and
  * references between entities, all problems together (a file the schema
  * refuses is checked for references as far as it can be read). Errors say
@@ -58,10 +78,11 @@ export function parseBoardFile(json: unknown): ParseResult {
     }
   }
   const parsed = BoardFileSchema.safeParse(json, { reportInput: true })
+  const reserved = reservedKeys(json)
   if (!parsed.success) {
-    return { ok: false, errors: groupRepeated([...parsed.error.issues.map(describeIssue), ...checkReferences(referenceView(json))]) }
+    return { ok: false, errors: groupRepeated([...parsed.error.issues.map(describeIssue), ...reserved, ...checkReferences(referenceView(json))]) }
   }
-  const errors = groupRepeated(checkReferences(parsed.data))
+  const errors = groupRepeated([...reserved, ...checkReferences(parsed.data)])
   return errors.length > 0 ? { ok: false, errors } : { ok: true, file: parsed.data }
 }
 

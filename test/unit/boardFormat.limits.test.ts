@@ -53,3 +53,22 @@ describe('text limits of a board file', () => {
     expect(result.ok ? [] : result.errors).toEqual([])
   })
 })
+
+describe('ids of a board file', () => {
+  it('refuses ids that name a property of every object, so no rating or vote keyed by one vanishes', () => {
+    // As JSON.parse reads a file: "__proto__" is then a key of its own, which an object literal would not make.
+    const file = JSON.parse(JSON.stringify(fileWithTexts()).replaceAll('"visit"', '"__proto__"')) as Loose
+    file.touchpoints.push({ id: 'constructor', title: 'Call', phaseId: 'before', laneId: 'store' })
+    file.ratings = JSON.parse('{ "__proto__": { "p-anna": "ok" }, "constructor": { "__proto__": "ok" } }')
+    file.stardust[0].voters = ['prototype']
+    const result = parseBoardFile(file)
+    expect(result.ok ? [] : result.errors).toEqual([
+      'touchpoints[0].id: "__proto__" is a reserved name; choose another id',
+      'touchpoints[1].id: "constructor" is a reserved name; choose another id',
+      'stardust[0].voters[0]: "prototype" is a reserved name; choose another id',
+      'ratings.__proto__: "__proto__" is a reserved name; choose another id',
+      'ratings.constructor: "constructor" is a reserved name; choose another id',
+      'ratings.constructor.__proto__: "__proto__" is a reserved name; choose another id',
+    ])
+  })
+})
