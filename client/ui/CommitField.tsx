@@ -1,6 +1,6 @@
 import { type FocusEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { mergeText, singleLine } from '../../shared/model/index.js'
+import { mergeText, plainText, singleLine } from '../../shared/model/index.js'
 import { useKeptNote, useLengthLimit } from './FieldNotes.js'
 import { useKeepIfGone, useKeepRewritten } from './lostDrafts.js'
 
@@ -44,7 +44,8 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
   const commit = (field: HTMLInputElement | HTMLTextAreaElement) => {
     setFocused(false)
     reset() // a cut paste is told while the field is being edited
-    const clean = multiline ? draft.trim() : singleLine(draft) // a one-line field's pasted tabs and double spaces become one space
+    // A one-line field's pasted tabs and double spaces become one space; any field drops pasted invisible controls.
+    const clean = multiline ? plainText(draft).trim() : singleLine(draft)
     if (required && !clean) {
       setDraft(value)
       if (value) kept.show(value)

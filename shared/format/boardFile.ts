@@ -2,7 +2,7 @@ import { z } from 'zod'
 import {
   FACTOR_DIMENSIONS, FACTOR_LEVELS, MAX_DEPARTMENT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_ENTRY_LENGTH, MAX_EXPECTATION_LENGTH, MAX_INFLUENCE,
   MAX_NAME_LENGTH, MAX_PARTICIPANT_NAME_LENGTH, MAX_PERSONA_DESCRIPTION_LENGTH, MAX_PERSONA_NAME_LENGTH, MAX_TITLE_LENGTH, MIN_INFLUENCE, OUTCOMES,
-  singleLine,
+  plainText, singleLine,
   STARDUST_STATUSES, TOUCHPOINT_STATUSES,
 } from '../model/index.js'
 import { atMostCharacters } from '../atMostCharacters.js'
@@ -33,14 +33,17 @@ const FileId = z
 const EntityId = FileId.check(notReserved)
 const ParticipantId = z.string().min(1).max(100).describe('A participant id: the same person across boards')
 const Timestamp = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time such as "2025-01-15T09:00:00Z"' })
-/** An optional text, at most `max` characters: the limit of the field that edits it, so a file holds nothing the editor would not take. */
-const text = (max: number, description: string) => z.string().check(atMostCharacters(max)).default('').describe(description)
-const EntryText = z.string().min(1, { error: 'must not be empty' }).check(atMostCharacters(MAX_ENTRY_LENGTH))
+/**
+ * An optional text, at most `max` characters: the limit of the field that edits it, so a file holds nothing the editor
+ * would not take. Invisible controls are dropped first (plainText), as the editor drops them.
+ */
+const text = (max: number, description: string) => z.string().overwrite(plainText).check(atMostCharacters(max)).default('').describe(description)
+const EntryText = z.string().overwrite(plainText).min(1, { error: 'must not be empty' }).check(atMostCharacters(MAX_ENTRY_LENGTH))
 /** A name as the editor takes it: one line (white space runs made one space, ends trimmed), not blank, at most `max` characters. */
 const Name = (max: number) => z.string().overwrite(singleLine).min(1, { error: 'must not be empty' }).check(atMostCharacters(max))
 
 const Meta = z.strictObject({
-  title: z.string().check(atMostCharacters(MAX_TITLE_LENGTH)).describe('Board title; an empty one becomes the default title of the language'),
+  title: z.string().overwrite(plainText).check(atMostCharacters(MAX_TITLE_LENGTH)).describe('Board title; an empty one becomes the default title of the language'),
   language: z.enum(['en', 'de']).describe('Language of the board (default names, UI)'),
 })
 

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { entityId } from '../ids.js'
 import type { TransactionOrigin } from '../origins.js'
+import { plainText } from './plainText.js'
 import { clipText } from './textLength.js'
 import { type Author, type FactorDimension, type FactorLevel, entityMap, factorMaps, touchpointMaps } from './schema.js'
 
@@ -16,7 +17,7 @@ export function addFactor(
   input: { touchpointId: string; level: FactorLevel; dimension: FactorDimension; text: string } & Author,
   origin?: TransactionOrigin,
 ): string | null {
-  const text = clipText(input.text.trim(), MAX_ENTRY_LENGTH)
+  const text = clipText(plainText(input.text).trim(), MAX_ENTRY_LENGTH)
   if (!text || !touchpointMaps(doc).has(input.touchpointId)) return null
   const id = entityId()
   doc.transact(() => factorMaps(doc).set(id, entityMap({ ...input, text, createdAt: Date.now() })), origin)
@@ -25,7 +26,7 @@ export function addFactor(
 
 export function updateFactor(doc: Y.Doc, id: string, text: string, origin?: TransactionOrigin): void {
   const entry = factorMaps(doc).get(id)
-  const clean = clipText(text.trim(), MAX_ENTRY_LENGTH)
+  const clean = clipText(plainText(text).trim(), MAX_ENTRY_LENGTH)
   if (!entry || !clean || entry.get('text') === clean) return
   doc.transact(() => entry.set('text', clean), origin)
 }

@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import { entityId } from '../ids.js'
 import type { TransactionOrigin } from '../origins.js'
 import { MAX_ENTRY_LENGTH } from './factors.js'
+import { plainText } from './plainText.js'
 import { clipText } from './textLength.js'
 import {
   type Author, type StardustIdea, entityMap, personalKey, splitPersonalKey, stardustMaps, stardustVoteMap, touchpointMaps,
@@ -9,7 +10,7 @@ import {
 
 /** Adds a delight idea to a touchpoint. New ideas start as status `idea` with no owner. */
 export function addStardust(doc: Y.Doc, input: { touchpointId: string; text: string } & Author, origin?: TransactionOrigin): string | null {
-  const text = clipText(input.text.trim(), MAX_ENTRY_LENGTH)
+  const text = clipText(plainText(input.text).trim(), MAX_ENTRY_LENGTH)
   if (!text || !touchpointMaps(doc).has(input.touchpointId)) return null
   const id = entityId()
   doc.transact(() => {
@@ -25,7 +26,7 @@ export function updateStardust(doc: Y.Doc, id: string, patch: StardustPatch, ori
   if (!idea) return
   doc.transact(() => {
     for (const [key, value] of Object.entries(patch)) {
-      const clean = typeof value === 'string' ? clipText(value.trim(), MAX_ENTRY_LENGTH) : value
+      const clean = typeof value === 'string' ? clipText(plainText(value).trim(), MAX_ENTRY_LENGTH) : value
       if (clean !== undefined && !(key === 'text' && !clean) && idea.get(key) !== clean) idea.set(key, clean)
     }
   }, origin)
