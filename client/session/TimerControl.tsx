@@ -30,7 +30,8 @@ export function TimerControl({ large = false }: { large?: boolean }) {
       {paused && <span className="timer__paused" data-testid="timer-paused">{t('session.paused')}</span>}
       {isFacilitator && !large && (
         <span className="timer__controls">
-          {!running && (
+          {/* The duration is chosen before a start (or after a reset): paused part-way, it is the time left that counts. */}
+          {!running && !paused && (
             <select aria-label={t('session.duration')} value={Math.round(session.timer.durationMs / 60000)} data-testid="timer-duration"
               onChange={(e) => send({ type: 'timer.set', durationMs: Number(e.target.value) * 60000 })}>
               {PRESETS.map((m) => <option key={m} value={m}>{m} min</option>)}
@@ -42,8 +43,11 @@ export function TimerControl({ large = false }: { large?: boolean }) {
               aria-label={t(running ? 'session.pauseTimer' : 'session.startTimer')} title={t(running ? 'session.pauseTimer' : 'session.startTimer')}
               onClick={() => send({ type: running ? 'timer.pause' : 'timer.start' })}><Icon name={running ? 'pause' : 'play'} /></button>
           )}
-          <button type="button" className="button button--small" data-testid="timer-add-minute" aria-label={t('session.addMinute')} title={t('session.addMinute')} onClick={() => send({ type: 'timer.addMinute' })}>+1</button>
-          <button type="button" className="button button--small" data-testid="timer-reset" aria-label={t('session.reset')} title={t('session.reset')} onClick={() => send({ type: 'timer.reset' })}>⟲</button>
+          {/* Not started, the duration is chosen above: one minute more and reset have nothing to act on yet (and the strip keeps its room). */}
+          {(running || paused) && <>
+            <button type="button" className="button button--small" data-testid="timer-add-minute" aria-label={t('session.addMinute')} title={t('session.addMinute')} onClick={() => send({ type: 'timer.addMinute' })}>+1</button>
+            <button type="button" className="button button--small" data-testid="timer-reset" aria-label={t('session.reset')} title={t('session.reset')} onClick={() => send({ type: 'timer.reset' })}>⟲</button>
+          </>}
         </span>
       )}
     </div>

@@ -352,7 +352,13 @@ describe('for screen readers', () => {
   it('says what the timer’s buttons do', async () => {
     const start = english.getByTestId('timer-start')
     expect(await start.getAttribute('aria-label')).toBe('Start the timer')
+    // One minute more and reset come with a started timer: before, there is nothing for them to act on.
+    expect(await english.getByTestId('timer-add-minute').count()).toBe(0)
+    await start.click()
     expect(await english.getByTestId('timer-add-minute').getAttribute('aria-label')).toBe('One minute more')
+    expect(await english.getByTestId('timer-reset').getAttribute('aria-label')).toBe('Reset timer')
+    await english.getByTestId('timer-reset').click()
+    await expect.poll(() => english.getByTestId('timer-add-minute').count()).toBe(0)
   })
 })
 
