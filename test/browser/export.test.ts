@@ -15,9 +15,10 @@ const FOCUS = [0x77, 0x68, 0xae] // .card--focused
 let browser: Browser
 let page: Page
 
+/** Clicks an export and reads the download. A big board's picture keeps the page busy for seconds, so the click waits as long as the download may. */
 async function exportFile(kind: string, on: Page = page): Promise<Buffer> {
   await on.getByTestId('export').click()
-  const [download] = await Promise.all([on.waitForEvent('download', { timeout: 30_000 }), on.getByTestId(`export-${kind}`).click()])
+  const [download] = await Promise.all([on.waitForEvent('download', { timeout: 30_000 }), on.getByTestId(`export-${kind}`).click({ timeout: 30_000 })])
   const path = await download.path()
   const bytes = readFileSync(path)
   mkdirSync(RESULTS_DIR, { recursive: true })

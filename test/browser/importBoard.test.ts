@@ -47,7 +47,7 @@ describe('importing a board file with mistakes', () => {
       'touchpoints[0].title: must not be empty',
       'touchpoints[1].phaseId: refers to unknown phase "nope"',
     ])
-    await expect.poll(inView).toBe(true)
+    await expect.poll(inView, { timeout: 5_000 }).toBe(true)
     await screenshot(page, 'import-two-problems')
   })
 
@@ -61,7 +61,7 @@ describe('importing a board file with mistakes', () => {
     expect(refusal).toContain('Fix these 25 problems')
     expect(refusal).toContain('… and 15 more problems.')
     expect(refusal).not.toContain('touchpoints[10]')
-    await expect.poll(inView).toBe(true)
+    await expect.poll(inView, { timeout: 5_000 }).toBe(true)
     await screenshot(page, 'import-many-problems')
   })
 })
