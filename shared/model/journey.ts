@@ -120,16 +120,25 @@ function walkJourney(board: BoardState, personaId?: string): string[] {
   const next = new Map<string, string[]>()
   const hasIncoming = new Set<string>()
   for (const step of steps) {
-    next.set(step.from, [...(next.get(step.from) ?? []), step.to])
+    const to = next.get(step.from)
+    if (to) to.push(step.to)
+    else next.set(step.from, [step.to])
     hasIncoming.add(step.to)
   }
   const order: string[] = []
   const seen = new Set<string>()
-  const visit = (id: string) => {
-    if (seen.has(id)) return
-    seen.add(id)
-    order.push(id)
-    for (const to of next.get(id) ?? []) visit(to)
+  // Depth first, each card before the cards it leads to, in step order. With a stack of its own, not by recursion: a
+  // journey thousands of steps long overflowed the call stack (a 5,500-card board crashed the phone view).
+  const visit = (start: string) => {
+    const stack = [start]
+    while (stack.length > 0) {
+      const id = stack.pop()!
+      if (seen.has(id)) continue
+      seen.add(id)
+      order.push(id)
+      const to = next.get(id) ?? []
+      for (let i = to.length - 1; i >= 0; i--) stack.push(to[i]!)
+    }
   }
   for (const step of steps) if (!hasIncoming.has(step.from)) visit(step.from)
   const starts = new Set(steps.map((step) => step.from))

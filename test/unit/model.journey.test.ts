@@ -189,3 +189,20 @@ describe('journey order', () => {
     expect(journeyOrder(readBoard(seededDoc()))).toEqual([])
   })
 })
+
+describe('the order of a long journey', () => {
+  it('walks a journey of 20,000 steps without running out of stack, each card once, in step order', () => {
+    // A 5,500-card board's journey overflowed the call stack of the recursive walk and crashed the phone view.
+    const ids = Array.from({ length: 20_001 }, (_, i) => `c${i}`)
+    const steps = ids.slice(1).map((to, i) => ({ id: `s${i}`, personaId: 'p', from: ids[i]!, to }))
+    // A branch and a way back: each card still once, the branch's first step before the second.
+    steps.push({ id: 'b1', personaId: 'p', from: 'c3', to: 'c10' }, { id: 'b2', personaId: 'p', from: 'c20000', to: 'c0' })
+    const board = { journey: steps, phases: [], lanes: [], touchpoints: [] } as unknown as BoardState
+    const order = journeyOrder(board)
+    expect(order).toHaveLength(20_001)
+    expect(new Set(order).size).toBe(20_001)
+    expect(order.slice(0, 5)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4'])
+    expect(order.at(-1)).toBe('c20000')
+  })
+})
+
