@@ -21,12 +21,22 @@ function walkJourney(steps: JourneyStep[], cardIndex: Map<string, number>): { fr
   const base = [...unique.values()].sort((a, b) => at(a.from) - at(b.from) || at(a.to) - at(b.to))
   const next = new Map<string, string[]>()
   const hasIncoming = new Set(base.map((s) => s.to))
-  for (const s of base) next.set(s.from, [...(next.get(s.from) ?? []), s.to])
+  for (const s of base) {
+    const to = next.get(s.from)
+    if (to) to.push(s.to)
+    else next.set(s.from, [s.to])
+  }
   const rank = new Map<string, number>()
-  const visit = (id: string) => {
-    if (rank.has(id)) return
-    rank.set(id, rank.size)
-    for (const to of next.get(id) ?? []) visit(to)
+  // Depth first with a stack of its own: by recursion, a journey thousands of steps long overflowed the call stack.
+  const visit = (start: string) => {
+    const stack = [start]
+    while (stack.length > 0) {
+      const id = stack.pop()!
+      if (rank.has(id)) continue
+      rank.set(id, rank.size)
+      const to = next.get(id) ?? []
+      for (let i = to.length - 1; i >= 0; i--) stack.push(to[i]!)
+    }
   }
   for (const s of base) if (!hasIncoming.has(s.from)) visit(s.from)
   for (const s of base) visit(s.from) // cycles without a start

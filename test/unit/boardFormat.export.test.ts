@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BOARD_FORMAT_VERSION, exportBoard, parseBoardFile } from '../../shared/format/index.js'
+import * as Y from 'yjs'
+import { BOARD_FORMAT_VERSION, exportBoard, generatedBoardFile, importBoard, parseBoardFile } from '../../shared/format/index.js'
 import { addTouchpoint, lanes, linkTouchpoints, moveTouchpoint, phases, readPersonas } from '../../shared/model/index.js'
 import { seededDoc } from '../utils/board.js'
 import { boardWithEverything } from '../utils/boardFile.js'
@@ -80,3 +81,16 @@ describe('exporting a board', () => {
     expect(result).toEqual({ ok: true, file: expect.any(Object) })
   })
 })
+
+describe('exporting a board with a long journey', () => {
+  it('writes a journey of 6,000 steps, each once, without running out of stack', () => {
+    const doc = new Y.Doc()
+    const file = parseBoardFile(generatedBoardFile(6_000, 10, 6))
+    if (!file.ok) throw new Error(file.errors.join('; '))
+    importBoard(doc, file.file)
+    const steps = exportBoard(doc).personas.flatMap((persona) => persona.journey)
+    expect(steps.length).toBeGreaterThanOrEqual(5_999)
+    expect(new Set(steps.map((s) => `${s.from}>${s.to}`)).size).toBe(steps.length)
+  }, 30_000)
+})
+
