@@ -50,3 +50,24 @@ describe('a name of spaces alone', () => {
     })
   }
 })
+
+describe('the Join button', () => {
+  it('has its word in its middle, on a phone as on a laptop, like the other primary buttons', async () => {
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1440, height: 900 }]) {
+      const context = await browser.newContext({ viewport })
+      const page = await context.newPage()
+      await page.goto(editLink)
+      await page.getByTestId('display-name').fill('Pia')
+      const join = page.getByTestId('join')
+      const [button, word] = await join.evaluate((el) => {
+        const range = document.createRange()
+        range.selectNodeContents(el)
+        const b = el.getBoundingClientRect(), w = range.getBoundingClientRect()
+        return [b.left + b.width / 2, w.left + w.width / 2]
+      })
+      expect(Math.abs(button! - word!), `${viewport.width} px`).toBeLessThan(2)
+      await context.close()
+    }
+  })
+})
+
