@@ -38,6 +38,8 @@ const Timestamp = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 dat
  * would not take. Invisible controls are dropped first (plainText), as the editor drops them.
  */
 const text = (max: number, description: string) => z.string().overwrite(plainText).check(atMostCharacters(max)).default('').describe(description)
+/** An optional one-line text (a department), as its one-line field takes it: white space runs made one space, ends trimmed. */
+const lineText = (max: number, description: string) => z.string().overwrite(singleLine).check(atMostCharacters(max)).default('').describe(description)
 const EntryText = z.string().overwrite(plainText).min(1, { error: 'must not be empty' }).check(atMostCharacters(MAX_ENTRY_LENGTH))
 /** A name as the editor takes it: one line (white space runs made one space, ends trimmed), not blank, at most `max` characters. */
 const Name = (max: number) => z.string().overwrite(singleLine).min(1, { error: 'must not be empty' }).check(atMostCharacters(max))
@@ -61,7 +63,7 @@ const Touchpoint = z
     laneId: FileId.describe('Id of a lane in this file'),
     kind: z.enum(['direct', 'indirect']).default('direct').describe('direct: run by the company; indirect: earned media'),
     description: text(MAX_DESCRIPTION_LENGTH, 'What happens here'),
-    department: text(MAX_DEPARTMENT_LENGTH, 'Owning department'),
+    department: lineText(MAX_DEPARTMENT_LENGTH, 'Owning department'),
     status: z.enum(TOUCHPOINT_STATUSES).default('new'),
     expectation: text(MAX_EXPECTATION_LENGTH, 'What the customer expects'),
     painPoint: text(MAX_EXPECTATION_LENGTH, "The customer's problem here"),
@@ -98,7 +100,7 @@ const FactorEntry = z.strictObject({
 const StardustIdea = z.strictObject({
   touchpointId: FileId,
   text: EntryText,
-  department: text(MAX_DEPARTMENT_LENGTH, 'Department that takes the idea on'),
+  department: lineText(MAX_DEPARTMENT_LENGTH, 'Department that takes the idea on'),
   status: z.enum(STARDUST_STATUSES).default('idea'),
   voters: z.array(ParticipantId.check(notReserved)).default([]).describe('Participant ids that voted for the idea, one vote each'),
   createdAt: Timestamp,

@@ -36,12 +36,13 @@ describe('invisible characters in a text', () => {
       lanes: [{ id: 'store', name: `Store\u0000`, channel: 'physical' }],
       touchpoints: [{
         id: 'visit', title: `Visit \ud83d`, phaseId: 'before', laneId: 'store', description: `Walks${HIDDEN} in\nand\tlooks`,
-        department: `Sales\u001b`, expectation: `Advice\u202e`, painPoint: `Nobody\u0007`,
+        department: `Sales\u001b\n\tNorth  `, expectation: `Advice\u202e`, painPoint: `Nobody\u0007`,
       }],
       personas: [{ name: `Anna\u2066`, description: `Busy\u0000 parent 👩‍💻`, color: '#e4572e' }],
       factors: [{ touchpointId: 'visit', level: 'ok', dimension: 'factual', text: `Open${HIDDEN}`, createdAt: at, authorName: `Ann\u0085a` }],
-      stardust: [{ touchpointId: 'visit', text: `Coffee\u007f`, department: `Sales\u202d`, createdAt: at }],
+      stardust: [{ touchpointId: 'visit', text: `Coffee\u007f`, department: `Sales\u202d\r\nNorth`, createdAt: at }],
     }
+    // A department is one line, as its field takes it: line breaks and tabs in a file become one space.
     const parsed = parseBoardFile(file)
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
     const doc = new Y.Doc()
@@ -50,9 +51,9 @@ describe('invisible characters in a text', () => {
     const tp = board.touchpoints[0]!
     expect(readMeta(doc).title).toBe('Shop')
     expect([board.phases[0]!.name, board.lanes[0]!.name, board.personas[0]!.name]).toEqual(['Before', 'Store', 'Anna'])
-    expect([tp.title, tp.description, tp.department, tp.expectation, tp.painPoint]).toEqual(['Visit \ufffd', 'Walks in\nand\tlooks', 'Sales', 'Advice', 'Nobody'])
+    expect([tp.title, tp.description, tp.department, tp.expectation, tp.painPoint]).toEqual(['Visit \ufffd', 'Walks in\nand\tlooks', 'Sales North', 'Advice', 'Nobody'])
     expect(board.personas[0]!.description).toBe('Busy parent 👩‍💻')
-    expect([board.factors[0]!.text, board.factors[0]!.authorName, board.stardust[0]!.text, board.stardust[0]!.department]).toEqual(['Open', 'Anna', 'Coffee', 'Sales'])
+    expect([board.factors[0]!.text, board.factors[0]!.authorName, board.stardust[0]!.text, board.stardust[0]!.department]).toEqual(['Open', 'Anna', 'Coffee', 'Sales North'])
   })
 
   it('do not make an empty name, nor a whole text of them an entry', () => {
