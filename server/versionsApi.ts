@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import { atMostCharacters } from '../shared/atMostCharacters.js'
+import { singleLine } from '../shared/model/singleLine.js'
 import { MAX_VERSION_NAME_LENGTH } from '../shared/versionNames.js'
 import { authorizeBoard } from './boardAuth.js'
 import { describeIssues } from './boards.js'
@@ -11,8 +12,9 @@ import type { BoardStore } from './store.js'
 interface Deps { store: BoardStore; relay: Relay }
 
 const saveRequest = z.object({
-  name: z.string().trim().min(1, 'give the version a name').check(atMostCharacters(MAX_VERSION_NAME_LENGTH)),
-  author: z.string().check(atMostCharacters(60)).default(''),
+  // Cleaned as the editor cleans a name (singleLine): no line breaks, controls or bidi overrides in the history list.
+  name: z.string().overwrite(singleLine).min(1, 'give the version a name').check(atMostCharacters(MAX_VERSION_NAME_LENGTH)),
+  author: z.string().overwrite(singleLine).check(atMostCharacters(60)).default(''),
 })
 
 /** `GET /api/boards/<id>/versions`: every saved version, newest first (any token). */

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { atMostCharacters } from './atMostCharacters.js'
 import { MAX_PARTICIPANT_NAME_LENGTH } from './model/authors.js'
 import { MAX_ENTRY_LENGTH } from './model/factors.js'
+import { plainText } from './model/plainText.js'
+import { singleLine } from './model/singleLine.js'
 import { FACTOR_DIMENSIONS, FACTOR_LEVELS } from './model/schema.js'
 import { AGENDA_STEPS, MAX_TIMER_MS, MAX_VOTES_PER_PERSON, VOTING_TARGETS } from './session.js'
 import { MAX_VERSION_NAME_LENGTH } from './versionNames.js'
@@ -12,27 +14,29 @@ import { MAX_VERSION_NAME_LENGTH } from './versionNames.js'
  * the types alone, so zod stays out of the browser's bundle.
  */
 const id = z.string().min(1).max(100)
-const text = z.string().trim().min(1).check(atMostCharacters(MAX_ENTRY_LENGTH))
+/** A draft's text and the names people give, cleaned as the editor cleans them (plainText, singleLine) before they are kept. */
+const text = z.string().overwrite(plainText).trim().min(1).check(atMostCharacters(MAX_ENTRY_LENGTH))
+const line = (max: number) => z.string().overwrite(singleLine).check(atMostCharacters(max))
 
 /** Commands a client sends. `facilitator` marks the ones only a facilitator connection may send. */
 export const SessionCommandSchema = z.discriminatedUnion('type', [
   // anyone
   // `key` is a secret only this browser knows: participant ids are visible in the document, so an id alone must not unlock someone's drafts and votes.
-  z.object({ type: z.literal('hello'), participantId: id, key: z.string().min(16).max(100), name: z.string().check(atMostCharacters(MAX_PARTICIPANT_NAME_LENGTH)) }),
+  z.object({ type: z.literal('hello'), participantId: id, key: z.string().min(16).max(100), name: line(MAX_PARTICIPANT_NAME_LENGTH) }),
   z.object({ type: z.literal('vote.cast'), itemId: id }),
   z.object({ type: z.literal('vote.retract'), itemId: id }),
   z.object({ type: z.literal('draft.factor'), touchpointId: id, level: z.enum(FACTOR_LEVELS), dimension: z.enum(FACTOR_DIMENSIONS), text, customerVoice: z.boolean().default(false) }),
   z.object({ type: z.literal('draft.stardust'), touchpointId: id, text, customerVoice: z.boolean().default(false) }),
   z.object({ type: z.literal('draft.remove'), draftId: id }),
   // Told after restoring a version (the document carries the restore itself), so everyone hears of it.
-  z.object({ type: z.literal('restore.announce'), version: z.string().trim().min(1).check(atMostCharacters(MAX_VERSION_NAME_LENGTH)) }),
+  z.object({ type: z.literal('restore.announce'), version: line(MAX_VERSION_NAME_LENGTH).min(1) }),
   // facilitator only
   z.object({ type: z.literal('timer.set'), durationMs: z.number().int().min(1000).max(MAX_TIMER_MS) }),
   z.object({ type: z.literal('timer.start') }),
   z.object({ type: z.literal('timer.pause') }),
   z.object({ type: z.literal('timer.addMinute') }),
   z.object({ type: z.literal('timer.reset') }),
-  z.object({ type: z.literal('voting.open'), target: z.enum(VOTING_TARGETS), votesPerPerson: z.number().int().min(1).max(MAX_VOTES_PER_PERSON), title: z.string().check(atMostCharacters(120)).default('') }),
+  z.object({ type: z.literal('voting.open'), target: z.enum(VOTING_TARGETS), votesPerPerson: z.number().int().min(1).max(MAX_VOTES_PER_PERSON), title: line(120).default('') }),
   z.object({ type: z.literal('voting.reveal') }),
   z.object({ type: z.literal('voting.close') }),
   z.object({ type: z.literal('private.start') }),

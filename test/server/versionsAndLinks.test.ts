@@ -45,6 +45,14 @@ describe('version history over HTTP', () => {
     expect(touchpoints(doc).map((t) => t.title)).toContain('Kept in the version')
   })
 
+  it('keeps a version’s name and author on one line, without controls or bidi overrides', async () => {
+    const saved = await api('/versions', board.tokens.edit, { method: 'POST', body: JSON.stringify({ name: ' After\u202e\r\ncollecting\u0000 ', author: 'Pat\n\u2066Smith' }) })
+    expect(saved.status).toBe(201)
+    expect(await saved.json()).toMatchObject({ name: 'After collecting', author: 'Pat Smith' })
+    const list = (await (await api('/versions', board.tokens.view)).json()) as { versions: { name: string; author: string }[] }
+    expect(list.versions[0]).toMatchObject({ name: 'After collecting', author: 'Pat Smith' })
+  })
+
   it('refuses to save a version with the view link, without a name, or without a valid token', async () => {
     const asViewer = await api('/versions', board.tokens.view, { method: 'POST', body: JSON.stringify({ name: 'Nope' }) })
     expect(asViewer.status).toBe(403)
@@ -52,6 +60,8 @@ describe('version history over HTTP', () => {
     const unnamed = await api('/versions', board.tokens.edit, { method: 'POST', body: JSON.stringify({ name: '  ' }) })
     expect(unnamed.status).toBe(400)
     expect(((await unnamed.json()) as { error: string }).error).toMatch(/name: give the version a name/)
+    const hidden = await api('/versions', board.tokens.edit, { method: 'POST', body: JSON.stringify({ name: '\u202e\u0007\n' }) })
+    expect(hidden.status).toBe(400)
     expect((await api('/versions', 'wrong-token')).status).toBe(401)
     expect((await api('/versions/no-such-version', board.tokens.edit)).status).toBe(404)
   })

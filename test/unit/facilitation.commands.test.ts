@@ -178,6 +178,20 @@ describe('session commands', () => {
     expect(state.public.privateMode).toEqual({ on: false, since: null, drafts: 0 })
   })
 
+  it('cleans draft texts and given names as the editor does before keeping them', () => {
+    const parse = (input: SessionCommandInput) => SessionCommandSchema.parse(input) as Record<string, unknown>
+    // Controls and bidi overrides go; a draft keeps its line breaks, a name becomes one line.
+    expect(parse({ type: 'draft.factor', touchpointId: 'tp1', level: 'delight', dimension: 'emotional', text: ' Warm\u202e welcome\u0007\r\nat the door ' }).text)
+      .toBe('Warm welcome\nat the door')
+    expect(parse({ type: 'draft.stardust', touchpointId: 'tp1', text: '\u2066Free\u0000 coffee\u2069' }).text).toBe('Free coffee')
+    expect(parse({ type: 'hello', participantId: 'pat', key: 'k'.repeat(16), name: 'Pat\u202e\n  Smith\u001b' }).name).toBe('Pat Smith')
+    expect(parse({ type: 'restore.announce', version: '\u202eBefore\tthe cut\n' }).version).toBe('Before the cut')
+    expect(parse({ type: 'voting.open', target: 'touchpoints', votesPerPerson: 3, title: 'Round\n\u202eone' }).title).toBe('Round one')
+    // Nothing left once cleaned is as empty as nothing typed.
+    expect(() => parse({ type: 'draft.stardust', touchpointId: 'tp1', text: '\u202e\u0007 ' })).toThrow()
+    expect(() => parse({ type: 'restore.announce', version: '\u2066\n' })).toThrow()
+  })
+
   it('saves a version when the agenda moves to a new step, not when it stays', () => {
     const state = emptyFacilitation()
     expect(run(state, { type: 'agenda.go', step: 'collect' }, facilitator)).toEqual({ ok: true, effects: [{ kind: 'saveVersion', step: 'collect' }] })
