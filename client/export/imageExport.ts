@@ -2,8 +2,12 @@ import { type Edge, getNodesBounds, getViewportForBounds, type Node } from '@xyf
 import { toSvg } from 'html-to-image'
 import { renderEverything } from '../flow/renderEverything.js'
 import { type ImageCaption, SVG_DATA_URL, withCaption } from './imageCaption.js'
+import { stylePropertiesOf } from './styleProperties.js'
 
 export type ImageScope = 'board' | 'view'
+
+/** The properties each element's style is copied with (styleProperties.ts), made at the first picture. */
+let styleProperties: string[] | undefined
 
 /** Slide resolution for the whole board: 1920 wide, height from the board's aspect ratio. */
 const SLIDE_WIDTH = 1920
@@ -32,7 +36,9 @@ async function render(container: HTMLElement, nodes: Node[], scope: ImageScope, 
   const viewport = container.querySelector<HTMLElement>('.react-flow__viewport')
   if (!viewport) throw new Error('The board is not on screen')
   const toImage = async (node: HTMLElement, options: Parameters<typeof toSvg>[1] & { width: number; height: number; pixelRatio: number }) => {
-    const { svg, height } = withCaption(withLineClamps(await toSvg(node, options)), options.width, options.height, caption)
+    styleProperties ??= stylePropertiesOf()
+    const picture = await toSvg(node, { ...options, includeStyleProperties: styleProperties })
+    const { svg, height } = withCaption(withLineClamps(picture), options.width, options.height, caption)
     return rasterise(svg, options.width, height, options.pixelRatio, '#ffffff')
   }
   // Editing chrome (handles, cursors, the add-phase and add-lane buttons, a selected card's × button, someone's busy

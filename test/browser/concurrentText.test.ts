@@ -99,6 +99,8 @@ describe('two people editing the same text at once', () => {
     await annField.fill('Nobody at the counter after the refit in March; a screen instead')
     await annField.blur()
     await expect.poll(() => touchpoint(flyer.id).painPoint).toBe('Nobody at the counter after the refit in March; a screen instead')
+    // Ben's page has heard of Ann's save (on a loaded machine that can come after the server has it).
+    await ben.getByTestId('changed-meanwhile').waitFor()
     await benField.blur()
     await ben.getByTestId('lost-draft').waitFor()
     // His changes did not fit hers: hers stays as she wrote it, and his whole text is kept for him to copy.

@@ -70,6 +70,21 @@ describe('handing the board off', () => {
     let black = 0
     for (let i = 0; i < png.data.length; i += 4) if (png.data[i] < 12 && png.data[i + 1] < 12 && png.data[i + 2] < 12 && png.data[i + 3] > 0) black++
     expect(black / (png.width * png.height)).toBeLessThan(0.01)
+    // Drawn with the board's styles: the lanes' tints, the phase headers' ink fill, the cards' channel stripes.
+    const near = (i: number, [r, g, b]: number[]) => Math.abs(png.data[i]! - r!) + Math.abs(png.data[i + 1]! - g!) + Math.abs(png.data[i + 2]! - b!) < 12
+    const counts = { physical: 0, digital: 0, ink: 0, physicalStripe: 0, digitalStripe: 0 }
+    for (let i = 0; i < png.data.length; i += 4) {
+      if (near(i, [0xfb, 0xf3, 0xe6])) counts.physical++
+      if (near(i, [0xea, 0xf2, 0xfb])) counts.digital++
+      if (near(i, [0x1f, 0x2a, 0x44])) counts.ink++
+      if (near(i, [0xc9, 0x8a, 0x3a])) counts.physicalStripe++
+      if (near(i, [0x3a, 0x78, 0xc9])) counts.digitalStripe++
+    }
+    expect(counts.physical, 'physical lane pixels').toBeGreaterThan(50_000)
+    expect(counts.digital, 'digital lane pixels').toBeGreaterThan(50_000)
+    expect(counts.ink, 'phase header pixels').toBeGreaterThan(20_000)
+    expect(counts.physicalStripe, 'physical card stripe pixels').toBeGreaterThan(300)
+    expect(counts.digitalStripe, 'digital card stripe pixels').toBeGreaterThan(300)
   })
 
   it('exports the whole board as a vector SVG drawn from its data, which renders outside the app', async () => {
