@@ -56,7 +56,8 @@ export default defineConfig({
     root: '.',
     // Vitest's default is one worker fewer than the cores: one on a 2-core machine. Two let the files run side by side,
     // browser files too (each with its own server and Chromium): on a 2-core machine the whole suite took 298 and 374 s
-    // so, against 435 s with the browser files one at a time (2026-12-06, other work running alongside).
+    // so, against 435 s with the browser files one at a time (2026-12-06, other work running alongside). Three workers
+    // gained nothing: the browser files are short of CPU, not waiting (755 s against 742 s with two, 2026-12-07).
     maxWorkers: 2,
     projects: [
       // Unit and server files share their workers' module cache (isolate: false): each file's own import of the app's
