@@ -37,12 +37,17 @@ const colorKey = (holder: ColorHolder | undefined) => (holder ? `${holder.color}
  * Cursors change presence many times a second, so colours are looked at again only when someone came, left, or
  * changed colour or stamp. Answers a function that stops.
  */
-export function keepOwnColor(provider: WebsocketProvider, me: Participant, role: string, startWith: Partial<PresenceState> = {}): () => void {
+export function keepOwnColor(
+  provider: WebsocketProvider, me: Participant, role: string, startWith: Partial<PresenceState> = {},
+  /** Where this tab keeps the colour it showed on this board, so a reload starts from it (lastColor.ts). */
+  last?: { read(): string | undefined; write(color: string): void },
+): () => void {
   const { awareness } = provider
   const previous = (awareness.getLocalState() as Partial<PresenceState> | null)?.user
-  // The same person with a new name or role on the same connection: their colour and stamp stay.
+  // The same person with a new name or role on the same connection: their colour and stamp stay. After a reload they
+  // start from the colour they showed: the others saw it last, and it is theirs again unless someone took it meanwhile.
   const same = previous?.id === me.id
-  let color = same ? previous.color : me.color
+  let color = same ? previous.color : (last?.read() ?? me.color)
   let arrived = same ? previous.arrived : undefined
   const seen = new Map<number, string | undefined>()
 
@@ -51,6 +56,7 @@ export function keepOwnColor(provider: WebsocketProvider, me: Participant, role:
     const user: PresenceUser = { ...me, role, color, ...(arrived === undefined ? {} : { arrived }) }
     const changed = current?.color !== color || current.arrived !== arrived || current.name !== me.name || current.role !== role
     if (changed || Object.keys(also).length > 0) setPresence(awareness, { ...also, user })
+    last?.write(color)
   }
   const recolor = (also?: Partial<PresenceState>) => {
     const others = colorHolders(provider)

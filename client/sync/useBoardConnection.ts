@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type Role, SYNC_PATH, canWrite } from '../../shared/protocol.js'
 import type { Participant } from './identity.js'
+import { lastColor } from './lastColor.js'
 import { keepOwnColor } from './ownColor.js'
 import { sendOwnPresenceOnly } from './ownPresenceOnly.js'
 import { seeOthersAgainAfterReconnect } from './seeOthersAgain.js'
@@ -106,8 +107,8 @@ export function useBoardConnection(
   useEffect(() => {
     if (!pair || !me || !presenceRole) return
     // Who this person is, in a colour of their own that stays theirs (./ownColor.ts); nothing pointed at or moved yet.
-    return keepOwnColor(pair.provider, me, presenceRole, { cursor: null, dragging: null, editing: null, viewport: null })
-  }, [pair, me, presenceRole])
+    return keepOwnColor(pair.provider, me, presenceRole, { cursor: null, dragging: null, editing: null, viewport: null }, boardId ? lastColor(boardId) : undefined)
+  }, [pair, me, presenceRole, boardId])
 
   return pair ? { doc: pair.doc, provider: pair.provider, status, synced, refused } : null
 }

@@ -56,6 +56,28 @@ describe('colours of the people on a board', () => {
     }
   })
 
+  it('stay a person’s own through a reload, though a colour nearer their own came free meanwhile', async () => {
+    const board = await createBoard(server.url, { title: 'Reloaded' })
+    const [p1, p2, p3] = [await join(board.links.edit, 'P1', SAME_COLOR_IDS[0]!), await join(board.links.edit, 'P2', SAME_COLOR_IDS[1]!),
+      await join(board.links.edit, 'P3', SAME_COLOR_IDS[2]!)]
+    const before = await avatarColors(p1, 3)
+    // P2 leaves: the colour P3 gave way to when arriving is free again.
+    await p2.context().close()
+    await avatarColors(p1, 2)
+    await p3.reload()
+    await p3.getByTestId('display-name').or(p3.locator('[data-testid="board"][data-synced="true"]')).first().waitFor()
+    if (await p3.getByTestId('display-name').isVisible()) {
+      await p3.getByTestId('display-name').fill('P3')
+      await p3.getByTestId('join').click()
+    }
+    await p3.locator('[data-testid="board"][data-synced="true"]').waitFor()
+    const after = await avatarColors(p1, 2)
+    expect(after).toEqual({ P1: before.P1, P3: before.P3 })
+    expect(await avatarColors(p3, 2)).toEqual(after)
+    await p1.context().close()
+    await p3.context().close()
+  })
+
   it('show again at once on a page whose network dropped and came back, though the others did nothing meanwhile', async () => {
     const board = await createBoard(server.url, { title: 'Back again' })
     const ann = await joinBoard(browser, board.links.edit, 'Ann')
