@@ -123,6 +123,7 @@ describe('bad input over the real socket', () => {
     raw.send(frame(10, (e) => encoding.writeVarString(e, JSON.stringify({ type: 'lock.grid', locked: true }))))
     raw.send(awarenessFrame(777, 1, { user: { name: 'Viewer' } })) // presence is allowed
     const fresh = connectClient(server.url, board.id, board.tokens.view)
+    await synced(fresh) // presence can arrive before the board does
     await waitFor(() => fresh.provider.awareness.getStates().get(777) !== undefined, 5000, 'the viewer’s presence')
     expect(touchpoints(fresh.doc).map((t) => t.title)).not.toContain('Viewer was here')
     expect(touchpoints(honest.doc).map((t) => t.title)).not.toContain('Viewer was here')
