@@ -1,13 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core'
 import * as Y from 'yjs'
+import { CHROMIUM_PATH, chromiumArgs } from './chromium.js'
 
-/** Debian's Chromium, as CI installs it; CHROMIUM_PATH overrides. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic',
-]
+export { CHROMIUM_PATH }
 
 /**
  * Chromium for the tests. Its pages run without Zigzag's service worker unless a test asks for it
@@ -15,7 +11,7 @@ const ARGS = [
  * (an update that removed a file, a cut connection), and every page would fetch the app's files twice.
  */
 export async function launchBrowser(): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS })
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: await chromiumArgs() })
   const newContext = browser.newContext.bind(browser)
   const newPage = browser.newPage.bind(browser)
   browser.newContext = (options) => newContext({ serviceWorkers: 'block', ...options })
