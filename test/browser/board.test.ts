@@ -375,4 +375,55 @@ describe('a live board in two browsers', () => {
     const path = await screenshot(facilitator, 'board')
     expect(path).toContain('test-results/board.png')
   })
+
+  it('lets the facilitator shape the grid with the header buttons, asking before a removal, and shows every step to the others', async () => {
+    const phases = (page: Page) => page.getByTestId('phase-name').allTextContents()
+    const lanes = (page: Page) => page.locator('[data-testid="lane"]').evaluateAll((all) =>
+      all.map((lane) => `${lane.querySelector('[data-testid="lane-name"]')!.textContent} (${lane.getAttribute('data-channel')})`))
+    const header = (page: Page, kind: 'phase' | 'lane', name: string) =>
+      page.locator(`[data-testid="${kind}"]`).filter({ has: page.getByTestId(`${kind}-name`).getByText(name, { exact: true }) })
+    /** Hovers the header, as its buttons show only then, and clicks the one named `label`. */
+    const press = async (kind: 'phase' | 'lane', name: string, label: string) => {
+      const target = header(facilitator, kind, name)
+      await target.hover()
+      await target.getByRole('button', { name: label, exact: true }).click()
+    }
+    const phasesBefore = await phases(participant)
+    const lanesBefore = await lanes(participant)
+
+    await facilitator.getByTestId('add-phase').click()
+    await expect.poll(() => phases(participant)).toEqual([...phasesBefore, 'New phase'])
+    await press('phase', 'New phase', 'Move left')
+    await expect.poll(() => phases(participant)).toEqual([...phasesBefore.slice(0, -1), 'New phase', phasesBefore.at(-1)])
+    expect(await header(facilitator, 'phase', 'New phase').getByRole('button', { name: 'Move right', exact: true }).isEnabled()).toBe(true)
+    // The first phase cannot move further left.
+    expect(await header(facilitator, 'phase', phasesBefore[0]!).getByRole('button', { name: 'Move left', exact: true }).isDisabled()).toBe(true)
+
+    await facilitator.getByTestId('add-lane').click()
+    await expect.poll(() => lanes(participant)).toEqual([...lanesBefore, 'New channel (digital)'])
+    const chip = header(facilitator, 'lane', 'New channel').getByTestId('lane-channel')
+    expect(await chip.getAttribute('title')).toBe('Switch between physical and digital')
+    await chip.click()
+    // Physical lanes come first: a lane switched to physical joins the end of their group.
+    const physical = lanesBefore.filter((lane) => lane.endsWith('(physical)'))
+    const digital = lanesBefore.filter((lane) => lane.endsWith('(digital)'))
+    await expect.poll(() => lanes(participant)).toEqual([...physical, 'New channel (physical)', ...digital])
+    await press('lane', 'New channel', 'Move up')
+    await expect.poll(() => lanes(participant)).toEqual([...physical.slice(0, -1), 'New channel (physical)', physical.at(-1), ...digital])
+
+    // Removing asks first: No keeps it, for everyone.
+    const answer = (accept: boolean) => facilitator.once('dialog', (dialog) => void (accept ? dialog.accept() : dialog.dismiss()))
+    answer(false)
+    await press('phase', 'New phase', 'Remove')
+    await facilitator.waitForTimeout(300)
+    expect(await phases(participant)).toContain('New phase')
+    answer(true)
+    await press('phase', 'New phase', 'Remove')
+    await expect.poll(() => phases(participant)).toEqual(phasesBefore)
+    answer(true)
+    await press('lane', 'New channel', 'Remove')
+    await expect.poll(() => lanes(participant)).toEqual(lanesBefore)
+    expect(await phases(facilitator)).toEqual(phasesBefore)
+    expect(await lanes(facilitator)).toEqual(lanesBefore)
+  })
 })
