@@ -60,9 +60,10 @@ export default defineConfig({
     // gained nothing: the browser files are short of CPU, not waiting (755 s against 742 s with two, 2026-12-07).
     maxWorkers: 2,
     projects: [
-      // Unit and server files share their workers' module cache (isolate: false): each file's own import of the app's
-      // modules took most of their time. On a 2-core machine, unit 40 s → 12 s, server 56 s → 37 s (2026-12-07). Browser
-      // files keep isolation: they gain nothing measurable, and each holds its own server and Chromium.
+      // Every file shares its worker's module cache (isolate: false): each file's own import of the app's modules, and
+      // of Playwright (0.65 s of CPU alone), took much of its time. On a 2-core machine, unit 40 s → 12 s, server
+      // 56 s → 37 s, browser 431 s → 362 s (2026-12-07). Each browser file still starts and closes its own server and
+      // Chromium.
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', isolate: false } },
       { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node', testTimeout: 20_000, isolate: false } },
       // Needs PostgreSQL and Redis (see test/scale/services.ts): `npm run test:scale`, not part of `npm test`.
@@ -77,6 +78,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          isolate: false,
         },
       },
     ],
