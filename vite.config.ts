@@ -62,8 +62,9 @@ export default defineConfig({
     projects: [
       // Every file shares its worker's module cache (isolate: false): each file's own import of the app's modules, and
       // of Playwright (0.65 s of CPU alone), took much of its time. On a 2-core machine, unit 40 s → 12 s, server
-      // 56 s → 37 s, browser 431 s → 362 s (2026-12-07). Each browser file still starts and closes its own server and
-      // Chromium.
+      // 56 s → 37 s, browser 431 s → 362 s run alone; the whole suite in a fresh clone only 492 s → 476 s (2026-12-07):
+      // the CPU that imports no longer take goes to the tests beside them. Each browser file still starts and closes its
+      // own server and Chromium.
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', isolate: false } },
       { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node', testTimeout: 20_000, isolate: false } },
       // Needs PostgreSQL and Redis (see test/scale/services.ts): `npm run test:scale`, not part of `npm test`.
