@@ -16,8 +16,9 @@ export const BRIEF_ARGS = [
 /**
  * Chromium features the tests turn off. Headless Chromium opens a window per browser context, and each window
  * preloads the address bar's popup (chrome://omnibox-popup.top-chrome) in a renderer of its own, which no test
- * page ever shows. Without it a context and its first page cost about 0.45 s of CPU instead of 1.3 s, and open in
- * 0.38 s instead of 0.75 s (Chromium 156, 2-core machine, 2026-12-07; `Target.getTargets` lists the popups).
+ * page ever shows (`Target.getTargets` lists the popups). Without it a context and its first page cost about 0.5 s
+ * of CPU instead of 1.4 s, and open in 0.38 s instead of 0.82 s (medians of 3 runs of 10 contexts; Chromium 156,
+ * 2-core machine, 2026-12-07).
  */
 export const FEATURES_OFF = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup']
 
