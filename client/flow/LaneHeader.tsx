@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react'
 import { laneMaps, moveLane, removeLane, renameLane, setLaneChannel } from '../../shared/model/index.js'
 import { canvasMeasure } from '../export/svgText.js'
+import { ActionsMenu } from '../ui/ActionsMenu.js'
 import { EditTarget } from '../ui/EditTarget.js'
 import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
 import { GRID, type LaneRow } from './layout.js'
 import { hasWordWiderThanLane } from './laneName.js'
 
-/** A row header: the channel name, whether it is physical or digital, move up/down, remove. Read-only for viewers and while the grid is locked (lockedHint then says why). */
+/** A row header: the channel name, whether it is physical or digital (the chip switches it), and its menu: rename, move up/down, switch, remove. Read-only for viewers and while the grid is locked (lockedHint then says why). */
 export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint }: {
   row: LaneRow; first: boolean; last: boolean; startsGroup: boolean; readOnly: boolean; lockedHint?: string
 }) {
@@ -33,14 +34,13 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint
         {t(`grid.${row.channel}`)}
       </button>
       {!readOnly && (
-        <span className="header-actions nodrag">
-          <button type="button" disabled={first} title={t('grid.moveUp')} aria-label={t('grid.moveUp')}
-            onClick={() => moveLane(doc, row.id, -1, origin)}>˄</button>
-          <button type="button" disabled={last} title={t('grid.moveDown')} aria-label={t('grid.moveDown')}
-            onClick={() => moveLane(doc, row.id, 1, origin)}>˅</button>
-          <button type="button" disabled={first && last} title={t('grid.remove')} aria-label={t('grid.remove')}
-            data-testid="lane-remove" onClick={remove}>×</button>
-        </span>
+        <ActionsMenu label={t('grid.laneActions', { name: row.name })} className="header-actions" testId="lane-actions" actions={[
+          { label: t('grid.renameAction'), run: () => setEditing(true) },
+          { label: t('grid.moveUp'), disabled: first, repeatable: true, run: () => moveLane(doc, row.id, -1, origin) },
+          { label: t('grid.moveDown'), disabled: last, repeatable: true, run: () => moveLane(doc, row.id, 1, origin) },
+          { label: t(`grid.make_${other}`), run: () => setLaneChannel(doc, row.id, other, origin) },
+          { label: t('grid.removeLane'), disabled: first && last, removes: true, testId: 'lane-remove', run: remove },
+        ]} />
       )}
     </div>
   )

@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { movePhase, phaseMaps, removePhase, renamePhase } from '../../shared/model/index.js'
+import { ActionsMenu } from '../ui/ActionsMenu.js'
 import { EditTarget } from '../ui/EditTarget.js'
 import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
 import { GRID, type PhaseColumn } from './layout.js'
 
-/** A column header: the phase name (double-click renames), move left/right, remove. Read-only for viewers and while the grid is locked (lockedHint then says why). */
+/** A column header: the phase name (double-click renames) and its menu: rename, move left/right, remove. Read-only for viewers and while the grid is locked (lockedHint then says why). */
 export function PhaseHeader({ column, first, last, readOnly, lockedHint }: {
   column: PhaseColumn; first: boolean; last: boolean; readOnly: boolean; lockedHint?: string
 }) {
@@ -23,14 +24,12 @@ export function PhaseHeader({ column, first, last, readOnly, lockedHint }: {
           onCommit={(name) => renamePhase(doc, column.id, name, origin)} />
       </EditTarget>
       {!readOnly && (
-        <span className="header-actions nodrag">
-          <button type="button" disabled={first} title={t('grid.moveEarlier')} aria-label={t('grid.moveEarlier')}
-            onClick={() => movePhase(doc, column.id, -1, origin)}>‹</button>
-          <button type="button" disabled={last} title={t('grid.moveLater')} aria-label={t('grid.moveLater')}
-            onClick={() => movePhase(doc, column.id, 1, origin)}>›</button>
-          <button type="button" disabled={first && last} title={t('grid.remove')} aria-label={t('grid.remove')}
-            data-testid="phase-remove" onClick={remove}>×</button>
-        </span>
+        <ActionsMenu label={t('grid.phaseActions', { name: column.name })} className="header-actions" testId="phase-actions" actions={[
+          { label: t('grid.renameAction'), run: () => setEditing(true) },
+          { label: t('grid.moveEarlier'), disabled: first, repeatable: true, run: () => movePhase(doc, column.id, -1, origin) },
+          { label: t('grid.moveLater'), disabled: last, repeatable: true, run: () => movePhase(doc, column.id, 1, origin) },
+          { label: t('grid.removePhase'), disabled: first && last, removes: true, testId: 'phase-remove', run: remove },
+        ]} />
       )}
     </div>
   )

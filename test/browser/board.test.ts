@@ -376,17 +376,25 @@ describe('a live board in two browsers', () => {
     expect(path).toContain('test-results/board.png')
   })
 
-  it('lets the facilitator shape the grid with the header buttons, asking before a removal, and shows every step to the others', async () => {
+  it('lets the facilitator shape the grid from the headers’ menus, asking before a removal, and shows every step to the others', async () => {
     const phases = (page: Page) => page.getByTestId('phase-name').allTextContents()
     const lanes = (page: Page) => page.locator('[data-testid="lane"]').evaluateAll((all) =>
       all.map((lane) => `${lane.querySelector('[data-testid="lane-name"]')!.textContent} (${lane.getAttribute('data-channel')})`))
     const header = (page: Page, kind: 'phase' | 'lane', name: string) =>
       page.locator(`[data-testid="${kind}"]`).filter({ has: page.getByTestId(`${kind}-name`).getByText(name, { exact: true }) })
-    /** Hovers the header, as its buttons show only then, and clicks the one named `label`. */
+    const menu = facilitator.getByRole('menu')
+    const action = (label: string) => menu.getByRole('menuitem', { name: label, exact: true })
+    /** Hovers the header, as its "•••" shows only then, opens its menu if closed, and picks the action named `label`. */
     const press = async (kind: 'phase' | 'lane', name: string, label: string) => {
       const target = header(facilitator, kind, name)
       await target.hover()
-      await target.getByRole('button', { name: label, exact: true }).click()
+      if (await menu.isVisible() && !(await menu.getAttribute('aria-label'))!.includes(`“${name}”`)) await close()
+      if (!(await menu.isVisible())) await target.getByTestId(`${kind}-actions`).click()
+      await action(label).click()
+    }
+    const close = async () => {
+      await facilitator.keyboard.press('Escape')
+      await menu.waitFor({ state: 'detached' })
     }
     const phasesBefore = await phases(participant)
     const lanesBefore = await lanes(participant)
@@ -395,9 +403,16 @@ describe('a live board in two browsers', () => {
     await expect.poll(() => phases(participant)).toEqual([...phasesBefore, 'New phase'])
     await press('phase', 'New phase', 'Move left')
     await expect.poll(() => phases(participant)).toEqual([...phasesBefore.slice(0, -1), 'New phase', phasesBefore.at(-1)])
-    expect(await header(facilitator, 'phase', 'New phase').getByRole('button', { name: 'Move right', exact: true }).isEnabled()).toBe(true)
+    // The menu stays open for another step, now both ways.
+    expect(await action('Move right').isEnabled()).toBe(true)
+    await press('phase', 'New phase', 'Move left')
+    await expect.poll(() => phases(participant)).toEqual([...phasesBefore.slice(0, -2), 'New phase', ...phasesBefore.slice(-2)])
+    await close()
     // The first phase cannot move further left.
-    expect(await header(facilitator, 'phase', phasesBefore[0]!).getByRole('button', { name: 'Move left', exact: true }).isDisabled()).toBe(true)
+    await header(facilitator, 'phase', phasesBefore[0]!).hover()
+    await header(facilitator, 'phase', phasesBefore[0]!).getByTestId('phase-actions').click()
+    expect(await action('Move left').isDisabled()).toBe(true)
+    await close()
 
     await facilitator.getByTestId('add-lane').click()
     await expect.poll(() => lanes(participant)).toEqual([...lanesBefore, 'New channel (digital)'])
@@ -410,20 +425,92 @@ describe('a live board in two browsers', () => {
     await expect.poll(() => lanes(participant)).toEqual([...physical, 'New channel (physical)', ...digital])
     await press('lane', 'New channel', 'Move up')
     await expect.poll(() => lanes(participant)).toEqual([...physical.slice(0, -1), 'New channel (physical)', physical.at(-1), ...digital])
+    // The menu switches the channel too: a lane switched to digital starts the digital group.
+    await press('lane', 'New channel', 'Make it digital')
+    await expect.poll(() => lanes(participant)).toEqual([...physical, 'New channel (digital)', ...digital])
 
     // Removing asks first: No keeps it, for everyone.
     const answer = (accept: boolean) => facilitator.once('dialog', (dialog) => void (accept ? dialog.accept() : dialog.dismiss()))
     answer(false)
-    await press('phase', 'New phase', 'Remove')
+    await press('phase', 'New phase', 'Remove phase…')
     await facilitator.waitForTimeout(300)
     expect(await phases(participant)).toContain('New phase')
     answer(true)
-    await press('phase', 'New phase', 'Remove')
+    await press('phase', 'New phase', 'Remove phase…')
     await expect.poll(() => phases(participant)).toEqual(phasesBefore)
     answer(true)
-    await press('lane', 'New channel', 'Remove')
+    await press('lane', 'New channel', 'Remove lane…')
     await expect.poll(() => lanes(participant)).toEqual(lanesBefore)
     expect(await phases(facilitator)).toEqual(phasesBefore)
     expect(await lanes(facilitator)).toEqual(lanesBefore)
+  })
+  it('keeps a header’s menu big enough to use on a laptop’s fitted board, and works it from the keyboard', async () => {
+    await facilitator.setViewportSize({ width: 1280, height: 720 })
+    await facilitator.getByRole('button', { name: 'Fit the board to the screen' }).click()
+    await facilitator.waitForTimeout(400)
+    const zoom = await facilitator.getByTestId('canvas').evaluate((el) => Number(getComputedStyle(el).getPropertyValue('--zoom')))
+    expect(zoom).toBeLessThan(0.6) // the board is small on this screen: its own 28 px button would be under 17 px
+    const first = facilitator.getByTestId('phase').first()
+    const firstName = (await first.getByTestId('phase-name').textContent())!
+    const second = (await facilitator.getByTestId('phase-name').nth(1).textContent())!
+    const trigger = first.getByTestId('phase-actions')
+    await first.hover()
+    const button = (await trigger.boundingBox())!
+    expect(button.width).toBeGreaterThanOrEqual(23.5)
+    expect(button.height).toBeGreaterThanOrEqual(23.5)
+    await trigger.click()
+    const menu = facilitator.getByRole('menu')
+    const items = menu.getByRole('menuitem')
+    expect(await items.allTextContents()).toEqual(['Rename', 'Move left', 'Move right', 'Remove phase…'])
+    for (const box of await items.evaluateAll((all) => all.map((el) => ({ height: el.getBoundingClientRect().height, font: getComputedStyle(el).fontSize })))) {
+      expect(box.height).toBeGreaterThanOrEqual(30)
+      expect(box.font).toBe('14px')
+    }
+    const place = (await menu.boundingBox())!
+    expect(place.y).toBeGreaterThanOrEqual(button.y + button.height)
+    expect(place.x + place.width).toBeLessThanOrEqual(1280)
+    await screenshot(facilitator, 'board-header-menu-1280')
+    await facilitator.keyboard.press('Escape')
+    await menu.waitFor({ state: 'detached' })
+
+    // From the keyboard: Tab from the name to its "•••", Enter opens with the focus on the first action, the arrows skip
+    // what cannot be done (Move left, on the first phase), and Escape gives the focus back.
+    const focused = () => facilitator.evaluate(() => document.activeElement?.textContent || document.activeElement?.getAttribute('aria-label'))
+    await facilitator.mouse.move(5, 700)
+    await first.getByTestId('phase-name').focus()
+    await facilitator.keyboard.press('Tab')
+    expect(await focused()).toBe(`Phase “${firstName}”: rename, move, remove`)
+    await expect.poll(() => trigger.evaluate((el) => getComputedStyle(el).opacity)).toBe('1')
+    await facilitator.keyboard.press('Enter')
+    expect(await focused()).toBe('Rename')
+    await facilitator.keyboard.press('ArrowDown')
+    expect(await focused()).toBe('Move right')
+    await facilitator.keyboard.press('Enter')
+    await expect.poll(() => participant.getByTestId('phase-name').allTextContents()).toEqual(expect.arrayContaining([second, firstName]))
+    expect((await participant.getByTestId('phase-name').allTextContents()).slice(0, 2)).toEqual([second, firstName])
+    expect(await focused()).toBe('Move right') // the menu stays open for another step
+    await facilitator.keyboard.press('ArrowUp')
+    expect(await focused()).toBe('Move left') // possible now
+    await facilitator.keyboard.press('Enter')
+    await expect.poll(async () => (await participant.getByTestId('phase-name').allTextContents()).slice(0, 2)).toEqual([firstName, second])
+    await facilitator.keyboard.press('Escape')
+    await menu.waitFor({ state: 'detached' })
+    expect(await focused()).toBe(`Phase “${firstName}”: rename, move, remove`)
+
+    // Rename, from the menu: the name turns into a field with all of it selected.
+    await facilitator.keyboard.press('Enter')
+    await menu.getByRole('menuitem', { name: 'Rename' }).click()
+    const field = first.getByTestId('phase-name-input')
+    expect(await field.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart!, el.selectionEnd!))).toBe(firstName)
+    await facilitator.keyboard.type('Discovery')
+    await facilitator.keyboard.press('Enter')
+    await expect.poll(async () => (await participant.getByTestId('phase-name').allTextContents())[0]).toBe('Discovery')
+    await first.hover()
+    await trigger.click()
+    await menu.getByRole('menuitem', { name: 'Rename' }).click()
+    await facilitator.keyboard.type(firstName)
+    await facilitator.keyboard.press('Enter')
+    await expect.poll(async () => (await participant.getByTestId('phase-name').allTextContents())[0]).toBe(firstName)
+    await facilitator.setViewportSize({ width: 1440, height: 900 })
   })
 })
