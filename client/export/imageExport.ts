@@ -41,7 +41,7 @@ async function render(container: HTMLElement, nodes: Node[], scope: ImageScope, 
     const { svg, height } = withCaption(withLineClamps(picture), options.width, options.height, caption)
     return rasterise(svg, options.width, height, options.pixelRatio, '#ffffff')
   }
-  // Editing chrome (handles, cursors, the add-phase and add-lane buttons, a selected card's × button, someone's busy
+  // Editing chrome (handles, cursors, the add-phase and add-lane buttons, a header's •••, a selected card's × button, someone's busy
   // label, the "N selected" hint) is not part of the picture.
   const filter = (el: HTMLElement) => !INTERACTION_CHROME.some((name) => el.classList?.contains(name))
   // html-to-image copies the computed styles of the live DOM: while this class is on the canvas, the stylesheet draws
@@ -58,7 +58,7 @@ async function render(container: HTMLElement, nodes: Node[], scope: ImageScope, 
 export const EXPORTING_CLASS = 'exporting'
 
 /** Elements that are there to interact with the board, not part of what it shows. */
-export const INTERACTION_CHROME = ['react-flow__handle', 'cursor', 'cursors', 'grid__add', 'grid__cell-label', 'card__delete', 'card__busy', 'selection-hint',
+export const INTERACTION_CHROME = ['react-flow__handle', 'cursor', 'cursors', 'grid__add', 'actions-button', 'grid__cell-label', 'card__delete', 'card__busy', 'selection-hint',
   'react-flow__nodesselection', 'react-flow__selection']
 
 type ToImage = (node: HTMLElement, options: Parameters<typeof toSvg>[1] & { width: number; height: number; pixelRatio: number }) => Promise<string>

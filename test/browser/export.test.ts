@@ -218,7 +218,7 @@ describe('handing the board off', () => {
     await page.keyboard.press('Escape')
   })
 
-  it('leaves a voting round’s buttons and the cell chosen for the palette out of the PNG', async () => {
+  it('leaves a voting round’s buttons, the cell chosen for the palette and the headers’ ••• out of the PNG', async () => {
     const clean = PNG.sync.read(await exportFile('png-board'))
     const cell = page.locator(`[data-testid="cell"][data-phase-id="${await gridId(page, 'phase', 'Use')}"][data-lane-id="${await gridId(page, 'lane', 'Letter & print')}"]`)
     const at = (await cell.boundingBox())!
@@ -226,7 +226,11 @@ describe('handing the board off', () => {
     await page.getByTestId('cell-selected').waitFor()
     await page.getByTestId('voting-open').click()
     await page.getByTestId('vote-dots').first().waitFor()
+    // Every header's ••• shown, as on a touch screen, where they always are.
+    const shown = await page.addStyleTag({ content: '.header-actions { opacity: 1 !important; transition: none !important }' })
+    expect(await page.getByTestId('phase-actions').first().evaluate((el) => getComputedStyle(el).opacity)).toBe('1')
     const during = PNG.sync.read(await exportFile('png-board'))
+    await shown.evaluate((el) => el.remove())
     expect([during.width, during.height]).toEqual([clean.width, clean.height])
     let differing = 0
     for (let i = 0; i < during.data.length; i += 4) {
