@@ -50,9 +50,19 @@ const MIN_ZOOM = 0.15
 const MAX_ZOOM = 2.5
 const FIT_PADDING = 0.08
 
-/** React Flow's fit of the board, its top left kept in view when even the smallest zoom cannot show all of it. */
-function fitOnCanvas(bounds: Rect, width: number, height: number): Viewport {
-  return keepCornerInView(getViewportForBounds(bounds, width, height, MIN_ZOOM, MAX_ZOOM, FIT_PADDING), bounds, { width, height }, FIT_MARGIN)
+/**
+ * Screen pixels kept free right of the fitted board for + Phase and + Lane (GridNode), which keep their size on screen
+ * however small the board is drawn: about 60 px wide at a laptop's zoom.
+ */
+export const ADD_BUTTONS_ROOM = 72
+
+/**
+ * React Flow's fit of the board, its top left kept in view when even the smallest zoom cannot show all of it. `reserveRight`
+ * screen pixels stay free right of it.
+ */
+function fitOnCanvas(bounds: Rect, width: number, height: number, reserveRight = 0): Viewport {
+  const room = { width: Math.max(1, width - reserveRight), height }
+  return keepCornerInView(getViewportForBounds(bounds, room.width, room.height, MIN_ZOOM, MAX_ZOOM, FIT_PADDING), bounds, room, FIT_MARGIN)
 }
 const PRO_OPTIONS = { hideAttribution: false }
 const NO_CARDS: ReadonlySet<string> = new Set()
@@ -105,6 +115,8 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   const layout = useMemo(() => computeLayout({ phases, lanes, touchpoints }), [phases, lanes, touchpoints])
   const busy = useBusyCards(peers)
   const gridLocked = isLocked('grid')
+  // Who may add phases and lanes sees + Phase and + Lane beside a fitted board.
+  const addRoom = readOnly || gridLocked ? 0 : ADD_BUTTONS_ROOM
   const status = useMemo<CardStatus>(() => {
     const locked = new Set(session.locks.touchpoints)
     const round = session.voting?.target === 'touchpoints' ? session.voting : null
@@ -314,8 +326,8 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   const fitBoard = useCallback(() => {
     // The canvas' size as laid out now: React Flow's store learns of a new height (the session strip appeared) a little later.
     const { clientWidth: width = 0, clientHeight: height = 0 } = container.current ?? {}
-    if (width > 0 && height > 0) void setViewport(fitOnCanvas(boardBounds, width, height))
-  }, [setViewport, boardBounds])
+    if (width > 0 && height > 0) void setViewport(fitOnCanvas(boardBounds, width, height, addRoom))
+  }, [setViewport, boardBounds, addRoom])
   const [opening, setOpening] = useState<{ viewport?: Viewport } | null>(null)
   const fitted = useRef(false)
   useLayoutEffect(() => {
@@ -330,7 +342,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     fitted.current = true
     const viewport = fitToBoard
       ? fitArea(boardBounds, { width, height, reserveRight: fitToBoard.reserveRight, margin: FIT_MARGIN, maxZoom: MAX_ZOOM })
-      : fitOnCanvas(boardBounds, width, height)
+      : fitOnCanvas(boardBounds, width, height, addRoom)
     // React Flow takes defaultViewport when its zoom pane mounts, after the first render; the store has it from the start, so that
     // render already draws (and picks the cards on screen and the overview) at the opening zoom.
     store.setState({ transform: [viewport.x, viewport.y, viewport.zoom], width, height })

@@ -60,7 +60,7 @@ function GridNodeView({ data }: NodeProps<GridFlowNode>) {
             style={{ left: layout.width + 12, top: 12 }}
             onClick={() => addPhase(doc, t('grid.newPhase'), origin)}>{t('grid.addPhase')}</button>
           <button type="button" className="grid__add grid__add--lane nodrag" data-testid="add-lane"
-            style={{ left: 12, top: layout.height + 12 }}
+            style={{ left: layout.width + 12, bottom: 0 }}
             onClick={() => addLane(doc, t('grid.newLane'), 'digital', origin)}>{t('grid.addLane')}</button>
         </>
       )}

@@ -450,6 +450,37 @@ describe('a live board in two browsers', () => {
     await facilitator.waitForTimeout(400)
     const zoom = await facilitator.getByTestId('canvas').evaluate((el) => Number(getComputedStyle(el).getPropertyValue('--zoom')))
     expect(zoom).toBeLessThan(0.6) // the board is small on this screen: its own 28 px button would be under 17 px
+    /** + Phase and + Lane: 26 px high on screen, whole on the canvas beside the fitted board, nothing over them. */
+    const addButtons = async () => {
+      const canvas = (await facilitator.getByTestId('canvas').boundingBox())!
+      for (const id of ['add-phase', 'add-lane']) {
+        const box = (await facilitator.getByTestId(id).boundingBox())!
+        expect(box.height, id).toBeGreaterThanOrEqual(25.5)
+        expect(box.x + box.width, id).toBeLessThanOrEqual(canvas.x + canvas.width)
+        expect(box.y + box.height, id).toBeLessThanOrEqual(canvas.y + canvas.height)
+        expect(await facilitator.getByTestId(id).evaluate((el) => {
+          const r = el.getBoundingClientRect()
+          return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2))
+        }), id).toBe(true)
+      }
+    }
+    await addButtons()
+    // A board wide enough to fill the canvas' width leaves them room too.
+    const phaseCount = await facilitator.getByTestId('phase').count()
+    for (let i = 0; i < 6; i++) await facilitator.getByTestId('add-phase').click()
+    await facilitator.getByRole('button', { name: 'Fit the board to the screen' }).click()
+    await facilitator.waitForTimeout(400)
+    const grid = (await facilitator.getByTestId('grid').boundingBox())!
+    expect(grid.width).toBeGreaterThan(900) // as wide as the canvas lets it be
+    await addButtons()
+    await screenshot(facilitator, 'board-add-buttons-1280')
+    for (let i = 0; i < 6 && await facilitator.getByTestId('phase').count() > phaseCount; i++) {
+      await facilitator.keyboard.press('Control+z')
+      await facilitator.waitForTimeout(100)
+    }
+    await expect.poll(() => participant.getByTestId('phase').count()).toBe(phaseCount)
+    await facilitator.getByRole('button', { name: 'Fit the board to the screen' }).click()
+    await facilitator.waitForTimeout(400)
     const first = facilitator.getByTestId('phase').first()
     const firstName = (await first.getByTestId('phase-name').textContent())!
     const second = (await facilitator.getByTestId('phase-name').nth(1).textContent())!

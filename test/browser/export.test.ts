@@ -230,7 +230,7 @@ describe('handing the board off', () => {
     const shown = await page.addStyleTag({ content: '.header-actions { opacity: 1 !important; transition: none !important }' })
     expect(await page.getByTestId('phase-actions').first().evaluate((el) => getComputedStyle(el).opacity)).toBe('1')
     const during = PNG.sync.read(await exportFile('png-board'))
-    await shown.evaluate((el) => el.remove())
+    await shown.evaluate((el) => (el as Element).remove())
     expect([during.width, during.height]).toEqual([clean.width, clean.height])
     let differing = 0
     for (let i = 0; i < during.data.length; i += 4) {
