@@ -444,7 +444,7 @@ describe('a live board in two browsers', () => {
     expect(await phases(facilitator)).toEqual(phasesBefore)
     expect(await lanes(facilitator)).toEqual(lanesBefore)
   })
-  it('keeps a header’s menu big enough to use on a laptop’s fitted board, and works it from the keyboard', async () => {
+  it('keeps the grid’s controls and a card’s link dot big enough to use on a laptop’s fitted board, and works a header’s menu from the keyboard', async () => {
     await facilitator.setViewportSize({ width: 1280, height: 720 })
     await facilitator.getByRole('button', { name: 'Fit the board to the screen' }).click()
     await facilitator.waitForTimeout(400)
@@ -542,6 +542,20 @@ describe('a live board in two browsers', () => {
     await facilitator.keyboard.type(firstName)
     await facilitator.keyboard.press('Enter')
     await expect.poll(async () => (await participant.getByTestId('phase-name').allTextContents())[0]).toBe(firstName)
+
+    // A card's dot, where a link starts, grows to 16 px on screen under the pointer, and a link drawn from it lands.
+    const from = card(facilitator, 'Order tracking')
+    const dot = from.locator('.react-flow__handle-right')
+    expect((await dot.boundingBox())!.width).toBeLessThan(8) // as the board draws it, away from the pointer
+    await from.hover()
+    const grown = (await dot.boundingBox())!
+    expect(grown.width).toBeGreaterThanOrEqual(15.5)
+    const edge = (await from.boundingBox())!
+    expect(Math.abs(grown.x + grown.width / 2 - (edge.x + edge.width))).toBeLessThan(1.5) // still centred on the card's edge
+    const links = await participant.locator('.react-flow__edge').count()
+    const to = (await card(facilitator, 'Pick-up at the till').boundingBox())!
+    await dragTo(facilitator, { x: grown.x + grown.width / 2, y: grown.y + grown.height / 2 }, { x: to.x + to.width / 2, y: to.y + to.height / 2 })
+    await expect.poll(() => participant.locator('.react-flow__edge').count()).toBe(links + 1)
     await facilitator.setViewportSize({ width: 1440, height: 900 })
   })
 })
