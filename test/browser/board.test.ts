@@ -444,7 +444,7 @@ describe('a live board in two browsers', () => {
     expect(await phases(facilitator)).toEqual(phasesBefore)
     expect(await lanes(facilitator)).toEqual(lanesBefore)
   })
-  it('keeps the grid’s controls and a card’s link dot big enough to use on a laptop’s fitted board, and works a header’s menu from the keyboard', async () => {
+  it('keeps the grid’s controls and a card’s link dot and delete button big enough to use on a laptop’s fitted board, and works a header’s menu from the keyboard', async () => {
     await facilitator.setViewportSize({ width: 1280, height: 720 })
     await facilitator.getByRole('button', { name: 'Fit the board to the screen' }).click()
     await facilitator.waitForTimeout(400)
@@ -556,6 +556,19 @@ describe('a live board in two browsers', () => {
     const to = (await card(facilitator, 'Pick-up at the till').boundingBox())!
     await dragTo(facilitator, { x: grown.x + grown.width / 2, y: grown.y + grown.height / 2 }, { x: to.x + to.width / 2, y: to.y + to.height / 2 })
     await expect.poll(() => participant.locator('.react-flow__edge').count()).toBe(links + 1)
+
+    // A selected card's delete button keeps 20 px on screen, outside the card's corner, and deletes it.
+    await addCardByDoubleClick(facilitator, 'After purchase', 'Phone', 'Callback')
+    const callback = card(facilitator, 'Callback')
+    await callback.locator('.card__top').click({ position: { x: 4, y: 4 } })
+    const remove = callback.getByTestId('touchpoint-delete')
+    const x = (await remove.boundingBox())!
+    const body = (await callback.boundingBox())!
+    expect(x.width).toBeGreaterThanOrEqual(19.5)
+    expect(x.x + x.width).toBeGreaterThan(body.x + body.width) // out over the corner, not over the card's chips
+    expect(x.y).toBeLessThan(body.y)
+    await remove.click()
+    await expect.poll(() => card(participant, 'Callback').count()).toBe(0)
     await facilitator.setViewportSize({ width: 1440, height: 900 })
   })
 })
