@@ -92,9 +92,12 @@ function Item({ action, choose }: { action: Action; choose: (action: Action) => 
 
 const enabledItems = (list: HTMLElement) => [...list.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')]
 
+const overlaps = (a: DOMRect, b: { left: number; top: number; right: number; bottom: number }) =>
+  a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom
+
 /**
  * Keeps the open menu beside its button, every frame: the board pans, zooms and changes under it (someone moves the
- * phase). Closes it when the button is gone from the screen.
+ * phase). Closes it when the button is gone, or out of the canvas' view.
  */
 function useFollowButton(open: boolean, button: RefObject<HTMLButtonElement | null>, list: RefObject<HTMLDivElement | null>, close: () => void) {
   // Before the first paint: the menu never shows at the window's corner first.
@@ -105,7 +108,9 @@ function useFollowButton(open: boolean, button: RefObject<HTMLButtonElement | nu
     const follow = () => {
       const anchor = button.current?.getBoundingClientRect()
       const menu = list.current
-      if (!anchor || !menu || anchor.width === 0) return close()
+      // The board panned (a wheel, a trackpad) or zoomed the button out of its view: the menu would hang there on its own.
+      const view = button.current?.closest('.react-flow')?.getBoundingClientRect() ?? { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight }
+      if (!anchor || !menu || anchor.width === 0 || !overlaps(anchor, view)) return close()
       const { left, top } = placeMenu(anchor, { width: menu.offsetWidth, height: menu.offsetHeight }, { width: window.innerWidth, height: window.innerHeight })
       const at = `${Math.round(left)},${Math.round(top)}`
       if (at !== last) {

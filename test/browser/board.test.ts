@@ -571,6 +571,26 @@ describe('a live board in two browsers', () => {
     expect(x.y).toBeLessThan(body.y)
     await remove.click()
     await expect.poll(() => card(participant, 'Callback').count()).toBe(0)
+
+    // An open menu follows its button while the board zooms under it, and closes once the button is out of the canvas' view.
+    await first.hover()
+    await trigger.click()
+    const canvas = (await facilitator.getByTestId('canvas').boundingBox())!
+    await facilitator.mouse.move(button.x - 150, button.y + 150)
+    await facilitator.mouse.wheel(0, -100)
+    await facilitator.waitForTimeout(300)
+    const [moved, beside] = [(await trigger.boundingBox())!, (await menu.boundingBox())!]
+    expect(Math.abs(moved.x - button.x) + Math.abs(moved.y - button.y)).toBeGreaterThan(20)
+    expect(Math.abs(beside.x + beside.width - (moved.x + moved.width))).toBeLessThan(2)
+    expect(Math.abs(beside.y - (moved.y + moved.height + 4))).toBeLessThan(2)
+    await facilitator.mouse.move(canvas.x + canvas.width - 40, canvas.y + canvas.height - 40)
+    for (let i = 0; i < 8 && await menu.isVisible(); i++) {
+      await facilitator.mouse.wheel(0, -200)
+      await facilitator.waitForTimeout(150)
+    }
+    expect(await trigger.evaluate((el, view) => el.getBoundingClientRect().bottom < view.y || el.getBoundingClientRect().left > view.x + view.width, canvas)).toBe(true)
+    await menu.waitFor({ state: 'detached' })
+    await facilitator.getByRole('button', { name: 'Fit the board to the screen' }).click()
     await facilitator.setViewportSize({ width: 1440, height: 900 })
   })
 })
