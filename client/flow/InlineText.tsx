@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_NAME_LENGTH, mergeText, singleLine } from '../../shared/model/index.js'
 import { useKeptNote, useLengthLimit } from '../ui/FieldNotes.js'
@@ -24,6 +24,8 @@ interface Props {
   focusable?: boolean
   /** On Escape or an emptied text: may take away what the text names (a card just added); true when it did. */
   onDiscard?: () => boolean
+  /** Puts the field, while editing, somewhere else than the text was (over the cards: LaneHeader). */
+  placeField?: (field: ReactNode) => ReactNode
 }
 
 /**
@@ -33,6 +35,7 @@ interface Props {
  */
 export function InlineText({
   value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, readOnlyTitle, maxLength = MAX_NAME_LENGTH, clamped, focusable = true, onDiscard,
+  placeField = (field) => field,
 }: Props) {
   const [draft, setDraft] = useState(value)
   const input = useRef<HTMLInputElement>(null)
@@ -90,7 +93,7 @@ export function InlineText({
   }
 
   if (editing && !readOnly) {
-    return (
+    return placeField(
       <>
         <input ref={input} className={`inline-input nodrag ${className ?? ''}`} data-testid={testId ? `${testId}-input` : undefined}
           value={draft} {...limitProps} placeholder={placeholder} aria-label={title}

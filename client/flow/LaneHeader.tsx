@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react'
+import { type ReactNode, useMemo, useState } from 'react'
 import { laneMaps, moveLane, removeLane, renameLane, setLaneChannel } from '../../shared/model/index.js'
 import { canvasMeasure } from '../export/svgText.js'
 import { ActionsMenu } from '../ui/ActionsMenu.js'
 import { EditTarget } from '../ui/EditTarget.js'
+import { FlowPortal } from './FlowPortal.js'
 import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
 import { GRID, type LaneRow } from './layout.js'
@@ -19,13 +20,24 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint
   }
   const other = row.channel === 'physical' ? 'digital' : 'physical'
   const longWord = useMemo(() => hasWordWiderThanLane(row.name, canvasMeasure), [row.name])
+  const nameClass = `lane__name${longWord ? ' lane__name--long-word' : ''}`
+  // While typed in, the field is drawn above the cards: on a board zoomed out it grows to a readable size, over the first
+  // phase's cards. The name keeps its place in the header.
+  const placeField = (field: ReactNode) => (
+    <>
+      <span className={nameClass} aria-hidden="true" style={{ visibility: 'hidden' }}>{row.name}</span>
+      <FlowPortal layer="viewport-portal">
+        <div className="lane-rename nopan nowheel" style={{ top: row.y, width: GRID.laneHeaderWidth, height: row.height }}>{field}</div>
+      </FlowPortal>
+    </>
+  )
   return (
     <div className={`lane lane--${row.channel}${startsGroup ? ' lane--group-start' : ''}`} data-testid="lane"
       data-lane-id={row.id} data-channel={row.channel}
       style={{ left: 0, top: row.y, width: GRID.laneHeaderWidth, height: row.height }}>
       <EditTarget isGone={() => !laneMaps(doc).has(row.id)} name={row.name}>
-        <InlineText className={`lane__name${longWord ? ' lane__name--long-word' : ''}`} testId="lane-name" value={row.name} readOnly={readOnly} clamped
-          title={t('grid.rename')} readOnlyTitle={lockedHint} editing={editing} onEditingChange={setEditing}
+        <InlineText className={nameClass} testId="lane-name" value={row.name} readOnly={readOnly} clamped
+          title={t('grid.rename')} readOnlyTitle={lockedHint} editing={editing} onEditingChange={setEditing} placeField={placeField}
           onCommit={(name) => renameLane(doc, row.id, name, origin)} />
       </EditTarget>
       <button type="button" className={`channel-chip channel-chip--${row.channel} nodrag`} disabled={readOnly}

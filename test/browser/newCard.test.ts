@@ -219,3 +219,64 @@ describe('the palette', () => {
     await viewer.context().close()
   })
 })
+
+describe('typing on a board zoomed out to fit a laptop', () => {
+  /** The text's size on screen: its font size, times what scales and zooms it. */
+  const shownFont = (field: ReturnType<Page['getByTestId']>) => field.evaluate((el: HTMLElement) =>
+    parseFloat(getComputedStyle(el).fontSize) * el.getBoundingClientRect().height / el.offsetHeight)
+  /** Whether a press 90% across the field, where it grew over what is beside it, reaches it. */
+  const onTop = (field: ReturnType<Page['getByTestId']>) => field.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    return document.elementFromPoint(r.left + r.width * 0.9, r.top + r.height / 2) === el
+  })
+
+  it('shows a card’s title, a phase’s name and a lane’s name being typed at 14 px on screen, over the cards beside it', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await page.getByRole('button', { name: 'Fit the board to the screen' }).click()
+    await page.waitForTimeout(400)
+    const zoom = await page.getByTestId('canvas').evaluate((el) => Number(getComputedStyle(el).getPropertyValue('--zoom')))
+    expect(17 * zoom).toBeLessThan(12) // as the board draws a title at this zoom
+    try {
+      // Two cards side by side: the new one's field grows over its right-hand neighbour.
+      const g = grid(other.doc)
+      const add = async (phase: string) => {
+        const at = await cellFreeSpot(page, g.phase(phase), g.lane('Phone'))
+        await page.mouse.dblclick(at.x, at.y)
+      }
+      await add('After purchase')
+      await titleInput().fill('Neighbour')
+      await titleInput().press('Enter')
+      await card('Neighbour').waitFor()
+      await add('Purchase')
+      const field = titleInput()
+      await field.waitFor()
+      expect(await shownFont(field)).toBeGreaterThanOrEqual(13.5)
+      const box = (await field.boundingBox())!
+      const neighbour = (await card('Neighbour').boundingBox())!
+      expect(box.x + box.width).toBeGreaterThan(neighbour.x)
+      expect(await onTop(field)).toBe(true)
+      await screenshot(page, 'newCard-typing-zoomed-out')
+      await field.fill('Voucher in the letter')
+      await field.press('Enter')
+      await expect.poll(othersSee).toContain('Voucher in the letter')
+      // Saved, the card's title is the board's size again.
+      expect(await card('Voucher in the letter').getByTestId('touchpoint-title').evaluate((el) => el.getBoundingClientRect().height / (el as HTMLElement).offsetHeight)).toBeCloseTo(zoom, 2)
+
+      const phase = page.getByTestId('phase-name').first()
+      await phase.dblclick()
+      const name = page.getByTestId('phase-name-input')
+      expect(await shownFont(name)).toBeGreaterThanOrEqual(13.5)
+      expect(await onTop(name)).toBe(true)
+      await name.press('Escape')
+      await name.waitFor({ state: 'detached' })
+      await page.getByTestId('lane-name').first().dblclick()
+      const lane = page.getByTestId('lane-name-input')
+      expect(await shownFont(lane)).toBeGreaterThanOrEqual(13.5)
+      expect(await onTop(lane)).toBe(true)
+      await lane.press('Escape')
+      await lane.waitFor({ state: 'detached' })
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 })
+    }
+  })
+})
