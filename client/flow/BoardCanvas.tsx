@@ -21,6 +21,7 @@ import { CarriedSteps } from './CarriedSteps.js'
 import { Cursors } from './Cursors.js'
 import { FIT_MARGIN, type Rect, fitArea, keepCornerInView } from './fitArea.js'
 import { EmotionCurveNode } from './EmotionCurveNode.js'
+import { HelpControl } from '../help/HelpControl.js'
 import { Icon } from '../ui/Icon.js'
 import { FollowStrip } from './FollowStrip.js'
 import { focusFirstCard } from './cardFocus.js'
@@ -449,6 +450,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
             <ControlButton className="react-flow__controls-fitview" onClick={fitBoard} title={t('canvas.fitView')} aria-label={t('canvas.fitView')}>
               <Icon name="fit" />
             </ControlButton>
+            {!projector && <HelpControl readOnly={readOnly} />}
           </Controls>
           {overview && (
             <Overview cards={overviewCards} resting={restingCards} edges={view.edges} moving={moving} selection={selection} readOnly={readOnly}

@@ -316,9 +316,9 @@ describe('in German', () => {
     await expect.poll(() => german.getByTestId('connection').getAttribute('data-status')).toBe('connected')
   })
 
-  it('labels the zoom controls in German', async () => {
+  it('labels the zoom controls and the help beside them in German', async () => {
     const labels = await german.locator('.react-flow__controls button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))
-    expect(labels).toEqual(['Vergrößern', 'Verkleinern', 'Board an den Bildschirm anpassen'])
+    expect(labels).toEqual(['Vergrößern', 'Verkleinern', 'Board an den Bildschirm anpassen', 'Tastatur und Maus (?)'])
     expect(await german.locator('.react-flow__controls').getAttribute('aria-label')).toBe('Zoom-Steuerung')
   })
 })
@@ -491,5 +491,57 @@ describe('deleting a card', () => {
     } finally {
       english.off('dialog', answer)
     }
+  })
+})
+
+describe('the keys and gestures the board knows', () => {
+  const help = (p: Page) => p.getByTestId('shortcuts-help')
+  /** The help's rows, as "keys → action". */
+  const rows = (p: Page) => help(p).locator('dl').evaluateAll((lists) => lists.flatMap((dl) =>
+    [...dl.querySelectorAll('dt')].map((dt) => `${dt.textContent!.trim()} → ${dt.nextElementSibling!.textContent}`)))
+
+  it('opens on "?" and from the ? beside the zoom buttons, lists the keys in the page’s language, and closes on Escape', async () => {
+    await english.locator('.react-flow__pane').click({ position: { x: 20, y: 300 } })
+    await english.keyboard.press('?')
+    await help(english).waitFor()
+    const listed = await rows(english)
+    expect(listed).toContain('Ctrl+Z → Undo your own last change')
+    expect(listed).toContain('Ctrl+Shift+Z or Ctrl+Y → Redo it')
+    expect(listed).toContain('Delete or Backspace → Remove the selected touchpoints')
+    expect(listed).toContain('double-click a cell → Add a touchpoint there')
+    await screenshot(english, 'shortcuts-help')
+    await english.keyboard.press('Escape')
+    await help(english).waitFor({ state: 'detached' })
+
+    await german.getByTestId('shortcuts-open').click()
+    await help(german).waitFor()
+    expect(await help(german).locator('h2').textContent()).toBe('Tastatur und Maus')
+    expect(await rows(german)).toContain('Strg+Umschalt+Z oder Strg+Y → Wiederherstellen')
+    await german.getByTestId('shortcuts-close').click()
+    await help(german).waitFor({ state: 'detached' })
+    // The focus is back on the button that opened it.
+    expect(await german.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('shortcuts-open')
+  })
+
+  it('leaves "?" typed into a field to the field', async () => {
+    const name = english.getByTestId('phase-name').first()
+    const before = (await name.textContent())!
+    await name.dblclick()
+    await english.keyboard.type('?')
+    await english.waitForTimeout(200)
+    expect(await help(english).count()).toBe(0)
+    expect(await english.getByTestId('phase-name-input').inputValue()).toBe('?')
+    await english.keyboard.press('Escape')
+    expect(await name.textContent()).toBe(before)
+  })
+
+  it('shows a viewer only what a viewer can do', async () => {
+    await viewer.getByTestId('shortcuts-open').click()
+    const listed = (await rows(viewer)).join('\n')
+    expect(listed).toContain('Ctrl+C → Copy the selected touchpoints')
+    expect(listed).toContain('drag the empty canvas → Move the board')
+    for (const edit of ['Undo', 'Remove the selected', 'Paste', 'Add a touchpoint there', 'Rename']) expect(listed).not.toContain(edit)
+    await viewer.keyboard.press('Escape')
+    await help(viewer).waitFor({ state: 'detached' })
   })
 })
