@@ -85,7 +85,8 @@ export function useKeptNote(value: string, float = false) {
     setKept(name)
     timer.current = setTimeout(() => setKept(null), KEPT_MS)
   }
-  return { show, note: kept === null ? null : <KeptNote name={kept} float={float} /> }
+  // Gone in the same frame as the name it speaks of (the effect above only forgets it after the frame is drawn).
+  return { show, note: kept === null || value !== kept ? null : <KeptNote name={kept} float={float} /> }
 }
 
 function KeptNote({ name, float }: { name: string; float: boolean }) {

@@ -140,12 +140,22 @@ describe('a name emptied', () => {
     expect(await note.textContent()).toBe(`A name is needed – kept “${before}”`)
     expect(await name.textContent()).toBe(before)
     await screenshot(page, 'fieldLimits-phase-kept')
-    // Renamed right after: the note on the old name goes with it.
+    // Renamed right after: the note on the old name goes with it, in the same frame (watched on every change of the page).
+    await name.evaluate((el, kept) => {
+      const header = el.closest('[data-testid="phase"]')!
+      const seen = window as unknown as { staleNote: boolean }
+      seen.staleNote = false
+      new MutationObserver(() => {
+        const shown = header.querySelector('[data-testid="phase-name"]')?.textContent
+        if (header.querySelector('[data-testid="kept-note"]') && shown !== undefined && shown !== kept) seen.staleNote = true
+      }).observe(header, { subtree: true, childList: true, characterData: true })
+    }, before)
     await name.dblclick()
     await input.fill(`${before} and after`)
     await input.press('Enter')
     await expect.poll(() => name.textContent()).toBe(`${before} and after`)
     expect(await note.count()).toBe(0)
+    expect(await page.evaluate(() => (window as unknown as { staleNote: boolean }).staleNote)).toBe(false)
     await name.dblclick()
     await input.fill(before)
     await input.press('Enter')
