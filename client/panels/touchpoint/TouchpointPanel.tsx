@@ -76,7 +76,9 @@ function useSecondClickRenames(rename: () => void): { onMouseDownCapture: (event
   const taken = useRef(false)
   return {
     onMouseDownCapture: (event) => {
-      taken.current = event.detail >= 2 && performance.now() - openedAt <= DOUBLE_CLICK_MS
+      // When the press was made (its time stamp), not when a busy page got round to it: a page still drawing the panel and
+      // moving the view can take longer than that before it handles the second click.
+      taken.current = event.detail >= 2 && event.timeStamp - openedAt <= DOUBLE_CLICK_MS
       if (!taken.current) return
       event.preventDefault()
       event.stopPropagation()
