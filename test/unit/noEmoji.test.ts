@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest'
  * Emoji need a colour-emoji font, which many Linux desktops and kiosk
  * browsers (and this project's test machines) lack: there they render as
  * empty boxes. The UI draws such marks with ui/Icon.tsx instead. Symbols that
- * ordinary text fonts carry (★ ✦ ⚡ ↶ ⇄ ▶ ▲ ▼) are fine.
+ * ordinary text fonts carry (★ ✦ ⚡ ↶ ⇄ ▶ ▲ ▼) are fine, and so is ⌘ (U+2318): the keys help shows it on a Mac only,
+ * whose own fonts have it.
  */
-const NEEDS_EMOJI_FONT = /[\u{1F000}-\u{1FAFF}\u{2300}-\u{23FF}\u{2B50}\u{2B55}\u{FE0F}]/u
+const NEEDS_EMOJI_FONT = /[\u{1F000}-\u{1FAFF}\u{2300}-\u{2317}\u{2319}-\u{23FF}\u{2B50}\u{2B55}\u{FE0F}]/u
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -33,6 +34,7 @@ describe('what the UI shows', () => {
 
   it('would catch one', () => {
     for (const emoji of ['🔒', '🕘', '🪑', '⏱', '⏸', '📽', '🤫', '🗨']) expect(NEEDS_EMOJI_FONT.test(`<span>${emoji}</span>`)).toBe(true)
-    for (const symbol of ['★', '✦', '⚡', '↶', '⇄', '▶', '▲', '▼', '←', '×']) expect(NEEDS_EMOJI_FONT.test(symbol)).toBe(false)
+    for (const symbol of ['★', '✦', '⚡', '↶', '⇄', '▶', '▲', '▼', '←', '×', '⌘']) expect(NEEDS_EMOJI_FONT.test(symbol)).toBe(false)
+    for (const mark of ['⌗', '⌚', '⏰']) expect(NEEDS_EMOJI_FONT.test(mark)).toBe(true) // either side of ⌘
   })
 })
