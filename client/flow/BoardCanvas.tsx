@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 import {
   type AriaLabelConfig, Background, BackgroundVariant, type Connection, ControlButton, type FinalConnectionState, Controls, type EdgeChange, type NodeChange, ReactFlow, type ReactFlowState, type Viewport,
-  getViewportForBounds, useReactFlow, useStore, useStoreApi,
+  useReactFlow, useStore, useStoreApi,
 } from '@xyflow/react'
 import { type DragEvent, type MouseEvent as ReactMouseEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -19,7 +19,8 @@ import {
 import { CanvasContext, type CanvasContextValue, cachedTranslate } from './CanvasContext.js'
 import { CarriedSteps } from './CarriedSteps.js'
 import { Cursors } from './Cursors.js'
-import { FIT_MARGIN, type Rect, fitArea, keepCornerInView } from './fitArea.js'
+import { ADD_BUTTONS_ROOM, MAX_ZOOM, MIN_ZOOM, fitOnCanvas } from './canvasFit.js'
+import { FIT_MARGIN, fitArea } from './fitArea.js'
 import { EmotionCurveNode } from './EmotionCurveNode.js'
 import { HelpControl } from '../help/HelpControl.js'
 import { Icon } from '../ui/Icon.js'
@@ -47,24 +48,6 @@ const nodeTypes = { grid: GridNode, touchpoint: TouchpointNode, curve: EmotionCu
 const edgeTypes = { journey: JourneyEdge }
 /** Shift- or Ctrl/Cmd-click adds a card to the selection or takes it out; Shift-drag draws a selection box (React Flow's default selectionKeyCode). */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
-const MIN_ZOOM = 0.15
-const MAX_ZOOM = 2.5
-const FIT_PADDING = 0.08
-
-/**
- * Screen pixels kept free right of the fitted board for + Phase and + Lane (GridNode), which keep their size on screen
- * however small the board is drawn: about 60 px wide at a laptop's zoom.
- */
-export const ADD_BUTTONS_ROOM = 72
-
-/**
- * React Flow's fit of the board, its top left kept in view when even the smallest zoom cannot show all of it. `reserveRight`
- * screen pixels stay free right of it.
- */
-function fitOnCanvas(bounds: Rect, width: number, height: number, reserveRight = 0): Viewport {
-  const room = { width: Math.max(1, width - reserveRight), height }
-  return keepCornerInView(getViewportForBounds(bounds, room.width, room.height, MIN_ZOOM, MAX_ZOOM, FIT_PADDING), bounds, room, FIT_MARGIN)
-}
 const PRO_OPTIONS = { hideAttribution: false }
 const NO_CARDS: ReadonlySet<string> = new Set()
 const NO_EDGES: JourneyFlowEdge[] = []
