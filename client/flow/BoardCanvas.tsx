@@ -48,6 +48,8 @@ const nodeTypes = { grid: GridNode, touchpoint: TouchpointNode, curve: EmotionCu
 const edgeTypes = { journey: JourneyEdge }
 /** Shift- or Ctrl/Cmd-click adds a card to the selection or takes it out; Shift-drag draws a selection box (React Flow's default selectionKeyCode). */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
+/** How long after a press its second click still makes a double-click (the usual default of desktop systems). */
+const DOUBLE_CLICK_MS = 500
 const PRO_OPTIONS = { hideAttribution: false }
 const NO_CARDS: ReadonlySet<string> = new Set()
 const NO_EDGES: JourneyFlowEdge[] = []
@@ -373,17 +375,26 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     return store.subscribe((s) => set(s.transform[2]))
   }, [store])
   // The card whose details are open stays on screen: the side panel narrows the canvas as it opens, and a card near the
-  // board's right edge would end up beyond it. The view moves sideways just enough, as little as it takes.
+  // board's right edge would end up beyond it. The view moves sideways just enough, as little as it takes. Selected by a
+  // press, it waits for a double-click's time first: the second click of a double-click on the card (to rename it) would
+  // otherwise land where the card no longer is, on the empty canvas, and close the panel.
+  const lastPress = useRef(-Infinity)
   useEffect(() => {
     if (!selectedId || canvasWidth === 0 || following) return
-    const node = getInternalNode(selectedId)
-    if (!node) return
-    const { x, zoom } = getViewport()
-    const left = node.internals.positionAbsolute.x * zoom + x
-    const right = left + (node.measured.width ?? 0) * zoom
-    const margin = 24
-    const shift = right > canvasWidth - margin ? canvasWidth - margin - right : left < margin ? margin - left : 0
-    if (shift !== 0) void setViewport({ ...getViewport(), x: x + shift })
+    const keepOnScreen = () => {
+      const node = getInternalNode(selectedId)
+      if (!node) return
+      const { x, zoom } = getViewport()
+      const left = node.internals.positionAbsolute.x * zoom + x
+      const right = left + (node.measured.width ?? 0) * zoom
+      const margin = 24
+      const shift = right > canvasWidth - margin ? canvasWidth - margin - right : left < margin ? margin - left : 0
+      if (shift !== 0) void setViewport({ ...getViewport(), x: x + shift })
+    }
+    const wait = lastPress.current + DOUBLE_CLICK_MS - performance.now()
+    if (wait <= 0) return keepOnScreen()
+    const timer = window.setTimeout(keepOnScreen, wait)
+    return () => window.clearTimeout(timer)
   }, [selectedId, canvasWidth, getInternalNode, getViewport, setViewport, following])
 
   const fittedHeight = useRef<number | null>(null)
@@ -410,7 +421,11 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
 
   return (
     <div ref={container} className={`canvas${following && !projector ? ' canvas--following' : ''}`} data-testid="canvas" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
-      onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop} {...lockedDrag.handlers} tabIndex={-1}>
+      onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop} {...lockedDrag.handlers} tabIndex={-1}
+      onPointerDownCapture={(event) => {
+        lastPress.current = event.timeStamp
+        lockedDrag.handlers.onPointerDownCapture(event)
+      }}>
       {/* Tab reaches the steps and the phases' and lanes' buttons before the first card: this jumps there. */}
       {!projector && !overview && <button type="button" className="skip-link" data-testid="skip-to-cards"
         onClick={() => focusFirstCard(container.current)}>{t('canvas.skipToCards')}</button>}

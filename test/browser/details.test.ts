@@ -431,6 +431,20 @@ describe('a card’s details', () => {
     if (await english.getByTestId('panel-close').count()) await english.getByTestId('panel-close').click()
     const title = 'Writes a review and recommends the store' // in the last phase, at the board's right edge
     const card = english.locator(`.react-flow__node [data-testid="touchpoint"][data-title="${title}"]`)
+    // Where the card is drawn, every frame, and when it was pressed.
+    await card.evaluate((el, wanted) => {
+      const watch = window as unknown as { pressedAt: number; frames: { at: number; x: number }[] }
+      watch.frames = []
+      watch.pressedAt = Infinity
+      el.addEventListener('pointerdown', (e) => { watch.pressedAt = e.timeStamp }, { once: true })
+      const sample = (at: number) => {
+        // Looked up each time: selected, the card is drawn anew.
+        const now = document.querySelector(`.react-flow__node [data-testid="touchpoint"][data-title="${wanted}"]`)
+        if (now) watch.frames.push({ at, x: now.getBoundingClientRect().x })
+        if (watch.frames.length < 300) requestAnimationFrame(sample)
+      }
+      requestAnimationFrame(sample)
+    }, title)
     await card.click()
     await english.getByTestId('touchpoint-panel').waitFor()
     await expect.poll(async () => {
@@ -438,6 +452,15 @@ describe('a card’s details', () => {
       const pane = (await english.locator('.react-flow').boundingBox())!
       return box.x >= pane.x && box.x + box.width <= pane.x + pane.width
     }).toBe(true)
+    // It moved, but not before a double-click's time had passed: the second click of one lands on the card where it was.
+    const { pressedAt, frames } = await english.evaluate(() => {
+      const watch = window as unknown as { pressedAt: number; frames: { at: number; x: number }[] }
+      return { pressedAt: watch.pressedAt, frames: watch.frames }
+    })
+    const start = frames.filter((f) => f.at <= pressedAt).at(-1)!.x
+    const firstMoved = frames.find((f) => f.at > pressedAt && Math.abs(f.x - start) > 1)
+    expect(firstMoved).toBeDefined()
+    expect(firstMoved!.at - pressedAt).toBeGreaterThanOrEqual(450)
     await screenshot(english, 'details-card-on-screen')
   })
 })
