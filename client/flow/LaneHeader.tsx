@@ -1,4 +1,4 @@
-import { type ReactNode, useMemo, useState } from 'react'
+import { type ReactNode, useMemo } from 'react'
 import { laneMaps, moveLane, removeLane, renameLane, setLaneChannel } from '../../shared/model/index.js'
 import { canvasMeasure } from '../export/svgText.js'
 import { ActionsMenu } from '../ui/ActionsMenu.js'
@@ -6,6 +6,7 @@ import { EditTarget } from '../ui/EditTarget.js'
 import { FlowPortal } from './FlowPortal.js'
 import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
+import { useHeaderRename } from './useHeaderRename.js'
 import { GRID, type LaneRow } from './layout.js'
 import { hasWordWiderThanLane } from './laneName.js'
 
@@ -14,7 +15,7 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint
   row: LaneRow; first: boolean; last: boolean; startsGroup: boolean; readOnly: boolean; lockedHint?: string
 }) {
   const { t, doc, origin } = useCanvas()
-  const [editing, setEditing] = useState(false)
+  const { header, editing, onEditingChange, renameFromMenu } = useHeaderRename('lane-name')
   const remove = () => {
     if (window.confirm(t('grid.removeLaneConfirm', { name: row.name }))) removeLane(doc, row.id, origin)
   }
@@ -32,12 +33,12 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint
     </>
   )
   return (
-    <div className={`lane lane--${row.channel}${startsGroup ? ' lane--group-start' : ''}`} data-testid="lane"
+    <div ref={header} className={`lane lane--${row.channel}${startsGroup ? ' lane--group-start' : ''}`} data-testid="lane"
       data-lane-id={row.id} data-channel={row.channel}
       style={{ left: 0, top: row.y, width: GRID.laneHeaderWidth, height: row.height }}>
       <EditTarget isGone={() => !laneMaps(doc).has(row.id)} name={row.name}>
         <InlineText className={nameClass} testId="lane-name" value={row.name} readOnly={readOnly} clamped
-          title={t('grid.rename')} readOnlyTitle={lockedHint} editing={editing} onEditingChange={setEditing} placeField={placeField}
+          title={t('grid.rename')} readOnlyTitle={lockedHint} editing={editing} onEditingChange={onEditingChange} placeField={placeField}
           onCommit={(name) => renameLane(doc, row.id, name, origin)} />
       </EditTarget>
       <button type="button" className={`channel-chip channel-chip--${row.channel} nodrag`} disabled={readOnly}
@@ -47,7 +48,7 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint
       </button>
       {!readOnly && (
         <ActionsMenu label={t('grid.laneActions', { name: row.name })} className="header-actions" testId="lane-actions" actions={[
-          { label: t('grid.renameAction'), run: () => setEditing(true) },
+          { label: t('grid.renameAction'), run: renameFromMenu },
           { label: t('grid.moveUp'), disabled: first, repeatable: true, run: () => moveLane(doc, row.id, -1, origin) },
           { label: t('grid.moveDown'), disabled: last, repeatable: true, run: () => moveLane(doc, row.id, 1, origin) },
           { label: t(`grid.make_${other}`), run: () => setLaneChannel(doc, row.id, other, origin) },

@@ -275,6 +275,8 @@ export function docToFlow(
       data,
       // Nor does dragging it pan the board, as React Flow does from a card it may not drag unless it is `nopan`: useLockedDrag says why.
       ...(lockedForMe ? { draggable: false, deletable: false, className: 'nopan' } : {}),
+      // Its title being typed in, over the cards beside it: on a board zoomed out the field grows over them (styles.css).
+      ...(data.editing ? { zIndex: 2000 } : {}),
     })
   }
 

@@ -6,7 +6,8 @@ import { useDismiss } from './useDismiss.js'
 
 export interface Action {
   label: string
-  run: () => void
+  /** `byKeyboard`: chosen with Enter or Space (the focus then is to go somewhere sensible afterwards). */
+  run: (byKeyboard: boolean) => void
   disabled?: boolean
   /** Takes something away (after asking): set apart at the menu's end, in red. */
   removes?: boolean
@@ -55,9 +56,16 @@ export function ActionsMenu({ label, actions, className, testId }: { label: stri
     }
   }
 
-  const choose = (action: Action) => {
+  const choose = (action: Action, byKeyboard: boolean) => {
     if (!action.repeatable) setOpen(false)
-    action.run()
+    action.run(byKeyboard)
+    // From the keyboard, the focus goes back to the button once the menu is gone, unless the action took it (a field).
+    if (byKeyboard && !action.repeatable) {
+      requestAnimationFrame(() => {
+        const at = document.activeElement
+        if ((!at || at === document.body) && button.current?.isConnected) button.current.focus()
+      })
+    }
   }
 
   const kept = actions.filter((a) => !a.removes)
@@ -81,10 +89,10 @@ export function ActionsMenu({ label, actions, className, testId }: { label: stri
   )
 }
 
-function Item({ action, choose }: { action: Action; choose: (action: Action) => void }) {
+function Item({ action, choose }: { action: Action; choose: (action: Action, byKeyboard: boolean) => void }) {
   return (
     <button type="button" role="menuitem" className={action.removes ? 'actions-menu__remove' : undefined} disabled={action.disabled}
-      data-testid={action.testId} onClick={() => choose(action)}>
+      data-testid={action.testId} onClick={(event) => choose(action, event.detail === 0)}>
       {action.label}
     </button>
   )

@@ -542,6 +542,39 @@ describe('a live board in two browsers', () => {
     await facilitator.keyboard.press('Enter')
     await expect.poll(async () => (await participant.getByTestId('phase-name').allTextContents())[0]).toBe(firstName)
 
+    // Renamed from the menu with the keyboard, the focus comes back to the name, as after Enter or F2 on it.
+    await trigger.focus()
+    await facilitator.keyboard.press('Enter')
+    await facilitator.keyboard.press('Enter') // Rename, the first action
+    await facilitator.keyboard.type('Discovery')
+    await facilitator.keyboard.press('Enter')
+    await expect.poll(focused).toBe('Discovery')
+    await facilitator.keyboard.press('Enter') // and Enter there renames again
+    await facilitator.keyboard.type(firstName)
+    await facilitator.keyboard.press('Enter')
+    await expect.poll(async () => (await participant.getByTestId('phase-name').allTextContents())[0]).toBe(firstName)
+    // An action that leaves the header in place gives the focus back to its •••: switching a lane's channel.
+    // The last physical lane: switched to digital it is the first digital one, in the same place, and back again.
+    const lanesBefore = await facilitator.getByTestId('lane-name').allTextContents()
+    const lane = facilitator.locator('[data-testid="lane"][data-channel="physical"]').last()
+    const laneName = (await lane.getByTestId('lane-name').textContent())!
+    const channel = 'physical'
+    await lane.getByTestId('lane-actions').focus()
+    await facilitator.keyboard.press('Enter')
+    await facilitator.keyboard.press('End') // Remove lane…
+    await facilitator.keyboard.press('ArrowUp') // Make it …
+    await facilitator.keyboard.press('Enter')
+    const switched = facilitator.locator(`[data-testid="lane"][data-channel="${channel === 'physical' ? 'digital' : 'physical'}"]`)
+      .filter({ has: facilitator.getByTestId('lane-name').getByText(laneName, { exact: true }) })
+    await switched.waitFor()
+    await expect.poll(focused).toBe(`Lane “${laneName}”: rename, move, switch, remove`)
+    await facilitator.keyboard.press('Enter')
+    await facilitator.keyboard.press('End')
+    await facilitator.keyboard.press('ArrowUp')
+    await facilitator.keyboard.press('Enter')
+    await facilitator.locator('[data-testid="lane"][data-channel="physical"]').filter({ has: facilitator.getByTestId('lane-name').getByText(laneName, { exact: true }) }).waitFor()
+    expect(await facilitator.getByTestId('lane-name').allTextContents()).toEqual(lanesBefore)
+
     // A card's dot, where a link starts, grows to 16 px on screen under the pointer, and a link drawn from it lands.
     const from = card(facilitator, 'Order tracking')
     const dot = from.locator('.react-flow__handle-right')

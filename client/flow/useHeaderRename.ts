@@ -1,0 +1,23 @@
+import { useRef, useState } from 'react'
+
+/**
+ * A phase's or lane's name being renamed, in place (InlineText). Begun from the header's menu with the keyboard, the
+ * focus comes back to the name when the renaming ends, as it does after Enter or F2 on the name itself: the menu it
+ * started from is gone by then.
+ */
+export function useHeaderRename(nameTestId: string) {
+  const header = useRef<HTMLDivElement>(null)
+  const [editing, setEditing] = useState(false)
+  const focusBack = useRef(false)
+  const onEditingChange = (on: boolean) => {
+    setEditing(on)
+    if (on || !focusBack.current) return
+    focusBack.current = false
+    requestAnimationFrame(() => header.current?.querySelector<HTMLElement>(`[data-testid="${nameTestId}"]`)?.focus())
+  }
+  const renameFromMenu = (byKeyboard: boolean) => {
+    focusBack.current = byKeyboard
+    setEditing(true)
+  }
+  return { header, editing, onEditingChange, renameFromMenu }
+}
