@@ -627,4 +627,31 @@ describe('a live board in two browsers', () => {
     await facilitator.getByRole('button', { name: 'Fit the board to the screen' }).click()
     await facilitator.setViewportSize({ width: 1440, height: 900 })
   })
+  it('links two cards on a touch tablet: a tap selects the card and grows its dots, a drag from one to the other card links them', async () => {
+    const tablet = await joinBoard(browser, links.edit, 'Tab Tablet', { viewport: { width: 1024, height: 768 }, isMobile: true, hasTouch: true })
+    try {
+      // Both left of where the side panel opens on this screen.
+      const from = card(tablet, 'Hotline call')
+      const to = card(tablet, 'Umbrella stand')
+      const box = (await from.boundingBox())!
+      await tablet.touchscreen.tap(box.x + box.width / 2, box.y + 10)
+      const dot = from.locator('.react-flow__handle-right')
+      await expect.poll(async () => (await dot.boundingBox())!.width).toBeGreaterThanOrEqual(15.5)
+      const steps = await participant.locator('.react-flow__edge').count()
+      const a = (await dot.boundingBox())!
+      const b = (await to.boundingBox())!
+      const start = { x: a.x + a.width / 2, y: a.y + a.height / 2 }
+      const end = { x: b.x + b.width / 2, y: b.y + b.height / 2 }
+      // A finger's drag, as the tablet's browser sends it (Playwright's touchscreen only taps).
+      const touch = await tablet.context().newCDPSession(tablet)
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [start] })
+      for (let i = 1; i <= 12; i++) {
+        await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: start.x + (end.x - start.x) * i / 12, y: start.y + (end.y - start.y) * i / 12 }] })
+      }
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+      await expect.poll(() => participant.locator('.react-flow__edge').count()).toBe(steps + 1)
+    } finally {
+      await tablet.context().close()
+    }
+  })
 })
