@@ -201,4 +201,26 @@ describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
     // No wide blank strip between the board and the QR column.
     expect(qr.x - (shown.x + shown.width)).toBeLessThan(60)
   })
+  it('shows every header’s ••• on a touch tablet (1,024 × 768), with no phase name running under it', async () => {
+    const tablet = await joinBoard(browser, board.links.edit, 'Tia', { viewport: { width: 1024, height: 768 }, isMobile: true, hasTouch: true })
+    try {
+      const headers = tablet.getByTestId('phase')
+      expect(await headers.count()).toBe(5)
+      for (const header of await headers.all()) {
+        const actions = header.getByTestId('phase-actions')
+        await expect.poll(() => actions.evaluate((el) => getComputedStyle(el).opacity)).toBe('1')
+        const button = await box(actions)
+        expect(button.width).toBeGreaterThanOrEqual(23.5)
+        // The name's box (its last visible letter at most) ends before the button starts.
+        const name = await box(header.getByTestId('phase-name'))
+        expect(name.x + name.width).toBeLessThanOrEqual(button.x + 0.5)
+      }
+      // The longest, "Loyalty & advocacy", still shows whole: one or two lines, no ellipsis.
+      const loyalty = tablet.getByTestId('phase-name').getByText('Loyalty & advocacy', { exact: true })
+      expect(await loyalty.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1)).toBe(true)
+      await screenshot(tablet, 'workshopFit-tablet')
+    } finally {
+      await tablet.context().close()
+    }
+  })
 })
