@@ -8,6 +8,7 @@ import { keepLostDraft } from '../ui/lostDrafts.js'
 /** The touchpoint fields with a label of their own in the panel. */
 const FIELD_LABELS: Record<string, string> = {
   description: 'touchpoint.description', department: 'touchpoint.department', expectation: 'touchpoint.expectation', painPoint: 'touchpoint.painPoint',
+  measure: 'touchpoint.measure',
 }
 
 /**

@@ -4,7 +4,8 @@ import type {
 import { de } from '../i18n/de.js'
 
 export const TOUCHPOINT_COLUMNS = [
-  'title', 'phase', 'channel', 'channel_type', 'kind', 'status', 'department', 'customer_expectation', 'pain_point', 'description',
+  'title', 'phase', 'channel', 'channel_type', 'kind', 'status', 'department', 'customer_expectation', 'pain_point', 'customer_benefit_measure',
+  'description',
   'moment_of_truth', 'disappointing', 'ok', 'delighting', 'rating_score', 'outcome', 'disagreement', 'influence_average',
   'influence_scores', 'stardust_ideas',
 ] as const
@@ -61,7 +62,8 @@ const GERMAN: CsvDialect = {
   delimiter: ';',
   header: {
     title: 'Titel', phase: 'Phase', channel: 'Kanal', channel_type: 'Kanaltyp', kind: 'Art', status: 'Status',
-    department: 'Verantwortliche Abteilung', customer_expectation: 'Kundenerwartung', pain_point: 'Pain Point', description: 'Beschreibung',
+    department: 'Verantwortliche Abteilung', customer_expectation: 'Kundenerwartung', pain_point: 'Pain Point',
+    customer_benefit_measure: 'Kundennutzen-Kennzahl', description: 'Beschreibung',
     moment_of_truth: 'Moment der Wahrheit', disappointing: 'Enttäuschend', ok: 'Zufriedenstellend', delighting: 'Begeisternd',
     rating_score: 'Bewertungswert', outcome: 'Ergebnis', disagreement: 'Uneinig', influence_average: 'Einfluss (Durchschnitt)',
     influence_scores: 'Einflussbewertungen', stardust_ideas: 'Sternenstaub-Ideen',

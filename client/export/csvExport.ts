@@ -28,6 +28,7 @@ export function boardCsvTables(board: BoardState, language = board.meta.language
     return {
       title: t.title, phase: phase.get(t.phaseId) ?? '', channel: lane.get(t.laneId)?.name ?? '', channel_type: channel ? v.channel[channel] : '',
       kind: v.kind[t.kind], status: v.status[t.status], department: t.department, customer_expectation: t.expectation, pain_point: t.painPoint,
+      customer_benefit_measure: t.measure,
       description: t.description, moment_of_truth: yesNo(t.momentOfTruth),
       disappointing: d.disappointing, ok: d.ok, delighting: d.delighting, rating_score: d.score === null ? '' : decimal(d.score),
       outcome: d.outcome ? v.outcome[d.outcome] : '', disagreement: yesNo(d.disagreement),

@@ -56,6 +56,12 @@ export function reportDocument({ board, date, participants, journeyImage, person
       return [tp.title, String(d.disappointing), String(d.ok), String(d.delighting),
         `${d.outcome ? t(`outcome.${d.outcome}`) : '–'}${d.disagreement ? ` · ${t('rating.disagreement')}` : ''}`]
     }), ['*', 'auto', 'auto', 'auto', 120]))
+  // What the team will measure: what the customer gets at each touchpoint, with the department that owns it.
+  const measured = cards.filter((tp) => tp.measure)
+  content.push(keptHeading(t('report.measures'), 'h2'))
+  content.push(measured.length === 0 ? none(t) : table(
+    [t('touchpoint.title'), t('touchpoint.measure'), t('touchpoint.department')],
+    measured.map((tp) => [tp.title, tp.measure, tp.department]), [180, '*', 120]))
   content.push(pageHeading(t('report.factors')))
   const withFactors = cards.filter((tp) => board.factors.some((f) => f.touchpointId === tp.id))
   if (withFactors.length === 0) content.push(none(t))

@@ -48,10 +48,11 @@ export function PhoneFocusCard({ touchpoint, covered, onClose, onDeleted }: Prop
         <TouchpointChips touchpoint={touchpoint} />
       </header>
       {touchpoint.description && <p className="phone-focus__description" data-testid="phone-focus-description">{touchpoint.description}</p>}
-      {(touchpoint.expectation || touchpoint.painPoint) && (
-        <dl className="phone-focus__facts">
+      {(touchpoint.expectation || touchpoint.painPoint || touchpoint.measure) && (
+        <dl className="phone-focus__facts" data-testid="phone-focus-facts">
           {touchpoint.expectation && <><dt>{t('touchpoint.expectation')}</dt><dd>{touchpoint.expectation}</dd></>}
           {touchpoint.painPoint && <><dt>{t('touchpoint.painPoint')}</dt><dd>{touchpoint.painPoint}</dd></>}
+          {touchpoint.measure && <><dt>{t('touchpoint.measure')}</dt><dd>{touchpoint.measure}</dd></>}
         </dl>
       )}
       {votingHere && (

@@ -67,6 +67,7 @@ const Touchpoint = z
     status: z.enum(TOUCHPOINT_STATUSES).default('new'),
     expectation: text(MAX_EXPECTATION_LENGTH, 'What the customer expects'),
     painPoint: text(MAX_EXPECTATION_LENGTH, "The customer's problem here"),
+    measure: text(MAX_EXPECTATION_LENGTH, 'Customer-benefit measure: how the team will know what the customer gets here'),
     momentOfTruth: z.boolean().default(false),
   })
   .describe('A card; cards of one cell keep the order of this array')
@@ -114,7 +115,7 @@ export const BoardFileSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Optional link to the JSON Schema, for editors'),
     format: z.literal(BOARD_FORMAT),
-    formatVersion: z.literal(BOARD_FORMAT_VERSION),
+    formatVersion: z.number().int().min(1).max(BOARD_FORMAT_VERSION).describe(`1 to ${BOARD_FORMAT_VERSION}: files of older versions are read too`),
     exportedAt: Timestamp,
     meta: Meta,
     phases: z.array(Phase).min(1, { error: 'a board needs at least one phase' }),

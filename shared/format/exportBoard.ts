@@ -84,7 +84,7 @@ export function exportBoard(doc: Y.Doc, exportedAt: number = Date.now()): BoardF
     lanes: board.lanes.map((l) => ({ id: l.id, name: l.name, channel: l.channel })),
     touchpoints: cards.map((t) => ({
       id: t.id, title: t.title, phaseId: t.phaseId, laneId: t.laneId, kind: t.kind, description: t.description,
-      department: t.department, status: t.status, expectation: t.expectation, painPoint: t.painPoint, momentOfTruth: t.momentOfTruth,
+      department: t.department, status: t.status, expectation: t.expectation, painPoint: t.painPoint, measure: t.measure, momentOfTruth: t.momentOfTruth,
     })),
     personas: board.personas.map((p) => ({
       name: p.name,

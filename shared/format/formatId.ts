@@ -1,4 +1,7 @@
 /** What a Zigzag board file says it is (boardFile.ts), apart from its schema, so that exporting needs no validator. */
 export const BOARD_FORMAT = 'zigzag-board'
-/** Bumped on any change an older Zigzag could not read; older versions keep being accepted. */
-export const BOARD_FORMAT_VERSION = 1
+/**
+ * Bumped on any change an older Zigzag could not read; older versions keep being accepted.
+ * 2: a touchpoint's `measure` (customer-benefit measure).
+ */
+export const BOARD_FORMAT_VERSION = 2

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { mergeText } from './mergeText.js'
 
 /** The keys of the board's entities that hold text people type: names, titles, descriptions, factors, ideas. */
-const TEXT_KEYS = new Set(['name', 'title', 'description', 'department', 'expectation', 'painPoint', 'text'])
+const TEXT_KEYS = new Set(['name', 'title', 'description', 'department', 'expectation', 'painPoint', 'measure', 'text'])
 
 /** A text this page saved: what it started from, what it wrote, and the entry in the document that holds it. */
 interface Saved {

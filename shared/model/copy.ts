@@ -37,6 +37,7 @@ export function copyTouchpoints(doc: Y.Doc, ids: Iterable<string>): CopiedTouchp
     status: card.status,
     expectation: card.expectation,
     painPoint: card.painPoint,
+    measure: card.measure,
     momentOfTruth: card.momentOfTruth,
   }))
   const copied = new Set(cards.map((card) => card.key))
@@ -125,7 +126,7 @@ export function readCopy(text: string | null | undefined): CopiedTouchpoints | n
   const cardOk = (c: unknown) => isRecord(c) && isString(c.key) && isString(c.title) && isString(c.phaseId) && isString(c.laneId)
     && optional(c.kind, (k) => k === 'direct' || k === 'indirect')
     && optional(c.status, (v) => (TOUCHPOINT_STATUSES as readonly unknown[]).includes(v))
-    && ['description', 'department', 'expectation', 'painPoint'].every((field) => optional(c[field], isString))
+    && ['description', 'department', 'expectation', 'painPoint', 'measure'].every((field) => optional(c[field], isString))
     && optional(c.momentOfTruth, (v) => typeof v === 'boolean')
   const stepOk = (st: unknown) => isRecord(st) && isString(st.personaId) && isString(st.from) && isString(st.to)
   if (!cards.every(cardOk) || !value.steps.every(stepOk)) return null
@@ -135,7 +136,7 @@ export function readCopy(text: string | null | undefined): CopiedTouchpoints | n
     && Object.values(names.lanes).every((l) => isRecord(l) && isString(l.name) && (l.channel === 'physical' || l.channel === 'digital')))
   if (!namesOk) return null
   const pick = (c: Record<string, unknown>) => Object.fromEntries(
-    ['key', 'phaseId', 'laneId', 'title', 'kind', 'description', 'department', 'status', 'expectation', 'painPoint', 'momentOfTruth']
+    ['key', 'phaseId', 'laneId', 'title', 'kind', 'description', 'department', 'status', 'expectation', 'painPoint', 'measure', 'momentOfTruth']
       .filter((field) => c[field] !== undefined).map((field) => [field, c[field]]),
   )
   return {

@@ -76,6 +76,7 @@ export function restoreTouchpoint(doc: Y.Doc, card: LostTouchpoint, origin?: Tra
       status: card.status ?? 'new',
       expectation: card.expectation ?? '',
       painPoint: card.painPoint ?? '',
+      measure: card.measure ?? '',
       momentOfTruth: card.momentOfTruth ?? false,
       authorId: card.authorId ?? '',
     }, TOUCHPOINT_DEFAULTS))

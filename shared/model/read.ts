@@ -79,6 +79,7 @@ export function readTouchpoint(doc: Y.Doc, id: string, m: EntityMap): Touchpoint
     status: oneOf(m, 'status', TOUCHPOINT_STATUSES),
     expectation: str(m, 'expectation'),
     painPoint: str(m, 'painPoint'),
+    measure: str(m, 'measure'),
     momentOfTruth: bool(m, 'momentOfTruth'),
     authorId: str(m, 'authorId'),
   }

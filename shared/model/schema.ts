@@ -71,6 +71,8 @@ export interface Touchpoint {
   status: TouchpointStatus
   expectation: string
   painPoint: string
+  /** A customer-benefit measure: how the team will know what the customer gets here (not what the company does). */
+  measure: string
   momentOfTruth: boolean
   /**
    * Participant id of the person who added the card, so they may take it back from a phone; '' when nobody is known

@@ -11,7 +11,7 @@ import {
 
 /** The fields a person edits in the details panel. */
 export type TouchpointPatch = Partial<Pick<Touchpoint,
-  'title' | 'kind' | 'description' | 'department' | 'status' | 'expectation' | 'painPoint' | 'momentOfTruth'>>
+  'title' | 'kind' | 'description' | 'department' | 'status' | 'expectation' | 'painPoint' | 'measure' | 'momentOfTruth'>>
 
 export interface NewTouchpoint extends Omit<TouchpointPatch, 'title'> {
   title: string
@@ -44,6 +44,7 @@ export function addTouchpoint(doc: Y.Doc, input: NewTouchpoint, origin?: Transac
         status: input.status ?? 'new',
         expectation: input.expectation ?? '',
         painPoint: input.painPoint ?? '',
+        measure: input.measure ?? '',
         momentOfTruth: input.momentOfTruth ?? false,
         authorId: input.authorId ?? '',
       }, TOUCHPOINT_DEFAULTS),

@@ -172,7 +172,7 @@ describe('with the keyboard', () => {
 
   it('goes into a card’s panel opened with Enter, and back to the card on Escape', async () => {
     const node = english.locator('.react-flow__node', { has: english.locator('[data-title="Online checkout"]') })
-    const id = await node.getAttribute('data-id')
+    const id = await node.getAttribute('data-touchpoint-id')
     await node.focus()
     await english.keyboard.press('Enter')
     const panel = english.getByTestId('touchpoint-panel')
@@ -183,7 +183,7 @@ describe('with the keyboard', () => {
     expect(await inside()).toBe(true)
     await english.keyboard.press('Escape')
     await panel.waitFor({ state: 'detached' })
-    await expect.poll(() => english.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id'))).toBe(id)
+    await expect.poll(() => english.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-touchpoint-id'))).toBe(id)
   })
 
   it('keeps what was typed into a field of the panel when Escape closes the panel', async () => {
@@ -199,6 +199,33 @@ describe('with the keyboard', () => {
     await english.getByTestId('touchpoint-panel').waitFor({ state: 'detached' })
     await expect.poll(() => checkout().expectation).toMatch(/ and the shipping costs up front$/)
     reader.destroy()
+  })
+
+  it('holds a customer-benefit measure: written on one laptop, shown in German on the other and on a phone’s card', async () => {
+    const till = (page: Page) => page.locator('[data-testid="touchpoint"][data-title="Pays at the till with the card reader"] .card__title')
+    await till(english).click()
+    const field = english.getByTestId('panel-measure')
+    // The template's own measure, under its label.
+    expect(await field.inputValue()).toBe('Payments that go through on the first try')
+    expect(await english.locator('label[for="tp-measure"]').textContent()).toBe('Customer-benefit measure')
+    await field.fill('Payments that go through on the first try, within 10 seconds')
+    await field.press('Tab')
+    await till(german).click()
+    const shown = german.getByTestId('panel-measure')
+    await expect.poll(() => shown.inputValue()).toBe('Payments that go through on the first try, within 10 seconds')
+    expect(await german.locator('label[for="tp-measure"]').textContent()).toBe('Kundennutzen-Kennzahl')
+    await german.keyboard.press('Escape')
+    await english.keyboard.press('Escape')
+    const phone = await joinBoard(browser, editLink, 'Pia', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    try {
+      const id = await english.locator('[data-testid="touchpoint"][data-title="Pays at the till with the card reader"]').getAttribute('data-touchpoint-id')
+      await phone.locator(`[data-touchpoint-id="${id}"] .phone-step__open`).tap()
+      const facts = phone.getByTestId('phone-focus-facts')
+      expect(await facts.locator('dt').allTextContents()).toEqual(['Customer expectation', 'Pain point', 'Customer-benefit measure'])
+      expect(await facts.locator('dd').last().textContent()).toBe('Payments that go through on the first try, within 10 seconds')
+    } finally {
+      await phone.context().close()
+    }
   })
 
   it('asks before a reload drops text still being typed, and shows it again in a note if the person goes on', async () => {

@@ -162,6 +162,9 @@ describe('handing the board off', () => {
     // The picture draws one persona's journey: the report says whose.
     expect(text).toContain('The picture shows the journey of Anna, busy parent.')
     expect(text).toContain('Moments of truth')
+    // The template's customer-benefit measures, each beside its touchpoint.
+    expect(text).toContain('Customer-benefit measures')
+    expect(text.replace(/\s+/g, ' ')).toMatch(/Pays at the till with the card reader Payments that go through on the first try Store operations/)
     expect(text).toContain('Stardust backlog')
   })
 
@@ -172,6 +175,7 @@ describe('handing the board off', () => {
       const { text } = await readPdf(new Uint8Array(await exportFile('pdf')))
       expect(text).toContain('Bericht zum Customer-Journey-Workshop')
       expect(text).toContain('Momente der Wahrheit')
+      expect(text).toContain('Kundennutzen-Kennzahlen')
       const files = unzipSync(new Uint8Array(await exportFile('csv')))
       const touchpoints = strFromU8(Object.entries(files).find(([name]) => name.endsWith('-touchpoints.csv'))![1])
       // German Excel's dialect: German headers, a semicolon between cells.
@@ -247,7 +251,7 @@ describe('handing the board off', () => {
 
   it('exports the board as a JSON file that the format accepts', async () => {
     const file = JSON.parse((await exportFile('json')).toString('utf8'))
-    expect(file).toMatchObject({ format: 'zigzag-board', formatVersion: 1 })
+    expect(file).toMatchObject({ format: 'zigzag-board', formatVersion: 2 })
     expect(file.touchpoints.length).toBeGreaterThanOrEqual(8)
   })
 })

@@ -26,7 +26,7 @@ describe('exporting a board', () => {
     expect(review).toEqual({
       id: expect.any(String), title: 'Review portal', phaseId: file.phases[0].id, laneId: file.lanes.find((l) => l.name === 'Social & reviews')!.id,
       kind: 'indirect', description: 'Reads the worst reviews first', department: '', status: 'keep',
-      expectation: 'Honest voices', painPoint: 'No answers', momentOfTruth: false,
+      expectation: 'Honest voices', painPoint: 'No answers', measure: 'Reviews answered within a day', momentOfTruth: false,
     })
     const advice = file.touchpoints.find((t) => t.title === 'Advice in store')!
     expect(advice).toMatchObject({ department: 'Sales', status: 'refine', momentOfTruth: true })

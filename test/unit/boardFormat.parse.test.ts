@@ -35,7 +35,7 @@ describe('reading a board file', () => {
     if (!result.ok) throw new Error(result.errors.join('\n'))
     expect(result.file.touchpoints[0]).toEqual({
       id: 'ad', title: 'Ad', phaseId: 'before', laneId: 'web', kind: 'direct', description: '', department: '', status: 'new',
-      expectation: '', painPoint: '', momentOfTruth: false,
+      expectation: '', painPoint: '', measure: '', momentOfTruth: false,
     })
     expect(result.file.personas[0].description).toBe('')
     expect(result.file).toMatchObject({ ratings: {}, influence: {}, factors: [], stardust: [] })
@@ -70,12 +70,12 @@ describe('reading a board file', () => {
   })
 
   it('refuses a file from a newer Zigzag with one clear error', () => {
-    expect(errorsFor((f) => (f.formatVersion = 2))).toEqual([
-      'formatVersion: 2 is newer than this Zigzag reads (1); update Zigzag to import this file',
+    expect(errorsFor((f) => (f.formatVersion = 3))).toEqual([
+      'formatVersion: 3 is newer than this Zigzag reads (2); update Zigzag to import this file',
     ])
     const file = minimalFile() as Record<string, unknown>
-    file.formatVersion = 2
-    expect(parseBoardFile(file)).toMatchObject({ refusal: { code: 'newer', version: 2, supported: 1 } })
+    file.formatVersion = 3
+    expect(parseBoardFile(file)).toMatchObject({ refusal: { code: 'newer', version: 3, supported: 2 } })
   })
 
   it('names the path of missing fields, wrong types and unknown fields', () => {

@@ -15,13 +15,13 @@ describe('the JSON Schema of the board format', () => {
 
   it('lets editors check hand-written files: required fields, closed objects, the format header', () => {
     const schema = boardFileJsonSchema() as {
-      required: string[]; additionalProperties: boolean; properties: Record<string, { const?: unknown }>
+      required: string[]; additionalProperties: boolean; properties: Record<string, { const?: unknown; minimum?: number; maximum?: number }>
     }
     expect(schema.required).toEqual(expect.arrayContaining(['format', 'formatVersion', 'exportedAt', 'meta', 'phases', 'lanes', 'personas']))
     expect(schema.required).not.toContain('touchpoints')
     expect(schema.additionalProperties).toBe(false)
     expect(schema.properties.format.const).toBe('zigzag-board')
-    expect(schema.properties.formatVersion.const).toBe(1)
+    expect(schema.properties.formatVersion).toMatchObject({ type: 'integer', minimum: 1, maximum: 2 })
   })
 
   it('accepts the example in docs/board-format.md', () => {

@@ -39,6 +39,17 @@ describe('two saves of one field that cross on the wire', () => {
     }
   })
 
+  it('merges a customer-benefit measure written offline into the one saved meanwhile', async () => {
+    const { peers, save, card, settle } = pages(2)
+    save(0, { measure: 'Calls answered' })
+    peers.flush()
+    save(1, { measure: 'Calls answered within 60 seconds' })
+    save(0, { measure: 'Calls a person answers' })
+    await settle()
+    expectConverged(peers)
+    expect(card(peers.docs[1]!).measure).toBe('Calls a person answers within 60 seconds')
+  })
+
   it('merges a description written offline into the one saved meanwhile', async () => {
     const { peers, save, card, settle } = pages(2)
     save(0, { description: 'Pays by card.' })

@@ -31,7 +31,7 @@ describe('CSV export of a German board', () => {
   it('writes German column names, separated by semicolons as German Excel expects', () => {
     const tables = boardCsvTables(germanBoard())
     expect(tables.touchpoints.split('\r\n')[0]).toBe('Titel;Phase;Kanal;Kanaltyp;Art;Status;Verantwortliche Abteilung;Kundenerwartung;'
-      + 'Pain Point;Beschreibung;Moment der Wahrheit;Enttäuschend;Zufriedenstellend;Begeisternd;Bewertungswert;Ergebnis;Uneinig;'
+      + 'Pain Point;Kundennutzen-Kennzahl;Beschreibung;Moment der Wahrheit;Enttäuschend;Zufriedenstellend;Begeisternd;Bewertungswert;Ergebnis;Uneinig;'
       + 'Einfluss (Durchschnitt);Einflussbewertungen;Sternenstaub-Ideen')
     expect(tables.factors.split('\r\n')[0]).toBe('Kontaktpunkt;Stufe;Dimension;Text;Verfasst von;Stimme des Kunden;Erstellt')
     expect(tables.stardust.split('\r\n')[0]).toBe('Idee;Kontaktpunkt;Stimmen;Verantwortliche Abteilung;Status;Verfasst von;Stimme des Kunden;Erstellt')

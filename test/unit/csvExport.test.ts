@@ -49,16 +49,18 @@ describe('CSV export', () => {
   it('writes every touchpoint column even when the board has no touchpoints', () => {
     const header = (csv: string) => csv.split('\r\n')[0]
     const full = header(boardCsvTables(boardWithAwkwardText()).touchpoints)
-    expect(full.split(',')).toHaveLength(20)
+    expect(full.split(',')).toHaveLength(21)
     expect(header(boardCsvTables(readBoard(seededDoc())).touchpoints)).toBe(full)
   })
 
   it('writes cells a spreadsheet would run as formulas with a leading apostrophe, and keeps numbers numbers', () => {
     const doc = seededDoc()
     const { phase, lane } = grid(doc)
-    const [title, department, description, expectation, painPoint, factor, idea] = [
-      '=HYPERLINK("http://evil.example","click")', '+1+2', '-2+3', '\t=1+1', '\r=1+1', '@SUM(A1:A9)', '=1+1\nsecond line']
-    const id = addTouchpoint(doc, { title, phaseId: phase('Purchase'), laneId: lane('Store'), department, description, expectation, painPoint, momentOfTruth: true })
+    const [title, department, description, expectation, painPoint, measure, factor, idea] = [
+      '=HYPERLINK("http://evil.example","click")', '+1+2', '-2+3', '\t=1+1', '\r=1+1', '=1/0', '@SUM(A1:A9)', '=1+1\nsecond line']
+    const id = addTouchpoint(doc, {
+      title, phaseId: phase('Purchase'), laneId: lane('Store'), department, description, expectation, painPoint, measure, momentOfTruth: true,
+    })
     rateMomentOfTruth(doc, id, 'p1', 'disappointing')
     addFactor(doc, { touchpointId: id, level: 'ok', dimension: 'factual', text: factor, authorId: 'a', authorName: '=cmd|" /C calc"!A0', customerVoice: false })
     addStardust(doc, { touchpointId: id, text: idea, authorId: 'a', authorName: 'Zoë', customerVoice: false })
@@ -66,7 +68,7 @@ describe('CSV export', () => {
 
     const [touchpoint] = Papa.parse<Record<string, string>>(tables.touchpoints, { header: true }).data
     expect(touchpoint).toMatchObject({ title: `'${title}`, department: `'${department}`, description: `'${description}`,
-      customer_expectation: `'${expectation}`, pain_point: `'${painPoint}`, rating_score: '-1.00' })
+      customer_expectation: `'${expectation}`, pain_point: `'${painPoint}`, customer_benefit_measure: `'${measure}`, rating_score: '-1.00' })
     const [entry] = Papa.parse<Record<string, string>>(tables.factors, { header: true }).data
     expect(entry).toMatchObject({ touchpoint: `'${title}`, text: `'${factor}`, author: '\'=cmd|" /C calc"!A0' })
     const [stardust] = Papa.parse<Record<string, string>>(tables.stardust, { header: true }).data

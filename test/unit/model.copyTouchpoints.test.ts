@@ -20,7 +20,7 @@ function board() {
   linkTouchpoints(doc, buyer, t.Hotline, t.App)
   updateTouchpoint(doc, t.Hotline, {
     kind: 'indirect', description: 'Waits on hold', department: 'Service', status: 'refine', expectation: 'Quick answer',
-    painPoint: 'Queue', momentOfTruth: true,
+    painPoint: 'Queue', measure: 'Calls answered within a minute', momentOfTruth: true,
   })
   rateMomentOfTruth(doc, t.Hotline, 'ann', 'disappointing')
   scoreInfluence(doc, t.Hotline, 'ann', 4)

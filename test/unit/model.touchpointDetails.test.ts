@@ -15,23 +15,23 @@ function boardWithHotline() {
 }
 
 describe('touchpoint details', () => {
-  it('keeps the department, status, expectation, pain point and moment of truth given when adding', () => {
+  it('keeps the department, status, expectation, pain point, customer-benefit measure and moment of truth given when adding', () => {
     const doc = seededDoc()
     const g = grid(doc)
     const id = addTouchpoint(doc, {
       title: 'Hotline', phaseId: g.phase('After purchase'), laneId: g.lane('Phone'), department: 'Service', status: 'refine',
-      expectation: 'Help within two minutes', painPoint: 'Passed on three times', momentOfTruth: true,
+      expectation: 'Help within two minutes', painPoint: 'Passed on three times', measure: 'Solved in the first call', momentOfTruth: true,
     })
     expect(touchpoints(doc).find((t) => t.id === id)).toMatchObject({
       department: 'Service', status: 'refine', expectation: 'Help within two minutes', painPoint: 'Passed on three times',
-      momentOfTruth: true,
+      measure: 'Solved in the first call', momentOfTruth: true,
     })
   })
 
   it('stores no empty texts, false flags or default kind and status for a new touchpoint, yet reads them back', () => {
     const { doc, id, read } = boardWithHotline()
     expect([...touchpointMaps(doc).get(id)!.keys()].sort()).toEqual(['laneId', 'phaseId', 'position', 'title'])
-    expect(read()).toMatchObject({ kind: 'direct', status: 'new', description: '', department: '', expectation: '', painPoint: '', momentOfTruth: false })
+    expect(read()).toMatchObject({ kind: 'direct', status: 'new', description: '', department: '', expectation: '', painPoint: '', measure: '', momentOfTruth: false })
     const before = Y.encodeStateVector(doc)
     updateTouchpoint(doc, id, { kind: 'direct', status: 'new', description: '', momentOfTruth: false })
     expect(Y.encodeStateVector(doc)).toEqual(before) // setting what it already reads as changes nothing
@@ -64,7 +64,7 @@ describe('touchpoint details', () => {
     const { doc, id, read } = boardWithHotline()
     const card = touchpointMaps(doc).get(id)!
     for (const key of ['department', 'status', 'expectation', 'painPoint', 'momentOfTruth']) card.delete(key)
-    expect(read()).toMatchObject({ department: '', status: 'new', expectation: '', painPoint: '', momentOfTruth: false })
+    expect(read()).toMatchObject({ department: '', status: 'new', expectation: '', painPoint: '', measure: '', momentOfTruth: false })
   })
 
   it('reads a status it does not know as new and anything but true as no moment of truth', () => {

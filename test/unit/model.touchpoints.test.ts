@@ -23,7 +23,7 @@ describe('adding and editing touchpoints', () => {
     const id = addTouchpoint(doc, { title: 'Hotline', phaseId: g.phase('After purchase'), laneId: g.lane('Phone') })
     expect(touchpoints(doc)).toEqual([{
       id, title: 'Hotline', phaseId: g.phase('After purchase'), laneId: g.lane('Phone'), kind: 'direct', description: '', position: 1,
-      department: '', status: 'new', expectation: '', painPoint: '', momentOfTruth: false, authorId: '',
+      department: '', status: 'new', expectation: '', painPoint: '', measure: '', momentOfTruth: false, authorId: '',
     }])
   })
 

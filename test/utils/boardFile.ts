@@ -66,6 +66,7 @@ export function boardWithEverything(): Y.Doc {
   const review = addTouchpoint(doc, {
     title: 'Review portal', phaseId: phase(0), laneId: lane('Social & reviews'), kind: 'indirect',
     description: 'Reads the worst reviews first', expectation: 'Honest voices', painPoint: 'No answers', status: 'keep',
+    measure: 'Reviews answered within a day',
   })
   const advice = addTouchpoint(doc, {
     title: 'Advice in store', phaseId: phase(1), laneId: lane('Store'), department: 'Sales', momentOfTruth: true, status: 'refine',

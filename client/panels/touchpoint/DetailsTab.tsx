@@ -8,7 +8,7 @@ import { useBoard } from '../../board/BoardContext.js'
 import { CommitField } from '../../ui/CommitField.js'
 import { Icon } from '../../ui/Icon.js'
 
-/** Title, kind, owner, status, what the customer expects, their pain point, description, and the cell. */
+/** Title, kind, owner, status, what the customer expects, their pain point, how the team measures what they get, description, and the cell. */
 export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; onDeleted: () => void }) {
   const { t } = useTranslation()
   const { doc, origin, readOnly, board, me, isFacilitator, isLocked, session: { session, send } } = useBoard()
@@ -57,6 +57,9 @@ export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; 
       <label htmlFor="tp-pain">{t('touchpoint.painPoint')}</label>
       <CommitField id="tp-pain" testId="panel-pain-point" multiline rows={2} value={touchpoint.painPoint} disabled={readOnly} maxLength={MAX_EXPECTATION_LENGTH}
         placeholder={t('touchpoint.painPointPlaceholder')} onCommit={(painPoint) => save({ painPoint })} />
+      <label htmlFor="tp-measure">{t('touchpoint.measure')}</label>
+      <CommitField id="tp-measure" testId="panel-measure" multiline rows={2} value={touchpoint.measure} disabled={readOnly} maxLength={MAX_EXPECTATION_LENGTH}
+        placeholder={t('touchpoint.measurePlaceholder')} onCommit={(measure) => save({ measure })} />
       <label htmlFor="tp-description">{t('touchpoint.description')}</label>
       <CommitField id="tp-description" testId="panel-description" multiline rows={3} value={touchpoint.description} disabled={readOnly}
         maxLength={MAX_DESCRIPTION_LENGTH} placeholder={t('touchpoint.descriptionPlaceholder')} onCommit={(description) => save({ description })} />
