@@ -19,7 +19,7 @@ export function TimerControl({ large = false }: { large?: boolean }) {
   const running = session.timer.endsAt !== null
   const done = running && remaining === 0
   // Stopped part-way: everyone sees it is paused, not a clock that froze.
-  const paused = !running && session.timer.remainingMs < session.timer.durationMs
+  const paused = !running && session.timer.remainingMs !== session.timer.durationMs
   if (!isFacilitator && !running && session.timer.remainingMs === session.timer.durationMs) return null
   return (
     <div className={`timer${large ? ' timer--large' : ''}${done || flash ? ' timer--done' : ''}${flash ? ' timer--flash' : ''}${running ? ' timer--running' : ''}`}

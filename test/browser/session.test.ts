@@ -60,6 +60,15 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await facilitator.getByTestId('timer-pause').click()
     // Paused part-way, every screen says so, not only a clock that stopped.
     for (const page of [participant, projector]) await expect.poll(() => page.getByTestId('timer-paused').textContent()).toBe('paused')
+    // One minute more puts the time left above the chosen duration: paused then, it is still paused, not a timer never started.
+    await facilitator.getByTestId('timer-start').click()
+    await facilitator.getByTestId('timer-add-minute').click()
+    await expect.poll(async () => Number(await participant.getByTestId('timer-time').getAttribute('data-remaining'))).toBeGreaterThan(300_000)
+    await facilitator.getByTestId('timer-pause').click()
+    for (const page of [facilitator, participant, projector]) await expect.poll(() => page.getByTestId('timer-paused').count()).toBe(1)
+    expect(await facilitator.getByTestId('timer-reset').count()).toBe(1)
+    expect(await facilitator.getByTestId('timer-duration').count()).toBe(0)
+    expect(Number(await facilitator.getByTestId('timer-time').getAttribute('data-remaining'))).toBeGreaterThan(300_000)
   })
 
   it('moves the participant’s view with the facilitator’s when everyone is brought along', async () => {
