@@ -294,6 +294,8 @@ export const de: Strings<typeof en> = {
     addMinute: 'Eine Minute mehr',
     previousStep: 'Vorheriger Schritt',
     nextStep: 'Nächster Schritt',
+    endAgenda: 'Beenden',
+    endAgendaHint: 'Agenda beenden: die Schritte verschwinden aus allen Leisten',
     agendaStart: 'Agenda nicht gestartet',
     startAgenda: 'Agenda starten',
     lockGrid: 'Raster sperren',

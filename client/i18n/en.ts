@@ -291,6 +291,8 @@ export const en = {
     addMinute: 'One minute more',
     previousStep: 'Previous step',
     nextStep: 'Next step',
+    endAgenda: 'End',
+    endAgendaHint: 'End the agenda: the steps leave everyone’s strip',
     agendaStart: 'Agenda not started',
     startAgenda: 'Start agenda',
     lockGrid: 'Lock grid',

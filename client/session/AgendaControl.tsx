@@ -27,12 +27,19 @@ export function AgendaControl({ large = false }: { large?: boolean }) {
       <span className="agenda__step" title={step ? t(`agenda.${step}.hint`) : undefined}>
         {step ? <><strong>{index + 1}/{AGENDA_STEPS.length} · {t(`agenda.${step}.title`)}</strong> <span className="agenda__hint">{t(`agenda.${step}.hint`)}</span></> : t('session.agendaStart')}
       </span>
-      {isFacilitator && !large && (
-        <button type="button" className="button button--small" data-testid="agenda-next" disabled={index >= AGENDA_STEPS.length - 1} onClick={() => go(index + 1)}
-          aria-label={index < 0 ? undefined : t('session.nextStep')} title={index < 0 ? undefined : t('session.nextStep')}>
-          {index < 0 ? t('session.startAgenda') : '›'}
-        </button>
-      )}
+      {isFacilitator && !large && (index < AGENDA_STEPS.length - 1
+        ? (
+          <button type="button" className="button button--small" data-testid="agenda-next" onClick={() => go(index + 1)}
+            aria-label={index < 0 ? undefined : t('session.nextStep')} title={index < 0 ? undefined : t('session.nextStep')}>
+            {index < 0 ? t('session.startAgenda') : '›'}
+          </button>
+        )
+        // After the last step, the agenda ends: the strip (everyone's) goes back to what it shows without one.
+        : (
+          <button type="button" className="button button--small" data-testid="agenda-end" onClick={() => go(-1)} title={t('session.endAgendaHint')}>
+            {t('session.endAgenda')}
+          </button>
+        ))}
     </div>
   )
 }

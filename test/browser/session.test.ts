@@ -195,6 +195,21 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await expect.poll(() => facilitator.getByTestId('agenda').getAttribute('data-step')).toBe('')
   })
 
+  it('ends the agenda after its last step, for everyone, in one press', async () => {
+    for (const step of ['collect', 'rank', 'examine', 'delight', 'assign']) {
+      await facilitator.getByTestId('agenda-next').click()
+      await expect.poll(() => participant.getByTestId('agenda').getAttribute('data-step')).toBe(step)
+    }
+    // The last step has no next one: its button ends the agenda instead.
+    expect(await facilitator.getByTestId('agenda-next').count()).toBe(0)
+    const end = facilitator.getByTestId('agenda-end')
+    expect(await end.textContent()).toBe('End')
+    await end.click()
+    await expect.poll(() => participant.getByTestId('agenda').count()).toBe(0)
+    await expect.poll(() => facilitator.getByTestId('agenda').getAttribute('data-step')).toBe('')
+    expect(await facilitator.getByTestId('agenda-next').textContent()).toContain('Start agenda')
+  })
+
   it('keeps the strip one row on a 1,280 px laptop in German, and the facilitator’s tools together on the right when it wraps', async () => {
     const fresh = await createBoard(server.url, { template: 'retail', language: 'de', title: 'Laptop' })
     const page = await joinBoard(browser, fresh.links.facilitator, 'Flo', { width: 1280, height: 800 })
