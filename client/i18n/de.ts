@@ -479,8 +479,11 @@ export const de: Strings<typeof en> = {
   phone: {
     sessionDetails: 'Was in der Sitzung gerade läuft: Details anzeigen',
     voting: 'Punktabfrage',
+    votingShort: 'Abfrage',
+    votingRevealedShort: 'Ergebnis',
     voting_touchpoints: 'Vergeben Sie Ihre Punkte mit den Schaltflächen neben jedem Kontaktpunkt in der Liste oder auf seiner Karte.',
-    voting_stardust: 'Öffnen Sie einen Kontaktpunkt und vergeben Sie Ihre Punkte an seine Sternenstaub-Ideen.',
+    voting_stardust: 'Öffnen Sie einen mit ✦ markierten Kontaktpunkt und vergeben Sie Ihre Punkte an seine Sternenstaub-Ideen.',
+    stardustIdeas_one: '1 Sternenstaub-Idee', stardustIdeas_other: '{{count}} Sternenstaub-Ideen',
     emptyJourney: 'Diese Persona hat noch keine Journey. Verbinden Sie Kontaktpunkte auf einem größeren Bildschirm, um sie zu zeichnen.',
     others: 'Kontaktpunkte außerhalb dieser Journey',
     step: 'Schritt {{number}}',

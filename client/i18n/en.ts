@@ -476,8 +476,11 @@ export const en = {
   phone: {
     sessionDetails: 'What the session is doing now: show details',
     voting: 'Dot voting',
+    votingShort: 'Voting',
+    votingRevealedShort: 'Results',
     voting_touchpoints: 'Place your dots with the buttons beside each touchpoint in the list, or on its card.',
-    voting_stardust: 'Open a touchpoint and place your dots on its stardust ideas.',
+    voting_stardust: 'Open a touchpoint marked ✦ and place your dots on its stardust ideas.',
+    stardustIdeas_one: '1 stardust idea', stardustIdeas_other: '{{count}} stardust ideas',
     emptyJourney: 'This persona has no journey yet. Link touchpoints on a larger screen to draw it.',
     others: 'Touchpoints not on this journey',
     step: 'Step {{number}}',

@@ -63,8 +63,13 @@ export function PhoneHeader({ title, status }: { title: string; status: Connecti
                     <span className="phone-chip__long">{t('voting.left', { left: round.votesPerPerson - myVotes.length, total: round.votesPerPerson })}</span>
                   </span>
                 )
-                : <span>{t('phone.voting')}</span>}
-              {round.status === 'revealed' && <small>{t('voting.revealed')}</small>}
+                : (
+                  // Revealed (or watched from a view link): on a narrow phone one word, so the step beside it keeps its room.
+                  <span>
+                    <span className="phone-chip__short" aria-hidden="true">{t(round.status === 'revealed' ? 'phone.votingRevealedShort' : 'phone.votingShort')}</span>
+                    <span className="phone-chip__long">{t('phone.voting')}{round.status === 'revealed' && <> <small>{t('voting.revealed')}</small></>}</span>
+                  </span>
+                )}
               {!step && caret}
             </span>
           )}

@@ -28,6 +28,7 @@ async function headerFit(page: Page): Promise<{ height: number; cut: string[] }>
     for (const el of [header, ...header.querySelectorAll<HTMLElement>('*')] as HTMLElement[]) {
       const box = el.getBoundingClientRect()
       if (box.width <= 1 || el.closest('.phone-session-details, .toast')) continue // hidden, visually hidden for screen readers, or over the page
+      if (el.parentElement?.closest<HTMLElement>('.phone-chip__long')?.getBoundingClientRect().width! <= 1) continue // inside one hidden so
       // Cut short on purpose, with "…" (a long board title, the agenda step: the whole of it is a tap away).
       if (getComputedStyle(el).textOverflow === 'ellipsis' && box.right <= width + 0.5 && box.left >= -0.5) continue
       const name = `${el.tagName.toLowerCase()}[${el.dataset.testid ?? el.className}]`
@@ -354,6 +355,39 @@ describe('joining from a phone', () => {
     await pia.getByTestId('phone-focus-close').tap()
   })
 
+  it('places dots from the list with + above −, as on stardust, and shows the revealed count clear of the row’s edge', async () => {
+    await fran.getByTestId('voting-open').click()
+    const row = pia.getByTestId('phone-step').first()
+    await row.getByTestId('vote-cast').tap()
+    await expect.poll(() => row.getByTestId('vote-dots').getAttribute('data-mine')).toBe('1')
+    const plus = (await row.getByTestId('vote-cast').boundingBox())!
+    const minus = (await row.getByRole('button', { name: en.voting.retract }).boundingBox())!
+    expect(plus.y + plus.height).toBeLessThanOrEqual(minus.y)
+    await fran.getByTestId('voting-reveal').click()
+    const pill = (await row.getByTestId('vote-result').boundingBox())!
+    const box = (await row.boundingBox())!
+    expect(box.x + box.width - (pill.x + pill.width)).toBeGreaterThanOrEqual(8)
+    await fran.getByTestId('voting-close').click()
+    await expect.poll(() => row.getByTestId('vote-result').count()).toBe(0)
+  })
+
+  it('marks in the list the touchpoints with stardust ideas, the more so during a stardust round', async () => {
+    const withIdeas = [...new Set(state().stardust.map((s) => s.touchpointId))]
+    expect(withIdeas.length).toBeGreaterThan(0)
+    const counts = pia.getByTestId('phone-view').getByTestId('phone-stardust-count')
+    await expect.poll(() => counts.count()).toBe(withIdeas.length)
+    const first = pia.locator(`[data-touchpoint-id="${withIdeas[0]}"]`).getByTestId('phone-stardust-count')
+    const ideas = state().stardust.filter((s) => s.touchpointId === withIdeas[0]).length
+    expect(await first.getAttribute('data-count')).toBe(String(ideas))
+    const plain = await first.evaluate((el) => getComputedStyle(el).backgroundColor)
+    await fran.getByTestId('voting-target').selectOption('stardust')
+    await fran.getByTestId('voting-open').click()
+    await expect.poll(() => first.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(plain)
+    await screenshot(pia, 'phone-stardust-round-list')
+    await fran.getByTestId('voting-close').click()
+    await fran.getByTestId('voting-target').selectOption('touchpoints')
+  })
+
   it('shows a revealed stardust round\'s ranking at the top of the list', async () => {
     await fran.getByTestId('voting-target').selectOption('stardust')
     await fran.getByTestId('voting-open').click()
@@ -459,7 +493,20 @@ describe('joining from a phone', () => {
       expect(await pia.locator('.phone-header [data-testid="votes-left"] .phone-chip__short').innerText()).toBe('3/3')
       await screenshot(pia, `phone-header-busy-320-${language}`)
     }
-    await pia.getByTestId('language-switch').tap()
+    // Revealed, the round's chip is one word on a small phone, and the step beside it keeps room to be read ("2/5 · Ra…").
+    await fran.getByTestId('voting-reveal').click()
+    await pia.locator('.phone-header [data-testid="voting"][data-status="revealed"]').waitFor()
+    for (const language of ['English', 'German']) {
+      if (language === 'German') await pia.getByTestId('language-switch').tap()
+      await expect.poll(() => pia.evaluate(() => document.documentElement.lang)).toBe(language === 'German' ? 'de' : 'en')
+      const small = await headerFit(pia)
+      expect(small.cut, language).toEqual([])
+      expect(await horizontalOverflow(pia), language).toEqual([])
+      expect(await pia.locator('.phone-header [data-testid="voting"] .phone-chip__short').innerText()).toBe(language === 'German' ? 'Ergebnis' : 'Results')
+      const step = (await pia.locator('.phone-header [data-testid="agenda"]').boundingBox())!
+      expect(step.width, language).toBeGreaterThanOrEqual(55)
+      await screenshot(pia, `phone-header-revealed-320-${language}`)
+    }
     await pia.setViewportSize(PHONE.viewport)
     // The facilitator moves on: the instruction follows, on the list and behind the header's step.
     await agendaTo('examine')
