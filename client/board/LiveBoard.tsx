@@ -130,7 +130,8 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
           <TopBar info={info} status={status} undo={undo} onShare={() => setShareOpen(true)} panel={panel}
             onPanel={(kind) => setPanel(panel === kind ? null : kind)} />
           <PersonaBar />
-          <SessionBar projectorLink={isFacilitator ? `/b/${info.id}/projector${window.location.hash}` : null} />
+          <SessionBar projectorLink={isFacilitator ? `/b/${info.id}/projector${window.location.hash}` : null}
+            onBacklog={panel === 'backlog' ? undefined : () => setPanel('backlog')} />
           <div className="workspace__body">
             {!readOnly && <Palette selectedId={selectedId} cell={cell} />}
             <BoardCanvas selection={selection} onSelect={setSelection} cell={cell} onCell={setCell} undoNotice={undo.notice} onOpen={(id) => { selectOnly(id); setPanel('details') }} />

@@ -246,7 +246,7 @@ export const de: Strings<typeof en> = {
     planned: 'Geplant',
     done: 'Umgesetzt',
   },
-  backlog: { heading: 'Sternenstaub-Backlog', short: 'Backlog', hint: 'Alle Begeisterungsideen, die meisten Stimmen zuerst. Geben Sie jeder eine Abteilung und einen Status.', empty: 'Noch keine Sternenstaub-Ideen auf diesem Board.' },
+  backlog: { heading: 'Sternenstaub-Backlog', short: 'Backlog', hint: 'Alle Begeisterungsideen, die meisten Stimmen zuerst. Geben Sie jeder eine Abteilung und einen Status.', hintRound: 'Alle Begeisterungsideen, die meisten Punkte der aufgedeckten Abfrage zuerst. Geben Sie jeder eine Abteilung und einen Status.', empty: 'Noch keine Sternenstaub-Ideen auf diesem Board.' },
   priority: {
     heading: 'Priorität aus Kundensicht',
     short: 'Priorität',
@@ -342,6 +342,7 @@ export const de: Strings<typeof en> = {
     close: 'Runde schließen',
     cast: 'Punkt setzen',
     retract: 'Punkt zurücknehmen',
+    toBacklog: 'Im Backlog abstimmen',
     history: 'Abstimmungsergebnisse',
     resultsStardust: 'Ergebnis: Sternenstaub',
     resultsTouchpoints: 'Ergebnis: Kontaktpunkte',

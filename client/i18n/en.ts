@@ -243,7 +243,7 @@ export const en = {
     planned: 'Planned',
     done: 'Done',
   },
-  backlog: { heading: 'Stardust backlog', short: 'Backlog', hint: 'All delight ideas, most votes first. Give each an owner and a status.', empty: 'No stardust ideas on this board yet.' },
+  backlog: { heading: 'Stardust backlog', short: 'Backlog', hint: 'All delight ideas, most votes first. Give each an owner and a status.', hintRound: 'All delight ideas, most dots of the revealed round first. Give each an owner and a status.', empty: 'No stardust ideas on this board yet.' },
   priority: {
     heading: 'Priority from the customer’s view',
     short: 'Priority',
@@ -339,6 +339,7 @@ export const en = {
     close: 'Close round',
     cast: 'Place a dot',
     retract: 'Take a dot back',
+    toBacklog: 'Vote in the backlog',
     history: 'Voting results on record',
     resultsStardust: 'Stardust results',
     resultsTouchpoints: 'Touchpoint results',

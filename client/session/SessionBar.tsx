@@ -22,7 +22,11 @@ export function participantSeesSession(session: PublicSession): boolean {
  * The live-session strip: agenda step, timer, voting, silent writing; facilitators also get follow-me, the projector
  * and the room's settings (grid lock, the projector's QR link). Someone else sees no strip while nothing runs.
  */
-export function SessionBar({ projectorLink }: { projectorLink: string | null }) {
+export function SessionBar({ projectorLink, onBacklog }: {
+  projectorLink: string | null
+  /** Opens the stardust backlog, where a stardust round's dots are placed; unset while it is open. */
+  onBacklog?: () => void
+}) {
   const { t } = useTranslation()
   const { session: { session, send }, isFacilitator, me } = useBoard()
   const leading = session.followParticipantId === me.id
@@ -36,7 +40,7 @@ export function SessionBar({ projectorLink }: { projectorLink: string | null }) 
         </span>
       )}
       <div className="session-bar__spacer" />
-      <VotingControl />
+      <VotingControl onBacklog={onBacklog} />
       <PrivateModeControl />
       <TimerControl />
       {isFacilitator && (

@@ -8,7 +8,7 @@ const MIN_DOTS = 1
 const MAX_DOTS = MAX_VOTES_PER_PERSON
 
 /** Dot voting: the facilitator opens a round (touchpoints or stardust, N dots each), reveals and closes it; others see their dots left. */
-export function VotingControl({ projector = false }: { projector?: boolean }) {
+export function VotingControl({ projector = false, onBacklog }: { projector?: boolean; onBacklog?: () => void }) {
   const { t } = useTranslation()
   const { session: { session, send, myVotes }, isFacilitator, readOnly } = useBoard()
   const [target, setTarget] = useState<VotingTarget>('touchpoints')
@@ -46,6 +46,10 @@ export function VotingControl({ projector = false }: { projector?: boolean }) {
       <strong>● {t(`voting.${round.target}`)}</strong>
       {readOnly && !projector && <span className="hint" data-testid="watching">{t('voting.watching')}</span>}
       {round.status === 'open' && !readOnly && <span data-testid="votes-left">{t('voting.left', { left, total: round.votesPerPerson })}</span>}
+      {/* Stardust ideas are voted on in the backlog (or a card's Stardust tab): the strip says where, one press away. */}
+      {round.target === 'stardust' && round.status === 'open' && !readOnly && onBacklog && (
+        <button type="button" className="button button--small" data-testid="voting-to-backlog" onClick={onBacklog}>{t('voting.toBacklog')}</button>
+      )}
       {round.status === 'open' && <span className="hint">{t('voting.voters', { count: round.voters })}</span>}
       {round.status === 'revealed' && <span>{t('voting.revealed')}</span>}
       {isFacilitator && round.status === 'open' && <button type="button" className="button button--small" data-testid="voting-reveal" onClick={() => send({ type: 'voting.reveal' })}>{t('voting.reveal')}</button>}

@@ -97,14 +97,19 @@ describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
   it('shows one vote control per stardust idea during a stardust round, and bars as long as their counts once revealed', async () => {
     await fran.getByTestId('voting-target').selectOption('stardust')
     await fran.getByTestId('voting-open').click()
-    await pat.getByTestId('open-backlog').click()
+    // The strip says where the ideas are voted on, one press away.
+    await pat.getByTestId('voting-to-backlog').click()
+    await pat.getByTestId('backlog-panel').waitFor()
+    expect(await pat.getByTestId('voting-to-backlog').count()).toBe(0)
     const ideas = pat.getByTestId('backlog-panel').getByTestId('stardust-idea')
     await expect.poll(() => ideas.getByTestId('vote-cast').count()).toBeGreaterThan(1)
     const count = await ideas.count()
     // The round's dot is the only vote: no upvote with a count of its own beside it.
     expect(await ideas.getByTestId('vote-cast').count()).toBe(count)
     expect(await ideas.getByTestId('stardust-vote').count()).toBe(0)
-    const first = ideas.nth(0)
+    // The last idea of the backlog (by upvotes) gets all three dots: revealed, it goes first.
+    const lastText = (await ideas.last().locator('.idea__text').innerText()).trim()
+    const first = ideas.filter({ has: pat.locator('.idea__text', { hasText: lastText }) })
     for (let i = 1; i <= 3; i++) {
       await first.getByTestId('vote-cast').click()
       await expect.poll(() => first.getByTestId('vote-dots').getAttribute('data-mine')).toBe(String(i))
@@ -115,6 +120,8 @@ describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
     const zero = pat.getByTestId('backlog-panel').locator('[data-testid="vote-result"][data-count="0"]').first()
     await three.waitFor()
     expect(await ideas.getByTestId('stardust-vote').count()).toBe(0)
+    expect((await ideas.first().locator('.idea__text').innerText()).trim()).toBe(lastText)
+    expect(await pat.getByTestId('backlog-panel').locator('.hint').first().innerText()).toContain('most dots of the revealed round first')
     const full = await box(three)
     const none = await box(zero)
     expect(none.width).toBeLessThan(full.width / 2)
