@@ -1,6 +1,8 @@
 import { useStore } from '@xyflow/react'
 import { memo } from 'react'
 import type { GridLayout } from './layout.js'
+import { canvasMeasure } from '../export/svgText.js'
+import { PINNED_LANE_NAME, hasWordWiderThan } from './laneName.js'
 import { pinnedHeaders } from './pinnedHeaders.js'
 
 /**
@@ -27,7 +29,8 @@ function PinnedHeadersView({ layout }: { layout: Pick<GridLayout, 'columns' | 'r
       {lanes && (
         <div className="pinned-lanes" data-testid="pinned-lanes" aria-hidden="true">
           {lanes.map((lane) => (
-            <span key={lane.id} className={`pinned-lanes__name pinned-lanes__name--${lane.channel}`} data-testid="pinned-lane"
+            <span key={lane.id} data-testid="pinned-lane"
+              className={`pinned-lanes__name pinned-lanes__name--${lane.channel}${hasWordWiderThan(lane.name, PINNED_LANE_NAME, canvasMeasure) ? ' pinned-lanes__name--long-word' : ''}`}
               data-lane-id={lane.id} title={lane.name} style={{ top: lane.top, height: lane.height }}><span>{lane.name}</span></span>
           ))}
         </div>

@@ -12,5 +12,13 @@ export const LANE_NAME_LONG_WORD = { weight: 700, size: 14 }
  * long even then still breaks.
  */
 export function hasWordWiderThanLane(name: string, measure: Measure): boolean {
-  return name.split(/\s+/).some((word) => measure(word, LANE_NAME.font) > LANE_NAME.room)
+  return hasWordWiderThan(name, LANE_NAME, measure)
+}
+
+/** The same for a lane's name elsewhere: pinned to the canvas' left edge, or in a version's preview. */
+export const PINNED_LANE_NAME = { font: { weight: 700, size: 13 }, room: 132 - 2 * 10 }
+export const PREVIEW_LANE_NAME = { font: { weight: 700, size: 13 }, room: 140 - 2 * 6 }
+
+export function hasWordWiderThan(name: string, { font, room }: { font: { weight: number; size: number }; room: number }, measure: Measure): boolean {
+  return name.split(/\s+/).some((word) => measure(word, font) > room)
 }

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { BoardState } from '../../shared/model/index.js'
+import { canvasMeasure } from '../export/svgText.js'
+import { PREVIEW_LANE_NAME, hasWordWiderThan } from '../flow/laneName.js'
 import { Modal } from '../ui/Modal.js'
 
 /** A read-only look at an earlier version: the grid with its touchpoints, and what else it held. */
@@ -16,7 +18,11 @@ export function VersionPreview({ board, title, canRestore, restoring = false, pr
           {board.phases.map((p) => <strong key={p.id} className="version-preview__phase">{p.name}</strong>)}
           {board.lanes.map((lane) => (
             <div key={lane.id} className="version-preview__row" style={{ display: 'contents' }}>
-              <strong className={`version-preview__lane version-preview__lane--${lane.channel}`}>{lane.name}</strong>
+              {/* A word too wide for the column at 13 px ("Bewertungsportale") sets the name smaller rather than break it without a hyphen. */}
+              <strong data-testid="preview-lane"
+                className={`version-preview__lane version-preview__lane--${lane.channel}${hasWordWiderThan(lane.name, PREVIEW_LANE_NAME, canvasMeasure) ? ' version-preview__lane--long-word' : ''}`}>
+                {lane.name}
+              </strong>
               {board.phases.map((p) => (
                 <ul key={p.id} className={`version-preview__cell version-preview__cell--${lane.channel}`}>
                   {board.touchpoints.filter((tp) => tp.phaseId === p.id && tp.laneId === lane.id).map((tp) => <li key={tp.id} data-testid="preview-touchpoint">{tp.title}</li>)}

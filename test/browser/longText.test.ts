@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   addFactor, addPersona, addStardust, lanes, phases, removePersona, renameLane, renamePhase, touchpoints, updateStardust, updateTouchpoint,
 } from '../../shared/model/index.js'
-import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { joinBoard, launchBrowser, linesOfWord, screenshot } from '../utils/browser.js'
 import { type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 import { openSessionSocket } from '../utils/sessionSocket.js'
 
@@ -143,22 +143,28 @@ describe('long phase and lane names', () => {
     try {
       const label = english.locator(`[data-testid="lane"][data-lane-id="${lane.id}"]`).getByTestId('lane-name')
       await expect.poll(() => label.textContent()).toBe('LinkedIn & Bewertungsportale')
-      // The lines the word lies on.
-      const lines = await label.evaluate((el) => {
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
-        while (walker.nextNode()) {
-          const text = walker.currentNode as Text
-          const at = text.data.indexOf('Bewertungsportale')
-          if (at < 0) continue
-          const range = document.createRange()
-          range.setStart(text, at)
-          range.setEnd(text, at + 'Bewertungsportale'.length)
-          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
-        }
-        return 0
-      })
-      expect(lines).toBe(1)
+      expect(await linesOfWord(label, 'Bewertungsportale')).toBe(1)
       expect(await fit(label, laneHeader(english, 2))).toEqual({ inside: true, spills: false })
+      // The same where the name is drawn apart from the board: pinned to the canvas' left edge when zoomed in ...
+      const cell = (await english.locator(`[data-testid="cell"][data-lane-id="${lane.id}"]`).last().boundingBox())!
+      await english.mouse.move(cell.x + cell.width / 2, cell.y + cell.height / 2)
+      const pinned = english.locator(`[data-testid="pinned-lane"][data-lane-id="${lane.id}"]`)
+      for (let i = 0; i < 14 && (await pinned.count()) === 0; i++) {
+        await english.mouse.wheel(0, -120)
+        await english.waitForTimeout(150)
+      }
+      expect(await linesOfWord(pinned, 'Bewertungsportale')).toBe(1)
+      await english.getByRole('button', { name: 'Fit the board to the screen' }).click()
+      // ... and in a saved version's preview.
+      await english.getByTestId('open-history').click()
+      await english.getByTestId('version-name').fill('With the long lane name')
+      await english.getByTestId('save-version').click()
+      await english.getByTestId('version').filter({ hasText: 'With the long lane name' }).getByRole('button').click()
+      const previewed = english.getByTestId('version-preview').getByTestId('preview-lane').filter({ hasText: 'Bewertungsportale' })
+      expect(await linesOfWord(previewed, 'Bewertungsportale')).toBe(1)
+      await english.keyboard.press('Escape')
+      await english.getByTestId('version-preview').waitFor({ state: 'detached' })
+      await english.getByTestId('history-panel').getByTestId('panel-close').click()
     } finally {
       renameLane(client.doc, lane.id, was)
     }

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core'
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, chromium } from 'playwright-core'
 import * as Y from 'yjs'
 import { CHROMIUM_PATH, chromiumArgs } from './chromium.js'
 
@@ -46,6 +46,23 @@ export async function joinBoard(
   await page.getByTestId('join').click()
   await page.locator('[data-testid="board"][data-synced="true"]').waitFor()
   return page
+}
+
+/** How many lines `word` lies on inside the element (2 or more: broken in two); 0 when the word is not in it. */
+export async function linesOfWord(element: Locator, word: string): Promise<number> {
+  return element.evaluate((el, wanted) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+    while (walker.nextNode()) {
+      const text = walker.currentNode as Text
+      const at = text.data.indexOf(wanted)
+      if (at < 0) continue
+      const range = document.createRange()
+      range.setStart(text, at)
+      range.setEnd(text, at + wanted.length)
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+    }
+    return 0
+  }, word)
 }
 
 /** The phase and lane ids of the cell a touchpoint card sits in, judged from what is on screen. */
