@@ -51,6 +51,8 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
 /** How long after a press its second click still makes a double-click (the usual default of desktop systems). */
 const DOUBLE_CLICK_MS = 500
 const PRO_OPTIONS = { hideAttribution: false }
+/** The projector is what the room looks at: React Flow's credit stays on every laptop's canvas (and in the README), not on the wall. */
+const PROJECTOR_PRO_OPTIONS = { hideAttribution: true }
 const NO_CARDS: ReadonlySet<string> = new Set()
 const NO_EDGES: JourneyFlowEdge[] = []
 const NO_CELL = () => undefined
@@ -439,7 +441,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
           nodesDraggable={!readOnly} nodesConnectable={!readOnly} edgesFocusable={!readOnly}
           deleteKeyCode={deleteKeys} onBeforeDelete={onBeforeDelete} multiSelectionKeyCode={MULTI_SELECT_KEYS} zoomOnDoubleClick={false}
           minZoom={MIN_ZOOM} maxZoom={MAX_ZOOM} snapToGrid={false} onlyRenderVisibleElements={!everything}
-          proOptions={PRO_OPTIONS} attributionPosition={reserveRight ? 'bottom-left' : 'bottom-right'} ariaLabelConfig={ariaLabels}>
+          proOptions={projector ? PROJECTOR_PRO_OPTIONS : PRO_OPTIONS} attributionPosition={reserveRight ? 'bottom-left' : 'bottom-right'} ariaLabelConfig={ariaLabels}>
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#c9cfdb" />
           {/* Top left, in a row: at the bottom left they covered the emotion curve's Delighting / OK / Disappointing, which sit
               at the fitted board's bottom left; the top left of the board is its empty corner cell. */}

@@ -207,6 +207,9 @@ describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
     expect(shown.y + shown.height).toBeLessThanOrEqual(area.y + area.height)
     // No wide blank strip between the board and the QR column.
     expect(qr.x - (shown.x + shown.width)).toBeLessThan(60)
+    // React Flow's credit is on the laptops' canvas, not on the wall.
+    expect(await projector.locator('.react-flow__attribution').count()).toBe(0)
+    expect(await fran.locator('.react-flow__attribution').count()).toBe(1)
   })
   it('shows every header’s ••• on a touch tablet (1,024 × 768), with no phase name running under it', async () => {
     const tablet = await joinBoard(browser, board.links.edit, 'Tia', { viewport: { width: 1024, height: 768 }, isMobile: true, hasTouch: true })
