@@ -42,7 +42,7 @@ import { SelectionHint } from './SelectionHint.js'
 import { useCardRemoval } from './useCardRemoval.js'
 import { useCellSelection } from './useCellSelection.js'
 import { useClipboard } from './useClipboard.js'
-import { useLockedDrag } from './useLockedDrag.js'
+import { useLockRefusals } from './useLockRefusals.js'
 
 const nodeTypes = { grid: GridNode, touchpoint: TouchpointNode, curve: EmotionCurveNode }
 const edgeTypes = { journey: JourneyEdge }
@@ -149,7 +149,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     doc, origin, participantId: me.id, t, readOnly, selection, locked: status.lockedForMe, overview, canvas: container,
   })
   useClipboard({ doc, origin, readOnly, selection, onSelect, disabled: projector })
-  const lockedDrag = useLockedDrag(status.lockedForMe)
+  const lockRefusals = useLockRefusals(status.lockedForMe, gridLocked && !readOnly)
   const clearSelection = useCallback(() => onSelect(new Set()), [onSelect])
   const canvas = useMemo<CanvasContextValue>(
     () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, addCard, dropNewCard, send, removeCard, selectCell: cells.selectCell }),
@@ -423,10 +423,10 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
 
   return (
     <div ref={container} className={`canvas${following && !projector ? ' canvas--following' : ''}`} data-testid="canvas" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
-      onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop} {...lockedDrag.handlers} tabIndex={-1}
+      onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop} {...lockRefusals.handlers} tabIndex={-1}
       onPointerDownCapture={(event) => {
         lastPress.current = event.timeStamp
-        lockedDrag.handlers.onPointerDownCapture(event)
+        lockRefusals.handlers.onPointerDownCapture(event)
       }}>
       {/* Tab reaches the steps and the phases' and lanes' buttons before the first card: this jumps there. */}
       {!projector && !overview && <button type="button" className="skip-link" data-testid="skip-to-cards"
@@ -462,7 +462,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
         </ReactFlow>}
       </CanvasContext.Provider>
       {!projector && <SelectionHint count={selection.size} locked={countIn(selection, status.lockedForMe)} readOnly={readOnly} onClear={clearSelection} />}
-      {!projector && <RefusalToast local={latest(lockedDrag.refusal, undoNotice)} />}
+      {!projector && <RefusalToast local={latest(lockRefusals.refusal, undoNotice)} />}
       {!projector && <FollowStrip />}
       {!projector && <VotingResults />}
     </div>

@@ -273,7 +273,7 @@ export function docToFlow(
       handles: CARD_HANDLES,
       ariaLabel,
       data,
-      // Nor does dragging it pan the board, as React Flow does from a card it may not drag unless it is `nopan`: useLockedDrag says why.
+      // Nor does dragging it pan the board, as React Flow does from a card it may not drag unless it is `nopan`: useLockRefusals says why.
       ...(lockedForMe ? { draggable: false, deletable: false, className: 'nopan' } : {}),
       // Its title being typed in, over the cards beside it: on a board zoomed out the field grows over them (styles.css).
       ...(data.editing ? { zIndex: 2000 } : {}),

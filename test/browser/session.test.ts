@@ -279,6 +279,11 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     expect(await participant.getByTestId('phase-name').first().getAttribute('title')).toContain(hint)
     expect(await participant.getByTestId('lane-name').first().getAttribute('title')).toContain(hint)
     expect(await facilitator.getByTestId('phase-name').first().getAttribute('title')).not.toContain(hint)
+    // A double-click to rename one says why nothing happens, where the eye is: over the canvas.
+    expect(await participant.getByTestId('refusal').count()).toBe(0)
+    await participant.getByTestId('lane-name').first().dblclick()
+    await expect.poll(() => participant.getByTestId('refusal').textContent()).toBe(hint)
+    expect(await participant.getByTestId('lane-name-input').count()).toBe(0)
     await screenshot(participant, 'grid-locked-participant')
     await facilitator.keyboard.press('Escape')
     expect(await facilitator.getByTestId('lock-grid').count()).toBe(0)

@@ -6,15 +6,19 @@ import type { ShownRefusal } from '../session/RefusalToast.js'
 const DRAG_THRESHOLD = 1
 
 /**
- * Someone drags a card they may not move (the facilitator locked it): it stays put and, being `nopan` (docToFlow), the board
- * does not pan either. `refusal` says why, once per press, for RefusalToast; the click that ends the press then neither
- * selects nor opens the card, as after any drag. The handlers go on the canvas' element, in the capture phase.
+ * What the facilitator's locks refuse, said where it is tried (`refusal`, for RefusalToast):
+ * - Someone drags a card they may not move (the facilitator locked it): it stays put and, being `nopan` (docToFlow), the
+ *   board does not pan either. It is said once per press; the click that ends the press then neither selects nor opens the
+ *   card, as after any drag.
+ * - Someone double-clicks a phase's or lane's name to rename it while the grid is locked for them: the name stays, and why
+ *   is said (the name's tooltip said it only to those who hover long enough).
+ * The handlers go on the canvas' element, in the capture phase.
  */
-export function useLockedDrag(locked: ReadonlySet<string>) {
+export function useLockRefusals(locked: ReadonlySet<string>, gridLocked: boolean) {
   const { t } = useTranslation()
   const [refusal, setRefusal] = useState<ShownRefusal | null>(null)
-  const latest = useRef({ locked, t })
-  latest.current = { locked, t }
+  const latest = useRef({ locked, t, gridLocked })
+  latest.current = { locked, t, gridLocked }
   const refused = useRef(false)
 
   const onPointerDownCapture = useCallback((event: PointerEvent) => {
@@ -48,5 +52,10 @@ export function useLockedDrag(locked: ReadonlySet<string>) {
     if (refused.current) event.stopPropagation()
   }, [])
 
-  return { refusal, handlers: { onPointerDownCapture, onClickCapture } }
+  const onDoubleClickCapture = useCallback((event: MouseEvent) => {
+    if (!latest.current.gridLocked || !(event.target as Element).closest('[data-testid="phase-name"], [data-testid="lane-name"]')) return
+    setRefusal({ reason: latest.current.t('session.gridLockedHint'), refusal: null, at: Date.now() })
+  }, [])
+
+  return { refusal, handlers: { onPointerDownCapture, onClickCapture, onDoubleClickCapture } }
 }
