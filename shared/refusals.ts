@@ -13,7 +13,7 @@ export const REFUSALS = {
   helloFirst: 'Say hello first',
   viewerRestore: 'Viewers cannot restore a version',
   viewerVote: 'Viewers cannot vote; ask for the edit link',
-  dotsUsed: 'You have used all {{dots}} of your dots',
+  dotsUsed: 'You have used all {{dots}} of your dots; take one back to place it elsewhere',
   privateOff: 'Private mode is off; add the entry to the board',
   viewerWrite: 'Viewers cannot write; ask for the edit link',
   boardDrafts: 'Too many private entries on this board; ask the facilitator to reveal them',

@@ -49,7 +49,8 @@ export function VoteDotsView({ itemId, state, readOnly, send, t }: {
           onClick={(e) => { e.stopPropagation(); send({ type: 'vote.retract', itemId }) }}>−</button>
       )}
       <span className="vote-dots__mine">{'●'.repeat(mine) || '○'}</span>
-      <button type="button" aria-label={t('voting.cast')} data-testid="vote-cast" disabled={!canCast}
+      {/* With no dot left, + still answers a press: the relay refuses the dot and the toast says why (a disabled + said nothing). */}
+      <button type="button" aria-label={t('voting.cast')} data-testid="vote-cast" aria-disabled={!canCast || undefined}
         onClick={(e) => { e.stopPropagation(); send({ type: 'vote.cast', itemId }) }}>+</button>
     </span>
   )

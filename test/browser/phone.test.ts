@@ -363,6 +363,15 @@ describe('joining from a phone', () => {
     const plus = (await row.getByTestId('vote-cast').boundingBox())!
     const minus = (await row.getByRole('button', { name: en.voting.retract }).boundingBox())!
     expect(plus.y + plus.height).toBeLessThanOrEqual(minus.y)
+    // Every dot placed, + is dimmed but still answers: the toast says what to do.
+    for (const mine of ['2', '3']) {
+      await row.getByTestId('vote-cast').tap()
+      await expect.poll(() => row.getByTestId('vote-dots').getAttribute('data-mine')).toBe(mine)
+    }
+    expect(await row.getByTestId('vote-cast').getAttribute('aria-disabled')).toBe('true')
+    await row.getByTestId('vote-cast').tap({ force: true }) // Playwright takes aria-disabled for disabled; a finger does not
+    await expect.poll(() => pia.getByTestId('refusal').textContent()).toBe(en.refusal.dotsUsed.replace('{{dots}}', '3'))
+    expect(await row.getByTestId('vote-dots').getAttribute('data-mine')).toBe('3')
     await fran.getByTestId('voting-reveal').click()
     const pill = (await row.getByTestId('vote-result').boundingBox())!
     const box = (await row.boundingBox())!

@@ -8,7 +8,7 @@ const say = (code: string, values?: Record<string, string | number>) =>
 
 describe('why the relay refused something, in the page’s language', () => {
   it('fills the relay’s English sentence from the code and its values', () => {
-    expect(refusalText({ code: 'dotsUsed', values: { dots: 3 } })).toBe('You have used all 3 of your dots')
+    expect(refusalText({ code: 'dotsUsed', values: { dots: 3 } })).toBe('You have used all 3 of your dots; take one back to place it elsewhere')
     expect(refusalText({ code: 'locked' })).toBe('The facilitator has locked this; your change was undone')
   })
 
@@ -20,7 +20,7 @@ describe('why the relay refused something, in the page’s language', () => {
         expect(say(code, { dots: 3, size: '64 MiB', detail: 'x' })).not.toMatch(/\{\{|English from the relay/)
       }
     }
-    expect(say('dotsUsed', { dots: 3 })).toBe('Sie haben alle 3 Punkte vergeben.')
+    expect(say('dotsUsed', { dots: 3 })).toBe('Sie haben alle 3 Punkte vergeben. Nehmen Sie einen zurück (−), um ihn anders zu setzen.')
     expect(say('locked')).toBe('Die Moderation hat dies gesperrt; Ihre Änderung wurde zurückgenommen.')
     await i18next.changeLanguage('en')
     expect(say('boardFull', { size: '64 MiB' })).toBe('This board has reached its size limit (64 MiB); your last change was not saved.')
