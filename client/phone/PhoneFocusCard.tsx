@@ -61,7 +61,7 @@ export function PhoneFocusCard({ touchpoint, covered, onClose, onDeleted }: Prop
           <VoteDots itemId={touchpoint.id} target="touchpoints" />
         </section>
       )}
-      {touchpoint.momentOfTruth && <PhoneRating touchpoint={touchpoint} />}
+      <PhoneRating touchpoint={touchpoint} />
       <PhoneInfluence touchpoint={touchpoint} />
       <EditTarget isGone={() => !touchpointMaps(doc).has(touchpoint.id)} name={touchpoint.title || t('touchpoint.untitled')}>
         <PhoneFactors touchpoint={touchpoint} />

@@ -1,20 +1,29 @@
 import { useTranslation } from 'react-i18next'
-import { OUTCOMES, type Touchpoint, myRating, rateMomentOfTruth, ratingDistribution } from '../../shared/model/index.js'
+import { OUTCOMES, type Touchpoint, myRating, rateMomentOfTruth, ratingDistribution, updateTouchpoint } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { OutcomeIcon } from '../ui/OutcomeIcon.js'
 import { RatingSummary } from '../ui/RatingSummary.js'
 
-/** Rate a moment of truth from the phone: your own outcome (private), and the room's distribution. */
+/**
+ * A moment of truth from the phone: mark the touchpoint as one (as a laptop's Rating tab does), rate it (your own
+ * outcome, private), and the room's distribution. A viewer sees the section only on a moment of truth, without the mark.
+ */
 export function PhoneRating({ touchpoint }: { touchpoint: Touchpoint }) {
   const { t } = useTranslation()
   const { doc, origin, readOnly, board, me } = useBoard()
   const mine = myRating(board, touchpoint.id, me.id)
   const distribution = ratingDistribution(board, touchpoint.id)
+  if (readOnly && !touchpoint.momentOfTruth) return null
   return (
     <section className="phone-section" data-testid="phone-rating">
-      <h3>★ {t('rating.momentOfTruth')}</h3>
+      {readOnly ? <h3>★ {t('rating.momentOfTruth')}</h3> : (
+        <button type="button" className={`button phone-mot-toggle${touchpoint.momentOfTruth ? ' is-active' : ''}`} data-testid="phone-mot-toggle"
+          aria-pressed={touchpoint.momentOfTruth} onClick={() => updateTouchpoint(doc, touchpoint.id, { momentOfTruth: !touchpoint.momentOfTruth }, origin)}>
+          <span aria-hidden="true">{touchpoint.momentOfTruth ? '★' : '☆'}</span> {t('rating.momentOfTruth')}
+        </button>
+      )}
       <p className="hint">{t('rating.motHint')}</p>
-      {!readOnly && (
+      {touchpoint.momentOfTruth && !readOnly && (
         <>
           <h4>{t('rating.yourRating')}</h4>
           <div className="outcome-buttons phone-outcomes" role="radiogroup" aria-label={t('rating.yourRating')}>
@@ -30,8 +39,10 @@ export function PhoneRating({ touchpoint }: { touchpoint: Touchpoint }) {
           <p className="hint">{t('rating.private')}</p>
         </>
       )}
-      <h4>{t('rating.room', { count: distribution.total })}</h4>
-      <RatingSummary distribution={distribution} large />
+      {touchpoint.momentOfTruth && <>
+        <h4>{t('rating.room', { count: distribution.total })}</h4>
+        <RatingSummary distribution={distribution} large />
+      </>}
     </section>
   )
 }

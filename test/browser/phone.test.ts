@@ -169,6 +169,26 @@ describe('joining from a phone', () => {
     await pia.getByTestId('phone-focus-close').tap()
   })
 
+  it('marks a touchpoint as a moment of truth from the phone, as a laptop’s Rating tab does, and takes the mark back', async () => {
+    const tp = state().touchpoints.find((t) => !t.momentOfTruth)!
+    await pia.locator(`[data-touchpoint-id="${tp.id}"] .phone-step__open`).tap()
+    const mark = pia.getByTestId('phone-mot-toggle')
+    expect(await mark.getAttribute('aria-pressed')).toBe('false')
+    expect(await pia.getByTestId('phone-rate-ok').count()).toBe(0)
+    expect(await smallTapTargets(pia, '[data-testid="phone-rating"]')).toEqual([])
+    await mark.tap()
+    await waitFor(() => state().touchpoints.find((t) => t.id === tp.id)!.momentOfTruth, 5000, 'the mark')
+    await expect.poll(() => desktopCard(fran, tp.id).locator('.chip--mot').count()).toBe(1)
+    // Marked, it can be rated at once.
+    await pia.getByTestId('phone-rate-ok').tap()
+    await expect.poll(() => desktopCard(fran, tp.id).getByTestId('rating-summary').getAttribute('data-distribution')).toBe('0/1/0')
+    await screenshot(pia, 'phone-mot-marked')
+    await mark.tap()
+    await waitFor(() => !state().touchpoints.find((t) => t.id === tp.id)!.momentOfTruth, 5000, 'the mark taken back')
+    expect(await pia.getByTestId('phone-rate-ok').count()).toBe(0)
+    await pia.getByTestId('phone-focus-close').tap()
+  })
+
   it('adds a touchpoint from the phone in the chosen phase, channel and kind, and the desktop shows it', async () => {
     const before = state()
     await pia.getByTestId('phone-add-touchpoint').tap()
