@@ -10,7 +10,9 @@ export const TOUCHPOINT_COLUMNS = [
   'influence_scores', 'stardust_ideas',
 ] as const
 export const FACTOR_COLUMNS = ['touchpoint', 'level', 'dimension', 'text', 'author', 'customer_voice', 'created'] as const
-export const STARDUST_COLUMNS = ['idea', 'touchpoint', 'votes', 'owner_department', 'status', 'author', 'customer_voice', 'created'] as const
+export const STARDUST_COLUMNS = [
+  'idea', 'touchpoint', 'votes', 'owner_department', 'status', 'reputation', 'buy_again', 'recommend', 'author', 'customer_voice', 'created',
+] as const
 
 type Column = (typeof TOUCHPOINT_COLUMNS | typeof FACTOR_COLUMNS | typeof STARDUST_COLUMNS)[number]
 
@@ -70,6 +72,7 @@ const GERMAN: CsvDialect = {
     touchpoint: 'Kontaktpunkt', level: 'Stufe', dimension: 'Dimension', text: 'Text', author: 'Verfasst von',
     customer_voice: 'Stimme des Kunden', created: 'Erstellt',
     idea: 'Idee', votes: 'Stimmen', owner_department: 'Verantwortliche Abteilung',
+    reputation: 'Stärkt das Ansehen', buy_again: 'Bringt Wiederkauf', recommend: 'Macht zu Empfehlern',
   },
   values: {
     channel: { physical: de.grid.physical, digital: de.grid.digital },

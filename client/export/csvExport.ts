@@ -42,6 +42,7 @@ export function boardCsvTables(board: BoardState, language = board.meta.language
   }))
   const stardust = stardustBacklog(board).map((s): Row<typeof STARDUST_COLUMNS> => ({
     idea: s.text, touchpoint: s.touchpointTitle, votes: s.votes, owner_department: s.department, status: v.stardust[s.status],
+    reputation: yesNo(s.goals.includes('reputation')), buy_again: yesNo(s.goals.includes('buyAgain')), recommend: yesNo(s.goals.includes('recommend')),
     author: s.authorName, customer_voice: yesNo(s.customerVoice), created: new Date(s.createdAt).toISOString(),
   }))
   return {

@@ -73,8 +73,9 @@ export function reportDocument({ board, date, participants, journeyImage, person
   content.push(pageHeading(t('report.stardust')))
   const backlog = stardustBacklog(board)
   content.push(backlog.length === 0 ? none(t) : table(
-    [t('report.votes'), t('report.idea'), t('report.touchpoint'), t('stardust.owner'), t('stardust.status')],
-    backlog.map((s) => [String(s.votes), s.text, title(s.touchpointId), s.department, t(`stardust.${s.status}`)]), ['auto', '*', 150, 110, 60]))
+    [t('report.votes'), t('report.idea'), t('report.touchpoint'), t('goals.label'), t('stardust.owner'), t('stardust.status')],
+    backlog.map((s) => [String(s.votes), s.text, title(s.touchpointId), s.goals.map((goal) => t(`goals.${goal}`)).join('\n'), s.department,
+      t(`stardust.${s.status}`)]), ['auto', '*', 130, 80, 100, 60]))
   return {
     pageSize: 'A4',
     pageOrientation: 'landscape',

@@ -246,6 +246,14 @@ export const de: Strings<typeof en> = {
     planned: 'Geplant',
     done: 'Umgesetzt',
   },
+  goals: {
+    label: 'Die drei Fragen',
+    reputation: 'Ansehen', buyAgain: 'Wiederkauf', recommend: 'Empfehlung',
+    reputationQuestion: 'Stärkt es unser öffentliches Ansehen?',
+    buyAgainQuestion: 'Bringt es Kunden dazu, wieder zu kaufen?',
+    recommendQuestion: 'Macht es Kunden zu Fans und aktiven Empfehlern?',
+    hint: 'Kreuzen Sie an, was eine Idee bewirkt: unser Ansehen stärken, Kunden wieder kaufen lassen, Kunden zu Empfehlern machen.',
+  },
   backlog: { heading: 'Sternenstaub-Backlog', short: 'Backlog', hint: 'Alle Begeisterungsideen, die meisten Stimmen zuerst. Geben Sie jeder eine Abteilung und einen Status.', hintRound: 'Alle Begeisterungsideen, die meisten Punkte der aufgedeckten Abfrage zuerst. Geben Sie jeder eine Abteilung und einen Status.', empty: 'Noch keine Sternenstaub-Ideen auf diesem Board.' },
   priority: {
     heading: 'Priorität aus Kundensicht',

@@ -243,6 +243,14 @@ export const en = {
     planned: 'Planned',
     done: 'Done',
   },
+  goals: {
+    label: 'The three questions',
+    reputation: 'Reputation', buyAgain: 'Buy again', recommend: 'Recommend',
+    reputationQuestion: 'Does it strengthen our public reputation?',
+    buyAgainQuestion: 'Does it make people buy again?',
+    recommendQuestion: 'Does it turn customers into fans and active recommenders?',
+    hint: 'Tick what an idea does: strengthen our reputation, make people buy again, turn customers into recommenders.',
+  },
   backlog: { heading: 'Stardust backlog', short: 'Backlog', hint: 'All delight ideas, most votes first. Give each an owner and a status.', hintRound: 'All delight ideas, most dots of the revealed round first. Give each an owner and a status.', empty: 'No stardust ideas on this board yet.' },
   priority: {
     heading: 'Priority from the customer’s view',

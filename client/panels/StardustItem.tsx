@@ -5,8 +5,9 @@ import { VoteDots } from '../session/VoteDots.js'
 import { CommitField } from '../ui/CommitField.js'
 import { EditTarget } from '../ui/EditTarget.js'
 import { Icon } from '../ui/Icon.js'
+import { StardustGoals } from './StardustGoals.js'
 
-/** One stardust idea: upvote (one per person), and in the backlog its owner department and status. */
+/** One stardust idea: upvote (one per person), the three questions it answers yes, and in the backlog its owner department and status. */
 export function StardustItem({ idea, backlog = false }: { idea: BacklogItem; backlog?: boolean }) {
   const { t } = useTranslation()
   const { doc, origin, readOnly, me, session: { session } } = useBoard()
@@ -28,6 +29,7 @@ export function StardustItem({ idea, backlog = false }: { idea: BacklogItem; bac
       <div className="idea__body">
         <p className="idea__text">{idea.customerVoice && <span className="voice-mark" title={t('chair.voice')}><Icon name="voice" /> </span>}{idea.text}</p>
         {round?.results && <VoteDots itemId={idea.id} target="stardust" bar />}
+        <StardustGoals idea={idea} />
         <p className="idea__meta">
           {backlog && <strong>{idea.touchpointTitle} · </strong>}
           {idea.authorName}{idea.customerVoice ? ` (${t('chair.voice')})` : ''}

@@ -3,7 +3,7 @@ import {
   FACTOR_DIMENSIONS, FACTOR_LEVELS, MAX_DEPARTMENT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_ENTRY_LENGTH, MAX_EXPECTATION_LENGTH, MAX_INFLUENCE,
   MAX_NAME_LENGTH, MAX_PARTICIPANT_NAME_LENGTH, MAX_PERSONA_DESCRIPTION_LENGTH, MAX_PERSONA_NAME_LENGTH, MAX_TITLE_LENGTH, MIN_INFLUENCE, OUTCOMES,
   plainText, singleLine,
-  STARDUST_STATUSES, TOUCHPOINT_STATUSES,
+  STARDUST_GOALS, STARDUST_STATUSES, TOUCHPOINT_STATUSES,
 } from '../model/index.js'
 import { atMostCharacters } from '../atMostCharacters.js'
 import { BOARD_FORMAT, BOARD_FORMAT_VERSION } from './formatId.js'
@@ -104,6 +104,9 @@ const StardustIdea = z.strictObject({
   department: lineText(MAX_DEPARTMENT_LENGTH, 'Department that takes the idea on'),
   status: z.enum(STARDUST_STATUSES).default('idea'),
   voters: z.array(ParticipantId.check(notReserved)).default([]).describe('Participant ids that voted for the idea, one vote each'),
+  goals: z.array(z.enum(STARDUST_GOALS)).default([])
+    .refine((goals) => new Set(goals).size === goals.length, { error: 'names a question twice' })
+    .describe('The three questions the idea answers yes: reputation (strengthens our public reputation), buyAgain (makes people buy again), recommend (turns customers into active recommenders)'),
   createdAt: Timestamp,
   ...author,
 })

@@ -105,7 +105,7 @@ export function exportBoard(doc: Y.Doc, exportedAt: number = Date.now()): BoardF
       .filter((s) => s.text.trim() !== '')
       .sort((a, b) => a.createdAt - b.createdAt || card(a.touchpointId) - card(b.touchpointId) || compare(a.text, b.text))
       .map((s) => ({
-        touchpointId: s.touchpointId, text: s.text, department: s.department, status: s.status, voters: [...s.voters],
+        touchpointId: s.touchpointId, text: s.text, department: s.department, status: s.status, voters: [...s.voters], goals: [...s.goals],
         createdAt: iso(s.createdAt), ...author(s),
       })),
   }

@@ -2,6 +2,6 @@
 export const BOARD_FORMAT = 'zigzag-board'
 /**
  * Bumped on any change an older Zigzag could not read; older versions keep being accepted.
- * 2: a touchpoint's `measure` (customer-benefit measure).
+ * 2: a touchpoint's `measure` (customer-benefit measure), a stardust idea's `goals` (the three questions).
  */
 export const BOARD_FORMAT_VERSION = 2

@@ -94,9 +94,10 @@ export function importBoard(doc: Y.Doc, file: BoardFile, origin: TransactionOrig
     for (const { touchpointId, createdAt, ...entry } of file.factors) {
       factorMaps(doc).set(entityId(), entityMap({ ...entry, touchpointId: card(touchpointId), createdAt: Date.parse(createdAt) }))
     }
-    for (const { touchpointId, createdAt, voters, ...idea } of file.stardust) {
+    for (const { touchpointId, createdAt, voters, goals, ...idea } of file.stardust) {
       const ideaId = entityId()
-      stardustMaps(doc).set(ideaId, entityMap({ ...idea, touchpointId: card(touchpointId), createdAt: Date.parse(createdAt) }))
+      const ticked = Object.fromEntries(goals.map((goal) => [goal, true]))
+      stardustMaps(doc).set(ideaId, entityMap({ ...idea, ...ticked, touchpointId: card(touchpointId), createdAt: Date.parse(createdAt) }))
       for (const voter of voters) stardustVoteMap(doc).set(personalKey(ideaId, voter), true)
     }
   }, origin)

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { byPosition } from './ordering.js'
 import {
   type Author, type CustomerChair, type EntityMap, type FactorEntry, type Persona, type StardustIdea, FACTOR_DIMENSIONS,
-  FACTOR_LEVELS, STARDUST_STATUSES, bool, factorMaps, num, oneOf, personaMaps, sessionMap, splitPersonalKey,
+  FACTOR_LEVELS, STARDUST_GOALS, STARDUST_STATUSES, bool, factorMaps, num, oneOf, personaMaps, sessionMap, splitPersonalKey,
   stardustMaps, stardustVoteMap, str,
 } from './schema.js'
 
@@ -63,6 +63,7 @@ export function readStardust(doc: Y.Doc, cards: ReadonlySet<string>): StardustId
       department: str(m, 'department'),
       status: oneOf(m, 'status', STARDUST_STATUSES),
       voters: (voters.get(id) ?? []).sort(),
+      goals: STARDUST_GOALS.filter((goal) => m.get(goal) === true),
       ...author(m),
     }))
     .filter((idea) => cards.has(idea.touchpointId))

@@ -40,6 +40,13 @@ export const FACTOR_DIMENSIONS = ['factual', 'emotional'] as const
 export type FactorDimension = (typeof FACTOR_DIMENSIONS)[number]
 export const STARDUST_STATUSES = ['idea', 'planned', 'done'] as const
 export type StardustStatus = (typeof STARDUST_STATUSES)[number]
+/**
+ * The three questions for anything done at a touchpoint (DOMAIN.md): does it strengthen our public reputation, make
+ * people buy again, turn customers into fans and active recommenders? A stardust idea is marked with each it answers yes.
+ * Each is a boolean of its own in the idea's map, under this name, so two people ticking two of them both keep theirs.
+ */
+export const STARDUST_GOALS = ['reputation', 'buyAgain', 'recommend'] as const
+export type StardustGoal = (typeof STARDUST_GOALS)[number]
 export const MIN_INFLUENCE = 1
 export const MAX_INFLUENCE = 5
 export type Language = 'en' | 'de'
@@ -126,6 +133,8 @@ export interface StardustIdea extends Author {
   status: StardustStatus
   /** Participant ids that upvoted the idea (one vote each). */
   voters: string[]
+  /** Which of the three questions the team answers yes for this idea, in STARDUST_GOALS' order. */
+  goals: StardustGoal[]
 }
 
 /** The person currently speaking as the customer (the empty chair), if any. */

@@ -5,7 +5,8 @@ import { MAX_ENTRY_LENGTH } from './factors.js'
 import { plainText } from './plainText.js'
 import { clipText } from './textLength.js'
 import {
-  type Author, type StardustIdea, entityMap, personalKey, splitPersonalKey, stardustMaps, stardustVoteMap, touchpointMaps,
+  type Author, type StardustGoal, type StardustIdea, STARDUST_GOALS, entityMap, personalKey, splitPersonalKey, stardustMaps, stardustVoteMap,
+  touchpointMaps,
 } from './schema.js'
 
 /** Adds a delight idea to a touchpoint. New ideas start as status `idea` with no owner. */
@@ -39,6 +40,14 @@ export function removeStardust(doc: Y.Doc, id: string, origin?: TransactionOrigi
     const votes = stardustVoteMap(doc)
     for (const key of [...votes.keys()]) if (splitPersonalKey(key)[0] === id) votes.delete(key)
   }, origin)
+}
+
+/** Marks (or unmarks) an idea as answering one of the three questions (STARDUST_GOALS) with yes; anyone on the board may. */
+export function setStardustGoal(doc: Y.Doc, id: string, goal: StardustGoal, yes: boolean, origin?: TransactionOrigin): void {
+  const idea = stardustMaps(doc).get(id)
+  if (!idea || !STARDUST_GOALS.includes(goal) || (idea.get(goal) === true) === yes) return
+  // Unticked is no entry at all, as for every flag at its default (entityMap).
+  doc.transact(() => (yes ? idea.set(goal, true) : idea.delete(goal)), origin)
 }
 
 /** One vote per person per idea: votes if this person has not, takes the vote back if they have. Returns whether they now vote. */

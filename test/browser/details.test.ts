@@ -228,6 +228,47 @@ describe('with the keyboard', () => {
     }
   })
 
+  it('asks the three questions of each stardust idea: ticked on one laptop, seen ticked on the other, on a phone and by a viewer', async () => {
+    const guide = (page: Page) => page.locator('[data-testid="touchpoint"][data-title="Set-up guide and how-to videos in the app"] .card__title')
+    const idea = (page: Page) => page.getByTestId('stardust-idea').filter({ hasText: 'A personal video call with an expert for the first set-up' })
+    await guide(english).click()
+    await english.getByTestId('tab-stardust').click()
+    const goals = idea(english).getByTestId('stardust-goals')
+    // The template's answers: it makes people buy again and turns them into recommenders.
+    expect(await goals.getAttribute('data-goals')).toBe('buyAgain recommend')
+    expect(await goals.getByRole('button').allTextContents()).toEqual(['Reputation', '✓ Buy again', '✓ Recommend'])
+    expect(await idea(english).getByTestId('stardust-goal-reputation').getAttribute('title')).toBe('Does it strengthen our public reputation?')
+    await idea(english).getByTestId('stardust-goal-reputation').click()
+    await idea(english).getByTestId('stardust-goal-buyAgain').click()
+    await expect.poll(() => goals.getAttribute('data-goals')).toBe('reputation recommend')
+    await guide(german).click()
+    await german.getByTestId('tab-stardust').click()
+    const seen = idea(german).getByTestId('stardust-goals')
+    await expect.poll(() => seen.getAttribute('data-goals')).toBe('reputation recommend')
+    expect(await seen.getByRole('button').allTextContents()).toEqual(['✓ Ansehen', 'Wiederkauf', '✓ Empfehlung'])
+    expect(await seen.getByRole('button', { pressed: true }).count()).toBe(2)
+    await screenshot(german, 'details-stardust-goals-de')
+    // A viewer sees what was ticked, nothing to press.
+    await guide(viewer).click()
+    await viewer.getByTestId('tab-stardust').click()
+    const watched = idea(viewer).getByTestId('stardust-goals')
+    await expect.poll(() => watched.innerText()).toBe('✓ Reputation\n✓ Recommend')
+    expect(await watched.getByRole('button').count()).toBe(0)
+    // A phone ticks them with a finger-sized chip.
+    const phone = await joinBoard(browser, editLink, 'Pia', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    try {
+      const id = await english.locator('[data-testid="touchpoint"][data-title="Set-up guide and how-to videos in the app"]').getAttribute('data-touchpoint-id')
+      await phone.locator(`[data-touchpoint-id="${id}"] .phone-step__open`).tap()
+      const chip = idea(phone).getByTestId('stardust-goal-buyAgain')
+      expect((await chip.boundingBox())!.height).toBeGreaterThanOrEqual(44)
+      await chip.tap()
+      await expect.poll(() => goals.getAttribute('data-goals')).toBe('reputation buyAgain recommend')
+    } finally {
+      await phone.context().close()
+    }
+    for (const page of [english, german, viewer]) await page.keyboard.press('Escape')
+  })
+
   it('asks before a reload drops text still being typed, and shows it again in a note if the person goes on', async () => {
     const page = await joinBoard(browser, editLink, 'Rita Reload')
     await page.locator('[data-testid="touchpoint"][data-title="Online checkout"] .card__title').click()

@@ -166,6 +166,9 @@ describe('handing the board off', () => {
     expect(text).toContain('Customer-benefit measures')
     expect(text.replace(/\s+/g, ' ')).toMatch(/Pays at the till with the card reader Payments that go through on the first try Store operations/)
     expect(text).toContain('Stardust backlog')
+    // The backlog's ideas with the questions they answer yes (the template's: buy again and recommend for the video call).
+    expect(text).toContain('The three questions')
+    expect(text.replace(/\s+/g, ' ')).toMatch(/A personal video call with an expert for the first set-up .*Buy again Recommend/)
   })
 
   it('writes the report and the tables in the language the page is in, not the board’s', async () => {

@@ -38,6 +38,7 @@ describe('exporting a board', () => {
     })
     expect(file.stardust.find((s) => s.text === 'Hand-written note')).toEqual({
       touchpointId: advice.id, text: 'Hand-written note', department: 'Store operations', status: 'planned', voters: ['p-anna', 'p-ben'],
+      goals: ['reputation', 'recommend'],
       createdAt: expect.any(String), authorId: 'p-anna', authorName: 'Anna', customerVoice: false,
     })
     expect(file.personas.map((p) => [p.name, p.journey.length])).toEqual([['Customer', 4], ['Walter', 2]])

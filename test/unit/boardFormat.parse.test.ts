@@ -99,6 +99,10 @@ describe('reading a board file', () => {
       f.touchpoints[0].status = 'archived'
       f.touchpoints[0].id = 'has space'
       f.personas[0].color = 'red'
+      f.stardust = [
+        { touchpointId: 'ad', text: 'Coffee', goals: ['recommend', 'recommend'], createdAt: '2025-01-15T09:00:00Z' },
+        { touchpointId: 'ad', text: 'Tea', goals: ['fame'], createdAt: '2025-01-15T09:00:00Z' },
+      ]
       f.exportedAt = 'yesterday'
       f.influence = { ad: { 'p-anna': 7 } }
       f.ratings = { ad: { 'p-anna': 'great' } }
@@ -109,6 +113,8 @@ describe('reading a board file', () => {
       'touchpoints[0].status: must be one of new, keep, refine, retire',
       'touchpoints[0].id: must be 1 to 64 letters, digits, "-" or "_"',
       'personas[0].color: must be a colour such as "#e4572e"',
+      'stardust[0].goals: names a question twice',
+      'stardust[1].goals[0]: must be one of reputation, buyAgain, recommend',
       'exportedAt: must be an ISO 8601 date and time such as "2025-01-15T09:00:00Z"',
       expect.stringMatching(/^influence\.ad\["p-anna"\]: .*<=5/),
       'ratings.ad["p-anna"]: must be one of disappointing, ok, delighting',

@@ -34,7 +34,7 @@ describe('CSV export of a German board', () => {
       + 'Pain Point;Kundennutzen-Kennzahl;Beschreibung;Moment der Wahrheit;Enttäuschend;Zufriedenstellend;Begeisternd;Bewertungswert;Ergebnis;Uneinig;'
       + 'Einfluss (Durchschnitt);Einflussbewertungen;Sternenstaub-Ideen')
     expect(tables.factors.split('\r\n')[0]).toBe('Kontaktpunkt;Stufe;Dimension;Text;Verfasst von;Stimme des Kunden;Erstellt')
-    expect(tables.stardust.split('\r\n')[0]).toBe('Idee;Kontaktpunkt;Stimmen;Verantwortliche Abteilung;Status;Verfasst von;Stimme des Kunden;Erstellt')
+    expect(tables.stardust.split('\r\n')[0]).toBe('Idee;Kontaktpunkt;Stimmen;Verantwortliche Abteilung;Status;Stärkt das Ansehen;Bringt Wiederkauf;Macht zu Empfehlern;Verfasst von;Stimme des Kunden;Erstellt')
   })
 
   it('writes the board’s German words for its values and decimal commas, and quotes a cell holding a semicolon', () => {

@@ -2,7 +2,9 @@ import Papa from 'papaparse'
 import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { boardCsvTables, boardCsvZip } from '../../client/export/csvExport.js'
-import { addFactor, addStardust, addTouchpoint, moveTouchpoint, rateMomentOfTruth, readBoard, toggleStardustVote } from '../../shared/model/index.js'
+import {
+  addFactor, addStardust, addTouchpoint, moveTouchpoint, rateMomentOfTruth, readBoard, setStardustGoal, toggleStardustVote,
+} from '../../shared/model/index.js'
 import { addCards, grid, seededDoc } from '../utils/board.js'
 
 const AWKWARD = 'Kasse, "Kartenleser" –\nÄrger über PIN-Pad 😤; Grüße'
@@ -14,6 +16,7 @@ function boardWithAwkwardText() {
   addFactor(doc, { touchpointId: id, level: 'disappointment', dimension: 'emotional', text: '"Bitte warten" – 15 Minuten', authorId: 'a', authorName: 'Jürgen', customerVoice: true })
   const idea = addStardust(doc, { touchpointId: id, text: 'Kaffee ☕, gratis', authorId: 'a', authorName: 'Zoë', customerVoice: false })!
   toggleStardustVote(doc, idea, 'p1')
+  setStardustGoal(doc, idea, 'buyAgain', true)
   return readBoard(doc)
 }
 
@@ -26,7 +29,9 @@ describe('CSV export', () => {
     const factors = Papa.parse<Record<string, string>>(tables.factors, { header: true }).data
     expect(factors[0]).toMatchObject({ touchpoint: AWKWARD, text: '"Bitte warten" – 15 Minuten', author: 'Jürgen', customer_voice: 'yes' })
     const stardust = Papa.parse<Record<string, string>>(tables.stardust, { header: true }).data
-    expect(stardust[0]).toMatchObject({ idea: 'Kaffee ☕, gratis', touchpoint: AWKWARD, votes: '1', status: 'idea' })
+    expect(stardust[0]).toMatchObject({
+      idea: 'Kaffee ☕, gratis', touchpoint: AWKWARD, votes: '1', status: 'idea', reputation: 'no', buy_again: 'yes', recommend: 'no',
+    })
   })
 
   it('quotes fields instead of joining strings', () => {
@@ -43,7 +48,7 @@ describe('CSV export', () => {
 
   it('writes the column names even for an empty table', () => {
     const tables = boardCsvTables(readBoard(seededDoc()))
-    expect(tables.stardust.split('\r\n')[0]).toBe('idea,touchpoint,votes,owner_department,status,author,customer_voice,created')
+    expect(tables.stardust.split('\r\n')[0]).toBe('idea,touchpoint,votes,owner_department,status,reputation,buy_again,recommend,author,customer_voice,created')
   })
 
   it('writes every touchpoint column even when the board has no touchpoints', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
-  addStardust, boardDepartments, readBoard, removeStardust, stardustBacklog, stardustMaps, stardustVoteMap, toggleStardustVote,
-  updateStardust, updateTouchpoint,
+  type StardustGoal, addStardust, boardDepartments, readBoard, removeStardust, setStardustGoal, stardustBacklog, stardustMaps, stardustVoteMap,
+  toggleStardustVote, updateStardust, updateTouchpoint,
 } from '../../shared/model/index.js'
 import { addCards, author, seededDoc } from '../utils/board.js'
 import { expectConverged, seededPeers } from '../utils/peers.js'
@@ -22,7 +22,7 @@ describe('stardust ideas', () => {
   it('adds an idea to a touchpoint as a plain idea with no owning department and no votes', () => {
     const { t, idea, read } = boardWithIdea()
     expect(read()).toMatchObject({
-      id: idea, touchpointId: t.Hotline, text: 'Handwritten thank-you card', department: '', status: 'idea', voters: [],
+      id: idea, touchpointId: t.Hotline, text: 'Handwritten thank-you card', department: '', status: 'idea', voters: [], goals: [],
       authorId: 'cem', authorName: 'Cem', customerVoice: false,
     })
   })
@@ -95,6 +95,42 @@ describe('voting on stardust', () => {
     peers.flush()
     expectConverged(peers)
     expect(readBoard(peers.docs[0]).stardust[0].voters).toEqual(['ann'])
+  })
+})
+
+describe('the three questions', () => {
+  it('marks an idea with each question it answers yes, in the questions’ order, and takes a mark back without a trace', () => {
+    const { doc, idea, read } = boardWithIdea()
+    setStardustGoal(doc, idea, 'recommend', true)
+    setStardustGoal(doc, idea, 'reputation', true)
+    expect(read()!.goals).toEqual(['reputation', 'recommend'])
+    setStardustGoal(doc, idea, 'reputation', false)
+    expect(read()!.goals).toEqual(['recommend'])
+    // Unticked is no entry, as a new idea has none.
+    expect(stardustMaps(doc).get(idea)!.has('reputation')).toBe(false)
+  })
+
+  it('ignores a question it does not know and an idea that is gone', () => {
+    const { doc, idea, read } = boardWithIdea()
+    const changes = () => [...doc.store.clients.values()].reduce((n, structs) => n + structs.length, 0)
+    const before = changes()
+    setStardustGoal(doc, idea, 'fame' as StardustGoal, true)
+    setStardustGoal(doc, 'gone', 'recommend', true)
+    setStardustGoal(doc, idea, 'recommend', false) // not ticked: nothing to take back
+    expect(read()!.goals).toEqual([])
+    expect(changes()).toBe(before)
+  })
+
+  it('keeps both marks when two people tick two questions of one idea at once', () => {
+    const peers = seededPeers(2)
+    const { Hotline } = addCards(peers.docs[0], [['Hotline', 'Purchase', 'Phone']])
+    const idea = addStardust(peers.docs[0], { touchpointId: Hotline, text: 'Callback instead of the queue', ...author('ann') })!
+    peers.flush()
+    setStardustGoal(peers.docs[0], idea, 'buyAgain', true)
+    setStardustGoal(peers.docs[1], idea, 'recommend', true)
+    peers.flush()
+    expectConverged(peers)
+    expect(readBoard(peers.docs[1]).stardust[0]!.goals).toEqual(['buyAgain', 'recommend'])
   })
 })
 

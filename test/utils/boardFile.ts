@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { type BoardFile, exportBoard, importBoard } from '../../shared/format/index.js'
 import {
   addFactor, addLane, addPersona, addPhase, addStardust, addTouchpoint, lanes, linkTouchpoints, phases, rateMomentOfTruth,
-  readPersonas, scoreInfluence, takeCustomerChair, toggleStardustVote, updateStardust,
+  readPersonas, scoreInfluence, setStardustGoal, takeCustomerChair, toggleStardustVote, updateStardust,
 } from '../../shared/model/index.js'
 import { seededDoc } from './board.js'
 
@@ -98,6 +98,8 @@ export function boardWithEverything(): Y.Doc {
   const coffee = addStardust(doc, { touchpointId: checkout, text: 'Free coffee', ...who('p-ben', 'Ben', true) })!
   updateStardust(doc, note, { department: 'Store operations', status: 'planned' })
   updateStardust(doc, coffee, { status: 'done' })
+  setStardustGoal(doc, note, 'recommend', true)
+  setStardustGoal(doc, note, 'reputation', true)
   toggleStardustVote(doc, note, 'p-anna')
   toggleStardustVote(doc, note, 'p-ben')
   toggleStardustVote(doc, coffee, 'p-ben')

@@ -27,6 +27,7 @@ export function StardustTab({ touchpoint }: { touchpoint: Touchpoint }) {
   return (
     <div className="tab-body">
       <p className="hint">{t('stardust.hint')}</p>
+      {ideas.length > 0 && !readOnly && <p className="hint">{t('goals.hint')}</p>}
       {!readOnly && (
         <form className="add-row" onSubmit={add}>
           <input value={draft} {...limit.limitProps} placeholder={t('stardust.placeholder')} data-testid="stardust-input"
