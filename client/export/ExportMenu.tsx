@@ -50,7 +50,7 @@ export function ExportMenu() {
         const image = container ? await boardImage(container, flow, 'board') : null
         const participants = reportParticipants(board, peers)
         const persona = board.personas.find((p) => p.id === personaId)?.name
-        const definition = reportDocument({ board, date: new Date(), participants, journeyImage: image, persona, t: i18next.getFixedT(language), locale: language })
+        const definition = reportDocument({ board, date: new Date(), participants, journeyImage: image, persona, personaId, t: i18next.getFixedT(language), locale: language })
         download(await renderPdf(definition), `${base}-report.pdf`, 'application/pdf')
       } else {
         const fixedT = i18next.getFixedT(language)

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import {
-  type BoardState, FACTOR_DIMENSIONS, FACTOR_LEVELS, influenceRanking, ratingDistribution, stardustBacklog, touchpointsInBoardOrder,
+  type BoardState, FACTOR_DIMENSIONS, FACTOR_LEVELS, influenceRanking, journeyOwnership, ratingDistribution, stardustBacklog, touchpointsInBoardOrder,
 } from '../../shared/model/index.js'
 import {
   PAGE_MARGINS, type TextStyle, breakingLongWords, breaksPageBefore, contentStart, journeyPicture, keptHeading, pageHeading, paragraphHeight,
@@ -14,8 +14,9 @@ export interface ReportInput {
   participants: string[]
   /** PNG data URL of the whole board, from imageExport. */
   journeyImage: string | null
-  /** The persona whose journey the picture draws (the one selected when exporting). */
+  /** The persona whose journey the picture draws (the one selected when exporting), and whose hand-offs it lists. */
   persona?: string
+  personaId?: string
   t: TFunction
   locale: string
 }
@@ -28,7 +29,7 @@ type Content = Record<string, unknown> | string
  * ranked touchpoints, each moment of truth with its rating distribution, each
  * touchpoint's factor matrix, and the stardust backlog with votes and owners.
  */
-export function reportDocument({ board, date, participants, journeyImage, persona, t, locale }: ReportInput): Record<string, unknown> {
+export function reportDocument({ board, date, participants, journeyImage, persona, personaId, t, locale }: ReportInput): Record<string, unknown> {
   const title = (id: string) => board.touchpoints.find((tp) => tp.id === id)?.title ?? ''
   const cards = touchpointsInBoardOrder(board)
   const heading: [string, keyof typeof HEADING][] = [
@@ -62,6 +63,16 @@ export function reportDocument({ board, date, participants, journeyImage, person
   content.push(measured.length === 0 ? none(t) : table(
     [t('touchpoint.title'), t('touchpoint.measure'), t('touchpoint.department')],
     measured.map((tp) => [tp.title, tp.measure, tp.department]), [180, '*', 120]))
+  // Where the shown persona's journey passes the customer between departments, and what on it nobody owns.
+  if (persona && personaId) {
+    const { handOffs, unowned } = journeyOwnership(board, personaId)
+    content.push(keptHeading(t('handOffs.heading', { name: persona }), 'h2'))
+    // From and to in columns of their own: an arrow would fetch the symbol font for every report with a hand-off.
+    content.push(handOffs.length === 0 ? none(t) : table(
+      [t('report.from'), t('report.to')],
+      handOffs.map(({ from, to }) => [`${from.department.trim()}\n${from.title}`, `${to.department.trim()}\n${to.title}`]), ['*', '*']))
+    if (unowned.length) content.push({ text: `${t('handOffs.unowned', { count: unowned.length })}: ${unowned.map((tp) => tp.title).join(', ')}`, margin: [0, 6, 0, 0] })
+  }
   content.push(pageHeading(t('report.factors')))
   const withFactors = cards.filter((tp) => board.factors.some((f) => f.touchpointId === tp.id))
   if (withFactors.length === 0) content.push(none(t))

@@ -246,6 +246,14 @@ export const de: Strings<typeof en> = {
     planned: 'Geplant',
     done: 'Umgesetzt',
   },
+  handOffs: {
+    heading: 'Übergaben auf der Journey von {{name}}',
+    hint: 'Die meisten Fehler passieren zwischen Abteilungen: jeder Schritt, an dem der Kunde an eine andere weitergereicht wird.',
+    none: 'Keine: Jeder Schritt bleibt bei einer Abteilung, oder seine Kontaktpunkte haben noch keine.',
+    count_one: '1 Übergabe zwischen Abteilungen auf dieser Journey', count_other: '{{count}} Übergaben zwischen Abteilungen auf dieser Journey',
+    unownedCount_one: '1 Kontaktpunkt ohne Abteilung', unownedCount_other: '{{count}} ohne Abteilung',
+    unowned_one: '1 Kontaktpunkt dieser Journey hat keine verantwortliche Abteilung', unowned_other: '{{count}} Kontaktpunkte dieser Journey haben keine verantwortliche Abteilung',
+  },
   goals: {
     label: 'Die drei Fragen',
     reputation: 'Ansehen', buyAgain: 'Wiederkauf', recommend: 'Empfehlung',
@@ -392,6 +400,7 @@ export const de: Strings<typeof en> = {
     moments: 'Momente der Wahrheit',
     outcome: 'Ergebnis',
     measures: 'Kundennutzen-Kennzahlen',
+    from: 'Von (Abteilung, Kontaktpunkt)', to: 'An (Abteilung, Kontaktpunkt)',
     factors: 'Faktorenmatrizen',
     stardust: 'Sternenstaub-Backlog',
     votes: 'Stimmen',

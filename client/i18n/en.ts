@@ -243,6 +243,14 @@ export const en = {
     planned: 'Planned',
     done: 'Done',
   },
+  handOffs: {
+    heading: 'Hand-offs on {{name}}’s journey',
+    hint: 'Most failures happen between departments: each step where the customer is passed on to another one.',
+    none: 'None: every step stays with one department, or its touchpoints have no owner yet.',
+    count_one: '1 hand-off between departments on this journey', count_other: '{{count}} hand-offs between departments on this journey',
+    unownedCount_one: '1 touchpoint without an owner', unownedCount_other: '{{count}} without an owner',
+    unowned_one: '1 touchpoint on this journey has no owning department', unowned_other: '{{count}} touchpoints on this journey have no owning department',
+  },
   goals: {
     label: 'The three questions',
     reputation: 'Reputation', buyAgain: 'Buy again', recommend: 'Recommend',
@@ -389,6 +397,7 @@ export const en = {
     moments: 'Moments of truth',
     outcome: 'Outcome',
     measures: 'Customer-benefit measures',
+    from: 'From (department, touchpoint)', to: 'To (department, touchpoint)',
     factors: 'Factor matrices',
     stardust: 'Stardust backlog',
     votes: 'Votes',

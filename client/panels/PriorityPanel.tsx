@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next'
 import { MAX_INFLUENCE, influenceRanking, scoreInfluence } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { PanelHeader } from '../ui/PanelHeader.js'
+import { HandOffs, HandOffsSummary } from './HandOffs.js'
 import { VotingHistory } from './VotingHistory.js'
 
-/** Touchpoints ranked by their influence on the customer's decision (average of everyone's 1–5 scores). */
+/** Touchpoints ranked by their influence on the customer's decision (average of everyone's 1–5 scores), the journey's hand-offs between departments, and closed voting rounds. */
 export function PriorityPanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation()
   const { doc, origin, readOnly, board, me, session: { session } } = useBoard()
@@ -13,6 +14,7 @@ export function PriorityPanel({ onClose }: { onClose: () => void }) {
     <aside className="details details--wide" aria-label={t('priority.heading')} data-testid="priority-panel">
       <PanelHeader title={`▲ ${t('priority.heading')}`} onClose={onClose} takeFocus />
       <p className="hint">{t('priority.question')}</p>
+      <HandOffsSummary />
       <ol className="ranking">
         {ranking.map(({ touchpoint, average, count }, index) => {
           const mine = board.influence[touchpoint.id]?.[me.id] ?? null
@@ -37,6 +39,7 @@ export function PriorityPanel({ onClose }: { onClose: () => void }) {
           )
         })}
       </ol>
+      <HandOffs />
       <VotingHistory rounds={session.votingHistory} />
     </aside>
   )

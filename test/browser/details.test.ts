@@ -2,7 +2,7 @@ import type { Browser, Dialog, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cellFreeSpot, dragTo, gridId, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type CreatedBoard, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
-import { rateMomentOfTruth, touchpoints } from '../../shared/model/index.js'
+import { journeyOwnership, rateMomentOfTruth, readBoard, touchpoints, updateTouchpoint } from '../../shared/model/index.js'
 
 /** Small things a person notices at once: popovers that close, texts that fit, labels in their language. */
 let server: TestServer
@@ -267,6 +267,44 @@ describe('with the keyboard', () => {
       await phone.context().close()
     }
     for (const page of [english, german, viewer]) await page.keyboard.press('Escape')
+  })
+
+  it('lists the shown journey’s hand-offs between departments in the Priority panel, and follows a change of owner', async () => {
+    const reader = connectClient(server.url, created.id, created.tokens.edit)
+    await synced(reader)
+    try {
+      const anna = readBoard(reader.doc).personas.find((p) => p.name === 'Anna, busy parent')!
+      const expected = () => journeyOwnership(readBoard(reader.doc), anna.id).handOffs.map((h) => `${h.from.department} → ${h.to.department}`)
+      expect(expected().length).toBeGreaterThan(1)
+      await english.getByTestId('open-priority').click()
+      const section = english.getByTestId('hand-offs')
+      expect(await section.locator('h3').textContent()).toBe('Hand-offs on Anna, busy parent’s journey')
+      const shown = () => section.getByTestId('hand-off').locator('strong').allTextContents()
+      expect(await shown()).toEqual(expected())
+      // Under the ranking, so the panel's top says how many there are, and takes the reader down to them.
+      const summary = english.getByTestId('hand-offs-summary')
+      expect(await summary.textContent()).toBe(`⇄ ${expected().length} hand-offs between departments on this journey ↓`)
+      await summary.click()
+      await expect.poll(() => section.locator('h3').evaluate((h) => {
+        const panel = h.closest('[data-testid="priority-panel"]')!.getBoundingClientRect()
+        const box = h.getBoundingClientRect()
+        return box.top >= panel.top && box.bottom <= panel.bottom
+      })).toBe(true)
+      // The flyer's owner becomes the next touchpoint's: that hand-off goes, for everyone.
+      const flyer = readBoard(reader.doc).touchpoints.find((t) => t.title === 'Weekly flyer in the letterbox')!
+      const next = readBoard(reader.doc).journey.find((s) => s.personaId === anna.id && s.from === flyer.id)!
+      const nextDepartment = readBoard(reader.doc).touchpoints.find((t) => t.id === next.to)!.department
+      const before = (await shown()).length
+      updateTouchpoint(reader.doc, flyer.id, { department: nextDepartment })
+      await expect.poll(async () => (await shown()).length).toBe(before - 1)
+      expect(await shown()).toEqual(expected())
+      await screenshot(english, 'details-hand-offs')
+      updateTouchpoint(reader.doc, flyer.id, { department: flyer.department })
+      await expect.poll(async () => (await shown()).length).toBe(before)
+      await english.getByTestId('priority-panel').getByTestId('panel-close').click()
+    } finally {
+      reader.destroy()
+    }
   })
 
   it('asks before a reload drops text still being typed, and shows it again in a note if the person goes on', async () => {

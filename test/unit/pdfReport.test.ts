@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { reportDocument } from '../../client/export/pdfReport.js'
-import { addFactor, moveTouchpoint, readBoard, updateTouchpoint } from '../../shared/model/index.js'
-import { addCards, grid, seededDoc } from '../utils/board.js'
+import { addFactor, linkTouchpoints, moveTouchpoint, readBoard, updateTouchpoint } from '../../shared/model/index.js'
+import { addCards, defaultPersona, grid, seededDoc } from '../utils/board.js'
 
 const t = ((key: string) => key) as unknown as TFunction
 
@@ -38,5 +38,22 @@ describe('the PDF report', () => {
     const boardOrder = ['Forum thread', 'Card reader', 'Till', 'Checkout page', 'Returns desk']
     expect(section('report.moments', 'report.factors')).toEqual(boardOrder)
     expect(section('report.factors', 'report.stardust')).toEqual(boardOrder)
+  })
+
+  it('lists the hand-offs between departments on the persona’s journey and what on it nobody owns, after the measures', () => {
+    const doc = seededDoc()
+    const t2 = addCards(doc, [['Flyer', 'Before purchase', 'Letter & print'], ['Shop', 'Purchase', 'Website'], ['Parcel', 'After purchase', 'Store']])
+    updateTouchpoint(doc, t2.Flyer!, { department: 'Marketing', measure: 'Flyers that bring someone in' })
+    updateTouchpoint(doc, t2.Shop!, { department: 'E-commerce' })
+    const customer = defaultPersona(doc)
+    linkTouchpoints(doc, customer, t2.Flyer!, t2.Shop!)
+    linkTouchpoints(doc, customer, t2.Shop!, t2.Parcel!)
+    const input = { board: readBoard(doc), date: new Date(0), participants: [], journeyImage: null, t, locale: 'en' }
+    const all = texts(reportDocument({ ...input, persona: 'Customer', personaId: customer }).content)
+    const from = all.indexOf('handOffs.heading')
+    expect(all.indexOf('report.measures')).toBeLessThan(from)
+    expect(all.slice(from, all.indexOf('report.factors'))).toEqual(expect.arrayContaining(['Marketing\nFlyer', 'E-commerce\nShop', 'handOffs.unowned: Parcel']))
+    // Without a persona (no picture either) there is no journey to speak of.
+    expect(texts(reportDocument(input).content)).not.toContain('handOffs.heading')
   })
 })
