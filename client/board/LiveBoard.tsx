@@ -136,8 +136,8 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
             {!readOnly && <Palette selectedId={selectedId} cell={cell} />}
             <BoardCanvas selection={selection} onSelect={setSelection} cell={cell} onCell={setCell} undoNotice={undo.notice} onOpen={(id) => { selectOnly(id); setPanel('details') }} />
             {panel && <SidePanel kind={panel} selectedId={selectedId} boardId={info.id} token={token} onClose={() => { setPanel(null); if (panel === 'details') setSelection(NOTHING_SELECTED) }} />}
+            <RestoreNotice />
           </div>
-          <RestoreNotice />
           <LostDrafts>{orphanNotes}</LostDrafts>
           {share}
         </div>

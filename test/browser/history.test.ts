@@ -45,6 +45,10 @@ describe('version history in two browsers', () => {
     // Everyone else is told who took the board back, and to which version; the one who did it has the message above.
     await expect.poll(() => pat.getByTestId('restore-notice').textContent()).toBe('Fran took the board back to the version “Before the cut”.')
     expect(await fran.getByTestId('restore-notice').count()).toBe(0)
+    // Over the board, not over the persona bar and the strip above it, whose controls it covered.
+    const notice = (await pat.getByTestId('restore-notice').boundingBox())!
+    const canvas = (await pat.getByTestId('canvas').boundingBox())!
+    expect(notice.y).toBeGreaterThanOrEqual(canvas.y)
 
     await fran.getByTestId('undo').click()
     for (const page of [fran, pat]) await expect.poll(() => card(page, 'Online checkout').count()).toBe(0)
