@@ -51,6 +51,11 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
 /** How long after a press its second click still makes a double-click (the usual default of desktop systems). */
 const DOUBLE_CLICK_MS = 500
 const PRO_OPTIONS = { hideAttribution: false }
+/**
+ * Zoomed out below this, a card's 17 px title is under 8.5 px on screen and its 10 to 12 px chips and department under 6 (a
+ * 1,280 × 720 laptop fits a five-phase board at about 0.43): the cards show their titles larger instead (.canvas--far).
+ */
+export const FAR_ZOOM = 0.5
 /** The projector is what the room looks at: React Flow's credit stays on every laptop's canvas (and in the README), not on the wall. */
 const PROJECTOR_PRO_OPTIONS = { hideAttribution: true }
 const NO_CARDS: ReadonlySet<string> = new Set()
@@ -366,12 +371,15 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   // minimum size on screen by growing as the board is zoomed out.
   // Set only when the zoom changed: the store changes with every node moved, and a custom property set on the canvas is
   // inherited by every element under it.
+  // Below FAR_ZOOM the canvas is `canvas--far`: the cards drop what no one can read at that size (kind, status, department)
+  // for larger titles. The class changes only when the zoom crosses it, so a zoom step restyles the cards at most once.
   useEffect(() => {
     let shown = NaN
     const set = (zoom: number) => {
       if (zoom === shown) return
       shown = zoom
       container.current?.style.setProperty('--zoom', String(zoom))
+      container.current?.classList.toggle('canvas--far', zoom < FAR_ZOOM)
     }
     set(store.getState().transform[2])
     return store.subscribe((s) => set(s.transform[2]))

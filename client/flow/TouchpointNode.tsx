@@ -29,10 +29,11 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
       {touchpoint.momentOfTruth && <span className="chip chip--mot" title={t('rating.momentOfTruth')}>★ {t('rating.motShort')}</span>}
     </>
   )
+  // `card--bare`: nothing but the department in its bottom row, which a far zoom leaves out (.canvas--far): the title takes the row.
   const heatTone = heat ? (heat.delight > heat.disappointment ? 'delight' : heat.disappointment > heat.delight ? 'disappointment' : 'even') : ''
 
   return (
-    <div className={`card card--${channel} card--${touchpoint.kind}${selected ? ' card--selected' : ''}${heat ? ` card--heat-${heatTone}` : ''}${touchpoint.status === 'retire' ? ' card--retired' : ''}${focused ? ' card--focused' : ''}${busy ? ' card--busy' : ''}${vote ? ' card--voting' : ''}`}
+    <div className={`card card--${channel} card--${touchpoint.kind}${selected ? ' card--selected' : ''}${heat ? ` card--heat-${heatTone}` : ''}${touchpoint.status === 'retire' ? ' card--retired' : ''}${touchpoint.momentOfTruth ? ' card--mot' : ''}${vote || heat || distribution || stardust > 0 ? '' : ' card--bare'}${focused ? ' card--focused' : ''}${busy ? ' card--busy' : ''}${vote ? ' card--voting' : ''}`}
       data-testid="touchpoint" data-touchpoint-id={id} data-title={touchpoint.title}
       style={busy ? { boxShadow: `0 0 0 3px ${busy.color}` } : undefined}>
       <Handle type="target" position={Position.Left} className="card__handle" isConnectable={!readOnly} />

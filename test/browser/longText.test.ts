@@ -377,7 +377,28 @@ describe('a version’s preview', () => {
   })
 })
 
+/**
+ * The chips show where a card is drawn near enough to read them: zoomed far out (a fitted board on a laptop), the cards give
+ * their room to larger titles instead (.canvas--far). On a 1,920 × 1,200 screen the fitted board is near enough.
+ */
+function onLargeScreens() {
+  const fit = async (page: Page, size: { width: number; height: number }) => {
+    await page.setViewportSize(size)
+    await page.getByRole('button', { name: page === german ? 'Board an den Bildschirm anpassen' : 'Fit the board to the screen' }).click()
+  }
+  beforeAll(async () => {
+    for (const page of [english, german]) {
+      await fit(page, { width: 1920, height: 1200 })
+      await page.locator('[data-testid="canvas"]:not(.canvas--far)').waitFor()
+    }
+  })
+  afterAll(async () => {
+    for (const page of [english, german]) await fit(page, { width: 1440, height: 900 })
+  })
+}
+
 describe('a selected card’s chips', () => {
+  onLargeScreens()
   for (const [language, page] of [['English', () => english], ['German', () => german]] as const) {
     it(`each keep to one line, and with the delete button fit the card’s top row (${language})`, async () => {
       const p = page()
@@ -412,6 +433,7 @@ describe('a selected card’s chips', () => {
 })
 
 describe('a locked moment of truth’s chips', () => {
+  onLargeScreens()
   it('show every kind and status whole, beside the moment-of-truth chip and the lock, in English and German', async () => {
     const cut: string[] = []
     for (const kind of ['direct', 'indirect'] as const) {

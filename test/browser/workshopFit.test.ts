@@ -37,6 +37,30 @@ afterAll(async () => {
 })
 
 describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
+  it('draws a fitted laptop board’s card titles at 10 px or more, in the room of chips too small to read, and the projector’s cards in full', async () => {
+    // The fitted zoom on a 1,280 × 720 laptop puts a 17 px title at about 7 px: the title grows to 24 px instead.
+    const titles = await pat.locator('.card__title').evaluateAll((all) => all.map((el) => {
+      const zoom = Number(getComputedStyle(el).getPropertyValue('--zoom'))
+      return { size: parseFloat(getComputedStyle(el).fontSize) * zoom, text: el.textContent }
+    }))
+    expect(titles.length).toBe(14)
+    for (const title of titles) expect(title.size, title.text!).toBeGreaterThanOrEqual(10)
+    // What no one could read at that size is left out; a moment of truth keeps a star before its title.
+    expect(await pat.locator('.card__top .chip').evaluateAll((chips) => chips.filter((c) => (c as HTMLElement).offsetParent !== null).length)).toBe(0)
+    expect(await card(pat, 'Online checkout').locator('.card__title').evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"★ "')
+    // No title runs out of its card.
+    const spilled = await pat.getByTestId('touchpoint').evaluateAll((cards) => cards.flatMap((c) => {
+      const title = c.querySelector('.card__title')!.getBoundingClientRect()
+      const box = c.getBoundingClientRect()
+      return title.bottom <= box.bottom + 0.5 ? [] : [c.getAttribute('data-title')]
+    }))
+    expect(spilled).toEqual([])
+    await screenshot(pat, 'workshopFit-far-titles')
+    // The projector (1080p, zoom above 0.5) shows the cards in full, chips and department.
+    const shown = await projector.locator('.card__top .chip').evaluateAll((chips) => chips.filter((c) => (c as HTMLElement).offsetParent !== null).length)
+    expect(shown).toBeGreaterThan(14)
+  })
+
   it('gives a laptop card’s vote buttons at least 20 px on screen at the fitted zoom, inside the card', async () => {
     await fran.getByTestId('voting-open').click()
     const checkout = card(pat, 'Online checkout')
