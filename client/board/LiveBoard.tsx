@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import { canWrite } from '../../shared/protocol.js'
 import { BoardCanvas } from '../flow/BoardCanvas.js'
@@ -22,6 +23,7 @@ import { usePeers } from '../sync/usePeers.js'
 import { useSession } from '../sync/useSession.js'
 import { takeNewBoard } from '../sync/newBoard.js'
 import { useUndo } from '../sync/useUndo.js'
+import { mayTakeBackCards } from './askRemoval.js'
 import { BoardContext, type BoardContextValue } from './BoardContext.js'
 import { ProjectorView } from './ProjectorView.js'
 import { useNewCard } from './useNewCard.js'
@@ -49,7 +51,10 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const board = useBoardState(doc)
   useBoardTitle(info.id, board.meta.title || info.title, !projector)
   const peers = usePeers(provider.awareness)
-  const undo = useUndo(doc, origin)
+  const { t } = useTranslation()
+  // An undo that would take away cards this person added asks first when others' work is on them, as Delete does.
+  const mayTakeBack = useCallback((ids: string[]) => mayTakeBackCards(doc, ids, me.id, t), [doc, me.id, t])
+  const undo = useUndo(doc, origin, mayTakeBack)
   useCrossedSaves(doc, origin)
   useUndoKeys(undo, readOnly)
   const [editingId, setEditingId] = useState<string | null>(null)

@@ -46,4 +46,20 @@ export function mayRemoveTouchpoints(
   return confirm(question) ? cards.map((card) => card.id) : null
 }
 
+/**
+ * Whether an undo may take away cards this person added, asking first when others' work is on them (their ratings,
+ * factors, stardust): it goes with the cards, and only this person can redo it.
+ */
+export function mayTakeBackCards(doc: Y.Doc, ids: readonly string[], participantId: string, t: Translate, confirm = askInBrowser): boolean {
+  const board = readBoard(doc)
+  const held = ids.flatMap((id) => {
+    const card = board.touchpoints.find((tp) => tp.id === id)
+    return card ? [{ card, ...othersOnTouchpoint(board, id, participantId) }] : []
+  }).filter((c) => c.entries > 0)
+  if (held.length === 0) return true
+  const count = held.reduce((sum, c) => sum + c.entries, 0)
+  const titles = held.map((c) => t('touchpoint.quoted', { title: c.card.title || t('touchpoint.untitled') })).join(', ')
+  return confirm(t('undo.takesOthers', { count, titles }))
+}
+
 const askInBrowser = (text: string) => window.confirm(text)

@@ -1,12 +1,26 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
-import { boardRoots } from '../../shared/model/index.js'
+import { boardRoots, touchpointMaps } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import type { ShownRefusal } from '../session/RefusalToast.js'
 
-/** Undo and redo of this person's own changes only: the manager tracks just their local origin. */
-export function useUndo(doc: Y.Doc, origin: TransactionOrigin) {
+/**
+ * The touchpoints an undo step would take away because the step added them (its insertions hold their maps), and that
+ * are still on the board.
+ */
+export function cardsAddedIn(doc: Y.Doc, step: Y.UndoManager['undoStack'][number]): string[] {
+  // A Y.Map keeps the item of each of its values in `_map`: the item's id is what the step's insertions name.
+  const items = (touchpointMaps(doc) as unknown as { _map: Map<string, Y.Item> })._map
+  return [...items].filter(([, item]) => !item.deleted && Y.isDeleted(step.insertions, item.id)).map(([id]) => id)
+}
+
+/**
+ * Undo and redo of this person's own changes only: the manager tracks just their local origin. `mayTakeBack` is asked
+ * before an undo takes away cards this person added (others may have rated them, or added factors and ideas since), as
+ * Delete asks; No keeps them and the step.
+ */
+export function useUndo(doc: Y.Doc, origin: TransactionOrigin, mayTakeBack: (touchpointIds: string[]) => boolean = () => true) {
   const manager = useMemo(
     () => new Y.UndoManager(boardRoots(doc), { trackedOrigins: new Set([origin]), captureTimeout: 300 }),
     [doc, origin],
@@ -47,11 +61,13 @@ export function useUndo(doc: Y.Doc, origin: TransactionOrigin) {
     const stack = () => (back ? manager.undoStack : manager.redoStack)
     const before = stack().length
     if (before === 0) return
+    const added = back ? cardsAddedIn(doc, stack().at(-1)!) : []
+    if (added.length > 0 && !mayTakeBack(added)) return
     const done = back ? manager.undo() : manager.redo()
     if (done && stack().length === before - 1) return
     if (done) void (back ? manager.redo() : manager.undo()) // the older step goes back where it was
     setNotice({ reason: t(back ? 'undo.nothingLeft' : 'undo.nothingLeftToRedo'), refusal: null, at: Date.now() })
-  }, [manager, t])
+  }, [manager, t, doc, mayTakeBack])
   return {
     alone,
     undo: () => step(true),

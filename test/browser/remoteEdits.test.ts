@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generatedBoardFile } from '../../shared/format/index.js'
-import { OUTCOMES, rateMomentOfTruth, ratingDistribution, readBoard, updateTouchpoint } from '../../shared/model/index.js'
-import { joinBoard, launchBrowser } from '../utils/browser.js'
-import { type TestClient, type TestServer, connectClient, startTestServer, synced } from '../utils/server.js'
+import { OUTCOMES, addFactor, rateMomentOfTruth, ratingDistribution, readBoard, updateTouchpoint } from '../../shared/model/index.js'
+import { addCardInCell, joinBoard, launchBrowser } from '../utils/browser.js'
+import { type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 
 let server: TestServer
 let browser: Browser
@@ -57,6 +57,45 @@ describe("someone else's changes arriving faster than the page reads them", () =
         .toBe(OUTCOMES.map((o) => final[o]).join('/'))
     } finally {
       writer?.destroy()
+      await ann.context().close()
+    }
+  })
+})
+
+/** Undo takes back only one's own changes; a card one added may hold others' work since (QA: it went without a word). */
+describe('undoing the adding of a card others have worked on', () => {
+  it('asks first, keeps the card and its work on Cancel, and takes both away on OK', async () => {
+    const created = await createBoard(server.url, { template: 'retail', language: 'en' })
+    const ann = await joinBoard(browser, created.links.edit, 'Ann')
+    const ben = connectClient(server.url, created.id, created.tokens.edit)
+    try {
+      await synced(ben)
+      await addCardInCell(ann, 'Use', 'Store', 'Greeting at the door')
+      await expect.poll(() => readBoard(ben.doc).touchpoints.some((t) => t.title === 'Greeting at the door')).toBe(true)
+      const id = readBoard(ben.doc).touchpoints.find((t) => t.title === 'Greeting at the door')!.id
+      addFactor(ben.doc, { touchpointId: id,
+        level: 'delight', dimension: 'emotional', text: 'Ben: a smile at the door', authorId: 'ben', authorName: 'Ben', customerVoice: false })
+      await expect.poll(() => ann.evaluate(() => document.querySelectorAll('[data-testid="touchpoint"][data-title="Greeting at the door"]').length)).toBe(1)
+      // Ann's first undo takes back the title she typed; the next one would take away the card, and Ben's factor with it.
+      const questions: string[] = []
+      await ann.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+      ann.once('dialog', (dialog) => { questions.push(dialog.message()); void dialog.dismiss() })
+      for (let i = 0; i < 2 && questions.length === 0; i++) {
+        await ann.keyboard.press('Control+z')
+        await ann.waitForTimeout(300)
+      }
+      expect(questions).toHaveLength(1)
+      expect(questions[0]).toMatch(/^This undo takes back adding “New touchpoint”, and 1 entry of someone else’s on it/)
+      await ann.waitForTimeout(300)
+      expect(await card(ann, 'New touchpoint').count()).toBe(1)
+      expect(readBoard(ben.doc).factors.some((f) => f.text === 'Ben: a smile at the door')).toBe(true)
+      // Asked again, OK takes the card away, and Ben's factor with it.
+      ann.once('dialog', (dialog) => void dialog.accept())
+      await ann.keyboard.press('Control+z')
+      await expect.poll(() => card(ann, 'New touchpoint').count()).toBe(0)
+      await expect.poll(() => readBoard(ben.doc).touchpoints.some((t) => t.id === id)).toBe(false)
+    } finally {
+      ben.destroy()
       await ann.context().close()
     }
   })

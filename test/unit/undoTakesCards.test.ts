@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { mayTakeBackCards } from '../../client/board/askRemoval.js'
+import { cardsAddedIn } from '../../client/sync/useUndo.js'
+import { addFactor, addTouchpoint, boardRoots, updateTouchpoint } from '../../shared/model/index.js'
+import { author, grid, seededDoc } from '../utils/board.js'
+
+const t = (key: string, options?: Record<string, unknown>) => `${key} ${JSON.stringify(options ?? {})}`
+const mine = { source: 'local' } as const
+
+/** Ann's page: her undo manager tracks her own changes only, as useUndo's does. */
+function annsPage() {
+  const doc = seededDoc()
+  const manager = new Y.UndoManager(boardRoots(doc), { trackedOrigins: new Set([mine]), captureTimeout: 0 })
+  const { phase, lane } = grid(doc)
+  const card = addTouchpoint(doc, { title: 'New touchpoint', phaseId: phase('Purchase'), laneId: lane('Store') }, mine)
+  manager.stopCapturing()
+  updateTouchpoint(doc, card, { title: 'Greeting at the door' }, mine)
+  return { doc, manager, card }
+}
+
+describe('an undo that would take away cards', () => {
+  it('knows which cards the step about to be undone added, and none for a step that only changed one', () => {
+    const { doc, manager, card } = annsPage()
+    expect(cardsAddedIn(doc, manager.undoStack.at(-1)!)).toEqual([])
+    manager.undo()
+    expect(cardsAddedIn(doc, manager.undoStack.at(-1)!)).toEqual([card])
+    manager.undo()
+    expect(manager.undoStack).toHaveLength(0)
+  })
+
+  it('asks first when someone else’s work is on such a card, and not when the card holds only the undoer’s own', () => {
+    const { doc, card } = annsPage()
+    const asked: string[] = []
+    const ask = (q: string) => (asked.push(q), false)
+    addFactor(doc, { touchpointId: card, level: 'delight', dimension: 'emotional', text: 'A smile at the door', ...author('ann') })
+    expect(mayTakeBackCards(doc, [card], 'ann', t, ask)).toBe(true)
+    expect(asked).toEqual([])
+    addFactor(doc, { touchpointId: card, level: 'ok', dimension: 'factual', text: 'Door opens by itself', ...author('ben', 'Ben') })
+    expect(mayTakeBackCards(doc, [card], 'ann', t, ask)).toBe(false)
+    expect(asked).toHaveLength(1)
+    expect(asked[0]).toMatch(/^undo\.takesOthers /)
+    expect(asked[0]).toContain('"count":1')
+    expect(asked[0]).toContain('touchpoint.quoted {\\"title\\":\\"Greeting at the door\\"}')
+  })
+})
