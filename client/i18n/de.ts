@@ -413,7 +413,10 @@ export const de: Strings<typeof en> = {
   import: {
     button: 'Board-Datei importieren',
     hint: 'Eine aus Zigzag exportierte .json-Datei wird zu einem neuen Board.',
-    notJson: '„{{name}}“ ist keine JSON-Datei.',
+    notJson: '„{{name}}“ ist keine JSON-Datei. Wählen Sie eine aus Zigzag exportierte Board-Datei (Export → Board-Datei (JSON)).',
+    empty: '„{{name}}“ ist leer. Wählen Sie eine aus Zigzag exportierte Board-Datei (Export → Board-Datei (JSON)).',
+    brokenJson: '„{{name}}“ ist kein gültiges JSON: Ein Komma oder Anführungszeichen fehlt oder ist zu viel. Korrigieren Sie es in einem Texteditor und importieren Sie die Datei erneut.',
+    brokenJsonAt: '„{{name}}“ ist kein gültiges JSON: In Zeile {{line}}, Spalte {{column}} ist ein Fehler (ein Komma oder Anführungszeichen fehlt oder ist zu viel). Korrigieren Sie ihn in einem Texteditor und importieren Sie die Datei erneut.',
     tooLarge: '„{{name}}“ ist {{size, number}} MB groß; eine Board-Datei darf höchstens {{limit, number}} MB groß sein. Entfernen Sie, was das Board nicht mehr braucht, und versuchen Sie es mit der kleineren Datei erneut.',
     problems_one: '„{{name}}“ lässt sich nicht importieren. Beheben Sie dieses Problem und versuchen Sie es erneut:',
     problems_other: '„{{name}}“ lässt sich nicht importieren. Beheben Sie diese {{count}} Probleme und versuchen Sie es erneut:',

@@ -410,7 +410,10 @@ export const en = {
   import: {
     button: 'Import a board file',
     hint: 'A .json file exported from Zigzag becomes a new board.',
-    notJson: '“{{name}}” is not a JSON file.',
+    notJson: '“{{name}}” is not a JSON file. Choose a board file exported from Zigzag (Export → Board file (JSON)).',
+    empty: '“{{name}}” is empty. Choose a board file exported from Zigzag (Export → Board file (JSON)).',
+    brokenJson: '“{{name}}” is not valid JSON: a comma or quote is missing or one too many. Fix it in a text editor and import it again.',
+    brokenJsonAt: '“{{name}}” is not valid JSON: there is a mistake at line {{line}}, column {{column}} (a comma or quote missing or one too many). Fix it in a text editor and import it again.',
     tooLarge: '“{{name}}” is {{size, number}} MB; a board file can be at most {{limit, number}} MB. Remove what the board no longer needs and try again with the smaller file.',
     problems_one: '“{{name}}” cannot be imported. Fix this problem and try again:',
     problems_other: '“{{name}}” cannot be imported. Fix these {{count}} problems and try again:',

@@ -35,6 +35,7 @@ export function ImportBoard() {
   const [refusal, setRefusal] = useState<Refusal | null>(null)
   const [busy, setBusy] = useState(false)
   const alert = useRef<HTMLDivElement>(null)
+  const file = useRef<HTMLInputElement>(null)
   useEffect(() => {
     if (refusal) alert.current?.scrollIntoView({ block: 'nearest' })
   }, [refusal])
@@ -53,10 +54,11 @@ export function ImportBoard() {
     setRefusal(null)
     try {
       let json: unknown
+      const text = await file.text()
       try {
-        json = JSON.parse(await file.text())
-      } catch {
-        throw new Error(t('import.notJson', { name: file.name }))
+        json = JSON.parse(text)
+      } catch (err) {
+        throw new Error(notJsonMessage(text, err as Error, file.name, t))
       }
       const compact = new Blob([JSON.stringify(json)]).size
       if (compact + SENT_WRAPPER_BYTES > MAX_BOARD_FILE_BYTES) {
@@ -89,10 +91,11 @@ export function ImportBoard() {
   }
   return (
     <div className="import">
-      <label className="button" aria-disabled={busy}>
+      {/* A button the keyboard reaches (a label around a hidden file input is not), which opens the file chooser. */}
+      <button type="button" className="button" data-testid="import-button" disabled={busy} onClick={() => file.current?.click()}>
         ⤒ {busy ? t('start.creating') : t('import.button')}
-        <input type="file" accept=".json,application/json" data-testid="import-file" hidden onChange={(e) => void onFile(e)} />
-      </label>
+      </button>
+      <input ref={file} type="file" accept=".json,application/json" data-testid="import-file" hidden tabIndex={-1} onChange={(e) => void onFile(e)} />
       <span className="hint">{t('import.hint')}</span>
       {refusal && 'failure' in refusal && <LoadFailureNote failure={refusal.failure} need="import" ref={alert} />}
       {refusal && !('failure' in refusal) && (
@@ -111,4 +114,19 @@ export function ImportBoard() {
       )}
     </div>
   )
+}
+
+/**
+ * Why a file is not JSON, and what to do: empty; not JSON at all (a picture renamed .json); or JSON with a mistake,
+ * at the line and column where the parser gave up (a missing comma, a comma too many: one typo in a board file).
+ */
+export function notJsonMessage(text: string, error: Error, name: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if (text.trim() === '') return t('import.empty', { name })
+  if (!/^\s*[[{]/.test(text)) return t('import.notJson', { name })
+  const at = /position (\d+)/.exec(error.message)
+  if (!at) return t('import.brokenJson', { name })
+  const before = text.slice(0, Number(at[1]))
+  const line = before.split('\n').length
+  const column = before.length - before.lastIndexOf('\n')
+  return t('import.brokenJsonAt', { name, line, column })
 }

@@ -183,3 +183,28 @@ describe('an imported board among the recent boards', () => {
     await context.close()
   })
 })
+
+describe('importing from the keyboard, and a file with a typo', () => {
+  it('reaches Import with Tab, opens the file chooser with Enter, and says at which line and column a file stops being JSON', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' })
+    context.setDefaultTimeout(10_000)
+    const start = await context.newPage()
+    try {
+      await start.goto(server.url)
+      const focused = () => start.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName)
+      for (let i = 0; i < 20 && await focused() !== 'import-button'; i++) await start.keyboard.press('Tab')
+      expect(await focused()).toBe('import-button')
+      // An exported board with one comma too many, on its fourth line.
+      const text = JSON.stringify(generatedBoardFile(2, 1, 1), null, 2).replace('"formatVersion": 2,', '"formatVersion": 2,,')
+      const line = text.split('\n').findIndex((l) => l.includes(',,')) + 1
+      const [chooser] = await Promise.all([start.waitForEvent('filechooser'), start.keyboard.press('Enter')])
+      await chooser.setFiles({ name: 'typo.zigzag.json', mimeType: 'application/json', buffer: Buffer.from(text) })
+      await expect.poll(() => start.getByTestId('import-error').innerText())
+        .toMatch(new RegExp(`^“typo\\.zigzag\\.json” is not valid JSON: there is a mistake at line ${line}, column \\d+ \\(a comma or quote missing or one too many\\)\\. Fix it in a text editor`))
+      await start.getByTestId('import-file').setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from('') })
+      await expect.poll(() => start.getByTestId('import-error').innerText()).toBe('“empty.json” is empty. Choose a board file exported from Zigzag (Export → Board file (JSON)).')
+    } finally {
+      await context.close()
+    }
+  })
+})
