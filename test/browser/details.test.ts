@@ -426,6 +426,9 @@ describe('in German', () => {
     const labels = await german.locator('.react-flow__controls button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))
     expect(labels).toEqual(['Vergrößern', 'Verkleinern', 'Board an den Bildschirm anpassen', 'Tastatur und Maus (?)'])
     expect(await german.locator('.react-flow__controls').getAttribute('aria-label')).toBe('Zoom-Steuerung')
+    // The language switch says what it does, in the language it switches to (a screen reader said only "DE").
+    expect(await german.getByRole('button', { name: 'Switch to English' }).getAttribute('data-testid')).toBe('language-switch')
+    expect(await english.getByRole('button', { name: 'Auf Deutsch umstellen' }).getAttribute('data-testid')).toBe('language-switch')
   })
 })
 

@@ -47,6 +47,15 @@ describe('the cards with the keyboard', () => {
     const stepsBefore = await page.evaluate(() => document.querySelectorAll('.react-flow__edge[tabindex="0"]').length)
     expect(stepsBefore).toBeGreaterThan(5)
     await screenshot(page, 'keyboard-skip-link')
+    // Past the skip link come the journey's steps: the one with the focus is drawn wider, in the accent's glow.
+    await page.keyboard.press('Tab')
+    const step = () => page.evaluate(() => {
+      const path = document.activeElement?.closest('.react-flow__edge')?.querySelector('.react-flow__edge-path')
+      return path ? { width: getComputedStyle(path).strokeWidth, glow: getComputedStyle(path).filter } : null
+    })
+    expect(await step()).toMatchObject({ width: '7px' })
+    expect((await step())!.glow).toContain('drop-shadow')
+    await page.keyboard.press('Shift+Tab')
     await page.keyboard.press('Enter')
     expect(await focused(page)).toBe('Touchpoint 1')
     // Marked on screen, as a step or a button with focus is.
