@@ -1,12 +1,13 @@
 import { useReactFlow } from '@xyflow/react'
 import i18next from 'i18next'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { exportBoard } from '../../shared/format/exportBoard.js'
 import type { Language } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { LoadFailureNote } from '../ui/LoadFailureNote.js'
 import { type LoadFailure, ModuleLoadError, loadOnDemand } from '../ui/loadOnDemand.js'
+import { enabledItems, moveThroughMenu } from '../ui/menuKeys.js'
 import { useDismiss } from '../ui/useDismiss.js'
 import { download, fileBase } from './download.js'
 import { reportParticipants } from './participants.js'
@@ -29,7 +30,18 @@ export function ExportMenu() {
   const flow = useReactFlow()
   const [open, setOpen] = useState(false)
   const menu = useRef<HTMLDivElement>(null)
-  useDismiss(menu, open, useCallback(() => setOpen(false), []))
+  const button = useRef<HTMLButtonElement>(null)
+  const list = useRef<HTMLDivElement>(null)
+  // Escape gives the focus back to the button (it fell to the page's body); a press outside leaves it where it went.
+  useDismiss(menu, open, useCallback(() => setOpen(false), []), useCallback(() => {
+    setOpen(false)
+    button.current?.focus()
+  }, []))
+  // Opened from the keyboard (Enter or Space on the button), the focus goes into the menu, to its first item.
+  const [fromKeyboard, setFromKeyboard] = useState(false)
+  useLayoutEffect(() => {
+    if (open && fromKeyboard && list.current) enabledItems(list.current)[0]?.focus()
+  }, [open, fromKeyboard])
   const [busy, setBusy] = useState<Kind | null>(null)
   const [error, setError] = useState('')
   const [failure, setFailure] = useState<LoadFailure | null>(null)
@@ -79,9 +91,10 @@ export function ExportMenu() {
 
   return (
     <div className="menu" ref={menu}>
-      <button type="button" className="button" data-testid="export" aria-expanded={open} onClick={() => setOpen(!open)}>⤓ {t('export.button')}</button>
+      <button ref={button} type="button" className="button" data-testid="export" aria-haspopup="menu" aria-expanded={open}
+        onClick={(e) => { setFromKeyboard(e.detail === 0); setOpen(!open) }}>⤓ {t('export.button')}</button>
       {open && (
-        <div className="menu__list" role="menu">
+        <div ref={list} className="menu__list" role="menu" aria-label={t('export.button')} onKeyDown={(e) => void moveThroughMenu(e, list.current)}>
           {KINDS.map((kind) => (
             <button key={kind} type="button" role="menuitem" data-testid={`export-${kind}`} disabled={busy !== null} onClick={() => void run(kind)}>
               <strong>{t(`export.${kind}`)}</strong>

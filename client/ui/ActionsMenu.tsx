@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type RefObject, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { Icon } from './Icon.js'
+import { enabledItems, moveThroughMenu } from './menuKeys.js'
 import { placeMenu } from './menuPlacement.js'
 import { useDismiss } from './useDismiss.js'
 
@@ -44,13 +45,8 @@ export function ActionsMenu({ label, actions, className, testId }: { label: stri
   })
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const items = list.current ? enabledItems(list.current) : []
-    const at = items.indexOf(document.activeElement as HTMLButtonElement)
-    const go = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key]
-    if (go !== undefined && items.length > 0) {
-      event.preventDefault()
-      items[(go + items.length) % items.length]!.focus()
-    } else if (event.key === 'Tab') {
+    if (moveThroughMenu(event, list.current)) return
+    if (event.key === 'Tab') {
       event.preventDefault()
       closeToButton()
     }
@@ -98,7 +94,6 @@ function Item({ action, choose }: { action: Action; choose: (action: Action, byK
   )
 }
 
-const enabledItems = (list: HTMLElement) => [...list.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')]
 
 const overlaps = (a: DOMRect, b: { left: number; top: number; right: number; bottom: number }) =>
   a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom

@@ -50,6 +50,23 @@ describe('popovers', () => {
     await menu.waitFor()
     await english.getByTestId('export').click()
     await menu.waitFor({ state: 'detached' })
+
+    // From the keyboard: Enter opens it on its first item, the arrows move, Escape gives the focus back to Export.
+    const focused = () => english.evaluate(() => document.activeElement?.getAttribute('data-testid'))
+    expect(await english.getByTestId('export').getAttribute('aria-haspopup')).toBe('menu')
+    await english.getByTestId('export').focus()
+    await english.keyboard.press('Enter')
+    await menu.waitFor()
+    await expect.poll(focused).toBe('export-png-board')
+    await english.keyboard.press('ArrowDown')
+    expect(await focused()).toBe('export-png-view')
+    await english.keyboard.press('End')
+    expect(await focused()).toBe('export-json')
+    await english.keyboard.press('ArrowDown')
+    expect(await focused()).toBe('export-png-board')
+    await english.keyboard.press('Escape')
+    await menu.waitFor({ state: 'detached' })
+    expect(await focused()).toBe('export')
   })
 
   it('closes the list of people on the board the same ways', async () => {
