@@ -491,8 +491,8 @@ export const de: Strings<typeof en> = {
   orphans: {
     heading: '„{{title}}“ wurde mit Ihrer Arbeit darauf entfernt',
     headingUnknown: 'Eine Karte mit Ihrer Arbeit darauf wurde entfernt',
-    body: 'Jemand hat sie entfernt, bevor Folgendes von Ihnen auf dem Board ankam: {{work}}. Es ist erhalten, wird aber nirgends gezeigt, bis die Karte zurück ist.',
-    bodyUnknown: 'Jemand hat sie entfernt, bevor Folgendes von Ihnen auf dem Board ankam: {{work}}. Titel und Ort der Karte sind nicht mehr bekannt. Ihre Arbeit ist erhalten, wird aber nirgends gezeigt, bis die Karte zurück ist: Sie kommt als „{{title}}“ in die erste Zelle, zum Umbenennen und Verschieben.',
+    body: 'Jemand hat sie entfernt, und mit ihr Folgendes von Ihnen: {{work}}. Es ist erhalten, wird aber nirgends gezeigt, bis die Karte zurück ist.',
+    bodyUnknown: 'Jemand hat sie entfernt, und mit ihr Folgendes von Ihnen: {{work}}. Titel und Ort der Karte sind nicht mehr bekannt. Ihre Arbeit ist erhalten, wird aber nirgends gezeigt, bis die Karte zurück ist: Sie kommt als „{{title}}“ in die erste Zelle, zum Umbenennen und Verschieben.',
     factors_one: '{{count}} Faktor', factors_other: '{{count}} Faktoren',
     stardust_one: '{{count}} Sternenstaub-Idee', stardust_other: '{{count}} Sternenstaub-Ideen',
     ratings_one: '{{count}} Bewertung', ratings_other: '{{count}} Bewertungen',

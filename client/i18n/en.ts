@@ -488,8 +488,8 @@ export const en = {
   orphans: {
     heading: '“{{title}}” was removed with your work on it',
     headingUnknown: 'A card with your work on it was removed',
-    body: 'Someone removed it before this work of yours reached the board: {{work}}. It is kept, but shows nowhere until the card is back.',
-    bodyUnknown: 'Someone removed it before this work of yours reached the board: {{work}}. The card’s title and place are no longer known. Your work is kept, but shows nowhere until the card is back: it comes back as “{{title}}” in the first cell, to rename and move.',
+    body: 'Someone removed it, and with it this work of yours: {{work}}. It is kept, but shows nowhere until the card is back.',
+    bodyUnknown: 'Someone removed it, and with it this work of yours: {{work}}. The card’s title and place are no longer known. Your work is kept, but shows nowhere until the card is back: it comes back as “{{title}}” in the first cell, to rename and move.',
     factors_one: '{{count}} factor', factors_other: '{{count}} factors',
     stardust_one: '{{count}} stardust idea', stardust_other: '{{count}} stardust ideas',
     ratings_one: '{{count}} rating', ratings_other: '{{count}} ratings',

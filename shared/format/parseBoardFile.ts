@@ -17,10 +17,19 @@ export type ParseResult = { ok: true; file: BoardFile } | { ok: false; errors: s
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/** What a value must be, as a person reading the file calls it. */
+const TYPE_NAMES: Record<string, string> = {
+  array: 'a list ([…])', object: 'an object ({…})', string: 'a text in quotes', number: 'a number', boolean: 'true or false',
+}
+const typeName = (value: unknown) => Array.isArray(value) ? 'a list' : value === null ? 'null'
+  : typeof value === 'object' ? 'an object' : typeof value === 'string' ? `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`
+    : typeof value === 'number' ? `the number ${value}` : String(value)
+
 /** One line per zod issue, worded for a person fixing the file by hand. */
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = formatPath(issue.path)
   if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}: is missing`
+  if (issue.code === 'invalid_type') return `${where}: must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, not ${typeName(issue.input)}`
   if (issue.code === 'invalid_value' && issue.values.length > 1) return `${where}: must be one of ${issue.values.map(String).join(', ')}`
   if (issue.code === 'unrecognized_keys') {
     return `${where}: unknown ${issue.keys.length === 1 ? 'field' : 'fields'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
