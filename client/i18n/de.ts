@@ -528,7 +528,7 @@ export const de: Strings<typeof en> = {
     addTitleNeeded: 'Ein Titel ist nötig: Benennen Sie den Kontaktpunkt, zum Beispiel „Bewertungen im Vergleichsportal“.',
     addSubmit: 'Kontaktpunkt hinzufügen',
     addPublicHint: 'Stilles Schreiben läuft, aber Kontaktpunkte sehen alle sofort. Nur Faktoren und Sternenstaub-Ideen bleiben privat.',
-    added: '„{{title}}“ hinzugefügt',
+    added: 'Hinzugefügt: {{title}}',
     yours: 'Sie haben diesen Kontaktpunkt hinzugefügt.',
     deleteQuestion: '„{{title}}“ für alle löschen? Hier lässt sich das nicht rückgängig machen.',
     deleteOthers_one: 'Daran hängt 1 Eintrag einer anderen Person (Bewertung, Faktor oder Sternenstaub-Idee): Er wird mitgelöscht und lässt sich nur über den Versionsverlauf auf einem größeren Bildschirm zurückholen.',
@@ -536,6 +536,6 @@ export const de: Strings<typeof en> = {
     deleteConfirm: 'Löschen',
     deleteKeep: 'Behalten',
     deleteLocked: 'Sie haben diesen Kontaktpunkt hinzugefügt, aber die Moderation hat ihn gesperrt: Er lässt sich vorerst nicht löschen.',
-    deleted: '„{{title}}“ gelöscht',
+    deleted: 'Gelöscht: {{title}}',
   },
 }

@@ -525,7 +525,7 @@ export const en = {
     addTitleNeeded: 'A title is needed: name the touchpoint, for example “Reviews on a comparison site”.',
     addSubmit: 'Add touchpoint',
     addPublicHint: 'Silent writing is on, but touchpoints show to everyone at once. Only factors and stardust ideas stay private.',
-    added: 'Added “{{title}}”',
+    added: 'Added: {{title}}',
     yours: 'You added this touchpoint.',
     deleteQuestion: 'Delete “{{title}}” for everyone? This can’t be undone here.',
     deleteOthers_one: 'It holds 1 entry of someone else’s (a rating, factor or stardust idea): it goes too, and only the version history on a larger screen can bring it back.',
@@ -533,6 +533,6 @@ export const en = {
     deleteConfirm: 'Delete',
     deleteKeep: 'Keep it',
     deleteLocked: 'You added this touchpoint, but the facilitator has locked it: it can’t be deleted for now.',
-    deleted: 'Deleted “{{title}}”',
+    deleted: 'Deleted: {{title}}',
   },
 } as const

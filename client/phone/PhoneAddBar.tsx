@@ -29,7 +29,9 @@ const MARK = '\u0000'
 
 /**
  * A sentence with a title in it, on one line: the title is cut short with an ellipsis, the words around it stay whole
- * (a long title took four rows and pushed the list up). Screen readers still read the whole title.
+ * (a long title took four rows and pushed the list up). Screen readers still read the whole title. The title ends the
+ * sentence ("Added: …"): Chromium's ellipsis can leave a space's width unused in the title's box, which showed as a gap
+ * before a closing quote.
  */
 function TitledLine({ text, title }: { text: string; title: string }) {
   const [before = '', after = ''] = text.split(MARK)

@@ -80,14 +80,16 @@ describe('a touchpoint added from a phone', () => {
     await line.waitFor()
     // One line, the title cut short; the whole title is still there for screen readers.
     expect(await lineFit('phone-added')).toEqual({ lines: 1, titleCut: true, afterWhole: true, titleHasMost: true })
-    expect(await line.textContent()).toBe(`✓ Added “${LONG_TITLE}”`)
+    expect(await line.textContent()).toBe(`✓ Added: ${LONG_TITLE}`)
+    // The cut title ends the line: no closing quote after a gap the ellipsis leaves (QA saw “comparison… ”).
+    expect(await line.getByTestId('phone-done-title').evaluate((title) => title.nextElementSibling?.textContent ?? '')).toBe('')
     expect(await onScreen(pia.getByTestId('phone-add-touchpoint'))).toBe(true)
     expect(await horizontalOverflow(pia)).toEqual([])
     await screenshot(pia, 'phone-added-long')
 
     await pia.getByTestId('language-switch').tap()
     await addOnPhone(`${LONG_TITLE} (2)`)
-    await expect.poll(() => line.textContent()).toBe(`✓ „${LONG_TITLE} (2)“ hinzugefügt`)
+    await expect.poll(() => line.textContent()).toBe(`✓ Hinzugefügt: ${LONG_TITLE} (2)`)
     expect(await lineFit('phone-added')).toEqual({ lines: 1, titleCut: true, afterWhole: true, titleHasMost: true })
     await screenshot(pia, 'phone-added-long-german')
     await pia.getByTestId('language-switch').tap()
@@ -134,7 +136,7 @@ describe('a touchpoint added from a phone', () => {
     await expect.poll(() => desktopCard(fran, id).count()).toBe(0)
     // Back on the list, which says what went, in one line.
     await expect.poll(() => pia.getByTestId('phone-focus').count()).toBe(0)
-    expect(await pia.getByTestId('phone-deleted').textContent()).toBe('✓ Deleted “Coffee corner”')
+    expect(await pia.getByTestId('phone-deleted').textContent()).toBe('✓ Deleted: Coffee corner')
     expect(await lineFit('phone-deleted')).toMatchObject({ lines: 1 })
     expect(await row(id).count()).toBe(0)
     await screenshot(pia, 'phone-deleted')
