@@ -52,10 +52,13 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
 const DOUBLE_CLICK_MS = 500
 const PRO_OPTIONS = { hideAttribution: false }
 /**
- * Zoomed out below this, a card's 17 px title is under 8.5 px on screen and its 10 to 12 px chips and department under 6 (a
- * 1,280 × 720 laptop fits a five-phase board at about 0.43): the cards show their titles larger instead (.canvas--far).
+ * Zoomed out below FAR_ZOOM, a card's 17 px title is about 10 px on screen and its 10 to 12 px chips and department 6 or
+ * less (a 1,280 × 720 laptop fits a five-phase board at about 0.43, a 1,440 × 900 one at 0.59): the cards show their
+ * titles larger instead (.canvas--far: 20 px; below FARTHEST_ZOOM, .canvas--farthest: 24 px; farTitle.ts). The steps
+ * keep a title from shrinking on screen when a zoom step of 1.2 crosses one (24 × 0.5 = 20 × 0.6 = 12 px).
  */
-export const FAR_ZOOM = 0.5
+export const FAR_ZOOM = 0.6
+export const FARTHEST_ZOOM = 0.5
 /** The projector is what the room looks at: React Flow's credit stays on every laptop's canvas (and in the README), not on the wall. */
 const PROJECTOR_PRO_OPTIONS = { hideAttribution: true }
 const NO_CARDS: ReadonlySet<string> = new Set()
@@ -380,6 +383,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
       shown = zoom
       container.current?.style.setProperty('--zoom', String(zoom))
       container.current?.classList.toggle('canvas--far', zoom < FAR_ZOOM)
+      container.current?.classList.toggle('canvas--farthest', zoom < FARTHEST_ZOOM)
     }
     set(store.getState().transform[2])
     return store.subscribe((s) => set(s.transform[2]))

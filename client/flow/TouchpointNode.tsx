@@ -1,10 +1,11 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react'
-import { memo } from 'react'
+import { type CSSProperties, memo, useMemo } from 'react'
 import { touchpointMaps, updateTouchpoint } from '../../shared/model/index.js'
 import { VoteDotsView } from '../session/VoteDots.js'
 import { RatingSummary } from '../ui/RatingSummary.js'
 import type { TouchpointFlowNode } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
+import { farTitleSizes } from './farTitle.js'
 import { InlineText } from './InlineText.js'
 import { useRenderEverything } from './renderEverything.js'
 import { EditTarget } from '../ui/EditTarget.js'
@@ -21,6 +22,8 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
   const { touchpoint, channel, stardust, distribution, heat, locked, focused, editing, busy } = data
   // A picture of the board shows its cards, not a voting round's buttons (they take the chips' and department's places).
   const vote = useRenderEverything() ? null : data.vote
+  // Zoomed far out the title is set larger, less so when a word of it would not fit the card at that size (farTitle.ts).
+  const farSizes = useMemo(() => farTitleSizes(touchpoint.title, touchpoint.momentOfTruth), [touchpoint.title, touchpoint.momentOfTruth])
   const busyLabel = busy && t(busy.dragging ? 'presence.dragging' : 'presence.editing', { name: busy.name })
   const chips = (
     <>
@@ -35,7 +38,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
   return (
     <div className={`card card--${channel} card--${touchpoint.kind}${selected ? ' card--selected' : ''}${heat ? ` card--heat-${heatTone}` : ''}${touchpoint.status === 'retire' ? ' card--retired' : ''}${touchpoint.momentOfTruth ? ' card--mot' : ''}${vote || heat || distribution || stardust > 0 ? '' : ' card--bare'}${focused ? ' card--focused' : ''}${busy ? ' card--busy' : ''}${vote ? ' card--voting' : ''}`}
       data-testid="touchpoint" data-touchpoint-id={id} data-title={touchpoint.title}
-      style={busy ? { boxShadow: `0 0 0 3px ${busy.color}` } : undefined}>
+      style={busy || farSizes ? { ...farSizes, ...(busy ? { boxShadow: `0 0 0 3px ${busy.color}` } : {}) } as CSSProperties : undefined}>
       <Handle type="target" position={Position.Left} className="card__handle" isConnectable={!readOnly} />
       <div className="card__top">
         {!vote && chips}

@@ -297,7 +297,28 @@ const openCard = async (page: Page, title: string) => {
   await page.getByTestId('touchpoint-panel').waitFor()
 }
 
+/**
+ * The chips show where a card is drawn near enough to read them: zoomed far out (a fitted board on a laptop), the cards give
+ * their room to larger titles instead (.canvas--far). On a 1,920 × 1,200 screen the fitted board is near enough.
+ */
+function onLargeScreens() {
+  const fit = async (page: Page, size: { width: number; height: number }) => {
+    await page.setViewportSize(size)
+    await page.getByRole('button', { name: page === german ? 'Board an den Bildschirm anpassen' : 'Fit the board to the screen' }).click()
+  }
+  beforeAll(async () => {
+    for (const page of [english, german]) {
+      await fit(page, { width: 1920, height: 1200 })
+      await page.locator('[data-testid="canvas"]:not(.canvas--far)').waitFor()
+    }
+  })
+  afterAll(async () => {
+    for (const page of [english, german]) await fit(page, { width: 1440, height: 900 })
+  })
+}
+
 describe('one very long word', () => {
+  onLargeScreens()
   for (const [language, page] of [['English', () => english], ['German', () => german]] as const) {
     it(`stays inside the touchpoint panel: its stardust ideas, its factors and its title (${language})`, async () => {
       const p = page()
@@ -376,26 +397,6 @@ describe('a version’s preview', () => {
     await english.getByTestId('panel-close').click()
   })
 })
-
-/**
- * The chips show where a card is drawn near enough to read them: zoomed far out (a fitted board on a laptop), the cards give
- * their room to larger titles instead (.canvas--far). On a 1,920 × 1,200 screen the fitted board is near enough.
- */
-function onLargeScreens() {
-  const fit = async (page: Page, size: { width: number; height: number }) => {
-    await page.setViewportSize(size)
-    await page.getByRole('button', { name: page === german ? 'Board an den Bildschirm anpassen' : 'Fit the board to the screen' }).click()
-  }
-  beforeAll(async () => {
-    for (const page of [english, german]) {
-      await fit(page, { width: 1920, height: 1200 })
-      await page.locator('[data-testid="canvas"]:not(.canvas--far)').waitFor()
-    }
-  })
-  afterAll(async () => {
-    for (const page of [english, german]) await fit(page, { width: 1440, height: 900 })
-  })
-}
 
 describe('a selected card’s chips', () => {
   onLargeScreens()

@@ -47,7 +47,7 @@ describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
     for (const title of titles) expect(title.size, title.text!).toBeGreaterThanOrEqual(10)
     // What no one could read at that size is left out; a moment of truth keeps a star before its title.
     expect(await pat.locator('.card__top .chip').evaluateAll((chips) => chips.filter((c) => (c as HTMLElement).offsetParent !== null).length)).toBe(0)
-    expect(await card(pat, 'Online checkout').locator('.card__title').evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"★ "')
+    expect(await card(pat, 'Online checkout').locator('.card__title').evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"★\u00a0"')
     // No title runs out of its card.
     const spilled = await pat.getByTestId('touchpoint').evaluateAll((cards) => cards.flatMap((c) => {
       const title = c.querySelector('.card__title')!.getBoundingClientRect()
@@ -56,7 +56,30 @@ describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
     }))
     expect(spilled).toEqual([])
     await screenshot(pat, 'workshopFit-far-titles')
-    // The projector (1080p, zoom above 0.5) shows the cards in full, chips and department.
+    // German compound words are set smaller rather than broken in two: every word of every title lies on one line (a line
+    // may break after a hyphen, as in "Click-&-Collect-Bestellung").
+    const german = await createBoard(server.url, { template: 'retail', language: 'de', title: 'Handel' })
+    const gerd = await joinBoard(browser, german.links.edit, 'Gerd', { viewport: LAPTOP, locale: 'de-DE' })
+    try {
+      const broken = await gerd.locator('.card__title').evaluateAll((all) => all.flatMap((el) => {
+        const text = el.firstChild?.nodeType === Node.TEXT_NODE ? el.firstChild as Text : null
+        if (!text) return []
+        const words: string[] = []
+        for (const match of text.data.matchAll(/[^\s-]+-?/g)) {
+          const range = document.createRange()
+          range.setStart(text, match.index!)
+          range.setEnd(text, match.index! + match[0].length)
+          const visible = [...range.getClientRects()].filter((r) => r.bottom <= el.getBoundingClientRect().bottom + 0.5)
+          if (new Set(visible.map((r) => Math.round(r.top))).size > 1) words.push(match[0])
+        }
+        return words
+      }))
+      expect(broken).toEqual([])
+      await screenshot(gerd, 'workshopFit-far-titles-de')
+    } finally {
+      await gerd.context().close()
+    }
+    // The projector (1080p, zoom above 0.6) shows the cards in full, chips and department.
     const shown = await projector.locator('.card__top .chip').evaluateAll((chips) => chips.filter((c) => (c as HTMLElement).offsetParent !== null).length)
     expect(shown).toBeGreaterThan(14)
   })

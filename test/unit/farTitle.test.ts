@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { farTitleSizes } from '../../client/flow/farTitle.js'
+
+/** A bold type whose letters are each 0.6 of its size wide, as canvasMeasure guesses without a canvas. */
+const measure = (text: string, { size }: { size: number }) => text.length * size * 0.6
+
+describe('a card’s title zoomed far out', () => {
+  it('keeps the large sizes when every word fits the card', () => {
+    expect(farTitleSizes('Pays at the till with the card reader', false, measure)).toBeUndefined()
+  })
+
+  it('lets a line break after a hyphen, and counts a moment of truth’s star with the first word', () => {
+    expect(farTitleSizes('Holt eine Click-&-Collect-Bestellung ab', false, measure)).toBeUndefined()
+    // "★ Wochenprospekt": 16 characters, as wide as "Bestellabschluss".
+    expect(farTitleSizes('Wochenprospekt im Briefkasten', false, measure)).toBeUndefined()
+    expect(farTitleSizes('Wochenprospekt im Briefkasten', true, measure)).toEqual({ '--far-title': '20px', '--farthest-title': '22px' })
+  })
+
+  it('steps down to the largest size at which its longest word fits, never below the usual 17 px', () => {
+    // 16 letters: 230 px at 24, 211 at 22 (the card's line holds 224).
+    expect(farTitleSizes('Bestellabschluss im Onlineshop', false, measure)).toEqual({ '--far-title': '20px', '--farthest-title': '22px' })
+    // 21 letters: 227 px even at 18.
+    expect(farTitleSizes('Abholbenachrichtigung in der App', false, measure)).toEqual({ '--far-title': '17px', '--farthest-title': '17px' })
+  })
+})
