@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { type TransactionOrigin } from '../../shared/origins.js'
-import { othersOnTouchpoint, readBoard, removeTouchpoint } from '../../shared/model/index.js'
+import { othersOnTouchpoint, readBoard, removeTouchpoint, touchpointMaps } from '../../shared/model/index.js'
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
@@ -47,14 +47,25 @@ export function mayRemoveTouchpoints(
 }
 
 /**
+ * Fields of a card last written by another page than this one (a Yjs client of its own): someone else's details on a
+ * card this page added (its measure, its pain point). Each map entry's item names the client that wrote it.
+ */
+function detailsByOthers(doc: Y.Doc, id: string): number {
+  const card = touchpointMaps(doc).get(id) as unknown as { _map: Map<string, { id: { client: number }; deleted: boolean }> } | undefined
+  return card ? [...card._map.values()].filter((item) => !item.deleted && item.id.client !== doc.clientID).length : 0
+}
+
+/**
  * Whether an undo may take away cards this person added, asking first when others' work is on them (their ratings,
- * factors, stardust): it goes with the cards, and only this person can redo it.
+ * factors, stardust, details they filled in): it goes with the cards, and only this person can redo it.
  */
 export function mayTakeBackCards(doc: Y.Doc, ids: readonly string[], participantId: string, t: Translate, confirm = askInBrowser): boolean {
   const board = readBoard(doc)
   const held = ids.flatMap((id) => {
     const card = board.touchpoints.find((tp) => tp.id === id)
-    return card ? [{ card, ...othersOnTouchpoint(board, id, participantId) }] : []
+    if (!card) return []
+    const others = othersOnTouchpoint(board, id, participantId)
+    return [{ card, entries: others.entries + detailsByOthers(doc, id) }]
   }).filter((c) => c.entries > 0)
   if (held.length === 0) return true
   const count = held.reduce((sum, c) => sum + c.entries, 0)

@@ -77,8 +77,8 @@ export const de: Strings<typeof en> = {
     keysReadOnly: 'Strg+C kopiert sie · Esc hebt die Auswahl auf',
   },
   undo: {
-    takesOthers_one: 'Dieses Rückgängig nimmt das Hinzufügen von {{titles}} zurück, und 1 Eintrag einer anderen Person darauf (eine Bewertung, ein Faktor oder eine Sternenstaub-Idee) geht mit. Trotzdem rückgängig machen? Sie können es wiederholen; alle anderen holen es nur über den Verlauf zurück.',
-    takesOthers_other: 'Dieses Rückgängig nimmt das Hinzufügen von {{titles}} zurück, und {{count}} Einträge anderer Personen darauf (Bewertungen, Faktoren, Sternenstaub-Ideen) gehen mit. Trotzdem rückgängig machen? Sie können es wiederholen; alle anderen holen sie nur über den Verlauf zurück.',
+    takesOthers_one: 'Dieses Rückgängig nimmt das Hinzufügen von {{titles}} zurück, und 1 Eintrag einer anderen Person darauf (eine Bewertung, ein Faktor, eine Sternenstaub-Idee oder ein Detail) geht mit. Trotzdem rückgängig machen? Sie können es wiederholen; alle anderen holen es nur über den Verlauf zurück.',
+    takesOthers_other: 'Dieses Rückgängig nimmt das Hinzufügen von {{titles}} zurück, und {{count}} Einträge anderer Personen darauf (Bewertungen, Faktoren, Sternenstaub-Ideen, Details) gehen mit. Trotzdem rückgängig machen? Sie können es wiederholen; alle anderen holen sie nur über den Verlauf zurück.',
     nothingLeft: 'Jemand anderes hat Ihre letzte Änderung inzwischen geändert: Davon bleibt nichts rückgängig zu machen.',
     nothingLeftToRedo: 'Jemand anderes hat das inzwischen geändert: Davon bleibt nichts zu wiederholen.',
   },

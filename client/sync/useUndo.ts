@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
 import { boardRoots, touchpointMaps } from '../../shared/model/index.js'
@@ -15,6 +15,22 @@ export function cardsAddedIn(doc: Y.Doc, step: Y.UndoManager['undoStack'][number
   return [...items].filter(([, item]) => !item.deleted && Y.isDeleted(step.insertions, item.id)).map(([id]) => id)
 }
 
+type StackItem = Y.UndoManager['undoStack'][number]
+
+/**
+ * Whether `top` did nothing but give its first title to a card that `below` added: a new card's title, typed into it as
+ * it was added, is a step of its own (the card shows at once for everyone), yet for the person it is one thing.
+ */
+export function titlesCardAddedBelow(doc: Y.Doc, top: StackItem, below: StackItem): boolean {
+  const inserted = [...top.insertions.clients.values()].flat().reduce((sum, range) => sum + range.len, 0)
+  if (inserted !== 1) return false
+  const cards = touchpointMaps(doc)
+  return cardsAddedIn(doc, below).some((id) => {
+    const title = (cards.get(id) as unknown as { _map: Map<string, Y.Item> } | undefined)?._map.get('title')
+    return title !== undefined && Y.isDeleted(top.insertions, title.id)
+  })
+}
+
 /**
  * Undo and redo of this person's own changes only: the manager tracks just their local origin. `mayTakeBack` is asked
  * before an undo takes away cards this person added (others may have rated them, or added factors and ideas since), as
@@ -27,6 +43,8 @@ export function useUndo(doc: Y.Doc, origin: TransactionOrigin, mayTakeBack: (tou
   )
   const { t } = useTranslation()
   const [counts, setCounts] = useState({ undo: 0, redo: 0 })
+  /** Redo steps that come again with the next one: a card's adding, undone together with its first title. */
+  const pairedRedo = useRef(new WeakSet<StackItem>())
   /** Said when a step had nothing left to take back because someone else changed it since. */
   const [notice, setNotice] = useState<ShownRefusal | null>(null)
   useEffect(() => {
@@ -59,11 +77,21 @@ export function useUndo(doc: Y.Doc, origin: TransactionOrigin, mayTakeBack: (tou
    */
   const step = useCallback((back: boolean) => {
     const stack = () => (back ? manager.undoStack : manager.redoStack)
+    if (stack().length === 0) return
+    // A new card and the title typed into it go back (and come again) together: undone alone, the title left the card
+    // as "New touchpoint", a name nobody chose.
+    const [below, top] = stack().slice(-2)
+    const paired = back ? Boolean(below && top && titlesCardAddedBelow(doc, top, below)) : pairedRedo.current.has(stack().at(-1)!)
+    const added = back ? cardsAddedIn(doc, paired ? below! : stack().at(-1)!) : []
+    if (added.length > 0 && !mayTakeBack(added)) return
+    if (paired) {
+      if (back) manager.undo()
+      else manager.redo()
+    }
     const before = stack().length
     if (before === 0) return
-    const added = back ? cardsAddedIn(doc, stack().at(-1)!) : []
-    if (added.length > 0 && !mayTakeBack(added)) return
     const done = back ? manager.undo() : manager.redo()
+    if (back && paired && done) pairedRedo.current.add(manager.redoStack.at(-1)!)
     if (done && stack().length === before - 1) return
     if (done) void (back ? manager.redo() : manager.undo()) // the older step goes back where it was
     setNotice({ reason: t(back ? 'undo.nothingLeft' : 'undo.nothingLeftToRedo'), refusal: null, at: Date.now() })

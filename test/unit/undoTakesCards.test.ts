@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { mayTakeBackCards } from '../../client/board/askRemoval.js'
-import { cardsAddedIn } from '../../client/sync/useUndo.js'
-import { addFactor, addTouchpoint, boardRoots, updateTouchpoint } from '../../shared/model/index.js'
+import { cardsAddedIn, titlesCardAddedBelow } from '../../client/sync/useUndo.js'
+import { addFactor, addTouchpoint, boardRoots, touchpointMaps, updateTouchpoint } from '../../shared/model/index.js'
 import { author, grid, seededDoc } from '../utils/board.js'
 
 const t = (key: string, options?: Record<string, unknown>) => `${key} ${JSON.stringify(options ?? {})}`
 const mine = { source: 'local' } as const
+
+const cardOf = (doc: Y.Doc) => [...touchpointMaps(doc).keys()][0]!
 
 /** Ann's page: her undo manager tracks her own changes only, as useUndo's does. */
 function annsPage() {
@@ -27,6 +29,27 @@ describe('an undo that would take away cards', () => {
     expect(cardsAddedIn(doc, manager.undoStack.at(-1)!)).toEqual([card])
     manager.undo()
     expect(manager.undoStack).toHaveLength(0)
+  })
+
+  it('knows a step that only gave a just-added card its first title, and not one that did more', () => {
+    const { doc, manager } = annsPage()
+    const [below, top] = manager.undoStack.slice(-2)
+    expect(titlesCardAddedBelow(doc, top!, below!)).toBe(true)
+    manager.stopCapturing()
+    updateTouchpoint(doc, cardOf(doc), { title: 'Greeting', description: 'At the door' }, mine)
+    const [added, named] = manager.undoStack.slice(-2)
+    expect(titlesCardAddedBelow(doc, named!, added!)).toBe(false)
+  })
+
+  it('counts details someone else filled into such a card as their work, and asks', () => {
+    const { doc, card } = annsPage()
+    const ben = new Y.Doc()
+    Y.applyUpdate(ben, Y.encodeStateAsUpdate(doc))
+    updateTouchpoint(ben, card, { measure: 'Greeted within a minute' })
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(ben, Y.encodeStateVector(doc)))
+    const asked: string[] = []
+    expect(mayTakeBackCards(doc, [card], 'ann', t, (q) => (asked.push(q), false))).toBe(false)
+    expect(asked[0]).toContain('"count":1')
   })
 
   it('asks first when someone else’s work is on such a card, and not when the card holds only the undoer’s own', () => {
