@@ -94,9 +94,18 @@ export function ExportMenu() {
       <button ref={button} type="button" className="button" data-testid="export" aria-haspopup="menu" aria-expanded={open}
         onClick={(e) => { setFromKeyboard(e.detail === 0); setOpen(!open) }}>⤓ {t('export.button')}</button>
       {open && (
-        <div ref={list} className="menu__list" role="menu" aria-label={t('export.button')} onKeyDown={(e) => void moveThroughMenu(e, list.current)}>
+        <div ref={list} className="menu__list" role="menu" aria-label={t('export.button')} onKeyDown={(e) => {
+          if (moveThroughMenu(e, list.current)) return
+          // Tab leaves the menu: it closes, and the focus goes on from Export, as from the ••• menu.
+          if (e.key === 'Tab') {
+            e.preventDefault()
+            setOpen(false)
+            button.current?.focus()
+          }
+        }}>
           {KINDS.map((kind) => (
-            <button key={kind} type="button" role="menuitem" data-testid={`export-${kind}`} disabled={busy !== null} onClick={() => void run(kind)}>
+            <button key={kind} type="button" role="menuitem" data-testid={`export-${kind}`} disabled={busy !== null}
+              onClick={(e) => { const byKeyboard = e.detail === 0; void run(kind).then(() => { if (byKeyboard) button.current?.focus() }) }}>
               <strong>{t(`export.${kind}`)}</strong>
               <span>{busy === kind ? t('export.working') : t(`export.${kind}Hint`)}</span>
             </button>

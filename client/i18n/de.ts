@@ -414,6 +414,7 @@ export const de: Strings<typeof en> = {
     button: 'Board-Datei importieren',
     hint: 'Eine aus Zigzag exportierte .json-Datei wird zu einem neuen Board.',
     notJson: '„{{name}}“ ist keine JSON-Datei. Wählen Sie eine aus Zigzag exportierte Board-Datei (Export → Board-Datei (JSON)).',
+    cutShort: '„{{name}}“ endet zu früh: Die Datei wurde mittendrin abgeschnitten (ein abgebrochener Download oder eine unvollständige Kopie). Exportieren Sie das Board erneut und importieren Sie die ganze Datei.',
     empty: '„{{name}}“ ist leer. Wählen Sie eine aus Zigzag exportierte Board-Datei (Export → Board-Datei (JSON)).',
     brokenJson: '„{{name}}“ ist kein gültiges JSON: Ein Komma oder Anführungszeichen fehlt oder ist zu viel. Korrigieren Sie es in einem Texteditor und importieren Sie die Datei erneut.',
     brokenJsonAt: '„{{name}}“ ist kein gültiges JSON: In Zeile {{line}}, Spalte {{column}} ist ein Fehler (ein Komma oder Anführungszeichen fehlt oder ist zu viel). Korrigieren Sie ihn in einem Texteditor und importieren Sie die Datei erneut.',

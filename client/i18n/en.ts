@@ -411,6 +411,7 @@ export const en = {
     button: 'Import a board file',
     hint: 'A .json file exported from Zigzag becomes a new board.',
     notJson: '“{{name}}” is not a JSON file. Choose a board file exported from Zigzag (Export → Board file (JSON)).',
+    cutShort: '“{{name}}” ends too early: it was cut off part-way (a download or copy that stopped). Export the board again and import the whole file.',
     empty: '“{{name}}” is empty. Choose a board file exported from Zigzag (Export → Board file (JSON)).',
     brokenJson: '“{{name}}” is not valid JSON: a comma or quote is missing or one too many. Fix it in a text editor and import it again.',
     brokenJsonAt: '“{{name}}” is not valid JSON: there is a mistake at line {{line}}, column {{column}} (a comma or quote missing or one too many). Fix it in a text editor and import it again.',

@@ -4,6 +4,7 @@ import { MAX_BOARD_FILE_BYTES } from '../../shared/format/fileSize.js'
 import { importBoardFile } from '../sync/api.js'
 import { markNewBoard } from '../sync/newBoard.js'
 import { rememberBoard } from '../sync/recentBoards.js'
+import { notJsonMessage } from './jsonProblem.js'
 import { LoadFailureNote } from '../ui/LoadFailureNote.js'
 import { type LoadFailure, ModuleLoadError, loadOnDemand } from '../ui/loadOnDemand.js'
 
@@ -114,19 +115,4 @@ export function ImportBoard() {
       )}
     </div>
   )
-}
-
-/**
- * Why a file is not JSON, and what to do: empty; not JSON at all (a picture renamed .json); or JSON with a mistake,
- * at the line and column where the parser gave up (a missing comma, a comma too many: one typo in a board file).
- */
-export function notJsonMessage(text: string, error: Error, name: string, t: (key: string, options?: Record<string, unknown>) => string): string {
-  if (text.trim() === '') return t('import.empty', { name })
-  if (!/^\s*[[{]/.test(text)) return t('import.notJson', { name })
-  const at = /position (\d+)/.exec(error.message)
-  if (!at) return t('import.brokenJson', { name })
-  const before = text.slice(0, Number(at[1]))
-  const line = before.split('\n').length
-  const column = before.length - before.lastIndexOf('\n')
-  return t('import.brokenJsonAt', { name, line, column })
 }

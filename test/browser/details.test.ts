@@ -67,6 +67,19 @@ describe('popovers', () => {
     await english.keyboard.press('Escape')
     await menu.waitFor({ state: 'detached' })
     expect(await focused()).toBe('export')
+    // Tab leaves it closed, from Export; an export chosen with Enter gives the focus back to Export too.
+    await english.keyboard.press('Enter')
+    await expect.poll(focused).toBe('export-png-board')
+    await english.keyboard.press('Tab')
+    await menu.waitFor({ state: 'detached' })
+    expect(await focused()).toBe('export')
+    await english.keyboard.press('Enter')
+    await expect.poll(focused).toBe('export-png-board')
+    await english.keyboard.press('End')
+    const [download] = await Promise.all([english.waitForEvent('download'), english.keyboard.press('Enter')])
+    expect(download.suggestedFilename()).toMatch(/\.zigzag\.json$/)
+    await menu.waitFor({ state: 'detached' })
+    await expect.poll(focused).toBe('export')
   })
 
   it('closes the list of people on the board the same ways', async () => {
