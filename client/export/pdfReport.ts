@@ -70,7 +70,7 @@ export function reportDocument({ board, date, participants, journeyImage, person
     // From and to in columns of their own: an arrow would fetch the symbol font for every report with a hand-off.
     content.push(handOffs.length === 0 ? none(t) : table(
       [t('report.from'), t('report.to')],
-      handOffs.map(({ from, to }) => [`${from.department.trim()}\n${from.title}`, `${to.department.trim()}\n${to.title}`]), ['*', '*']))
+      handOffs.map(({ from, to }) => [from, to].map((tp) => `${tp.department.trim() || t('handOffs.nobody')}\n${tp.title}`)), ['*', '*']))
     if (unowned.length) content.push({ text: `${t('handOffs.unowned', { count: unowned.length })}: ${unowned.map((tp) => tp.title).join(', ')}`, margin: [0, 6, 0, 0] })
   }
   content.push(pageHeading(t('report.factors')))

@@ -250,8 +250,9 @@ export const de: Strings<typeof en> = {
   },
   handOffs: {
     heading: 'Übergaben auf der Journey von {{name}}',
-    hint: 'Die meisten Fehler passieren zwischen Abteilungen: jeder Schritt, an dem der Kunde an eine andere weitergereicht wird.',
-    none: 'Keine: Jeder Schritt bleibt bei einer Abteilung, oder seine Kontaktpunkte haben noch keine.',
+    hint: 'Die meisten Fehler passieren zwischen Abteilungen: jeder Schritt, an dem der Kunde an eine andere weitergereicht wird oder an niemanden.',
+    nobody: '(keine Abteilung)',
+    none: 'Keine: Jeder Schritt bleibt bei einer Abteilung.',
     count_one: '1 Übergabe zwischen Abteilungen auf dieser Journey', count_other: '{{count}} Übergaben zwischen Abteilungen auf dieser Journey',
     unownedCount_one: '1 Kontaktpunkt ohne Abteilung', unownedCount_other: '{{count}} ohne Abteilung',
     unowned_one: '1 Kontaktpunkt dieser Journey hat keine verantwortliche Abteilung', unowned_other: '{{count}} Kontaktpunkte dieser Journey haben keine verantwortliche Abteilung',

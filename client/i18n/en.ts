@@ -247,8 +247,9 @@ export const en = {
   },
   handOffs: {
     heading: 'Hand-offs on {{name}}’s journey',
-    hint: 'Most failures happen between departments: each step where the customer is passed on to another one.',
-    none: 'None: every step stays with one department, or its touchpoints have no owner yet.',
+    hint: 'Most failures happen between departments: each step where the customer is passed on to another one, or to no one.',
+    nobody: '(no owner)',
+    none: 'None: every step stays with one department.',
     count_one: '1 hand-off between departments on this journey', count_other: '{{count}} hand-offs between departments on this journey',
     unownedCount_one: '1 touchpoint without an owner', unownedCount_other: '{{count}} without an owner',
     unowned_one: '1 touchpoint on this journey has no owning department', unowned_other: '{{count}} touchpoints on this journey have no owning department',

@@ -44,7 +44,7 @@ export function HandOffs() {
           <ol className="hand-offs__list">
             {handOffs.map(({ stepId, from, to }) => (
               <li key={stepId} data-testid="hand-off">
-                <strong>{from.department.trim()} → {to.department.trim()}</strong>
+                <strong>{from.department.trim() || t('handOffs.nobody')} → {to.department.trim() || t('handOffs.nobody')}</strong>
                 <span className="hint">{from.title} → {to.title}</span>
               </li>
             ))}

@@ -21,7 +21,8 @@ const departmentKey = (department: string) => department.trim().toLocaleLowerCas
 
 /**
  * Where a persona's journey crosses between departments, and which of its touchpoints have no owner. A step from or to
- * a touchpoint without an owner is no hand-off: its touchpoint is listed as unowned instead.
+ * a touchpoint without an owner is a hand-off too, to or from nobody (unclear responsibility): a journey must not look
+ * better for an owner taken away. A step between two unowned touchpoints is none.
  */
 export function journeyOwnership(board: BoardState, personaId: string): JourneyOwnership {
   const cards = new Map(board.touchpoints.map((t) => [t.id, t]))
@@ -32,7 +33,7 @@ export function journeyOwnership(board: BoardState, personaId: string): JourneyO
     const to = cards.get(step.to)
     if (!from || !to) return []
     const [a, b] = [departmentKey(from.department), departmentKey(to.department)]
-    return a && b && a !== b ? [{ stepId: step.id, from, to }] : []
+    return (a || b) && a !== b ? [{ stepId: step.id, from, to }] : []
   }).sort((x, y) => (place.get(x.from.id) ?? 0) - (place.get(y.from.id) ?? 0) || (place.get(x.to.id) ?? 0) - (place.get(y.to.id) ?? 0))
   const unowned = order.map((id) => cards.get(id)).filter((t): t is Touchpoint => t !== undefined && departmentKey(t.department) === '')
   return { handOffs, unowned }

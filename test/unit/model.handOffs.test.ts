@@ -30,11 +30,15 @@ describe('hand-offs between departments along a journey', () => {
     expect(unowned).toEqual([])
   })
 
-  it('lists a touchpoint nobody owns as unowned, not as two hand-offs', () => {
-    const { doc, customer } = board()
+  it('counts the steps into and out of a touchpoint nobody owns as hand-offs to and from nobody, and lists it as unowned', () => {
+    const { doc, t, customer } = board()
     const { handOffs, unowned } = journeyOwnership(readBoard(doc), customer)
-    expect(handOffs.map((h) => `${h.from.title} → ${h.to.title}`)).toEqual(['Ad → Shop'])
+    expect(handOffs.map((h) => `${h.from.department || '–'} → ${h.to.department || '–'}`)).toEqual(['Marketing → Sales', 'sales  → –', '– → Service'])
     expect(unowned.map((tp) => tp.title)).toEqual(['Parcel'])
+    // Taking an owner away never makes the journey look better: one hand-off more, not two fewer.
+    const owned = journeyOwnership(readBoard(doc), customer).handOffs.length
+    updateTouchpoint(doc, t.Shop!, { department: '' })
+    expect(journeyOwnership(readBoard(doc), customer).handOffs.length).toBeGreaterThanOrEqual(owned)
   })
 
   it('looks at one persona’s journey only', () => {
