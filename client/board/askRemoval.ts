@@ -46,13 +46,19 @@ export function mayRemoveTouchpoints(
   return confirm(question) ? cards.map((card) => card.id) : null
 }
 
+/** The texts of a card someone may have written into it; its cell, place and flags are no one's work to lose. */
+const DETAILS = ['title', 'description', 'department', 'expectation', 'painPoint', 'measure']
+
 /**
- * Fields of a card last written by another page than this one (a Yjs client of its own): someone else's details on a
+ * Texts of a card last written by another page than this one (a Yjs client of its own): someone else's details on a
  * card this page added (its measure, its pain point). Each map entry's item names the client that wrote it.
  */
 function detailsByOthers(doc: Y.Doc, id: string): number {
   const card = touchpointMaps(doc).get(id) as unknown as { _map: Map<string, { id: { client: number }; deleted: boolean }> } | undefined
-  return card ? [...card._map.values()].filter((item) => !item.deleted && item.id.client !== doc.clientID).length : 0
+  return card ? DETAILS.filter((key) => {
+    const item = card._map.get(key)
+    return item !== undefined && !item.deleted && item.id.client !== doc.clientID
+  }).length : 0
 }
 
 /**

@@ -254,7 +254,7 @@ export const de: Strings<typeof en> = {
     nobody: '(keine Abteilung)',
     none: 'Keine: Jeder Schritt bleibt bei einer Abteilung.',
     count_one: '1 Übergabe zwischen Abteilungen auf dieser Journey', count_other: '{{count}} Übergaben zwischen Abteilungen auf dieser Journey',
-    unownedCount_one: '1 Kontaktpunkt ohne Abteilung', unownedCount_other: '{{count}} ohne Abteilung',
+    unownedCount_one: '1 Kontaktpunkt ohne Abteilung', unownedCount_other: '{{count}} Kontaktpunkte ohne Abteilung',
     unowned_one: '1 Kontaktpunkt dieser Journey hat keine verantwortliche Abteilung', unowned_other: '{{count}} Kontaktpunkte dieser Journey haben keine verantwortliche Abteilung',
   },
   goals: {

@@ -251,7 +251,7 @@ export const en = {
     nobody: '(no owner)',
     none: 'None: every step stays with one department.',
     count_one: '1 hand-off between departments on this journey', count_other: '{{count}} hand-offs between departments on this journey',
-    unownedCount_one: '1 touchpoint without an owner', unownedCount_other: '{{count}} without an owner',
+    unownedCount_one: '1 touchpoint without an owner', unownedCount_other: '{{count}} touchpoints without an owner',
     unowned_one: '1 touchpoint on this journey has no owning department', unowned_other: '{{count}} touchpoints on this journey have no owning department',
   },
   goals: {

@@ -22,13 +22,13 @@ type StackItem = Y.UndoManager['undoStack'][number]
  * it was added, is a step of its own (the card shows at once for everyone), yet for the person it is one thing.
  */
 export function titlesCardAddedBelow(doc: Y.Doc, top: StackItem, below: StackItem): boolean {
-  const inserted = [...top.insertions.clients.values()].flat().reduce((sum, range) => sum + range.len, 0)
-  if (inserted !== 1) return false
+  const ranges = [...top.insertions.clients].flatMap(([client, list]) => list.map((range) => ({ client, ...range })))
+  if (ranges.length !== 1 || ranges[0]!.len !== 1) return false
+  // The title it wrote, or what an undo and redo of a later rename wrote back in its place (Yjs links them by `redone`).
+  let item = Y.getItem(doc.store, Y.createID(ranges[0]!.client, ranges[0]!.clock)) as Y.Item
+  while (item.redone) item = Y.getItem(doc.store, item.redone) as Y.Item
   const cards = touchpointMaps(doc)
-  return cardsAddedIn(doc, below).some((id) => {
-    const title = (cards.get(id) as unknown as { _map: Map<string, Y.Item> } | undefined)?._map.get('title')
-    return title !== undefined && Y.isDeleted(top.insertions, title.id)
-  })
+  return item.parentSub === 'title' && cardsAddedIn(doc, below).some((id) => item.parent === cards.get(id))
 }
 
 /**

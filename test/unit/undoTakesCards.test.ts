@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { mayTakeBackCards } from '../../client/board/askRemoval.js'
 import { cardsAddedIn, titlesCardAddedBelow } from '../../client/sync/useUndo.js'
-import { addFactor, addTouchpoint, boardRoots, touchpointMaps, updateTouchpoint } from '../../shared/model/index.js'
+import { addFactor, addTouchpoint, boardRoots, moveTouchpoint, touchpointMaps, updateTouchpoint } from '../../shared/model/index.js'
 import { author, grid, seededDoc } from '../utils/board.js'
 
 const t = (key: string, options?: Record<string, unknown>) => `${key} ${JSON.stringify(options ?? {})}`
@@ -39,6 +39,28 @@ describe('an undo that would take away cards', () => {
     updateTouchpoint(doc, cardOf(doc), { title: 'Greeting', description: 'At the door' }, mine)
     const [added, named] = manager.undoStack.slice(-2)
     expect(titlesCardAddedBelow(doc, named!, added!)).toBe(false)
+  })
+
+  it('still knows the first title after a later rename was undone (Yjs wrote the title back as a new item)', () => {
+    const { doc, manager, card } = annsPage()
+    manager.stopCapturing()
+    updateTouchpoint(doc, card, { title: 'Second name' }, mine)
+    manager.undo()
+    const [below, top] = manager.undoStack.slice(-2)
+    expect(titlesCardAddedBelow(doc, top!, below!)).toBe(true)
+  })
+
+  it('does not count someone else’s moving the card, nor ticking it a moment of truth, as work that would be lost', () => {
+    const { doc, card } = annsPage()
+    const ben = new Y.Doc()
+    Y.applyUpdate(ben, Y.encodeStateAsUpdate(doc))
+    const { phase, lane } = grid(ben)
+    updateTouchpoint(ben, card, { momentOfTruth: true })
+    moveTouchpoint(ben, card, { phaseId: phase('After purchase'), laneId: lane('Phone') })
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(ben, Y.encodeStateVector(doc)))
+    const asked: string[] = []
+    expect(mayTakeBackCards(doc, [card], 'ann', t, (q) => (asked.push(q), false))).toBe(true)
+    expect(asked).toEqual([])
   })
 
   it('counts details someone else filled into such a card as their work, and asks', () => {
