@@ -594,6 +594,15 @@ describe('a live board in two browsers', () => {
     const callback = card(facilitator, 'Callback')
     await callback.click({ position: { x: 10, y: 4 } }) // its top edge, away from the title, at any zoom
     const remove = callback.getByTestId('touchpoint-delete')
+    // The side panel opens, and 500 ms after the press the view moves the card clear of it: measure once it has settled
+    // (under load the × moved between being found and being pressed, and the press went to the canvas).
+    let last = ''
+    await expect.poll(async () => {
+      const now = JSON.stringify(await callback.boundingBox())
+      const same = now === last
+      last = now
+      return same
+    }, { intervals: [700, 300, 300, 300] }).toBe(true)
     // Selected, its dots stay grown with the pointer elsewhere, for a touch screen, which hovers nothing.
     await facilitator.mouse.move(5, 700)
     expect((await callback.locator('.react-flow__handle-right').boundingBox())!.width).toBeGreaterThanOrEqual(15.5)
