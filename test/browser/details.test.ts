@@ -134,6 +134,9 @@ describe('with the keyboard', () => {
     await panel.waitFor()
     const inside = () => panel.evaluate((aside) => aside.contains(document.activeElement))
     expect(await inside()).toBe(true)
+    // The panel's heading has the focus, and shows it (it showed nothing).
+    expect(await english.evaluate(() => document.activeElement?.tagName)).toBe('H2')
+    expect(await english.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid')
     await english.keyboard.press('Tab')
     expect(await inside()).toBe(true)
     await english.keyboard.press('Escape')
