@@ -197,7 +197,9 @@ describe('importing from the keyboard, and a file with a typo', () => {
       // An exported board with one comma too many, on its fourth line.
       const text = JSON.stringify(generatedBoardFile(2, 1, 1), null, 2).replace('"formatVersion": 2,', '"formatVersion": 2,,')
       const line = text.split('\n').findIndex((l) => l.includes(',,')) + 1
-      const [chooser] = await Promise.all([start.waitForEvent('filechooser'), start.keyboard.press('Enter')])
+      // Enter on the button (pressed on it, not on whatever has the focus by then: under load the start page was still
+      // settling, and the focus had moved on when the key came).
+      const [chooser] = await Promise.all([start.waitForEvent('filechooser'), start.getByTestId('import-button').press('Enter')])
       await chooser.setFiles({ name: 'typo.zigzag.json', mimeType: 'application/json', buffer: Buffer.from(text) })
       await expect.poll(() => start.getByTestId('import-error').innerText())
         .toMatch(new RegExp(`^“typo\\.zigzag\\.json” is not valid JSON: there is a mistake at line ${line}, column \\d+ \\(a comma or quote missing or one too many\\)\\. Fix it in a text editor`))
