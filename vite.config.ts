@@ -79,6 +79,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A change that crosses the relay to another page can take over a second while two browser files share two cores
+          // (the default poll gives up after 1 s): fresh-clone CI runs failed on a card removed, not yet gone elsewhere.
+          expect: { poll: { timeout: 4000 } },
           isolate: false,
         },
       },

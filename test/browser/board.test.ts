@@ -597,13 +597,14 @@ describe('a live board in two browsers', () => {
     const remove = callback.getByTestId('touchpoint-delete')
     // The side panel opens, and 500 ms after the press the view moves the card clear of it: measure once it has settled
     // (under load the × moved between being found and being pressed, and the press went to the canvas).
+    await facilitator.waitForTimeout(600)
     let last = ''
     await expect.poll(async () => {
       const now = JSON.stringify(await callback.boundingBox())
       const same = now === last
       last = now
       return same
-    }, { intervals: [700, 300, 300, 300] }).toBe(true)
+    }, { interval: 400 }).toBe(true)
     // Selected, its dots stay grown with the pointer elsewhere, for a touch screen, which hovers nothing.
     await facilitator.mouse.move(5, 700)
     expect((await callback.locator('.react-flow__handle-right').boundingBox())!.width).toBeGreaterThanOrEqual(15.5)
@@ -613,6 +614,7 @@ describe('a live board in two browsers', () => {
     expect(x.x + x.width).toBeGreaterThan(body.x + body.width) // out over the corner, not over the card's chips
     expect(x.y).toBeLessThan(body.y)
     await remove.click()
+    await expect.poll(() => card(facilitator, 'Callback').count()).toBe(0)
     await expect.poll(() => card(participant, 'Callback').count()).toBe(0)
 
     // An open menu follows its button while the board zooms under it, and closes once the button is out of the canvas' view.
