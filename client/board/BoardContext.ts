@@ -49,6 +49,8 @@ export interface BoardContextValue {
   leader: Peer | null
   /** Stops following: the person's own view, persona and view mode come back. */
   stopFollowing: () => void
+  /** Selects these cards and brings them in sight (a panel's link to them): one card opens its details. */
+  showCards: (ids: readonly string[]) => void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)

@@ -5,6 +5,7 @@ import type { TransactionOrigin } from '../../shared/origins.js'
 import { canWrite } from '../../shared/protocol.js'
 import { BoardCanvas } from '../flow/BoardCanvas.js'
 import type { Cell } from '../flow/layout.js'
+import type { ShownCards } from '../flow/useShowCards.js'
 import { SidePanel, type SidePanelKind } from '../panels/SidePanel.js'
 import { Palette } from '../panels/Palette.js'
 import { PersonaBar } from '../panels/PersonaBar.js'
@@ -66,6 +67,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const [cell, setCell] = useState<Cell | null>(null)
   const selectOnly = useCallback((id: string) => setSelection((ids) => (ids.size === 1 && ids.has(id) ? ids : new Set([id]))), [])
   const [panel, setPanel] = useState<SidePanelKind | null>(null)
+  const [shownCards, setShownCards] = useState<ShownCards | null>(null)
   const [links, setLinks] = useState(info.links)
   const [following, follow] = useState<string | null>(null)
   const isPhone = useIsPhone()
@@ -104,13 +106,19 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
     else setPanel((p) => (p === 'details' ? null : p))
   }, [selectedId])
 
+  const showCards = useCallback((ids: readonly string[]) => {
+    stopFollowing()
+    setSelection(new Set(ids))
+    setShownCards({ ids, at: performance.now() })
+  }, [stopFollowing])
+
   const context = useMemo<BoardContextValue>(() => ({
     doc, provider, awareness: provider.awareness, origin, readOnly, board, peers, me, editingId, setEditingId, addCard, dropNewCard,
     author: { authorId: me.id, authorName: me.name, customerVoice },
     personaId, setPersonaId, showOtherJourneys, setShowOtherJourneys, viewMode, setViewMode, session, isFacilitator, isLocked, following, follow,
-    leader, stopFollowing,
+    leader, stopFollowing, showCards,
   }), [doc, provider, origin, readOnly, board, peers, me, editingId, addCard, dropNewCard, customerVoice, personaId, setPersonaId, showOtherJourneys, viewMode,
-    setViewMode, session, isFacilitator, isLocked, following, leader, stopFollowing])
+    setViewMode, session, isFacilitator, isLocked, following, leader, stopFollowing, showCards])
 
   const share = shareOpen && <SharePanel links={links} onClose={() => setShareOpen(false)}
     rotation={isFacilitator ? { boardId: info.id, token, onRotated: setLinks } : undefined} />
@@ -139,7 +147,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
             onBacklog={panel === 'backlog' ? undefined : () => setPanel('backlog')} />
           <div className="workspace__body">
             {!readOnly && <Palette selectedId={selectedId} cell={cell} />}
-            <BoardCanvas selection={selection} onSelect={setSelection} cell={cell} onCell={setCell} undoNotice={undo.notice} onOpen={(id) => { selectOnly(id); setPanel('details') }} />
+            <BoardCanvas selection={selection} onSelect={setSelection} cell={cell} onCell={setCell} undoNotice={undo.notice} shownCards={shownCards} onOpen={(id) => { selectOnly(id); setPanel('details') }} />
             {panel && <SidePanel kind={panel} selectedId={selectedId} boardId={info.id} token={token} onClose={() => { setPanel(null); if (panel === 'details') setSelection(NOTHING_SELECTED) }} />}
             <RestoreNotice />
           </div>

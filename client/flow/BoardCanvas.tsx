@@ -21,6 +21,7 @@ import { CarriedSteps } from './CarriedSteps.js'
 import { Cursors } from './Cursors.js'
 import { ADD_BUTTONS_ROOM, MAX_ZOOM, MIN_ZOOM, fitOnCanvas } from './canvasFit.js'
 import { FIT_MARGIN, fitArea } from './fitArea.js'
+import { type ShownCards, useShowCards } from './useShowCards.js'
 import { EmotionCurveNode } from './EmotionCurveNode.js'
 import { HelpControl } from '../help/HelpControl.js'
 import { Icon } from '../ui/Icon.js'
@@ -95,9 +96,11 @@ interface Props {
   onCell?: (cell: Cell | null) => void
   /** Said by this page about an undo or redo (useUndo), in the same place as a refusal. */
   undoNotice?: ShownRefusal | null
+  /** Cards a panel asked to show: the view moves to bring them in sight (useShowCards). */
+  shownCards?: ShownCards | null
 }
 
-export function BoardCanvas({ selection, onSelect, onOpen, projector = false, reserveRight = 0, cell = null, onCell = NO_CELL, undoNotice = null }: Props) {
+export function BoardCanvas({ selection, onSelect, onOpen, projector = false, reserveRight = 0, cell = null, onCell = NO_CELL, undoNotice = null, shownCards = null }: Props) {
   const { t, i18n } = useTranslation()
   const ariaLabels = useMemo(() => canvasAriaLabels(t), [t, i18n.language])
   const {
@@ -110,6 +113,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   const { phases, lanes, touchpoints } = board
   const layout = useMemo(() => computeLayout({ phases, lanes, touchpoints }), [phases, lanes, touchpoints])
   const busy = useBusyCards(peers)
+  useShowCards(projector ? null : shownCards, layout)
   const gridLocked = isLocked('grid')
   // Who may add phases and lanes sees + Phase and + Lane beside a fitted board.
   const addRoom = readOnly || gridLocked ? 0 : ADD_BUTTONS_ROOM

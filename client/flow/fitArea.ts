@@ -52,3 +52,35 @@ export function keepCornerInView(fitted: Viewport, bounds: Rect, room: { width: 
     zoom: fitted.zoom,
   }
 }
+
+/** Screen pixels kept clear at each edge of the canvas. */
+export interface Insets { left: number; top: number; right: number; bottom: number }
+
+/**
+ * The view that brings `area` (cards picked from a panel) on screen with as little change as it takes: the same view if
+ * it is already in sight within `insets` of the edges; else moved just enough, at the same zoom, when it fits there;
+ * else zoomed out until it fits, centred in the room the insets leave. The view never zooms in for it.
+ */
+export function viewShowing(area: Rect, view: Viewport, room: { width: number; height: number }, insets: Insets): Viewport {
+  const roomWidth = room.width - insets.left - insets.right
+  const roomHeight = room.height - insets.top - insets.bottom
+  if (area.width * view.zoom > roomWidth || area.height * view.zoom > roomHeight) {
+    const zoom = Math.min(view.zoom, roomWidth / area.width, roomHeight / area.height)
+    return {
+      x: insets.left + roomWidth / 2 - (area.x + area.width / 2) * zoom,
+      y: insets.top + roomHeight / 2 - (area.y + area.height / 2) * zoom,
+      zoom,
+    }
+  }
+  /** How far the view moves along one axis so that [start, start + size] on the board shows between `low` and `high` on screen. */
+  const shift = (start: number, size: number, offset: number, low: number, high: number) => {
+    const from = start * view.zoom + offset
+    const to = from + size * view.zoom
+    return to > high ? high - to : from < low ? low - from : 0
+  }
+  return {
+    x: view.x + shift(area.x, area.width, view.x, insets.left, room.width - insets.right),
+    y: view.y + shift(area.y, area.height, view.y, insets.top, room.height - insets.bottom),
+    zoom: view.zoom,
+  }
+}

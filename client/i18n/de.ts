@@ -250,8 +250,10 @@ export const de: Strings<typeof en> = {
   },
   handOffs: {
     heading: 'Übergaben auf der Journey von {{name}}',
-    hint: 'Die meisten Fehler passieren zwischen Abteilungen: jeder Schritt, an dem der Kunde an eine andere weitergereicht wird oder an niemanden.',
+    hint: 'Die meisten Fehler passieren zwischen Abteilungen: jeder Schritt, an dem der Kunde an eine andere weitergereicht wird oder an niemanden. Ein Klick zeigt ihn auf dem Board.',
     nobody: '(keine Abteilung)',
+    showStep: 'Beide Kontaktpunkte auf dem Board zeigen',
+    showUnowned: 'Kontaktpunkt öffnen, um seine Abteilung einzutragen',
     none: 'Keine: Jeder Schritt bleibt bei einer Abteilung.',
     count_one: '1 Übergabe zwischen Abteilungen auf dieser Journey', count_other: '{{count}} Übergaben zwischen Abteilungen auf dieser Journey',
     unownedCount_one: '1 Kontaktpunkt ohne Abteilung', unownedCount_other: '{{count}} Kontaktpunkte ohne Abteilung',

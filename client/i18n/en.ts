@@ -247,8 +247,10 @@ export const en = {
   },
   handOffs: {
     heading: 'Hand-offs on {{name}}’s journey',
-    hint: 'Most failures happen between departments: each step where the customer is passed on to another one, or to no one.',
+    hint: 'Most failures happen between departments: each step where the customer is passed on to another one, or to no one. Click one to see it on the board.',
     nobody: '(no owner)',
+    showStep: 'Show both touchpoints on the board',
+    showUnowned: 'Open this touchpoint to name its department',
     none: 'None: every step stays with one department.',
     count_one: '1 hand-off between departments on this journey', count_other: '{{count}} hand-offs between departments on this journey',
     unownedCount_one: '1 touchpoint without an owner', unownedCount_other: '{{count}} touchpoints without an owner',

@@ -30,7 +30,7 @@ export function HandOffsSummary() {
  */
 export function HandOffs() {
   const { t } = useTranslation()
-  const { board, personaId } = useBoard()
+  const { board, personaId, showCards } = useBoard()
   const persona = board.personas.find((p) => p.id === personaId)
   const { handOffs, unowned } = useJourneyOwnership()
   if (!persona) return null
@@ -44,8 +44,10 @@ export function HandOffs() {
           <ol className="hand-offs__list">
             {handOffs.map(({ stepId, from, to }) => (
               <li key={stepId} data-testid="hand-off">
-                <strong>{from.department.trim() || t('handOffs.nobody')} → {to.department.trim() || t('handOffs.nobody')}</strong>
-                <span className="hint">{from.title} → {to.title}</span>
+                <button type="button" className="hand-offs__show" title={t('handOffs.showStep')} onClick={() => showCards([from.id, to.id])}>
+                  <strong>{from.department.trim() || t('handOffs.nobody')} → {to.department.trim() || t('handOffs.nobody')}</strong>
+                  <span className="hint">{from.title} → {to.title}</span>
+                </button>
               </li>
             ))}
           </ol>
@@ -54,7 +56,11 @@ export function HandOffs() {
         <>
           <h4>{t('handOffs.unowned', { count: unowned.length })}</h4>
           <ul className="hand-offs__list">
-            {unowned.map((tp) => <li key={tp.id} data-testid="unowned">{tp.title}</li>)}
+            {unowned.map((tp) => (
+              <li key={tp.id} data-testid="unowned">
+                <button type="button" className="hand-offs__show" title={t('handOffs.showUnowned')} onClick={() => showCards([tp.id])}>{tp.title}</button>
+              </li>
+            ))}
           </ul>
         </>
       )}
