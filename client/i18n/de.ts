@@ -248,6 +248,18 @@ export const de: Strings<typeof en> = {
     planned: 'Geplant',
     done: 'Umgesetzt',
   },
+  find: {
+    button: 'Kontaktpunkte finden (Strg+F)',
+    heading: 'Kontaktpunkte finden',
+    placeholder: 'Wörter auf einer Karte, einem Faktor oder einer Idee',
+    none: 'Nichts auf dem Board enthält diese Wörter.',
+    count_one: '1 Kontaktpunkt', count_other: '{{count}} Kontaktpunkte',
+    firstOf: 'Die ersten {{shown}} von {{count}} Kontaktpunkten: mehr tippen, um sie einzugrenzen',
+    in: {
+      description: 'Beschreibung:', department: 'Abteilung:', expectation: 'Kundenerwartung:', painPoint: 'Pain Point:',
+      measure: 'Kundennutzen-Kennzahl:', factor: 'Faktor:', stardust: 'Sternenstaub:', title: 'Titel:',
+    },
+  },
   handOffs: {
     heading: 'Übergaben auf der Journey von {{name}}',
     hint: 'Die meisten Fehler passieren zwischen Abteilungen: jeder Schritt, an dem der Kunde an eine andere weitergereicht wird oder an niemanden. Ein Klick zeigt ihn auf dem Board.',

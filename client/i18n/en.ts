@@ -245,6 +245,18 @@ export const en = {
     planned: 'Planned',
     done: 'Done',
   },
+  find: {
+    button: 'Find touchpoints (Ctrl+F)',
+    heading: 'Find touchpoints',
+    placeholder: 'Words on a card, a factor or an idea',
+    none: 'Nothing on the board holds these words.',
+    count_one: '1 touchpoint', count_other: '{{count}} touchpoints',
+    firstOf: 'The first {{shown}} of {{count}} touchpoints: type more to narrow them down',
+    in: {
+      description: 'Description:', department: 'Department:', expectation: 'Customer expectation:', painPoint: 'Pain point:',
+      measure: 'Customer-benefit measure:', factor: 'Factor:', stardust: 'Stardust:', title: 'Title:',
+    },
+  },
   handOffs: {
     heading: 'Hand-offs on {{name}}’s journey',
     hint: 'Most failures happen between departments: each step where the customer is passed on to another one, or to no one. Click one to see it on the board.',

@@ -6,6 +6,7 @@ import { InlineText } from '../flow/InlineText.js'
 import type { BoardInfo } from '../sync/api.js'
 import type { ConnectionStatus } from '../sync/useBoardConnection.js'
 import { ExportMenu } from '../export/ExportMenu.js'
+import { FindTouchpoints } from './FindTouchpoints.js'
 import { ConnectionBadge } from './ConnectionBadge.js'
 import { LanguageSwitch } from './LanguageSwitch.js'
 import { Logo } from './Logo.js'
@@ -43,6 +44,7 @@ export function TopBar({ info, status, undo, onShare, panel, onPanel }: Props) {
             disabled={!undo.canRedo} onClick={undo.redo}>↷</button>
         </div>
       )}
+      <FindTouchpoints />
       <div className="topbar__group">
         <button type="button" className={`button${panel === 'priority' ? ' is-active' : ''}`} data-testid="open-priority"
           aria-pressed={panel === 'priority'} onClick={() => onPanel('priority')}>▲ {t('priority.short')}</button>

@@ -5,7 +5,7 @@
  * text's colour at the text's size, so they sit in a line of text like a
  * character. Decorative: the text or label next to them says what they mean.
  */
-export type IconName = 'lock' | 'history' | 'chair' | 'timer' | 'pause' | 'play' | 'projector' | 'private' | 'voice' | 'settings' | 'edit' | 'fit' | 'share' | 'more'
+export type IconName = 'lock' | 'history' | 'chair' | 'timer' | 'pause' | 'play' | 'projector' | 'private' | 'voice' | 'settings' | 'edit' | 'fit' | 'share' | 'more' | 'find'
 
 const PATHS: Record<IconName, string> = {
   lock: 'M7 11V8a5 5 0 0 1 10 0v3M5.5 11h13v10h-13zM12 15v2.5',
@@ -21,6 +21,7 @@ const PATHS: Record<IconName, string> = {
   edit: 'M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4',
   fit: 'M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5',
   more: 'M5 12h.01M12 12h.01M19 12h.01',
+  find: 'M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM15.5 15.5L20.5 20.5',
   share: 'M6 12a2.5 2.5 0 1 0 0 .01M18 5.5a2.5 2.5 0 1 0 0 .01M18 18.5a2.5 2.5 0 1 0 0 .01M8.2 10.8l7.6-4.1M8.2 13.2l7.6 4.1',
 }
 
