@@ -455,6 +455,7 @@ export const de: Strings<typeof en> = {
     previewHint: '{{touchpoints}} Kontaktpunkte, {{factors}} Faktoren, {{stardust}} Sternenstaub-Ideen. Nur-Lese-Vorschau.',
   },
   refusal: {
+    offline: 'Sie sind offline: Das wurde nicht gesendet. Versuchen Sie es erneut, sobald die Verbindung wieder steht.',
     facilitatorOnly: 'Nur die Moderation kann die Sitzung steuern.',
     noRound: 'Es läuft keine Punktabfrage.',
     votingNotOpen: 'Die Punktabfrage ist nicht offen.',

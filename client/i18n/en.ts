@@ -452,6 +452,7 @@ export const en = {
     previewHint: '{{touchpoints}} touchpoints, {{factors}} factor entries, {{stardust}} stardust ideas. Read-only preview.',
   },
   refusal: {
+    offline: 'You are offline: this was not sent. Try again once the connection is back.',
     facilitatorOnly: 'Only the facilitator can change the session controls.',
     noRound: 'No voting round is open.',
     votingNotOpen: 'Voting is not open.',

@@ -1,5 +1,6 @@
 import { type Refusal, isRefusalCode } from '../../shared/refusals.js'
-import { useCallback, useEffect, useState } from 'react'
+import i18next from 'i18next'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type * as decoding from 'lib0/decoding'
 import type { WebsocketProvider } from 'y-websocket'
 import { MessageType } from '../../shared/protocol.js'
@@ -7,6 +8,7 @@ import {
   type Draft, type PublicSession, type SessionCommandInput, type SessionEvent, emptySession, encodeSessionFrame, readSessionPayload,
 } from '../../shared/session.js'
 import { type Participant, participantKey } from './identity.js'
+import { draftCommand, isDraftCommand, isWaiting, waitingDraft, writeRevealed } from './waitingDrafts.js'
 
 /** `receivedAt`: when the frame arrived (Date.now()), for the clock offset of a state read later. */
 type SessionHandler = (event: SessionEvent, receivedAt: number) => void
@@ -52,10 +54,20 @@ export function useSession(provider: WebsocketProvider, me: Participant): Sessio
   const [mine, setMine] = useState<{ votes: string[]; drafts: Draft[] }>({ votes: [], drafts: [] })
   const [refusal, setRefusal] = useState<SessionView['refusal']>(null)
 
+  // Hidden entries written while the connection was down: shown as the person's own, sent after the next hello.
+  const [waiting, setWaiting] = useState<Draft[]>([])
+  const latest = useRef({ session, waiting })
+  latest.current = { session, waiting }
+  const written = useRef(0)
+
   const send = useCallback((command: SessionCommandInput) => {
     const ws = provider.ws
-    if (ws && provider.wsconnected && ws.readyState === ws.OPEN) ws.send(encodeSessionFrame(command) as Uint8Array<ArrayBuffer>)
-  }, [provider])
+    if (ws && provider.wsconnected && ws.readyState === ws.OPEN) return ws.send(encodeSessionFrame(command) as Uint8Array<ArrayBuffer>)
+    if (isDraftCommand(command)) return setWaiting((list) => [...list, waitingDraft(command, me, ++written.current)])
+    if (command.type === 'draft.remove' && isWaiting(command.draftId)) return setWaiting((list) => list.filter((d) => d.id !== command.draftId))
+    // Anything else is about this moment (a dot, a timer): not kept for later, and said so.
+    setRefusal({ command: command.type, reason: i18next.t('refusal.offline'), refusal: null, at: Date.now() })
+  }, [provider, me])
 
   useEffect(() => {
     const onEvent: SessionHandler = (event, receivedAt) => {
@@ -64,6 +76,13 @@ export function useSession(provider: WebsocketProvider, me: Participant): Sessio
         setClockOffset(event.now - receivedAt)
       } else if (event.type === 'you') {
         setMine({ votes: event.votes, drafts: event.drafts })
+        // The hello was answered: what was written offline goes now, hidden if silent writing goes on, else on the board.
+        const { session: now, waiting: kept } = latest.current
+        if (kept.length > 0) {
+          setWaiting([])
+          if (now.privateMode.on) for (const draft of kept) send(draftCommand(draft))
+          else writeRevealed(provider.doc, kept)
+        }
       } else if (event.type === 'refused') {
         const refusal = isRefusalCode(event.code) ? { code: event.code, values: event.values } : null
         setRefusal({ command: event.command, reason: event.reason, refusal, at: Date.now() })
@@ -83,5 +102,6 @@ export function useSession(provider: WebsocketProvider, me: Participant): Sessio
     }
   }, [provider, me, send])
 
-  return { session, clockOffset, myVotes: mine.votes, myDrafts: mine.drafts, refusal, send }
+  const myDrafts = useMemo(() => (waiting.length ? [...mine.drafts, ...waiting] : mine.drafts), [mine.drafts, waiting])
+  return { session, clockOffset, myVotes: mine.votes, myDrafts, refusal, send }
 }

@@ -1,0 +1,44 @@
+import type * as Y from 'yjs'
+import { addFactor, addStardust } from '../../shared/model/index.js'
+import type { Draft, SessionCommandInput } from '../../shared/session.js'
+import type { Participant } from './identity.js'
+
+type DraftCommand = Extract<SessionCommandInput, { type: 'draft.factor' | 'draft.stardust' }>
+
+/** Hidden entries written while the connection was down carry this in their id until they are sent. */
+const WAITING = 'waiting-'
+
+export const isDraftCommand = (command: SessionCommandInput): command is DraftCommand =>
+  command.type === 'draft.factor' || command.type === 'draft.stardust'
+
+export const isWaiting = (draftId: string) => draftId.startsWith(WAITING)
+
+/** A hidden entry written offline, shown among the person's own until the relay has it. */
+export function waitingDraft(command: DraftCommand, me: Participant, count: number): Draft {
+  const common = { id: `${WAITING}${count}`, touchpointId: command.touchpointId, text: command.text, customerVoice: command.customerVoice ?? false, authorId: me.id, authorName: me.name, createdAt: Date.now() }
+  return command.type === 'draft.factor'
+    ? { ...common, kind: 'factor', level: command.level, dimension: command.dimension }
+    : { ...common, kind: 'stardust' }
+}
+
+/** The command that hands a waiting entry to the relay. */
+export function draftCommand(draft: Draft): DraftCommand {
+  const { touchpointId, text, customerVoice } = draft
+  return draft.kind === 'factor'
+    ? { type: 'draft.factor', touchpointId, level: draft.level!, dimension: draft.dimension!, text, customerVoice }
+    : { type: 'draft.stardust', touchpointId, text, customerVoice }
+}
+
+/**
+ * Entries written offline during silent writing that ended before the connection came back: they go on the board
+ * straight away, as the reveal would have put them (a touchpoint removed meanwhile takes its entries with it).
+ */
+export function writeRevealed(doc: Y.Doc, drafts: readonly Draft[]): void {
+  doc.transact(() => {
+    for (const draft of drafts) {
+      const author = { authorId: draft.authorId, authorName: draft.authorName, customerVoice: draft.customerVoice }
+      if (draft.kind === 'factor') addFactor(doc, { touchpointId: draft.touchpointId, level: draft.level!, dimension: draft.dimension!, text: draft.text, ...author })
+      else addStardust(doc, { touchpointId: draft.touchpointId, text: draft.text, ...author })
+    }
+  })
+}

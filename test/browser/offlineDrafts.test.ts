@@ -1,0 +1,83 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { joinBoard, launchBrowser } from '../utils/browser.js'
+import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
+import { readBoard } from '../../shared/model/index.js'
+
+/** Silent writing with the connection down: what someone writes is kept, and reaches the board once they are back. */
+let server: TestServer
+let browser: Browser
+let facilitator: Page
+let lena: Page
+let reader: TestClient
+let created: CreatedBoard
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  created = await createBoard(server.url, { template: 'retail', language: 'en' })
+  reader = connectClient(server.url, created.id, created.tokens.view)
+  await synced(reader)
+  facilitator = await joinBoard(browser, created.links.facilitator, 'Fran Facilitator')
+  lena = await joinBoard(browser, created.links.edit, 'Lena Laptop')
+})
+
+afterAll(async () => {
+  reader?.destroy()
+  await browser?.close()
+  await server?.close()
+})
+
+const factorTexts = () => readBoard(reader.doc).factors.map((f) => f.text)
+
+async function writeOffline(text: string): Promise<void> {
+  await lena.locator('[data-testid="touchpoint"][data-title="Online checkout"] .card__title').click()
+  await lena.getByTestId('tab-factors').click()
+  await lena.context().setOffline(true)
+  await lena.locator('[data-testid="connection"][data-status="offline"]').waitFor()
+  const input = lena.getByTestId('factor-input-disappointment-factual')
+  await input.fill(text)
+  await input.press('Enter')
+  // Kept as one of her hidden entries, not thrown away with the cleared field.
+  await expect.poll(() => lena.getByTestId('factor-draft').allTextContents()).toEqual([expect.stringContaining(text)])
+  expect(await lena.getByTestId('private-counts').textContent()).toContain('1')
+}
+
+describe('hidden entries written offline', () => {
+  it('are sent when the connection is back, and the reveal puts them on the board', async () => {
+    await facilitator.getByTestId('private-start').click()
+    await lena.getByTestId('private-mode').waitFor()
+    await writeOffline('Hidden shipping costs (typed offline)')
+    await lena.context().setOffline(false)
+    await lena.locator('[data-testid="connection"][data-status="connected"]').waitFor({ timeout: 15_000 })
+    // The relay has it: the facilitator's count of everyone's entries shows it.
+    await expect.poll(() => facilitator.getByTestId('private-counts').textContent(), { timeout: 10_000 }).toContain('1')
+    await facilitator.getByTestId('private-reveal').click()
+    await expect.poll(factorTexts).toContain('Hidden shipping costs (typed offline)')
+    await lena.keyboard.press('Escape')
+  })
+
+  it('go on the board at once when silent writing ended while the writer was offline', async () => {
+    await facilitator.getByTestId('private-start').click()
+    await lena.getByTestId('private-mode').waitFor()
+    await writeOffline('Voucher field hidden (typed offline)')
+    await facilitator.getByTestId('private-reveal').click()
+    await facilitator.getByTestId('private-start').waitFor()
+    expect(factorTexts()).not.toContain('Voucher field hidden (typed offline)')
+    await lena.context().setOffline(false)
+    await expect.poll(factorTexts, { timeout: 15_000 }).toContain('Voucher field hidden (typed offline)')
+    const factor = readBoard(reader.doc).factors.find((f) => f.text === 'Voucher field hidden (typed offline)')!
+    expect(factor.authorName).toBe('Lena Laptop')
+  })
+
+  it('say so when a dot is placed offline, instead of dropping it without a word', async () => {
+    await facilitator.getByTestId('voting-open').click()
+    const vote = lena.locator('[data-testid="touchpoint"][data-title="Online checkout"] [data-testid="vote-cast"]')
+    await vote.waitFor()
+    await lena.context().setOffline(true)
+    await lena.locator('[data-testid="connection"][data-status="offline"]').waitFor()
+    await vote.click()
+    await expect.poll(() => lena.getByTestId('refusal').textContent()).toBe('You are offline: this was not sent. Try again once the connection is back.')
+    await lena.context().setOffline(false)
+  })
+})
