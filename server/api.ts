@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { MAX_BOARD_FILE_BYTES } from '../shared/format/index.js'
-import { boardFileIn, validBoardFile } from './boardFileApi.js'
-import { BOARD_ID_PATTERN, boardInfo, boardLinks, describeIssues, newBoard, newBoardRequest } from './boards.js'
+import type { BoardCreations } from './boardCreations.js'
+import { type BuiltBoard, readBoardRequest } from './boardRequest.js'
+import { BOARD_ID_PATTERN, boardInfo, boardLinks, newBoard } from './boards.js'
+import { type ImportPool, WORKER_IMPORT_BYTES } from './importPool.js'
 import { HttpError, bearerToken, readBody, requestOrigin, sendJson } from './httpHelpers.js'
 import type { Logger } from './log.js'
 import type { Relay } from './relay.js'
@@ -15,6 +17,9 @@ export interface ApiDeps {
   publicUrl: string | undefined
   log: Logger
   templates: TemplateCatalog
+  /** Boards made per address (BoardCreations): creating one needs no token. */
+  boardCreations: BoardCreations
+  imports: ImportPool
 }
 
 /**
@@ -23,28 +28,18 @@ export interface ApiDeps {
  * creates a board and returns its three links.
  */
 export async function createBoard(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
+  deps.boardCreations.take(req)
   const bytes = await readBody(req, MAX_BOARD_FILE_BYTES) // a board file may be larger than other requests
-  // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses; the start page's file reader drops it too.
-  const body = bytes.toString('utf8').replace(/^\uFEFF/, '')
-  let json: unknown = {}
-  if (body.trim() !== '') {
-    try {
-      json = JSON.parse(body)
-    } catch (error) {
-      throw new HttpError(400, `Request body is not valid JSON: ${(error as Error).message}`)
-    }
-  }
-  const imported = boardFileIn(json)
-  if (imported !== undefined) return await createdResponse(req, res, deps, newBoard({}, Date.now(), validBoardFile(imported)), 'import')
-  const parsed = newBoardRequest.safeParse(json)
-  if (!parsed.success) throw new HttpError(400, `Invalid board: ${describeIssues(parsed.error)}`)
-  const { template: templateId, language = 'en' } = parsed.data
+  if (bytes.byteLength >= WORKER_IMPORT_BYTES) return await createdResponse(req, res, deps, await deps.imports.build(bytes, Date.now()), 'import')
+  const read = readBoardRequest(bytes)
+  if ('file' in read) return await createdResponse(req, res, deps, newBoard({}, Date.now(), read.file), 'import')
+  const { template: templateId, language = 'en' } = read.request
   if (templateId !== undefined && !isTemplateId(templateId)) throw new HttpError(400, unknownTemplateMessage(templateId))
   const template = templateId === undefined ? undefined : deps.templates.get(templateId, language)
-  await createdResponse(req, res, deps, newBoard(parsed.data, Date.now(), template), templateId ?? language)
+  await createdResponse(req, res, deps, newBoard(read.request, Date.now(), template), templateId ?? language)
 }
 
-async function createdResponse(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, board: ReturnType<typeof newBoard>, from: string): Promise<void> {
+async function createdResponse(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, board: BuiltBoard, from: string): Promise<void> {
   const { record, snapshot } = board
   await deps.store.createBoard(record, snapshot)
   deps.log('info', 'board.created', { board: record.id, from })

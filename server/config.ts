@@ -16,6 +16,8 @@ export interface Limits {
   messagesPerSecond: number
   /** Sustained awareness (presence) frames per second per connection. */
   awarenessPerSecond: number
+  /** Boards one address may make (or import) a minute; more are refused with 429. */
+  boardsPerMinute: number
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -25,6 +27,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxConnectionsPerIp: 300,
   messagesPerSecond: 200,
   awarenessPerSecond: 60,
+  boardsPerMinute: 30,
 }
 
 export interface Config {
@@ -85,6 +88,7 @@ export function loadConfig(env: Env = {}, root: string = REPO_ROOT): Config {
       maxConnectionsPerIp: integer(env, 'MAX_CONNECTIONS_PER_IP', DEFAULT_LIMITS.maxConnectionsPerIp, 1, 100_000),
       messagesPerSecond: integer(env, 'RATE_LIMIT_MESSAGES', DEFAULT_LIMITS.messagesPerSecond, 1, 1_000_000),
       awarenessPerSecond: integer(env, 'RATE_LIMIT_AWARENESS', DEFAULT_LIMITS.awarenessPerSecond, 1, 1_000_000),
+      boardsPerMinute: integer(env, 'RATE_LIMIT_BOARDS', DEFAULT_LIMITS.boardsPerMinute, 1, 1_000_000),
     },
   }
 }

@@ -1,3 +1,4 @@
+import type { PresenceEntry } from './presence.js'
 import type { Role } from '../shared/protocol.js'
 
 /**
@@ -45,6 +46,8 @@ export interface Connection {
   dropped: Set<string>
   /** Yjs client ids whose new content this connection writes (BoardSession.claimWriters). */
   writerIds: Set<number>
+  /** Presence sent before the hello that proves who it is (stampPresence): shown once the hello is accepted. */
+  heldPresence?: PresenceEntry[]
 }
 
 export function createConnection(id: string, socket: Socket, role: Role): Connection {

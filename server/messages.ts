@@ -6,6 +6,7 @@ import { readSessionPayload } from '../shared/session.js'
 import { MessageType, SyncStep, canWrite } from '../shared/protocol.js'
 import { type Connection, ProtocolError } from './connection.js'
 import { type Presence, type PresenceEntry, readPresenceUpdate } from './presence.js'
+import { stampPresence } from './presenceStamp.js'
 import { sameParticipant } from './writeGuard.js'
 
 /**
@@ -69,6 +70,8 @@ export interface BoardContext {
   applyPresence(conn: Connection, entries: PresenceEntry[]): void
   /** Handles a decoded facilitation command. */
   sessionCommand(conn: Connection, payload: unknown): void
+  /** Whether someone's hello has claimed the participant id (stampPresence). */
+  isClaimed(participantId: string): boolean
   /** The connection that announced an awareness client id, if any. */
   ownerOfClient(clientId: number): Connection | undefined
   /** Records a message dropped for `reason` (the protocol lets the server ignore it). */
@@ -150,7 +153,12 @@ export const messageHandlers: Record<number, MessageHandler> = {
       return owner !== undefined && owner !== conn && !sameParticipant(owner, conn)
     })
     if (foreign) return board.dropMessage(conn, 'awareness_foreign_client')
-    board.applyPresence(conn, entries)
+    const stamped = stampPresence(entries, conn, (id) => board.isClaimed(id))
+    if (stamped === 'hold') {
+      conn.heldPresence = entries
+      return
+    }
+    board.applyPresence(conn, stamped)
   },
   [MessageType.session]: (board, conn, decoder) => {
     let payload: unknown

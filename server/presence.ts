@@ -101,6 +101,8 @@ export interface PresenceEntry {
   clientId: number
   clock: number
   state: string | null
+  /** The state as parsed on arrival (readPresenceUpdate), for the checks that read it; not kept. */
+  parsed?: unknown
 }
 
 /**
@@ -116,7 +118,7 @@ export function readPresenceUpdate(update: Uint8Array): PresenceEntry[] {
     const clock = decoding.readVarUint(decoder)
     const text = decoding.readVarString(decoder)
     const state: unknown = JSON.parse(text)
-    entries.push({ clientId, clock, state: state === null ? null : text })
+    entries.push({ clientId, clock, state: state === null ? null : text, parsed: state })
   }
   return entries
 }

@@ -13,6 +13,8 @@ import { openSqliteStore } from './sqliteStore.js'
 import type { BoardStore } from './store.js'
 import { attachSync } from './syncSocket.js'
 import { loadTemplates } from './templates.js'
+import { BoardCreations } from './boardCreations.js'
+import { ImportPool } from './importPool.js'
 import { WARM_UP_TOUCHPOINTS, warmUpBoardLoading } from './warmUp.js'
 
 export interface ServerOptions extends Partial<Config> {
@@ -62,7 +64,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     fixedFanOutWindowMs: config.fixedFanOutWindowMs, limits: config.limits, metrics: createMetrics({ defaults: true }), log,
   })
   const app = createHttpApp({
-    store, relay, log, templates, publicUrl: config.publicUrl, clientDir: config.clientDir, version: packageVersion(), startedAt: Date.now(),
+    store, relay, log, templates, boardCreations: new BoardCreations(config.limits.boardsPerMinute), imports: new ImportPool(), publicUrl: config.publicUrl, clientDir: config.clientDir, version: packageVersion(), startedAt: Date.now(),
   })
   const server = createServer(app)
   const sync = attachSync(server, relay, log)

@@ -26,9 +26,11 @@ export async function listVersions(req: IncomingMessage, res: ServerResponse, de
 /** `POST /api/boards/<id>/versions` with `{ name, author }`: saves the live board as a version (edit or facilitator token). */
 export async function createVersion(req: IncomingMessage, res: ServerResponse, deps: Deps, boardId: string): Promise<void> {
   await authorizeBoard(req, deps.store, boardId, ['facilitator', 'editor'])
+  // Read outside the try: a body over the limit is refused with readBody's own 413, not taken for bad JSON (400).
+  const body = (await readBody(req)).toString('utf8')
   let json: unknown
   try {
-    json = JSON.parse((await readBody(req)).toString('utf8') || '{}')
+    json = JSON.parse(body || '{}')
   } catch (error) {
     throw new HttpError(400, `Request body is not valid JSON: ${(error as Error).message}`)
   }

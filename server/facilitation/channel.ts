@@ -26,6 +26,8 @@ export interface ChannelHost {
    * others to reload. Without it the state in memory is the truth.
    */
   coordinate?: (work: (stored: string | undefined) => MaybePromise<void>) => Promise<void>
+  /** A connection's hello was accepted: it now is `conn.participantId`. */
+  proven?(conn: Connection): void
 }
 
 /** Distinct participants a board remembers; bounds the stored state against a client inventing ids. */
@@ -125,21 +127,38 @@ export class FacilitationChannel {
     this.refuse(conn, 'edit', { code: 'boardFull', values: { size } })
   }
 
+  /** Whether someone's hello has claimed the participant id on this board. */
+  isClaimed(participantId: string): boolean {
+    return Object.hasOwn(this.state.claims, participantId)
+  }
+
+  /**
+   * A page says who it is. The first hello with an id claims it for the key its browser holds; later ones must hold
+   * the same key. A connection is one person: a second hello may not name another. A view link casts no vote and
+   * writes no draft, so its hello claims nothing: claims are stored for good, and a view link must not fill the
+   * board's claims (MAX_PARTICIPANTS) and keep new people out.
+   */
   private hello(conn: Connection, command: Extract<SessionCommand, { type: 'hello' }>): MaybePromise<void> {
+    if (conn.participantId !== undefined && conn.participantId !== command.participantId) {
+      this.host.log('warn', 'session.hello-refused', { board: this.host.boardId, conn: conn.id, reason: 'second-id' })
+      return this.refuse(conn, 'hello', { code: 'idTaken' })
+    }
     const proof = createHash('sha256').update(command.key).digest('hex')
-    const claimed = this.state.claims[command.participantId]
+    const claimed = Object.hasOwn(this.state.claims, command.participantId) ? this.state.claims[command.participantId] : undefined
     if (claimed !== undefined && claimed !== proof) {
       this.host.log('warn', 'session.hello-refused', { board: this.host.boardId, conn: conn.id })
       return this.refuse(conn, 'hello', { code: 'idTaken' })
     }
-    if (claimed === undefined && Object.keys(this.state.claims).length >= MAX_PARTICIPANTS) {
+    const claims = claimed === undefined && conn.role !== 'viewer'
+    if (claims && Object.keys(this.state.claims).length >= MAX_PARTICIPANTS) {
       return this.refuse(conn, 'hello', { code: 'tooManyPeople' })
     }
     conn.participantId = command.participantId
     conn.name = command.name.trim() || 'Anonymous'
     conn.socket.send(this.stateFrame())
     conn.socket.send(this.youFrame(conn.participantId))
-    if (claimed !== undefined) return
+    this.host.proven?.(conn)
+    if (!claims) return
     this.state.claims[command.participantId] = proof
     return this.persist()
   }

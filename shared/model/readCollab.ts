@@ -15,11 +15,12 @@ export function readPersonas(doc: Y.Doc): Persona[] {
 
 /** Groups flat `thing:participant` keys into thing → participant → value, dropping invalid values and deleted things. */
 export function readPersonalScores<T>(map: Y.Map<unknown>, things: ReadonlySet<string>, valid: (v: unknown) => v is T): Record<string, Record<string, T>> {
-  const out: Record<string, Record<string, T>> = {}
+  // Keys come from anyone's edits: objects without a prototype, so a key named __proto__ is just a key.
+  const out: Record<string, Record<string, T>> = Object.create(null)
   map.forEach((value, key) => {
     const [thing, participant] = splitPersonalKey(key)
     if (!things.has(thing) || !valid(value)) return
-    ;(out[thing] ??= {})[participant] = value
+    ;(out[thing] ??= Object.create(null) as Record<string, T>)[participant] = value
   })
   return out
 }

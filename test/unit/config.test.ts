@@ -20,7 +20,7 @@ describe('the server configuration', () => {
       warmUpRounds: 4,
       limits: {
         maxFrameBytes: 4_194_304, maxBoardBytes: 67_108_864, maxConnectionsPerBoard: 500, maxConnectionsPerIp: 300,
-        messagesPerSecond: 200, awarenessPerSecond: 60,
+        messagesPerSecond: 200, awarenessPerSecond: 60, boardsPerMinute: 30,
       },
     })
   })
@@ -30,14 +30,14 @@ describe('the server configuration', () => {
       PORT: '3000', HOST: '127.0.0.1', DATA_DIR: 'var/boards', CLIENT_DIR: '/opt/client',
       PUBLIC_URL: 'https://zigzag.example.org/', UNLOAD_GRACE_MS: '100', COMPACT_EVERY: '50', AUTO_VERSION_MS: '0',
       MAX_FRAME_BYTES: '65536', MAX_BOARD_BYTES: '1048576', MAX_CONNECTIONS_PER_BOARD: '20', MAX_CONNECTIONS_PER_IP: '10',
-      RATE_LIMIT_MESSAGES: '50', RATE_LIMIT_AWARENESS: '5', DATABASE_URL: 'postgres://zigzag@db/zigzag', REDIS_URL: 'redis://cache:6379',
+      RATE_LIMIT_MESSAGES: '50', RATE_LIMIT_AWARENESS: '5', RATE_LIMIT_BOARDS: '7', DATABASE_URL: 'postgres://zigzag@db/zigzag', REDIS_URL: 'redis://cache:6379',
       DATABASE_SCHEMA: 'boards', CLUSTER_PEER_TIMEOUT_MS: '5000', FAN_OUT_WINDOW_MS: '4', WARM_UP_ROUNDS: '0',
     })
     expect(config).toEqual({
       port: 3000, host: '127.0.0.1', dataDir: `${REPO_ROOT}/var/boards`, clientDir: '/opt/client',
       publicUrl: 'https://zigzag.example.org', unloadGraceMs: 100, compactEvery: 50, autoVersionMs: 0, fixedFanOutWindowMs: 4,
       databaseUrl: 'postgres://zigzag@db/zigzag', databaseSchema: 'boards', redisUrl: 'redis://cache:6379', clusterPeerTimeoutMs: 5000, warmUpRounds: 0,
-      limits: { maxFrameBytes: 65_536, maxBoardBytes: 1_048_576, maxConnectionsPerBoard: 20, maxConnectionsPerIp: 10, messagesPerSecond: 50, awarenessPerSecond: 5 },
+      limits: { maxFrameBytes: 65_536, maxBoardBytes: 1_048_576, maxConnectionsPerBoard: 20, maxConnectionsPerIp: 10, messagesPerSecond: 50, awarenessPerSecond: 5, boardsPerMinute: 7 },
     })
     expect(loadConfig({}).limits).toEqual(DEFAULT_LIMITS)
   })

@@ -120,3 +120,20 @@ describe('scoring a touchpoint’s influence on the customer’s decision', () =
     expect(Y.encodeStateVector(doc)).toEqual(before)
   })
 })
+
+describe('ratings under keys named like object internals', () => {
+  it('reads a touchpoint and a participant named __proto__ as plain keys, and pollutes no object', async () => {
+    const { readBoard, touchpointMaps, ratingMap: ratingsMap } = await import('../../shared/model/index.js')
+    const doc = seededDoc()
+    const card = new Y.Map<unknown>()
+    const first = readBoard(doc)
+    card.set('title', 'Odd id'); card.set('phaseId', first.phases[0]!.id); card.set('laneId', first.lanes[0]!.id); card.set('kind', 'direct')
+    card.set('position', 1); card.set('momentOfTruth', true)
+    touchpointMaps(doc).set('__proto__', card)
+    ratingsMap(doc).set('__proto__:__proto__', 'delighting')
+    ratingsMap(doc).set('__proto__:polluted', 'delighting')
+    const board = readBoard(doc)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(Object.keys(board.ratings['__proto__'] ?? {}).sort()).toEqual(['__proto__', 'polluted'])
+  })
+})

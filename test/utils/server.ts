@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { WebSocket } from 'ws'
 import { type ServerOptions, startServer } from '../../server/startServer.js'
 import { consoleLogger, silentLogger } from '../../server/log.js'
+import { DEFAULT_LIMITS } from '../../server/config.js'
 import { MessageType } from '../../shared/protocol.js'
 import { encodeSessionFrame } from '../../shared/session.js'
 
@@ -28,6 +29,8 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     host: '127.0.0.1',
     unloadGraceMs: 200,
     warmUpRounds: 0, // seconds add up over the suite; test/server/warmUp.test.ts starts one with it
+    // A suite makes many boards from one address; test/server/boardCreations.test.ts proves the limit.
+    limits: { ...DEFAULT_LIMITS, boardsPerMinute: 1_000_000 },
     log: process.env.ZIGZAG_TEST_LOG ? consoleLogger : silentLogger,
     ...options,
     dataDir,
