@@ -466,6 +466,7 @@ export const de: Strings<typeof en> = {
     helloFirst: 'Die Verbindung wird noch aufgebaut: Versuchen Sie es gleich noch einmal.',
     viewerRestore: 'Mit einem Ansichtslink können Sie keine Version wiederherstellen.',
     viewerVote: 'Mit einem Ansichtslink können Sie nicht abstimmen; bitten Sie um den Bearbeitungslink.',
+    dotsUsed_one: 'Sie haben Ihren einen Punkt vergeben. Nehmen Sie ihn zurück (−), um ihn anders zu setzen.',
     dotsUsed: 'Sie haben alle {{dots}} Punkte vergeben. Nehmen Sie einen zurück (−), um ihn anders zu setzen.',
     privateOff: 'Das stille Schreiben ist beendet: Fügen Sie den Eintrag direkt zum Board hinzu.',
     viewerWrite: 'Mit einem Ansichtslink können Sie nichts schreiben; bitten Sie um den Bearbeitungslink.',

@@ -463,6 +463,7 @@ export const en = {
     helloFirst: 'Still connecting: try again in a moment.',
     viewerRestore: 'With a view link you cannot restore a version.',
     viewerVote: 'With a view link you cannot vote; ask for the edit link.',
+    dotsUsed_one: 'You have used your one dot. Take it back (−) to place it elsewhere.',
     dotsUsed: 'You have used all {{dots}} of your dots. Take one back (−) to place it elsewhere.',
     privateOff: 'Silent writing has ended: add the entry to the board.',
     viewerWrite: 'With a view link you cannot write; ask for the edit link.',

@@ -44,8 +44,8 @@ export function TopBar({ info, status, undo, onShare, panel, onPanel }: Props) {
             disabled={!undo.canRedo} onClick={undo.redo}>↷</button>
         </div>
       )}
-      <FindTouchpoints />
       <div className="topbar__group">
+        <FindTouchpoints />
         <button type="button" className={`button${panel === 'priority' ? ' is-active' : ''}`} data-testid="open-priority"
           aria-pressed={panel === 'priority'} onClick={() => onPanel('priority')}>▲ {t('priority.short')}</button>
         <button type="button" className={`button${panel === 'backlog' ? ' is-active' : ''}`} data-testid="open-backlog"

@@ -64,6 +64,12 @@ describe('hand-offs in the Priority panel', () => {
     await page.getByTestId('open-priority').click()
     const entries = page.getByTestId('hand-off')
     expect(await entries.count()).toBe(handOffs.length)
+    // Scrolled down to the last hand-off, the panel's title and × stay in reach.
+    await entries.last().scrollIntoViewIfNeeded()
+    const close = (await page.getByTestId('priority-panel').getByTestId('panel-close').boundingBox())!
+    const panel = (await page.getByTestId('priority-panel').boundingBox())!
+    expect(close.y).toBeGreaterThanOrEqual(panel.y)
+    expect(close.y + close.height).toBeLessThanOrEqual(panel.y + 80)
     const zoomBefore = await zoom()
     await entries.last().getByRole('button').click()
     await expect.poll(async () => await inSightAndSelected(last.from.id) && await inSightAndSelected(last.to.id)).toBe(true)

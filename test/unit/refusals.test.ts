@@ -21,8 +21,11 @@ describe('why the relay refused something, in the page’s language', () => {
       }
     }
     expect(say('dotsUsed', { dots: 3 })).toBe('Sie haben alle 3 Punkte vergeben. Nehmen Sie einen zurück (−), um ihn anders zu setzen.')
+    // One dot is not "all 1 dots".
+    expect(say('dotsUsed', { dots: 1 })).toBe('Sie haben Ihren einen Punkt vergeben. Nehmen Sie ihn zurück (−), um ihn anders zu setzen.')
     expect(say('locked')).toBe('Die Moderation hat dies gesperrt; Ihre Änderung wurde zurückgenommen.')
     await i18next.changeLanguage('en')
+    expect(say('dotsUsed', { dots: 1 })).toBe('You have used your one dot. Take it back (−) to place it elsewhere.')
     expect(say('boardFull', { size: '64 MiB' })).toBe('This board has reached its size limit (64 MiB); your last change was not saved.')
   })
 
