@@ -124,6 +124,8 @@ export const de: Strings<typeof en> = {
     nameNeeded: 'Ein Name ist nötig – „{{name}}“ bleibt',
   },
   share: {
+    qr: 'QR-Code',
+    qrLabel: 'QR-Code des {{link}}s: mit dem Handy scannen, um beizutreten',
     heading: 'Board teilen',
     facilitator: 'Moderationslink',
     facilitatorHint: 'Alle Rechte. Nur für Sie.',
@@ -279,7 +281,7 @@ export const de: Strings<typeof en> = {
     recommendQuestion: 'Macht es Kunden zu Fans und aktiven Empfehlern?',
     hint: 'Kreuzen Sie an, was eine Idee bewirkt: unser Ansehen stärken, Kunden wieder kaufen lassen, Kunden zu Empfehlern machen.',
   },
-  backlog: { heading: 'Sternenstaub-Backlog', short: 'Backlog', hint: 'Alle Begeisterungsideen, die meisten Stimmen zuerst. Geben Sie jeder eine Abteilung und einen Status.', hintRound: 'Alle Begeisterungsideen, die meisten Punkte der aufgedeckten Abfrage zuerst. Geben Sie jeder eine Abteilung und einen Status.', empty: 'Noch keine Sternenstaub-Ideen auf diesem Board.' },
+  backlog: { heading: 'Sternenstaub-Backlog', short: 'Backlog', hint: 'Alle Begeisterungsideen, die meisten Stimmen zuerst. Geben Sie jeder eine Abteilung und einen Status.', hintRound: 'Alle Begeisterungsideen, die meisten Punkte der aufgedeckten Abfrage zuerst. Geben Sie jeder eine Abteilung und einen Status.', hintClosed: 'Geordnet nach den Punkten der Sternenstaub-Abfrage von {{when}}, dann nach Stimmen. Geben Sie jeder Idee eine Abteilung und einen Status.', hintClosedTitled: 'Geordnet nach den Punkten der Sternenstaub-Abfrage „{{title}}“ von {{when}}, dann nach Stimmen. Geben Sie jeder Idee eine Abteilung und einen Status.', roundDots_one: '{{count}} Punkt in dieser Abfrage', roundDots_other: '{{count}} Punkte in dieser Abfrage', empty: 'Noch keine Sternenstaub-Ideen auf diesem Board.' },
   priority: {
     heading: 'Priorität aus Kundensicht',
     short: 'Priorität',
@@ -424,6 +426,11 @@ export const de: Strings<typeof en> = {
     idea: 'Idee',
     touchpoint: 'Kontaktpunkt',
     none: 'Noch keine.',
+    voting: 'Punktabfragen',
+    dots: 'Punkte',
+    cell: 'Phase · Kanal',
+    dotsPerPerson_one: '{{count}} Punkt pro Person', dotsPerPerson_other: '{{count}} Punkte pro Person',
+    byRound: 'Nach den Punkten der Sternenstaub-Abfrage vom {{when}}, dann nach Stimmen.',
   },
   import: {
     button: 'Board-Datei importieren',

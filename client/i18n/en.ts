@@ -121,6 +121,8 @@ export const en = {
     nameNeeded: 'A name is needed – kept “{{name}}”',
   },
   share: {
+    qr: 'QR code',
+    qrLabel: 'QR code of the {{link}}: scan it with a phone to join',
     heading: 'Share this board',
     facilitator: 'Facilitator link',
     facilitatorHint: 'Full rights. Keep it to yourself.',
@@ -276,7 +278,7 @@ export const en = {
     recommendQuestion: 'Does it turn customers into fans and active recommenders?',
     hint: 'Tick what an idea does: strengthen our reputation, make people buy again, turn customers into recommenders.',
   },
-  backlog: { heading: 'Stardust backlog', short: 'Backlog', hint: 'All delight ideas, most votes first. Give each an owner and a status.', hintRound: 'All delight ideas, most dots of the revealed round first. Give each an owner and a status.', empty: 'No stardust ideas on this board yet.' },
+  backlog: { heading: 'Stardust backlog', short: 'Backlog', hint: 'All delight ideas, most votes first. Give each an owner and a status.', hintRound: 'All delight ideas, most dots of the revealed round first. Give each an owner and a status.', hintClosed: 'Ordered by the dots of the stardust round of {{when}}, then by votes. Give each idea an owner and a status.', hintClosedTitled: 'Ordered by the dots of the stardust round “{{title}}” of {{when}}, then by votes. Give each idea an owner and a status.', roundDots_one: '{{count}} dot in that round', roundDots_other: '{{count}} dots in that round', empty: 'No stardust ideas on this board yet.' },
   priority: {
     heading: 'Priority from the customer’s view',
     short: 'Priority',
@@ -421,6 +423,11 @@ export const en = {
     idea: 'Idea',
     touchpoint: 'Touchpoint',
     none: 'None yet.',
+    voting: 'Dot voting',
+    dots: 'Dots',
+    cell: 'Phase · channel',
+    dotsPerPerson_one: '{{count}} dot per person', dotsPerPerson_other: '{{count}} dots per person',
+    byRound: 'By the dots of the stardust round of {{when}}, then by votes.',
   },
   import: {
     button: 'Import a board file',

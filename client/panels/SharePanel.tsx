@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { type BoardLinks, rotateLink } from '../sync/api.js'
 import { Modal } from '../ui/Modal.js'
 import { copyText } from '../ui/copyText.js'
+import { QrCode } from '../ui/QrCode.js'
 
 const KINDS = ['edit', 'view', 'facilitator'] as const
 
@@ -19,6 +20,8 @@ export function SharePanel({ links, onClose, rotation }: Props) {
   /** The link last copied, and whether the copy worked: "Copied" only shows when it did. */
   const [copied, setCopied] = useState<{ kind: string; ok: boolean } | null>(null)
   const [rotateError, setRotateError] = useState('')
+  /** The link whose QR code shows, for people to scan from the shared screen with a phone. */
+  const [qr, setQr] = useState<string | null>(null)
   const rotate = async (kind: 'edit' | 'view') => {
     if (!rotation || !window.confirm(t('share.rotateConfirm'))) return
     try {
@@ -40,16 +43,23 @@ export function SharePanel({ links, onClose, rotation }: Props) {
             <label htmlFor={`link-${kind}`}>{t(`share.${kind}`)}</label>
             <p className="share__hint">{t(`share.${kind}Hint`)}</p>
             <div className="share__row">
-              <input id={`link-${kind}`} data-testid={`link-${kind}`} readOnly value={links[kind]} onFocus={(e) => e.target.select()} />
+              {/* The whole width, on two lines, so the end of each link shows: the links differ only in their token, at the end. */}
+              <textarea id={`link-${kind}`} data-testid={`link-${kind}`} readOnly rows={links[kind]!.length > 120 ? 3 : 2} value={links[kind]} spellCheck={false} onFocus={(e) => e.target.select()} />
               <button type="button" className="button" data-testid={`copy-${kind}`} onClick={() => void copy(kind, links[kind]!)}>
                 {copied?.kind === kind && copied.ok ? t('share.copied') : t('share.copy')}
               </button>
+              {kind !== 'facilitator' && (
+                <button type="button" className="button" data-testid={`qr-${kind}`} aria-expanded={qr === kind} onClick={() => setQr(qr === kind ? null : kind)}>
+                  {t('share.qr')}
+                </button>
+              )}
               {rotation && kind !== 'facilitator' && (
                 <button type="button" className="button" data-testid={`rotate-${kind}`} title={t('share.rotateHint')} onClick={() => void rotate(kind)}>
                   ⟳ {t('share.rotate')}
                 </button>
               )}
             </div>
+            {qr === kind && <div className="share__qr"><QrCode value={links[kind]!} size={180} label={t('share.qrLabel', { link: t(`share.${kind}`) })} /></div>}
             {copied?.kind === kind && !copied.ok && <p role="alert" className="error-text" data-testid={`copy-failed-${kind}`}>{t('share.copyFailed')}</p>}
           </div>
         ))}
