@@ -164,8 +164,8 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   const lockRefusals = useLockRefusals(status.lockedForMe, gridLocked && !readOnly)
   const clearSelection = useCallback(() => onSelect(new Set()), [onSelect])
   const canvas = useMemo<CanvasContextValue>(
-    () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, addCard, dropNewCard, send, removeCard, selectCell: cells.selectCell }),
-    [t, doc, origin, readOnly, setEditingId, addCard, dropNewCard, send, removeCard, cells.selectCell],
+    () => ({ t: cachedTranslate(t), doc, origin, readOnly, setEditingId, addCard, dropNewCard, send, removeCard, selectCell: cells.selectCell, language: board.meta.language }),
+    [t, doc, origin, readOnly, setEditingId, addCard, dropNewCard, send, removeCard, cells.selectCell, board.meta.language],
   )
 
   // What is local to this screen on top of the view: the selection and cards being dragged, here or by someone else. Which cards

@@ -28,6 +28,8 @@ export interface CanvasContextValue {
   removeCard: (id: string) => boolean
   /** Makes a cell the selected one, where the palette adds (useCellSelection.ts). */
   selectCell: (cell: Cell) => void
+  /** The board's language: the cards' texts are in it (hyphenated as German or English, read aloud so). */
+  language: string
 }
 
 /** A translation lookup; without options the result is cached, since every card asks for the same labels. */

@@ -26,6 +26,8 @@ interface Props {
   onDiscard?: () => boolean
   /** Puts the field, while editing, somewhere else than the text was (over the cards: LaneHeader). */
   placeField?: (field: ReactNode) => ReactNode
+  /** The text's language (the board's), where it differs from the page's: read aloud and hyphenated as that language. */
+  lang?: string
 }
 
 /**
@@ -35,7 +37,7 @@ interface Props {
  */
 export function InlineText({
   value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, readOnlyTitle, maxLength = MAX_NAME_LENGTH, clamped, focusable = true, onDiscard,
-  placeField = (field) => field,
+  placeField = (field) => field, lang,
 }: Props) {
   const [draft, setDraft] = useState(value)
   const input = useRef<HTMLInputElement>(null)
@@ -106,7 +108,7 @@ export function InlineText({
   }
   return (
     <>
-      <span ref={text} className={className} data-testid={testId}
+      <span ref={text} className={className} data-testid={testId} lang={lang}
         title={[clamped ? value : '', (readOnly ? readOnlyTitle : title) ?? ''].filter(Boolean).join('\n') || undefined}
         {...(keyboardEditable ? {
           tabIndex: 0, role: 'button', 'data-renamable': '', 'aria-label': title ? `${value || placeholder || ''}. ${title}` : undefined,

@@ -18,7 +18,7 @@ import { Icon } from '../ui/Icon.js'
  * or selection changes.
  */
 function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode>) {
-  const { t, doc, origin, readOnly, setEditingId, dropNewCard, send, removeCard } = useCanvas()
+  const { t, doc, origin, readOnly, setEditingId, dropNewCard, send, removeCard, language } = useCanvas()
   const { touchpoint, channel, stardust, distribution, heat, locked, focused, editing, busy } = data
   // A picture of the board shows its cards, not a voting round's buttons (they take the chips' and department's places).
   const vote = useRenderEverything() ? null : data.vote
@@ -49,7 +49,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
         )}
       </div>
       <EditTarget isGone={() => !touchpointMaps(doc).has(id)} name={touchpoint.title}>
-        <InlineText className="card__title" testId="touchpoint-title" value={touchpoint.title} readOnly={readOnly} clamped focusable={false}
+        <InlineText className="card__title" testId="touchpoint-title" lang={language} value={touchpoint.title} readOnly={readOnly} clamped focusable={false}
           placeholder={t('touchpoint.untitled')} title={t('touchpoint.editTitle')}
           editing={editing} onEditingChange={(on) => setEditingId(on ? id : null)}
           onCommit={(title) => updateTouchpoint(doc, id, { title }, origin)} onDiscard={() => dropNewCard(id)} />

@@ -16,10 +16,20 @@ describe('a card’s title zoomed far out', () => {
     expect(farTitleSizes('Wochenprospekt im Briefkasten', true, measure)).toEqual({ '--far-title': '20px', '--farthest-title': '22px' })
   })
 
-  it('steps down to the largest size at which its longest word fits, never below the usual 17 px', () => {
+  it('steps down to the largest size at which its longest word fits', () => {
     // 16 letters: 230 px at 24, 211 at 22 (the card's line holds 224).
     expect(farTitleSizes('Bestellabschluss im Onlineshop', false, measure)).toEqual({ '--far-title': '20px', '--farthest-title': '22px' })
-    // 21 letters: 227 px even at 18.
+    // 21 letters: 227 px at 18, 214 at 17: the usual size fits it.
     expect(farTitleSizes('Abholbenachrichtigung in der App', false, measure)).toEqual({ '--far-title': '17px', '--farthest-title': '17px' })
+  })
+
+  it('sets even the usual size smaller for a word too long for it, and far out counts the star too, down to 13 px', () => {
+    // "★ Einrichtungsanleitung": 23 characters, 235 px at 17, 221 at 16; without the star 21 fit at 17.
+    expect(farTitleSizes('Einrichtungsanleitung und Erklärvideos', true, measure)).toEqual({ '--far-title': '16px', '--farthest-title': '16px' })
+    // 29 letters: 227 px at 13 is the smallest there is; the word breaks (or is hyphenated) from there.
+    expect(farTitleSizes('Kundenzufriedenheitsbefragung', false, measure)).toEqual({ '--far-title': '13px', '--farthest-title': '13px', '--title': '13px' })
+    // 28 letters: 218 px at 13; 23 letters: 221 px at 16.
+    expect(farTitleSizes('Treuepunkteprogrammanmeldung', false, measure)?.['--title']).toBe('13px')
+    expect(farTitleSizes('Rücksendeetikettendruck', false, measure)?.['--title']).toBe('16px')
   })
 })
