@@ -18,6 +18,7 @@ import type { Presence, PresenceEntry } from './presence.js'
 import { stampPresence } from './presenceStamp.js'
 import { type BoardStore, type MaybePromise, after } from './store.js'
 import { keepSchemaVersion, schemaVersionOf } from './schemaGuard.js'
+import { type CatchUpReason, StoreCatchUp } from './storeCatchUp.js'
 import { saveVersion } from './versions.js'
 import { WriteGuard } from './writeGuard.js'
 
@@ -62,6 +63,8 @@ export class BoardSession implements BoardContext {
   private readonly facilitation: FacilitationChannel
   private readonly fanOut: FanOut
   private readonly cluster: ClusterBoard | undefined
+  /** Brings in from the store what other relay processes published and this one never got. */
+  private readonly storeCatchUp: StoreCatchUp
   /** When the last version was saved; automatic versions are counted from the board's loading. */
   private lastVersionAt = Date.now()
   private readonly people: BoardPresence
@@ -96,6 +99,9 @@ export class BoardSession implements BoardContext {
       beforeSend: (update, count) => this.persistence.commit(this.doc, update, count),
       prepare: () => this.applyPendingWrites(),
     }, options.fixedFanOutWindowMs ?? (options.fanOutWindowMs <= 0 ? 0 : () => windowFor(this.connections.size, options.fanOutWindowMs)))
+    this.storeCatchUp = new StoreCatchUp({
+      boardId, store: options.store, log: options.log, apply: (stored, missed) => this.applyFromStore(stored, missed),
+    })
     this.cluster = options.cluster?.(this)
     this.people = new BoardPresence({
       send: (clientIds) => this.fanOut.awareness(clientIds),
@@ -120,6 +126,9 @@ export class BoardSession implements BoardContext {
       if (!options.cluster) this.unbuilt = stored[0]!
     }
     if (!this.unbuilt) this.applyStored(stored)
+    // Messages from other processes that arrived while the board loaded wait until here: they need its people, its
+    // session and its stored content (an update applied before what it builds on would be dropped as dangling).
+    this.cluster?.start()
   }
 
   private applyStored(stored: Uint8Array[]): void {
@@ -398,7 +407,44 @@ export class BoardSession implements BoardContext {
   /** An update another relay process accepted and stored: apply and relay here, store nothing. */
   applyClusterUpdate(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, clusterOrigin)
-    this.guard.dropDangling() // a message lost between processes: the next full sync brings it back
+    // It builds on something this process never got (a message lost while Redis was down). Its missing part is dropped
+    // at once, or a participant's next write would be blamed for it (WriteGuard.dropDangling); the store holds both,
+    // as every update is stored before it is published, and the board catches up from it.
+    if (this.guard.dropDangling()) this.storeCatchUp.missedUpdate(update)
+  }
+
+  /** Catches up from the store on what other relay processes published and this one never got (see StoreCatchUp). */
+  catchUp(reason: CatchUpReason): Promise<void> {
+    return this.storeCatchUp.request(reason)
+  }
+
+  /**
+   * Applies the stored board, then the updates from other processes that could not be applied before, as updates of
+   * another process: the people here get what is new, nothing is stored again or published. Answers whether
+   * something is still missing (dropped again, see applyClusterUpdate) and whether the board changed.
+   */
+  private applyFromStore(stored: Uint8Array[], missed: Uint8Array[]): { missing: boolean; changed: boolean } {
+    let changed = false
+    const seen = () => {
+      changed = true
+    }
+    this.doc.on('update', seen)
+    try {
+      this.doc.transact(() => {
+        for (const update of stored) Y.applyUpdate(this.doc, update, clusterOrigin)
+        for (const update of missed) Y.applyUpdate(this.doc, update, clusterOrigin)
+      }, clusterOrigin)
+    } finally {
+      this.doc.off('update', seen)
+    }
+    return { missing: this.guard.dropDangling(), changed }
+  }
+
+  /** The presence of this process's own people as one awareness update, or undefined if none (another process asks). */
+  localPresence(): Uint8Array | undefined {
+    const present: number[] = []
+    for (const conn of this.connections) for (const id of conn.clientIds) if (this.presence.stateOf(id) !== undefined) present.push(id)
+    return present.length > 0 ? this.presence.encode(present) : undefined
   }
 
   /** Presence entries a connection sent about its own people (checked by the message handler). */
@@ -464,6 +510,7 @@ export class BoardSession implements BoardContext {
   destroy(): void {
     this.fanOut.dispose()
     this.people.dispose()
+    this.storeCatchUp.dispose()
     this.cluster?.close()
     if (this.listening) {
       this.doc.off('update', this.onDocUpdate)

@@ -4,7 +4,9 @@ import { randomId } from '../shared/ids.js'
 import type { Role } from '../shared/protocol.js'
 import type { BoardSession } from './boardSession.js'
 import type { Logger } from './log.js'
+import type { ClusterMetrics } from './metrics.js'
 import type { BoardStore, MaybePromise } from './store.js'
+import type { CatchUpReason } from './storeCatchUp.js'
 
 /** What a board needs from the other relay processes that serve it. */
 export interface ClusterBoard {
@@ -14,22 +16,42 @@ export interface ClusterBoard {
   publishAwareness(update: Uint8Array): void
   /** Runs `work` on the latest stored session state while no other process changes it, then tells the others to reload. */
   coordinate(work: (stored: string | undefined) => MaybePromise<void>): Promise<void>
+  /**
+   * The board is built: applies, in order, the messages that arrived while it was loading (they need its people and
+   * session to exist), and asks the other processes for their people's presence, which someone who does not move
+   * renews only every 15 s.
+   */
+  start(): void
   close(): void
 }
 
-const Kind = { update: 1, awareness: 2, session: 3, rotated: 4 } as const
+/** What a message on a board's channel carries (its first byte). */
+export const ClusterKind = { update: 1, awareness: 2, session: 3, rotated: 4, catchUp: 5, presenceQuery: 6 } as const
+const Kind = ClusterKind
+/**
+ * How long opening a board waits for its channel to be subscribed. While Redis is down the subscription waits in
+ * ioredis' offline queue for as long as the outage lasts; the join fails instead (1011, the client retries).
+ */
+export const PREPARE_TIMEOUT_MS = 3000
 const ROLES: Role[] = ['facilitator', 'editor', 'viewer']
 const LOCK_TTL_MS = 5000
 const LOCK_WAIT_MS = 5000
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
 
-const channelOf = (boardId: string) => `zigzag:board:${boardId}`
+export const channelOf = (boardId: string) => `zigzag:board:${boardId}`
+
+/** A message on a board's channel: its kind, the length of the sender's id, the id, the payload. */
+export function clusterMessage(kind: number, instanceId: Buffer, payload: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from([kind, instanceId.length]), instanceId, payload])
+}
 /** Where every process says it is alive. */
 const INSTANCES = 'zigzag:instances'
 
 interface BoardEntry {
   session?: BoardSession
-  /** Messages that arrived between subscribing and the board being loaded. */
+  /** True once the board is built (ClusterBoard.start); messages wait in `early` until then. */
+  started: boolean
+  /** Messages that arrived between subscribing and the board being built. */
   early: Buffer[]
   /** Presence client ids of people on other processes, by process. */
   remote: Map<string, Set<number>>
@@ -65,11 +87,24 @@ export class Cluster {
   private readonly heartbeat: ReturnType<typeof setInterval>
   private rotatedHandler: (boardId: string, role: Role) => void = () => undefined
   private readonly idBytes: Buffer
+  /** Connections to Redis that were lost and are not back yet. */
+  private readonly lost = new Set<'publisher' | 'subscriber'>()
+  /** Boards with a message that could not be published: the others are told to catch up once Redis is back. */
+  private readonly unannounced = new Set<string>()
+  private metrics: ClusterMetrics | undefined
+  private closing = false
 
-  constructor(redisUrl: string, private readonly store: BoardStore, private readonly log: Logger, private readonly peerTimeoutMs = 15_000) {
+  constructor(
+    redisUrl: string, private readonly store: BoardStore, private readonly log: Logger, private readonly peerTimeoutMs = 15_000,
+    private readonly prepareTimeoutMs = PREPARE_TIMEOUT_MS,
+  ) {
     this.publisher = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 })
     this.subscriber = new Redis(redisUrl, { lazyConnect: false })
-    for (const redis of [this.publisher, this.subscriber]) redis.on('error', (error: Error) => log('error', 'cluster.redis-error', { error: error.message }))
+    for (const [name, redis] of [['publisher', this.publisher], ['subscriber', this.subscriber]] as const) {
+      redis.on('error', (error: Error) => log('error', 'cluster.redis-error', { error: error.message }))
+      redis.on('close', () => this.connectionLost(name))
+      redis.on('ready', () => this.connectionBack(name))
+    }
     this.idBytes = Buffer.from(this.instanceId, 'utf8')
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message))
     void this.subscriber.subscribe(INSTANCES).catch(() => undefined)
@@ -98,23 +133,56 @@ export class Cluster {
     await Promise.all([this.publisher.ping(), this.subscriber.ping()])
   }
 
-  /** Subscribes to a board's channel before it is loaded; messages that arrive meanwhile wait for `attach`. */
+  /** Both connections to Redis are up (`/healthz`, `zigzag_redis_up`). */
+  get redisUp(): boolean {
+    return this.publisher.status === 'ready' && this.subscriber.status === 'ready'
+  }
+
+  /** Counts failed publishes from now on (server/metrics.ts). */
+  instrument(metrics: ClusterMetrics): void {
+    this.metrics = metrics
+  }
+
+  /**
+   * Subscribes to a board's channel before it is loaded; messages that arrive meanwhile wait for `attach`. Fails
+   * after `prepareTimeoutMs` (Redis is down), and the board is not loaded.
+   */
   prepare(boardId: string): Promise<void> {
-    if (!this.boards.has(boardId)) this.boards.set(boardId, { early: [], remote: new Map() })
-    return this.subscriber.subscribe(channelOf(boardId)).then(() => undefined)
+    if (!this.boards.has(boardId)) this.boards.set(boardId, { started: false, early: [], remote: new Map() })
+    const subscribed = this.subscriber.subscribe(channelOf(boardId)).then(() => undefined)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not subscribe to the board's channel within ${this.prepareTimeoutMs} ms`)), this.prepareTimeoutMs)
+    })
+    return Promise.race([subscribed, timedOut]).catch((error: unknown) => {
+      subscribed.catch(() => undefined)
+      const entry = this.boards.get(boardId)
+      if (entry && !entry.session) {
+        this.boards.delete(boardId)
+        // Queued behind the subscription: a channel subscribed once Redis is back is left again.
+        void this.subscriber.unsubscribe(channelOf(boardId)).catch(() => undefined)
+      }
+      this.log('error', 'cluster.prepare-failed', { board: boardId, redis: this.redisUp ? 'up' : 'down', error: String(error) })
+      throw error
+    }).finally(() => clearTimeout(timer))
   }
 
   attach(session: BoardSession): ClusterBoard {
     const boardId = session.boardId
-    const entry: BoardEntry = this.boards.get(boardId) ?? { early: [], remote: new Map() }
+    const entry: BoardEntry = this.boards.get(boardId) ?? { started: false, early: [], remote: new Map() }
     entry.session = session
     this.boards.set(boardId, entry)
-    for (const message of entry.early.splice(0)) this.deliver(session, message)
     const publish = (kind: number, payload: Uint8Array) => this.publish(boardId, kind, payload)
     return {
       publishUpdate: (update) => publish(Kind.update, update),
       publishAwareness: (update) => publish(Kind.awareness, update),
       coordinate: (work) => this.coordinate(boardId, work),
+      start: () => {
+        if (entry.started) return
+        entry.started = true
+        for (const message of entry.early.splice(0)) this.deliver(session, message)
+        publish(Kind.presenceQuery, new Uint8Array())
+      },
       close: () => {
         if (this.boards.get(boardId)?.session !== session) return
         this.boards.delete(boardId)
@@ -133,15 +201,67 @@ export class Cluster {
   }
 
   async close(): Promise<void> {
+    this.closing = true
     clearInterval(this.heartbeat)
     await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()])
   }
 
   private publish(boardId: string, kind: number, payload: Uint8Array): void {
-    const message = Buffer.concat([Buffer.from([kind, this.idBytes.length]), this.idBytes, payload])
-    this.publisher.publish(channelOf(boardId), message).catch((error: Error) => {
-      this.log('error', 'cluster.publish-failed', { board: boardId, error: error.message })
+    this.publisher.publish(channelOf(boardId), clusterMessage(kind, this.idBytes, payload)).catch((error: Error) => {
+      this.metrics?.publishFailures.inc()
+      this.unannounced.add(boardId)
+      this.log('error', 'cluster.publish-failed', { board: boardId, kind, error: error.message })
     })
+  }
+
+  private connectionLost(name: 'publisher' | 'subscriber'): void {
+    if (this.closing || this.lost.has(name)) return
+    this.lost.add(name)
+    this.log('warn', 'cluster.redis-down', { connection: name })
+  }
+
+  /**
+   * A connection to Redis is back. Whatever the other processes published meanwhile never arrived here, and what
+   * this process could not publish never reached them; the store holds all of it. So each board loaded here catches
+   * up from the store once the channels are subscribed again, asks the others for their people's presence, and the
+   * others are told to catch up on the boards whose messages this process could not publish.
+   */
+  private connectionBack(name: 'publisher' | 'subscriber'): void {
+    if (!this.lost.delete(name)) return // the first connection
+    this.log('info', 'cluster.redis-up', { connection: name })
+    if (name === 'subscriber') return void setImmediate(() => void this.resync())
+    for (const boardId of this.unannounced) {
+      this.unannounced.delete(boardId)
+      if (this.boards.get(boardId)?.started) this.publish(boardId, Kind.catchUp, new Uint8Array())
+    }
+  }
+
+  private async resync(): Promise<void> {
+    // 'ready' comes before ioredis subscribes again; the answer to a PING sent now comes after the subscriptions, so
+    // from then on whatever is published arrives here, and whatever was published before is in the store.
+    try {
+      await this.subscriber.ping()
+    } catch {
+      return // lost again: the next 'ready' starts over
+    }
+    const entries = [...this.boards.entries()].filter(([, entry]) => entry.started && entry.session)
+    this.log('info', 'cluster.resubscribed', { boards: entries.length })
+    for (const [boardId, entry] of entries) {
+      if (this.boards.get(boardId) !== entry) continue // unloaded meanwhile
+      this.publish(boardId, Kind.presenceQuery, new Uint8Array())
+      await this.catchUp(entry.session!, 'reconnected') // one board after the other: each reads the store
+    }
+  }
+
+  /** Brings a board up to the store: its document, and its session state (a session change may have been missed too). */
+  private async catchUp(session: BoardSession, reason: CatchUpReason): Promise<void> {
+    try {
+      const stored = await this.store.loadSession(session.boardId)
+      if (this.boards.get(session.boardId)?.session === session) session.reloadSession(stored)
+    } catch (error) {
+      this.log('warn', 'cluster.session-reload-failed', { board: session.boardId, error: String(error) })
+    }
+    await session.catchUp(reason)
   }
 
   private onMessage(channel: string, message: Buffer): void {
@@ -153,7 +273,7 @@ export class Cluster {
     const boardId = channel.slice('zigzag:board:'.length)
     const entry = this.boards.get(boardId)
     if (!entry) return
-    if (!entry.session) return void entry.early.push(message)
+    if (!entry.session || !entry.started) return void entry.early.push(message)
     this.deliver(entry.session, message)
   }
 
@@ -173,6 +293,11 @@ export class Cluster {
       }
       else if (kind === Kind.session) void Promise.resolve(this.store.loadSession(session.boardId)).then((stored) => session.reloadSession(stored))
       else if (kind === Kind.rotated) this.rotatedHandler(session.boardId, ROLES[payload[0]])
+      else if (kind === Kind.catchUp) void this.catchUp(session, 'announced')
+      else if (kind === Kind.presenceQuery) {
+        const present = session.localPresence()
+        if (present) this.publish(session.boardId, Kind.awareness, present)
+      }
     } catch (error) {
       this.log('warn', 'cluster.message-failed', { board: session.boardId, kind, error: String(error) })
     }

@@ -18,7 +18,13 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<voi
 function route(deps: AppDeps, method: string, path: string): Handler | undefined {
   if (path === '/healthz') {
     if (method !== 'GET' && method !== 'HEAD') return notAllowed('GET, HEAD')
-    return (_req, res) => sendJson(res, 200, { status: 'ok', version: deps.version, uptime: uptime(deps.startedAt) })
+    return (_req, res) => {
+      // Scale-out mode without Redis: boards loaded here still work, but changes do not reach the other processes
+      // and boards not loaded here cannot be opened; a balancer's health check sees it (docs/scale-out.md).
+      const redis = deps.relay.redis
+      const degraded = redis === 'down'
+      sendJson(res, degraded ? 503 : 200, { status: degraded ? 'degraded' : 'ok', version: deps.version, uptime: uptime(deps.startedAt), ...(redis && { redis }) })
+    }
   }
   if (path === '/metrics') {
     if (method !== 'GET') return notAllowed('GET')
@@ -85,7 +91,9 @@ export function createHttpApp(deps: AppDeps): (req: IncomingMessage, res: Server
     const api = route(deps, method, path)
     if (!api) return serveStatic(req, res, deps.clientDir)
     res.on('finish', () => {
-      deps.log(res.statusCode >= 500 ? 'error' : 'info', 'http.request', {
+      // A health check answering 503 reports an outage the cluster has already logged as an error: a balancer polls it.
+      const failed = res.statusCode >= 500 ? (path === '/healthz' ? 'warn' : 'error') : 'info'
+      deps.log(failed, 'http.request', {
         method,
         path,
         status: res.statusCode,

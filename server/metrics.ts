@@ -97,3 +97,26 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
 
 /** Names of message types for the `type` label; anything else is `other`. */
 export const MESSAGE_TYPE_LABEL: Record<number, string> = { 0: 'sync', 1: 'awareness', 3: 'query_awareness', 10: 'session' }
+
+/** Metrics of the link to the other relay processes (Redis); registered only in scale-out mode. */
+export interface ClusterMetrics {
+  publishFailures: Counter
+}
+
+/** Registers the cluster's metrics; `redisUp` is read whenever `/metrics` is. */
+export function createClusterMetrics(registry: Registry, redisUp: () => boolean): ClusterMetrics {
+  const registers = [registry]
+  new Gauge({
+    name: 'zigzag_redis_up', help: 'Whether both connections to Redis (publishing and subscribed) are up: 1 or 0', registers,
+    collect() {
+      this.set(redisUp() ? 1 : 0)
+    },
+  })
+  return {
+    publishFailures: new Counter({
+      name: 'zigzag_cluster_publish_failures_total',
+      help: 'Messages to the other relay processes (updates, presence, session notices) that Redis did not take; the others catch up from the store once it is back',
+      registers,
+    }),
+  }
+}

@@ -6,7 +6,7 @@ import type { Cluster } from './cluster.js'
 import { DEFAULT_LIMITS, type Limits } from './config.js'
 import { type Connection, type Socket, createConnection } from './connection.js'
 import { type Logger, silentLogger } from './log.js'
-import { type Metrics, createMetrics } from './metrics.js'
+import { type Metrics, createClusterMetrics, createMetrics } from './metrics.js'
 import { ConnectionRate } from './rateLimit.js'
 import { type BoardStore, type MaybePromise, type RotatableLink, type VersionRecord, after } from './store.js'
 import { roleForToken } from './tokens.js'
@@ -72,7 +72,15 @@ export class Relay {
     this.log = options.log ?? silentLogger
     this.limits = options.limits ?? DEFAULT_LIMITS
     this.metrics = options.metrics ?? createMetrics()
-    options.cluster?.onRotated((boardId, role) => this.closeRole(boardId, role))
+    const cluster = options.cluster
+    cluster?.onRotated((boardId, role) => this.closeRole(boardId, role))
+    cluster?.instrument(createClusterMetrics(this.metrics.registry, () => cluster.redisUp))
+  }
+
+  /** Whether Redis is reachable, in scale-out mode (undefined with one process): `/healthz` says so. */
+  get redis(): 'up' | 'down' | undefined {
+    const cluster = this.options.cluster
+    return cluster && (cluster.redisUp ? 'up' : 'down')
   }
 
   /**
