@@ -36,7 +36,7 @@ export function draftCommand(draft: Draft): DraftCommand {
 export function writeRevealed(doc: Y.Doc, drafts: readonly Draft[]): void {
   doc.transact(() => {
     for (const draft of drafts) {
-      const author = { authorId: draft.authorId, authorName: draft.authorName, customerVoice: draft.customerVoice }
+      const author = { authorId: draft.authorId, authorName: draft.authorName, customerVoice: draft.customerVoice, createdAt: draft.createdAt }
       if (draft.kind === 'factor') addFactor(doc, { touchpointId: draft.touchpointId, level: draft.level!, dimension: draft.dimension!, text: draft.text, ...author })
       else addStardust(doc, { touchpointId: draft.touchpointId, text: draft.text, ...author })
     }

@@ -175,7 +175,8 @@ export class FacilitationChannel {
     let written = 0
     doc.transact(() => {
       for (const draft of drafts) {
-        const author = { authorId: draft.authorId, authorName: draft.authorName, customerVoice: draft.customerVoice }
+        // Written when it was typed, not when it was revealed: the backlog and the CSV keep the order people wrote in.
+        const author = { authorId: draft.authorId, authorName: draft.authorName, customerVoice: draft.customerVoice, createdAt: draft.createdAt }
         const id = draft.kind === 'factor' && draft.level && draft.dimension
           ? addFactor(doc, { touchpointId: draft.touchpointId, level: draft.level, dimension: draft.dimension, text: draft.text, ...author }, serverOrigin)
           : addStardust(doc, { touchpointId: draft.touchpointId, text: draft.text, ...author }, serverOrigin)

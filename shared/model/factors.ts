@@ -14,13 +14,13 @@ export const MAX_ENTRY_LENGTH = 280
  */
 export function addFactor(
   doc: Y.Doc,
-  input: { touchpointId: string; level: FactorLevel; dimension: FactorDimension; text: string } & Author,
+  input: { touchpointId: string; level: FactorLevel; dimension: FactorDimension; text: string; createdAt?: number } & Author,
   origin?: TransactionOrigin,
 ): string | null {
   const text = clipText(plainText(input.text).trim(), MAX_ENTRY_LENGTH)
   if (!text || !touchpointMaps(doc).has(input.touchpointId)) return null
   const id = entityId()
-  doc.transact(() => factorMaps(doc).set(id, entityMap({ ...input, text, createdAt: Date.now() })), origin)
+  doc.transact(() => factorMaps(doc).set(id, entityMap({ ...input, text, createdAt: input.createdAt ?? Date.now() })), origin)
   return id
 }
 

@@ -69,6 +69,8 @@ describe('the facilitation channel on the relay', () => {
     sendCommand(pat, { type: 'draft.factor', touchpointId: card, level: 'delight', dimension: 'emotional', text: SECRET })
     harness.flush()
     expect(lastYou(pat)?.drafts.map((d) => d.text)).toEqual([SECRET])
+    const writtenAt = lastYou(pat)!.drafts[0]!.createdAt
+    for (const later = Date.now() + 5; Date.now() < later;) { /* the reveal comes a few milliseconds later */ }
     expect(lastState(sam)?.privateMode).toMatchObject({ on: true, drafts: 1 })
     for (const other of [sam, fran]) expect(contains(other.received, SECRET)).toBe(false)
     expect(Buffer.from(Y.encodeStateAsUpdate(harness.serverDoc())).includes(SECRET)).toBe(false)
@@ -79,6 +81,8 @@ describe('the facilitation channel on the relay', () => {
     for (const peer of [fran, pat, sam]) expect(factorTexts(peer.doc)).toEqual([SECRET])
     const entry = readFactors(sam.doc, new Set([card]))[0]
     expect(entry).toMatchObject({ authorId: 'pat', authorName: 'pat', level: 'delight', dimension: 'emotional' })
+    // Dated when it was written, not when it was revealed: the order people wrote in is kept.
+    expect(entry!.createdAt).toBe(writtenAt)
     expect(lastYou(pat)?.drafts).toEqual([])
     expect(lastState(sam)?.privateMode).toMatchObject({ on: false, drafts: 0 })
   })
