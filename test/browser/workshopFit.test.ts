@@ -230,7 +230,11 @@ describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
     await pat.getByRole('button', { name: 'Fit the board to the screen' }).click()
     await card(pat, 'Online checkout').getByTestId('touchpoint-title').click()
     await pat.getByTestId('touchpoint-panel').waitFor()
+    // Fitted with the panel open, the zoom buttons keep off the first phase's name too (QA: over "Aufmerksamkeit").
+    await pat.getByRole('button', { name: 'Fit the board to the screen' }).click()
     const controls = await box(pat.getByRole('button', { name: 'Fit the board to the screen' }).locator('..'))
+    await expect.poll(async () => overlap(controls, await box(pat.getByTestId('phase-name').first()))).toBe(false)
+    expect(overlap(controls, await box(pat.getByTestId('phase').first()))).toBe(false)
     const curve = pat.getByTestId('emotion-curve')
     for (const band of ['Delighting', 'OK', 'Disappointing']) {
       expect(overlap(controls, await box(curve.getByText(band, { exact: true }))), band).toBe(false)
