@@ -26,7 +26,9 @@ export function ExportMenu() {
   const { t, i18n } = useTranslation()
   // Reports, tables and captions in the language the person exporting reads the page in (German: "4,5", semicolons).
   const language: Language = i18n.resolvedLanguage === 'de' ? 'de' : 'en'
-  const { doc, board, peers, personaId, showOtherJourneys } = useBoard()
+  const { doc, board, peers, personaId, showOtherJourneys, session: { session } } = useBoard()
+  // The closed dot-voting rounds live in the session, not in the board: the report and the tables carry their results.
+  const { votingHistory } = session
   const flow = useReactFlow()
   const [open, setOpen] = useState(false)
   const menu = useRef<HTMLDivElement>(null)
@@ -56,13 +58,15 @@ export function ExportMenu() {
       if (kind === 'json') download(JSON.stringify(exportBoard(doc), null, 2), `${base}.zigzag.json`, 'application/json')
       else if (kind === 'csv') {
         const { boardCsvZip } = await loadOnDemand(() => import('./csvExport.js'))
-        download(new Blob([boardCsvZip(board, base, language) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-csv.zip`)
+        download(new Blob([boardCsvZip(board, base, language, votingHistory) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-csv.zip`)
       } else if (kind === 'pdf') {
         const [{ boardImage }, { renderPdf, reportDocument }] = await Promise.all([images(), loadOnDemand(() => import('./pdfReport.js'))])
         const image = container ? await boardImage(container, flow, 'board') : null
         const participants = reportParticipants(board, peers)
         const persona = board.personas.find((p) => p.id === personaId)?.name
-        const definition = reportDocument({ board, date: new Date(), participants, journeyImage: image, persona, personaId, t: i18next.getFixedT(language), locale: language })
+        const definition = reportDocument({
+          board, date: new Date(), participants, journeyImage: image, persona, personaId, votingHistory, t: i18next.getFixedT(language), locale: language,
+        })
         download(await renderPdf(definition), `${base}-report.pdf`, 'application/pdf')
       } else {
         const fixedT = i18next.getFixedT(language)

@@ -1,6 +1,7 @@
 import type {
   Channel, FactorDimension, FactorLevel, Language, Outcome, StardustStatus, TouchpointKind, TouchpointStatus,
 } from '../../shared/model/index.js'
+import type { VotingTarget } from '../../shared/session.js'
 import { de } from '../i18n/de.js'
 
 export const TOUCHPOINT_COLUMNS = [
@@ -13,8 +14,17 @@ export const FACTOR_COLUMNS = ['touchpoint', 'level', 'dimension', 'text', 'auth
 export const STARDUST_COLUMNS = [
   'idea', 'touchpoint', 'votes', 'owner_department', 'status', 'reputation', 'buy_again', 'recommend', 'author', 'customer_voice', 'created',
 ] as const
+/** The stardust table's columns once a stardust round has closed: the ideas' dots in the last one come after their votes. */
+export const STARDUST_ROUND_COLUMNS = [
+  'idea', 'touchpoint', 'votes', 'round_dots', 'owner_department', 'status', 'reputation', 'buy_again', 'recommend', 'author', 'customer_voice',
+  'created',
+] as const
+/** One row per closed dot-voting round and item that got dots. */
+export const VOTING_COLUMNS = [
+  'round_id', 'round_title', 'target', 'opened_at', 'votes_per_person', 'item_id', 'item_name', 'removed', 'rank', 'dots',
+] as const
 
-type Column = (typeof TOUCHPOINT_COLUMNS | typeof FACTOR_COLUMNS | typeof STARDUST_COLUMNS)[number]
+type Column = (typeof TOUCHPOINT_COLUMNS | typeof FACTOR_COLUMNS | typeof STARDUST_ROUND_COLUMNS | typeof VOTING_COLUMNS)[number]
 
 /** The words of a board's enumerated values, by what they name. */
 interface Values {
@@ -25,6 +35,7 @@ interface Values {
   level: Record<FactorLevel, string>
   dimension: Record<FactorDimension, string>
   stardust: Record<StardustStatus, string>
+  target: Record<VotingTarget, string>
   yes: string
   no: string
 }
@@ -44,7 +55,7 @@ export interface CsvDialect {
 
 const ENGLISH: CsvDialect = {
   delimiter: ',',
-  header: Object.fromEntries([...TOUCHPOINT_COLUMNS, ...FACTOR_COLUMNS, ...STARDUST_COLUMNS].map((c) => [c, c])) as Record<Column, string>,
+  header: Object.fromEntries([...TOUCHPOINT_COLUMNS, ...FACTOR_COLUMNS, ...STARDUST_ROUND_COLUMNS, ...VOTING_COLUMNS].map((c) => [c, c])) as Record<Column, string>,
   values: {
     channel: { physical: 'physical', digital: 'digital' },
     kind: { direct: 'direct', indirect: 'indirect' },
@@ -53,6 +64,7 @@ const ENGLISH: CsvDialect = {
     level: { disappointment: 'disappointment', ok: 'ok', delight: 'delight' },
     dimension: { factual: 'factual', emotional: 'emotional' },
     stardust: { idea: 'idea', planned: 'planned', done: 'done' },
+    target: { touchpoints: 'touchpoints', stardust: 'stardust' },
     yes: 'yes',
     no: 'no',
   },
@@ -73,6 +85,9 @@ const GERMAN: CsvDialect = {
     customer_voice: 'Stimme des Kunden', created: 'Erstellt',
     idea: 'Idee', votes: 'Stimmen', owner_department: 'Verantwortliche Abteilung',
     reputation: 'Stärkt das Ansehen', buy_again: 'Bringt Wiederkauf', recommend: 'Macht zu Empfehlern',
+    round_dots: 'Punkte der letzten Abfrage',
+    round_id: 'Abfrage-ID', round_title: 'Titel der Abfrage', target: 'Abgestimmt über', opened_at: 'Gestartet', votes_per_person: 'Punkte pro Person',
+    item_id: 'Eintrags-ID', item_name: 'Eintrag', removed: 'Entfernt', rank: 'Rang', dots: 'Punkte',
   },
   values: {
     channel: { physical: de.grid.physical, digital: de.grid.digital },
@@ -82,6 +97,7 @@ const GERMAN: CsvDialect = {
     level: { disappointment: de.factors.disappointment, ok: de.factors.ok, delight: de.factors.delight },
     dimension: { factual: de.factors.factual, emotional: de.factors.emotional },
     stardust: { idea: de.stardust.idea, planned: de.stardust.planned, done: de.stardust.done },
+    target: { touchpoints: 'Kontaktpunkte', stardust: de.voting.onStardust },
     yes: 'ja',
     no: 'nein',
   },

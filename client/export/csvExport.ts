@@ -3,17 +3,29 @@ import { zipSync, strToU8 } from 'fflate'
 import {
   type BoardState, influenceRanking, ratingDistribution, stardustBacklog, touchpointsInBoardOrder,
 } from '../../shared/model/index.js'
-import { type CsvDialect, FACTOR_COLUMNS, STARDUST_COLUMNS, TOUCHPOINT_COLUMNS, csvDialect } from './csvDialect.js'
+import type { VotingRound } from '../../shared/session.js'
+import { rankedItems } from '../session/VotingResults.js'
+import {
+  type CsvDialect, FACTOR_COLUMNS, STARDUST_COLUMNS, STARDUST_ROUND_COLUMNS, TOUCHPOINT_COLUMNS, VOTING_COLUMNS, csvDialect,
+} from './csvDialect.js'
+import { byRoundDots, dotsOf, lastStardustRound } from './votingRecord.js'
+
+type TableName = 'touchpoints' | 'factors' | 'stardust' | 'voting'
 
 /**
  * The board as spreadsheet tables: touchpoints with all attributes and
  * scores, factor entries, stardust ideas with votes and owners, with headers,
  * values, separator and decimal mark in `language` (csvDialect): the page's, where the
  * person exporting chose one, else the board's.
+ * With closed dot-voting rounds on record (the session's `votingHistory`), a
+ * voting table lists each round's results, and once a stardust round has
+ * closed, the stardust ideas go by its dots, which they show beside their votes.
  * Papa Parse does the quoting (separators, quotes, line breaks), never
  * string joins.
  */
-export function boardCsvTables(board: BoardState, language = board.meta.language): Record<'touchpoints' | 'factors' | 'stardust', string> {
+export function boardCsvTables(
+  board: BoardState, language = board.meta.language, votingHistory: readonly VotingRound[] = [],
+): Partial<Record<TableName, string>> & Record<Exclude<TableName, 'voting'>, string> {
   const dialect = csvDialect(language)
   const { values: v, decimal } = dialect
   const yesNo = (value: boolean) => (value ? v.yes : v.no)
@@ -40,17 +52,27 @@ export function boardCsvTables(board: BoardState, language = board.meta.language
     touchpoint: title.get(f.touchpointId) ?? '', level: v.level[f.level], dimension: v.dimension[f.dimension], text: f.text,
     author: f.authorName, customer_voice: yesNo(f.customerVoice), created: new Date(f.createdAt).toISOString(),
   }))
-  const stardust = stardustBacklog(board).map((s): Row<typeof STARDUST_COLUMNS> => ({
-    idea: s.text, touchpoint: s.touchpointTitle, votes: s.votes, owner_department: s.department, status: v.stardust[s.status],
+  const round = lastStardustRound(votingHistory)
+  const stardust = byRoundDots(stardustBacklog(board), round).map((s): Row<typeof STARDUST_ROUND_COLUMNS> => ({
+    idea: s.text, touchpoint: s.touchpointTitle, votes: s.votes, round_dots: round ? dotsOf(round, s.id) : '', owner_department: s.department,
+    status: v.stardust[s.status],
     reputation: yesNo(s.goals.includes('reputation')), buy_again: yesNo(s.goals.includes('buyAgain')), recommend: yesNo(s.goals.includes('recommend')),
     author: s.authorName, customer_voice: yesNo(s.customerVoice), created: new Date(s.createdAt).toISOString(),
   }))
+  const voting = votingHistory.flatMap((r) => rankedItems(r, board).map((item): Row<typeof VOTING_COLUMNS> => ({
+    round_id: r.id, round_title: r.title, target: v.target[r.target], opened_at: new Date(r.openedAt).toISOString(),
+    votes_per_person: r.votesPerPerson, item_id: item.id, item_name: item.text, removed: yesNo(item.removed), rank: item.rank, dots: item.count,
+  })))
+  // A board that never closed a round keeps its three tables as they were, with the same columns.
   return {
     touchpoints: table(dialect, TOUCHPOINT_COLUMNS, touchpoints),
     factors: table(dialect, FACTOR_COLUMNS, factors),
-    stardust: table(dialect, STARDUST_COLUMNS, stardust),
+    stardust: table<readonly StardustColumn[]>(dialect, round ? STARDUST_ROUND_COLUMNS : STARDUST_COLUMNS, stardust),
+    ...(votingHistory.length > 0 ? { voting: table(dialect, VOTING_COLUMNS, voting) } : {}),
   }
 }
+
+type StardustColumn = (typeof STARDUST_ROUND_COLUMNS)[number]
 
 /** A row has exactly its table's columns (the compiler checks), so the header written for an empty table is the same. */
 type Row<Columns extends readonly string[]> = Record<Columns[number], string | number>
@@ -72,9 +94,11 @@ function table<Columns extends readonly (keyof CsvDialect['header'])[]>(dialect:
 const FORMULA = /^(?!-?\d+(?:[.,]\d+)?$)[=+\-@\t\r]/
 
 /** One zip with a CSV per table; UTF-8 with a byte-order mark so spreadsheet apps read umlauts right. */
-export function boardCsvZip(board: BoardState, base: string, language = board.meta.language): Uint8Array {
+export function boardCsvZip(
+  board: BoardState, base: string, language = board.meta.language, votingHistory: readonly VotingRound[] = [],
+): Uint8Array {
   const files = Object.fromEntries(
-    Object.entries(boardCsvTables(board, language)).map(([name, csv]) => [`${base}-${name}.csv`, strToU8(`\ufeff${csv}`)]),
+    Object.entries(boardCsvTables(board, language, votingHistory)).map(([name, csv]) => [`${base}-${name}.csv`, strToU8(`\ufeff${csv}`)]),
   )
   return zipSync(files)
 }

@@ -5,8 +5,11 @@ import {
 import {
   PAGE_MARGINS, type TextStyle, breakingLongWords, breaksPageBefore, contentStart, journeyPicture, keptHeading, pageHeading, paragraphHeight,
 } from './reportLayout.js'
+import type { VotingRound } from '../../shared/session.js'
+import { rankedItems } from '../session/VotingResults.js'
 import { loadOnDemand } from '../ui/loadOnDemand.js'
 import { EMOJI_FONT, type FallbackFont, SYMBOL_FONT, withFallbackFonts } from './pdfGlyphs.js'
+import { byRoundDots, dotsOf, lastStardustRound } from './votingRecord.js'
 
 export interface ReportInput {
   board: BoardState
@@ -17,6 +20,8 @@ export interface ReportInput {
   /** The persona whose journey the picture draws (the one selected when exporting), and whose hand-offs it lists. */
   persona?: string
   personaId?: string
+  /** The closed dot-voting rounds on record, newest first (the session's `votingHistory`). */
+  votingHistory?: readonly VotingRound[]
   t: TFunction
   locale: string
 }
@@ -26,10 +31,13 @@ type Content = Record<string, unknown> | string
 /**
  * The workshop report as a pdfmake document, built from the board's data
  * (not a screenshot): title, date, participants, the journey picture, the
- * ranked touchpoints, each moment of truth with its rating distribution, each
- * touchpoint's factor matrix, and the stardust backlog with votes and owners.
+ * ranked touchpoints, the dot-voting rounds' results, each moment of truth with its rating distribution, each
+ * touchpoint's factor matrix, and the stardust backlog with votes and owners (by the dots of the last stardust round,
+ * once one has closed).
  */
-export function reportDocument({ board, date, participants, journeyImage, persona, personaId, t, locale }: ReportInput): Record<string, unknown> {
+export function reportDocument({
+  board, date, participants, journeyImage, persona, personaId, votingHistory = [], t, locale,
+}: ReportInput): Record<string, unknown> {
   const title = (id: string) => board.touchpoints.find((tp) => tp.id === id)?.title ?? ''
   const cards = touchpointsInBoardOrder(board)
   const heading: [string, keyof typeof HEADING][] = [
@@ -48,6 +56,9 @@ export function reportDocument({ board, date, participants, journeyImage, person
   content.push(table([t('report.rank'), t('touchpoint.title'), t('touchpoint.department'), t('touchpoint.status'), t('report.influence')],
     influenceRanking(board).map((r, i) => [String(i + 1), r.touchpoint.title, r.touchpoint.department, t(`status.${r.touchpoint.status}`),
       r.average === null ? '–' : `${oneDecimal.format(r.average)} (${count.format(r.count)})`]), [24, '*', 120, 70, 70]))
+  // What the room decided by dots, beside the influence ranking (as under Priority in the app).
+  const openedAt = (round: VotingRound) => new Date(round.openedAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  content.push(...votingRounds(board, votingHistory, t, openedAt))
   const moments = cards.filter((tp) => tp.momentOfTruth)
   content.push(keptHeading(t('report.moments'), 'h2'))
   content.push(moments.length === 0 ? none(t) : table(
@@ -82,11 +93,16 @@ export function reportDocument({ board, date, participants, journeyImage, person
       factorRows(board, tp.id, t), [120, '*', '*'], true))
   }
   content.push(pageHeading(t('report.stardust')))
-  const backlog = stardustBacklog(board)
+  // Once a stardust round has closed, the backlog goes by its dots, as the app's backlog does, and shows them first.
+  const round = lastStardustRound(votingHistory)
+  const backlog = byRoundDots(stardustBacklog(board), round)
+  if (round && backlog.length > 0) content.push({ text: t('report.byRound', { when: openedAt(round) }), margin: [0, 0, 0, 6] })
   content.push(backlog.length === 0 ? none(t) : table(
-    [t('report.votes'), t('report.idea'), t('report.touchpoint'), t('goals.label'), t('stardust.owner'), t('stardust.status')],
-    backlog.map((s) => [String(s.votes), s.text, title(s.touchpointId), s.goals.map((goal) => t(`goals.${goal}`)).join('\n'), s.department,
-      t(`stardust.${s.status}`)]), ['auto', '*', 130, 80, 100, 60]))
+    [...(round ? [t('report.dots')] : []), t('report.votes'), t('report.idea'), t('report.touchpoint'), t('goals.label'), t('stardust.owner'),
+      t('stardust.status')],
+    backlog.map((s) => [...(round ? [String(dotsOf(round, s.id))] : []), String(s.votes), s.text, title(s.touchpointId),
+      s.goals.map((goal) => t(`goals.${goal}`)).join('\n'), s.department, t(`stardust.${s.status}`)]),
+    [...(round ? ['auto'] : []), 'auto', '*', 130, 80, 100, 60]))
   return {
     pageSize: 'A4',
     pageOrientation: 'landscape',
@@ -132,6 +148,27 @@ function factorRows(board: BoardState, touchpointId: string, t: TFunction): Tabl
       ...columns.map((entries) => entries[i] ?? ''),
     ])
   })
+}
+
+/**
+ * Every closed dot-voting round, in the order they were held: its title (if it has one), what it was on, when it
+ * opened and the dots each person had, over what got dots, most first (ties share a rank). An item deleted since goes
+ * by the name the round recorded, marked removed.
+ */
+function votingRounds(board: BoardState, history: readonly VotingRound[], t: TFunction, openedAt: (round: VotingRound) => string): Content[] {
+  const content: Content[] = [keptHeading(t('report.voting'), 'h2')]
+  if (history.length === 0) return [...content, none(t)]
+  for (const round of [...history].reverse()) {
+    const stardust = round.target === 'stardust'
+    const items = rankedItems(round, board)
+    const name = [round.title.trim(), t(`voting.${round.target}`), openedAt(round), t('report.dotsPerPerson', { count: round.votesPerPerson })]
+    content.push(keptHeading(breakingLongWords(name.filter(Boolean).join(' · ')), 'h3'))
+    content.push(items.length === 0 ? contentStart({ text: t('voting.noDots'), italics: true }) : table(
+      [t('report.rank'), t('report.dots'), t(stardust ? 'report.idea' : 'report.touchpoint'), t(stardust ? 'report.touchpoint' : 'report.cell')],
+      items.map((item) => [String(item.rank), String(item.count), item.removed ? `${item.text} ${t('voting.removed')}` : item.text, item.under ?? '']),
+      [24, 'auto', '*', 240]))
+  }
+  return content
 }
 
 const none = (t: TFunction) => contentStart({ text: t('report.none'), italics: true })

@@ -1,30 +1,49 @@
 import { useTranslation } from 'react-i18next'
 import { boardDepartments, stardustBacklog } from '../../shared/model/index.js'
+import type { VotingRound } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
+import { byRoundDots, dotsOf, lastStardustRound } from '../export/votingRecord.js'
 import { PanelHeader } from '../ui/PanelHeader.js'
+import { RoundDotsEntry } from './RoundDotsEntry.js'
 import { StardustItem } from './StardustItem.js'
 
 /**
  * Every stardust idea on the board, most votes first, with the touchpoint it belongs to, an owner and a status. While a
- * stardust round's results show, the ideas go by the round's dots (the numbers they show), upvotes among equals.
+ * stardust round's results show, the ideas go by the round's dots (the numbers they show), upvotes among equals; once
+ * it has closed, they go by its dots the same way, each shown beside the idea, until the next stardust round starts.
  */
 export function BacklogPanel({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { board, session: { session } } = useBoard()
-  const results = session.voting?.target === 'stardust' ? session.voting.results : null
-  const byVotes = stardustBacklog(board)
-  const backlog = results ? [...byVotes].sort((a, b) => (results[b.id] ?? 0) - (results[a.id] ?? 0)) : byVotes
+  const current = session.voting?.target === 'stardust' ? session.voting : null
+  const revealed = current?.results ? current : null
+  // A stardust round under way (its dots hidden until revealed) leaves the last closed one's aside.
+  const closed = current ? null : lastStardustRound(session.votingHistory)
+  const backlog = byRoundDots(stardustBacklog(board), revealed ?? closed)
+  const hint = closed ? closedHint(closed, t, i18n.language) : t(revealed ? 'backlog.hintRound' : 'backlog.hint')
   return (
     <aside className="details details--wide" aria-label={t('backlog.heading')} data-testid="backlog-panel">
       <PanelHeader title={`✦ ${t('backlog.heading')} · ${backlog.length}`} onClose={onClose} takeFocus />
-      <p className="hint">{t(results ? 'backlog.hintRound' : 'backlog.hint')}</p>
+      <p className="hint" data-testid="backlog-order">{hint}</p>
       <datalist id="board-departments">
         {boardDepartments(board).map((d) => <option key={d} value={d} />)}
       </datalist>
       <ul className="idea-list">
-        {backlog.map((idea) => <StardustItem key={idea.id} idea={idea} backlog />)}
+        {backlog.map((idea) => closed
+          ? <RoundDotsEntry key={idea.id} dots={dotsOf(closed, idea.id)}><StardustItem idea={idea} backlog /></RoundDotsEntry>
+          : <StardustItem key={idea.id} idea={idea} backlog />)}
       </ul>
       {backlog.length === 0 && <p className="hint">{t('backlog.empty')}</p>}
     </aside>
   )
+}
+
+/** Which round orders the backlog: its title, if it has one, and when it opened (the time, or the date too on another day). */
+function closedHint(round: VotingRound, t: ReturnType<typeof useTranslation>['t'], language: string): string {
+  const opened = new Date(round.openedAt)
+  const when = opened.toDateString() === new Date().toDateString()
+    ? opened.toLocaleTimeString(language, { timeStyle: 'short' })
+    : opened.toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' })
+  const title = round.title.trim()
+  return title ? t('backlog.hintClosedTitled', { title, when }) : t('backlog.hintClosed', { when })
 }

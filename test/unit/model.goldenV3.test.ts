@@ -16,7 +16,7 @@ function byName(board: BoardState) {
   return {
     touchpoints: board.touchpoints.map(({ id: _id, phaseId: _p, laneId: _l, ...card }) => card).sort((a, b) => a.title.localeCompare(b.title)),
     journeys: board.personas.map((p) => [p.name, journeyOrder(board, p.id).map(title)]),
-    ratings: Object.entries(board.ratings).map(([id, byPerson]) => [title(id), byPerson]).sort(),
+    ratings: Object.entries(board.ratings).map(([id, byPerson]) => [title(id), { ...byPerson }] as const).sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? '')),
     stardust: board.stardust.map((s) => [title(s.touchpointId), s.text, s.status, [...s.voters].sort()]),
     factors: board.factors.map((f) => [title(f.touchpointId), f.level, f.dimension, f.text, f.authorName, f.customerVoice]),
     customerChair: board.customerChair?.name,
