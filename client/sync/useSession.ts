@@ -8,7 +8,7 @@ import {
   type Draft, type PublicSession, type SessionCommandInput, type SessionEvent, emptySession, encodeSessionFrame, readSessionPayload,
 } from '../../shared/session.js'
 import { type Participant, participantKey } from './identity.js'
-import { draftCommand, isDraftCommand, isWaiting, waitingDraft, writeRevealed } from './waitingDrafts.js'
+import { draftCommand, isDraftCommand, isWaiting, keepDrafts, keptDrafts, waitingDraft, waitingKey, writeRevealed } from './waitingDrafts.js'
 
 /** `receivedAt`: when the frame arrived (Date.now()), for the clock offset of a state read later. */
 type SessionHandler = (event: SessionEvent, receivedAt: number) => void
@@ -55,7 +55,10 @@ export function useSession(provider: WebsocketProvider, me: Participant): Sessio
   const [refusal, setRefusal] = useState<SessionView['refusal']>(null)
 
   // Hidden entries written while the connection was down: shown as the person's own, sent after the next hello.
-  const [waiting, setWaiting] = useState<Draft[]>([])
+  // Kept in the browser too: a reload before the connection returns does not lose them.
+  const keyOfWaiting = waitingKey(provider.roomname, me.id)
+  const [waiting, setWaiting] = useState<Draft[]>(() => keptDrafts(keyOfWaiting))
+  useEffect(() => keepDrafts(keyOfWaiting, waiting), [keyOfWaiting, waiting])
   const latest = useRef({ session, waiting })
   latest.current = { session, waiting }
   const written = useRef(0)
@@ -73,6 +76,8 @@ export function useSession(provider: WebsocketProvider, me: Participant): Sessio
     const onEvent: SessionHandler = (event, receivedAt) => {
       if (event.type === 'state') {
         setSession(event.session)
+        // The hello's answer follows in the same breath: what it does with waiting entries needs this state already.
+        latest.current = { ...latest.current, session: event.session }
         setClockOffset(event.now - receivedAt)
       } else if (event.type === 'you') {
         setMine({ votes: event.votes, drafts: event.drafts })

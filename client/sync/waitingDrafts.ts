@@ -15,7 +15,7 @@ export const isWaiting = (draftId: string) => draftId.startsWith(WAITING)
 
 /** A hidden entry written offline, shown among the person's own until the relay has it. */
 export function waitingDraft(command: DraftCommand, me: Participant, count: number): Draft {
-  const common = { id: `${WAITING}${count}`, touchpointId: command.touchpointId, text: command.text, customerVoice: command.customerVoice ?? false, authorId: me.id, authorName: me.name, createdAt: Date.now() }
+  const common = { id: `${WAITING}${Date.now().toString(36)}-${count}`, touchpointId: command.touchpointId, text: command.text, customerVoice: command.customerVoice ?? false, authorId: me.id, authorName: me.name, createdAt: Date.now() }
   return command.type === 'draft.factor'
     ? { ...common, kind: 'factor', level: command.level, dimension: command.dimension }
     : { ...common, kind: 'stardust' }
@@ -41,4 +41,26 @@ export function writeRevealed(doc: Y.Doc, drafts: readonly Draft[]): void {
       else addStardust(doc, { touchpointId: draft.touchpointId, text: draft.text, ...author })
     }
   })
+}
+
+/** Where a browser keeps its waiting entries for one board and person, so a reload before the connection returns keeps them. */
+export const waitingKey = (boardId: string, participantId: string) => `zigzag.waitingDrafts.${boardId}.${participantId}`
+
+/** The entries kept under `key`; none when there are none or what is there is not a list of entries. */
+export function keptDrafts(key: string): Draft[] {
+  try {
+    const kept: unknown = JSON.parse(localStorage.getItem(key) ?? '[]')
+    return Array.isArray(kept) ? kept.filter((d): d is Draft => typeof d?.text === 'string' && typeof d?.touchpointId === 'string' && isWaiting(String(d?.id))) : []
+  } catch {
+    return []
+  }
+}
+
+export function keepDrafts(key: string, drafts: readonly Draft[]): void {
+  try {
+    if (drafts.length === 0) localStorage.removeItem(key)
+    else localStorage.setItem(key, JSON.stringify(drafts))
+  } catch {
+    // Storage full or refused (private browsing): they stay in the page.
+  }
 }

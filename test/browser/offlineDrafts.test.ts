@@ -70,6 +70,30 @@ describe('hidden entries written offline', () => {
     expect(factor.authorName).toBe('Lena Laptop')
   })
 
+  it('are kept by the browser when the page is closed before the connection returns', async () => {
+    await facilitator.getByTestId('private-start').click()
+    await lena.getByTestId('private-mode').waitFor()
+    await writeOffline('Receipt printer jams (typed offline, page closed)')
+    const context = lena.context()
+    await lena.close()
+    await context.setOffline(false)
+    // The same browser opens the board again: what was waiting goes to the relay after its hello.
+    lena = await context.newPage()
+    await lena.goto(created.links.edit)
+    const name = lena.getByTestId('display-name')
+    await Promise.race([name.waitFor(), lena.locator('[data-testid="board"][data-synced="true"]').waitFor()])
+    if (await name.isVisible()) {
+      await name.fill('Lena Laptop')
+      await lena.getByTestId('join').click()
+    }
+    await lena.locator('[data-testid="board"][data-synced="true"]').waitFor()
+    await expect.poll(() => facilitator.getByTestId('private-counts').textContent(), { timeout: 10_000 }).toContain('1')
+    await facilitator.getByTestId('private-reveal').click()
+    await expect.poll(factorTexts).toContain('Receipt printer jams (typed offline, page closed)')
+    expect(factorTexts().filter((text) => text.startsWith('Receipt printer jams'))).toHaveLength(1)
+    expect(await lena.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('zigzag.waitingDrafts.')))).toEqual([])
+  })
+
   it('say so when a dot is placed offline, instead of dropping it without a word', async () => {
     await facilitator.getByTestId('voting-open').click()
     const vote = lena.locator('[data-testid="touchpoint"][data-title="Online checkout"] [data-testid="vote-cast"]')
