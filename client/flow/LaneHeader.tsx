@@ -7,6 +7,7 @@ import { FlowPortal } from './FlowPortal.js'
 import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
 import { useHeaderRename } from './useHeaderRename.js'
+import { farHeaderSizes } from './headerSizes.js'
 import { GRID, type LaneRow } from './layout.js'
 import { hasWordWiderThanLane } from './laneName.js'
 
@@ -22,6 +23,7 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint
   const other = row.channel === 'physical' ? 'digital' : 'physical'
   const longWord = useMemo(() => hasWordWiderThanLane(row.name, canvasMeasure), [row.name])
   const nameClass = `lane__name${longWord ? ' lane__name--long-word' : ''}`
+  const farSizes = useMemo(() => farHeaderSizes(row.name, 'lane'), [row.name])
   // While typed in, the field is drawn above the cards: on a board zoomed out it grows to a readable size, over the first
   // phase's cards. The name keeps its place in the header.
   const placeField = (field: ReactNode) => (
@@ -35,7 +37,7 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint
   return (
     <div ref={header} className={`lane lane--${row.channel}${startsGroup ? ' lane--group-start' : ''}`} data-testid="lane"
       data-lane-id={row.id} data-channel={row.channel}
-      style={{ left: 0, top: row.y, width: GRID.laneHeaderWidth, height: row.height }}>
+      style={{ left: 0, top: row.y, width: GRID.laneHeaderWidth, height: row.height, ...farSizes }}>
       <EditTarget isGone={() => !laneMaps(doc).has(row.id)} name={row.name}>
         <InlineText className={nameClass} testId="lane-name" value={row.name} readOnly={readOnly} clamped
           title={t('grid.rename')} readOnlyTitle={lockedHint} editing={editing} onEditingChange={onEditingChange} placeField={placeField}

@@ -1,9 +1,11 @@
+import { useMemo } from 'react'
 import { movePhase, phaseMaps, removePhase, renamePhase } from '../../shared/model/index.js'
 import { ActionsMenu } from '../ui/ActionsMenu.js'
 import { EditTarget } from '../ui/EditTarget.js'
 import { useCanvas } from './CanvasContext.js'
 import { InlineText } from './InlineText.js'
 import { useHeaderRename } from './useHeaderRename.js'
+import { farHeaderSizes } from './headerSizes.js'
 import { GRID, type PhaseColumn } from './layout.js'
 
 /** A column header: the phase name (double-click renames) and its menu: rename, move left/right, remove. Read-only for viewers and while the grid is locked (lockedHint then says why). */
@@ -11,13 +13,14 @@ export function PhaseHeader({ column, first, last, readOnly, lockedHint }: {
   column: PhaseColumn; first: boolean; last: boolean; readOnly: boolean; lockedHint?: string
 }) {
   const { t, doc, origin } = useCanvas()
+  const farSizes = useMemo(() => farHeaderSizes(column.name, 'phase'), [column.name])
   const { header, editing, onEditingChange, renameFromMenu } = useHeaderRename('phase-name')
   const remove = () => {
     if (window.confirm(t('grid.removePhaseConfirm', { name: column.name }))) removePhase(doc, column.id, origin)
   }
   return (
     <div ref={header} className="phase" data-testid="phase" data-phase-id={column.id}
-      style={{ left: column.x, top: 0, width: column.width, height: GRID.headerHeight }}>
+      style={{ left: column.x, top: 0, width: column.width, height: GRID.headerHeight, ...farSizes }}>
       <EditTarget isGone={() => !phaseMaps(doc).has(column.id)} name={column.name}>
         <InlineText className="phase__name" testId="phase-name" value={column.name} readOnly={readOnly} clamped
           title={t('grid.rename')} readOnlyTitle={lockedHint} editing={editing} onEditingChange={onEditingChange}

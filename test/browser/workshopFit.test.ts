@@ -56,6 +56,13 @@ describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
       return title.bottom <= box.bottom + 0.5 ? [] : [c.getAttribute('data-title')]
     }))
     expect(spilled).toEqual([])
+    // The phases' and lanes' names and the lanes' channels grow too (they were 8, 7 and 4.7 px on screen).
+    const headers = await pat.locator('.phase__name, .lane__name, .channel-chip').evaluateAll((all) => all.map((el) => {
+      const zoom = Number(getComputedStyle(el).getPropertyValue('--zoom'))
+      return { size: parseFloat(getComputedStyle(el).fontSize) * zoom, text: el.textContent }
+    }))
+    expect(headers.length).toBe(5 + 5 + 5)
+    for (const header of headers) expect(header.size, header.text!).toBeGreaterThanOrEqual(9)
     await screenshot(pat, 'workshopFit-far-titles')
     // German compound words are set smaller rather than broken in two: every word of every title lies on one line (a line
     // may break after a hyphen, as in "Click-&-Collect-Bestellung").
@@ -67,7 +74,7 @@ describe('a workshop on 1,280 px laptops and a 1080p projector', () => {
     updateTouchpoint(writer.doc, guide.id, { momentOfTruth: true })
     addTouchpoint(writer.doc, { title: 'Rücksendeetikettendruck im Laden', phaseId: guide.phaseId, laneId: guide.laneId, kind: 'direct' })
     const gerd = await joinBoard(browser, german.links.edit, 'Gerd', { viewport: LAPTOP, locale: 'de-DE' })
-    const brokenWords = () => gerd.locator('.card__title').evaluateAll((all) => all.flatMap((el) => {
+    const brokenWords = () => gerd.locator('.card__title, .phase__name, .lane__name').evaluateAll((all) => all.flatMap((el) => {
       const text = el.firstChild?.nodeType === Node.TEXT_NODE ? el.firstChild as Text : null
       if (!text) return []
       const words: string[] = []
