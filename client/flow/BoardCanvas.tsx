@@ -22,6 +22,7 @@ import { Cursors } from './Cursors.js'
 import { ADD_BUTTONS_ROOM, MAX_ZOOM, MIN_ZOOM, fitOnCanvas } from './canvasFit.js'
 import { FIT_MARGIN, fitArea } from './fitArea.js'
 import { type ShownCards, useShowCards } from './useShowCards.js'
+import { useKeepBoardFitted } from './useKeepBoardFitted.js'
 import { EmotionCurveNode } from './EmotionCurveNode.js'
 import { HelpControl } from '../help/HelpControl.js'
 import { Icon } from '../ui/Icon.js'
@@ -365,6 +366,8 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   const movedFrom = useRef<Viewport | null>(null)
   const onViewMoveStart = useCallback((event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
     movedFrom.current = event ? viewport : null // a drag, the wheel or a pinch; programmatic moves (fitting, following) have no event
+    // The wheel always moves the view, and its move ends only once the wheel has rested a while.
+    if (event?.type === 'wheel') untouched.current = false
     onMoveStart(event)
   }, [onMoveStart])
   // A press that did not move the view (a click on a card) leaves it fitted.
@@ -374,6 +377,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     movedFrom.current = null
   }, [])
   const touchedByButton = useCallback(() => void (untouched.current = false), [])
+  useKeepBoardFitted({ bounds: boardBounds, reserveRight: addRoom, untouched, active: !projector && !following && fitted.current, fit: fitBoard })
   // The zoom as a CSS variable on the canvas, set without a render: controls that must stay clickable (a card's vote dots) keep a
   // minimum size on screen by growing as the board is zoomed out.
   // Set only when the zoom changed: the store changes with every node moved, and a custom property set on the canvas is
@@ -463,7 +467,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
               at the fitted board's bottom left; the top left of the board is its empty corner cell. */}
           <Controls position="top-left" orientation="horizontal" showInteractive={false} showFitView={false} onZoomIn={touchedByButton} onZoomOut={touchedByButton}>
             {/* Our fit, not React Flow's: a board too big for the smallest zoom keeps its top left in view (fitOnCanvas). */}
-            <ControlButton className="react-flow__controls-fitview" onClick={fitBoard} title={t('canvas.fitView')} aria-label={t('canvas.fitView')}>
+            <ControlButton className="react-flow__controls-fitview" onClick={() => { untouched.current = true; fitBoard() }} title={t('canvas.fitView')} aria-label={t('canvas.fitView')}>
               <Icon name="fit" />
             </ControlButton>
             {!projector && <HelpControl readOnly={readOnly} />}

@@ -123,20 +123,30 @@ function useDone() {
   return { added, deleted: done?.deleted ?? null, list, show: setDone, clear: () => setDone(null) }
 }
 
-/** Whose journey the list follows. */
+/** Up to this many personas wrap onto a second line, each name whole; more take one row that scrolls sideways. */
+const FEW_PERSONAS = 3
+
+/**
+ * Whose journey the list follows: one row of chips that scrolls sideways, so a board with many personas still shows its
+ * journey on the first screen (wrapped, eight personas filled a 360 × 640 phone), the chosen one scrolled into sight.
+ */
 function PersonaPicker() {
   const { t } = useTranslation()
   const { board, personaId, setPersonaId } = useBoard()
+  const row = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    row.current?.querySelector<HTMLElement>('[aria-checked="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+  }, [personaId])
   if (board.personas.length === 0) return null
   return (
     <div className="phone-personas">
       <span className="phone-personas__label">{t('personas.journeyOf')}</span>
-      <div className="phone-personas__chips" role="radiogroup" aria-label={t('personas.heading')}>
+      <div ref={row} className={`phone-personas__chips${board.personas.length <= FEW_PERSONAS ? ' phone-personas__chips--wrap' : ''}`} role="radiogroup" aria-label={t('personas.heading')}>
         {board.personas.map((p) => (
           <button key={p.id} type="button" role="radio" aria-checked={p.id === personaId} data-testid="phone-persona" data-persona-id={p.id}
             className={`persona-chip phone-persona${p.id === personaId ? ' is-active' : ''}`} style={{ '--persona': p.color } as React.CSSProperties}
-            onClick={() => setPersonaId(p.id)}>
-            <span className="persona-chip__dot" />{p.name}
+            title={p.name} onClick={() => setPersonaId(p.id)}>
+            <span className="persona-chip__dot" /><span className="persona-chip__name">{p.name}</span>
           </button>
         ))}
       </div>

@@ -1,0 +1,63 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { joinBoard, launchBrowser } from '../utils/browser.js'
+import { type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
+import { addLane, addPhase } from '../../shared/model/index.js'
+
+/** A fitted view keeps the whole board, its emotion curve included, in sight as the grid grows; a view someone moved stays put. */
+let server: TestServer
+let browser: Browser
+let fran: Page
+let pat: Page
+let writer: TestClient
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+  const board = await createBoard(server.url, { template: 'retail', language: 'en' })
+  writer = connectClient(server.url, board.id, board.tokens.edit)
+  await synced(writer)
+  fran = await joinBoard(browser, board.links.facilitator, 'Fran', { width: 1280, height: 720 })
+  pat = await joinBoard(browser, board.links.edit, 'Pat', { width: 1280, height: 720 })
+})
+
+afterAll(async () => {
+  writer?.destroy()
+  await browser?.close()
+  await server?.close()
+})
+
+const zoom = (page: Page) => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a)
+/** Whether the emotion curve's bottom edge is on the canvas. */
+const curveInSight = (page: Page) => page.evaluate(() => {
+  const canvas = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect()
+  const curve = document.querySelector('[data-testid="emotion-curve"]')?.getBoundingClientRect()
+  return !!curve && curve.bottom <= canvas.bottom + 1 && curve.right <= canvas.right + 1
+})
+
+describe('a fitted board that grows', () => {
+  it('fits again when lanes and phases added elsewhere reach past the canvas, unless the person moved the view', async () => {
+    expect(await curveInSight(fran)).toBe(true)
+    // Pat zooms in: a view of their own, which nothing takes away.
+    const canvas = (await pat.getByTestId('canvas').boundingBox())!
+    await pat.mouse.move(canvas.x + 200, canvas.y + 200)
+    await pat.mouse.wheel(0, -200)
+    await expect.poll(() => zoom(pat)).toBeGreaterThan(0.5)
+    const patZoom = await zoom(pat)
+    const franZoom = await zoom(fran)
+
+    for (const name of ['Call centre', 'Chat', 'Delivery']) addLane(writer.doc, name, name === 'Delivery' ? 'physical' : 'digital')
+    addPhase(writer.doc, 'Repair')
+    await expect.poll(() => fran.getByTestId('lane').count()).toBe(8)
+    await expect.poll(() => curveInSight(fran)).toBe(true)
+    expect(await zoom(fran)).toBeLessThan(franZoom)
+    expect(await zoom(pat)).toBeCloseTo(patZoom, 5)
+
+    // Fit again by hand: from then on, Pat's view too keeps the growing board in sight.
+    await pat.getByRole('button', { name: 'Fit the board to the screen' }).click()
+    await expect.poll(() => curveInSight(pat)).toBe(true)
+    addLane(writer.doc, 'Social media ads', 'digital')
+    await expect.poll(() => pat.getByTestId('lane').count()).toBe(9)
+    await expect.poll(() => curveInSight(pat)).toBe(true)
+  })
+})
