@@ -24,7 +24,19 @@ export const VOTING_COLUMNS = [
   'round_id', 'round_title', 'target', 'opened_at', 'votes_per_person', 'item_id', 'item_name', 'removed', 'rank', 'dots',
 ] as const
 
-type Column = (typeof TOUCHPOINT_COLUMNS | typeof FACTOR_COLUMNS | typeof STARDUST_ROUND_COLUMNS | typeof VOTING_COLUMNS)[number]
+/**
+ * One row per touchpoint on each persona's journey, in the order the customer meets them, with the switch between
+ * physical and digital and the hand-off between departments on the step that brings the customer there. Its channel
+ * columns are the touchpoints table's: the lane's name, and physical or digital.
+ */
+export const JOURNEY_COLUMNS = [
+  'persona', 'step', 'touchpoint_id', 'touchpoint', 'phase', 'channel', 'channel_type', 'department', 'moment_of_truth', 'channel_switch',
+  'hand_off',
+] as const
+
+type Column = (
+  typeof TOUCHPOINT_COLUMNS | typeof FACTOR_COLUMNS | typeof STARDUST_ROUND_COLUMNS | typeof VOTING_COLUMNS | typeof JOURNEY_COLUMNS
+)[number]
 
 /** The words of a board's enumerated values, by what they name. */
 interface Values {
@@ -38,6 +50,8 @@ interface Values {
   target: Record<VotingTarget, string>
   yes: string
   no: string
+  /** Who a hand-off passes the customer to (or from) at a touchpoint no department owns. */
+  nobody: string
 }
 
 /**
@@ -55,7 +69,8 @@ export interface CsvDialect {
 
 const ENGLISH: CsvDialect = {
   delimiter: ',',
-  header: Object.fromEntries([...TOUCHPOINT_COLUMNS, ...FACTOR_COLUMNS, ...STARDUST_ROUND_COLUMNS, ...VOTING_COLUMNS].map((c) => [c, c])) as Record<Column, string>,
+  header: Object.fromEntries([...TOUCHPOINT_COLUMNS, ...FACTOR_COLUMNS, ...STARDUST_ROUND_COLUMNS, ...VOTING_COLUMNS, ...JOURNEY_COLUMNS]
+    .map((c) => [c, c])) as Record<Column, string>,
   values: {
     channel: { physical: 'physical', digital: 'digital' },
     kind: { direct: 'direct', indirect: 'indirect' },
@@ -67,6 +82,7 @@ const ENGLISH: CsvDialect = {
     target: { touchpoints: 'touchpoints', stardust: 'stardust' },
     yes: 'yes',
     no: 'no',
+    nobody: '(no owner)',
   },
   decimal: (value) => value.toFixed(2),
 }
@@ -88,6 +104,7 @@ const GERMAN: CsvDialect = {
     round_dots: 'Punkte der letzten Abfrage',
     round_id: 'Abfrage-ID', round_title: 'Titel der Abfrage', target: 'Abgestimmt über', opened_at: 'Gestartet', votes_per_person: 'Punkte pro Person',
     item_id: 'Eintrags-ID', item_name: 'Eintrag', removed: 'Entfernt', rank: 'Rang', dots: 'Punkte',
+    persona: 'Persona', step: 'Schritt', touchpoint_id: 'Kontaktpunkt-ID', channel_switch: 'Kanalwechsel', hand_off: 'Übergabe',
   },
   values: {
     channel: { physical: de.grid.physical, digital: de.grid.digital },
@@ -100,6 +117,7 @@ const GERMAN: CsvDialect = {
     target: { touchpoints: 'Kontaktpunkte', stardust: de.voting.onStardust },
     yes: 'ja',
     no: 'nein',
+    nobody: de.handOffs.nobody,
   },
   decimal: (value) => value.toFixed(2).replace('.', ','),
 }

@@ -6,15 +6,17 @@ import {
 import type { VotingRound } from '../../shared/session.js'
 import { rankedItems } from '../session/VotingResults.js'
 import {
-  type CsvDialect, FACTOR_COLUMNS, STARDUST_COLUMNS, STARDUST_ROUND_COLUMNS, TOUCHPOINT_COLUMNS, VOTING_COLUMNS, csvDialect,
+  type CsvDialect, FACTOR_COLUMNS, JOURNEY_COLUMNS, STARDUST_COLUMNS, STARDUST_ROUND_COLUMNS, TOUCHPOINT_COLUMNS, VOTING_COLUMNS, csvDialect,
 } from './csvDialect.js'
+import { handOffDepartments, personaJourneyStops } from './journeyStops.js'
 import { byRoundDots, dotsOf, lastStardustRound } from './votingRecord.js'
 
-type TableName = 'touchpoints' | 'factors' | 'stardust' | 'voting'
+type TableName = 'touchpoints' | 'journeys' | 'factors' | 'stardust' | 'voting'
 
 /**
  * The board as spreadsheet tables: touchpoints with all attributes and
- * scores, factor entries, stardust ideas with votes and owners, with headers,
+ * scores, every persona's journey (a row per touchpoint, in the order the
+ * customer meets them), factor entries, stardust ideas with votes and owners, with headers,
  * values, separator and decimal mark in `language` (csvDialect): the page's, where the
  * person exporting chose one, else the board's.
  * With closed dot-voting rounds on record (the session's `votingHistory`), a
@@ -48,6 +50,13 @@ export function boardCsvTables(
       stardust_ideas: board.stardust.filter((s) => s.touchpointId === t.id).length,
     }
   })
+  const journeys = personaJourneyStops(board).flatMap(({ persona, stops }) => stops.map((stop): Row<typeof JOURNEY_COLUMNS> => ({
+    persona: persona.name, step: stop.number, touchpoint_id: stop.touchpoint.id, touchpoint: stop.touchpoint.title, phase: stop.phase?.name ?? '',
+    channel: stop.lane?.name ?? '', channel_type: stop.lane ? v.channel[stop.lane.channel] : '', department: stop.touchpoint.department,
+    moment_of_truth: yesNo(stop.touchpoint.momentOfTruth),
+    channel_switch: stop.channelSwitch ? `${v.channel[stop.channelSwitch.from]}→${v.channel[stop.channelSwitch.to]}` : '',
+    hand_off: stop.handOff ? handOffDepartments(stop.handOff, v.nobody).join(' → ') : '',
+  })))
   const factors = board.factors.map((f): Row<typeof FACTOR_COLUMNS> => ({
     touchpoint: title.get(f.touchpointId) ?? '', level: v.level[f.level], dimension: v.dimension[f.dimension], text: f.text,
     author: f.authorName, customer_voice: yesNo(f.customerVoice), created: new Date(f.createdAt).toISOString(),
@@ -63,9 +72,10 @@ export function boardCsvTables(
     round_id: r.id, round_title: r.title, target: v.target[r.target], opened_at: new Date(r.openedAt).toISOString(),
     votes_per_person: r.votesPerPerson, item_id: item.id, item_name: item.text, removed: yesNo(item.removed), rank: item.rank, dots: item.count,
   })))
-  // A board that never closed a round keeps its three tables as they were, with the same columns.
+  // A board that never closed a round keeps its other tables as they were, with the same columns.
   return {
     touchpoints: table(dialect, TOUCHPOINT_COLUMNS, touchpoints),
+    journeys: table(dialect, JOURNEY_COLUMNS, journeys),
     factors: table(dialect, FACTOR_COLUMNS, factors),
     stardust: table<readonly StardustColumn[]>(dialect, round ? STARDUST_ROUND_COLUMNS : STARDUST_COLUMNS, stardust),
     ...(votingHistory.length > 0 ? { voting: table(dialect, VOTING_COLUMNS, voting) } : {}),

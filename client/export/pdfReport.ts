@@ -10,6 +10,8 @@ import { rankedItems } from '../session/VotingResults.js'
 import { loadOnDemand } from '../ui/loadOnDemand.js'
 import { EMOJI_FONT, type FallbackFont, SYMBOL_FONT, withFallbackFonts } from './pdfGlyphs.js'
 import { byRoundDots, dotsOf, lastStardustRound } from './votingRecord.js'
+import { journeysSection } from './journeysSection.js'
+import { type TableCell, table } from './reportTable.js'
 
 export interface ReportInput {
   board: BoardState
@@ -30,7 +32,7 @@ type Content = Record<string, unknown> | string
 
 /**
  * The workshop report as a pdfmake document, built from the board's data
- * (not a screenshot): title, date, participants, the journey picture, the
+ * (not a screenshot): title, date, participants, the journey picture, every persona's journey in order, the
  * ranked touchpoints, the dot-voting rounds' results, each moment of truth with its rating distribution, each
  * touchpoint's factor matrix, and the stardust backlog with votes and owners (by the dots of the last stardust round,
  * once one has closed).
@@ -49,6 +51,8 @@ export function reportDocument({
   const content: Content[] = heading.map(([text, style]) => ({ text: breakingLongWords(text), style }))
   const headingHeight = heading.reduce((sum, [text, style]) => sum + paragraphHeight(text, HEADING[style]), 0)
   if (journeyImage) content.push(journeyPicture(journeyImage, headingHeight))
+  // The picture draws one persona's path; every persona's, in order, follows it.
+  content.push(...journeysSection(board, t, journeyImage ? pageHeading(t('report.journeys')) : keptHeading(t('report.journeys'), 'h2')))
   content.push(journeyImage ? pageHeading(t('report.ranking')) : keptHeading(t('report.ranking'), 'h2'))
   // In the report's language (the page's): "4,5" in German, "4.5" in English.
   const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
@@ -172,43 +176,6 @@ function votingRounds(board: BoardState, history: readonly VotingRound[], t: TFu
 }
 
 const none = (t: TFunction) => contentStart({ text: t('report.none'), italics: true })
-
-/**
- * pdfmake's lightHorizontalLines (lines between rows, a heavier one under the header), with every column padded on
- * both sides: that layout leaves the first and last columns unpadded, so their text touched the header row's dark
- * fill at its edges.
- */
-const TABLE_LAYOUT = {
-  hLineWidth: (i: number, node: { table: { body: unknown[]; headerRows: number } }) =>
-    i === 0 || i === node.table.body.length ? 0 : i === node.table.headerRows ? 2 : 1,
-  vLineWidth: () => 0,
-  hLineColor: (i: number) => (i === 1 ? 'black' : '#aaa'),
-  paddingLeft: () => 6,
-  paddingRight: () => 6,
-}
-
-/** A table cell: its text, or its text in a colour. */
-type TableCell = string | { text: string; color: string }
-
-/**
- * A table whose header row comes again on every page it runs onto. One that `namesItself` (its header row says what
- * it is about, no heading does) keeps that row with the next, and keeps each row on one page: its rows are single
- * factor entries, never taller than a page. (pdfmake's dontBreakRows leaves a row taller than a page out of the
- * document, so the other tables, whose rows may hold long texts, let rows break across pages.)
- */
-function table(
-  header: (string | Record<string, unknown>)[], rows: TableCell[][], widths: (number | string)[], namesItself = false,
-): Record<string, unknown> {
-  const cell = (content: TableCell) => (typeof content === 'string' ? breakingLongWords(content) : content)
-  // The first row marks where the table's content starts, so that its heading keeps to that row's page.
-  const body = rows.map((row, i) => row.map((content) => (i === 0 ? contentStart(cell(content)) : cell(content))))
-  const head = header.map((content) => ({ ...(typeof content === 'string' ? { text: content } : content), style: 'head' }))
-  return {
-    table: { headerRows: 1, ...(namesItself ? { keepWithHeaderRows: 1, dontBreakRows: true } : {}), widths, body: [head, ...body] },
-    layout: TABLE_LAYOUT,
-    margin: [0, 0, 0, 8],
-  }
-}
 
 /**
  * Loads pdfmake (and its fonts, which cover German) only when a report is asked for, and a fallback font only for a

@@ -405,8 +405,8 @@ export const de: Strings<typeof en> = {
     'png-board': 'Bild des ganzen Boards (PNG)', 'png-boardHint': 'Folientauglich, 1920 px breit',
     'png-view': 'Bild der aktuellen Ansicht (PNG)', 'png-viewHint': 'Genau das, was Sie jetzt sehen',
     'svg-board': 'Ganzes Board als SVG', 'svg-boardHint': 'Skalierbar, für Druck und Grafikprogramme',
-    pdf: 'Workshop-Bericht (PDF)', pdfHint: 'Journey, Rangfolge, Momente der Wahrheit, Faktoren, Sternenstaub',
-    csv: 'Tabellen für Excel & Co. (CSV, zip)', csvHint: 'Kontaktpunkte, Faktoren, Sternenstaub-Ideen',
+    pdf: 'Workshop-Bericht (PDF)', pdfHint: 'Journeys, Rangfolge, Momente der Wahrheit, Faktoren, Sternenstaub',
+    csv: 'Tabellen für Excel & Co. (CSV, zip)', csvHint: 'Kontaktpunkte, Journeys, Faktoren, Sternenstaub-Ideen',
     json: 'Board-Datei (JSON)', jsonHint: 'Alles auf dem Board; als neues Board importierbar',
   },
   report: {
@@ -431,6 +431,12 @@ export const de: Strings<typeof en> = {
     cell: 'Phase · Kanal',
     dotsPerPerson_one: '{{count}} Punkt pro Person', dotsPerPerson_other: '{{count}} Punkte pro Person',
     byRound: 'Nach den Punkten der Sternenstaub-Abfrage vom {{when}}, dann nach Stimmen.',
+    journeys: 'Die Journey jeder Persona',
+    journeysIntro: 'Die Kontaktpunkte, die jede Persona durchläuft, in der Reihenfolge, in der der Kunde ihnen begegnet. Ein Kanalwechsel ist, wo die Journey zwischen physisch und digital wechselt; eine Übergabe, wo der Kunde an eine andere Abteilung weitergereicht wird.',
+    noJourney: 'Noch keine Journey gezeichnet.',
+    step: 'Nr.', channelSwitch: 'Kanalwechsel', handOff: 'Übergabe',
+    toDigital: 'von physisch zu digital', toPhysical: 'von digital zu physisch',
+    handOffFromTo: 'von {{from}} an {{to}}',
   },
   import: {
     button: 'Board-Datei importieren',

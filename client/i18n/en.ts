@@ -402,8 +402,8 @@ export const en = {
     'png-board': 'Picture of the whole board (PNG)', 'png-boardHint': 'Slide-ready, 1920 px wide',
     'png-view': 'Picture of the current view (PNG)', 'png-viewHint': 'Exactly what you see now',
     'svg-board': 'Whole board as SVG', 'svg-boardHint': 'Scalable, for print and design tools',
-    pdf: 'Workshop report (PDF)', pdfHint: 'Journey, ranking, moments of truth, factors, stardust',
-    csv: 'Tables for spreadsheets (CSV, zip)', csvHint: 'Touchpoints, factor entries, stardust ideas',
+    pdf: 'Workshop report (PDF)', pdfHint: 'Journeys, ranking, moments of truth, factors, stardust',
+    csv: 'Tables for spreadsheets (CSV, zip)', csvHint: 'Touchpoints, journeys, factor entries, stardust ideas',
     json: 'Board file (JSON)', jsonHint: 'Everything on the board; import it as a new board',
   },
   report: {
@@ -428,6 +428,12 @@ export const en = {
     cell: 'Phase · channel',
     dotsPerPerson_one: '{{count}} dot per person', dotsPerPerson_other: '{{count}} dots per person',
     byRound: 'By the dots of the stardust round of {{when}}, then by votes.',
+    journeys: 'Every persona’s journey',
+    journeysIntro: 'The touchpoints each persona passes through, in the order the customer meets them. A channel switch is where the journey zigzags between physical and digital; a hand-off is where the customer is passed to another department.',
+    noJourney: 'No journey drawn yet.',
+    step: '#', channelSwitch: 'Channel switch', handOff: 'Hand-off',
+    toDigital: 'from physical to digital', toPhysical: 'from digital to physical',
+    handOffFromTo: 'from {{from}} to {{to}}',
   },
   import: {
     button: 'Import a board file',

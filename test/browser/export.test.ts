@@ -45,8 +45,8 @@ describe('handing the board off', () => {
     expect(exporters(await loaded())).toEqual([])
     const files = unzipSync(new Uint8Array(await exportFile('csv')))
     const names = Object.keys(files).sort()
-    expect(names.map((name) => name.replace(/^.*-(\w+)\.csv$/, '$1'))).toEqual(['factors', 'stardust', 'touchpoints'])
-    expect(strFromU8(files[names[2]!]!)).toContain('Online checkout')
+    expect(names.map((name) => name.replace(/^.*-(\w+)\.csv$/, '$1'))).toEqual(['factors', 'journeys', 'stardust', 'touchpoints'])
+    expect(strFromU8(files[names[3]!]!)).toContain('Online checkout')
     expect(exporters(await loaded())).toEqual([expect.stringMatching(/^csvExport-/)])
   })
 

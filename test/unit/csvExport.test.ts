@@ -41,7 +41,7 @@ describe('CSV export', () => {
 
   it('writes one CSV per table into a zip, with a byte-order mark for spreadsheet apps', () => {
     const files = unzipSync(boardCsvZip(boardWithAwkwardText(), 'shop'))
-    expect(Object.keys(files).sort()).toEqual(['shop-factors.csv', 'shop-stardust.csv', 'shop-touchpoints.csv'])
+    expect(Object.keys(files).sort()).toEqual(['shop-factors.csv', 'shop-journeys.csv', 'shop-stardust.csv', 'shop-touchpoints.csv'])
     expect([...files['shop-touchpoints.csv'].slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(strFromU8(files['shop-touchpoints.csv'])).toContain('Grüße')
   })

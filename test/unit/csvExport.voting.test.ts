@@ -53,7 +53,7 @@ describe('CSV export of the dot-voting rounds', () => {
   it('puts the voting table in the zip, exported from a German page with German headers and words', () => {
     const { board, history } = workshop()
     const files = unzipSync(boardCsvZip(board, 'kasse', 'de', history))
-    expect(Object.keys(files).sort()).toEqual(['kasse-factors.csv', 'kasse-stardust.csv', 'kasse-touchpoints.csv', 'kasse-voting.csv'])
+    expect(Object.keys(files).sort()).toEqual(['kasse-factors.csv', 'kasse-journeys.csv', 'kasse-stardust.csv', 'kasse-touchpoints.csv', 'kasse-voting.csv'])
     const voting = strFromU8(files['kasse-voting.csv']!.slice(3))
     expect(voting.split('\r\n')[0]).toBe('Abfrage-ID;Titel der Abfrage;Abgestimmt über;Gestartet;Punkte pro Person;Eintrags-ID;Eintrag;Entfernt;Rang;Punkte')
     expect(rows(voting, ';').map((row) => [row['Abgestimmt über'], row.Eintrag, row.Entfernt])).toContainEqual(['Sternenstaub', 'A poem', 'ja'])
@@ -65,7 +65,7 @@ describe('CSV export of the dot-voting rounds', () => {
   it('leaves the tables as they were on a board that closed no round', () => {
     const { board } = workshop()
     expect(boardCsvTables(board, 'en', [])).toEqual(boardCsvTables(board, 'en'))
-    expect(Object.keys(boardCsvTables(board, 'en', []))).toEqual(['touchpoints', 'factors', 'stardust'])
+    expect(Object.keys(boardCsvTables(board, 'en', []))).toEqual(['touchpoints', 'journeys', 'factors', 'stardust'])
     // A touchpoint round alone leaves the stardust table by votes, without dots.
     const { stardust } = boardCsvTables(board, 'en', workshop().history.filter((r) => r.target === 'touchpoints'))
     expect(stardust.split('\r\n')[0]).not.toContain('round_dots')
