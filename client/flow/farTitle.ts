@@ -5,8 +5,8 @@ import { GRID } from './layout.js'
  * A card's title when the board is zoomed far out (.canvas--far, .canvas--farthest: BoardCanvas): set larger, so it
  * stays readable, but never so large that a word is wider than the card and breaks without a hyphen
  * ("Bestellabschlus/s"): such a title steps down to the largest size its longest word fits. So does the usual 17 px,
- * for a word too long even for that (German compounds: "Kundenzufriedenheitsbefragung"), down to 13 px; a word longer
- * still breaks where it must (or is hyphenated, where the browser knows the language: .card__title).
+ * for a word too long even for that (German compounds: "Rücksendeetikettendruck"), down to 13 px; a word longer still
+ * ("Kundenzufriedenheitsbefragung") breaks where it must (or is hyphenated, where the browser knows the language: .card__title).
  */
 export const FAR_TITLE = { far: 20, farthest: 24, usual: 17, smallest: 13 } as const
 /** The room for a title's line: the card less its 12 px paddings, its 6 px edge and its 1 px border. */

@@ -19,7 +19,8 @@ const LADDER = [26, 24, 22, 20, 19, 18, 17, 16, 15, 14]
 /** The far and farthest sizes of a header's name as CSS custom properties; none when the defaults fit. */
 export function farHeaderSizes(name: string, kind: keyof typeof FAR_HEADER, measure: Measure = canvasMeasure): Record<string, string> | undefined {
   const { far, farthest, smallest, room } = FAR_HEADER[kind]
-  const words = name.split(/\s+/).filter(Boolean)
+  // A line may break after a hyphen ("Kundenservice-Telefonhotline"), as in a card's title.
+  const words = name.split(/\s+/).flatMap((word) => word.split(/(?<=-)/)).filter(Boolean)
   const fits = (size: number) => words.every((word) => measure(word, { weight: 700, size }) <= room)
   if (fits(farthest)) return undefined
   const size = (from: number) => Math.max(smallest, LADDER.find((s) => s <= from && fits(s)) ?? smallest)

@@ -63,6 +63,11 @@ export function FindTouchpoints() {
   const query = useDeferredValue(typed)
   const result = useMemo(() => findOnBoard(board, query, SHOWN), [board, query])
   useEffect(() => setActive(0), [query])
+  // The highlighted result stays in sight as the arrows move it through a list longer than its box.
+  const list = useRef<HTMLUListElement>(null)
+  useEffect(() => {
+    list.current?.children[active]?.scrollIntoView({ block: 'nearest' })
+  }, [active])
 
   const choose = (id: string) => {
     setOpen(false)
@@ -93,7 +98,7 @@ export function FindTouchpoints() {
               {result.total === 0 ? t('find.none') : result.total > SHOWN ? t('find.firstOf', { shown: SHOWN, count: result.total }) : t('find.count', { count: result.total })}
             </p>
           )}
-          <ul id="find-results" className="find__results" role="listbox" aria-label={t('find.heading')}>
+          <ul ref={list} id="find-results" className="find__results" role="listbox" aria-label={t('find.heading')}>
             {result.touchpoints.map(({ touchpoint, found }, index) => {
               const elsewhere = found.filter((f) => f.where !== 'title')
               return (

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useLayoutEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type BoardLinks, rotateLink } from '../sync/api.js'
 import { Modal } from '../ui/Modal.js'
@@ -15,6 +15,24 @@ interface Props {
   rotation?: { boardId: string; token: string; onRotated: (links: BoardLinks) => void }
 }
 
+/**
+ * Each link's box as tall as its link takes at the box's width (a phone's box is narrow), so its end, the token that
+ * tells the links apart, always shows: measured when shown and when the window changes size.
+ */
+function useWholeLinks() {
+  useLayoutEffect(() => {
+    const fit = () => {
+      for (const box of document.querySelectorAll<HTMLTextAreaElement>('.share__row textarea')) {
+        box.style.height = 'auto'
+        box.style.height = `${box.scrollHeight + box.offsetHeight - box.clientHeight}px`
+      }
+    }
+    fit()
+    window.addEventListener('resize', fit)
+    return () => window.removeEventListener('resize', fit)
+  })
+}
+
 export function SharePanel({ links, onClose, rotation }: Props) {
   const { t } = useTranslation()
   /** The link last copied, and whether the copy worked: "Copied" only shows when it did. */
@@ -22,6 +40,7 @@ export function SharePanel({ links, onClose, rotation }: Props) {
   const [rotateError, setRotateError] = useState('')
   /** The link whose QR code shows, for people to scan from the shared screen with a phone. */
   const [qr, setQr] = useState<string | null>(null)
+  useWholeLinks()
   const rotate = async (kind: 'edit' | 'view') => {
     if (!rotation || !window.confirm(t('share.rotateConfirm'))) return
     try {
@@ -44,7 +63,7 @@ export function SharePanel({ links, onClose, rotation }: Props) {
             <p className="share__hint">{t(`share.${kind}Hint`)}</p>
             <div className="share__row">
               {/* The whole width, on two lines, so the end of each link shows: the links differ only in their token, at the end. */}
-              <textarea id={`link-${kind}`} data-testid={`link-${kind}`} readOnly rows={links[kind]!.length > 120 ? 3 : 2} value={links[kind]} spellCheck={false} onFocus={(e) => e.target.select()} />
+              <textarea id={`link-${kind}`} data-testid={`link-${kind}`} readOnly rows={2} value={links[kind]} spellCheck={false} onFocus={(e) => e.target.select()} />
               <button type="button" className="button" data-testid={`copy-${kind}`} onClick={() => void copy(kind, links[kind]!)}>
                 {copied?.kind === kind && copied.ok ? t('share.copied') : t('share.copy')}
               </button>

@@ -89,6 +89,27 @@ describe('finding touchpoints', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('find')
   })
 
+  it('keeps the result the arrows move to in sight in a long list', async () => {
+    await page.keyboard.press('Escape')
+    await page.getByTestId('find').click()
+    await page.getByTestId('find-input').fill('e')
+    const results = page.getByTestId('find-result')
+    await expect.poll(() => results.count()).toBeGreaterThan(10)
+    const inSight = () => page.evaluate(() => {
+      const list = document.getElementById('find-results')!.getBoundingClientRect()
+      const active = document.querySelector('[data-testid="find-result"][aria-selected="true"]')!.getBoundingClientRect()
+      return active.top >= list.top - 0.5 && active.bottom <= list.bottom + 0.5
+    })
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown')
+    await expect.poll(inSight).toBe(true)
+    // Up from the first wraps round to the last.
+    await page.getByTestId('find-input').fill('e ')
+    await page.getByTestId('find-input').fill('e')
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(inSight).toBe(true)
+    await page.keyboard.press('Escape')
+  })
+
   it('finds by a title with a click, which opens that card', async () => {
     await page.getByTestId('find').click()
     await page.getByTestId('find-input').fill('online checkout')

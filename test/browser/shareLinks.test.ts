@@ -33,6 +33,20 @@ describe('the share dialog', () => {
     }
   })
 
+  it('shows each link whole on a 360 px phone too, however many lines it takes there', async () => {
+    const phone = await joinBoard(browser, board.links.facilitator, 'Fran', { viewport: { width: 360, height: 640 }, locale: 'de-DE', isMobile: true, hasTouch: true })
+    try {
+      await phone.getByTestId('share').click()
+      for (const kind of ['edit', 'view', 'facilitator'] as const) {
+        const field = phone.getByTestId(`link-${kind}`)
+        await field.waitFor()
+        expect(await field.evaluate((el) => el.scrollHeight <= el.clientHeight + 1), kind).toBe(true)
+      }
+    } finally {
+      await phone.context().close()
+    }
+  })
+
   it('shows the edit link as a QR code on request, and the view link’s in its place', async () => {
     await page.getByTestId('qr-edit').click()
     const code = page.getByTestId('share-panel').getByTestId('qr-code')

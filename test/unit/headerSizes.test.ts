@@ -20,3 +20,10 @@ describe('phase and lane names zoomed far out', () => {
     expect(farHeaderSizes('Kaufentscheidung', 'phase', measure)).toEqual({ '--far-phase': '22px', '--farthest-phase': '22px' })
   })
 })
+
+describe('a header name with a hyphen', () => {
+  it('may break after the hyphen, so it is measured word by word, not as one long word', () => {
+    // "Kundenservice-" (14) and "Telefonhotline" (14): 168 px at 20, 185 at 22; as one word it would drop to 14.
+    expect(farHeaderSizes('Kundenservice-Telefonhotline', 'lane', measure)).toEqual({ '--far-lane': '20px', '--farthest-lane': '20px' })
+  })
+})
