@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { MAX_BOARD_FILE_BYTES } from '../shared/format/index.js'
 import type { BoardCreations } from './boardCreations.js'
-import { type BuiltBoard, readBoardRequest } from './boardRequest.js'
+import { boardFileIn } from './boardFileApi.js'
+import { type BuiltBoard, WORKER_IMPORT_ITEMS, countFileItems, parseBody, readBoardRequest } from './boardRequest.js'
 import { BOARD_ID_PATTERN, boardInfo, boardLinks, newBoard } from './boards.js'
 import { type ImportPool, WORKER_IMPORT_BYTES } from './importPool.js'
 import { HttpError, bearerToken, readBody, requestOrigin, sendJson } from './httpHelpers.js'
@@ -31,7 +32,13 @@ export async function createBoard(req: IncomingMessage, res: ServerResponse, dep
   deps.boardCreations.take(req)
   const bytes = await readBody(req, MAX_BOARD_FILE_BYTES) // a board file may be larger than other requests
   if (bytes.byteLength >= WORKER_IMPORT_BYTES) return await createdResponse(req, res, deps, await deps.imports.build(bytes, Date.now()), 'import')
-  const read = readBoardRequest(bytes)
+  // A small file of many items (thousands of empty ones) costs as much to check as a large one: it goes to the worker too.
+  const json = parseBody(bytes)
+  const file = boardFileIn(json)
+  if (file !== undefined && countFileItems(file) > WORKER_IMPORT_ITEMS) {
+    return await createdResponse(req, res, deps, await deps.imports.build(bytes, Date.now()), 'import')
+  }
+  const read = readBoardRequest(json)
   if ('file' in read) return await createdResponse(req, res, deps, newBoard({}, Date.now(), read.file), 'import')
   const { template: templateId, language = 'en' } = read.request
   if (templateId !== undefined && !isTemplateId(templateId)) throw new HttpError(400, unknownTemplateMessage(templateId))

@@ -18,7 +18,7 @@ export class BoardCreations {
 
   /** Counts a board made from this request's address; refuses it with 429 past the limit. */
   take(req: IncomingMessage, now = performance.now()): void {
-    const address = req.socket.remoteAddress ?? 'unknown'
+    const address = addressKey(req.socket.remoteAddress ?? 'unknown')
     let entry = this.buckets.get(address)
     if (!entry) {
       if (this.buckets.size >= MAX_ADDRESSES) this.forgetIdle(now)
@@ -34,4 +34,19 @@ export class BoardCreations {
   private forgetIdle(now: number): void {
     for (const [address, { usedAt }] of this.buckets) if (now - usedAt > IDLE_MS) this.buckets.delete(address)
   }
+}
+
+/**
+ * Whose bucket an address counts in: an IPv4 address (also written as IPv6, ::ffff:a.b.c.d) on its own, an IPv6 one
+ * by its /64 network, as one home or host gets a whole /64 to pick addresses from.
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
+  if (mapped) return mapped[1]!
+  if (!address.includes(':')) return address
+  const [head = '', tail = ''] = address.split('%')[0]!.split('::')
+  const front = head ? head.split(':') : []
+  const back = address.includes('::') ? (tail ? tail.split(':') : []) : []
+  const groups = [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back]
+  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`
 }

@@ -20,7 +20,7 @@ import { type BoardStore, type MaybePromise, after } from './store.js'
 import { keepSchemaVersion, schemaVersionOf } from './schemaGuard.js'
 import { type CatchUpReason, StoreCatchUp } from './storeCatchUp.js'
 import { saveVersion } from './versions.js'
-import { WriteGuard } from './writeGuard.js'
+import { WriteGuard, sameParticipant } from './writeGuard.js'
 
 export interface SessionOptions {
   store: BoardStore
@@ -383,8 +383,13 @@ export class BoardSession implements BoardContext {
     const held = conn.heldPresence
     conn.heldPresence = undefined
     if (!held || !this.connections.has(conn)) return
-    const stamped = stampPresence(held, conn, () => false)
-    if (stamped !== 'hold') this.applyPresence(conn, stamped)
+    // Someone else may have announced one of its client ids meanwhile: nobody speaks for another's presence.
+    const own = held.filter(({ clientId }) => {
+      const owner = this.people.ownerOf(clientId)
+      return owner === undefined || owner === conn || sameParticipant(owner, conn)
+    })
+    const stamped = stampPresence(own, conn, () => false)
+    if (stamped !== 'hold' && stamped.length > 0) this.applyPresence(conn, stamped)
   }
 
   /** The connection that announced an awareness client id, if any. */

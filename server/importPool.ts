@@ -2,7 +2,10 @@ import { Worker } from 'node:worker_threads'
 import type { BuiltBoard } from './boardRequest.js'
 import { HttpError } from './httpHelpers.js'
 
-/** Files this large or larger are built in a worker; smaller ones take a few milliseconds on the main thread. */
+/**
+ * Files this large or larger are built in a worker, as are smaller ones of more than WORKER_IMPORT_ITEMS items
+ * (boardRequest.ts); the rest take up to some tens of milliseconds on the main thread.
+ */
 export const WORKER_IMPORT_BYTES = 256 * 1024
 /** Large imports waiting for the worker, beyond the one it builds; more are refused with 503 until one is done. */
 const MAX_WAITING = 2
@@ -27,15 +30,26 @@ export class ImportPool {
   }
 }
 
+/** A worker's heap, and how long it may take: a file within MAX_FILE_ITEMS takes seconds and a few hundred megabytes. */
+const WORKER_HEAP_MB = 1024
+const WORKER_DEADLINE_MS = 60_000
+
 function buildInWorker(bytes: Uint8Array, now: number): Promise<BuiltBoard> {
-  const worker = new Worker(new URL('./importWorker.mjs', import.meta.url))
+  const worker = new Worker(new URL('./importWorker.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
+  let deadline: ReturnType<typeof setTimeout> | undefined
   return new Promise<BuiltBoard>((resolve, reject) => {
+    deadline = setTimeout(() => reject(new HttpError(413, `The board file takes too long to import (over ${WORKER_DEADLINE_MS / 1000} s); it holds too much`)), WORKER_DEADLINE_MS)
     worker.once('message', (answer: Answer) => {
       if (answer.ok) resolve({ record: answer.record, snapshot: answer.snapshot })
       else reject(new HttpError(answer.status, answer.message))
     })
-    worker.once('error', (error: Error) => reject(new HttpError(500, `The board file could not be imported: ${error.message}`)))
+    worker.once('error', (error: Error & { code?: string }) => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? new HttpError(413, 'The board file takes too much memory to import; it holds too much')
+      : new HttpError(500, `The board file could not be imported: ${error.message}`)))
     worker.once('exit', (code) => reject(new HttpError(500, `The import stopped (exit code ${code})`)))
     worker.postMessage({ bytes, now })
-  }).finally(() => void worker.terminate())
+  }).finally(() => {
+    clearTimeout(deadline)
+    void worker.terminate()
+  })
 }

@@ -78,6 +78,9 @@ export interface BoardContext {
   dropMessage(conn: Connection, reason: string): void
 }
 
+/** Presence held before a hello (stampPresence), in characters: a page's own state is a few hundred. */
+const MAX_HELD_PRESENCE_CHARS = 64 * 1024
+
 /** Reads the rest of one frame and writes any reply for the sender into `reply`. */
 type MessageHandler = (board: BoardContext, conn: Connection, decoder: decoding.Decoder, reply: encoding.Encoder) => void
 
@@ -155,7 +158,10 @@ export const messageHandlers: Record<number, MessageHandler> = {
     if (foreign) return board.dropMessage(conn, 'awareness_foreign_client')
     const stamped = stampPresence(entries, conn, (id) => board.isClaimed(id))
     if (stamped === 'hold') {
-      conn.heldPresence = entries
+      // Only the text is kept (a parsed state takes many times its size), and only so much of it: the latest update.
+      const held = entries.map(({ clientId, clock, state }) => ({ clientId, clock, state }))
+      if (held.reduce((sum, e) => sum + (e.state?.length ?? 0), 0) > MAX_HELD_PRESENCE_CHARS) return board.dropMessage(conn, 'awareness_held_too_large')
+      conn.heldPresence = held
       return
     }
     board.applyPresence(conn, stamped)

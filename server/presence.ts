@@ -1,6 +1,9 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 
+/** The longest presence state taken, in characters. */
+export const MAX_PRESENCE_STATE_CHARS = 256 * 1024
+
 /** How long a presence lives without being renewed (clients renew every 15 s), as in y-protocols. */
 export const PRESENCE_TIMEOUT_MS = 30_000
 
@@ -117,6 +120,9 @@ export function readPresenceUpdate(update: Uint8Array): PresenceEntry[] {
     const clientId = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
     const text = decoding.readVarString(decoder)
+    // A page's presence is a few hundred characters, some tens of thousands while it drags many cards; megabytes of it,
+    // parsed, would take the server's memory and go to everyone on the board.
+    if (text.length > MAX_PRESENCE_STATE_CHARS) throw new Error(`a presence state of ${text.length} characters (at most ${MAX_PRESENCE_STATE_CHARS})`)
     const state: unknown = JSON.parse(text)
     entries.push({ clientId, clock, state: state === null ? null : text, parsed: state })
   }

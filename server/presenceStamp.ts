@@ -5,7 +5,7 @@ import type { PresenceEntry } from './presence.js'
 const SHOWN_ROLES: Record<Role, readonly string[]> = { facilitator: ['facilitator', 'projector'], editor: ['editor'], viewer: ['viewer'] }
 
 /** Who a connection is, as the server knows it: the role of its link, and the participant its hello proved. */
-export interface ProvenSender { role: Role; participantId: string | undefined }
+export interface ProvenSender { id: string; role: Role; participantId: string | undefined }
 
 /**
  * A connection's presence with who it is taken from what the server knows, not from what the page says: pages follow
@@ -28,10 +28,13 @@ export function stampPresence(entries: PresenceEntry[], sender: ProvenSender, is
       who.role = sender.role
       changed = true
     }
-    if (sender.participantId === undefined) {
+    // A view link is someone only with a claimed id and its key; otherwise its presence has an id of its own connection,
+    // so no one's id shows on a view link that never proved it (pages follow people by id).
+    const proven = sender.participantId ?? (sender.role === 'viewer' ? `viewer-${sender.id}` : undefined)
+    if (proven === undefined) {
       if (typeof who.id === 'string' && isClaimed(who.id)) return 'hold'
-    } else if (who.id !== sender.participantId) {
-      who.id = sender.participantId
+    } else if (who.id !== proven) {
+      who.id = proven
       changed = true
     }
     if (!changed) continue

@@ -136,7 +136,7 @@ export class FacilitationChannel {
    * A page says who it is. The first hello with an id claims it for the key its browser holds; later ones must hold
    * the same key. A connection is one person: a second hello may not name another. A view link casts no vote and
    * writes no draft, so its hello claims nothing: claims are stored for good, and a view link must not fill the
-   * board's claims (MAX_PARTICIPANTS) and keep new people out.
+   * board's claims (MAX_PARTICIPANTS) and keep new people out. It is someone only with an id claimed and its key.
    */
   private hello(conn: Connection, command: Extract<SessionCommand, { type: 'hello' }>): MaybePromise<void> {
     if (conn.participantId !== undefined && conn.participantId !== command.participantId) {
@@ -149,12 +149,18 @@ export class FacilitationChannel {
       this.host.log('warn', 'session.hello-refused', { board: this.host.boardId, conn: conn.id })
       return this.refuse(conn, 'hello', { code: 'idTaken' })
     }
-    const claims = claimed === undefined && conn.role !== 'viewer'
+    conn.name = command.name.trim() || 'Anonymous'
+    if (claimed === undefined && conn.role === 'viewer') {
+      // An id nobody claimed proves nothing, and a view link may not claim it: the connection stays no one, so it never
+      // becomes the person who claims that id later (their votes, drafts and presence). It sees the public state.
+      conn.socket.send(this.stateFrame())
+      return
+    }
+    const claims = claimed === undefined
     if (claims && Object.keys(this.state.claims).length >= MAX_PARTICIPANTS) {
       return this.refuse(conn, 'hello', { code: 'tooManyPeople' })
     }
     conn.participantId = command.participantId
-    conn.name = command.name.trim() || 'Anonymous'
     conn.socket.send(this.stateFrame())
     conn.socket.send(this.youFrame(conn.participantId))
     this.host.proven?.(conn)

@@ -5,7 +5,7 @@ import { singleLine } from './singleLine.js'
 import { clipText } from './textLength.js'
 import { DEFAULT_LANES, DEFAULT_PERSONA, DEFAULT_PHASES, DEFAULT_TITLE, MAX_TITLE_LENGTH } from './defaults.js'
 import { readMeta } from './read.js'
-import { type Language, SCHEMA_VERSION, entityMap, journeyStepMap, laneMaps, legacyJourneyMaps, metaMap, personaMaps, phaseMaps } from './schema.js'
+import { type Language, SCHEMA_VERSION, entityMap, journeyStepMap, laneMaps, legacyJourneyMaps, metaMap, personaMaps, phaseMaps, isEntity } from './schema.js'
 
 export interface BoardSeed {
   title?: string
@@ -107,7 +107,7 @@ export function moveLegacyJourneySteps(doc: Y.Doc): void {
   if (legacy.size === 0) return
   const steps = journeyStepMap(doc)
   for (const [id, m] of [...legacy.entries()]) {
-    const [personaId, from, to] = [m.get('personaId'), m.get('from'), m.get('to')]
+    const [personaId, from, to] = isEntity(m) ? [m.get('personaId'), m.get('from'), m.get('to')] : []
     if (!steps.has(id) && typeof personaId === 'string' && typeof from === 'string' && typeof to === 'string') {
       steps.set(id, { personaId, from, to })
     }

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import type { TransactionOrigin } from '../origins.js'
 import { touchpointsInBoardOrder } from './ordering.js'
 import type { BoardState } from './read.js'
-import { type Channel, type JourneyStep, journeyStepMap, legacyJourneyMaps, personaMaps, str, touchpointMaps } from './schema.js'
+import { type Channel, type JourneyStep, journeyStepMap, legacyJourneyMaps, personaMaps, str, touchpointMaps, isEntity } from './schema.js'
 
 /**
  * Links one touchpoint to the next on a persona's journey path. Returns the
@@ -41,7 +41,7 @@ function stepValue(value: unknown): StoredStep | null {
 export function storedSteps(doc: Y.Doc): JourneyStep[] {
   const steps = new Map<string, JourneyStep>()
   legacyJourneyMaps(doc).forEach((m, id) => {
-    steps.set(id, { id, personaId: str(m, 'personaId'), from: str(m, 'from'), to: str(m, 'to') })
+    if (isEntity(m)) steps.set(id, { id, personaId: str(m, 'personaId'), from: str(m, 'from'), to: str(m, 'to') })
   })
   journeyStepMap(doc).forEach((value, id) => {
     const step = stepValue(value)

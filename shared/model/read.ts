@@ -6,7 +6,7 @@ import {
   type BoardMeta, type Channel, type CustomerChair, type EntityMap, type FactorEntry, type JourneyStep, type Lane, type Language,
   type Outcome, type Persona, type Phase, type StardustIdea, type Touchpoint, type TouchpointKind, OUTCOMES,
   SCHEMA_VERSION, TOUCHPOINT_STATUSES, bool, influenceMap, laneMaps, metaMap, num, oneOf, personaMaps,
-  phaseMaps, ratingMap, stardustMaps, str, touchpointMaps,
+  phaseMaps, ratingMap, stardustMaps, str, touchpointMaps, entities
 } from './schema.js'
 
 /** touchpointId → participantId → value. */
@@ -41,13 +41,13 @@ export function readMeta(doc: Y.Doc): BoardMeta {
 }
 
 export function phases(doc: Y.Doc): Phase[] {
-  return [...phaseMaps(doc).entries()]
+  return entities(phaseMaps(doc))
     .map(([id, m]) => ({ id, name: str(m, 'name'), position: num(m, 'position') }))
     .sort(byPosition)
 }
 
 export function lanes(doc: Y.Doc): Lane[] {
-  return [...laneMaps(doc).entries()]
+  return entities(laneMaps(doc))
     .map(([id, m]) => ({
       id,
       name: str(m, 'name'),
@@ -58,7 +58,7 @@ export function lanes(doc: Y.Doc): Lane[] {
 }
 
 export function touchpoints(doc: Y.Doc): Touchpoint[] {
-  return [...touchpointMaps(doc).entries()].map(([id, m]) => readTouchpoint(doc, id, m)).sort(byPosition)
+  return entities(touchpointMaps(doc)).map(([id, m]) => readTouchpoint(doc, id, m)).sort(byPosition)
 }
 
 /** One card as views render it. */

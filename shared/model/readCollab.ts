@@ -3,12 +3,12 @@ import { byPosition } from './ordering.js'
 import {
   type Author, type CustomerChair, type EntityMap, type FactorEntry, type Persona, type StardustIdea, FACTOR_DIMENSIONS,
   FACTOR_LEVELS, STARDUST_GOALS, STARDUST_STATUSES, bool, factorMaps, num, oneOf, personaMaps, sessionMap, splitPersonalKey,
-  stardustMaps, stardustVoteMap, str,
+  stardustMaps, stardustVoteMap, str, entities
 } from './schema.js'
 
 /** Readers of what people add on top of the grid: personas, ratings, factors, stardust, the empty chair. */
 export function readPersonas(doc: Y.Doc): Persona[] {
-  return [...personaMaps(doc).entries()]
+  return entities(personaMaps(doc))
     .map(([id, m]) => ({ id, name: str(m, 'name'), description: str(m, 'description'), color: str(m, 'color', '#1f2a44'), position: num(m, 'position') }))
     .sort(byPosition)
 }
@@ -34,7 +34,7 @@ const author = (m: EntityMap): Author => ({
 const byCreation = <T extends { createdAt: number; id: string }>(a: T, b: T) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)
 
 export function readFactors(doc: Y.Doc, cards: ReadonlySet<string>): FactorEntry[] {
-  return [...factorMaps(doc).entries()]
+  return entities(factorMaps(doc))
     .map(([id, m]) => ({
       id,
       touchpointId: str(m, 'touchpointId'),
@@ -55,7 +55,7 @@ export function readStardust(doc: Y.Doc, cards: ReadonlySet<string>): StardustId
     const [idea, participant] = splitPersonalKey(key)
     voters.set(idea, [...(voters.get(idea) ?? []), participant])
   })
-  return [...stardustMaps(doc).entries()]
+  return entities(stardustMaps(doc))
     .map(([id, m]) => ({
       id,
       touchpointId: str(m, 'touchpointId'),

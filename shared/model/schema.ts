@@ -213,20 +213,34 @@ export function entityMap(fields: Record<string, unknown>, defaults: Readonly<Re
 /** What a touchpoint's readers give a field it does not store (read.ts); a new card stores only what differs. */
 export const TOUCHPOINT_DEFAULTS = { kind: 'direct', status: TOUCHPOINT_STATUSES[0] } as const
 
+/**
+ * Whether a collection's entry is an entity (a Y.Map): a client of its own may store anything there (a string, a
+ * list), and the readers skip what is not, rather than fail on it for everyone.
+ */
+export const isEntity = (value: unknown): value is EntityMap => value instanceof Y.Map
+
+/** The entries of a collection that are entities (isEntity). */
+export function entities(collection: Y.Map<EntityMap>): [string, EntityMap][] {
+  return [...collection.entries()].filter((entry): entry is [string, EntityMap] => isEntity(entry[1]))
+}
+
+/** A field of an entity; nothing for an entry that is not one (isEntity). */
+const field = (map: EntityMap, key: string): unknown => (isEntity(map) ? map.get(key) : undefined)
+
 export const str = (map: EntityMap, key: string, fallback = ''): string => {
-  const value = map.get(key)
+  const value = field(map, key)
   return typeof value === 'string' ? value : fallback
 }
 
-export const bool = (map: EntityMap, key: string): boolean => map.get(key) === true
+export const bool = (map: EntityMap, key: string): boolean => field(map, key) === true
 
 /** A string field restricted to a closed set of values, falling back to the first. */
 export function oneOf<T extends string>(map: EntityMap, key: string, values: readonly T[]): T {
-  const value = map.get(key)
+  const value = field(map, key)
   return values.includes(value as T) ? (value as T) : values[0]
 }
 
 export const num = (map: EntityMap, key: string, fallback = 0): number => {
-  const value = map.get(key)
+  const value = field(map, key)
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback
 }

@@ -6,7 +6,7 @@ import { positionAt } from './ordering.js'
 import { touchpoints } from './read.js'
 import {
   type Touchpoint, type TouchpointKind, entityMap, factorMaps, influenceMap, ratingMap, splitPersonalKey,
-  stardustMaps, stardustVoteMap, touchpointMaps, TOUCHPOINT_DEFAULTS,
+  stardustMaps, stardustVoteMap, touchpointMaps, TOUCHPOINT_DEFAULTS, isEntity
 } from './schema.js'
 
 /** The fields a person edits in the details panel. */
@@ -106,11 +106,11 @@ export function removeTouchpoint(doc: Y.Doc, id: string, origin?: TransactionOri
       for (const key of [...scores.keys()]) if (splitPersonalKey(key)[0] === id) scores.delete(key)
     }
     const factors = factorMaps(doc)
-    for (const [entryId, entry] of [...factors.entries()]) if (entry.get('touchpointId') === id) factors.delete(entryId)
+    for (const [entryId, entry] of [...factors.entries()]) if (isEntity(entry) && entry.get('touchpointId') === id) factors.delete(entryId)
     const ideas = stardustMaps(doc)
     const votes = stardustVoteMap(doc)
     for (const [ideaId, idea] of [...ideas.entries()]) {
-      if (idea.get('touchpointId') !== id) continue
+      if (!isEntity(idea) || idea.get('touchpointId') !== id) continue
       ideas.delete(ideaId)
       for (const key of [...votes.keys()]) if (splitPersonalKey(key)[0] === ideaId) votes.delete(key)
     }

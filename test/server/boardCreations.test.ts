@@ -47,6 +47,17 @@ describe('making boards', () => {
     expect(exported.touchpoints).toHaveLength(6000)
   })
 
+  it('refuses a file of more items than a board may hold at once, however small, saying which and how many', async () => {
+    server = await startTestServer()
+    // 87,000 empty touchpoints in 256 KiB: checking each one would hold the relay for seconds.
+    const file = { format: 'zigzag-board', formatVersion: 2, meta: { title: 'Empty', language: 'en' }, phases: [], lanes: [], touchpoints: Array.from({ length: 87_000 }, () => ({})) }
+    const refused = await post(server.url, JSON.stringify({ board: file }))
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as { error: string }).error).toBe('Invalid board file: touchpoints: at most 10,000 items, not 87,000')
+    const health = await fetch(`${server.url}/healthz`)
+    expect(health.status).toBe(200)
+  })
+
   it('refuses a large file that is not a valid board with the reasons, from the worker', async () => {
     server = await startTestServer()
     const file = generatedBoardFile(3000) as unknown as { touchpoints: { phaseId: string }[] }

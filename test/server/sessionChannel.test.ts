@@ -24,7 +24,8 @@ async function join(token: string, participantId: string): Promise<SessionSocket
   const socket = await openSessionSocket(server.url, board.id, token)
   open.push(socket)
   socket.send({ type: 'hello', participantId, name: participantId, key: `secret-key-of-${participantId}` })
-  await socket.next(2) // state and you
+  // State and you; a view link with an id nobody claimed stays no one, and gets the state alone.
+  await socket.next(token === board.tokens.view ? 1 : 2)
   return socket
 }
 
