@@ -262,7 +262,9 @@ describe('handing the board off', () => {
       writeFileSync(`${RESULTS_DIR}/export-round-during.png`, PNG.sync.write(during))
       writeFileSync(`${RESULTS_DIR}/export-round-clean.png`, PNG.sync.write(clean))
     }
-    expect(differing, `pixels that differ, within ${JSON.stringify(where)}`).toBe(0)
+    // A round's buttons or a header's ••• would be hundreds of pixels; a handful may differ where two journey steps cross
+    // (seen: 9 pixels at the same spots in 1 run of 3 under load, with nothing else changed), which the test allows.
+    expect(differing, `pixels that differ, within ${JSON.stringify(where)}`).toBeLessThanOrEqual(30)
     // On screen the round and the cell are as they were.
     expect(await page.getByTestId('vote-dots').count()).toBeGreaterThan(0)
     expect(await page.getByTestId('cell-selected').count()).toBe(1)
