@@ -6,6 +6,10 @@ import { addStardust, readBoard, toggleStardustVote } from '../../shared/model/i
 import type { VotingRound } from '../../shared/session.js'
 import { addCards, author, seededDoc } from '../utils/board.js'
 
+/** An id as the CSV writes it: random ids may start with "-", which the CSV marks as text like any formula-like cell. */
+const cell = (id: string | undefined) => (id && /^[=+\-@\t\r]/.test(id) ? `'${id}` : id)
+
+
 const round = (fields: Partial<VotingRound> & Pick<VotingRound, 'id' | 'target' | 'openedAt'>): VotingRound =>
   ({ title: '', votesPerPerson: 3, status: 'closed', voters: 3, results: {}, ...fields })
 
@@ -32,12 +36,12 @@ describe('CSV export of the dot-voting rounds', () => {
     const { voting } = boardCsvTables(board, 'en', history)
     expect(voting!.split('\r\n')[0]).toBe('round_id,round_title,target,opened_at,votes_per_person,item_id,item_name,removed,rank,dots')
     expect(rows(voting!)).toEqual([
-      { round_id: 'r3', round_title: 'Which gift first?', target: 'stardust', opened_at: '2025-05-14T13:40:00.000Z', votes_per_person: '3', item_id: ideas.note, item_name: 'A thank-you note', removed: 'no', rank: '1', dots: '4' },
+      { round_id: 'r3', round_title: 'Which gift first?', target: 'stardust', opened_at: '2025-05-14T13:40:00.000Z', votes_per_person: '3', item_id: cell(ideas.note), item_name: 'A thank-you note', removed: 'no', rank: '1', dots: '4' },
       { round_id: 'r3', round_title: 'Which gift first?', target: 'stardust', opened_at: '2025-05-14T13:40:00.000Z', votes_per_person: '3', item_id: 'gone', item_name: 'A poem', removed: 'yes', rank: '2', dots: '1' },
-      { round_id: 'r3', round_title: 'Which gift first?', target: 'stardust', opened_at: '2025-05-14T13:40:00.000Z', votes_per_person: '3', item_id: ideas.coffee, item_name: 'Coffee while you wait', removed: 'no', rank: '2', dots: '1' },
-      { round_id: 'r2', round_title: '', target: 'touchpoints', opened_at: '2025-05-14T13:05:00.000Z', votes_per_person: '2', item_id: cards.Hotline, item_name: 'Hotline', removed: 'no', rank: '1', dots: '3' },
-      { round_id: 'r2', round_title: '', target: 'touchpoints', opened_at: '2025-05-14T13:05:00.000Z', votes_per_person: '2', item_id: cards.Till, item_name: 'Till', removed: 'no', rank: '1', dots: '3' },
-      { round_id: 'r1', round_title: '', target: 'stardust', opened_at: '2025-05-14T12:00:00.000Z', votes_per_person: '3', item_id: ideas.balloon, item_name: 'Balloon', removed: 'no', rank: '1', dots: '9' },
+      { round_id: 'r3', round_title: 'Which gift first?', target: 'stardust', opened_at: '2025-05-14T13:40:00.000Z', votes_per_person: '3', item_id: cell(ideas.coffee), item_name: 'Coffee while you wait', removed: 'no', rank: '2', dots: '1' },
+      { round_id: 'r2', round_title: '', target: 'touchpoints', opened_at: '2025-05-14T13:05:00.000Z', votes_per_person: '2', item_id: cell(cards.Hotline), item_name: 'Hotline', removed: 'no', rank: '1', dots: '3' },
+      { round_id: 'r2', round_title: '', target: 'touchpoints', opened_at: '2025-05-14T13:05:00.000Z', votes_per_person: '2', item_id: cell(cards.Till), item_name: 'Till', removed: 'no', rank: '1', dots: '3' },
+      { round_id: 'r1', round_title: '', target: 'stardust', opened_at: '2025-05-14T12:00:00.000Z', votes_per_person: '3', item_id: cell(ideas.balloon), item_name: 'Balloon', removed: 'no', rank: '1', dots: '9' },
     ])
   })
 
