@@ -24,7 +24,14 @@ export function randomId(bytes = 16): string {
   return out
 }
 
-/** Short ids for entities inside one board (collisions only matter per board). */
+/**
+ * Short ids for entities inside one board (collisions only matter per board). They never start with "-" or "_": a
+ * spreadsheet reads a cell starting with "-" as a formula, so the CSV export marks such a cell as text with an apostrophe,
+ * and the id in the CSV would not match the board file's (1 id in 32 did so).
+ */
 export function entityId(): string {
-  return randomId(9)
+  for (;;) {
+    const id = randomId(9)
+    if (id[0] !== '-' && id[0] !== '_') return id
+  }
 }

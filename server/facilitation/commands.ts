@@ -1,5 +1,5 @@
 import type { Refusal, RefusalCode, RefusalValues } from '../../shared/refusals.js'
-import { randomId } from '../../shared/ids.js'
+import { entityId } from '../../shared/ids.js'
 import type { Role } from '../../shared/protocol.js'
 import { type AgendaStep, type Draft, MAX_TIMER_MS, type SessionCommand, type VotingRound, type VotingTarget } from '../../shared/session.js'
 import { FACILITATOR_COMMANDS } from '../../shared/sessionCommands.js'
@@ -76,7 +76,7 @@ function run(state: FacilitationState, command: SessionCommand, actor: Actor, fa
       closeRound(state, facts)
       state.votedNames = {}
       session.voting = {
-        id: randomId(), title: command.title, target: command.target, votesPerPerson: command.votesPerPerson,
+        id: entityId(), title: command.title, target: command.target, votesPerPerson: command.votesPerPerson,
         status: 'open', openedAt: now, voters: 0, results: null,
       }
       return done()
@@ -205,7 +205,7 @@ function addDraft(
   const authorId = actor.participantId
   if (state.drafts.length >= MAX_DRAFTS) return refused('boardDrafts')
   if (state.drafts.filter((d) => d.authorId === authorId).length >= MAX_DRAFTS_PER_PERSON) return refused('personDrafts')
-  const common = { id: randomId(), touchpointId: command.touchpointId, text: command.text, customerVoice: command.customerVoice, authorId, authorName: actor.name, createdAt: now }
+  const common = { id: entityId(), touchpointId: command.touchpointId, text: command.text, customerVoice: command.customerVoice, authorId, authorName: actor.name, createdAt: now }
   state.drafts.push(command.type === 'draft.factor'
     ? { ...common, kind: 'factor', level: command.level, dimension: command.dimension }
     : { ...common, kind: 'stardust' })

@@ -42,4 +42,19 @@ describe('random ids', () => {
     expect(id).toHaveLength(12)
     expect(id).toMatch(URL_SAFE)
   })
+
+  it('never starts an entity id with "-" or "_" (a spreadsheet reads "-…" as a formula), drawing again instead', () => {
+    // The first draw starts with "-" (62 in base64url: the byte's top 6 bits 111110), the second with "_" (63), the third with "A".
+    const firsts = [0b11111000, 0b11111100, 0]
+    vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation((array) => {
+      const view = new Uint8Array(array.buffer, array.byteOffset, array.byteLength)
+      view.fill(7)
+      view[0] = firsts.shift() ?? 0
+      return array
+    })
+    expect(entityId()).toMatch(/^A/)
+    expect(firsts).toHaveLength(0)
+    vi.restoreAllMocks()
+    for (let i = 0; i < 2000; i++) expect(entityId()).toMatch(/^[A-Za-z0-9]/)
+  })
 })
