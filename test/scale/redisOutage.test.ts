@@ -9,6 +9,7 @@ import { PREPARE_TIMEOUT_MS } from '../../server/cluster.js'
 import type { LogFields, LogLevel, Logger } from '../../server/log.js'
 import { openPostgresStore } from '../../server/pgStore.js'
 import { openRaw } from '../utils/rawClient.js'
+import { openSessionSocket } from '../utils/sessionSocket.js'
 import { type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced, waitFor } from '../utils/server.js'
 import { type PrivateRedis, startPrivateRedis, startRedisLink } from './privateRedis.js'
 import { DATABASE_URL, testSchema } from './services.js'
@@ -129,6 +130,31 @@ describe('a Redis outage under several relay processes', () => {
       link.restore()
       await waitFor(() => titles(ben).includes('Typed while process three was cut off'), 10_000, 'the edit on process two')
       expect(logs.two).toContainEqual(expect.objectContaining({ event: 'cluster.catch-up', board: board.id, reason: 'announced', changed: true }))
+    } finally {
+      await three.close()
+      await link.close()
+    }
+  })
+
+  it('brings a session change made elsewhere while this process was cut off from Redis to its people once the link is back', async () => {
+    const link = await startRedisLink(redis.port)
+    const three = await startTestServer({ databaseUrl: DATABASE_URL, databaseSchema: schema.name, redisUrl: link.url, dataDir, log: collect(logs.three) })
+    try {
+      const board = await createBoard(one.url, { title: 'A timer started while one process was cut off' })
+      const facilitator = await openSessionSocket(one.url, board.id, board.tokens.facilitator)
+      const participant = await openSessionSocket(three.url, board.id, board.tokens.edit)
+      const running = (events: { type: string; session?: { timer: { endsAt: number | null } } }[]) =>
+        events.some((e) => e.type === 'state' && e.session!.timer.endsAt !== null)
+      link.cut() // process three misses the notice that the session changed; the change itself is stored
+      await waitFor(() => logs.three.some((e) => e.event === 'cluster.redis-down'), 10_000, 'process three to lose Redis')
+      facilitator.send({ type: 'timer.start' })
+      await waitFor(() => running(facilitator.events()), 5000, 'the timer to start on process one')
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(running(participant.events())).toBe(false)
+      link.restore()
+      await waitFor(() => running(participant.events()), 10_000, 'the running timer on process three')
+      facilitator.close()
+      participant.close()
     } finally {
       await three.close()
       await link.close()
