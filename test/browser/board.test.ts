@@ -608,6 +608,9 @@ describe('a live board in two browsers', () => {
     // Selected, its dots stay grown with the pointer elsewhere, for a touch screen, which hovers nothing.
     await facilitator.mouse.move(5, 700)
     expect((await callback.locator('.react-flow__handle-right').boundingBox())!.width).toBeGreaterThanOrEqual(15.5)
+    // Grown out of the card, not over its title's first letter.
+    const leftDot = (await callback.locator('.react-flow__handle-left').boundingBox())!
+    expect(leftDot.x + leftDot.width).toBeLessThanOrEqual((await callback.locator('.card__title').boundingBox())!.x + 0.5)
     const x = (await remove.boundingBox())!
     const body = (await callback.boundingBox())!
     expect(x.width).toBeGreaterThanOrEqual(19.5)
