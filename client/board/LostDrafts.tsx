@@ -26,7 +26,7 @@ export function LostDrafts({ children }: { children?: ReactNode }) {
 }
 
 /** What the note says of the text: each reason tells it differently (a replaced link keeps what was added, not what was typed). */
-const BODY = { removed: 'body', rewritten: 'rewrittenBody', closed: 'closedBody', left: 'leftBody' } as const
+const BODY = { removed: 'body', rewritten: 'rewrittenBody', tooLong: 'tooLongBody', closed: 'closedBody', left: 'leftBody' } as const
 
 function LostDraftNote({ draft }: { draft: LostDraft }) {
   const { t } = useTranslation()
@@ -35,7 +35,7 @@ function LostDraftNote({ draft }: { draft: LostDraft }) {
   const heading = draft.reason === 'closed' || draft.reason === 'left'
     ? t(`lostDraft.${draft.reason}${draft.name ? 'In' : ''}`, { name: draft.name })
     : draft.reason === 'removed' ? t('lostDraft.heading', { name: draft.name })
-      : t(draft.field ? 'lostDraft.rewrittenField' : 'lostDraft.rewritten', { name: draft.name, field: draft.field })
+      : t(`lostDraft.${draft.reason === 'tooLong' ? 'tooLong' : 'rewritten'}${draft.field ? 'Field' : ''}`, { name: draft.name, field: draft.field })
   return (
     <section className="lost-draft" role="alert" data-testid="lost-draft" aria-label={heading}>
       <button type="button" className="lost-draft__close" aria-label={t('common.close')} title={t('common.close')}

@@ -19,7 +19,7 @@ export function useCrossedSaves(doc: Y.Doc, origin: TransactionOrigin): void {
   const { t } = useTranslation()
   useEffect(() => mergeCrossedSaves(doc, origin, (save) => {
     const field = FIELD_LABELS[save.key]
-    keepLostDraft(nameOf(doc, save), save.text, 'rewritten', field && t(field))
+    keepLostDraft(nameOf(doc, save), save.text, save.tooLong ? 'tooLong' : 'rewritten', field && t(field))
   }), [doc, origin, t])
 }
 

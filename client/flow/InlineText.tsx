@@ -81,8 +81,8 @@ export function InlineText({
     if (!save) dropDraft() // Escape: the person drops what they typed, and nothing is to be kept of it
     if ((!save || !clean) && onDiscard?.()) return onEditingChange(false)
     if (save && clean) {
-      const merged = mergeText(base, clean, value)
-      if (merged.partly) keepRewritten(clean)
+      const merged = mergeText(base, clean, value, maxLength)
+      if (merged.partly) keepRewritten(clean, undefined, merged.tooLong)
       if (merged.text !== value) onCommit(merged.text)
     }
     if (save && !clean && value) kept.show(value)

@@ -506,6 +506,9 @@ export const de: Strings<typeof en> = {
     leftIn: 'Das haben Sie in „{{name}}“ geschrieben, als die Seite geschlossen wurde',
     leftBody: 'Der Text war noch nicht gespeichert und ist daher nicht im Board. Er bleibt hier, bis Sie dies schließen:',
     rewrittenField: 'Jemand hat „{{field}}“ von „{{name}}“ umgeschrieben, während Sie schrieben',
+    tooLong: 'Jemand hat denselben Text von „{{name}}“ ergänzt, während Sie schrieben',
+    tooLongField: 'Jemand hat „{{field}}“ von „{{name}}“ ergänzt, während Sie schrieben',
+    tooLongBody: 'Zusammen mit seinem ist Ihr Text länger, als das Feld fasst, daher bleibt seine Fassung. Ihr Text bleibt hier, bis Sie dies schließen:',
     rewrittenBody: 'Ihre Änderungen passten nicht mehr zu seinen, daher bleibt seine Fassung. Ihr Text bleibt hier, bis Sie dies schließen:',
   },
   loadFailure: {
@@ -529,7 +532,11 @@ export const de: Strings<typeof en> = {
     ratings_one: '{{count}} Bewertung', ratings_other: '{{count}} Bewertungen',
     restore: 'Karte zurückholen', dismiss: 'Ausblenden', restoredTitle: 'Wiederhergestellte Karte',
   },
-  journey: { switchToDigital: 'physisch → digital', switchToPhysical: 'digital → physisch', removeStep: 'Schritt entfernen' },
+  journey: {
+    switchToDigital: 'physisch → digital', switchToPhysical: 'digital → physisch', removeStep: 'Schritt entfernen',
+    comesAfter: 'Kommt nach', leadsTo: 'Führt zu', noStep: 'Noch kein Schritt.',
+    addBefore: 'Schritt hinzufügen von…', addAfter: 'Schritt hinzufügen zu…', removeStepBetween: 'Schritt {{from}} → {{to}} entfernen',
+  },
   phone: {
     sessionDetails: 'Was in der Sitzung gerade läuft: Details anzeigen',
     voting: 'Punktabfrage',
@@ -538,7 +545,7 @@ export const de: Strings<typeof en> = {
     voting_touchpoints: 'Vergeben Sie Ihre Punkte mit den Schaltflächen neben jedem Kontaktpunkt in der Liste oder auf seiner Karte.',
     voting_stardust: 'Öffnen Sie einen mit ✦ markierten Kontaktpunkt und vergeben Sie Ihre Punkte an seine Sternenstaub-Ideen.',
     stardustIdeas_one: '1 Sternenstaub-Idee', stardustIdeas_other: '{{count}} Sternenstaub-Ideen',
-    emptyJourney: 'Diese Persona hat noch keine Journey. Verbinden Sie Kontaktpunkte auf einem größeren Bildschirm, um sie zu zeichnen.',
+    emptyJourney: 'Diese Persona hat noch keine Journey. Öffnen Sie einen Kontaktpunkt, um die Schritte zu ihm und von ihm aus hinzuzufügen.',
     others: 'Kontaktpunkte außerhalb dieser Journey',
     step: 'Schritt {{number}}',
     back: 'Zurück zur Journey',

@@ -503,6 +503,9 @@ export const en = {
     leftIn: 'You were typing this in “{{name}}” when the page closed',
     leftBody: 'It was not saved yet, so it is not on the board. It is kept here until you close this:',
     rewrittenField: 'Someone rewrote “{{field}}” of “{{name}}” while you were typing',
+    tooLong: 'Someone added to the same text of “{{name}}” while you were typing',
+    tooLongField: 'Someone added to “{{field}}” of “{{name}}” while you were typing',
+    tooLongBody: 'Together with theirs your text is longer than the field takes, so theirs stays. Your text is kept here until you close this:',
     rewrittenBody: 'Your changes no longer fitted theirs, so theirs stays. Your text is kept here until you close this:',
   },
   loadFailure: {
@@ -526,7 +529,11 @@ export const en = {
     ratings_one: '{{count}} rating', ratings_other: '{{count}} ratings',
     restore: 'Bring the card back', dismiss: 'Dismiss', restoredTitle: 'Restored card',
   },
-  journey: { switchToDigital: 'physical → digital', switchToPhysical: 'digital → physical', removeStep: 'Remove step' },
+  journey: {
+    switchToDigital: 'physical → digital', switchToPhysical: 'digital → physical', removeStep: 'Remove step',
+    comesAfter: 'Comes after', leadsTo: 'Leads to', noStep: 'No step yet.',
+    addBefore: 'Add a step from…', addAfter: 'Add a step to…', removeStepBetween: 'Remove the step {{from}} → {{to}}',
+  },
   phone: {
     sessionDetails: 'What the session is doing now: show details',
     voting: 'Dot voting',
@@ -535,7 +542,7 @@ export const en = {
     voting_touchpoints: 'Place your dots with the buttons beside each touchpoint in the list, or on its card.',
     voting_stardust: 'Open a touchpoint marked ✦ and place your dots on its stardust ideas.',
     stardustIdeas_one: '1 stardust idea', stardustIdeas_other: '{{count}} stardust ideas',
-    emptyJourney: 'This persona has no journey yet. Link touchpoints on a larger screen to draw it.',
+    emptyJourney: 'This persona has no journey yet. Open a touchpoint to add the steps into and out of it.',
     others: 'Touchpoints not on this journey',
     step: 'Step {{number}}',
     back: 'Back to the journey',

@@ -4,6 +4,7 @@ import { type Touchpoint, touchpointMaps } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { VoteDots } from '../session/VoteDots.js'
 import { EditTarget } from '../ui/EditTarget.js'
+import { JourneySteps } from '../panels/touchpoint/JourneySteps.js'
 import { PhoneFactors } from './PhoneFactors.js'
 import { PhoneInfluence } from './PhoneInfluence.js'
 import { PhoneRating } from './PhoneRating.js'
@@ -63,6 +64,7 @@ export function PhoneFocusCard({ touchpoint, covered, onClose, onDeleted }: Prop
       )}
       <PhoneRating touchpoint={touchpoint} />
       <PhoneInfluence touchpoint={touchpoint} />
+      <div className="phone-section"><JourneySteps touchpoint={touchpoint} /></div>
       <EditTarget isGone={() => !touchpointMaps(doc).has(touchpoint.id)} name={touchpoint.title || t('touchpoint.untitled')}>
         <PhoneFactors touchpoint={touchpoint} />
         <PhoneStardust touchpoint={touchpoint} />

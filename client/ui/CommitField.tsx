@@ -51,8 +51,8 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
       if (value) kept.show(value)
       return
     }
-    const merged = mergeText(base.current, clean, value)
-    if (merged.partly) keepRewritten(clean, field.labels?.[0]?.textContent?.trim() || undefined)
+    const merged = mergeText(base.current, clean, value, maxLength)
+    if (merged.partly) keepRewritten(clean, field.labels?.[0]?.textContent?.trim() || undefined, merged.tooLong)
     if (merged.text !== value) onCommit(merged.text)
   }
   const onKeyDown = (event: KeyboardEvent) => {

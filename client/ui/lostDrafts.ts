@@ -10,7 +10,7 @@ export interface LostDraft {
    * The thing was removed; someone rewrote the same text meanwhile so that this no longer fitted in; or the board
    * closed under the field (its link was replaced); or the page was closed or reloaded (kept in the browser meanwhile).
    */
-  reason: 'removed' | 'rewritten' | 'closed' | 'left'
+  reason: 'removed' | 'rewritten' | 'tooLong' | 'closed' | 'left'
   /** Which of its fields, by the field's label, where it has several (a touchpoint's pain point, its description…). */
   field?: string
 }
@@ -74,9 +74,9 @@ export function useLostDrafts(): LostDraft[] {
 }
 
 /** Keeps `text` when someone rewrote the field's text meanwhile and not all of it could be merged in (mergeText). */
-export function useKeepRewritten(): (text: string, field?: string) => void {
+export function useKeepRewritten(): (text: string, field?: string, tooLong?: boolean) => void {
   const target = useContext(EditTargetContext)
-  return (text: string, field?: string) => keepLostDraft(target?.name ?? '', text, 'rewritten', field)
+  return (text: string, field?: string, tooLong?: boolean) => keepLostDraft(target?.name ?? '', text, tooLong ? 'tooLong' : 'rewritten', field)
 }
 
 /** The texts being typed into fields right now and not saved yet (useKeepIfGone), with what each belongs to. */

@@ -1,8 +1,15 @@
 import * as Y from 'yjs'
+import { MAX_DEPARTMENT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_EXPECTATION_LENGTH, MAX_NAME_LENGTH } from './defaults.js'
+import { MAX_ENTRY_LENGTH } from './factors.js'
 import { mergeText } from './mergeText.js'
 
 /** The keys of the board's entities that hold text people type: names, titles, descriptions, factors, ideas. */
-const TEXT_KEYS = new Set(['name', 'title', 'description', 'department', 'expectation', 'painPoint', 'measure', 'text'])
+/** The longest text each key holds on any entity (a persona's name and description take less: their editor keeps to that). */
+const TEXT_LIMITS: Record<string, number> = {
+  name: MAX_NAME_LENGTH, title: MAX_NAME_LENGTH, description: MAX_DESCRIPTION_LENGTH, department: MAX_DEPARTMENT_LENGTH,
+  expectation: MAX_EXPECTATION_LENGTH, painPoint: MAX_EXPECTATION_LENGTH, measure: MAX_EXPECTATION_LENGTH, text: MAX_ENTRY_LENGTH,
+}
+const TEXT_KEYS = new Set(Object.keys(TEXT_LIMITS))
 
 /** A text this page saved: what it started from, what it wrote, and the entry in the document that holds it. */
 interface Saved {
@@ -17,6 +24,8 @@ export interface UnmergedSave {
   /** The entity's map, to name it (its title or name). */
   entity: Y.Map<unknown>
   key: string
+  /** Its changes fitted theirs, but together the text was longer than the field takes. */
+  tooLong?: true
 }
 
 const itemOf = (map: Y.Map<unknown>, key: string) => map._map.get(key)
@@ -53,8 +62,8 @@ export function mergeCrossedSaves(doc: Y.Doc, origin: unknown, onUnmerged: (save
       if (builtOn(current, mine.item)) continue // they wrote on top of this page's save: they had it
       const theirs = textOf(map.get(key))
       if (theirs === null) continue
-      const merged = mergeText(mine.base, mine.mine, theirs)
-      if (merged.partly) onUnmerged({ text: mine.mine, entity: map, key })
+      const merged = mergeText(mine.base, mine.mine, theirs, TEXT_LIMITS[key])
+      if (merged.partly) onUnmerged({ text: mine.mine, entity: map, key, ...(merged.tooLong ? { tooLong: true as const } : {}) })
       else if (merged.text !== theirs) redo.push(() => { if (map.get(key) === theirs) map.set(key, merged.text) })
     }
     // Written as this page's own edit (undoable like the save it repeats), once the remote change is through: the

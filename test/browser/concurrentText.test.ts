@@ -112,6 +112,33 @@ describe('two people editing the same text at once', () => {
     await ben.getByTestId('lost-draft-close').click()
   })
 
+  it('keeps the whole text of someone whose words, with the other’s, are longer than the field takes', async () => {
+    const card_ = readBoard(reader.doc).touchpoints.find((t) => t.title === 'Online checkout')!
+    updateTouchpoint(reader.doc, card_.id, { measure: '' })
+    for (const page of [ann, ben]) {
+      await page.keyboard.press('Escape')
+      await card(page, card_.id).locator('.card__title').click()
+      await page.getByTestId('touchpoint-panel').waitFor()
+    }
+    // Both fill the empty field with long texts (QA: 439 and 434 of the field's 500 characters, joined 874, which the
+    // board held and the exported file cut).
+    const annText = `Ann ${'a'.repeat(435)}`
+    const benText = `Ben ${'b'.repeat(430)}`
+    for (const page of [ann, ben]) await expect.poll(() => page.getByTestId('panel-measure').inputValue()).toBe('')
+    await ben.getByTestId('panel-measure').fill(benText)
+    await ann.getByTestId('panel-measure').fill(annText)
+    await ann.getByTestId('panel-measure').blur()
+    await expect.poll(() => touchpoint(card_.id).measure).toBe(annText)
+    await ben.getByTestId('changed-meanwhile').waitFor()
+    await ben.getByTestId('panel-measure').blur()
+    await ben.getByTestId('lost-draft').waitFor()
+    expect(touchpoint(card_.id).measure).toBe(annText)
+    expect(await ben.getByTestId('lost-draft-text').inputValue()).toBe(benText)
+    expect(await ben.getByTestId('lost-draft').getAttribute('aria-label'))
+      .toBe('Someone added to “Customer-benefit measure” of “Online checkout” while you were typing')
+    await ben.getByTestId('lost-draft-close').click()
+  })
+
   it('merges a save made offline into the one someone else saved meanwhile, once back online', async () => {
     // Cleo merges her saves as a page does: whichever of the two saves Yjs lets lose, its page merges it.
     const cleo = connectClient(server.url, board.id, board.tokens.edit)

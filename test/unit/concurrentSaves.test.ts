@@ -94,6 +94,22 @@ describe('two saves of one field that cross on the wire', () => {
     expect(lost[0]!.entity.get('title')).toBe('Checkout')
   })
 
+  it('makes no merge longer than the field takes: the save that lost is kept whole for its author', async () => {
+    const { peers, save, card, unmerged, settle } = pages(2)
+    const anna = 'A'.repeat(439)
+    const cleo = 'C'.repeat(434)
+    save(0, { measure: anna })
+    save(1, { measure: cleo }) // both into the empty field, crossing: joined they are 874 of the 500 it takes
+    await settle()
+    expectConverged(peers)
+    const measure = card(peers.docs[0]!).measure
+    expect(measure.length).toBeLessThanOrEqual(500)
+    const lost = unmerged.flat()
+    expect(lost).toHaveLength(1)
+    expect([measure, lost[0]!.text].sort()).toEqual([anna, cleo])
+    expect(lost[0]!.tooLong).toBe(true)
+  })
+
   it('merges only text: a card moved by two people at once stays in one cell', async () => {
     const { peers, save, card, g, settle } = pages(2)
     save(0, { phaseId: g.phase('Before purchase') } as never)

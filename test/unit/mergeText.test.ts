@@ -30,4 +30,19 @@ describe('merging two people’s edits of one text field', () => {
       'Self-checkout only, no staff at all since the refit in March')
     expect(merged).toEqual({ text: 'Self-checkout only, no staff at all since the refit in March', partly: true })
   })
+
+  it('makes no merge longer than the field takes: theirs stays, and mine is to be kept for its author', () => {
+    // Two people filling an empty 500-character field with 439 and 434 characters: joined, 874 (QA: the board held them
+    // all, and the exported board file cut the second text off at 500).
+    const anna = 'A'.repeat(439)
+    const cleo = 'C'.repeat(434)
+    expect(mergeText('', cleo, anna, 500)).toEqual({ text: anna, partly: true, tooLong: true })
+    expect(mergeText('', cleo, anna)).toEqual({ text: `${anna} / ${cleo}`, partly: false })
+    // Additions to one text, within the limit and past it.
+    const base = 'Flyer comes on Thursday.'
+    expect(mergeText(base, `${base} Most read it on Saturday.`, `Note: ${base}`, 60).partly).toBe(false)
+    expect(mergeText(base, `${base} Most read it on Saturday.`, `Note: ${base}`, 40)).toEqual({ text: `Note: ${base}`, partly: true, tooLong: true })
+    // Mine alone over the limit is not a merge: the field's own limit keeps it from being typed.
+    expect(mergeText('a', 'b'.repeat(10), 'a', 5)).toEqual({ text: 'b'.repeat(10), partly: false })
+  })
 })

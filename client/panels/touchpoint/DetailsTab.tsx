@@ -7,11 +7,12 @@ import { removeTouchpointAsking } from '../../board/askRemoval.js'
 import { useBoard } from '../../board/BoardContext.js'
 import { CommitField } from '../../ui/CommitField.js'
 import { Icon } from '../../ui/Icon.js'
+import { JourneySteps } from './JourneySteps.js'
 
 /** Title, kind, owner, status, what the customer expects, their pain point, how the team measures what they get, description, and the cell. */
 export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; onDeleted: () => void }) {
   const { t } = useTranslation()
-  const { doc, origin, readOnly, board, me, isFacilitator, isLocked, session: { session, send } } = useBoard()
+  const { doc, origin, readOnly, board, me, isFacilitator, isLocked, showCards, session: { session, send } } = useBoard()
   const locked = session.locks.touchpoints.includes(touchpoint.id)
   // The relay undoes a participant's move of a locked card (its cell and place, not its texts): the cell is not theirs to pick.
   const cellFixed = readOnly || isLocked(touchpoint.id)
@@ -72,6 +73,7 @@ export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; 
       <select id="tp-lane" value={touchpoint.laneId} disabled={cellFixed} title={cellTitle} data-testid="panel-lane" onChange={(e) => move({ phaseId: touchpoint.phaseId, laneId: e.target.value })}>
         {board.lanes.map((l) => <option key={l.id} value={l.id}>{l.name} · {t(`grid.${l.channel}`)}</option>)}
       </select>
+      <JourneySteps touchpoint={touchpoint} onShow={(id) => showCards([id])} />
       {isFacilitator && (
         <div className="facilitator-tools">
           <label className="toggle toggle--small">
