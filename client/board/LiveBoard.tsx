@@ -98,7 +98,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
 
   useEffect(() => setPresence(provider.awareness, { editing: editingId }), [provider, editingId])
   useEffect(boardOpened, [])
-  useUnsavedText(info.id)
+  useUnsavedText(info.id, { shows: !projector })
   // Whether there is a board view to follow here: on a phone there is none, and a view shared before is dropped.
   useEffect(() => setPresence(provider.awareness, isPhone ? { device: 'phone', viewport: null } : { device: 'board' }), [provider, isPhone])
   useEffect(() => {

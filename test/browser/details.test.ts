@@ -366,6 +366,36 @@ describe('with the keyboard', () => {
     expect(await page.getByTestId('lost-draft').count()).toBe(0)
     await page.context().close()
   })
+
+  it('keeps the texts of two tabs closed one after the other, and a projector opened meanwhile leaves them to the board', async () => {
+    const first = await joinBoard(browser, created.links.facilitator, 'Tara Tabs')
+    const context = first.context()
+    const second = await context.newPage()
+    await second.goto(created.links.facilitator)
+    await second.locator('[data-testid="board"][data-synced="true"]').waitFor()
+    const typeInto = async (page: Page, title: string, text: string) => {
+      await page.locator(`[data-testid="touchpoint"][data-title="${title}"] .card__title`).click()
+      await page.getByTestId('panel-pain-point').fill(text)
+    }
+    await typeInto(first, 'Online checkout', 'Text from the first tab')
+    await typeInto(second, 'Weekly flyer in the letterbox', 'Text from the second tab')
+    for (const page of [first, second]) {
+      page.once('dialog', (dialog) => void dialog.accept())
+      await page.close({ runBeforeUnload: true })
+      await expect.poll(() => page.isClosed()).toBe(true)
+    }
+    // The projector, in a tab of the same browser, shows no notes: it must not take them.
+    const projector = await context.newPage()
+    await projector.goto(created.links.facilitator.replace('#', '/projector#'))
+    await projector.getByTestId('projector').waitFor()
+    await projector.waitForTimeout(300)
+    const again = await context.newPage()
+    await again.goto(created.links.facilitator)
+    await again.locator('[data-testid="board"][data-synced="true"]').waitFor()
+    await expect.poll(() => again.getByTestId('lost-draft-text').evaluateAll((fields) => fields.map((f) => (f as HTMLTextAreaElement).value).sort()))
+      .toEqual(['Text from the first tab', 'Text from the second tab'])
+    await context.close()
+  })
 })
 
 describe('linking', () => {
