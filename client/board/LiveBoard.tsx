@@ -54,7 +54,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const peers = usePeers(provider.awareness)
   const { t } = useTranslation()
   // An undo that would take away cards this person added asks first when others' work is on them, as Delete does.
-  const mayTakeBack = useCallback((ids: string[]) => mayTakeBackCards(doc, ids, me.id, t), [doc, me.id, t])
+  const mayTakeBack = useCallback((ids: string[], redo?: boolean) => mayTakeBackCards(doc, ids, me.id, t, undefined, redo), [doc, me.id, t])
   const undo = useUndo(doc, origin, mayTakeBack)
   useCrossedSaves(doc, origin)
   useUndoKeys(undo, readOnly)

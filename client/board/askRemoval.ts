@@ -65,7 +65,7 @@ function detailsByOthers(doc: Y.Doc, id: string): number {
  * Whether an undo may take away cards this person added, asking first when others' work is on them (their ratings,
  * factors, stardust, details they filled in): it goes with the cards, and only this person can redo it.
  */
-export function mayTakeBackCards(doc: Y.Doc, ids: readonly string[], participantId: string, t: Translate, confirm = askInBrowser): boolean {
+export function mayTakeBackCards(doc: Y.Doc, ids: readonly string[], participantId: string, t: Translate, confirm = askInBrowser, redo = false): boolean {
   const board = readBoard(doc)
   const held = ids.flatMap((id) => {
     const card = board.touchpoints.find((tp) => tp.id === id)
@@ -76,7 +76,7 @@ export function mayTakeBackCards(doc: Y.Doc, ids: readonly string[], participant
   if (held.length === 0) return true
   const count = held.reduce((sum, c) => sum + c.entries, 0)
   const titles = held.map((c) => t('touchpoint.quoted', { title: c.card.title || t('touchpoint.untitled') })).join(', ')
-  return confirm(t('undo.takesOthers', { count, titles }))
+  return confirm(t(redo ? 'undo.redoTakesOthers' : 'undo.takesOthers', { count, titles }))
 }
 
 const askInBrowser = (text: string) => window.confirm(text)

@@ -77,6 +77,8 @@ export const de: Strings<typeof en> = {
     keysReadOnly: 'Strg+C kopiert sie · Esc hebt die Auswahl auf',
   },
   undo: {
+    redoTakesOthers_one: 'Dieses Wiederholen entfernt {{titles}} erneut, und 1 Eintrag einer anderen Person, der seitdem hinzukam (eine Bewertung, ein Faktor, eine Sternenstaub-Idee oder ein Detail), geht mit. Trotzdem wiederholen? Alle anderen holen ihn nur über den Verlauf zurück.',
+    redoTakesOthers_other: 'Dieses Wiederholen entfernt {{titles}} erneut, und {{count}} Einträge anderer Personen, die seitdem hinzukamen (Bewertungen, Faktoren, Sternenstaub-Ideen, Details), gehen mit. Trotzdem wiederholen? Alle anderen holen sie nur über den Verlauf zurück.',
     takesOthers_one: 'Dieses Rückgängig nimmt das Hinzufügen von {{titles}} zurück, und 1 Eintrag einer anderen Person darauf (eine Bewertung, ein Faktor, eine Sternenstaub-Idee oder ein Detail) geht mit. Trotzdem rückgängig machen? Sie können es wiederholen; alle anderen holen es nur über den Verlauf zurück.',
     takesOthers_other: 'Dieses Rückgängig nimmt das Hinzufügen von {{titles}} zurück, und {{count}} Einträge anderer Personen darauf (Bewertungen, Faktoren, Sternenstaub-Ideen, Details) gehen mit. Trotzdem rückgängig machen? Sie können es wiederholen; alle anderen holen sie nur über den Verlauf zurück.',
     nothingLeft: 'Jemand anderes hat Ihre letzte Änderung inzwischen geändert: Davon bleibt nichts rückgängig zu machen.',

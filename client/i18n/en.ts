@@ -74,6 +74,8 @@ export const en = {
     keysReadOnly: 'Ctrl+C copies them · Esc deselects',
   },
   undo: {
+    redoTakesOthers_one: 'This redo removes {{titles}} again, and 1 entry of someone else’s added to it since (a rating, factor, stardust idea or detail) goes with it. Redo anyway? Everyone else can bring it back only from History.',
+    redoTakesOthers_other: 'This redo removes {{titles}} again, and {{count}} entries of other people’s added to it since (ratings, factors, stardust ideas, details) go with it. Redo anyway? Everyone else can bring them back only from History.',
     takesOthers_one: 'This undo takes back adding {{titles}}, and 1 entry of someone else’s on it (a rating, factor, stardust idea or detail) goes with it. Undo anyway? You can redo it; everyone else can bring it back only from History.',
     takesOthers_other: 'This undo takes back adding {{titles}}, and {{count}} entries of other people’s on it (ratings, factors, stardust ideas, details) go with it. Undo anyway? You can redo it; everyone else can bring them back only from History.',
     nothingLeft: 'Someone else has changed your last change since: there is nothing of it left to undo.',

@@ -36,7 +36,7 @@ export function titlesCardAddedBelow(doc: Y.Doc, top: StackItem, below: StackIte
  * before an undo takes away cards this person added (others may have rated them, or added factors and ideas since), as
  * Delete asks; No keeps them and the step.
  */
-export function useUndo(doc: Y.Doc, origin: TransactionOrigin, mayTakeBack: (touchpointIds: string[]) => boolean = () => true) {
+export function useUndo(doc: Y.Doc, origin: TransactionOrigin, mayTakeBack: (touchpointIds: string[], redo?: boolean) => boolean = () => true) {
   const manager = useMemo(
     () => new Y.UndoManager(boardRoots(doc), { trackedOrigins: new Set([origin]), captureTimeout: 300 }),
     [doc, origin],
@@ -82,8 +82,10 @@ export function useUndo(doc: Y.Doc, origin: TransactionOrigin, mayTakeBack: (tou
     // as "New touchpoint", a name nobody chose.
     const [below, top] = stack().slice(-2)
     const paired = back ? Boolean(below && top && titlesCardAddedBelow(doc, top, below)) : pairedRedo.current.has(stack().at(-1)!)
-    const added = back ? cardsAddedIn(doc, paired ? below! : stack().at(-1)!) : []
-    if (added.length > 0 && !mayTakeBack(added)) return
+    // A redo step takes away what its insertions hold, as an undo step does: a card brought back by an undo, which others may
+    // have worked on since (data QA: a redo removed a card with a factor and a rating of someone else's without asking).
+    const added = cardsAddedIn(doc, back && paired ? below! : stack().at(-1)!)
+    if (added.length > 0 && !mayTakeBack(added, !back)) return
     if (paired) {
       if (back) manager.undo()
       else manager.redo()

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generatedBoardFile } from '../../shared/format/index.js'
-import { OUTCOMES, addFactor, rateMomentOfTruth, ratingDistribution, readBoard, updateTouchpoint } from '../../shared/model/index.js'
+import { OUTCOMES, addFactor, addStardust, rateMomentOfTruth, ratingDistribution, readBoard, updateTouchpoint } from '../../shared/model/index.js'
 import { addCardInCell, joinBoard, launchBrowser } from '../utils/browser.js'
 import { type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 
@@ -97,6 +97,42 @@ describe('undoing the adding of a card others have worked on', () => {
       await expect.poll(() => card(ann, 'Greeting at the door').count()).toBe(1)
       await expect.poll(() => readBoard(ben.doc).factors.some((f) => f.text === 'Ben: a smile at the door')).toBe(true)
       expect(await card(ann, 'New touchpoint').count()).toBe(0)
+    } finally {
+      ben.destroy()
+      await ann.context().close()
+    }
+  })
+
+  it('asks before a redo removes again a card brought back by an undo that others have worked on since', async () => {
+    const created = await createBoard(server.url, { template: 'retail', language: 'en' })
+    const ann = await joinBoard(browser, created.links.edit, 'Ann')
+    const ben = connectClient(server.url, created.id, created.tokens.edit)
+    try {
+      await synced(ben)
+      await addCardInCell(ann, 'Use', 'Store', 'Parking ticket validated')
+      await ann.waitForTimeout(400) // its own undo step
+      await card(ann, 'Parking ticket validated').locator('.card__title').click()
+      await ann.keyboard.press('Escape') // the panel's focus back to the board, the card still selected
+      await card(ann, 'Parking ticket validated').focus()
+      await ann.keyboard.press('Delete')
+      await expect.poll(() => card(ann, 'Parking ticket validated').count()).toBe(0)
+      await ann.waitForTimeout(400)
+      await ann.keyboard.press('Control+z') // nobody else's work on it: no question
+      await expect.poll(() => readBoard(ben.doc).touchpoints.find((t) => t.title === 'Parking ticket validated')?.id).toBeTruthy()
+      const id = readBoard(ben.doc).touchpoints.find((t) => t.title === 'Parking ticket validated')!.id
+      addStardust(ben.doc, { touchpointId: id, text: 'Ben: no queue at the machine', authorId: 'ben', authorName: 'Ben', customerVoice: false })
+      await card(ann, 'Parking ticket validated').getByTestId('stardust-count').waitFor() // Ann's page has Ben's idea
+      const questions: string[] = []
+      ann.once('dialog', (dialog) => { questions.push(dialog.message()); void dialog.dismiss() })
+      await ann.keyboard.press('Control+Shift+z')
+      await expect.poll(() => questions.length).toBe(1)
+      expect(questions[0]).toMatch(/^This redo removes “Parking ticket validated” again, and 1 entry of someone else’s added to it since/)
+      await ann.waitForTimeout(300)
+      expect(await card(ann, 'Parking ticket validated').count()).toBe(1)
+      expect(readBoard(ben.doc).stardust.some((s) => s.text === 'Ben: no queue at the machine')).toBe(true)
+      ann.once('dialog', (dialog) => void dialog.accept())
+      await ann.keyboard.press('Control+Shift+z')
+      await expect.poll(() => readBoard(ben.doc).touchpoints.some((t) => t.id === id)).toBe(false)
     } finally {
       ben.destroy()
       await ann.context().close()
