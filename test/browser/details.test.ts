@@ -485,6 +485,31 @@ describe('in German', () => {
     await expect.poll(() => german.getByTestId('connection').getAttribute('data-status')).toBe('connected')
   })
 
+  it('keeps the top bar on a 1,280 px screen in German with eight people on the board, the title still readable', async () => {
+    const size = german.viewportSize()!
+    const others = ['Lars', 'Mia', 'Ken', 'Jörg', 'Pia', 'Nora'].map((name, i) => {
+      const client = connectClient(server.url, created.id, created.tokens.edit)
+      client.provider.awareness.setLocalStateField('user', { id: `p${i}`, name, color: '#3a78c9', role: 'editor' })
+      return client
+    })
+    await german.setViewportSize({ width: 1280, height: 720 })
+    try {
+      await expect.poll(async () => Number(await german.getByTestId('presence').getAttribute('data-count'))).toBeGreaterThanOrEqual(8)
+      const bar = await german.locator('header.topbar').evaluate((header) => ({
+        right: Math.max(...[...header.querySelectorAll('button')].map((b) => b.getBoundingClientRect().right)),
+        page: document.documentElement.scrollWidth, width: window.innerWidth,
+        title: header.querySelector('.topbar__title')!.getBoundingClientRect().width,
+      }))
+      await screenshot(german, 'details-german-topbar-eight-1280')
+      expect(bar.right).toBeLessThanOrEqual(bar.width)
+      expect(bar.page).toBe(bar.width)
+      expect(bar.title).toBeGreaterThan(110) // 72 px ("Fahrr…") before
+    } finally {
+      for (const client of others) client.destroy()
+      await german.setViewportSize(size)
+    }
+  })
+
   it('labels the zoom controls and the help beside them in German', async () => {
     const labels = await german.locator('.react-flow__controls button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))
     expect(labels).toEqual(['Vergrößern', 'Verkleinern', 'Board an den Bildschirm anpassen', 'Tastatur und Maus (?)'])
