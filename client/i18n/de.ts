@@ -126,6 +126,7 @@ export const de: Strings<typeof en> = {
     nameNeeded: 'Ein Name ist nötig – „{{name}}“ bleibt',
   },
   share: {
+    openProjector: 'Beamer-Ansicht öffnen', openProjectorHint: 'Das Board für die Leinwand, in einem neuen Tab: die Sicht der Moderation, ein QR-Code zum Mitmachen, nichts zu bearbeiten.',
     qr: 'QR-Code',
     qrLabel: 'QR-Code des {{link}}s: mit dem Handy scannen, um beizutreten',
     heading: 'Board teilen',

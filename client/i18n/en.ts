@@ -123,6 +123,7 @@ export const en = {
     nameNeeded: 'A name is needed – kept “{{name}}”',
   },
   share: {
+    openProjector: 'Open the projector view', openProjectorHint: 'The board for the room’s screen, in a new tab: the facilitator’s view, a QR code to join, no editing.',
     qr: 'QR code',
     qrLabel: 'QR code of the {{link}}: scan it with a phone to join',
     heading: 'Share this board',

@@ -78,6 +78,15 @@ export function SharePanel({ links, onClose, rotation }: Props) {
                 </button>
               )}
             </div>
+            {kind === 'facilitator' && (
+              // The room's screen: where a facilitator looks when setting up, not only behind the session strip's icon.
+              <p className="share__projector">
+                <a className="button" data-testid="share-open-projector" href={links.facilitator!.replace('#', '/projector#')} target="_blank" rel="noreferrer">
+                  {t('share.openProjector')}
+                </a>
+                <span className="share__hint">{t('share.openProjectorHint')}</span>
+              </p>
+            )}
             {qr === kind && <div className="share__qr"><QrCode value={links[kind]!} size={180} label={t('share.qrLabel', { link: t(`share.${kind}`) })} /></div>}
             {copied?.kind === kind && !copied.ok && <p role="alert" className="error-text" data-testid={`copy-failed-${kind}`}>{t('share.copyFailed')}</p>}
           </div>

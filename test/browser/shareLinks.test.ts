@@ -60,4 +60,14 @@ describe('the share dialog', () => {
     await page.getByTestId('qr-view').click()
     await code.waitFor({ state: 'detached' })
   })
+
+  it('opens the projector view from the facilitator’s link, in a new tab', async () => {
+    const open = page.getByTestId('share-open-projector')
+    expect(await open.textContent()).toBe('Beamer-Ansicht öffnen')
+    const [projector] = await Promise.all([page.context().waitForEvent('page'), open.click()])
+    await projector.getByTestId('projector').waitFor()
+    expect(projector.url()).toBe(board.links.facilitator.replace('#', '/projector#'))
+    await screenshot(page, 'share-projector')
+    await projector.close()
+  })
 })
