@@ -37,6 +37,7 @@ import { RestoreNotice } from '../session/RestoreNotice.js'
 import { LostDrafts } from './LostDrafts.js'
 import { useUnsavedText } from './useUnsavedText.js'
 import { boardOpened } from '../ui/lostDrafts.js'
+import { useSharedLanguage } from './useSharedLanguage.js'
 import { OrphanedWorkNote } from './OrphanedWorkNote.js'
 import { useOrphanedWork } from './useOrphanedWork.js'
 
@@ -100,6 +101,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   useEffect(boardOpened, [])
   useUnsavedText(info.id, { shows: !projector })
   // Whether there is a board view to follow here: on a phone there is none, and a view shared before is dropped.
+  useSharedLanguage(provider.awareness, projector, leader)
   useEffect(() => setPresence(provider.awareness, isPhone ? { device: 'phone', viewport: null } : { device: 'board' }), [provider, isPhone])
   useEffect(() => {
     if (selectedId) setPanel('details')

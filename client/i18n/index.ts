@@ -18,6 +18,13 @@ export function setLanguage(language: UiLanguage): void {
   document.documentElement.lang = language
 }
 
+/** Shows the page in `language` without saving it as this browser's choice (a projector speaking its facilitator's). */
+export function showLanguage(language: UiLanguage): void {
+  if (i18next.language === language) return
+  void i18next.changeLanguage(language)
+  document.documentElement.lang = language
+}
+
 // Another tab of this browser switched the language (the facilitator's board, with its projector open in a second tab):
 // this one follows, so the projector never stays in the other language.
 globalThis.addEventListener?.('storage', (event: StorageEvent) => {

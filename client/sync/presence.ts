@@ -35,6 +35,8 @@ export interface PresenceState {
   viewMode?: ViewMode
   /** Whether the other personas' journeys are drawn too, faded. */
   showOthers?: boolean
+  /** The language of this person's page: a projector speaks its facilitator's, wherever it runs. */
+  language?: 'en' | 'de'
 }
 
 /**
@@ -44,7 +46,7 @@ export interface PresenceState {
  * `draggedByOthers`), so a crowd pointing and dragging does not render the
  * board on every move.
  */
-export interface Peer extends Omit<PresenceState, 'cursor' | 'dragging' | 'device' | 'personaId' | 'viewMode' | 'showOthers'> {
+export interface Peer extends Omit<PresenceState, 'cursor' | 'dragging' | 'device' | 'personaId' | 'viewMode' | 'showOthers' | 'language'> {
   /**
    * The card they drag, if any, and the cards moving with it; where they are goes to what draws them
    * (`draggedByOthers`, useRemoteDrags), not here.
@@ -58,6 +60,8 @@ export interface Peer extends Omit<PresenceState, 'cursor' | 'dragging' | 'devic
   personaId: string | null
   viewMode: ViewMode | null
   showOthers: boolean | null
+  /** Their page's language; null from browsers older than this field. */
+  language: 'en' | 'de' | null
 }
 
 /** A card moving with the one dragged: how far from it (flow units). */
@@ -103,6 +107,7 @@ export function peers(awareness: Awareness): Peer[] {
         personaId: typeof state.personaId === 'string' ? state.personaId : null,
         viewMode: state.viewMode === 'journey' || state.viewMode === 'heatmap' ? state.viewMode : null,
         showOthers: typeof state.showOthers === 'boolean' ? state.showOthers : null,
+        language: state.language === 'en' || state.language === 'de' ? state.language : null,
         isSelf: clientId === awareness.clientID,
       })
     }

@@ -258,6 +258,27 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     await context.close()
   })
 
+  it('switches a projector on another computer to the facilitator’s language, without keeping it as that computer’s choice', async () => {
+    const room = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+    room.setDefaultTimeout(10_000)
+    const projector = await room.newPage()
+    await projector.goto(board.links.facilitator.replace('#', '/projector#'))
+    await projector.getByText('Scan to join').first().waitFor()
+    const language = () => facilitator.getByTestId('language-switch').textContent()
+    const back = await language() // the switch shows the other language
+    try {
+      await facilitator.getByTestId('language-switch').click()
+      await expect.poll(language).not.toBe(back)
+      await projector.getByText('Scannen und mitmachen').first().waitFor()
+      expect(await projector.evaluate(() => document.documentElement.lang)).toBe('de')
+      expect(await projector.evaluate(() => localStorage.getItem('zigzag.language'))).toBeNull()
+      await facilitator.getByTestId('language-switch').click()
+      await projector.getByText('Scan to join').first().waitFor()
+    } finally {
+      await room.close()
+    }
+  })
+
   it('locks the grid for participants from the facilitator’s session settings', async () => {
     const settings = facilitator.getByTestId('session-settings')
     expect(await participant.getByTestId('add-phase').count()).toBe(1)
