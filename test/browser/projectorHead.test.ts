@@ -42,7 +42,7 @@ describe('the projector’s header', () => {
         })
         await screenshot(projector, `projector-head-${language}`)
         expect(Math.abs(head.timer - head.title), language).toBeLessThan(12)
-        expect(head.height, language).toBeLessThan(100) // two rows were 128 px
+        expect(head.height, language).toBeLessThan(100) // two rows were 133 px
       }
     } finally {
       await room.close()
