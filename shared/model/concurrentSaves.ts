@@ -42,6 +42,13 @@ const textOf = (value: unknown) => (typeof value === 'string' ? value : value ==
  * theirs and written again, on top of theirs (so only the page whose save lost does it). Where they no longer fit,
  * theirs stays and `onUnmerged` gets this page's text, to keep for the person.
  */
+/**
+ * Set in a transaction's `meta` by a change written with the page's origin that is not a person's text save (a version
+ * restored): its texts are not this page's words to merge again into what someone saved offline meanwhile (QA: a
+ * restore wrote the old text back over an offline edit that had arrived after it, and nobody was told).
+ */
+export const NOT_A_TEXT_SAVE = 'zigzag.notATextSave'
+
 export function mergeCrossedSaves(doc: Y.Doc, origin: unknown, onUnmerged: (save: UnmergedSave) => void): () => void {
   const saved = new Map<Y.Map<unknown>, Map<string, Saved>>()
   const onTransaction = (transaction: Y.Transaction) => {
@@ -50,7 +57,11 @@ export function mergeCrossedSaves(doc: Y.Doc, origin: unknown, onUnmerged: (save
       type instanceof Y.Map ? [...keys].flatMap((key) => (key !== null && TEXT_KEYS.has(key) ? [{ map: type as Y.Map<unknown>, key }] : [])) : [])
     if (changes.length === 0) return
     if (transaction.origin === origin) {
-      for (const { map, key } of changes) remember(map, key, transaction)
+      const restore = transaction.meta.get(NOT_A_TEXT_SAVE) === true
+      for (const { map, key } of changes) {
+        if (!restore) remember(map, key, transaction)
+        else if (saved.get(map)?.has(key)) forget(map, key) // written over: no longer this page's save
+      }
       return
     }
     const redo: Array<() => void> = []

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { TransactionOrigin } from '../origins.js'
 import { migrate } from './board.js'
+import { NOT_A_TEXT_SAVE } from './concurrentSaves.js'
 import { ROOT } from './schema.js'
 
 /** Roots a restore brings back; the session root (the empty chair) is live state, not content. */
@@ -15,7 +16,8 @@ const RESTORED_ROOTS = Object.values(ROOT).filter((name) => name !== ROOT.sessio
  */
 export function restoreVersion(doc: Y.Doc, version: Y.Doc, origin?: TransactionOrigin): number {
   let changes = 0
-  doc.transact(() => {
+  doc.transact((transaction) => {
+    transaction.meta.set(NOT_A_TEXT_SAVE, true) // the old texts are not this person's words to merge again
     for (const name of RESTORED_ROOTS) changes += syncMap(doc.getMap<unknown>(name), version.getMap<unknown>(name))
   }, origin)
   return changes

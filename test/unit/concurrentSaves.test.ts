@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addTouchpoint, mergeCrossedSaves, touchpoints, updateTouchpoint, type UnmergedSave } from '../../shared/model/index.js'
+import { addTouchpoint, mergeCrossedSaves, restoreVersion, touchpoints, updateTouchpoint, type UnmergedSave } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import { grid } from '../utils/board.js'
 import { expectConverged, seededPeers } from '../utils/peers.js'
@@ -24,7 +24,7 @@ function pages(n: number) {
     }
     peers.flush()
   }
-  return { peers, save, card, unmerged, g, settle }
+  return { peers, save, card, unmerged, g, settle, origins }
 }
 
 describe('two saves of one field that cross on the wire', () => {
@@ -108,6 +108,27 @@ describe('two saves of one field that cross on the wire', () => {
     expect(lost).toHaveLength(1)
     expect([measure, lost[0]!.text].sort()).toEqual([anna, cleo])
     expect(lost[0]!.tooLong).toBe(true)
+  })
+
+  it('does not write a restored version’s old text again over a save made offline that arrives after the restore', async () => {
+    for (const restoreFirst of [true, false]) {
+      const { peers, save, card, unmerged, settle, origins } = pages(2)
+      save(0, { description: 'Pays by card.' }) // the version's text
+      peers.flush()
+      const version = new Y.Doc()
+      Y.applyUpdate(version, Y.encodeStateAsUpdate(peers.docs[0]!))
+      save(1, { description: 'Pays by card. The reader is slow.' })
+      peers.flush()
+      // Page 1 goes offline and rewrites the field; page 0 restores the version meanwhile.
+      const offline = () => save(1, { description: 'Olga: the card reader times out twice a day' })
+      const restore = () => restoreVersion(peers.docs[0]!, version, origins[0]) // as the History panel writes it
+      if (restoreFirst) { restore(); offline() } else { offline(); restore() }
+      await settle()
+      expectConverged(peers)
+      const kept = [card(peers.docs[0]!).description, ...unmerged[1]!.map((u) => u.text)]
+      expect(kept, `restore first: ${restoreFirst}`).toContain('Olga: the card reader times out twice a day')
+      expect(unmerged[0], 'the restorer is not asked to keep the old text').toEqual([])
+    }
   })
 
   it('merges only text: a card moved by two people at once stays in one cell', async () => {
