@@ -25,7 +25,8 @@ export interface BoardContextValue {
   editingId: string | null
   setEditingId: (id: string | null) => void
   /** Adds a card and opens its title for writing; Escape then takes it back (useNewCard.ts). */
-  addCard: (input: NewTouchpoint) => string
+  /** `byKeyboard`: the focus goes to the card once its title is saved (or back to where it was, if it is taken back). */
+  addCard: (input: NewTouchpoint, byKeyboard?: boolean) => string
   /** Takes back the card just added if its title was never committed; false for any other card. */
   dropNewCard: (id: string) => boolean
   /** The persona whose journey is drawn and extended by new links: while following someone, theirs. */

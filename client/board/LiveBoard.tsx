@@ -9,6 +9,7 @@ import type { ShownCards } from '../flow/useShowCards.js'
 import { SidePanel, type SidePanelKind } from '../panels/SidePanel.js'
 import { Palette } from '../panels/Palette.js'
 import { PersonaBar } from '../panels/PersonaBar.js'
+import { SessionAnnouncer } from '../session/SessionAnnouncer.js'
 import { SessionBar } from '../session/SessionBar.js'
 import { SharePanel } from '../panels/SharePanel.js'
 import { PhoneHeader } from '../phone/PhoneHeader.js'
@@ -36,8 +37,8 @@ import { useBoardTitle } from './useBoardTitle.js'
 import { RestoreNotice } from '../session/RestoreNotice.js'
 import { LostDrafts } from './LostDrafts.js'
 import { useUnsavedText } from './useUnsavedText.js'
-import { boardOpened } from '../ui/lostDrafts.js'
 import { useSharedLanguage } from './useSharedLanguage.js'
+import { boardOpened } from '../ui/lostDrafts.js'
 import { OrphanedWorkNote } from './OrphanedWorkNote.js'
 import { useOrphanedWork } from './useOrphanedWork.js'
 
@@ -100,8 +101,8 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   useEffect(() => setPresence(provider.awareness, { editing: editingId }), [provider, editingId])
   useEffect(boardOpened, [])
   useUnsavedText(info.id, { shows: !projector })
-  // Whether there is a board view to follow here: on a phone there is none, and a view shared before is dropped.
   useSharedLanguage(provider.awareness, projector, leader)
+  // Whether there is a board view to follow here: on a phone there is none, and a view shared before is dropped.
   useEffect(() => setPresence(provider.awareness, isPhone ? { device: 'phone', viewport: null } : { device: 'board' }), [provider, isPhone])
   useEffect(() => {
     if (selectedId) setPanel('details')
@@ -131,6 +132,8 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   return (
     <BoardContext.Provider value={context}>
       <ReactFlowProvider>
+        {/* One live region for the session's news, on a laptop and a phone alike (the projector speaks to no one). */}
+        {!projector && <SessionAnnouncer />}
         {projector ? <ProjectorView info={info} links={links} status={status} /> : isPhone ? (
         <div className={`workspace phone${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
           <PhoneHeader title={board.meta.title || info.title} status={status} />

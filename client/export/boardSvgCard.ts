@@ -18,7 +18,7 @@ const INNER = W - LEFT - 1 - 2 * PAD_X
 const CHIP = { font: { weight: 800, size: 10 }, height: 16, pad: 5, gap: 4, spacing: 0.3 }
 const TITLE = { font: { weight: 700, size: 17 }, top: TOP + CHIP.height + 4, lineHeight: 21.25, baseline: 16.5, lines: 2 }
 const BOTTOM = { top: H - 1 - 8 - 22, middle: H - 1 - 8 - 11 }
-const STRONG = { physical: '#c98a3a', digital: '#3a78c9' } as const
+const STRONG = { physical: '#9e6a2a', digital: '#3a78c9' } as const
 const CHIP_COLOURS: Record<string, [fill: string, ink: string]> = {
   direct: ['#eef1f6', '#53607a'], indirect: ['#f1e9fb', '#6c3fa5'],
   new: ['#eef1f6', '#53607a'], keep: ['#e6f4ec', '#23744f'], refine: ['#fff3dc', '#9a5b00'], retire: ['#f3e3e3', '#9c2f2f'],
@@ -81,7 +81,7 @@ function bottomRow(data: TouchpointNodeData, t: Translate, measure: Measure): st
   const stardust = data.stardust > 0 ? `✦ ${data.stardust}` : ''
   const stardustWidth = stardust ? measure(stardust, font) + 16 : 0
   const right = LEFT + PAD_X + INNER
-  const parts = stardust ? [pill(stardust, right - stardustWidth, BOTTOM.middle - 9, stardustWidth, 18, font, ['#fff6e0', '#b7791f'])] : []
+  const parts = stardust ? [pill(stardust, right - stardustWidth, BOTTOM.middle - 9, stardustWidth, 18, font, ['#fff6e0', '#946312'])] : []
   if (data.distribution) parts.push(ratings(data.distribution, t, measure))
   else if (data.touchpoint.department) {
     const room = INNER - stardustWidth - (stardust ? 6 : 0)

@@ -4,7 +4,7 @@ import { SWITCH_LABEL, stepBetween, switchWords } from '../flow/stepPath.js'
 import type { Translate } from './boardSvgCard.js'
 import { type Measure, escaped, round, svgText } from './svgText.js'
 
-const ACCENT = '#f08a24'
+const ACCENT = '#b85c00' // --accent-strong: white text on it
 const LABEL = { font: SWITCH_LABEL.font, height: SWITCH_LABEL.height, pad: SWITCH_LABEL.pad }
 
 /**

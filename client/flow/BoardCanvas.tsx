@@ -442,7 +442,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   }
 
   return (
-    <div ref={container} className={`canvas${following && !projector ? ' canvas--following' : ''}`} data-testid="canvas" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
+    <div ref={container} className={`canvas${following && !projector ? ' canvas--following' : ''}`} data-testid="canvas" role="main" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
       onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop} {...lockRefusals.handlers} tabIndex={-1}
       onPointerDownCapture={(event) => {
         lastPress.current = event.timeStamp

@@ -20,7 +20,7 @@ export interface CanvasContextValue {
   origin: TransactionOrigin
   readOnly: boolean
   setEditingId: (id: string | null) => void
-  addCard: (input: NewTouchpoint) => string
+  addCard: (input: NewTouchpoint, byKeyboard?: boolean) => string
   dropNewCard: (id: string) => boolean
   /** Facilitation commands (votes). */
   send: (command: SessionCommandInput) => void

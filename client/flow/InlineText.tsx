@@ -15,6 +15,8 @@ interface Props {
   placeholder?: string
   /** What double-clicking does ("Double-click to rename"), shown as the tooltip to those who may edit. */
   title?: string
+  /** The field's name while it is edited ("Title"); without it, `title`. */
+  fieldLabel?: string
   /** Why the text cannot be edited just now (the grid is locked), shown as the tooltip while read-only. */
   readOnlyTitle?: string
   maxLength?: number
@@ -36,7 +38,7 @@ interface Props {
  * paste was cut); emptied, it keeps the old text and says so.
  */
 export function InlineText({
-  value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, readOnlyTitle, maxLength = MAX_NAME_LENGTH, clamped, focusable = true, onDiscard,
+  value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, fieldLabel, readOnlyTitle, maxLength = MAX_NAME_LENGTH, clamped, focusable = true, onDiscard,
   placeField = (field) => field, lang,
 }: Props) {
   const [draft, setDraft] = useState(value)
@@ -98,7 +100,7 @@ export function InlineText({
     return placeField(
       <>
         <input ref={input} className={`inline-input nodrag ${className ?? ''}`} data-testid={testId ? `${testId}-input` : undefined}
-          value={draft} {...limitProps} placeholder={placeholder} aria-label={title}
+          value={draft} {...limitProps} placeholder={placeholder} aria-label={fieldLabel ?? title}
           onKeyDown={onKeyDown} onBlur={() => finish(true)} />
         {note ?? (value !== base && (
           <span className="field-note field-note--float" role="status" data-testid="changed-meanwhile">{t('fields.changedMeanwhile')}</span>

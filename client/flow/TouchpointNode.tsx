@@ -50,7 +50,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
       </div>
       <EditTarget isGone={() => !touchpointMaps(doc).has(id)} name={touchpoint.title}>
         <InlineText className="card__title" testId="touchpoint-title" lang={language} value={touchpoint.title} readOnly={readOnly} clamped focusable={false}
-          placeholder={t('touchpoint.untitled')} title={t('touchpoint.editTitle')}
+          placeholder={t('touchpoint.untitled')} title={t('touchpoint.editTitle')} fieldLabel={t('touchpoint.title')}
           editing={editing} onEditingChange={(on) => setEditingId(on ? id : null)}
           onCommit={(title) => updateTouchpoint(doc, id, { title }, origin)} onDiscard={() => dropNewCard(id)} />
       </EditTarget>

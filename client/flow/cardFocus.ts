@@ -10,6 +10,18 @@ export function focusedCardId(target: EventTarget | null): string | null {
   return element?.matches(CARD) ? element.dataset.id ?? null : null
 }
 
+/**
+ * After a field typed in from the keyboard is gone (a new card's title, saved with Enter): focuses the card `id`, else
+ * `fallback`, once React has drawn the board, and only where the focus went nowhere meanwhile.
+ */
+export function focusCardSoon(id: string | null, fallback: HTMLElement | null = null): void {
+  requestAnimationFrame(() => {
+    if (document.activeElement && document.activeElement !== document.body) return
+    const card = id === null ? null : document.querySelector<HTMLElement>(`${CARD}[data-id="${CSS.escape(id)}"]`)
+    ;(card ?? (fallback?.isConnected ? fallback : null))?.focus()
+  })
+}
+
 /** Focuses the first card the page holds; false when it holds none. */
 export function focusFirstCard(canvas: HTMLElement | null): boolean {
   const first = canvas?.querySelector<HTMLElement>(CARD)

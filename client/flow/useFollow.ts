@@ -2,9 +2,13 @@ import { type Viewport, useReactFlow, useStore } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useBoard } from '../board/BoardContext.js'
 import { setPresence } from '../sync/presence.js'
+import { reducedMotion } from '../ui/motion.js'
 import { FIT_MARGIN, type Rect, fitArea, intersect } from './fitArea.js'
 
 const MAX_ZOOM = 2.5
+
+/** The glide to the leader's view; none for someone whose system asks for less motion. */
+const glide = () => (reducedMotion() ? 0 : 120)
 
 /** A follower that fits what it shows to its own screen (the projector): the board's bounds and what covers the screen's right. */
 export interface FitToBoard { board: Rect; reserveRight: number }
@@ -29,11 +33,11 @@ export function useFollow(projector = false, fit?: FitToBoard) {
     const area = target.w && target.h ? { x: target.x - target.w / 2, y: target.y - target.h / 2, width: target.w, height: target.h } : null
     if (area && fit) {
       const shown = intersect(area, fit.board) ?? area
-      void setViewport(fitArea(shown, { width, height, reserveRight: fit.reserveRight, margin: FIT_MARGIN, maxZoom: MAX_ZOOM }), { duration: 120 })
+      void setViewport(fitArea(shown, { width, height, reserveRight: fit.reserveRight, margin: FIT_MARGIN, maxZoom: MAX_ZOOM }), { duration: glide() })
       return
     }
     const zoom = area ? Math.min(width / area.width, height / area.height) : target.zoom
-    void setCenter(target.x, target.y, { zoom, duration: 120 })
+    void setCenter(target.x, target.y, { zoom, duration: glide() })
   }, [target?.x, target?.y, target?.zoom, target?.w, target?.h, width, height, setCenter, setViewport, fit?.board, fit?.reserveRight]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const last = useRef(0)

@@ -2,6 +2,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { useTranslation } from 'react-i18next'
 import { type Found, findOnBoard } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
+import { openPanelFromKeyboard } from './touchpoint/TouchpointPanel.js'
 import { Icon } from '../ui/Icon.js'
 import { useDismiss } from '../ui/useDismiss.js'
 
@@ -69,8 +70,13 @@ export function FindTouchpoints() {
     list.current?.children[active]?.scrollIntoView({ block: 'nearest' })
   }, [active])
 
-  const choose = (id: string) => {
+  const choose = (id: string, byKeyboard = false) => {
     setOpen(false)
+    if (byKeyboard) {
+      // As from a card: the panel's heading takes the focus, and closing the panel gives it back here, to Find.
+      button.current?.focus()
+      openPanelFromKeyboard(id)
+    }
     showCards([id])
   }
 
@@ -91,7 +97,7 @@ export function FindTouchpoints() {
               const count = result.touchpoints.length
               if (e.key === 'ArrowDown' && count) { e.preventDefault(); setActive((active + 1) % count) }
               else if (e.key === 'ArrowUp' && count) { e.preventDefault(); setActive((active - 1 + count) % count) }
-              else if (e.key === 'Enter' && result.touchpoints[active]) { e.preventDefault(); choose(result.touchpoints[active].touchpoint.id) }
+              else if (e.key === 'Enter' && result.touchpoints[active]) { e.preventDefault(); choose(result.touchpoints[active].touchpoint.id, true) }
             }} />
           {query.trim() !== '' && (
             <p className="hint find__count" role="status" data-testid="find-count">

@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { journeyOwnership } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
+import { scrollBehavior } from '../ui/motion.js'
 
 function useJourneyOwnership() {
   const { board, personaId } = useBoard()
@@ -17,7 +18,7 @@ export function HandOffsSummary() {
   return (
     <p className="hand-offs__summary">
       <a href="#hand-offs-heading" data-testid="hand-offs-summary"
-        onClick={(e) => { e.preventDefault(); document.getElementById('hand-offs-heading')?.scrollIntoView({ behavior: 'smooth', block: 'start' }) }}>
+        onClick={(e) => { e.preventDefault(); document.getElementById('hand-offs-heading')?.scrollIntoView({ behavior: scrollBehavior(), block: 'start' }) }}>
         ⇄ {parts.join(' · ')} ↓
       </a>
     </p>

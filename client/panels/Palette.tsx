@@ -13,8 +13,8 @@ export function Palette({ selectedId, cell }: { selectedId: string | null; cell:
   const { board, addCard } = useBoard()
   const target = paletteTarget(board, selectedId, cell)
 
-  const add = (kind: TouchpointKind) => {
-    if (target) addCard({ title: t('touchpoint.untitled'), kind, phaseId: target.phase.id, laneId: target.lane.id })
+  const add = (kind: TouchpointKind, byKeyboard: boolean) => {
+    if (target) addCard({ title: t('touchpoint.untitled'), kind, phaseId: target.phase.id, laneId: target.lane.id }, byKeyboard)
   }
   const onDragStart = (event: DragEvent, kind: TouchpointKind) => {
     event.dataTransfer.setData(PALETTE_MIME, kind)
@@ -26,7 +26,7 @@ export function Palette({ selectedId, cell }: { selectedId: string | null; cell:
       <h2>{t('palette.heading')}</h2>
       {KINDS.map((kind) => (
         <button key={kind} type="button" draggable className={`palette__item palette__item--${kind}`} data-testid={`palette-${kind}`}
-          onDragStart={(e) => onDragStart(e, kind)} onClick={() => add(kind)}>
+          onDragStart={(e) => onDragStart(e, kind)} onClick={(e) => add(kind, e.detail === 0)}>
           <strong>{t(`palette.${kind}`)}</strong>
           <span>{t(`palette.${kind}Hint`)}</span>
         </button>

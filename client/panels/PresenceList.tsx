@@ -12,11 +12,15 @@ export function PresenceList() {
   const [open, setOpen] = useState(false)
   const presence = useRef<HTMLDivElement>(null)
   useDismiss(presence, open, useCallback(() => setOpen(false), []))
+  const shown = peers.slice(0, 6)
+  // Named with what it shows first (the initials, as speech input says them), then whose they are.
+  const visible = [...shown.map((p) => initials(p.user.name)), ...(peers.length > 6 ? [`+${peers.length - 6}`] : [])].join(' ')
+  const label = `${visible} – ${t('presence.heading')}: ${peers.map((p) => p.user.name).join(', ')}`
   return (
     <div className="presence" ref={presence}>
       <button type="button" className="presence__avatars" data-testid="presence" data-count={peers.length}
-        aria-expanded={open} aria-label={t('presence.heading')} onClick={() => setOpen(!open)}>
-        {peers.slice(0, 6).map((p) => (
+        aria-expanded={open} aria-label={label} onClick={() => setOpen(!open)}>
+        {shown.map((p) => (
           <span key={p.clientId} className="avatar" style={{ background: p.user.color }} title={p.user.name}>{initials(p.user.name)}</span>
         ))}
         {peers.length > 6 && <span className="avatar avatar--more">+{peers.length - 6}</span>}

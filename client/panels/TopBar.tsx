@@ -30,9 +30,12 @@ export function TopBar({ info, status, undo, onShare, panel, onPanel }: Props) {
   return (
     <header className="topbar">
       <Logo compact />
-      <InlineText className="topbar__title" testId="board-title" value={board.meta.title || info.title} readOnly={readOnly}
-        title={t('grid.rename')} editing={editing} onEditingChange={setEditing} maxLength={MAX_TITLE_LENGTH}
-        onCommit={(title) => setBoardTitle(doc, title, origin)} />
+      {/* The page's one heading of level 1. */}
+      <h1 className="topbar__heading">
+        <InlineText className="topbar__title" testId="board-title" value={board.meta.title || info.title} readOnly={readOnly}
+          title={t('grid.rename')} editing={editing} onEditingChange={setEditing} maxLength={MAX_TITLE_LENGTH}
+          onCommit={(title) => setBoardTitle(doc, title, origin)} />
+      </h1>
       <span className={`role-chip role-chip--${info.role}`} data-testid="role" title={t(`roleHint.${info.role}`)}>{t(`role.${info.role}`)}</span>
       <ConnectionBadge status={status} readOnly={readOnly} />
       <div className="topbar__spacer" />

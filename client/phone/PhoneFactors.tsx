@@ -58,7 +58,7 @@ export function PhoneFactors({ touchpoint }: { touchpoint: Touchpoint }) {
                     <span className="phone-entries__text">{entry.text}</span>
                   </span>
                   {!readOnly && entry.authorId === me.id && (
-                    <button type="button" className="phone-remove" aria-label={t('common.remove')} onClick={() => removeFactor(doc, entry.id, origin)}>×</button>
+                    <button type="button" className="phone-remove" aria-label={t('factors.remove', { text: entry.text })} onClick={() => removeFactor(doc, entry.id, origin)}>×</button>
                   )}
                 </li>
               ))}
@@ -71,7 +71,7 @@ export function PhoneFactors({ touchpoint }: { touchpoint: Touchpoint }) {
                     </span>
                     <span className="phone-entries__text">{d.text}</span>
                   </span>
-                  <button type="button" className="phone-remove" aria-label={t('common.remove')} onClick={() => send({ type: 'draft.remove', draftId: d.id })}>×</button>
+                  <button type="button" className="phone-remove" aria-label={t('factors.remove', { text: d.text })} onClick={() => send({ type: 'draft.remove', draftId: d.id })}>×</button>
                 </li>
               ))}
             </ul>

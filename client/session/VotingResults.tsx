@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { BoardState } from '../../shared/model/index.js'
 import type { VotingRound } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
+import { scrollBehavior } from '../ui/motion.js'
 
 /** One item's place in a revealed round: a touchpoint (under it, its cell) or a stardust idea (under it, its touchpoint). */
 export interface RankedItem { id: string; rank: number; count: number; text: string; under: string | null; removed: boolean }
@@ -57,7 +58,7 @@ export function VotingResults({ variant = 'canvas' }: { variant?: keyof typeof S
   const section = useRef<HTMLElement>(null)
   const revealed = round?.id
   useEffect(() => {
-    if (variant === 'phone' && revealed) section.current?.scrollIntoView({ block: 'start', behavior: 'smooth' })
+    if (variant === 'phone' && revealed) section.current?.scrollIntoView({ block: 'start', behavior: scrollBehavior() })
   }, [variant, revealed])
   if (!round || hidden === round.id) return null
   const ranked = rankedItems(round, board)

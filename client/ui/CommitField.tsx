@@ -21,7 +21,7 @@ interface Props {
 
 /**
  * A text field that writes to the board when it loses focus (or on Enter for
- * one-line fields, or on Escape, which goes on to close its panel), so a person's half-typed text never fights remote edits;
+ * one-line fields, which keeps the focus in it, or on Escape, which goes on to close its panel), so a person's half-typed text never fights remote edits;
  * remote changes show as soon as the field is not being edited. If someone
  * else saved the same field meanwhile, the field says so, and on leaving it
  * this person's changes are merged into theirs (mergeText) rather than
@@ -41,23 +41,30 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
   useEffect(() => {
     if (!focused) setDraft(value)
   }, [value, focused])
-  const commit = (field: HTMLInputElement | HTMLTextAreaElement) => {
-    setFocused(false)
+  /** `stay`: saved with Enter, the field keeps the focus, and editing goes on from what was saved. */
+  const commit = (field: HTMLInputElement | HTMLTextAreaElement, stay = false) => {
+    if (!stay) setFocused(false)
     reset() // a cut paste is told while the field is being edited
     // A one-line field's pasted tabs and double spaces become one space; any field drops pasted invisible controls.
     const clean = multiline ? plainText(draft).trim() : singleLine(draft)
     if (required && !clean) {
       setDraft(value)
+      base.current = value
       if (value) kept.show(value)
       return
     }
     const merged = mergeText(base.current, clean, value, maxLength)
     if (merged.partly) keepRewritten(clean, field.labels?.[0]?.textContent?.trim() || undefined, merged.tooLong)
     if (merged.text !== value) onCommit(merged.text)
+    if (stay) {
+      base.current = merged.text
+      setDraft(merged.text)
+    }
   }
-  const onKeyDown = (event: KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !multiline) commit(event.currentTarget, true)
     // Escape goes on to close the panel or dialog the field is in (useEscape): what was typed is saved first, not dropped.
-    if ((event.key === 'Enter' && !multiline) || event.key === 'Escape') (event.target as HTMLElement).blur()
+    else if (event.key === 'Escape') event.currentTarget.blur()
   }
   const common = {
     id, value: draft, disabled, placeholder, ...limitProps, 'data-testid': testId,

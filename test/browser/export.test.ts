@@ -10,7 +10,7 @@ import { type TestServer, createBoard, startTestServer } from '../utils/server.j
 
 let server: TestServer
 const ACCENT = [0xf0, 0x8a, 0x24]
-const BAD = [0xd6, 0x45, 0x45]
+const BAD = [0xc9, 0x3c, 0x3c]
 const FOCUS = [0x77, 0x68, 0xae] // .card--focused
 let browser: Browser
 let page: Page
@@ -77,7 +77,7 @@ describe('handing the board off', () => {
       if (near(i, [0xfb, 0xf3, 0xe6])) counts.physical++
       if (near(i, [0xea, 0xf2, 0xfb])) counts.digital++
       if (near(i, [0x1f, 0x2a, 0x44])) counts.ink++
-      if (near(i, [0xc9, 0x8a, 0x3a])) counts.physicalStripe++
+      if (near(i, [0x9e, 0x6a, 0x2a])) counts.physicalStripe++ // --physical-strong
       if (near(i, [0x3a, 0x78, 0xc9])) counts.digitalStripe++
     }
     expect(counts.physical, 'physical lane pixels').toBeGreaterThan(50_000)

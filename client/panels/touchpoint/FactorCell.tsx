@@ -42,7 +42,7 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
                 onCommit={(text) => updateFactor(doc, entry.id, text, origin)} />
             </EditTarget>
             {!readOnly && (
-              <button type="button" className="entry-remove" aria-label={t('common.remove')} onClick={() => removeFactor(doc, entry.id, origin)}>×</button>
+              <button type="button" className="entry-remove" aria-label={t('factors.remove', { text: entry.text })} onClick={() => removeFactor(doc, entry.id, origin)}>×</button>
             )}
           </li>
         ))}
@@ -50,7 +50,7 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
           <li key={d.id} className="is-draft" data-testid="factor-draft" title={t('private.hidden')}>
             <span className="voice-mark" role="img" aria-label={t('private.hidden')}><Icon name="private" /></span>
             <span className="factor-entry__text">{d.text}</span>
-            <button type="button" className="entry-remove" aria-label={t('common.remove')} onClick={() => send({ type: 'draft.remove', draftId: d.id })}>×</button>
+            <button type="button" className="entry-remove" aria-label={t('factors.remove', { text: d.text })} onClick={() => send({ type: 'draft.remove', draftId: d.id })}>×</button>
           </li>
         ))}
       </ul>

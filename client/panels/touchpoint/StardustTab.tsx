@@ -31,7 +31,7 @@ export function StardustTab({ touchpoint }: { touchpoint: Touchpoint }) {
       {!readOnly && (
         <form className="add-row" onSubmit={add}>
           <input value={draft} {...limit.limitProps} placeholder={t('stardust.placeholder')} data-testid="stardust-input"
-            aria-label={t('stardust.add')} />
+            aria-label={t('stardust.newIdea')} />
           <button type="submit" className="button button--primary" data-testid="stardust-add" disabled={!draft.trim()}>{t('stardust.add')}</button>
           {limit.note}
         </form>

@@ -13,13 +13,23 @@ import { StardustTab } from './StardustTab.js'
 const TABS = ['details', 'rating', 'factors', 'stardust'] as const
 type Tab = (typeof TABS)[number]
 
+/** A card whose panel is about to open from the keyboard elsewhere than on the card (Enter in Find), and when that was. */
+let keyboardOpening: { id: string; at: number } | null = null
+
+/** The panel of card `id`, opening next, takes the focus as when Enter opens it on the card itself. */
+export function openPanelFromKeyboard(id: string): void {
+  keyboardOpening = { id, at: performance.now() }
+}
+
 /** Everything about the selected touchpoint, in four tabs that follow the workshop: describe, rate, examine, delight. */
 export function TouchpointPanel({ touchpoint, onClose }: { touchpoint: Touchpoint; onClose: () => void }) {
   const { t } = useTranslation()
   const { doc, isLocked, readOnly, setEditingId } = useBoard()
   const [tab, setTab] = useState<Tab>('details')
   // Opened from the keyboard (Enter on a focused card), the panel takes the focus, so Tab goes on inside it.
-  const [fromKeyboard] = useState(() => document.activeElement?.matches('.react-flow__node:focus-visible') ?? false)
+  const [fromKeyboard] = useState(() => (keyboardOpening?.id === touchpoint.id && performance.now() - keyboardOpening.at < 1000)
+    || (document.activeElement?.matches('.react-flow__node:focus-visible') ?? false))
+  useEffect(() => { keyboardOpening = null }, [])
   useCardFocusBack(touchpoint.id)
   const secondClick = useSecondClickRenames(() => { if (!readOnly) setEditingId(touchpoint.id) })
   return (
