@@ -344,6 +344,7 @@ export const de: Strings<typeof en> = {
     lockedPanel: 'Die Moderation hat diesen Kontaktpunkt gesperrt: Er bleibt in seiner Zelle und lässt sich nicht löschen. Texte, Bewertungen, Faktoren und Sternenstaub können Sie weiter bearbeiten.',
     focus: 'Für alle in den Fokus',
     unfocus: 'Fokus beenden',
+    focusHint: 'Jedes Handy öffnet diesen Kontaktpunkt, jedes Board hebt ihn hervor',
     bringEveryone: 'Alle zu mir holen',
     stopLeading: 'Führen beenden',
     projector: 'Beamer',

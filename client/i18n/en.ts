@@ -341,6 +341,7 @@ export const en = {
     lockedPanel: 'The facilitator locked this touchpoint: it stays in its cell and can’t be deleted. Its texts, ratings, factors and stardust stay open to edit.',
     focus: 'Focus for everyone',
     unfocus: 'End focus',
+    focusHint: 'Every phone opens this touchpoint, and every board marks it',
     bringEveryone: 'Bring everyone to me',
     stopLeading: 'Stop leading',
     projector: 'Projector',

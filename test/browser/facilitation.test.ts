@@ -84,6 +84,24 @@ describe('facilitator controls in three browsers', () => {
     await pat.getByTestId('factor-entry').filter({ hasText: 'Confetti on the thank-you page' }).waitFor()
   })
 
+  it('shows the facilitator “Focus for everyone” and the lock above the tabs, in sight on every tab, and no participant', async () => {
+    for (const tab of ['details', 'rating', 'factors', 'stardust'] as const) {
+      await openTab(fran, 'Online checkout', tab)
+      const focus = (await fran.getByTestId('focus-touchpoint').boundingBox())!
+      const viewport = fran.viewportSize()!
+      expect(focus.y + focus.height, tab).toBeLessThanOrEqual(viewport.height) // was at y = 1,081 on a 900 px screen
+      expect(await fran.getByTestId('lock-touchpoint').isVisible(), tab).toBe(true)
+    }
+    await fran.getByTestId('focus-touchpoint').click()
+    await expect.poll(() => fran.getByTestId('focus-touchpoint').getAttribute('aria-pressed')).toBe('true')
+    await pat.locator('[data-testid="touchpoint"][data-title="Online checkout"].card--focused').waitFor() // marked on the participant's board
+    await fran.getByTestId('focus-touchpoint').click()
+    await expect.poll(() => fran.getByTestId('focus-touchpoint').getAttribute('aria-pressed')).toBe('false')
+    await openTab(pat, 'Online checkout', 'details')
+    expect(await pat.getByTestId('touchpoint-facilitator-tools').count()).toBe(0)
+    await pat.getByTestId('panel-close').click()
+  })
+
   it('keeps a touchpoint the facilitator locked and the board still when a participant drags it, and says why', async () => {
     await openTab(fran, 'Online checkout', 'details')
     // The box shows the relay's lock state, so it turns checked once the relay confirms.

@@ -6,13 +6,12 @@ import {
 import { removeTouchpointAsking } from '../../board/askRemoval.js'
 import { useBoard } from '../../board/BoardContext.js'
 import { CommitField } from '../../ui/CommitField.js'
-import { Icon } from '../../ui/Icon.js'
 import { JourneySteps } from './JourneySteps.js'
 
 /** Title, kind, owner, status, what the customer expects, their pain point, how the team measures what they get, description, and the cell. */
 export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; onDeleted: () => void }) {
   const { t } = useTranslation()
-  const { doc, origin, readOnly, board, me, isFacilitator, isLocked, showCards, session: { session, send } } = useBoard()
+  const { doc, origin, readOnly, board, me, isLocked, showCards, session: { session } } = useBoard()
   const locked = session.locks.touchpoints.includes(touchpoint.id)
   // The relay undoes a participant's move of a locked card (its cell and place, not its texts): the cell is not theirs to pick.
   const cellFixed = readOnly || isLocked(touchpoint.id)
@@ -74,19 +73,6 @@ export function DetailsTab({ touchpoint, onDeleted }: { touchpoint: Touchpoint; 
         {board.lanes.map((l) => <option key={l.id} value={l.id}>{l.name} · {t(`grid.${l.channel}`)}</option>)}
       </select>
       <JourneySteps touchpoint={touchpoint} onShow={(id) => showCards([id])} />
-      {isFacilitator && (
-        <div className="facilitator-tools">
-          <label className="toggle toggle--small">
-            <input type="checkbox" data-testid="lock-touchpoint" checked={locked}
-              onChange={(e) => send({ type: 'lock.touchpoint', touchpointId: touchpoint.id, locked: e.target.checked })} />
-            <span><Icon name="lock" /> {t('session.lockTouchpoint')}</span>
-          </label>
-          <button type="button" className="button button--small" data-testid="focus-touchpoint"
-            onClick={() => send({ type: 'focus.set', touchpointId: session.focusTouchpointId === touchpoint.id ? null : touchpoint.id })}>
-            {session.focusTouchpointId === touchpoint.id ? t('session.unfocus') : t('session.focus')}
-          </button>
-        </div>
-      )}
       {!readOnly && !locked && (
         <button type="button" className="button button--danger" data-testid="panel-delete"
           onClick={() => { if (removeTouchpointAsking(doc, touchpoint.id, me.id, t, origin)) onDeleted() }}>{t('touchpoint.delete')}</button>

@@ -24,7 +24,7 @@ export function openPanelFromKeyboard(id: string): void {
 /** Everything about the selected touchpoint, in four tabs that follow the workshop: describe, rate, examine, delight. */
 export function TouchpointPanel({ touchpoint, onClose }: { touchpoint: Touchpoint; onClose: () => void }) {
   const { t } = useTranslation()
-  const { doc, isLocked, readOnly, setEditingId } = useBoard()
+  const { doc, isLocked, isFacilitator, readOnly, setEditingId } = useBoard()
   const [tab, setTab] = useState<Tab>('details')
   // Opened from the keyboard (Enter on a focused card), the panel takes the focus, so Tab goes on inside it.
   const [fromKeyboard] = useState(() => (keyboardOpening?.id === touchpoint.id && performance.now() - keyboardOpening.at < 1000)
@@ -36,6 +36,9 @@ export function TouchpointPanel({ touchpoint, onClose }: { touchpoint: Touchpoin
     <aside className={`details details--${tab}`} aria-label={t('touchpoint.panelHeading')} data-testid="touchpoint-panel"
       {...secondClick}>
       <PanelHeader title={touchpoint.title || t('touchpoint.untitled')} onClose={onClose} takeFocus={fromKeyboard} />
+      {/* The facilitator's tools for this card, above the tabs: "Focus for everyone" (every phone opens the card) was at the
+          foot of Details, below the fold of a 900 px screen, where a facilitator looking for it did not find it. */}
+      {isFacilitator && <FacilitatorTools touchpointId={touchpoint.id} />}
       {!readOnly && isLocked(touchpoint.id) && (
         <p className="details__locked" data-testid="panel-locked"><Icon name="lock" /> {t('session.lockedPanel')}</p>
       )}
@@ -54,6 +57,27 @@ export function TouchpointPanel({ touchpoint, onClose }: { touchpoint: Touchpoin
         {tab === 'stardust' && <StardustTab touchpoint={touchpoint} />}
       </EditTarget>
     </aside>
+  )
+}
+
+/** Lock this card for participants; put it in focus for everyone (phones open it, boards mark it). */
+function FacilitatorTools({ touchpointId }: { touchpointId: string }) {
+  const { t } = useTranslation()
+  const { session: { session, send } } = useBoard()
+  const locked = session.locks.touchpoints.includes(touchpointId)
+  const focused = session.focusTouchpointId === touchpointId
+  return (
+    <div className="facilitator-tools" data-testid="touchpoint-facilitator-tools">
+      <button type="button" className={`button button--small${focused ? ' is-active' : ''}`} data-testid="focus-touchpoint" aria-pressed={focused}
+        title={t('session.focusHint')} onClick={() => send({ type: 'focus.set', touchpointId: focused ? null : touchpointId })}>
+        ◉ {focused ? t('session.unfocus') : t('session.focus')}
+      </button>
+      <label className="toggle toggle--small">
+        <input type="checkbox" data-testid="lock-touchpoint" checked={locked}
+          onChange={(e) => send({ type: 'lock.touchpoint', touchpointId, locked: e.target.checked })} />
+        <span><Icon name="lock" /> {t('session.lockTouchpoint')}</span>
+      </label>
+    </div>
   )
 }
 
