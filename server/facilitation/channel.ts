@@ -175,21 +175,28 @@ export class FacilitationChannel {
     if (saved instanceof Promise) saved.catch((error: unknown) => this.host.log('error', 'store.version-failed', { board: this.host.boardId, error: String(error) }))
   }
 
-  /** Writes revealed drafts into the document as the relay; drafts whose touchpoint was deleted meanwhile are dropped. */
+  /**
+   * Writes revealed drafts into the document as the relay. A draft whose touchpoint was removed meanwhile (by anyone, or
+   * a version restored) is written too, pointing at the card that is gone: no view shows it, and its author's page says
+   * so and offers to bring the card back with it (orphans.ts), as for work added offline to a card removed meanwhile.
+   * Dropped, it was lost for good: hidden drafts are in no version (QA).
+   */
   private reveal(drafts: Draft[]): void {
     const { doc } = this.host
     let written = 0
+    let cardGone = 0
     doc.transact(() => {
       for (const draft of drafts) {
+        if (!touchpointMaps(doc).has(draft.touchpointId)) cardGone++
         // Written when it was typed, not when it was revealed: the backlog and the CSV keep the order people wrote in.
         const author = { authorId: draft.authorId, authorName: draft.authorName, customerVoice: draft.customerVoice, createdAt: draft.createdAt }
         const id = draft.kind === 'factor' && draft.level && draft.dimension
-          ? addFactor(doc, { touchpointId: draft.touchpointId, level: draft.level, dimension: draft.dimension, text: draft.text, ...author }, serverOrigin)
-          : addStardust(doc, { touchpointId: draft.touchpointId, text: draft.text, ...author }, serverOrigin)
+          ? addFactor(doc, { touchpointId: draft.touchpointId, level: draft.level, dimension: draft.dimension, text: draft.text, ...author }, serverOrigin, { evenIfCardGone: true })
+          : addStardust(doc, { touchpointId: draft.touchpointId, text: draft.text, ...author }, serverOrigin, { evenIfCardGone: true })
         if (id) written++
       }
     }, serverOrigin)
-    this.host.log('info', 'session.private-revealed', { board: this.host.boardId, drafts: drafts.length, written })
+    this.host.log('info', 'session.private-revealed', { board: this.host.boardId, drafts: drafts.length, written, cardGone })
   }
 
   private refuse(conn: Connection, command: string, refusal: Refusal): void {

@@ -16,9 +16,11 @@ export function addFactor(
   doc: Y.Doc,
   input: { touchpointId: string; level: FactorLevel; dimension: FactorDimension; text: string; createdAt?: number } & Author,
   origin?: TransactionOrigin,
+  /** Written even when the touchpoint is gone, for its author to bring the card back (orphans.ts): a revealed draft. */
+  { evenIfCardGone = false } = {},
 ): string | null {
   const text = clipText(plainText(input.text).trim(), MAX_ENTRY_LENGTH)
-  if (!text || !touchpointMaps(doc).has(input.touchpointId)) return null
+  if (!text || (!evenIfCardGone && !touchpointMaps(doc).has(input.touchpointId))) return null
   const id = entityId()
   doc.transact(() => factorMaps(doc).set(id, entityMap({ ...input, text, createdAt: input.createdAt ?? Date.now() })), origin)
   return id

@@ -10,9 +10,13 @@ import {
 } from './schema.js'
 
 /** Adds a delight idea to a touchpoint. New ideas start as status `idea` with no owner. */
-export function addStardust(doc: Y.Doc, input: { touchpointId: string; text: string; createdAt?: number } & Author, origin?: TransactionOrigin): string | null {
+export function addStardust(
+  doc: Y.Doc, input: { touchpointId: string; text: string; createdAt?: number } & Author, origin?: TransactionOrigin,
+  /** Written even when the touchpoint is gone, for its author to bring the card back (orphans.ts): a revealed draft. */
+  { evenIfCardGone = false } = {},
+): string | null {
   const text = clipText(plainText(input.text).trim(), MAX_ENTRY_LENGTH)
-  if (!text || !touchpointMaps(doc).has(input.touchpointId)) return null
+  if (!text || (!evenIfCardGone && !touchpointMaps(doc).has(input.touchpointId))) return null
   const id = entityId()
   doc.transact(() => {
     stardustMaps(doc).set(id, entityMap({ ...input, text, createdAt: input.createdAt ?? Date.now(), department: '', status: 'idea' }))

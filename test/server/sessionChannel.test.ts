@@ -1,11 +1,11 @@
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { entityMap, touchpointMaps } from '../../shared/model/index.js'
+import { entityMap, orphanedWork, removeTouchpoint, stardustMaps, touchpointMaps } from '../../shared/model/index.js'
 import type { PublicSession } from '../../shared/session.js'
 import { FACILITATOR_COMMANDS, type SessionCommandInput } from '../../shared/sessionCommands.js'
 import { updateFrame } from '../utils/rawClient.js'
 import { type SessionSocket, openSessionSocket } from '../utils/sessionSocket.js'
-import { type CreatedBoard, type TestServer, createBoard, startTestServer } from '../utils/server.js'
+import { type CreatedBoard, type TestServer, connectClient, createBoard, startTestServer, synced, waitFor } from '../utils/server.js'
 
 let server: TestServer
 let board: CreatedBoard
@@ -112,5 +112,33 @@ describe('the facilitation channel over the real socket', () => {
     fran.send({ type: 'private.reveal' })
     await sam.since(mark, 2)
     expect(await exported()).toContain(secret)
+  })
+
+  it('reveals a hidden entry on a card removed meanwhile for its author to bring back, instead of dropping it', async () => {
+    const [, card] = await touchpointIds()
+    const fran = await join(board.tokens.facilitator, 'fran')
+    const dora = await join(board.tokens.edit, 'dora')
+    let mark = dora.events().length
+    fran.send({ type: 'private.start' })
+    await dora.since(mark, 2)
+    dora.send({ type: 'draft.stardust', touchpointId: card!, text: 'Dora: a thank-you call after the first week' })
+    await dora.next(2)
+    // The card goes (a restore, or anyone's removal) while the idea is hidden: no version holds the idea.
+    const remover = connectClient(server.url, board.id, board.tokens.edit)
+    try {
+      await synced(remover)
+      removeTouchpoint(remover.doc, card!)
+      await waitFor(async () => !(await touchpointIds()).includes(card!), 5000, 'the card to go')
+      mark = dora.events().length
+      fran.send({ type: 'private.reveal' })
+      await dora.since(mark, 1)
+      const idea = () => [...stardustMaps(remover.doc).values()].find((m) => m.get('text') === 'Dora: a thank-you call after the first week')
+      await waitFor(() => idea() !== undefined, 5000, 'the idea in the document')
+      expect(idea()!.get('touchpointId')).toBe(card)
+      // Her page finds it as her work on a card that is gone, and offers to bring the card back with it.
+      expect(orphanedWork(remover.doc, 'dora')).toEqual([{ touchpointId: card, factors: 0, stardust: 1, ratings: 0 }])
+    } finally {
+      remover.destroy()
+    }
   })
 })
