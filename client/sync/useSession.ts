@@ -8,7 +8,9 @@ import {
   type Draft, type PublicSession, type SessionCommandInput, type SessionEvent, emptySession, encodeSessionFrame, readSessionPayload,
 } from '../../shared/session.js'
 import { type Participant, participantKey } from './identity.js'
-import { draftCommand, isDraftCommand, isWaiting, keepDrafts, keptDrafts, waitingDraft, waitingKey, writeRevealed } from './waitingDrafts.js'
+import { type WaitingDraft, draftCommand, isDraftCommand, isWaiting, keepDrafts, keptDrafts, waitingDraft, waitingKey, writeRevealed } from './waitingDrafts.js'
+import { keepLostDraft } from '../ui/lostDrafts.js'
+import { touchpointMaps, touchpointTitle } from '../../shared/model/index.js'
 
 /** `receivedAt`: when the frame arrived (Date.now()), for the clock offset of a state read later. */
 type SessionHandler = (event: SessionEvent, receivedAt: number) => void
@@ -57,16 +59,18 @@ export function useSession(provider: WebsocketProvider, me: Participant): Sessio
   // Hidden entries written while the connection was down: shown as the person's own, sent after the next hello.
   // Kept in the browser too: a reload before the connection returns does not lose them.
   const keyOfWaiting = waitingKey(provider.roomname, me.id)
-  const [waiting, setWaiting] = useState<Draft[]>(() => keptDrafts(keyOfWaiting))
+  const [waiting, setWaiting] = useState<WaitingDraft[]>(() => keptDrafts(keyOfWaiting))
   useEffect(() => keepDrafts(keyOfWaiting, waiting), [keyOfWaiting, waiting])
   const latest = useRef({ session, waiting })
   latest.current = { session, waiting }
   const written = useRef(0)
+  /** Waiting entries sent after the last hello: one the relay refuses because its card is gone is kept in a note. */
+  const sentWaiting = useRef<WaitingDraft[]>([])
 
   const send = useCallback((command: SessionCommandInput) => {
     const ws = provider.ws
     if (ws && provider.wsconnected && ws.readyState === ws.OPEN) return ws.send(encodeSessionFrame(command) as Uint8Array<ArrayBuffer>)
-    if (isDraftCommand(command)) return setWaiting((list) => [...list, waitingDraft(command, me, ++written.current)])
+    if (isDraftCommand(command)) return setWaiting((list) => [...list, waitingDraft(command, me, ++written.current, touchpointTitle(provider.doc, command.touchpointId))])
     if (command.type === 'draft.remove' && isWaiting(command.draftId)) return setWaiting((list) => list.filter((d) => d.id !== command.draftId))
     // Anything else is about this moment (a dot, a timer): not kept for later, and said so.
     setRefusal({ command: command.type, reason: i18next.t('refusal.offline'), refusal: null, at: Date.now() })
@@ -85,10 +89,22 @@ export function useSession(provider: WebsocketProvider, me: Participant): Sessio
         const { session: now, waiting: kept } = latest.current
         if (kept.length > 0) {
           setWaiting([])
-          if (now.privateMode.on) for (const draft of kept) send(draftCommand(draft))
-          else writeRevealed(provider.doc, kept)
+          if (!now.privateMode.on) writeRevealed(provider.doc, kept)
+          else {
+            // Still hidden: an entry whose card was removed meanwhile cannot go; its text is kept in a note, not dropped.
+            const [going, gone] = partition(kept, (draft) => touchpointMaps(provider.doc).has(draft.touchpointId))
+            gone.forEach(keepAsNote)
+            sentWaiting.current = going
+            for (const draft of going) send(draftCommand(draft))
+          }
         }
       } else if (event.type === 'refused') {
+        if (event.code === 'noTouchpoint' && event.command.startsWith('draft.')) {
+          // The card went before the entry reached the relay (the removal arrived after the hello): its text is kept.
+          const [still, gone] = partition(sentWaiting.current, (draft) => touchpointMaps(provider.doc).has(draft.touchpointId))
+          gone.forEach(keepAsNote)
+          sentWaiting.current = still
+        }
         const refusal = isRefusalCode(event.code) ? { code: event.code, values: event.values } : null
         setRefusal({ command: event.command, reason: event.reason, refusal, at: Date.now() })
       }
@@ -109,4 +125,11 @@ export function useSession(provider: WebsocketProvider, me: Participant): Sessio
 
   const myDrafts = useMemo(() => (waiting.length ? [...mine.drafts, ...waiting] : mine.drafts), [mine.drafts, waiting])
   return { session, clockOffset, myVotes: mine.votes, myDrafts, refusal, send }
+}
+
+/** A hidden entry that could not be sent, its card gone: in a note to copy, named by the card's title then. */
+const keepAsNote = (draft: WaitingDraft) => keepLostDraft(draft.cardTitle || i18next.t('touchpoint.untitled'), draft.text, 'removed')
+
+function partition<T>(list: readonly T[], keep: (item: T) => boolean): [T[], T[]] {
+  return [list.filter(keep), list.filter((item) => !keep(item))]
 }

@@ -13,9 +13,12 @@ export const isDraftCommand = (command: SessionCommandInput): command is DraftCo
 
 export const isWaiting = (draftId: string) => draftId.startsWith(WAITING)
 
+/** A hidden entry written offline; `cardTitle`, its touchpoint's title then, to name it if the card is gone by the time it can go. */
+export type WaitingDraft = Draft & { cardTitle?: string }
+
 /** A hidden entry written offline, shown among the person's own until the relay has it. */
-export function waitingDraft(command: DraftCommand, me: Participant, count: number): Draft {
-  const common = { id: `${WAITING}${Date.now().toString(36)}-${count}`, touchpointId: command.touchpointId, text: command.text, customerVoice: command.customerVoice ?? false, authorId: me.id, authorName: me.name, createdAt: Date.now() }
+export function waitingDraft(command: DraftCommand, me: Participant, count: number, cardTitle?: string): WaitingDraft {
+  const common = { id: `${WAITING}${Date.now().toString(36)}-${count}`, touchpointId: command.touchpointId, text: command.text, customerVoice: command.customerVoice ?? false, authorId: me.id, authorName: me.name, createdAt: Date.now(), cardTitle }
   return command.type === 'draft.factor'
     ? { ...common, kind: 'factor', level: command.level, dimension: command.dimension }
     : { ...common, kind: 'stardust' }
@@ -31,14 +34,16 @@ export function draftCommand(draft: Draft): DraftCommand {
 
 /**
  * Entries written offline during silent writing that ended before the connection came back: they go on the board
- * straight away, as the reveal would have put them (a touchpoint removed meanwhile takes its entries with it).
+ * straight away, as the reveal would have put them. One whose touchpoint was removed meanwhile is written too, pointing
+ * at the card that is gone, for its author to bring the card back (orphans.ts), as the relay's reveal does.
  */
 export function writeRevealed(doc: Y.Doc, drafts: readonly Draft[]): void {
   doc.transact(() => {
     for (const draft of drafts) {
       const author = { authorId: draft.authorId, authorName: draft.authorName, customerVoice: draft.customerVoice, createdAt: draft.createdAt }
-      if (draft.kind === 'factor') addFactor(doc, { touchpointId: draft.touchpointId, level: draft.level!, dimension: draft.dimension!, text: draft.text, ...author })
-      else addStardust(doc, { touchpointId: draft.touchpointId, text: draft.text, ...author })
+      const kept = { evenIfCardGone: true }
+      if (draft.kind === 'factor') addFactor(doc, { touchpointId: draft.touchpointId, level: draft.level!, dimension: draft.dimension!, text: draft.text, ...author }, undefined, kept)
+      else addStardust(doc, { touchpointId: draft.touchpointId, text: draft.text, ...author }, undefined, kept)
     }
   })
 }

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { joinBoard, launchBrowser } from '../utils/browser.js'
 import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
-import { readBoard } from '../../shared/model/index.js'
+import { orphanedWork, readBoard, removeTouchpoint } from '../../shared/model/index.js'
 
 /** Silent writing with the connection down: what someone writes is kept, and reaches the board once they are back. */
 let server: TestServer
@@ -30,8 +30,8 @@ afterAll(async () => {
 
 const factorTexts = () => readBoard(reader.doc).factors.map((f) => f.text)
 
-async function writeOffline(text: string): Promise<void> {
-  await lena.locator('[data-testid="touchpoint"][data-title="Online checkout"] .card__title').click()
+async function writeOffline(text: string, card = 'Online checkout'): Promise<void> {
+  await lena.locator(`[data-testid="touchpoint"][data-title="${card}"] .card__title`).click()
   await lena.getByTestId('tab-factors').click()
   await lena.context().setOffline(true)
   await lena.locator('[data-testid="connection"][data-status="offline"]').waitFor()
@@ -103,5 +103,40 @@ describe('hidden entries written offline', () => {
     await vote.click()
     await expect.poll(() => lena.getByTestId('refusal').textContent()).toBe('You are offline: this was not sent. Try again once the connection is back.')
     await lena.context().setOffline(false)
+  })
+
+  it('keep an entry whose card was removed while the writer was offline: in a note while silent writing goes on, else for the card to come back', async () => {
+    await facilitator.getByTestId('voting-close').click().catch(() => undefined) // the round the last test opened
+    const remover = connectClient(server.url, created.id, created.tokens.edit)
+    try {
+      await synced(remover)
+      const idOf = (title: string) => readBoard(remover.doc).touchpoints.find((t) => t.title === title)!.id
+      // Silent writing goes on: the entry cannot go, its text is kept in a note named after the card.
+      await facilitator.getByTestId('private-start').click()
+      await lena.getByTestId('private-mode').waitFor()
+      await writeOffline('Card reader declines contactless (typed offline)', 'Pays at the till with the card reader')
+      removeTouchpoint(remover.doc, idOf('Pays at the till with the card reader'))
+      await lena.context().setOffline(false)
+      const note = lena.getByTestId('lost-draft')
+      await note.waitFor({ timeout: 15_000 })
+      expect(await note.getByTestId('lost-draft-text').inputValue()).toBe('Card reader declines contactless (typed offline)')
+      expect(await note.getAttribute('aria-label')).toBe('“Pays at the till with the card reader” was removed while you were typing')
+      await note.getByTestId('lost-draft-close').click()
+      // Silent writing ended while she was offline: the entry is written for the card to come back with it.
+      await writeOffline('Return desk hard to find (typed offline)', 'Returns an online purchase in the store')
+      await facilitator.getByTestId('private-reveal').click()
+      await facilitator.getByTestId('private-start').waitFor()
+      const card = idOf('Returns an online purchase in the store')
+      removeTouchpoint(remover.doc, card)
+      await lena.context().setOffline(false)
+      const lenaId = (await lena.evaluate(() => localStorage.getItem('zigzag.participantId')))!
+      await expect.poll(() => orphanedWork(remover.doc, lenaId), { timeout: 15_000 }).toEqual([{ touchpointId: card, factors: 1, stardust: 0, ratings: 0 }])
+      // Her page says so, and brings the card back with it.
+      await lena.locator(`[data-testid="orphaned-work"][data-touchpoint-id="${card}"]`).waitFor()
+      await lena.getByTestId('orphaned-work-restore').click()
+      await expect.poll(() => readBoard(remover.doc).factors.some((f) => f.text === 'Return desk hard to find (typed offline)')).toBe(true)
+    } finally {
+      remover.destroy()
+    }
   })
 })
