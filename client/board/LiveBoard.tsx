@@ -73,7 +73,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const [links, setLinks] = useState(info.links)
   const [following, follow] = useState<string | null>(null)
   const isPhone = useIsPhone()
-  const orphans = useOrphanedWork(doc, board, me.id, connection.synced && !projector)
+  const orphans = useOrphanedWork(doc, board, me.id, connection.synced && !projector, { provider, origin })
   const customerVoice = board.customerChair?.participantId === me.id
   const session = useSession(provider, me)
   const { leader, stopFollowing } = useLeader({ peers, session, me, following, follow, projector, onPhone: isPhone })

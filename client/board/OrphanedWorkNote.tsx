@@ -12,14 +12,14 @@ export function OrphanedWorkNote({ note, onDismiss }: { note: OrphanNote; onDism
   const { doc, origin, readOnly } = useBoard()
   const { work, card, steps } = note
   const restoredTitle = t('orphans.restoredTitle')
-  const parts = (['factors', 'stardust', 'ratings'] as const).filter((part) => work[part] > 0)
+  const parts = (['factors', 'stardust', 'ratings', 'details'] as const).filter((part) => (work[part] ?? 0) > 0)
     .map((part) => t(`orphans.${part}`, { count: work[part] }))
   const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(parts)
   const heading = card ? t('orphans.heading', { title: card.title }) : t('orphans.headingUnknown')
   return (
     <section className="lost-draft" role="alert" data-testid="orphaned-work" data-touchpoint-id={work.touchpointId} aria-label={heading}>
       <strong>{heading}</strong>
-      <p>{card ? t('orphans.body', { work: list }) : t('orphans.bodyUnknown', { work: list, title: restoredTitle })}</p>
+      <p>{card ? t(work.details ? 'orphans.bodyOffline' : 'orphans.body', { work: list }) : t('orphans.bodyUnknown', { work: list, title: restoredTitle })}</p>
       <div className="lost-draft__actions">
         {!readOnly && <button type="button" className="button button--small button--primary" data-testid="orphaned-work-restore"
           onClick={() => restoreTouchpoint(doc, card ?? { id: work.touchpointId, title: restoredTitle }, origin, steps)}>{t('orphans.restore')}</button>}

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { type BoardState, type JourneyStep, type OrphanedWork, type Touchpoint, orphanedWork } from '../../shared/model/index.js'
+import { useOfflineEditsGone } from './useOfflineEditsGone.js'
+import { type BoardState, type JourneyStep, type OrphanedWork, type Touchpoint, orphanedWork, touchpointMaps } from '../../shared/model/index.js'
 
 /** This person's work on a removed card, with the card as this page last saw it (null: removed before the page loaded). */
 export interface OrphanNote {
@@ -16,7 +18,12 @@ export interface OrphanNote {
  * board still loading is not judged), again whenever cards come or go or entries change. Every card is remembered
  * as last read, so a removed one can come back with its own fields.
  */
-export function useOrphanedWork(doc: Y.Doc, board: BoardState, participantId: string, synced: boolean) {
+export function useOrphanedWork(
+  doc: Y.Doc, board: BoardState, participantId: string, synced: boolean,
+  /** To find cards removed while this page changed their details offline: its connection and its edits' origin. */
+  offline: { provider: WebsocketProvider; origin: unknown },
+) {
+  const detailsGone = useOfflineEditsGone(doc, offline.provider, offline.origin, synced)
   const seen = useRef({
     cards: new Map<string, Touchpoint>(), from: null as readonly Touchpoint[] | null,
     steps: new Map<string, JourneyStep[]>(), stepsFrom: null as readonly JourneyStep[] | null,
@@ -34,8 +41,18 @@ export function useOrphanedWork(doc: Y.Doc, board: BoardState, participantId: st
   }
   const { touchpoints, factors, stardust, ratings, influence } = board
   // Orphans change only with the cards or the entries, and the board's parts are new objects exactly then.
-  const orphans = useMemo(() => (synced ? orphanedWork(doc, participantId) : []),
-    [doc, participantId, synced, touchpoints, factors, stardust, ratings, influence]) // eslint-disable-line react-hooks/exhaustive-deps
+  const orphans = useMemo(() => {
+    if (!synced) return []
+    const work = orphanedWork(doc, participantId)
+    const cards = touchpointMaps(doc)
+    for (const [touchpointId, details] of detailsGone) {
+      if (cards.has(touchpointId)) continue // brought back
+      const found = work.find((w) => w.touchpointId === touchpointId)
+      if (found) found.details = details
+      else work.push({ touchpointId, factors: 0, stardust: 0, ratings: 0, details })
+    }
+    return work
+  }, [doc, participantId, synced, touchpoints, factors, stardust, ratings, influence, detailsGone]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set())
   // A dismissed card that came back is forgotten as dismissed: removed again, its note shows again.

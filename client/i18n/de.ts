@@ -539,6 +539,8 @@ export const de: Strings<typeof en> = {
     factors_one: '{{count}} Faktor', factors_other: '{{count}} Faktoren',
     stardust_one: '{{count}} Sternenstaub-Idee', stardust_other: '{{count}} Sternenstaub-Ideen',
     ratings_one: '{{count}} Bewertung', ratings_other: '{{count}} Bewertungen',
+    details_one: '{{count}} Änderung an ihren Details', details_other: '{{count}} Änderungen an ihren Details',
+    bodyOffline: 'Jemand hat sie entfernt, während Sie offline waren, und mit ihr Folgendes von Ihnen: {{work}}. Ihre Änderungen an den Details sind nur in dieser Seite erhalten: Holen Sie die Karte zurück, um sie zu behalten.',
     restore: 'Karte zurückholen', dismiss: 'Ausblenden', restoredTitle: 'Wiederhergestellte Karte',
   },
   journey: {

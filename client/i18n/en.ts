@@ -536,6 +536,8 @@ export const en = {
     factors_one: '{{count}} factor', factors_other: '{{count}} factors',
     stardust_one: '{{count}} stardust idea', stardust_other: '{{count}} stardust ideas',
     ratings_one: '{{count}} rating', ratings_other: '{{count}} ratings',
+    details_one: '{{count}} change to its details', details_other: '{{count}} changes to its details',
+    bodyOffline: 'Someone removed it while you were offline, and with it this work of yours: {{work}}. Your changes to its details are kept in this page only: bring the card back to keep them.',
     restore: 'Bring the card back', dismiss: 'Dismiss', restoredTitle: 'Restored card',
   },
   journey: {

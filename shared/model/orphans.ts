@@ -19,6 +19,8 @@ export interface OrphanedWork {
   stardust: number
   /** Moment-of-truth ratings and influence scores. */
   ratings: number
+  /** Changes to the card's own fields this page made offline (client/board/useOfflineEditsGone.ts); kept in that page only. */
+  details?: number
 }
 
 /** This person's factors, stardust ideas and ratings whose touchpoint is gone, by touchpoint (in order of first finding). */

@@ -133,4 +133,22 @@ describe('work added offline to a card someone else removes meanwhile', () => {
     expect(await note(pia).count()).toBe(0)
     await context.close()
   })
+
+  it('tells of details changed offline on a card removed meanwhile, and brings the card back with them', async () => {
+    const title = 'Asks for advice in the store'
+    const id = readBoard(ben.doc).touchpoints.find((t) => t.title === title)!.id
+    await openCard(cleo, title)
+    await cleo.context().setOffline(true)
+    await cleo.locator('[data-testid="connection"][data-status="offline"]').waitFor()
+    await cleo.getByTestId('panel-description').fill('Cleo (offline): staff wear name badges now')
+    await cleo.getByTestId('panel-description').blur()
+    removeTouchpoint(ben.doc, id)
+    await cleo.context().setOffline(false)
+    await note(cleo).waitFor({ timeout: 15_000 })
+    expect(await note(cleo).getAttribute('aria-label')).toBe(`“${title}” was removed with your work on it`)
+    expect(await note(cleo).innerText()).toContain('1 change to its details')
+    await cleo.getByTestId('orphaned-work-restore').click()
+    await expect.poll(() => readBoard(ben.doc).touchpoints.find((t) => t.id === id)?.description).toBe('Cleo (offline): staff wear name badges now')
+    expect(await note(cleo).count()).toBe(0)
+  })
 })
