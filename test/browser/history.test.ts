@@ -120,4 +120,16 @@ describe('version history in two browsers', () => {
     ])
     expect(new Set(all).size).toBe(all.length)
   })
+
+  it('tells of a restore made while someone was offline when they are back, however long it took', async () => {
+    await pat.context().setOffline(true)
+    await pat.locator('[data-testid="connection"][data-status="offline"]').waitFor()
+    await fran.getByTestId('version').filter({ has: fran.getByText('Before the cut', { exact: true }) }).locator('button').click()
+    await fran.getByTestId('restore-version').click()
+    await expect.poll(() => fran.getByTestId('history-message').textContent()).toContain('Restored “Before the cut”')
+    await pat.waitForTimeout(8500) // longer than the notice lasts for those who were there
+    await pat.context().setOffline(false)
+    await expect.poll(() => pat.getByTestId('restore-notice').textContent(), { timeout: 15_000 })
+      .toBe('Fran took the board back to the version “Before the cut”.')
+  })
 })
