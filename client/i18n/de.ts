@@ -546,7 +546,7 @@ export const de: Strings<typeof en> = {
   journey: {
     switchToDigital: 'physisch → digital', switchToPhysical: 'digital → physisch', removeStep: 'Schritt entfernen',
     comesAfter: 'Kommt nach', leadsTo: 'Führt zu', noStep: 'Noch kein Schritt.',
-    addBefore: 'Schritt hinzufügen von…', addAfter: 'Schritt hinzufügen zu…', removeStepBetween: 'Schritt {{from}} → {{to}} entfernen',
+    addBefore: 'Schritt hinzufügen von…', addAfter: 'Schritt hinzufügen zu…', addStep: 'Hinzufügen', removeStepBetween: 'Schritt {{from}} → {{to}} entfernen',
   },
   phone: {
     sessionDetails: 'Was in der Sitzung gerade läuft: Details anzeigen',

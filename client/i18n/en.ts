@@ -543,7 +543,7 @@ export const en = {
   journey: {
     switchToDigital: 'physical → digital', switchToPhysical: 'digital → physical', removeStep: 'Remove step',
     comesAfter: 'Comes after', leadsTo: 'Leads to', noStep: 'No step yet.',
-    addBefore: 'Add a step from…', addAfter: 'Add a step to…', removeStepBetween: 'Remove the step {{from}} → {{to}}',
+    addBefore: 'Add a step from…', addAfter: 'Add a step to…', addStep: 'Add step', removeStepBetween: 'Remove the step {{from}} → {{to}}',
   },
   phone: {
     sessionDetails: 'What the session is doing now: show details',

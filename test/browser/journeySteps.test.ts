@@ -48,8 +48,17 @@ describe('journey steps in a touchpoint’s panel', () => {
     const add = steps.getByTestId('journey-add-after')
     // Each choice says where its card is, for titles that repeat.
     expect(await add.locator(`option[value="${to}"]`).textContent()).toBe('Online checkout · Purchase · Online shop')
+    // Arrow keys on the closed list only change the choice (Chromium changes a closed select's value as they go): nothing
+    // is added until the button says so (QA: two ArrowDowns drew two steps back to the first cards).
+    const journeyBefore = personaJourney(board(), anna().id).length
     await add.focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
+    await page.waitForTimeout(300)
+    expect(personaJourney(board(), anna().id)).toHaveLength(journeyBefore)
     await add.selectOption(to)
+    await page.keyboard.press('Tab') // to the list's button
+    await page.keyboard.press('Enter')
     await expect.poll(() => stepsOf(from, to)).toBe(1)
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edges + 1)
     const item = steps.getByTestId('journey-steps-after').getByTestId('journey-step-item').filter({ hasText: 'Online checkout' })
@@ -62,8 +71,11 @@ describe('journey steps in a touchpoint’s panel', () => {
     await page.waitForTimeout(350)
     const remove = item.getByTestId('journey-step-remove')
     expect(await remove.getAttribute('aria-label')).toBe('Remove the step "Is it worth it?" thread in a user forum → Online checkout')
-    await remove.click()
+    await remove.focus()
+    await page.keyboard.press('Enter')
     await expect.poll(() => stepsOf(from, to)).toBe(0)
+    // The keyboard goes on from the list, not from the top of the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('journey-add-after')
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edges)
     await page.keyboard.press('Control+z')
     await expect.poll(() => stepsOf(from, to)).toBe(1)
@@ -77,6 +89,7 @@ describe('journey steps in a touchpoint’s panel', () => {
     await page.keyboard.press('Enter')
     const steps = page.getByTestId('journey-steps')
     await steps.getByTestId('journey-add-before').selectOption(before)
+    await steps.getByTestId('journey-add-before-button').click()
     await expect.poll(() => stepsOf(before, card)).toBe(1)
     await steps.getByTestId('journey-steps-before').getByRole('button', { name: 'Weekly flyer in the letterbox', exact: true }).click()
     await expect.poll(() => page.locator('.react-flow__node-touchpoint.selected').getAttribute('data-id')).toBe(before)
@@ -105,6 +118,7 @@ describe('journey steps in a touchpoint’s panel', () => {
       expect(stepsOf(last, next)).toBe(0)
       await phone.locator(`[data-touchpoint-id="${last}"] .phone-step__open`).click()
       await phone.getByTestId('phone-focus').getByTestId('journey-add-after').selectOption(next)
+      await phone.getByTestId('phone-focus').getByTestId('journey-add-after-button').tap()
       await expect.poll(() => stepsOf(last, next)).toBe(1)
       await phone.getByTestId('phone-focus-close').click()
       const number = (id: string) => phone.locator(`[data-touchpoint-id="${id}"] .phone-step__number`).textContent()

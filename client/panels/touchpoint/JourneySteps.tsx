@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Touchpoint, linkTouchpoints, personaJourney, touchpointsInBoardOrder, unlinkStep } from '../../../shared/model/index.js'
 import { useBoard } from '../../board/BoardContext.js'
@@ -18,6 +18,9 @@ export function JourneySteps({ touchpoint, onShow }: Props) {
   const { t } = useTranslation()
   const { doc, origin, readOnly, board, personaId } = useBoard()
   const id = useId()
+  /** The card chosen in each list, added with its button: a closed list's arrow keys change the choice as they go. */
+  const [chosen, setChosen] = useState<{ before: string; after: string }>({ before: '', after: '' })
+  const section = useRef<HTMLElement>(null)
   const persona = board.personas.find((p) => p.id === personaId)
   if (!persona) return null
   const steps = personaJourney(board, persona.id)
@@ -37,7 +40,7 @@ export function JourneySteps({ touchpoint, onShow }: Props) {
       link: (other: string) => linkTouchpoints(doc, persona.id, touchpoint.id, other, origin) },
   ] as const
   return (
-    <section className="journey-steps" data-testid="journey-steps" aria-labelledby={`${id}-heading`}>
+    <section ref={section} className="journey-steps" data-testid="journey-steps" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`} className="journey-steps__heading" style={{ '--persona': persona.color } as React.CSSProperties}>
         <span className="persona-chip__dot" aria-hidden="true" /> {t('personas.journeyOfName', { name: persona.name })}
       </h3>
@@ -61,7 +64,11 @@ export function JourneySteps({ touchpoint, onShow }: Props) {
                       {!readOnly && (
                         <button type="button" className="journey-steps__remove" data-testid="journey-step-remove"
                           aria-label={t('journey.removeStepBetween', { from, to })} title={t('journey.removeStepBetween', { from, to })}
-                          onClick={() => unlinkStep(doc, step.id, origin)}>×</button>
+                          onClick={() => {
+                            unlinkStep(doc, step.id, origin)
+                            // The keyboard goes on from the group's list, not from the top of the page.
+                            requestAnimationFrame(() => section.current?.querySelector<HTMLElement>(`[data-testid="journey-add-${group.key}"]`)?.focus())
+                          }}>×</button>
                       )}
                     </li>
                   )
@@ -69,11 +76,20 @@ export function JourneySteps({ touchpoint, onShow }: Props) {
               </ul>
             )}
             {!readOnly && choices.length > 0 && (
-              <select className="journey-steps__add" data-testid={`journey-add-${group.key}`} value="" aria-label={group.add}
-                onChange={(e) => { if (e.target.value) group.link(e.target.value) }}>
-                <option value="">{group.add}</option>
-                {choices.map((c) => <option key={c.id} value={c.id}>{choiceLabel(c)}</option>)}
-              </select>
+              <div className="journey-steps__adding">
+                <select className="journey-steps__add" data-testid={`journey-add-${group.key}`} aria-label={group.add}
+                  value={choices.some((c) => c.id === chosen[group.key]) ? chosen[group.key] : ''}
+                  onChange={(e) => setChosen((was) => ({ ...was, [group.key]: e.target.value }))}>
+                  <option value="">{group.add}</option>
+                  {choices.map((c) => <option key={c.id} value={c.id}>{choiceLabel(c)}</option>)}
+                </select>
+                <button type="button" className="button button--small" data-testid={`journey-add-${group.key}-button`}
+                  disabled={!choices.some((c) => c.id === chosen[group.key])}
+                  onClick={() => {
+                    group.link(chosen[group.key])
+                    setChosen((was) => ({ ...was, [group.key]: '' }))
+                  }}>{t('journey.addStep')}</button>
+              </div>
             )}
           </div>
         )
