@@ -3,7 +3,7 @@ import {
   BAND_STROKE, BAND_Y, CURVE_ROOM, INK, LABEL_FONT, LABEL_GAP, LABEL_ROW, LABEL_SPACE, PAD_Y, curveLabel, curvePath,
 } from '../flow/EmotionCurveNode.js'
 import { CURVE_HEIGHT, GRID } from '../flow/layout.js'
-import { OUTCOME_COLOR } from '../ui/OutcomeIcon.js'
+import { OUTCOME_COLOR, OUTCOME_TEXT_COLOR } from '../ui/OutcomeIcon.js'
 import { face, type Translate } from './boardSvgCard.js'
 import { round, svgText } from './svgText.js'
 
@@ -30,7 +30,7 @@ export function curveSvg(points: readonly EmotionPoint[], colour: string, y: num
   for (const outcome of OUTCOMES) {
     const bandY = yOf(BAND_Y[outcome])
     parts.push(`<line x1="${left}" y1="${round(bandY)}" x2="${width - 12}" y2="${round(bandY)}" stroke="${BAND_STROKE[outcome]}" stroke-width="1.5" stroke-dasharray="4 6"/>`,
-      face(outcome, 16, bandY - 11, 22), svgText(t(`outcome.${outcome}`), 44, bandY + 5, { weight: 800, size: 15 }, OUTCOME_COLOR[outcome]))
+      face(outcome, 16, bandY - 11, 22), svgText(t(`outcome.${outcome}`), 44, bandY + 5, { weight: 800, size: 15 }, OUTCOME_TEXT_COLOR[outcome]))
   }
   const path = curvePath(points.map((p, i) => (p.score === null ? null : { x: round(xOf(i)), y: round(yOf(p.score)) })))
   if (path) parts.push(`<path class="emotion-curve" d="${path}" fill="none" stroke="${colour}" stroke-width="5" stroke-linecap="round"/>`)

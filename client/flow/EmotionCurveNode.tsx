@@ -3,7 +3,7 @@ import type { NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { OUTCOMES, type Outcome } from '../../shared/model/index.js'
 import { clip } from '../ui/graphemes.js'
-import { OUTCOME_COLOR, OutcomeIcon } from '../ui/OutcomeIcon.js'
+import { OUTCOME_COLOR, OUTCOME_TEXT_COLOR, OutcomeIcon } from '../ui/OutcomeIcon.js'
 import type { CurveFlowNode } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
 import { CURVE_HEIGHT, GRID } from './layout.js'
@@ -68,7 +68,7 @@ function EmotionCurveView({ data, width }: NodeProps<CurveFlowNode>) {
           <g key={o}>
             <line x1={left} x2={w - 12} y1={yOf(BAND_Y[o])} y2={yOf(BAND_Y[o])} className={`curve__line curve__line--${o}`} stroke={BAND_STROKE[o]} />
             <svg x={16} y={yOf(BAND_Y[o]) - 11} width={22} height={22}><OutcomeIcon outcome={o} size={22} /></svg>
-            <text x={44} y={yOf(BAND_Y[o]) + 5} className="curve__band" fill={OUTCOME_COLOR[o]}>{t(`outcome.${o}`)}</text>
+            <text x={44} y={yOf(BAND_Y[o]) + 5} className="curve__band" fill={OUTCOME_TEXT_COLOR[o]}>{t(`outcome.${o}`)}</text>
           </g>
         ))}
         <path d={curvePath(points.map((p, i) => (p.score === null ? null : { x: xOf(i), y: yOf(p.score) })))} className="curve__path" stroke={color} fill="none" />

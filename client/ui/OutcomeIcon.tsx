@@ -1,6 +1,8 @@
 import type { Outcome } from '../../shared/model/index.js'
 
 export const OUTCOME_COLOR: Record<Outcome, string> = { disappointing: '#d64545', ok: '#7b8597', delighting: '#2f9e6b' }
+/** The outcomes' colours for text on white, darker for 4.5:1 (5.0, 5.6, 5.3): the emotion curve's band names, on screen and exported. */
+export const OUTCOME_TEXT_COLOR: Record<Outcome, string> = { disappointing: '#c93c3c', ok: '#5f6878', delighting: '#237a52' }
 /** A face's mouth in its 24 × 24 box. */
 export const MOUTH: Record<Outcome, string> = {
   disappointing: 'M7 16.5q5-4 10 0',
