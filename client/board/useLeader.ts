@@ -23,9 +23,12 @@ interface Options {
 export function useLeader({ peers, session, me, following, follow, projector, onPhone }: Options) {
   const [brokeAwayFrom, setBrokeAwayFrom] = useState<string | null>(null)
   const followed = session.session.followParticipantId
-  const sessionLeader = followed !== me.id ? followed : null
-  const anyFacilitator = projector ? peers.find((p) => !p.isSelf && p.user.role === 'facilitator')?.user.id ?? null : null
-  const leaderId = following ?? (sessionLeader && brokeAwayFrom !== sessionLeader ? sessionLeader : null) ?? anyFacilitator
+  // The projector is never the one who brought everyone (it may share its facilitator's id, in a tab of their browser),
+  // and follows someone who is there: a leader who left hands it back to the board's facilitators.
+  const sessionLeader = projector
+    ? (followed && peers.some((p) => !p.isSelf && p.user.id === followed && p.user.role === 'facilitator') ? followed : null)
+    : followed !== me.id ? followed : null
+  const leaderId = following ?? (sessionLeader && brokeAwayFrom !== sessionLeader ? sessionLeader : null) ?? (projector ? projectorsFacilitator(peers, me) : null)
   const leader = onPhone ? null : peers.find((p) => !p.isSelf && p.user.id === leaderId && p.user.role !== 'projector' && !p.onPhone) ?? null
 
   useEffect(() => {
@@ -38,4 +41,17 @@ export function useLeader({ peers, session, me, following, follow, projector, on
   }, [follow, sessionLeader])
 
   return { leader, stopFollowing }
+}
+
+/**
+ * Whom a projector follows when no one brought everyone along: the facilitator in the browser it was opened in (the same
+ * participant id), else the facilitator on the board longest. Not the first by name: with two facilitators the projector
+ * followed whichever sorted first, and switched when someone joined (QA).
+ */
+function projectorsFacilitator(peers: Peer[], me: Participant): string | null {
+  const facilitators = peers.filter((p) => !p.isSelf && p.user.role === 'facilitator' && !p.onPhone)
+  const own = facilitators.find((p) => p.user.id === me.id)
+  if (own) return own.user.id
+  const first = [...facilitators].sort((a, b) => (a.user.arrived ?? Infinity) - (b.user.arrived ?? Infinity) || a.clientId - b.clientId)[0]
+  return first?.user.id ?? null
 }
