@@ -30,18 +30,20 @@ export function TimerControl({ large = false }: { large?: boolean }) {
       {paused && <span className="timer__paused" data-testid="timer-paused">{t('session.paused')}</span>}
       {isFacilitator && !large && (
         <span className="timer__controls">
+          {/* Run out, there is nothing to pause: one more minute, or reset it for the next round. First, so it stays where it
+              is as the controls beside it change (the duration's list went, and a second click on Start landed on Reset). */}
+          {!done && (
+            <button type="button" className="button button--small" data-testid={running ? 'timer-pause' : 'timer-start'}
+              aria-label={t(running ? 'session.pauseTimer' : 'session.startTimer')} title={t(running ? 'session.pauseTimer' : 'session.startTimer')}
+              // The second click of a double-click would undo the first (the button turned from Start into Pause under it).
+              onClick={(event) => { if (event.detail < 2) send({ type: running ? 'timer.pause' : 'timer.start' }) }}><Icon name={running ? 'pause' : 'play'} /></button>
+          )}
           {/* The duration is chosen before a start (or after a reset): paused part-way, it is the time left that counts. */}
           {!running && !paused && (
             <select aria-label={t('session.duration')} value={Math.round(session.timer.durationMs / 60000)} data-testid="timer-duration"
               onChange={(e) => send({ type: 'timer.set', durationMs: Number(e.target.value) * 60000 })}>
               {PRESETS.map((m) => <option key={m} value={m}>{m} min</option>)}
             </select>
-          )}
-          {/* Run out, there is nothing to pause: one more minute, or reset it for the next round. */}
-          {!done && (
-            <button type="button" className="button button--small" data-testid={running ? 'timer-pause' : 'timer-start'}
-              aria-label={t(running ? 'session.pauseTimer' : 'session.startTimer')} title={t(running ? 'session.pauseTimer' : 'session.startTimer')}
-              onClick={() => send({ type: running ? 'timer.pause' : 'timer.start' })}><Icon name={running ? 'pause' : 'play'} /></button>
           )}
           {/* Not started, the duration is chosen above: one minute more and reset have nothing to act on yet (and the strip keeps its room). */}
           {(running || paused) && <>

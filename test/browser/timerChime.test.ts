@@ -74,4 +74,24 @@ describe('the timer’s chime', () => {
     expect(await page.getByTestId('timer-time').textContent()).toBe('0:02') // 1.5 s, counted up
     await page.context().close()
   })
+
+  it('starts on a double-click on Start, rather than start and pause again', async () => {
+    const page = await joinBoard(browser, board.links.facilitator, 'Dora Double')
+    command({ type: 'timer.set', durationMs: 120_000 })
+    // A person's double-click: the second click a moment later, once the relay's answer has turned Start into Pause.
+    const start = (await page.getByTestId('timer-start').boundingBox())!
+    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2)
+    await page.mouse.down({ clickCount: 1 })
+    await page.mouse.up({ clickCount: 1 })
+    await page.getByTestId('timer-pause').waitFor()
+    await page.mouse.down({ clickCount: 2 })
+    await page.mouse.up({ clickCount: 2 })
+    await page.getByTestId('timer-pause').waitFor()
+    await page.waitForTimeout(500)
+    expect(await page.getByTestId('timer-paused').count()).toBe(0)
+    expect(await page.getByTestId('timer-time').getAttribute('data-ends-at')).not.toBeNull()
+    await page.getByTestId('timer-pause').click() // a single click still pauses
+    await page.getByTestId('timer-paused').waitFor()
+    await page.context().close()
+  })
 })
