@@ -87,7 +87,8 @@ function run(state: FacilitationState, command: SessionCommand, actor: Actor, fa
       recordNames(session.voting, facts, state.votedNames)
       return done()
     case 'voting.close':
-      if (!session.voting) return refused('noRound')
+      // Already closed (a co-facilitator pressed Close a moment before): what was asked for holds, nothing to refuse.
+      if (!session.voting) return done()
       closeRound(state, facts)
       return done()
     case 'vote.cast':

@@ -91,6 +91,18 @@ describe('session commands', () => {
     expect(state.votes).toEqual({})
   })
 
+  it('takes a Close with no round open as done, as when two facilitators press Close at once', () => {
+    const state = emptyFacilitation()
+    run(state, { type: 'voting.open', target: 'touchpoints', votesPerPerson: 3 }, facilitator)
+    expect(run(state, { type: 'voting.close' }, facilitator)).toMatchObject({ ok: true })
+    // QA: the second facilitator's Close said "No voting round is open" although the round was closed as they wanted.
+    expect(run(state, { type: 'voting.close' }, facilitator)).toMatchObject({ ok: true })
+    expect(state.public.voting).toBeNull()
+    expect(state.public.votingHistory).toHaveLength(1)
+    // A reveal still needs a round to reveal.
+    expect(run(state, { type: 'voting.reveal' }, facilitator)).toEqual({ ok: false, refusal: { code: 'noRound' } })
+  })
+
   it('closes an unrevealed round with its counted result when a new one opens', () => {
     const state = emptyFacilitation()
     run(state, { type: 'voting.open', target: 'stardust', votesPerPerson: 1 }, facilitator)
