@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { WebSocket } from 'ws'
@@ -20,7 +20,10 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-/** The real server on a free port (or `port`), with a temp data dir. Set ZIGZAG_TEST_LOG=1 to see its log. */
+/**
+ * The real server on a free port (or `port`), with a temp data dir. Set ZIGZAG_TEST_LOG=1 to see its log, and
+ * ZIGZAG_TEST_CLIENT_DIR to serve a client built elsewhere than dist/client (two people testing different builds at once).
+ */
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const ownDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'zigzag-test-'))
@@ -32,6 +35,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     // A suite makes many boards from one address; test/server/boardCreations.test.ts proves the limit.
     limits: { ...DEFAULT_LIMITS, boardsPerMinute: 1_000_000 },
     log: process.env.ZIGZAG_TEST_LOG ? consoleLogger : silentLogger,
+    ...(process.env.ZIGZAG_TEST_CLIENT_DIR ? { clientDir: resolve(process.env.ZIGZAG_TEST_CLIENT_DIR) } : {}),
     ...options,
     dataDir,
   })
