@@ -43,7 +43,9 @@ export const SessionCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('private.reveal') }),
   z.object({ type: z.literal('lock.grid'), locked: z.boolean() }),
   z.object({ type: z.literal('lock.touchpoint'), touchpointId: id, locked: z.boolean() }),
-  z.object({ type: z.literal('agenda.go'), step: z.enum(AGENDA_STEPS).nullable() }),
+  // `from`: the step the sender moved on from (Next, Back). Gone past it already (a co-facilitator's Next a moment before),
+  // the step stays: two Nexts meant for one step must not skip the next.
+  z.object({ type: z.literal('agenda.go'), step: z.enum(AGENDA_STEPS).nullable(), from: z.enum(AGENDA_STEPS).nullable().optional() }),
   z.object({ type: z.literal('focus.set'), touchpointId: id.nullable() }),
   z.object({ type: z.literal('follow.set'), on: z.boolean() }),
   z.object({ type: z.literal('projector.qr'), link: z.enum(['edit', 'view']) }),

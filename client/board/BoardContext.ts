@@ -48,6 +48,8 @@ export interface BoardContextValue {
   follow: (participantId: string | null) => void
   /** Whom this screen follows now (picked, brought here by the facilitator, or the projector's facilitator): their view, persona and view mode. */
   leader: Peer | null
+  /** The facilitator who brought everyone along and then left the board (by name): this screen follows no one now. */
+  leftLeader: string | null
   /** Stops following: the person's own view, persona and view mode come back. */
   stopFollowing: () => void
   /** Selects these cards and brings them in sight (a panel's link to them): one card opens its details. */

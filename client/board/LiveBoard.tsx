@@ -76,11 +76,11 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const orphans = useOrphanedWork(doc, board, me.id, connection.synced && !projector, { provider, origin })
   const customerVoice = board.customerChair?.participantId === me.id
   const session = useSession(provider, me)
-  const { leader, stopFollowing } = useLeader({ peers, session, me, following, follow, projector, onPhone: isPhone })
+  const isFacilitator = info.role === 'facilitator' && !projector
+  const { leader, stopFollowing, leftLeader } = useLeader({ peers, session, me, following, follow, projector, onPhone: isPhone, isFacilitator })
   const {
     personaId, setPersonaId, viewMode, setViewMode, showOthers: showOtherJourneys, setShowOthers: setShowOtherJourneys,
   } = useShownJourney(provider.awareness, board.personas, leader, stopFollowing)
-  const isFacilitator = info.role === 'facilitator' && !projector
   // A board just made on the start page opens with its share panel, so its facilitator can hand out the links at once.
   const [shareOpen, setShareOpen] = useState(() => isFacilitator && takeNewBoard(info.id))
   const isLocked = useCallback((what: string) => {
@@ -119,9 +119,9 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
     doc, provider, awareness: provider.awareness, origin, readOnly, board, peers, me, editingId, setEditingId, addCard, dropNewCard,
     author: { authorId: me.id, authorName: me.name, customerVoice },
     personaId, setPersonaId, showOtherJourneys, setShowOtherJourneys, viewMode, setViewMode, session, isFacilitator, isLocked, following, follow,
-    leader, stopFollowing, showCards,
+    leader, leftLeader, stopFollowing, showCards,
   }), [doc, provider, origin, readOnly, board, peers, me, editingId, addCard, dropNewCard, customerVoice, personaId, setPersonaId, showOtherJourneys, viewMode,
-    setViewMode, session, isFacilitator, isLocked, following, leader, stopFollowing, showCards])
+    setViewMode, session, isFacilitator, isLocked, following, leader, leftLeader, stopFollowing, showCards])
 
   const share = shareOpen && <SharePanel links={links} onClose={() => setShareOpen(false)}
     rotation={isFacilitator ? { boardId: info.id, token, onRotated: setLinks } : undefined} />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { AGENDA_STEPS } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
 import { Icon } from '../ui/Icon.js'
+import { useSettled } from './useSettled.js'
 
 /** The workshop's steps: collect, rank, examine, delight, assign. The facilitator moves; everyone reads the instruction. */
 export function AgendaControl({ large = false }: { large?: boolean }) {
@@ -9,8 +10,10 @@ export function AgendaControl({ large = false }: { large?: boolean }) {
   const { session: { session, send }, isFacilitator } = useBoard()
   const step = session.agenda.step
   const index = step ? AGENDA_STEPS.indexOf(step) : -1
+  const settled = useSettled(step)
   if (!step && !isFacilitator) return null
-  const go = (i: number) => send({ type: 'agenda.go', step: i < 0 ? null : AGENDA_STEPS[Math.min(i, AGENDA_STEPS.length - 1)] })
+  // Says the step it moves on from: a co-facilitator's Next that crossed this one on the way does not skip a step.
+  const go = (i: number) => settled(() => send({ type: 'agenda.go', step: i < 0 ? null : AGENDA_STEPS[Math.min(i, AGENDA_STEPS.length - 1)], from: step }))
   // Before the first step the facilitator needs only the way in.
   if (!step && !large) {
     return (

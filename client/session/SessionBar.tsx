@@ -7,6 +7,7 @@ import { SessionSettings } from './SessionSettings.js'
 import { TimerControl } from './TimerControl.js'
 import { VotingControl } from './VotingControl.js'
 import { Icon } from '../ui/Icon.js'
+import { useSettled } from './useSettled.js'
 
 /**
  * Whether someone who does not facilitate has anything of the session to see: an agenda step, a timer that was
@@ -28,8 +29,12 @@ export function SessionBar({ projectorLink, onBacklog }: {
   onBacklog?: () => void
 }) {
   const { t } = useTranslation()
-  const { session: { session, send }, isFacilitator, me } = useBoard()
-  const leading = session.followParticipantId === me.id
+  const { session: { session, send }, isFacilitator, me, peers } = useBoard()
+  const leadId = session.followParticipantId
+  const leading = leadId === me.id
+  // Another facilitator leads the room: this one is not taken along (useLeader), and may take over.
+  const otherLead = leadId && !leading ? peers.find((p) => !p.isSelf && p.user.id === leadId)?.user.name : undefined
+  const settled = useSettled(leadId)
   if (!isFacilitator && !participantSeesSession(session)) return null
   return (
     <div className="session-bar" data-testid="session-bar">
@@ -46,7 +51,10 @@ export function SessionBar({ projectorLink, onBacklog }: {
       {isFacilitator && (
         <div className="session-bar__tools" data-testid="facilitator-tools">
           <button type="button" className={`button button--small${leading ? ' is-active' : ''}`} data-testid="follow-me" aria-pressed={leading}
-            onClick={() => send({ type: 'follow.set', on: !leading })}>{leading ? t('session.stopLeading') : t('session.bringEveryone')}</button>
+            title={otherLead ? t('session.takeLeadHint', { name: otherLead }) : undefined}
+            onClick={() => settled(() => send({ type: 'follow.set', on: !leading }))}>
+            {leading ? t('session.stopLeading') : otherLead ? t('session.takeLead') : t('session.bringEveryone')}
+          </button>
           {projectorLink && (
             <a className="button button--small" data-testid="open-projector" href={projectorLink} target="_blank" rel="noreferrer"
               aria-label={t('session.projector')} title={t('session.projectorHint')}><Icon name="projector" /></a>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext.js'
 import { chime, formatClock, useCountdown } from './useCountdown.js'
 import { Icon } from '../ui/Icon.js'
+import { useSettled } from './useSettled.js'
 
 const PRESETS = [1, 3, 5, 10, 15, 25]
 
@@ -17,6 +18,7 @@ export function TimerControl({ large = false }: { large?: boolean }) {
     window.setTimeout(() => setFlash(false), 6000)
   })
   const running = session.timer.endsAt !== null
+  const settled = useSettled(running)
   const done = running && remaining === 0
   // Stopped part-way: everyone sees it is paused, not a clock that froze.
   const paused = !running && session.timer.remainingMs !== session.timer.durationMs
@@ -36,7 +38,7 @@ export function TimerControl({ large = false }: { large?: boolean }) {
             <button type="button" className="button button--small" data-testid={running ? 'timer-pause' : 'timer-start'}
               aria-label={t(running ? 'session.pauseTimer' : 'session.startTimer')} title={t(running ? 'session.pauseTimer' : 'session.startTimer')}
               // The second click of a double-click would undo the first (the button turned from Start into Pause under it).
-              onClick={(event) => { if (event.detail < 2) send({ type: running ? 'timer.pause' : 'timer.start' }) }}><Icon name={running ? 'pause' : 'play'} /></button>
+              onClick={(event) => { if (event.detail < 2) settled(() => send({ type: running ? 'timer.pause' : 'timer.start' })) }}><Icon name={running ? 'pause' : 'play'} /></button>
           )}
           {/* The duration is chosen before a start (or after a reset): paused part-way, it is the time left that counts. */}
           {!running && !paused && (

@@ -130,6 +130,7 @@ function run(state: FacilitationState, command: SessionCommand, actor: Actor, fa
       return done()
     }
     case 'agenda.go': {
+      if (command.from !== undefined && command.from !== session.agenda.step) return done()
       const changed = command.step !== session.agenda.step
       session.agenda = { step: command.step, since: command.step === null ? null : now }
       return changed && command.step !== null ? done({ kind: 'saveVersion', step: command.step }) : done()

@@ -212,6 +212,19 @@ describe('session commands', () => {
     expect(state.public.agenda).toEqual({ step: null, since: null })
   })
 
+  it('moves on from the step the sender saw: two Nexts that crossed on the way move one step, not two', () => {
+    const state = emptyFacilitation()
+    // Two facilitators press Next on "collect" at once: each command says it moves on from there.
+    expect(run(state, { type: 'agenda.go', step: 'collect', from: null }, facilitator).ok).toBe(true)
+    expect(run(state, { type: 'agenda.go', step: 'rank', from: 'collect' }, facilitator)).toEqual({ ok: true, effects: [{ kind: 'saveVersion', step: 'rank' }] })
+    expect(run(state, { type: 'agenda.go', step: 'rank', from: 'collect' }, facilitator)).toEqual({ ok: true, effects: [] })
+    expect(run(state, { type: 'agenda.go', step: 'examine', from: 'collect' }, facilitator)).toEqual({ ok: true, effects: [] })
+    expect(state.public.agenda.step).toBe('rank')
+    // A step picked outright (no `from`) is taken whatever the step was.
+    run(state, { type: 'agenda.go', step: 'assign' }, facilitator)
+    expect(state.public.agenda.step).toBe('assign')
+  })
+
   it('locks and unlocks touchpoints that exist, sets focus and follow-me', () => {
     const state = emptyFacilitation()
     run(state, { type: 'lock.touchpoint', touchpointId: 'tp1', locked: true }, facilitator)

@@ -5,6 +5,7 @@ import { useBoard } from '../../board/BoardContext.js'
 import { EditTarget } from '../../ui/EditTarget.js'
 import { Icon } from '../../ui/Icon.js'
 import { PanelHeader } from '../../ui/PanelHeader.js'
+import { useSettled } from '../../session/useSettled.js'
 import { DetailsTab } from './DetailsTab.js'
 import { FactorsTab } from './FactorsTab.js'
 import { RatingTab } from './RatingTab.js'
@@ -66,15 +67,17 @@ function FacilitatorTools({ touchpointId }: { touchpointId: string }) {
   const { session: { session, send } } = useBoard()
   const locked = session.locks.touchpoints.includes(touchpointId)
   const focused = session.focusTouchpointId === touchpointId
+  const lockSettled = useSettled(locked)
+  const focusSettled = useSettled(focused)
   return (
     <div className="facilitator-tools" data-testid="touchpoint-facilitator-tools">
       <button type="button" className={`button button--small${focused ? ' is-active' : ''}`} data-testid="focus-touchpoint" aria-pressed={focused}
-        title={t('session.focusHint')} onClick={() => send({ type: 'focus.set', touchpointId: focused ? null : touchpointId })}>
+        title={t('session.focusHint')} onClick={() => focusSettled(() => send({ type: 'focus.set', touchpointId: focused ? null : touchpointId }))}>
         ◉ {focused ? t('session.unfocus') : t('session.focus')}
       </button>
       <label className="toggle toggle--small">
         <input type="checkbox" data-testid="lock-touchpoint" checked={locked}
-          onChange={(e) => send({ type: 'lock.touchpoint', touchpointId, locked: e.target.checked })} />
+          onChange={(e) => { const want = e.target.checked; lockSettled(() => send({ type: 'lock.touchpoint', touchpointId, locked: want })) }} />
         <span><Icon name="lock" /> {t('session.lockTouchpoint')}</span>
       </label>
     </div>
