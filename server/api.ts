@@ -3,6 +3,7 @@ import { MAX_BOARD_FILE_BYTES } from '../shared/format/index.js'
 import type { BoardCreations } from './boardCreations.js'
 import { boardFileIn } from './boardFileApi.js'
 import { type BuiltBoard, WORKER_IMPORT_ITEMS, countFileItems, parseBody, readBoardRequest } from './boardRequest.js'
+import { roleOf } from './boardAuth.js'
 import { BOARD_ID_PATTERN, boardInfo, boardLinks, newBoard } from './boards.js'
 import { type ImportPool, WORKER_IMPORT_BYTES } from './importPool.js'
 import { HttpError, bearerToken, readBody, requestOrigin, sendJson } from './httpHelpers.js'
@@ -10,7 +11,6 @@ import type { Logger } from './log.js'
 import type { Relay } from './relay.js'
 import type { BoardStore } from './store.js'
 import { type TemplateCatalog, isTemplateId, unknownTemplateMessage } from './templates.js'
-import { roleForToken } from './tokens.js'
 
 export interface ApiDeps {
   store: BoardStore
@@ -58,8 +58,7 @@ async function createdResponse(req: IncomingMessage, res: ServerResponse, deps: 
 export async function getBoard(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, boardId: string): Promise<void> {
   const record = BOARD_ID_PATTERN.test(boardId) ? await deps.store.getBoard(boardId) : undefined
   if (!record) throw new HttpError(404, 'This board does not exist')
-  const role = roleForToken(record.tokens, bearerToken(req))
-  if (!role) throw new HttpError(401, 'This link is not valid (missing or wrong token)')
+  const role = await roleOf(deps.store, record, bearerToken(req))
   // The board is not loaded for this: opening a board asks for these details while it connects.
   const title = deps.relay.title(boardId, record.title)
   sendJson(res, 200, boardInfo(requestOrigin(req, deps.publicUrl), record, role, title))

@@ -109,7 +109,7 @@ export function createHttpApp(deps: AppDeps): (req: IncomingMessage, res: Server
         }
         if (error instanceof HttpError) {
           if (error.status === 413) res.setHeader('Connection', 'close')
-          return sendJson(res, error.status, { error: error.message })
+          return sendJson(res, error.status, { ...error.details, error: error.message })
         }
         deps.log('error', 'http.failed', { method, path, error: String(error) })
         sendJson(res, 500, { error: 'Internal server error' })

@@ -20,9 +20,9 @@ export const SECURITY_HEADERS: Record<string, string> = {
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
-/** An error that already knows its HTTP status and a message fit for the client. */
+/** An error that already knows its HTTP status and a message fit for the client (and any more it should be told). */
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly details?: Record<string, unknown>) {
     super(message)
   }
 }

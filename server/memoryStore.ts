@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { type BoardRecord, type SyncBoardStore, UnknownBoardError, type VersionRecord } from './store.js'
+import { type BoardRecord, type RetiredToken, type SyncBoardStore, UnknownBoardError, type VersionRecord } from './store.js'
+import { RETIRED_TOKENS_KEPT, tokenHash } from './tokens.js'
 
 interface StoredBoard {
   record: BoardRecord
@@ -7,6 +8,8 @@ interface StoredBoard {
   log: Uint8Array[]
   session?: string
   versions: { record: VersionRecord; snapshot: Uint8Array }[]
+  /** Replaced tokens by their hash, oldest first. */
+  retired: (RetiredToken & { hash: string })[]
 }
 
 /** A BoardStore in a Map: for tests, and for trying the relay without a disk. */
@@ -23,7 +26,7 @@ export function createMemoryStore(): SyncBoardStore {
     synchronous: true,
     createBoard(record, snapshot) {
       if (boards.has(record.id)) throw new Error(`Board ${record.id} already exists`)
-      boards.set(record.id, { record: structuredClone(record), snapshot: snapshot.slice(), log: [], versions: [] })
+      boards.set(record.id, { record: structuredClone(record), snapshot: snapshot.slice(), log: [], versions: [], retired: [] })
     },
     getBoard(id) {
       const found = boards.get(id)
@@ -51,8 +54,16 @@ export function createMemoryStore(): SyncBoardStore {
     retitle(id, title) {
       board(id).record.title = title
     },
-    rotateToken(id, link, token) {
-      board(id).record.tokens[link] = token
+    rotateToken(id, link, token, at = Date.now()) {
+      const found = board(id)
+      found.retired.push({ hash: tokenHash(found.record.tokens[link]), link, retiredAt: at })
+      found.retired.splice(0, Math.max(0, found.retired.length - RETIRED_TOKENS_KEPT))
+      found.record.tokens[link] = token
+    },
+    retiredToken(id, token) {
+      const hash = tokenHash(token)
+      const found = boards.get(id)?.retired.find((retired) => retired.hash === hash)
+      return found && { link: found.link, retiredAt: found.retiredAt }
     },
     loadSession(id) {
       return boards.get(id)?.session

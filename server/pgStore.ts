@@ -1,6 +1,7 @@
 import pg from 'pg'
 import * as Y from 'yjs'
-import { type BoardRecord, type BoardStore, UnknownBoardError, type VersionRecord } from './store.js'
+import { type BoardRecord, type BoardStore, type RotatableLink, UnknownBoardError, type VersionRecord } from './store.js'
+import { RETIRED_TOKENS_KEPT, tokenHash } from './tokens.js'
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS zigzag_boards (
@@ -32,6 +33,15 @@ const SCHEMA = `
     snapshot BYTEA NOT NULL
   );
   CREATE INDEX IF NOT EXISTS zigzag_versions_by_board ON zigzag_versions (board_id, created_at);
+  -- Added later: a database made before it gains it here when a server starts (nothing else changes).
+  CREATE TABLE IF NOT EXISTS zigzag_retired_tokens (
+    ord BIGSERIAL PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES zigzag_boards(id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL,
+    link TEXT NOT NULL CHECK (link IN ('edit', 'view')),
+    retired_at BIGINT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS zigzag_retired_tokens_by_board ON zigzag_retired_tokens (board_id, token_hash);
 `
 /** Advisory lock keys: one for schema changes, and a namespace for per-board compaction. */
 const SCHEMA_LOCK = 7_311_001
@@ -141,10 +151,38 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       const result = await pool.query('UPDATE zigzag_boards SET title = $2 WHERE id = $1', [id, title])
       if (result.rowCount === 0) throw new UnknownBoardError(id)
     },
-    async rotateToken(id, link, token) {
+    async rotateToken(id, link, token, at = Date.now()) {
       const column = link === 'edit' ? 'edit_token' : 'view_token'
-      const result = await pool.query(`UPDATE zigzag_boards SET ${column} = $2 WHERE id = $1`, [id, token])
-      if (result.rowCount === 0) throw new UnknownBoardError(id)
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        // Locks the row: a rotation of the same link on another process retires the token this one sets, not the same old one.
+        const board = await client.query(`SELECT ${column} AS old FROM zigzag_boards WHERE id = $1 FOR UPDATE`, [id])
+        if (board.rowCount === 0) throw new UnknownBoardError(id)
+        await client.query(
+          'INSERT INTO zigzag_retired_tokens (board_id, token_hash, link, retired_at) VALUES ($1, $2, $3, $4)',
+          [id, tokenHash(board.rows[0].old), link, at],
+        )
+        await client.query(
+          `DELETE FROM zigzag_retired_tokens WHERE board_id = $1 AND ord NOT IN
+             (SELECT ord FROM zigzag_retired_tokens WHERE board_id = $1 ORDER BY retired_at DESC, ord DESC LIMIT $2)`,
+          [id, RETIRED_TOKENS_KEPT],
+        )
+        await client.query(`UPDATE zigzag_boards SET ${column} = $2 WHERE id = $1`, [id, token])
+        await client.query('COMMIT')
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw error
+      } finally {
+        client.release()
+      }
+    },
+    async retiredToken(id, token) {
+      const { rows } = await pool.query(
+        'SELECT link, retired_at FROM zigzag_retired_tokens WHERE board_id = $1 AND token_hash = $2 ORDER BY retired_at DESC LIMIT 1',
+        [id, tokenHash(token)],
+      )
+      return rows[0] ? { link: rows[0].link as RotatableLink, retiredAt: Number(rows[0].retired_at) } : undefined
     },
     async loadSession(id) {
       const { rows } = await pool.query('SELECT state FROM zigzag_sessions WHERE board_id = $1', [id])

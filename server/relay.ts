@@ -137,10 +137,7 @@ export class Relay {
     return after(this.options.store.getBoard(boardId), (record) => {
       if (!record) return refuse(socket, 'boardNotFound')
       const role = roleForToken(record.tokens, token)
-      if (!role) {
-        this.log('warn', 'sync.refused', { board: boardId, reason: 'token' })
-        return refuse(socket, 'unauthorized')
-      }
+      if (!role) return this.refuseToken(boardId, token, socket)
       return after(this.open(boardId), (session) => {
         if (this.closed) return refuse(socket, 'goingAway')
         if (!session) {
@@ -161,6 +158,17 @@ export class Relay {
         this.log('info', 'sync.joined', { board: boardId, conn: conn.id, role, online: session.connectionCount })
         return { session, conn }
       })
+    })
+  }
+
+  /**
+   * Refuses a token that grants nothing: as replaced if it is a replaced link's (its holder was away when the
+   * facilitator replaced it, and comes back with it), else as not valid.
+   */
+  private refuseToken(boardId: string, token: string | null | undefined, socket: Socket): MaybePromise<undefined> {
+    return after(token ? this.options.store.retiredToken(boardId, token) : undefined, (retired) => {
+      this.log('warn', 'sync.refused', { board: boardId, reason: retired ? 'replaced-link' : 'token' })
+      return refuse(socket, retired ? 'linkRotated' : 'unauthorized')
     })
   }
 

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
-import { type BoardRecord, type SyncBoardStore, UnknownBoardError, type VersionRecord } from './store.js'
+import { type BoardRecord, type RetiredToken, type RotatableLink, type SyncBoardStore, UnknownBoardError, type VersionRecord } from './store.js'
+import { RETIRED_TOKENS_KEPT, tokenHash } from './tokens.js'
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS boards (
@@ -33,6 +34,14 @@ const SCHEMA = `
     snapshot BLOB NOT NULL
   ) STRICT;
   CREATE INDEX IF NOT EXISTS versions_by_board ON versions (board_id, created_at);
+  -- Added later: a database made before it gains it here when the server starts (nothing else changes).
+  CREATE TABLE IF NOT EXISTS retired_tokens (
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL,
+    link TEXT NOT NULL CHECK (link IN ('edit', 'view')),
+    retired_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS retired_tokens_by_board ON retired_tokens (board_id, token_hash);
 `
 
 interface BoardRow {
@@ -72,6 +81,16 @@ export function openSqliteStore(file: string): SyncBoardStore {
     edit: db.prepare<[string, string]>('UPDATE boards SET edit_token = ? WHERE id = ?'),
     view: db.prepare<[string, string]>('UPDATE boards SET view_token = ? WHERE id = ?'),
   }
+  const insertRetired = db.prepare<[string, string, string, number]>(
+    'INSERT INTO retired_tokens (board_id, token_hash, link, retired_at) VALUES (?, ?, ?, ?)',
+  )
+  const trimRetired = db.prepare<[string, string, number]>(
+    `DELETE FROM retired_tokens WHERE board_id = ? AND rowid NOT IN
+       (SELECT rowid FROM retired_tokens WHERE board_id = ? ORDER BY retired_at DESC, rowid DESC LIMIT ?)`,
+  )
+  const selectRetired = db.prepare<[string, string], { link: RotatableLink; retiredAt: number }>(
+    'SELECT link, retired_at AS retiredAt FROM retired_tokens WHERE board_id = ? AND token_hash = ? ORDER BY retired_at DESC LIMIT 1',
+  )
   const selectSession = db.prepare<[string], { state: string }>('SELECT state FROM sessions WHERE board_id = ?')
   const upsertSession = db.prepare<[string, string]>(
     'INSERT INTO sessions (board_id, state) VALUES (?, ?) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state',
@@ -89,6 +108,14 @@ export function openSqliteStore(file: string): SyncBoardStore {
   const appendMany = db.transaction((id: string, updates: Uint8Array[]) => {
     if (!selectExists.get(id)) throw new UnknownBoardError(id)
     for (const update of updates) insertUpdate.run(id, blob(update))
+  })
+
+  const rotateToken = db.transaction((id: string, link: RotatableLink, token: string, at: number) => {
+    const row = selectBoard.get(id)
+    if (!row) throw new UnknownBoardError(id)
+    insertRetired.run(id, tokenHash(toRecord(row).tokens[link]), link, at)
+    trimRetired.run(id, id, RETIRED_TOKENS_KEPT)
+    updateToken[link].run(token, id)
   })
 
   const compact = db.transaction((id: string, snapshot: Uint8Array, covers: number | undefined) => {
@@ -130,8 +157,11 @@ export function openSqliteStore(file: string): SyncBoardStore {
     retitle(id, title) {
       if (updateTitle.run(title, id).changes === 0) throw new UnknownBoardError(id)
     },
-    rotateToken(id, link, token) {
-      if (updateToken[link].run(token, id).changes === 0) throw new UnknownBoardError(id)
+    rotateToken(id, link, token, at = Date.now()) {
+      rotateToken(id, link, token, at)
+    },
+    retiredToken(id, token): RetiredToken | undefined {
+      return selectRetired.get(id, tokenHash(token))
     },
     loadSession(id) {
       return selectSession.get(id)?.state

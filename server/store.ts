@@ -25,6 +25,12 @@ export interface VersionRecord {
 /** The links a facilitator can replace; the facilitator's own link stays. */
 export type RotatableLink = 'edit' | 'view'
 
+/** A link's token that a facilitator replaced: which link it was, and when (Unix time in milliseconds). */
+export interface RetiredToken {
+  link: RotatableLink
+  retiredAt: number
+}
+
 /** What a store answers: at once (SQLite, memory) or later (PostgreSQL). */
 export type MaybePromise<T> = T | Promise<T>
 
@@ -78,8 +84,14 @@ export interface BoardStore {
    * details can be answered without loading its document.
    */
   retitle(id: string, title: string): MaybePromise<void>
-  /** Replaces the token of one link; the old one stops working for new connections at once. */
-  rotateToken(id: string, link: RotatableLink, token: string): MaybePromise<void>
+  /**
+   * Replaces the token of one link; the old one stops working for new connections at once. The old one is remembered
+   * as retired at `at` (default now), by its `tokenHash` and with its link, in the same write; only the newest
+   * `RETIRED_TOKENS_KEPT` of a board are kept.
+   */
+  rotateToken(id: string, link: RotatableLink, token: string, at?: number): MaybePromise<void>
+  /** Whether `token` is one of this board's replaced tokens (see rotateToken): which link, and when; undefined if not. */
+  retiredToken(id: string, token: string): MaybePromise<RetiredToken | undefined>
   /** The facilitation state (timer, voting, drafts, locks…) as the relay serialised it; undefined if never saved. */
   loadSession(id: string): MaybePromise<string | undefined>
   saveSession(id: string, state: string): MaybePromise<void>

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto'
+import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Role } from '../shared/protocol.js'
 import type { BoardTokens } from './store.js'
 
@@ -27,3 +27,14 @@ export function shareableTokens(tokens: BoardTokens, role: Role): Partial<BoardT
   if (role === 'editor') return { edit: tokens.edit, view: tokens.view }
   return { view: tokens.view }
 }
+
+/**
+ * How a store keeps a token it no longer accepts (a replaced link's): a SHA-256 digest, enough to tell its holder
+ * the link was replaced, never the token itself. Tokens are 128 random bits, so no salt is needed.
+ */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex')
+}
+
+/** Replaced tokens a store remembers per board, newest first; older ones are then only "not valid". */
+export const RETIRED_TOKENS_KEPT = 20

@@ -10,7 +10,7 @@ import { JoinDialog } from './JoinDialog.js'
 import { useLeaveWarning } from './useLeaveWarning.js'
 import { Notice } from './Notice.js'
 
-type LoadError = 'badLink' | 'notFound' | 'loadFailed' | 'unreachable'
+type LoadError = 'badLink' | 'linkRotated' | 'viewLinkRotated' | 'notFound' | 'loadFailed' | 'unreachable'
 type Loaded = { state: 'loading' } | { state: 'ready'; info: BoardInfo } | { state: 'error'; error: LoadError; detail: string }
 
 /**
@@ -43,7 +43,9 @@ export function BoardPage() {
           document.title = `${kept.title} – Zigzag`
           return
         }
-        const error: LoadError = status === 401 || status === 403 ? 'badLink' : status === 404 ? 'notFound' : status === 0 ? 'unreachable' : 'loadFailed'
+        const error: LoadError = status === 401 || status === 403 ? 'badLink' : status === 404 ? 'notFound' : status === 0 ? 'unreachable'
+          // A replaced link (its holder was away when it was replaced) says so, as to those on the board then.
+          : status === 410 && err instanceof ApiError && err.replaced ? (err.replaced === 'view' ? 'viewLinkRotated' : 'linkRotated') : 'loadFailed'
         setLoaded({ state: 'error', error, detail: (err as Error).message })
       })
   }, [location]) // not on language change: switching language must not reload the board

@@ -5,14 +5,18 @@ export interface BoardInfo { id: string; title: string; role: Role; links: Board
 export interface CreatedBoard { id: string; title: string; tokens: Record<'facilitator' | 'edit' | 'view', string>; links: Required<BoardLinks> }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  /** @param replaced the link the token was, when the facilitator replaced it (status 410) */
+  constructor(readonly status: number, message: string, readonly replaced?: 'edit' | 'view') {
     super(message)
   }
 }
 
 async function json<T>(response: Response): Promise<T> {
-  const body = await response.json().catch(() => ({}))
-  if (!response.ok) throw new ApiError(response.status, (body as { error?: string }).error ?? response.statusText)
+  const body = await response.json().catch(() => ({})) as { error?: string; link?: unknown }
+  if (!response.ok) {
+    const replaced = response.status === 410 && (body.link === 'edit' || body.link === 'view') ? body.link : undefined
+    throw new ApiError(response.status, body.error ?? response.statusText, replaced)
+  }
   return body as T
 }
 

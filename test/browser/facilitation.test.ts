@@ -282,4 +282,38 @@ describe('facilitator controls in three browsers', () => {
     await expect.poll(() => vera.getByTestId('notice').textContent()).toBe('The facilitator replaced this link. Ask for the new one.')
     await vera.context().close()
   })
+
+  it('tells someone offline while their link was replaced that it was replaced, back online and on reload, and keeps what they added', async () => {
+    const replaced = 'The facilitator replaced this link. Ask for the new one: what you added is kept in this browser and joins the board when you open it.'
+    const away = await createBoard(server.url, { template: 'retail', language: 'en', title: 'Away during the rotation' })
+    const host = await joinBoard(browser, away.links.facilitator, 'Fran')
+    const olga = await joinBoard(browser, away.links.edit, 'Olga')
+    await olga.context().setOffline(true)
+    await olga.locator('[data-testid="connection"][data-status="offline"]').waitFor()
+    await card(olga, 'Online checkout').locator('.card__title').click()
+    await olga.getByTestId('panel-description').fill('Written on the train')
+    await olga.getByTestId('panel-description').blur()
+    await olga.getByTestId('panel-close').click()
+    await host.getByTestId('share').click()
+    host.once('dialog', (dialog) => void dialog.accept())
+    await host.getByTestId('rotate-edit').click()
+    await expect.poll(() => host.getByTestId('link-edit').inputValue()).not.toBe(away.links.edit)
+    const newLink = await host.getByTestId('link-edit').inputValue()
+    await host.keyboard.press('Escape')
+
+    await olga.context().setOffline(false)
+    await expect.poll(() => olga.getByTestId('notice').textContent(), { timeout: 15_000 }).toBe(replaced)
+    await screenshot(olga, 'link-replaced-while-offline')
+    // Opening the old link again (a reload) says the same, not that the link is not valid.
+    await olga.reload()
+    await expect.poll(() => olga.getByTestId('notice').textContent()).toBe(replaced)
+    await screenshot(olga, 'link-replaced-while-offline-reload')
+    // And what the notice promises: the new link brings what was written offline into the board.
+    await olga.goto(newLink)
+    await olga.locator('[data-testid="board"][data-synced="true"]').waitFor()
+    await card(host, 'Online checkout').locator('.card__title').click()
+    await expect.poll(() => host.getByTestId('panel-description').inputValue(), { timeout: 10_000 }).toBe('Written on the train')
+    await host.context().close()
+    await olga.context().close()
+  })
 })

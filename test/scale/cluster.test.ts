@@ -151,8 +151,14 @@ describe('several relay processes on PostgreSQL and Redis', () => {
     expect(rotated.status).toBe(200)
     expect((await onOne.closed).code).toBe(CloseCode.linkRotated)
     expect((await onTwo.closed).code).toBe(CloseCode.linkRotated)
+    // Someone away during the rotation comes back on the other process: told the link was replaced, not that it is not valid.
     const late = await openRaw(two.url, local.id, local.tokens.edit)
-    expect((await late.closed).code).toBe(CloseCode.unauthorized)
+    expect((await late.closed).code).toBe(CloseCode.linkRotated)
+    const page = await fetch(`${two.url}/api/boards/${local.id}`, { headers: { authorization: `Bearer ${local.tokens.edit}` } })
+    expect(page.status).toBe(410)
+    expect(await page.json()).toMatchObject({ link: 'edit' })
+    const madeUp = await openRaw(two.url, local.id, 'made-up-token-xxxxxxxxxx')
+    expect((await madeUp.closed).code).toBe(CloseCode.unauthorized)
   })
 
   it('brings clients on three processes to the same board while all of them edit at once, and PostgreSQL holds it too', async () => {

@@ -46,3 +46,24 @@ describe('PostgreSQL compaction across processes', () => {
     await b.close()
   })
 })
+
+describe('a PostgreSQL schema made before replaced links were remembered', () => {
+  const own = testSchema()
+  afterAll(() => own.drop())
+
+  it('gains the table when a server opens it, keeps its boards, and remembers the next replaced link', async () => {
+    const made = new pg.Client({ connectionString: DATABASE_URL })
+    await made.connect()
+    await made.query(`CREATE SCHEMA ${own.name}`)
+    await made.query(`CREATE TABLE ${own.name}.zigzag_boards (id TEXT PRIMARY KEY, title TEXT NOT NULL, facilitator_token TEXT NOT NULL,
+      edit_token TEXT NOT NULL, view_token TEXT NOT NULL, created_at BIGINT NOT NULL, snapshot BYTEA NOT NULL)`)
+    await made.query(`INSERT INTO ${own.name}.zigzag_boards VALUES ('old', 'Kept', 'f', 'e', 'v', 1, $1)`, [Buffer.from(Y.encodeStateAsUpdate(new Y.Doc()))])
+    await made.end()
+    const store = await openPostgresStore(DATABASE_URL, { schema: own.name })
+    expect((await store.getBoard('old'))?.tokens).toEqual({ facilitator: 'f', edit: 'e', view: 'v' })
+    expect(await store.retiredToken('old', 'e')).toBeUndefined()
+    await store.rotateToken('old', 'edit', 'e2', 5)
+    expect(await store.retiredToken('old', 'e')).toEqual({ link: 'edit', retiredAt: 5 })
+    await store.close()
+  })
+})

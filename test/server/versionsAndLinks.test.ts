@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addTouchpoint, readBoard, touchpoints } from '../../shared/model/index.js'
 import { CloseCode } from '../../shared/protocol.js'
 import { type CreatedBoard, type TestServer, connectClient, createBoard, startTestServer, synced, waitFor } from '../utils/server.js'
+import { openRaw } from '../utils/rawClient.js'
 import { openSessionSocket } from '../utils/sessionSocket.js'
 
 let server: TestServer
@@ -87,8 +88,18 @@ describe('rotating a link', () => {
     expect(info.links.edit).not.toBe(local.links.edit)
     expect(await closed).toEqual({ code: CloseCode.linkRotated, reason: 'The facilitator replaced this link; ask for the new one' })
 
+    // Someone away during the rotation comes back with the old link: told it was replaced, not that it is not valid.
     const old = await fetch(`${server.url}/api/boards/${local.id}`, { headers: { authorization: `Bearer ${local.tokens.edit}` } })
-    expect(old.status).toBe(401)
+    expect(old.status).toBe(410)
+    expect(await old.json()).toEqual({ error: 'The facilitator replaced this link; ask for the new one', link: 'edit' })
+    const oldVersions = await fetch(`${server.url}/api/boards/${local.id}/versions`, { headers: { authorization: `Bearer ${local.tokens.edit}` } })
+    expect(oldVersions.status).toBe(410)
+    const late = await openRaw(server.url, local.id, local.tokens.edit)
+    expect(await late.closed).toEqual({ code: CloseCode.linkRotated, reason: 'The facilitator replaced this link; ask for the new one' })
+    // A token never issued is still only not valid.
+    const madeUp = await fetch(`${server.url}/api/boards/${local.id}`, { headers: { authorization: 'Bearer made-up-token-xxxxxxxxxx' } })
+    expect(madeUp.status).toBe(401)
+    expect((await (await openRaw(server.url, local.id, 'made-up-token-xxxxxxxxxx')).closed).code).toBe(CloseCode.unauthorized)
     const newToken = new URL(info.links.edit).hash.replace('#token=', '')
     const client = connectClient(server.url, local.id, newToken)
     await synced(client)

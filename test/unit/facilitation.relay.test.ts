@@ -241,7 +241,7 @@ describe('the facilitation channel on the relay', () => {
     }
   })
 
-  it('closes the connections of a rotated link with 4403 and refuses the old token afterwards', () => {
+  it('closes the connections of a rotated link with 4403 and refuses the old token afterwards, as replaced', () => {
     const { fran, pat, sam } = workshop()
     const vic = harness.connect(harness.board.tokens.view)
     harness.flush()
@@ -250,7 +250,7 @@ describe('the facilitation channel on the relay', () => {
     expect(fran.closed).toBeNull()
     expect(vic.closed).toBeNull()
     const late = harness.connect(harness.board.tokens.edit)
-    expect(late.closed?.code).toBe(CloseCode.unauthorized)
+    expect(late.closed?.code).toBe(CloseCode.linkRotated)
     const fresh = harness.connect(token)
     harness.flush()
     expect(fresh.closed).toBeNull()

@@ -6,6 +6,7 @@ import { CloseCode, MessageType } from '../../shared/protocol.js'
 import { type RelayHarness, createRelayHarness } from '../utils/relayPeers.js'
 import { grid } from '../utils/board.js'
 import { readPresenceUpdate } from '../../server/presence.js'
+import { newBoard } from '../../server/boards.js'
 import { awarenessFrame } from '../utils/rawClient.js'
 
 let harness: RelayHarness
@@ -89,6 +90,20 @@ describe('the relay', () => {
     const prefix = harness.connect(harness.board.tokens.edit.slice(0, -1))
     for (const peer of [wrong, missing, prefix]) expect(peer.closed?.code).toBe(CloseCode.unauthorized)
     expect(harness.relay.loadedBoards).toBe(0)
+  })
+
+  it('refuses the token of a link replaced while its holder was away as replaced (4403), not as never valid', async () => {
+    harness = createRelayHarness()
+    const { edit, view } = harness.board.tokens
+    await harness.relay.rotate(harness.board.id, 'edit')
+    await harness.relay.rotate(harness.board.id, 'view')
+    const back = [harness.connect(edit), harness.connect(view)]
+    for (const peer of back) expect(peer.closed).toEqual({ code: CloseCode.linkRotated, reason: 'The facilitator replaced this link; ask for the new one' })
+    // A made-up token is still only not valid; so is a replaced one on another board.
+    expect(harness.connect('not-the-token-at-all-xx').closed?.code).toBe(CloseCode.unauthorized)
+    const other = newBoard({ title: 'Other' })
+    harness.store.createBoard(other.record, other.snapshot)
+    expect(harness.connect(edit, other.record.id).closed?.code).toBe(CloseCode.unauthorized)
   })
 
   it('refuses an unknown board with 4404', () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { BoardRecord, BoardStore } from '../../server/store.js'
+import { RETIRED_TOKENS_KEPT } from '../../server/tokens.js'
 
 export interface StoreBackend {
   open(): BoardStore | Promise<BoardStore>
@@ -167,6 +168,35 @@ export function storeContract(name: string, backend: StoreBackend): void {
       await fails(() => store.rotateToken('missing', 'edit', 'x'))
     })
 
+    it('remembers a replaced token by its link and when, per board, and never the token itself', async () => {
+      store = await backend.open()
+      await store.createBoard(record(), update('s', 0))
+      await store.createBoard(record('board-2'), update('s', 0))
+      expect(await store.retiredToken('board-1', 'e-token')).toBeUndefined()
+      await store.rotateToken('board-1', 'edit', 'e-new', 1000)
+      await store.rotateToken('board-1', 'view', 'v-new', 2000)
+      await store.rotateToken('board-1', 'edit', 'e-newer', 3000)
+      expect(await store.retiredToken('board-1', 'e-token')).toEqual({ link: 'edit', retiredAt: 1000 })
+      expect(await store.retiredToken('board-1', 'v-token')).toEqual({ link: 'view', retiredAt: 2000 })
+      expect(await store.retiredToken('board-1', 'e-new')).toEqual({ link: 'edit', retiredAt: 3000 })
+      // Current tokens, never-issued ones, another board's and an unknown board's are not retired.
+      for (const [id, token] of [['board-1', 'e-newer'], ['board-1', 'f-token'], ['board-1', 'made-up'], ['board-2', 'e-token'], ['missing', 'e-token']]) {
+        expect(await store.retiredToken(id!, token!), `${id} ${token}`).toBeUndefined()
+      }
+      expect(JSON.stringify(await store.getBoard('board-1'))).not.toContain('e-token')
+    })
+
+    it(`keeps the newest ${RETIRED_TOKENS_KEPT} replaced tokens of a board`, async () => {
+      store = await backend.open()
+      await store.createBoard(record(), update('s', 0))
+      const tokens = ['e-token', ...Array.from({ length: RETIRED_TOKENS_KEPT + 2 }, (_, i) => `e-${i}`)]
+      for (const [i, token] of tokens.slice(1).entries()) await store.rotateToken('board-1', 'edit', token, 1000 + i)
+      const kept = []
+      for (const token of tokens) kept.push((await store.retiredToken('board-1', token)) !== undefined)
+      // Of the 22 replaced, the two oldest are forgotten; the current one was never retired.
+      expect(kept).toEqual([false, false, ...Array(RETIRED_TOKENS_KEPT).fill(true), false])
+    })
+
     it('keeps a new title in the record and nothing else of it', async () => {
       store = await backend.open()
       await store.createBoard(record(), update('s', 0))
@@ -227,6 +257,7 @@ export function storeContract(name: string, backend: StoreBackend): void {
         expect(content(loaded)).toEqual({ s: 0, a: 1, b: 2 })
         expect(await store.loadSession('board-1')).toBe('{"timer":1}')
         expect(await store.getVersion('board-1', 'v1')).toEqual(v)
+        expect(await store.retiredToken('board-1', 'v-token')).toMatchObject({ link: 'view' })
       })
     }
   })
