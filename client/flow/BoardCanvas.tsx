@@ -105,7 +105,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   const { t, i18n } = useTranslation()
   const ariaLabels = useMemo(() => canvasAriaLabels(t), [t, i18n.language])
   const {
-    doc, awareness, origin, readOnly, board, peers, me, editingId, setEditingId, addCard, dropNewCard, personaId, showOtherJourneys, viewMode, isFacilitator, isLocked,
+    doc, awareness, origin, readOnly, board, peers, me, editingId, setEditingId, addCard, dropNewCard, personaId, showOtherJourneys, viewMode, isFacilitator, isLocked, leftLeader,
     session: { session, myVotes, send },
   } = useBoard()
   const { screenToFlowPosition, getInternalNode, getViewport, setViewport } = useReactFlow()
@@ -442,7 +442,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   }
 
   return (
-    <div ref={container} className={`canvas${following && !projector ? ' canvas--following' : ''}`} data-testid="canvas" role="main" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
+    <div ref={container} className={`canvas${(following || leftLeader) && !projector ? ' canvas--following' : ''}`} data-testid="canvas" role="main" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
       onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop} {...lockRefusals.handlers} tabIndex={-1}
       onPointerDownCapture={(event) => {
         lastPress.current = event.timeStamp

@@ -12,7 +12,7 @@ export function FollowStrip() {
   if (!leader && leftLeader) {
     return (
       <div className="following following--left" data-testid="leader-left" role="status">
-        <span className="following__name">{t('session.leaderLeft', { name: leftLeader })}</span>
+        <span className="following__name" title={t('session.leaderLeft', { name: leftLeader })}>{t('session.leaderLeft', { name: leftLeader })}</span>
         <button type="button" className="button button--small" data-testid="leader-left-ok" onClick={stopFollowing}>{t('session.leaderLeftOk')}</button>
       </div>
     )

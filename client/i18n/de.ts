@@ -351,7 +351,7 @@ export const de: Strings<typeof en> = {
     projectorHint: 'Die Beamer-Ansicht in einem neuen Tab öffnen',
     following: 'Sie folgen {{name}}',
     breakAway: 'Selbst navigieren',
-    leaderLeft: '{{name}} hat das Board verlassen: Sie navigieren jetzt selbst und folgen wieder, wenn {{name}} zurückkommt.',
+    leaderLeft: '{{name}} hat das Board verlassen: Sie navigieren jetzt selbst.',
     leaderLeftOk: 'OK',
     takeLead: 'Führung übernehmen',
     takeLeadHint: '{{name}} führt die Ansicht aller. Übernehmen Sie, damit alle Ihnen folgen.',

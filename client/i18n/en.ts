@@ -348,7 +348,7 @@ export const en = {
     projectorHint: 'Open the projector view in a new tab',
     following: 'Following {{name}}',
     breakAway: 'Break away',
-    leaderLeft: '{{name}} left the board: you move on your own now, and follow again if they come back.',
+    leaderLeft: '{{name}} left the board: you move on your own now.',
     leaderLeftOk: 'OK',
     takeLead: 'Take the lead',
     takeLeadHint: '{{name}} leads everyone’s view. Take over, so everyone follows you.',

@@ -33,11 +33,39 @@ const card = (page: Page) => page.locator(`[data-testid="touchpoint"][data-title
 const running = (page: Page) => page.getByTestId('timer-time').evaluate((el) => el.hasAttribute('data-ends-at'))
 const step = (page: Page) => page.getByTestId('agenda').getAttribute('data-step')
 
+/**
+ * Clicks `selector` in the page the moment it appears (the frame its control changes in): a click from outside the page
+ * can come late on a busy machine, after the control has stood long enough to act.
+ */
+async function clickOnceShown(page: Page, selector: string): Promise<() => Promise<void>> {
+  await page.evaluate((selector) => {
+    const w = window as unknown as { clicked?: Promise<void> }
+    w.clicked = new Promise<void>((resolve) => {
+      // On every DOM change, and every frame for what changes no attribute (a checkbox's `checked`).
+      let done = false
+      const check = () => {
+        const element = done ? null : document.querySelector<HTMLElement>(selector)
+        if (!element) return
+        done = true
+        observer.disconnect()
+        element.click()
+        resolve()
+      }
+      const observer = new MutationObserver(check)
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true })
+      const everyFrame = () => { check(); if (!done) requestAnimationFrame(everyFrame) }
+      requestAnimationFrame(everyFrame)
+    })
+  }, selector)
+  return () => page.evaluate(() => (window as unknown as { clicked: Promise<void> }).clicked)
+}
+
 describe('two facilitators pressing one control a moment apart', () => {
   it('keeps the timer running when the second Start lands on the Pause the first one made', async () => {
-    await mara.getByTestId('timer-start').click()
     // Anna's click comes as her button turns into Pause: she meant Start, and the timer runs.
-    await anna.getByTestId('timer-pause').click()
+    const clicked = await clickOnceShown(anna, '[data-testid="timer-pause"]')
+    await mara.getByTestId('timer-start').click()
+    await clicked()
     await anna.waitForTimeout(400)
     expect(await running(mara)).toBe(true)
     expect(await running(anna)).toBe(true)
@@ -51,9 +79,10 @@ describe('two facilitators pressing one control a moment apart', () => {
     await mara.getByTestId('agenda-next').click()
     await expect.poll(() => step(anna)).toBe('collect')
     await mara.waitForTimeout(700)
-    await mara.getByTestId('agenda-next').click()
     // Anna's Next lands as her strip shows "rank": it would have skipped to "examine".
-    await anna.getByTestId('agenda').and(anna.locator('[data-step="rank"]')).getByTestId('agenda-next').click()
+    const clicked = await clickOnceShown(anna, '[data-testid="agenda"][data-step="rank"] [data-testid="agenda-next"]')
+    await mara.getByTestId('agenda-next').click()
+    await clicked()
     await anna.waitForTimeout(400)
     expect(await step(mara)).toBe('rank')
     expect(await step(anna)).toBe('rank')
@@ -68,9 +97,10 @@ describe('two facilitators pressing one control a moment apart', () => {
     await expect.poll(() => anna.getByTestId('lock-touchpoint').isChecked()).toBe(true)
     await card(pat).getByTestId('locked').waitFor()
     await mara.waitForTimeout(700)
-    await mara.getByTestId('lock-touchpoint').click()
     // Anna's unlock lands as her box turns unchecked: it locked the card again.
-    await anna.locator('[data-testid="lock-touchpoint"]:not(:checked)').click()
+    const clicked = await clickOnceShown(anna, '[data-testid="lock-touchpoint"]:not(:checked)')
+    await mara.getByTestId('lock-touchpoint').click()
+    await clicked()
     await anna.waitForTimeout(400)
     expect(await mara.getByTestId('lock-touchpoint').isChecked()).toBe(false)
     expect(await card(pat).getByTestId('locked').count()).toBe(0)
