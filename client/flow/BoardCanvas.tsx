@@ -23,6 +23,7 @@ import { ADD_BUTTONS_ROOM, MAX_ZOOM, MIN_ZOOM, fitOnCanvas } from './canvasFit.j
 import { FIT_MARGIN, fitArea } from './fitArea.js'
 import { type ShownCards, useShowCards } from './useShowCards.js'
 import { useKeepBoardFitted } from './useKeepBoardFitted.js'
+import { useViewOnResize } from './useViewOnResize.js'
 import { EmotionCurveNode } from './EmotionCurveNode.js'
 import { HelpControl } from '../help/HelpControl.js'
 import { Icon } from '../ui/Icon.js'
@@ -50,8 +51,6 @@ const nodeTypes = { grid: GridNode, touchpoint: TouchpointNode, curve: EmotionCu
 const edgeTypes = { journey: JourneyEdge }
 /** Shift- or Ctrl/Cmd-click adds a card to the selection or takes it out; Shift-drag draws a selection box (React Flow's default selectionKeyCode). */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control']
-/** How long after a press its second click still makes a double-click (the usual default of desktop systems). */
-const DOUBLE_CLICK_MS = 500
 const PRO_OPTIONS = { hideAttribution: false }
 /**
  * Zoomed out below FAR_ZOOM, a card's 17 px title is about 10 px on screen and its 10 to 12 px chips and department 6 or
@@ -108,7 +107,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     doc, awareness, origin, readOnly, board, peers, me, editingId, setEditingId, addCard, dropNewCard, personaId, showOtherJourneys, viewMode, isFacilitator, isLocked, leftLeader,
     session: { session, myVotes, send },
   } = useBoard()
-  const { screenToFlowPosition, getInternalNode, getViewport, setViewport } = useReactFlow()
+  const { screenToFlowPosition, setViewport } = useReactFlow()
   const container = useRef<HTMLDivElement>(null)
   // From the phases, lanes and cards alone: a rating or an idea (the board's reader keeps those parts) lays out nothing again.
   const { phases, lanes, touchpoints } = board
@@ -355,12 +354,10 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     requestAnimationFrame(() => fitBoard())
   }, [opening, board.phases.length, fitBoard])
 
-  // Until the person moves the view, it stays the fitted board: when the canvas changes height (the session strip appears,
-  // the window is resized) it is fitted again instead of losing the board's bottom. Any move of theirs, with the mouse,
-  // the wheel or the zoom buttons, ends that.
+  // Until the person moves the view, it stays the fitted board: when the canvas changes size (a side panel opens or closes,
+  // the session strip appears, the window is resized) it is fitted again (useViewOnResize) instead of losing the board's
+  // right or bottom under the panel or off screen. Any move of theirs, with the mouse, the wheel or the zoom buttons, ends that.
   const untouched = useRef(true)
-  const canvasWidth = useStore((s) => s.width)
-  const canvasHeight = useStore((s) => s.height)
   const onMoveStart = followView.onMoveStart
   const onMove = followView.onMove
   const movedFrom = useRef<Viewport | null>(null)
@@ -396,41 +393,11 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     set(store.getState().transform[2])
     return store.subscribe((s) => set(s.transform[2]))
   }, [store])
-  // The card whose details are open stays on screen: the side panel narrows the canvas as it opens, and a card near the
-  // board's right edge would end up beyond it. The view moves sideways just enough, as little as it takes. Selected by a
-  // press, it waits for a double-click's time first: the second click of a double-click on the card (to rename it) would
-  // otherwise land where the card no longer is, on the empty canvas, and close the panel.
   const lastPress = useRef(-Infinity)
-  useEffect(() => {
-    if (!selectedId || canvasWidth === 0 || following) return
-    const keepOnScreen = () => {
-      const node = getInternalNode(selectedId)
-      if (!node) return
-      const { x, zoom } = getViewport()
-      const left = node.internals.positionAbsolute.x * zoom + x
-      const right = left + (node.measured.width ?? 0) * zoom
-      const margin = 24
-      const shift = right > canvasWidth - margin ? canvasWidth - margin - right : left < margin ? margin - left : 0
-      if (shift !== 0) void setViewport({ ...getViewport(), x: x + shift })
-    }
-    const wait = lastPress.current + DOUBLE_CLICK_MS - performance.now()
-    if (wait <= 0) return keepOnScreen()
-    const timer = window.setTimeout(keepOnScreen, wait)
-    return () => window.clearTimeout(timer)
-  }, [selectedId, canvasWidth, getInternalNode, getViewport, setViewport, following])
-
-  const fittedHeight = useRef<number | null>(null)
-  useEffect(() => {
-    if (!fitted.current || canvasWidth === 0 || canvasHeight === 0) return
-    const before = fittedHeight.current
-    fittedHeight.current = canvasHeight
-    // The first height known is the one the board opened fitted to; only a change of it needs fitting again. A side
-    // panel changes the width as it opens and closes with each card: fitting then would zoom the board at every click.
-    if (before === null || before === canvasHeight || !untouched.current || following) return
-    if (fitToBoard) {
-      void setViewport(fitArea(fitToBoard.board, { width: canvasWidth, height: canvasHeight, reserveRight: fitToBoard.reserveRight, margin: FIT_MARGIN, maxZoom: MAX_ZOOM }))
-    } else fitBoard()
-  }, [canvasWidth, canvasHeight, fitBoard, setViewport, fitToBoard, following])
+  const fitView = useCallback((width: number, height: number) => (fitToBoard
+    ? fitArea(fitToBoard.board, { width, height, reserveRight: fitToBoard.reserveRight, margin: FIT_MARGIN, maxZoom: MAX_ZOOM })
+    : fitOnCanvas(boardBounds, width, height, addRoom)), [fitToBoard, boardBounds, addRoom])
+  useViewOnResize({ selectedId, fit: fitView, untouched, active: fitted.current && !following, lastPress, canvas: container })
 
   const onDrop = (event: DragEvent) => {
     const kind = event.dataTransfer.getData(PALETTE_MIME) as TouchpointKind

@@ -61,3 +61,52 @@ describe('a fitted board that grows', () => {
     await expect.poll(() => curveInSight(pat)).toBe(true)
   })
 })
+
+/** The rightmost phase's right edge, the side panel's left edge (the canvas' right while no panel shows), and the zoom. */
+const edges = (page: Page) => page.evaluate(() => {
+  const phases = [...document.querySelectorAll('[data-testid="phase"]')].map((phase) => phase.getBoundingClientRect().right)
+  const canvas = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect()
+  const panel = document.querySelector('[data-testid="touchpoint-panel"]')?.getBoundingClientRect()
+  return {
+    lastPhase: Math.max(...phases),
+    free: panel ? panel.left : canvas.right,
+    zoom: new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a,
+  }
+})
+
+describe('a fitted board beside a side panel', () => {
+  for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+    it(`fits beside a card's details at ${size.width} × ${size.height}, every phase clear of the panel, and fits the whole canvas again once they close`, async () => {
+      const board = await createBoard(server.url, { template: 'retail', language: 'en' })
+      const page = await joinBoard(browser, board.links.facilitator, 'Fran', size)
+      const card = (title: string) => page.locator(`[data-testid="touchpoint"][data-title="${title}"]`).getByTestId('touchpoint-title')
+      const closed = await edges(page)
+      expect(closed.lastPhase).toBeLessThanOrEqual(closed.free)
+
+      await card('Online checkout').click()
+      await page.getByTestId('touchpoint-panel').waitFor()
+      // Before the fix the panel covered the last phase: by 176 px at 1,280 × 800, by 60 at 1,920 × 1,080.
+      await expect.poll(async () => { const e = await edges(page); return e.lastPhase <= e.free && e.free < closed.free }).toBe(true)
+      expect((await edges(page)).zoom).toBeLessThan(closed.zoom)
+
+      await page.getByTestId('touchpoint-panel').getByTestId('panel-close').click()
+      await expect.poll(async () => (await edges(page)).zoom).toBeCloseTo(closed.zoom, 5)
+      expect((await edges(page)).lastPhase).toBeCloseTo(closed.lastPhase, 0)
+
+      // Zoomed in by the person: the panel opening leaves the zoom and the board where they are.
+      const canvas = (await page.getByTestId('canvas').boundingBox())!
+      await page.mouse.move(canvas.x + 300, canvas.y + 300)
+      await page.mouse.wheel(0, -200)
+      await expect.poll(async () => (await edges(page)).zoom).toBeGreaterThan(closed.zoom * 1.1)
+      await page.waitForTimeout(300)
+      const own = await edges(page)
+      await card('Product page in the online shop').click()
+      await page.getByTestId('touchpoint-panel').waitFor()
+      await page.waitForTimeout(800) // past a double-click's time, when the view would move
+      const opened = await edges(page)
+      expect(opened.zoom).toBeCloseTo(own.zoom, 5)
+      expect(opened.lastPhase).toBeCloseTo(own.lastPhase, 0)
+      await page.context().close()
+    })
+  }
+})

@@ -1,0 +1,68 @@
+import { type Viewport, useReactFlow, useStore } from '@xyflow/react'
+import { type RefObject, useEffect, useRef } from 'react'
+
+/** How long after a press its second click still makes a double-click (the usual default of desktop systems). */
+export const DOUBLE_CLICK_MS = 500
+/** Screen pixels kept between the card whose details show and the canvas' left or right edge. */
+const CARD_MARGIN = 24
+
+/**
+ * The view as the canvas changes size and a card's details open. A side panel narrows the canvas as it opens and widens it
+ * as it closes: a view still fitted to the board (not moved by the person) is fitted again into the room beside the panel,
+ * so that the panel covers no phase, and into the whole canvas once it closes; so it is when the height changes (the
+ * session strip appears, the window is resized). A view the person moved keeps its zoom: it only moves sideways, as little
+ * as it takes, to keep the card whose details are open on screen. After a press both wait for a double-click's time: the
+ * second click of a double-click on the card (to rename it) would otherwise land where the card no longer is, on the
+ * empty canvas, and close the panel.
+ */
+export function useViewOnResize(options: {
+  /** The card whose details show, if any. */
+  selectedId: string | null
+  /** The view fitting the board to a canvas of this size. */
+  fit: (width: number, height: number) => Viewport
+  /** True while the view is the fitted board (BoardCanvas: no move by the person since). */
+  untouched: RefObject<boolean>
+  /** Off until the board has opened fitted, and while following someone (their view is shown). */
+  active: boolean
+  /** When the canvas was last pressed, as an event's timeStamp. */
+  lastPress: RefObject<number>
+  canvas: RefObject<HTMLElement | null>
+}): void {
+  const { selectedId, untouched, active, lastPress, canvas } = options
+  const { getInternalNode, getViewport, setViewport } = useReactFlow()
+  const width = useStore((s) => s.width)
+  const height = useStore((s) => s.height)
+  const fit = useRef(options.fit)
+  fit.current = options.fit
+  const size = useRef<{ width: number; height: number } | null>(null)
+  // Kept while a wait for a double-click is cut short by another change (a card picked meanwhile), so the fit still comes.
+  const refitDue = useRef(false)
+  useEffect(() => {
+    if (width === 0 || height === 0) return
+    const before = size.current
+    size.current = { width, height }
+    if (!active) return void (refitDue.current = false)
+    // The first size known is the one the board opened fitted to.
+    if (before && (before.width !== width || before.height !== height)) refitDue.current = true
+    if (!refitDue.current && !selectedId) return
+    const settle = () => {
+      const { clientWidth: shownWidth = 0, clientHeight: shownHeight = 0 } = canvas.current ?? {}
+      if (shownWidth === 0 || shownHeight === 0) return
+      const now = getViewport()
+      let view = refitDue.current && untouched.current ? fit.current(shownWidth, shownHeight) : now
+      refitDue.current = false
+      const node = selectedId ? getInternalNode(selectedId) : undefined
+      if (node) {
+        const left = node.internals.positionAbsolute.x * view.zoom + view.x
+        const right = left + (node.measured.width ?? 0) * view.zoom
+        const shift = right > shownWidth - CARD_MARGIN ? shownWidth - CARD_MARGIN - right : left < CARD_MARGIN ? CARD_MARGIN - left : 0
+        view = { ...view, x: view.x + shift }
+      }
+      if (view.x !== now.x || view.y !== now.y || view.zoom !== now.zoom) void setViewport(view)
+    }
+    const wait = lastPress.current + DOUBLE_CLICK_MS - performance.now()
+    if (wait <= 0) return settle()
+    const timer = window.setTimeout(settle, wait)
+    return () => window.clearTimeout(timer)
+  }, [selectedId, width, height, active, untouched, lastPress, canvas, getInternalNode, getViewport, setViewport])
+}
