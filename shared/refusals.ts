@@ -6,6 +6,7 @@ export const REFUSALS = {
   facilitatorOnly: 'Only the facilitator can change the session controls',
   noRound: 'No voting round is open',
   votingNotOpen: 'Voting is not open',
+  roundStarted: 'Someone else started a voting round a moment ago; yours was not started',
   noVote: 'You have no vote on this item',
   noDraft: 'You have no private entry with this id',
   noTouchpoint: 'This touchpoint does not exist',

@@ -36,9 +36,14 @@ export const SessionCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('timer.pause') }),
   z.object({ type: z.literal('timer.addMinute') }),
   z.object({ type: z.literal('timer.reset') }),
-  z.object({ type: z.literal('voting.open'), target: z.enum(VOTING_TARGETS), votesPerPerson: z.number().int().min(1).max(MAX_VOTES_PER_PERSON), title: line(120).default('') }),
-  z.object({ type: z.literal('voting.reveal') }),
-  z.object({ type: z.literal('voting.close') }),
+  // `replaces`, `round`: the round the sender saw (null: none). A co-facilitator's round that came first is not closed into
+  // the record by a second Start, nor a round just opened revealed or closed by a command meant for the one before.
+  z.object({
+    type: z.literal('voting.open'), target: z.enum(VOTING_TARGETS), votesPerPerson: z.number().int().min(1).max(MAX_VOTES_PER_PERSON), title: line(120).default(''),
+    replaces: id.nullable().optional(),
+  }),
+  z.object({ type: z.literal('voting.reveal'), round: id.optional() }),
+  z.object({ type: z.literal('voting.close'), round: id.optional() }),
   z.object({ type: z.literal('private.start') }),
   z.object({ type: z.literal('private.reveal') }),
   z.object({ type: z.literal('lock.grid'), locked: z.boolean() }),

@@ -484,6 +484,7 @@ export const de: Strings<typeof en> = {
     offline: 'Sie sind offline: Das wurde nicht gesendet. Versuchen Sie es erneut, sobald die Verbindung wieder steht.',
     facilitatorOnly: 'Nur die Moderation kann die Sitzung steuern.',
     noRound: 'Es läuft keine Punktabfrage.',
+    roundStarted: 'Jemand anderes hat eben eine Punktabfrage gestartet, daher wurde Ihre nicht gestartet. Diese Abfrage läuft jetzt.',
     votingNotOpen: 'Die Punktabfrage ist nicht offen.',
     noVote: 'Sie haben hier keinen Punkt.',
     noDraft: 'Dieser verdeckte Eintrag ist nicht mehr da.',

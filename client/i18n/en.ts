@@ -481,6 +481,7 @@ export const en = {
     offline: 'You are offline: this was not sent. Try again once the connection is back.',
     facilitatorOnly: 'Only the facilitator can change the session controls.',
     noRound: 'No voting round is open.',
+    roundStarted: 'Someone else started a voting round a moment ago, so yours was not started. Their round is open now.',
     votingNotOpen: 'Voting is not open.',
     noVote: 'You have no dot on this.',
     noDraft: 'This hidden entry is gone.',

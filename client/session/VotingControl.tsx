@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_VOTES_PER_PERSON, type VotingTarget } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
+import { useSettled } from './useSettled.js'
 
 /** The dots each person may place in a round, as the server takes them. */
 const MIN_DOTS = 1
@@ -17,6 +18,9 @@ export function VotingControl({ projector = false, onBacklog }: { projector?: bo
   const dots = Number(dotsText)
   const dotsValid = /^\s*\d+\s*$/.test(dotsText) && dots >= MIN_DOTS && dots <= MAX_DOTS
   const round = session.voting
+  // Each command names the round its sender saw, and a round a co-facilitator just opened, revealed or closed holds
+  // this page's buttons back a moment (useSettled): Start, Reveal and Close take each other's places.
+  const settled = useSettled(round ? `${round.id} ${round.status}` : null)
   if (!round) {
     if (!isFacilitator) return null
     return (
@@ -36,7 +40,7 @@ export function VotingControl({ projector = false, onBacklog }: { projector?: bo
             {t('voting.dotsRange', { min: MIN_DOTS, max: MAX_DOTS })}</span>}
         </span>
         <button type="button" className="button button--small" data-testid="voting-open" aria-label={t('voting.open')} disabled={!dotsValid}
-          onClick={() => send({ type: 'voting.open', target, votesPerPerson: dots })}>{t('voting.start')}</button>
+          onClick={() => settled(() => send({ type: 'voting.open', target, votesPerPerson: dots, replaces: null }))}>{t('voting.start')}</button>
       </div>
     )
   }
@@ -52,8 +56,8 @@ export function VotingControl({ projector = false, onBacklog }: { projector?: bo
       )}
       {round.status === 'open' && <span className="hint">{t('voting.voters', { count: round.voters })}</span>}
       {round.status === 'revealed' && <span>{t('voting.revealed')}</span>}
-      {isFacilitator && round.status === 'open' && <button type="button" className="button button--small" data-testid="voting-reveal" onClick={() => send({ type: 'voting.reveal' })}>{t('voting.reveal')}</button>}
-      {isFacilitator && <button type="button" className="button button--small" data-testid="voting-close" onClick={() => send({ type: 'voting.close' })}>{t('voting.close')}</button>}
+      {isFacilitator && round.status === 'open' && <button type="button" className="button button--small" data-testid="voting-reveal" onClick={() => settled(() => send({ type: 'voting.reveal', round: round.id }))}>{t('voting.reveal')}</button>}
+      {isFacilitator && <button type="button" className="button button--small" data-testid="voting-close" onClick={() => settled(() => send({ type: 'voting.close', round: round.id }))}>{t('voting.close')}</button>}
     </div>
   )
 }

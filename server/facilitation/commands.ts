@@ -73,6 +73,7 @@ function run(state: FacilitationState, command: SessionCommand, actor: Actor, fa
       session.timer = { durationMs: timer.durationMs, endsAt: null, remainingMs: timer.durationMs }
       return done()
     case 'voting.open':
+      if (command.replaces !== undefined && command.replaces !== (session.voting?.id ?? null)) return refused('roundStarted')
       closeRound(state, facts)
       state.votedNames = {}
       session.voting = {
@@ -82,13 +83,14 @@ function run(state: FacilitationState, command: SessionCommand, actor: Actor, fa
       return done()
     case 'voting.reveal':
       if (!session.voting) return refused('noRound')
+      if (command.round !== undefined && command.round !== session.voting.id) return done()
       session.voting.status = 'revealed'
       session.voting.results = countVotes(state.votes)
       recordNames(session.voting, facts, state.votedNames)
       return done()
     case 'voting.close':
       // Already closed (a co-facilitator pressed Close a moment before): what was asked for holds, nothing to refuse.
-      if (!session.voting) return done()
+      if (!session.voting || (command.round !== undefined && command.round !== session.voting.id)) return done()
       closeRound(state, facts)
       return done()
     case 'vote.cast':

@@ -106,6 +106,17 @@ describe('two facilitators pressing one control a moment apart', () => {
     expect(await card(pat).getByTestId('locked').count()).toBe(0)
     for (const page of [mara, anna]) await page.getByTestId('panel-close').click()
   })
+
+  it('keeps a voting round hidden and open when the second Start lands on the Reveal the first one made', async () => {
+    const clicked = await clickOnceShown(anna, '[data-testid="voting-reveal"]')
+    await mara.getByTestId('voting-open').click()
+    await clicked()
+    await anna.waitForTimeout(400)
+    expect(await mara.getByTestId('voting').getAttribute('data-status')).toBe('open')
+    await anna.waitForTimeout(700)
+    await anna.getByTestId('voting-close').click()
+    await expect.poll(() => mara.getByTestId('voting-open').count()).toBe(1)
+  })
 })
 
 describe('bringing everyone along with two facilitators', () => {

@@ -103,6 +103,29 @@ describe('session commands', () => {
     expect(run(state, { type: 'voting.reveal' }, facilitator)).toEqual({ ok: false, refusal: { code: 'noRound' } })
   })
 
+  it('acts on the round the sender saw: a second Start, Reveal or Close meant for another round changes nothing', () => {
+    const state = emptyFacilitation()
+    // Two facilitators press Start on no round at once: the first opens one, the second is told, and nothing is closed.
+    expect(run(state, { type: 'voting.open', target: 'touchpoints', votesPerPerson: 3, replaces: null }, facilitator).ok).toBe(true)
+    const first = state.public.voting!.id
+    expect(run(state, { type: 'voting.open', target: 'stardust', votesPerPerson: 1, replaces: null }, facilitator))
+      .toEqual({ ok: false, refusal: { code: 'roundStarted' } })
+    expect(state.public.voting).toMatchObject({ id: first, target: 'touchpoints', status: 'open' })
+    expect(state.public.votingHistory).toHaveLength(0)
+    // Started over the round one saw: that one goes on record, as before.
+    expect(run(state, { type: 'voting.open', target: 'stardust', votesPerPerson: 1, replaces: first }, facilitator).ok).toBe(true)
+    const second = state.public.voting!.id
+    expect(state.public.votingHistory.map((r) => r.id)).toEqual([first])
+    // A Reveal or Close meant for the first round leaves the second open and hidden.
+    expect(run(state, { type: 'voting.reveal', round: first }, facilitator).ok).toBe(true)
+    expect(run(state, { type: 'voting.close', round: first }, facilitator).ok).toBe(true)
+    expect(state.public.voting).toMatchObject({ id: second, status: 'open', results: null })
+    expect(run(state, { type: 'voting.reveal', round: second }, facilitator).ok).toBe(true)
+    expect(state.public.voting).toMatchObject({ id: second, status: 'revealed' })
+    expect(run(state, { type: 'voting.close', round: second }, facilitator).ok).toBe(true)
+    expect(state.public.voting).toBeNull()
+  })
+
   it('closes an unrevealed round with its counted result when a new one opens', () => {
     const state = emptyFacilitation()
     run(state, { type: 'voting.open', target: 'stardust', votesPerPerson: 1 }, facilitator)
