@@ -30,6 +30,8 @@ interface Props {
   placeField?: (field: ReactNode) => ReactNode
   /** The text's language (the board's), where it differs from the page's: read aloud and hyphenated as that language. */
   lang?: string
+  /** Put before the text, for the text to flow around (a card's vote buttons in a round: TouchpointNode). */
+  room?: ReactNode
 }
 
 /**
@@ -39,7 +41,7 @@ interface Props {
  */
 export function InlineText({
   value, onCommit, editing, onEditingChange, readOnly, className, testId, placeholder, title, fieldLabel, readOnlyTitle, maxLength = MAX_NAME_LENGTH, clamped, focusable = true, onDiscard,
-  placeField = (field) => field, lang,
+  placeField = (field) => field, lang, room,
 }: Props) {
   const [draft, setDraft] = useState(value)
   const input = useRef<HTMLInputElement>(null)
@@ -127,7 +129,7 @@ export function InlineText({
           e.stopPropagation()
           onEditingChange(true)
         }}>
-        {value || placeholder}
+        {room}{value || placeholder}
       </span>
       {kept.note}
     </>

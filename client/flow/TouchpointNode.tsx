@@ -5,7 +5,7 @@ import { VoteDotsView } from '../session/VoteDots.js'
 import { RatingSummary } from '../ui/RatingSummary.js'
 import type { TouchpointFlowNode } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
-import { farTitleSizes } from './farTitle.js'
+import { farTitleSizes, votingTitleSizes } from './farTitle.js'
 import { InlineText } from './InlineText.js'
 import { useRenderEverything } from './renderEverything.js'
 import { EditTarget } from '../ui/EditTarget.js'
@@ -22,8 +22,16 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
   const { touchpoint, channel, stardust, distribution, heat, locked, focused, editing, busy } = data
   // A picture of the board shows its cards, not a voting round's buttons (they take the chips' and department's places).
   const vote = useRenderEverything() ? null : data.vote
+  // What the round shows on the card (a watcher has no buttons before the reveal): far out, the title flows around it.
+  const voteShown = vote && ('result' in vote ? 'result' : readOnly ? null : vote.mine > 0 ? 'mine' : 'none')
   // Zoomed far out the title is set larger, less so when a word of it would not fit the card at that size (farTitle.ts).
-  const farSizes = useMemo(() => farTitleSizes(touchpoint.title, touchpoint.momentOfTruth), [touchpoint.title, touchpoint.momentOfTruth])
+  // In a round, smaller still when a word would not fit beside the round's buttons (your two, − and +, may break one).
+  const wide = voteShown === 'result' ? 1.1 : voteShown ? 1 : 0
+  const farSizes = useMemo(() => {
+    const own = farTitleSizes(touchpoint.title, touchpoint.momentOfTruth)
+    const voting = wide ? votingTitleSizes(touchpoint.title, touchpoint.momentOfTruth, wide) : undefined
+    return own || voting ? { ...own, ...voting } : undefined
+  }, [touchpoint.title, touchpoint.momentOfTruth, wide])
   const busyLabel = busy && t(busy.dragging ? 'presence.dragging' : 'presence.editing', { name: busy.name })
   const chips = (
     <>
@@ -36,7 +44,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
   const heatTone = heat ? (heat.delight > heat.disappointment ? 'delight' : heat.disappointment > heat.delight ? 'disappointment' : 'even') : ''
 
   return (
-    <div className={`card card--${channel} card--${touchpoint.kind}${selected ? ' card--selected' : ''}${heat ? ` card--heat-${heatTone}` : ''}${touchpoint.status === 'retire' ? ' card--retired' : ''}${touchpoint.momentOfTruth ? ' card--mot' : ''}${vote || heat || distribution || stardust > 0 ? '' : ' card--bare'}${focused ? ' card--focused' : ''}${busy ? ' card--busy' : ''}${vote ? ' card--voting' : ''}`}
+    <div className={`card card--${channel} card--${touchpoint.kind}${selected ? ' card--selected' : ''}${heat ? ` card--heat-${heatTone}` : ''}${touchpoint.status === 'retire' ? ' card--retired' : ''}${touchpoint.momentOfTruth ? ' card--mot' : ''}${vote || heat || distribution || stardust > 0 ? '' : ' card--bare'}${focused ? ' card--focused' : ''}${busy ? ' card--busy' : ''}${vote ? ' card--voting' : ''}${voteShown ? ` card--vote-${voteShown}` : ''}`}
       data-testid="touchpoint" data-touchpoint-id={id} data-title={touchpoint.title}
       style={busy || farSizes ? { ...farSizes, ...(busy ? { boxShadow: `0 0 0 3px ${busy.color}` } : {}) } as CSSProperties : undefined}>
       <Handle type="target" position={Position.Left} className="card__handle" isConnectable={!readOnly} />
@@ -52,7 +60,8 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
         <InlineText className="card__title" testId="touchpoint-title" lang={language} value={touchpoint.title} readOnly={readOnly} clamped focusable={false}
           placeholder={t('touchpoint.untitled')} title={t('touchpoint.editTitle')} fieldLabel={t('touchpoint.title')}
           editing={editing} onEditingChange={(on) => setEditingId(on ? id : null)}
-          onCommit={(title) => updateTouchpoint(doc, id, { title }, origin)} onDiscard={() => dropNewCard(id)} />
+          onCommit={(title) => updateTouchpoint(doc, id, { title }, origin)} onDiscard={() => dropNewCard(id)}
+          room={voteShown ? <span className="card__vote-room" aria-hidden="true" /> : undefined} />
       </EditTarget>
       <div className="card__bottom">
         {vote ? <span className="card__chips">{chips}</span> : heat ? (

@@ -48,7 +48,7 @@ export function VoteDotsView({ itemId, state, readOnly, send, t }: {
         <button type="button" aria-label={t('voting.retract')}
           onClick={(e) => { e.stopPropagation(); send({ type: 'vote.retract', itemId }) }}>−</button>
       )}
-      <span className="vote-dots__mine">{'●'.repeat(mine) || '○'}</span>
+      <span className="vote-dots__mine" data-count={mine}>{'●'.repeat(mine) || '○'}</span>
       {/* With no dot left, + still answers a press: the relay refuses the dot and the toast says why (a disabled + said nothing). */}
       <button type="button" aria-label={t('voting.cast')} data-testid="vote-cast" aria-disabled={!canCast || undefined}
         onClick={(e) => { e.stopPropagation(); send({ type: 'vote.cast', itemId }) }}>+</button>

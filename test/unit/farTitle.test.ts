@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { farTitleSizes } from '../../client/flow/farTitle.js'
+import { farTitleSizes, votingTitleSizes } from '../../client/flow/farTitle.js'
 
 /** A bold type whose letters are each 0.6 of its size wide, as canvasMeasure guesses without a canvas. */
 const measure = (text: string, { size }: { size: number }) => text.length * size * 0.6
@@ -31,5 +31,25 @@ describe('a card’s title zoomed far out', () => {
     // 28 letters: 218 px at 13; 23 letters: 221 px at 16.
     expect(farTitleSizes('Treuepunkteprogrammanmeldung', false, measure)?.['--title']).toBe('13px')
     expect(farTitleSizes('Rücksendeetikettendruck', false, measure)?.['--title']).toBe('16px')
+  })
+})
+
+describe('a card’s title far out during a voting round', () => {
+  it('keeps its far sizes when every word after the first fits beside the round’s buttons', () => {
+    // Beside one 48 px button far out the line holds 224 - 42 = 182 px, beside one of 66 farthest out 164.
+    expect(votingTitleSizes('Pays at the till with the card reader', false, 1, measure)).toBeUndefined()
+  })
+
+  it('steps down to the size at which the longest later word fits beside them, farthest out and far out alike', () => {
+    // "recommended": 11 letters, 158 px at 24: it fits beside a + (164 px), not beside a result (1.1 buttons wide: 157 px), 145 at 22.
+    expect(votingTitleSizes('A friend recommended the store', false, 1, measure)).toBeUndefined()
+    expect(votingTitleSizes('A friend recommended the store', false, 1.1, measure)).toEqual({ '--vote-far-title': '20px', '--vote-farthest-title': '22px' })
+    // "Bestellabschluss" second: 16 letters, 192 px at 20 (182 px far out), 173 at 18, 163 at 17 (164 farthest out).
+    expect(votingTitleSizes('Der Bestellabschluss', false, 1, measure)).toEqual({ '--vote-far-title': '18px', '--vote-farthest-title': '17px' })
+  })
+
+  it('leaves the first word to the full first line, and never sets a title larger than its own far sizes', () => {
+    // First, "Bestellabschluss" has the whole line: the far sizes of farTitleSizes (20 / 22 px) stand.
+    expect(votingTitleSizes('Bestellabschluss im Onlineshop', false, 1, measure)).toBeUndefined()
   })
 })
