@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardState } from '../../shared/model/index.js'
+import { byRoundOrder } from '../../shared/roundOrder.js'
 import type { VotingRound } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
 import { scrollBehavior } from '../ui/motion.js'
@@ -9,8 +10,8 @@ import { scrollBehavior } from '../ui/motion.js'
 export interface RankedItem { id: string; rank: number; count: number; text: string; under: string | null; removed: boolean }
 
 /**
- * The items of a revealed round that got dots, most first (ties share a rank, then go by name): one deleted since by
- * the name the round recorded.
+ * The items of a revealed round that got dots, in the round's order (byRoundOrder: most first; ties share a rank, and go
+ * by upvotes, then by name, as in the backlog): one deleted since by the name the round recorded.
  */
 export function rankedItems(round: VotingRound, board: BoardState): RankedItem[] {
   const touchpoints = new Map(board.touchpoints.map((tp) => [tp.id, tp]))
@@ -29,7 +30,8 @@ export function rankedItems(round: VotingRound, board: BoardState): RankedItem[]
     const now = named(id)
     return { id, count, text: now?.text ?? round.names?.[id] ?? '', under: now?.under ?? null, removed: !now }
   })
-  counted.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
+  const upvotes = (id: string) => (round.target === 'stardust' ? ideas.get(id)?.voters.length : 0) ?? 0
+  counted.sort((a, b) => byRoundOrder({ id: a.id, dots: a.count, upvotes: upvotes(a.id), name: a.text }, { id: b.id, dots: b.count, upvotes: upvotes(b.id), name: b.text }))
   // Sorted by count, the first item with as many dots holds the shared rank: 1, 2, 2, 4.
   return counted.map((item) => ({ ...item, rank: counted.findIndex((other) => other.count === item.count) + 1 }))
 }

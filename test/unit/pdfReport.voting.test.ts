@@ -66,11 +66,12 @@ describe('the PDF report’s dot voting', () => {
       '2', '3', 'Checkout page', 'Purchase · Website',
       '2', '3', 'Till', 'Purchase · Store',
     ])
+    // Tied on dots, the idea with more upvotes first, as in the backlog below (the round's table went by name: "A song" first).
     expect(section.slice(stardustAt + 1)).toEqual([
       '#', 'Dots', 'Idea', 'Touchpoint',
       '1', '4', 'A thank-you note', 'Till',
-      '2', '2', 'A song', 'Till',
       '2', '2', 'Coffee while you wait', 'Till',
+      '2', '2', 'A song', 'Till',
       '4', '1', 'A poem (removed)', '',
     ])
   })
