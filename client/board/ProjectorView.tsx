@@ -3,6 +3,7 @@ import { BoardCanvas } from '../flow/BoardCanvas.js'
 import { ChairButton } from '../panels/ChairButton.js'
 import { ConnectionBadge } from '../panels/ConnectionBadge.js'
 import { AgendaControl } from '../session/AgendaControl.js'
+import { PrivateModeControl } from '../session/PrivateModeControl.js'
 import { TimerControl } from '../session/TimerControl.js'
 import { VotingResults, useRevealedRound } from '../session/VotingResults.js'
 import { VotingControl } from '../session/VotingControl.js'
@@ -39,6 +40,7 @@ export function ProjectorView({ info, links, status }: { info: BoardInfo; links:
         {persona && <JourneyOf persona={persona} />}
         <AgendaControl large />
         <VotingControl projector />
+        <PrivateModeControl projector />
         <TimerControl large />
         <ChairButton variant="projector" />
         {status !== 'connected' && <ConnectionBadge status={status} readOnly />}

@@ -404,6 +404,7 @@ export const de: Strings<typeof en> = {
     on: 'Stilles Schreiben',
     counts: 'Ihre verdeckten Einträge: {{mine}} · alle: {{all}}',
     countsAll: 'verdeckte Einträge: {{all}}',
+    countsShort: '{{all}} verdeckt',
     reveal: 'Alle aufdecken',
     hidden: 'Verdeckt, bis die Moderation aufdeckt',
     started: 'Stilles Schreiben hat begonnen: Neue Faktoren und Sternenstaub-Ideen bleiben verdeckt, bis die Moderation aufdeckt',

@@ -401,6 +401,7 @@ export const en = {
     on: 'Silent writing',
     counts: 'your hidden entries: {{mine}} · all: {{all}}',
     countsAll: 'hidden entries: {{all}}',
+    countsShort: '{{all}} hidden',
     reveal: 'Reveal all',
     hidden: 'Hidden until the facilitator reveals',
     started: 'Silent writing started: new factors and stardust ideas stay hidden until the facilitator reveals them',
