@@ -18,7 +18,7 @@ const INNER = W - LEFT - 1 - 2 * PAD_X
 const CHIP = { font: { weight: 800, size: 10 }, height: 16, pad: 5, gap: 4, spacing: 0.3 }
 const TITLE = { font: { weight: 700, size: 17 }, top: TOP + CHIP.height + 4, lineHeight: 21.25, baseline: 16.5, lines: 2 }
 const BOTTOM = { top: H - 1 - 8 - 22, middle: H - 1 - 8 - 11 }
-const STRONG = { physical: '#9e6a2a', digital: '#3a78c9' } as const
+const STRONG = { physical: '#9e6a2a', digital: '#3571c0' } as const
 const CHIP_COLOURS: Record<string, [fill: string, ink: string]> = {
   direct: ['#eef1f6', '#53607a'], indirect: ['#f1e9fb', '#6c3fa5'],
   new: ['#eef1f6', '#53607a'], keep: ['#e6f4ec', '#23744f'], refine: ['#fff3dc', '#9a5b00'], retire: ['#f3e3e3', '#9c2f2f'],

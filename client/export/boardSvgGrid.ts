@@ -13,7 +13,7 @@ const LINE = '#d9dee8'
 const TINT = {
   lane: { physical: '#f5e7cf', digital: '#d9e7f8' },
   cell: { physical: '#fbf3e6', digital: '#eaf2fb' },
-  chip: { physical: '#9e6a2a', digital: '#3a78c9' },
+  chip: { physical: '#9e6a2a', digital: '#3571c0' },
 } as const
 const PHASE = { font: { weight: 700, size: 19 }, lineHeight: 22.8, lines: 2, pad: 12 }
 const LANE = { font: LANE_NAME.font, lineHeight: 20.4, lines: 3, padX: 14, padY: 12, gap: 8 }

@@ -10,7 +10,7 @@ import { GRID, type Point } from './layout.js'
 
 /** Colours of `.card--lite` and its modifiers in styles.css. */
 const COLOURS = {
-  physical: '#9e6a2a', digital: '#3a78c9', // --physical-strong, --digital-strong
+  physical: '#9e6a2a', digital: '#3571c0', // --physical-strong, --digital-strong
   body: '#ffffff', retired: '#f8f9fb', border: '#e3e7ef',
   heat: { delight: '#e9f7ef', disappointment: '#fdecec', even: '#f4f5f8' },
   mark: { none: '#eef1f6', keep: '#bfe3cd', refine: '#fde0a8', retire: '#efcaca' },

@@ -210,12 +210,13 @@ describe('what a screen reader hears', () => {
 })
 
 describe('what the eye needs', () => {
-  it('draws the channel switches, physical chips, stardust counts, delete buttons and the card’s focus ring in strong enough colours', async () => {
+  it('draws the channel switches, physical and digital chips, stardust counts, delete buttons and the card’s focus ring in strong enough colours', async () => {
     const colours = await page.evaluate(() => {
       const style = (selector: string) => getComputedStyle(document.querySelector(selector)!)
       return {
         switch: [style('[data-testid="channel-switch"]').color, style('[data-testid="channel-switch"]').backgroundColor],
         chip: [style('.channel-chip--physical').color, style('.channel-chip--physical').backgroundColor],
+        digitalChip: [style('.channel-chip--digital').color, style('.channel-chip--digital').backgroundColor], // was 4.46:1
         stardust: [style('.card__stardust').color, style('.card__stardust').backgroundColor],
       }
     })

@@ -78,7 +78,7 @@ describe('handing the board off', () => {
       if (near(i, [0xea, 0xf2, 0xfb])) counts.digital++
       if (near(i, [0x1f, 0x2a, 0x44])) counts.ink++
       if (near(i, [0x9e, 0x6a, 0x2a])) counts.physicalStripe++ // --physical-strong
-      if (near(i, [0x3a, 0x78, 0xc9])) counts.digitalStripe++
+      if (near(i, [0x35, 0x71, 0xc0])) counts.digitalStripe++ // --digital-strong
     }
     expect(counts.physical, 'physical lane pixels').toBeGreaterThan(50_000)
     expect(counts.digital, 'digital lane pixels').toBeGreaterThan(50_000)
