@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TransactionOrigin } from '../../shared/origins.js'
+import type { CardsLeaving } from '../../shared/model/index.js'
 import { canWrite } from '../../shared/protocol.js'
 import { BoardCanvas } from '../flow/BoardCanvas.js'
 import type { Cell } from '../flow/layout.js'
@@ -25,7 +26,7 @@ import { usePeers } from '../sync/usePeers.js'
 import { useSession } from '../sync/useSession.js'
 import { takeNewBoard } from '../sync/newBoard.js'
 import { useUndo } from '../sync/useUndo.js'
-import { mayTakeBackCards } from './askRemoval.js'
+import { mayMoveCardsLeaving, mayTakeBackCards } from './askRemoval.js'
 import { BoardContext, type BoardContextValue } from './BoardContext.js'
 import { ProjectorView } from './ProjectorView.js'
 import { useNewCard } from './useNewCard.js'
@@ -57,7 +58,8 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const { t } = useTranslation()
   // An undo that would take away cards this person added asks first when others' work is on them, as Delete does.
   const mayTakeBack = useCallback((ids: string[], redo?: boolean) => mayTakeBackCards(doc, ids, me.id, t, undefined, redo), [doc, me.id, t])
-  const undo = useUndo(doc, origin, mayTakeBack)
+  const mayMoveCards = useCallback((leaving: CardsLeaving[], redo?: boolean) => mayMoveCardsLeaving(leaving, t, undefined, redo), [t])
+  const undo = useUndo(doc, origin, mayTakeBack, mayMoveCards)
   useCrossedSaves(doc, origin)
   useUndoKeys(undo, readOnly)
   const [editingId, setEditingId] = useState<string | null>(null)

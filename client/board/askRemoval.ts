@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { type TransactionOrigin } from '../../shared/origins.js'
-import { othersOnTouchpoint, readBoard, removeTouchpoint, touchpointMaps } from '../../shared/model/index.js'
+import { type CardsLeaving, othersOnTouchpoint, readBoard, removeTouchpoint, touchpointMaps } from '../../shared/model/index.js'
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
@@ -59,6 +59,20 @@ function detailsByOthers(doc: Y.Doc, id: string): number {
     const item = card._map.get(key)
     return item !== undefined && !item.deleted && item.id.client !== doc.clientID
   }).length : 0
+}
+
+/**
+ * Whether an undo may take away a phase or lane this person added (or a redo one an undo brought back) that others have
+ * put cards in since: they move next door first, as removing it moves them. No keeps the lane, the cards and the step.
+ */
+export function mayMoveCardsLeaving(leaving: readonly CardsLeaving[], t: Translate, confirm = askInBrowser, redo = false): boolean {
+  const named = (list: readonly CardsLeaving['from'][], axes: readonly CardsLeaving['axis'][]) => [...new Set(list.map((item, i) =>
+    t(axes[i] === 'lane' ? 'undo.laneNamed' : 'undo.phaseNamed', { name: item.name || t(axes[i] === 'lane' ? 'grid.newLane' : 'grid.newPhase') })))].join(', ')
+  const axes = leaving.map((l) => l.axis)
+  const count = new Set(leaving.flatMap((l) => l.touchpointIds)).size
+  return confirm(t(redo ? 'undo.redoMovesOthers' : 'undo.movesOthers', {
+    count, names: named(leaving.map((l) => l.from), axes), heirs: named(leaving.map((l) => l.to), axes),
+  }))
 }
 
 /**

@@ -1,21 +1,43 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import * as Y from 'yjs'
-import { boardRoots, touchpointMaps } from '../../shared/model/index.js'
+import {
+  type CardsLeaving, boardRoots, cardsLeaving, laneMaps, moveCardsLeaving, phaseMaps, touchpointMaps,
+} from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import type { ShownRefusal } from '../session/RefusalToast.js'
+
+type StackItem = Y.UndoManager['undoStack'][number]
+
+/** The keys of a Y.Map whose current value the step inserted: what undoing it (or redoing it) takes away. */
+function keysInsertedIn<T>(map: Y.Map<T>, step: StackItem): string[] {
+  // A Y.Map keeps the item of each of its values in `_map`: the item's id is what the step's insertions name.
+  const items = (map as unknown as { _map: Map<string, Y.Item> })._map
+  return [...items].filter(([, item]) => !item.deleted && Y.isDeleted(step.insertions, item.id)).map(([id]) => id)
+}
 
 /**
  * The touchpoints an undo step would take away because the step added them (its insertions hold their maps), and that
  * are still on the board.
  */
-export function cardsAddedIn(doc: Y.Doc, step: Y.UndoManager['undoStack'][number]): string[] {
-  // A Y.Map keeps the item of each of its values in `_map`: the item's id is what the step's insertions name.
-  const items = (touchpointMaps(doc) as unknown as { _map: Map<string, Y.Item> })._map
-  return [...items].filter(([, item]) => !item.deleted && Y.isDeleted(step.insertions, item.id)).map(([id]) => id)
+export function cardsAddedIn(doc: Y.Doc, step: StackItem): string[] {
+  return keysInsertedIn(touchpointMaps(doc), step)
 }
 
-type StackItem = Y.UndoManager['undoStack'][number]
+/**
+ * The cards that would be left in a phase or lane the step takes away (it added the phase or lane; or, on the redo
+ * stack, an undo brought it back): put there by someone else since. Undone as they were, Yjs deleted the lane under
+ * them, and they showed in the first lane. Cards the step adds itself go with it; cards it put there itself it moves back.
+ */
+export function cardsLeftIn(doc: Y.Doc, step: StackItem): CardsLeaving[] {
+  const going = { phases: keysInsertedIn(phaseMaps(doc), step), lanes: keysInsertedIn(laneMaps(doc), step) }
+  if (going.phases.length === 0 && going.lanes.length === 0) return []
+  const leave = new Set(cardsAddedIn(doc, step))
+  for (const [id, card] of touchpointMaps(doc)) {
+    if (keysInsertedIn(card, step).some((key) => key === 'laneId' || key === 'phaseId')) leave.add(id)
+  }
+  return cardsLeaving(doc, going, leave)
+}
 
 /**
  * Whether `top` did nothing but give its first title to a card that `below` added: a new card's title, typed into it as
@@ -34,13 +56,21 @@ export function titlesCardAddedBelow(doc: Y.Doc, top: StackItem, below: StackIte
 /**
  * Undo and redo of this person's own changes only: the manager tracks just their local origin. `mayTakeBack` is asked
  * before an undo takes away cards this person added (others may have rated them, or added factors and ideas since), as
- * Delete asks; No keeps them and the step.
+ * Delete asks; No keeps them and the step. `mayMoveCards` is asked before an undo takes away a phase or lane this
+ * person added that others have put cards in since: Yes moves those next door, as removing the lane does; No keeps it.
  */
-export function useUndo(doc: Y.Doc, origin: TransactionOrigin, mayTakeBack: (touchpointIds: string[], redo?: boolean) => boolean = () => true) {
+export function useUndo(
+  doc: Y.Doc, origin: TransactionOrigin,
+  mayTakeBack: (touchpointIds: string[], redo?: boolean) => boolean = () => true,
+  mayMoveCards: (leaving: CardsLeaving[], redo?: boolean) => boolean = () => true,
+) {
   const manager = useMemo(
     () => new Y.UndoManager(boardRoots(doc), { trackedOrigins: new Set([origin]), captureTimeout: 300 }),
     [doc, origin],
   )
+  // Moving others' cards out of a lane an undo takes away is no step of this person's: a step of its own would end
+  // the redo, and a redo brings back the lane, not others' cards into it. So the manager does not track this origin.
+  const movesOrigin = useMemo<TransactionOrigin>(() => ({ source: 'local' }), [doc])
   const { t } = useTranslation()
   const [counts, setCounts] = useState({ undo: 0, redo: 0 })
   /** Redo steps that come again with the next one: a card's adding, undone together with its first title. */
@@ -84,8 +114,16 @@ export function useUndo(doc: Y.Doc, origin: TransactionOrigin, mayTakeBack: (tou
     const paired = back ? Boolean(below && top && titlesCardAddedBelow(doc, top, below)) : pairedRedo.current.has(stack().at(-1)!)
     // A redo step takes away what its insertions hold, as an undo step does: a card brought back by an undo, which others may
     // have worked on since (data QA: a redo removed a card with a factor and a rating of someone else's without asking).
-    const added = cardsAddedIn(doc, back && paired ? below! : stack().at(-1)!)
+    const target = back && paired ? below! : stack().at(-1)!
+    const added = cardsAddedIn(doc, target)
     if (added.length > 0 && !mayTakeBack(added, !back)) return
+    // Others' cards in a lane (or phase) the step takes away go to the lane next to it first, as a removal moves them
+    // (data QA: undoing "add lane" showed someone's card in the first lane, far from where they put it).
+    const leaving = cardsLeftIn(doc, target)
+    if (leaving.length > 0) {
+      if (!mayMoveCards(leaving, !back)) return
+      moveCardsLeaving(doc, leaving, movesOrigin)
+    }
     if (paired) {
       if (back) manager.undo()
       else manager.redo()
@@ -97,7 +135,7 @@ export function useUndo(doc: Y.Doc, origin: TransactionOrigin, mayTakeBack: (tou
     if (done && stack().length === before - 1) return
     if (done) void (back ? manager.redo() : manager.undo()) // the older step goes back where it was
     setNotice({ reason: t(back ? 'undo.nothingLeft' : 'undo.nothingLeftToRedo'), refusal: null, at: Date.now() })
-  }, [manager, t, doc, mayTakeBack])
+  }, [manager, t, doc, mayTakeBack, mayMoveCards, movesOrigin])
   return {
     alone,
     undo: () => step(true),

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { entityId } from '../ids.js'
 import type { TransactionOrigin } from '../origins.js'
 import { positionBetween } from './ordering.js'
-import { lanes, phases } from './read.js'
+import { lanes, phases, touchpoints } from './read.js'
 import { type Channel, type EntityMap, entityMap, laneMaps, num, phaseMaps, touchpointMaps } from './schema.js'
 
 type Axis = 'phase' | 'lane'
@@ -83,6 +83,36 @@ export const movePhase = (doc: Y.Doc, id: string, direction: -1 | 1, origin?: Tr
 export const moveLane = (doc: Y.Doc, id: string, direction: -1 | 1, origin?: TransactionOrigin) =>
   move(doc, 'lane', id, direction, origin)
 
+/** The phase or lane that takes in the cards of `items[index]`: the nearest before it that stays, else the nearest after it. */
+function heirOf<T extends { id: string }>(items: readonly T[], index: number, going: ReadonlySet<string>): { heir: T; comesBefore: boolean } | undefined {
+  for (let i = index - 1; i >= 0; i--) if (!going.has(items[i]!.id)) return { heir: items[i]!, comesBefore: true }
+  for (let i = index + 1; i < items.length; i++) if (!going.has(items[i]!.id)) return { heir: items[i]!, comesBefore: false }
+  return undefined
+}
+
+/**
+ * Moves `movers` (cards of one phase or lane) into `heir`, cell by cell along the other axis, in their order: after
+ * the heir's own cards of that cell when it comes before (below them, as they came later), before them when it comes
+ * after. Call inside a transaction.
+ */
+function joinHeir(doc: Y.Doc, axis: Axis, heirId: string, heirComesBefore: boolean, movers: readonly EntityMap[]): void {
+  const field = axis === 'phase' ? 'phaseId' : 'laneId'
+  const across = axis === 'phase' ? 'laneId' : 'phaseId'
+  const cards = [...touchpointMaps(doc).values()]
+  const position = (tp: EntityMap) => num(tp, 'position')
+  const byCell = new Map<unknown, EntityMap[]>()
+  for (const tp of movers) byCell.set(tp.get(across), [...(byCell.get(tp.get(across)) ?? []), tp])
+  for (const [cell, inCell] of byCell) {
+    const staying = cards.filter((tp) => tp.get(field) === heirId && tp.get(across) === cell).map(position)
+    inCell.sort((a, b) => position(a) - position(b))
+    const start = staying.length === 0 ? 0 : heirComesBefore ? Math.max(...staying) + 1 : Math.min(...staying) - inCell.length
+    inCell.forEach((tp, i) => {
+      tp.set(field, heirId)
+      tp.set('position', start + i)
+    })
+  }
+}
+
 /**
  * Removes a phase or lane. Its touchpoints are never dropped: they move to the
  * neighbouring column or row, in their order, after that one's own cards when
@@ -93,28 +123,57 @@ function remove(doc: Y.Doc, axis: Axis, id: string, origin?: TransactionOrigin):
   const items = axisItems(doc, axis)
   const index = items.findIndex((item) => item.id === id)
   if (index < 0 || items.length <= 1) return false
-  const heirComesBefore = index > 0
-  const heir = items[heirComesBefore ? index - 1 : 1]
+  const { heir, comesBefore } = heirOf(items, index, new Set([id]))!
   const field = axis === 'phase' ? 'phaseId' : 'laneId'
-  const across = axis === 'phase' ? 'laneId' : 'phaseId'
-  const cards = [...touchpointMaps(doc).values()]
-  const position = (tp: EntityMap) => num(tp, 'position')
   doc.transact(() => {
-    // Cell by cell along the other axis: the moving cards, in their order, join the heir's cards of that cell.
-    const moving = new Map<unknown, EntityMap[]>()
-    for (const tp of cards) if (tp.get(field) === id) moving.set(tp.get(across), [...(moving.get(tp.get(across)) ?? []), tp])
-    for (const [cell, movers] of moving) {
-      const staying = cards.filter((tp) => tp.get(field) === heir.id && tp.get(across) === cell).map(position)
-      movers.sort((a, b) => position(a) - position(b))
-      const start = staying.length === 0 ? 0 : heirComesBefore ? Math.max(...staying) + 1 : Math.min(...staying) - movers.length
-      movers.forEach((tp, i) => {
-        tp.set(field, heir.id)
-        tp.set('position', start + i)
-      })
-    }
+    joinHeir(doc, axis, heir.id, comesBefore, [...touchpointMaps(doc).values()].filter((tp) => tp.get(field) === id))
     axisMaps(doc, axis).delete(id)
   }, origin)
   return true
+}
+
+/** Cards that must leave a phase or lane about to go some other way than removePhase/removeLane, and where they go. */
+export interface CardsLeaving {
+  axis: Axis
+  /** The phase or lane that goes. */
+  from: { id: string; name: string }
+  /** Its neighbour that stays (the one before it, else the one after it). */
+  to: { id: string; name: string }
+  touchpointIds: string[]
+}
+
+/**
+ * The cards in `going` (phases and lanes about to go, e.g. an undo takes back adding them) but those of `leave`, and
+ * the neighbour each would move to as removal moves them (moveCardsLeaving): none is lost. Phases and lanes that stay
+ * are passed over as neighbours; with none left, there is nowhere to go and nothing is answered.
+ */
+export function cardsLeaving(doc: Y.Doc, going: { phases: readonly string[]; lanes: readonly string[] }, leave: ReadonlySet<string>): CardsLeaving[] {
+  const cards = touchpoints(doc).filter((card) => !leave.has(card.id))
+  return (['lane', 'phase'] as const).flatMap((axis) => {
+    const items = axisItems(doc, axis)
+    const ids = new Set(axis === 'lane' ? going.lanes : going.phases)
+    return items.flatMap((item, index) => {
+      if (!ids.has(item.id)) return []
+      // Read raw: a card in a lane that is already gone shows in the first lane, but it was not put in this one.
+      const inIt = cards.filter((card) => touchpointMaps(doc).get(card.id)?.get(axis === 'lane' ? 'laneId' : 'phaseId') === item.id)
+      const found = heirOf(items, index, ids)
+      if (inIt.length === 0 || !found) return []
+      return [{ axis, from: { id: item.id, name: item.name }, to: { id: found.heir.id, name: found.heir.name }, touchpointIds: inIt.map((card) => card.id) }]
+    })
+  })
+}
+
+/** Moves the cards `cardsLeaving` found to their neighbours, in one transaction, as removal would. */
+export function moveCardsLeaving(doc: Y.Doc, leaving: readonly CardsLeaving[], origin?: TransactionOrigin): void {
+  if (leaving.length === 0) return
+  doc.transact(() => {
+    for (const { axis, from, to, touchpointIds } of leaving) {
+      const items = axisItems(doc, axis)
+      const comesBefore = items.findIndex((item) => item.id === to.id) < items.findIndex((item) => item.id === from.id)
+      const movers = touchpointIds.map((id) => touchpointMaps(doc).get(id)).filter((tp): tp is EntityMap => tp !== undefined)
+      joinHeir(doc, axis, to.id, comesBefore, movers)
+    }
+  }, origin)
 }
 
 export const removePhase = (doc: Y.Doc, id: string, origin?: TransactionOrigin) => remove(doc, 'phase', id, origin)
