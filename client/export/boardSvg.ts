@@ -53,6 +53,6 @@ export function boardSvg({ board, personaId, showOthers, caption, t, measure = c
     + steps
     + `<g class="cards">${cards.map((card) => cardSvg(card.id, card.position.x, card.position.y, card.data, t, measure)).join('')}</g>`
     + labels
-    + (curve ? curveSvg(curve.data.points, curve.data.color, curve.position.y, layout.width, t) : '')
+    + (curve ? curveSvg(curve.data.points, curve.data.color, curve.position.y, layout.width, t, measure) : '')
     + '</g></svg>\n'
 }

@@ -1,18 +1,17 @@
 import { type EmotionPoint, OUTCOMES, type Outcome } from '../../shared/model/index.js'
-import {
-  BAND_STROKE, BAND_Y, CURVE_ROOM, INK, LABEL_FONT, LABEL_GAP, LABEL_ROW, LABEL_SPACE, PAD_Y, curveLabel, curvePath,
-} from '../flow/EmotionCurveNode.js'
+import { BAND_STROKE, BAND_Y, INK, LABEL_SPACE, PAD_Y, curvePath } from '../flow/EmotionCurveNode.js'
+import { CURVE_ROOM, type CurveLabel, LABEL_FONT, LABEL_ROW, curveLabels } from '../flow/curveLabels.js'
 import { CURVE_HEIGHT, GRID } from '../flow/layout.js'
 import { OUTCOME_COLOR, OUTCOME_TEXT_COLOR } from '../ui/OutcomeIcon.js'
 import { face, type Translate } from './boardSvgCard.js'
-import { round, svgText } from './svgText.js'
+import { type Measure, escaped, round, svgText } from './svgText.js'
 
 /**
  * The emotion curve under the grid as SVG, with EmotionCurveNode's geometry: the three outcome bands, the selected
  * persona's curve in its colour, a face on each rated point (larger for the highest highs and lowest lows) and the
  * touchpoints' names under it; on a journey too long for names, dots. `y` is the curve's top in the board.
  */
-export function curveSvg(points: readonly EmotionPoint[], colour: string, y: number, width: number, t: Translate): string {
+export function curveSvg(points: readonly EmotionPoint[], colour: string, y: number, width: number, t: Translate, measure: Measure): string {
   const left = GRID.laneHeaderWidth
   const plotHeight = CURVE_HEIGHT - PAD_Y - LABEL_SPACE - 10
   const yOf = (score: number) => y + PAD_Y + ((1 - score) / 2) * plotHeight
@@ -21,7 +20,7 @@ export function curveSvg(points: readonly EmotionPoint[], colour: string, y: num
   const scores = points.flatMap((p) => (p.score === null ? [] : [p.score]))
   const high = scores.length ? Math.max(...scores) : null
   const low = scores.length ? Math.min(...scores) : null
-  const labelRows = step >= CURVE_ROOM.label ? 1 : step >= CURVE_ROOM.labelTwoRows ? 2 : 0
+  const labels = curveLabels(points.map((p) => (p.momentOfTruth ? `★ ${p.title}` : p.title)), { xOf, step, bottom: y + CURVE_HEIGHT, left: 8, right: width - 8 }, measure)
   const dot = Math.max(3, Math.min(8, step / 2))
   const parts = [
     `<rect x="0.5" y="${y + 0.5}" width="${width - 1}" height="${CURVE_HEIGHT - 1}" rx="14" fill="#ffffff" stroke="${INK.line}"/>`,
@@ -39,14 +38,10 @@ export function curveSvg(points: readonly EmotionPoint[], colour: string, y: num
     const x = xOf(i)
     const peak = p.score === high || p.score === low
     if (p.score === null || !p.outcome) {
-      if (labelRows > 0 || step >= CURVE_ROOM.unrated) parts.push(unrated(x))
-    } else if (labelRows > 0 || step >= CURVE_ROOM.face) parts.push(ring(p.outcome, x, yOf(p.score), peak))
+      if (labels.length > 0 || step >= CURVE_ROOM.unrated) parts.push(unrated(x))
+    } else if (labels.length > 0 || step >= CURVE_ROOM.face) parts.push(ring(p.outcome, x, yOf(p.score), peak))
     else parts.push(`<circle cx="${round(x)}" cy="${round(yOf(p.score))}" r="${peak ? dot + 2 : dot}" fill="${OUTCOME_COLOR[p.outcome]}" stroke="#ffffff"/>`)
-    if (labelRows > 0) {
-      const label = curveLabel(p.momentOfTruth ? `★ ${p.title}` : p.title, x, labelRows * step - LABEL_GAP, width - 8)
-      parts.push(svgText(label.text, label.x, y + CURVE_HEIGHT - LABEL_SPACE + 18 + (i % labelRows) * LABEL_ROW,
-        LABEL_FONT, INK.text, `text-anchor="${label.anchor}"`))
-    }
+    if (labels[i]) parts.push(labelSvg(labels[i]))
   })
   if (points.length === 0) parts.push(svgText(t('curve.empty'), left + 20, yOf(0) - 10, { weight: 400, size: 16 }, INK.soft))
   return `<g class="emotion-curve">${parts.join('')}</g>`
@@ -55,4 +50,10 @@ export function curveSvg(points: readonly EmotionPoint[], colour: string, y: num
 /** A rated point: a ring in its outcome's colour around its face, larger for the highest highs and lowest lows. */
 function ring(outcome: Outcome, x: number, y: number, peak: boolean): string {
   return `<circle cx="${round(x)}" cy="${round(y)}" r="${peak ? 15 : 12}" fill="#ffffff" stroke="${OUTCOME_COLOR[outcome]}" stroke-width="3"/>${face(outcome, x - 10, y - 10, 20)}`
+}
+
+/** A touchpoint's name under its point, as EmotionCurveNode draws it: its lines, and the whole name as a tooltip where they cut it. */
+function labelSvg({ lines, x, y, anchor, text, cut }: CurveLabel): string {
+  const spans = lines.map((line, i) => `<tspan x="${round(x)}" y="${round(y + i * LABEL_ROW)}">${escaped(line)}</tspan>`).join('')
+  return `<text font-size="${LABEL_FONT.size}" font-weight="${LABEL_FONT.weight}" fill="${INK.text}" text-anchor="${anchor}">${cut ? `<title>${escaped(text)}</title>` : ''}${spans}</text>`
 }

@@ -1,11 +1,11 @@
 import { canvasMeasure, wrapped } from '../export/svgText.js'
 import type { NodeProps } from '@xyflow/react'
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import { OUTCOMES, type Outcome } from '../../shared/model/index.js'
-import { clip } from '../ui/graphemes.js'
 import { OUTCOME_COLOR, OUTCOME_TEXT_COLOR, OutcomeIcon } from '../ui/OutcomeIcon.js'
 import type { CurveFlowNode } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
+import { CURVE_ROOM, type CurveLabel, LABEL_ROW, curveLabels } from './curveLabels.js'
 import { CURVE_HEIGHT, GRID } from './layout.js'
 
 export const PAD_Y = 48
@@ -18,20 +18,6 @@ export const BAND_Y: Record<Outcome, number> = { delighting: 1, ok: 0, disappoin
  */
 export const INK = { text: '#1f2a44', soft: '#53607a', line: '#d9dee8' }
 export const BAND_STROKE: Record<Outcome, string> = { disappointing: '#e8a0a0', ok: '#c3c9d4', delighting: '#9fd4b9' }
-/**
- * The room each touchpoint has on the curve (flow pixels) that a detail of its
- * point needs beside its neighbours: a title label of at least 8 characters
- * (on one row, or on two rows taking turns), a point with its outcome face
- * (the highs and lows are 30 pixels wide), the "?" of an unrated one. On a
- * long journey the details that no longer fit are left out instead of
- * overlapping: the rated points become dots in their band, named in a tooltip.
- */
-export const CURVE_ROOM = { label: 82, labelTwoRows: 41, face: 30, unrated: 16 }
-/** A label's character, wide (14 px bold), and the gap between neighbouring labels, in flow pixels. */
-export const LABEL_CHAR = 9.5
-export const LABEL_GAP = 6
-export const LABEL_ROW = 16
-
 /**
  * The emotion curve under the grid: the rated outcome of each touchpoint in
  * the order the selected persona meets them, from disappointing (bottom) to
@@ -52,8 +38,9 @@ function EmotionCurveView({ data, width }: NodeProps<CurveFlowNode>) {
   const scores = rated.map((p) => p.score as number)
   const high = scores.length ? Math.max(...scores) : null
   const low = scores.length ? Math.min(...scores) : null
-  const labelRows = step >= CURVE_ROOM.label ? 1 : step >= CURVE_ROOM.labelTwoRows ? 2 : 0
-  const labels = labelRows > 0
+  // Measured text: laid out again only when a name or the curve's width changes, not for every rating.
+  const names = JSON.stringify(points.map((p) => (p.momentOfTruth ? `★ ${p.title}` : p.title)))
+  const labels = useMemo(() => curveLabels(JSON.parse(names) as string[], { xOf, step, bottom: CURVE_HEIGHT, left: 8, right: w - 8 }, canvasMeasure), [names, w]) // eslint-disable-line react-hooks/exhaustive-deps -- xOf and step follow from w and the names' count
   const faces = step >= CURVE_ROOM.face
   const unrated = step >= CURVE_ROOM.unrated
   const dot = Math.max(3, Math.min(8, step / 2))
@@ -75,7 +62,8 @@ function EmotionCurveView({ data, width }: NodeProps<CurveFlowNode>) {
         {points.map((p, i) => {
           const x = xOf(i)
           const peak = p.score === high || p.score === low
-          if (!labels) {
+          const label = labels[i]
+          if (!label) {
             // A long journey: a dot per rated point, nothing for the unrated ones unless a "?" still fits.
             if (p.score === null || !p.outcome) {
               return unrated ? <text key={p.touchpointId} x={x} y={yOf(0) + 5} textAnchor="middle" className="curve__unrated" fill="#aab2c2">?</text> : null
@@ -91,8 +79,7 @@ function EmotionCurveView({ data, width }: NodeProps<CurveFlowNode>) {
           return (
             <g key={p.touchpointId}>
               {p.score !== null && p.outcome && <Face x={x} y={yOf(p.score)} outcome={p.outcome} peak={peak} />}
-              <PointLabel x={x} y={CURVE_HEIGHT - LABEL_SPACE + 18 + (i % labelRows) * LABEL_ROW} room={labelRows * step - LABEL_GAP}
-                right={w - 8} text={p.momentOfTruth ? `★ ${p.title}` : p.title} />
+              <PointLabel label={label} />
               {p.score === null && <text x={x} y={yOf(0) + 5} textAnchor="middle" className="curve__unrated" fill="#aab2c2">?</text>}
             </g>
           )
@@ -145,23 +132,14 @@ function EmptyHint({ x, bottom, room, text }: { x: number; bottom: number; room:
   )
 }
 
-function PointLabel({ x, y, room, right, text }: { x: number; y: number; room: number; right: number; text: string }) {
-  const label = curveLabel(text, x, room, right)
-  return <text x={label.x} y={y} textAnchor={label.anchor} className="curve__label" fill={INK.text}>{label.text}</text>
+/** A touchpoint's name under its point, on one or two lines; where they cut it, the whole name shows on hover. */
+function PointLabel({ label }: { label: CurveLabel }) {
+  return (
+    <text x={label.x} y={label.y} textAnchor={label.anchor} className="curve__label" fill={INK.text}>
+      {label.cut && <title>{label.text}</title>}
+      {label.lines.map((line, i) => <tspan key={i} x={label.x} y={label.y + i * LABEL_ROW}>{line}</tspan>)}
+    </text>
+  )
 }
-
-/**
- * A touchpoint's name under its point on the curve, as the board and the SVG picture draw it: cut to its `room`,
- * centred on its point (`x`) when the name as shown fits left of the curve's edge (`right`) there; only one that
- * would not is set against the edge (a short last name, with room to spare, stays under its point).
- */
-export function curveLabel(text: string, x: number, room: number, right: number): { text: string; x: number; anchor: 'middle' | 'end' } {
-  const centred = clip(text, Math.floor(room / LABEL_CHAR))
-  if (x + canvasMeasure(centred, LABEL_FONT) / 2 <= right) return { text: centred, x, anchor: 'middle' }
-  return { text: clip(text, Math.floor((right - (x - room / 2)) / LABEL_CHAR)), x: right, anchor: 'end' }
-}
-
-/** .curve__label's type. */
-export const LABEL_FONT = { weight: 700, size: 14 }
 
 export const EmotionCurveNode = memo(EmotionCurveView)
