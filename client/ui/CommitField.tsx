@@ -22,7 +22,7 @@ interface Props {
 /**
  * A text field that writes to the board when it loses focus (or on Enter for
  * one-line fields, which keeps the focus in it, or on Escape, which goes on to close its panel), so a person's half-typed text never fights remote edits;
- * remote changes show as soon as the field is not being edited. If someone
+ * remote changes show as soon as the field is not being edited, or holds nothing typed since it was entered or saved. If someone
  * else saved the same field meanwhile, the field says so, and on leaving it
  * this person's changes are merged into theirs (mergeText) rather than
  * overwriting them. Near its limit it counts the characters, and says when a
@@ -41,6 +41,13 @@ export function CommitField({ id, value, onCommit, multiline, disabled, placehol
   useEffect(() => {
     if (!focused) setDraft(value)
   }, [value, focused])
+  // In the field with nothing typed since entering it or saving with Enter, a colleague's save shows at once: it said
+  // only "changed meanwhile" while the field went on showing the old text (recheck QA).
+  useEffect(() => {
+    if (!focused || draft !== base.current || value === base.current) return
+    base.current = value
+    setDraft(value)
+  }, [value]) // eslint-disable-line react-hooks/exhaustive-deps -- on a new value from the board, not on each keystroke
   /** `stay`: saved with Enter, the field keeps the focus, and editing goes on from what was saved. */
   const commit = (field: HTMLInputElement | HTMLTextAreaElement, stay = false) => {
     if (!stay) setFocused(false)

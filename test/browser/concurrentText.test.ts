@@ -139,6 +139,39 @@ describe('two people editing the same text at once', () => {
     await ben.getByTestId('lost-draft-close').click()
   })
 
+  it('shows a colleague’s save in a field one stays in after saving it with Enter, and in one entered but not typed in', async () => {
+    const app = readBoard(reader.doc).touchpoints.find((t) => t.title === 'Set-up guide and how-to videos in the app')!
+    for (const page of [ann, ben]) {
+      await page.keyboard.press('Escape')
+      await card(page, app.id).locator('.card__title').click()
+      await page.getByTestId('touchpoint-panel').waitFor()
+    }
+    const annField = ann.getByTestId('panel-department')
+    await annField.fill('E-commerce')
+    await annField.press('Enter') // saved; Ann stays in the field
+    await expect.poll(() => touchpoint(app.id).department).toBe('E-commerce')
+    await ben.getByTestId('panel-department').fill('E-commerce team')
+    await ben.getByTestId('panel-department').press('Enter')
+    await expect.poll(() => touchpoint(app.id).department).toBe('E-commerce team')
+    // Ann typed nothing since her save: the field shows Ben's words (it kept "E-commerce" and said "changed meanwhile").
+    await expect.poll(() => annField.inputValue()).toBe('E-commerce team')
+    expect(await ann.getByTestId('changed-meanwhile').count()).toBe(0)
+    expect(await annField.evaluate((el) => el === document.activeElement)).toBe(true)
+    // A field just entered follows too; once typed in, it keeps what is typed and says so.
+    await ben.getByTestId('panel-department').click()
+    await annField.pressSequentially(' (online)')
+    await annField.press('Enter')
+    await expect.poll(() => touchpoint(app.id).department).toBe('E-commerce team (online)')
+    await expect.poll(() => ben.getByTestId('panel-department').inputValue()).toBe('E-commerce team (online)')
+    expect(await ben.getByTestId('changed-meanwhile').count()).toBe(0)
+    await ben.getByTestId('panel-description').pressSequentially(' Ben')
+    updateTouchpoint(reader.doc, app.id, { description: 'Rewritten by the reader.' })
+    await ben.getByTestId('changed-meanwhile').waitFor()
+    expect(await ben.getByTestId('panel-description').inputValue()).toMatch(/ Ben$/)
+    await ben.keyboard.press('Escape')
+    await ann.keyboard.press('Escape')
+  })
+
   it('merges a save made offline into the one someone else saved meanwhile, once back online', async () => {
     // Cleo merges her saves as a page does: whichever of the two saves Yjs lets lose, its page merges it.
     const cleo = connectClient(server.url, board.id, board.tokens.edit)
