@@ -19,6 +19,8 @@ export type AgendaStep = (typeof AGENDA_STEPS)[number]
 export const VOTING_TARGETS = ['touchpoints', 'stardust'] as const
 export type VotingTarget = (typeof VOTING_TARGETS)[number]
 export const MAX_VOTES_PER_PERSON = 20
+/** A voting round's title ("Which moments matter most?"), one line. */
+export const MAX_ROUND_TITLE_LENGTH = 120
 export const MAX_TIMER_MS = 4 * 60 * 60 * 1000
 
 export type { SessionCommand, SessionCommandInput } from './sessionCommands.js'

@@ -5,7 +5,7 @@ import { MAX_ENTRY_LENGTH } from './model/factors.js'
 import { plainText } from './model/plainText.js'
 import { singleLine } from './model/singleLine.js'
 import { FACTOR_DIMENSIONS, FACTOR_LEVELS } from './model/schema.js'
-import { AGENDA_STEPS, MAX_TIMER_MS, MAX_VOTES_PER_PERSON, VOTING_TARGETS } from './session.js'
+import { AGENDA_STEPS, MAX_ROUND_TITLE_LENGTH, MAX_TIMER_MS, MAX_VOTES_PER_PERSON, VOTING_TARGETS } from './session.js'
 import { MAX_VERSION_NAME_LENGTH } from './versionNames.js'
 
 /**
@@ -39,7 +39,7 @@ export const SessionCommandSchema = z.discriminatedUnion('type', [
   // `replaces`, `round`: the round the sender saw (null: none). A co-facilitator's round that came first is not closed into
   // the record by a second Start, nor a round just opened revealed or closed by a command meant for the one before.
   z.object({
-    type: z.literal('voting.open'), target: z.enum(VOTING_TARGETS), votesPerPerson: z.number().int().min(1).max(MAX_VOTES_PER_PERSON), title: line(120).default(''),
+    type: z.literal('voting.open'), target: z.enum(VOTING_TARGETS), votesPerPerson: z.number().int().min(1).max(MAX_VOTES_PER_PERSON), title: line(MAX_ROUND_TITLE_LENGTH).default(''),
     replaces: id.nullable().optional(),
   }),
   z.object({ type: z.literal('voting.reveal'), round: id.optional() }),

@@ -15,7 +15,7 @@ export function VotingHistory({ rounds }: { rounds: VotingRound[] }) {
       <h3>{t('voting.history')}</h3>
       {rounds.map((round) => (
         <div key={round.id} className="voting-history__round">
-          <strong>{t(`voting.${round.target}`)} · {new Date(round.openedAt).toLocaleString(i18n.language)}</strong>
+          <strong data-testid="voting-history-round">{round.title.trim() && `${round.title.trim()} · `}{t(`voting.${round.target}`)} · {new Date(round.openedAt).toLocaleString(i18n.language)}</strong>
           <ol>
             {rankedItems(round, board).map((item) => (
               <li key={item.id} data-testid="voting-history-item" data-removed={item.removed}>

@@ -88,7 +88,7 @@ export function PhoneHeader({ title, status }: { title: string; status: Connecti
               {t(`agenda.${step}.hint`)}
             </p>
           )}
-          {round && <p><strong>● {t(`voting.${round.target}`)}</strong>{readOnly ? ` ${t('voting.watching')}` : t(`phone.voting_${round.target}`)}</p>}
+          {round && <p><strong>● {t(`voting.${round.target}`)}{round.title.trim() && `: ${round.title.trim()}`}</strong>{readOnly ? ` ${t('voting.watching')}` : t(`phone.voting_${round.target}`)}</p>}
           {privateMode.on && <p><strong><Icon name="private" /> {t('private.on')}</strong>{t('private.explain')}</p>}
           <button type="button" className="button phone-session-details__close" data-testid="phone-session-close" onClick={() => setOpen(false)}>{t('common.close')}</button>
         </div>

@@ -13,7 +13,7 @@ export function sessionChanges(before: PublicSession, now: PublicSession, t: TFu
     said.push(`${AGENDA_STEPS.indexOf(agenda.step) + 1}/${AGENDA_STEPS.length} · ${t(`agenda.${agenda.step}.title`)}`)
   }
   if (voting && voting.id !== before.voting?.id) {
-    said.push(`${t(`voting.${voting.target}`)}: ${t('report.dotsPerPerson', { count: voting.votesPerPerson })}`)
+    said.push(`${t(`voting.${voting.target}`)}: ${voting.title.trim() ? `${voting.title.trim()}, ` : ''}${t('report.dotsPerPerson', { count: voting.votesPerPerson })}`)
   } else if (voting?.status === 'revealed' && before.voting?.status === 'open') said.push(t('voting.revealed'))
   if (before.voting && (!voting || voting.id !== before.voting.id)) said.unshift(t('voting.closed'))
   if (privateMode.on && !before.privateMode.on) said.push(t('private.started'))

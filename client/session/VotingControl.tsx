@@ -1,14 +1,19 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MAX_VOTES_PER_PERSON, type VotingTarget } from '../../shared/session.js'
+import { singleLine } from '../../shared/model/index.js'
+import { MAX_ROUND_TITLE_LENGTH, MAX_VOTES_PER_PERSON, type VotingTarget } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
+import { useLengthLimit } from '../ui/FieldNotes.js'
 import { useSettled } from './useSettled.js'
 
 /** The dots each person may place in a round, as the server takes them. */
 const MIN_DOTS = 1
 const MAX_DOTS = MAX_VOTES_PER_PERSON
 
-/** Dot voting: the facilitator opens a round (touchpoints or stardust, N dots each), reveals and closes it; others see their dots left. */
+/**
+ * Dot voting: the facilitator opens a round (touchpoints or stardust, N dots each, a title if they like), reveals and closes
+ * it; others see its title and their dots left.
+ */
 export function VotingControl({ projector = false, onBacklog }: { projector?: boolean; onBacklog?: () => void }) {
   const { t } = useTranslation()
   const { session: { session, send, myVotes }, isFacilitator, readOnly } = useBoard()
@@ -17,12 +22,18 @@ export function VotingControl({ projector = false, onBacklog }: { projector?: bo
   const [dotsText, setDotsText] = useState('3')
   const dots = Number(dotsText)
   const dotsValid = /^\s*\d+\s*$/.test(dotsText) && dots >= MIN_DOTS && dots <= MAX_DOTS
+  // The round's question, optional: it heads the round here, on the projector, over its results and in the record and exports.
+  const [title, setTitle] = useState('')
+  const { limitProps, note } = useLengthLimit(title, setTitle, MAX_ROUND_TITLE_LENGTH, true)
   const round = session.voting
+  // A round opened (by anyone) leaves the field empty for the next one.
+  useEffect(() => { if (round) setTitle('') }, [round?.id]) // eslint-disable-line react-hooks/exhaustive-deps -- only a new round empties it
   // Each command names the round its sender saw, and a round a co-facilitator just opened, revealed or closed holds
   // this page's buttons back a moment (useSettled): Start, Reveal and Close take each other's places.
   const settled = useSettled(round ? `${round.id} ${round.status}` : null)
   if (!round) {
     if (!isFacilitator) return null
+    const open = () => settled(() => send({ type: 'voting.open', target, votesPerPerson: dots, replaces: null, title: singleLine(title) }))
     return (
       <div className="voting" data-testid="voting">
         <label className="voting__setup">
@@ -32,6 +43,12 @@ export function VotingControl({ projector = false, onBacklog }: { projector?: bo
             <option value="stardust">{t('voting.onStardust')}</option>
           </select>
         </label>
+        <span className="voting__title-field">
+          <input type="text" value={title} {...limitProps} aria-label={t('voting.title')} data-testid="voting-title" title={title || undefined}
+            placeholder={t(target === 'stardust' ? 'voting.titleStardust' : 'voting.titleTouchpoints')}
+            onKeyDown={(e) => { if (e.key === 'Enter' && dotsValid) open() }} />
+          {note}
+        </span>
         <span className="voting__dots">
           <input type="number" min={MIN_DOTS} max={MAX_DOTS} step={1} value={dotsText} aria-label={t('voting.dots')} data-testid="voting-dots"
             aria-invalid={dotsValid ? undefined : true} aria-describedby={dotsValid ? undefined : 'voting-dots-note'}
@@ -40,14 +57,19 @@ export function VotingControl({ projector = false, onBacklog }: { projector?: bo
             {t('voting.dotsRange', { min: MIN_DOTS, max: MAX_DOTS })}</span>}
         </span>
         <button type="button" className="button button--small" data-testid="voting-open" aria-label={t('voting.open')} disabled={!dotsValid}
-          onClick={() => settled(() => send({ type: 'voting.open', target, votesPerPerson: dots, replaces: null }))}>{t('voting.start')}</button>
+          onClick={open}>{t('voting.start')}</button>
       </div>
     )
   }
   const left = round.votesPerPerson - myVotes.length
+  // A titled round goes by its title; what it is on is said to screen readers and in the tooltip.
+  const kind = t(`voting.${round.target}`)
+  const roundTitle = round.title.trim()
   return (
     <div className={`voting voting--${round.status}`} data-testid="voting" data-status={round.status}>
-      <strong>● {t(`voting.${round.target}`)}</strong>
+      <strong className="voting__heading" data-testid="voting-heading" title={roundTitle ? `${kind}: ${roundTitle}` : undefined}>
+        ● {roundTitle ? <><span className="visually-hidden">{kind}: </span>{roundTitle}</> : kind}
+      </strong>
       {readOnly && !projector && <span className="hint" data-testid="watching">{t('voting.watching')}</span>}
       {round.status === 'open' && !readOnly && <span data-testid="votes-left">{t('voting.left', { left, total: round.votesPerPerson })}</span>}
       {/* Stardust ideas are voted on in the backlog (or a card's Stardust tab): the strip says where, one press away. */}

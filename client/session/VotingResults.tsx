@@ -70,7 +70,8 @@ export function VotingResults({ variant = 'canvas' }: { variant?: keyof typeof S
   return (
     <section ref={section} className={`voting-results voting-results--${variant}`} data-testid="voting-results" data-target={round.target} aria-label={title}>
       <header>
-        <h2>{round.target === 'stardust' ? '✦' : '●'} {title}</h2>
+        <h2>{round.target === 'stardust' ? '✦' : '●'} {title}
+          {round.title.trim() && <span className="voting-results__title" data-testid="voting-results-title">{round.title}</span>}</h2>
         {variant !== 'projector' && <button type="button" className="button button--icon" aria-label={t('voting.hideResults')} title={t('voting.hideResults')}
           data-testid="voting-results-hide" onClick={() => setHidden(round.id)}>×</button>}
       </header>

@@ -14,6 +14,7 @@ let board: CreatedBoard
 let fran: Page
 let pat: Page
 let sam: Page
+let projector: Page
 
 const backlog = (page: Page) => page.getByTestId('backlog-panel')
 const ideas = (page: Page) => backlog(page).getByTestId('stardust-idea')
@@ -46,6 +47,11 @@ beforeAll(async () => {
   fran = await joinBoard(browser, board.links.facilitator, 'Fran')
   pat = await joinBoard(browser, board.links.edit, 'Pat')
   sam = await joinBoard(browser, board.links.edit, 'Sam')
+  const room = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  room.setDefaultTimeout(10_000)
+  projector = await room.newPage()
+  await projector.goto(board.links.facilitator.replace('#', '/projector#'))
+  await projector.getByTestId('projector').waitFor()
 })
 
 afterAll(async () => {
@@ -63,7 +69,12 @@ describe('the backlog after a stardust round closed', () => {
     await expect.poll(() => ideaTexts(pat)).toEqual([d, a, b, c, e])
 
     await fran.getByTestId('voting-target').selectOption('stardust')
+    // The round gets a title where it starts (optional; the placeholder suggests a question), shown wherever it is.
+    expect(await fran.getByTestId('voting-title').getAttribute('placeholder')).toBe('Which ideas do we do first?')
+    await fran.getByTestId('voting-title').fill('Which gift first?')
     await fran.getByTestId('voting-open').click()
+    for (const page of [fran, pat, projector]) await expect.poll(() => page.getByTestId('voting-heading').innerText()).toContain('Which gift first?')
+    expect(await pat.getByTestId('voting-heading').getAttribute('title')).toBe('Dot voting on stardust: Which gift first?')
     await sam.getByTestId('voting-to-backlog').click()
     await expect.poll(() => ideas(sam).getByTestId('vote-cast').count()).toBe(5)
     await expect.poll(() => ideas(pat).getByTestId('vote-cast').count()).toBe(5)
@@ -72,6 +83,8 @@ describe('the backlog after a stardust round closed', () => {
     await castDots(sam, e, 1)
     await castDots(sam, b, 2)
     await fran.getByTestId('voting-reveal').click()
+    await expect.poll(() => projector.getByTestId('voting-results-title').innerText()).toBe('Which gift first?')
+    expect(await pat.getByTestId('voting-results-title').innerText()).toBe('Which gift first?')
     const expected = [e, b, a, d, c]
     // Revealed, the backlog goes by the dots already.
     await expect.poll(() => ideaTexts(pat)).toEqual(expected)
@@ -83,7 +96,11 @@ describe('the backlog after a stardust round closed', () => {
     expect(await ideaTexts(pat)).toEqual(expected)
     expect(await ideas(pat).getByTestId('stardust-votes').allInnerTexts()).toEqual(['0', '0', '0', '1', '0'])
     expect(await backlog(pat).getByTestId('backlog-order').innerText())
-      .toMatch(/^Ordered by the dots of the stardust round of \d{1,2}:\d{2}\s?(AM|PM)?, then by votes\./)
+      .toMatch(/^Ordered by the dots of the stardust round “Which gift first\?” of \d{1,2}:\d{2}\s?(AM|PM)?, then by votes\./)
+    // The record under Priority names the round by its title.
+    await pat.getByTestId('open-priority').click()
+    expect(await pat.getByTestId('voting-history-round').innerText()).toMatch(/^Which gift first\? · Dot voting on stardust · /)
+    await pat.getByTestId('open-backlog').click()
     await screenshot(pat, 'backlogRoundDots-closed')
     // Each idea's dots sit on its row, left of its upvote.
     for (const [i, text] of expected.entries()) {
@@ -104,6 +121,7 @@ describe('the backlog after a stardust round closed', () => {
     const files = unzipSync(new Uint8Array(await exportFile(fran, 'csv')))
     const table = (name: string) => Papa.parse<Record<string, string>>(strFromU8(Object.entries(files).find(([file]) => file.endsWith(`-${name}.csv`))![1]).slice(1), { header: true }).data
     const [e, b, a] = (await ideaTexts(fran)).slice(0, 3)
+    expect(table('voting').map((row) => row.round_title)).toEqual(['Which gift first?', 'Which gift first?', 'Which gift first?'])
     expect(table('voting').map((row) => [row.target, row.item_name, row.rank, row.dots, row.votes_per_person])).toEqual([
       ['stardust', e, '1', '3', '3'], ['stardust', b, '2', '2', '3'], ['stardust', a, '3', '1', '3'],
     ])
@@ -111,12 +129,15 @@ describe('the backlog after a stardust round closed', () => {
     const { text } = await readPdf(new Uint8Array(await exportFile(fran, 'pdf')))
     const flat = text.replace(/\s+/g, ' ')
     expect(flat).toContain('Dot voting')
-    expect(flat).toMatch(/Dot voting on stardust · .* · 3 dots per person/)
+    expect(flat).toMatch(/Which gift first\? · Dot voting on stardust · .* · 3 dots per person/)
     expect(flat).toContain('By the dots of the stardust round of')
   }, 60_000)
 
   it('goes back to the upvotes while the next stardust round runs', async () => {
+    // The last round's title is not the next one's: the field is empty again.
+    expect(await fran.getByTestId('voting-title').inputValue()).toBe('')
     await fran.getByTestId('voting-open').click()
+    await expect.poll(() => pat.getByTestId('voting-heading').innerText()).toBe('● Dot voting on stardust')
     await expect.poll(() => backlog(pat).getByTestId('backlog-round-dots').count()).toBe(0)
     expect(await backlog(pat).getByTestId('backlog-order').innerText()).toBe('All delight ideas, most votes first. Give each an owner and a status.')
     await fran.getByTestId('voting-close').click()
