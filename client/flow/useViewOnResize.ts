@@ -1,5 +1,6 @@
 import { type Viewport, useReactFlow, useStore } from '@xyflow/react'
 import { type RefObject, useEffect, useRef } from 'react'
+import { usePointerRelease } from './usePointerRelease.js'
 
 /** How long after a press its second click still makes a double-click (the usual default of desktop systems). */
 export const DOUBLE_CLICK_MS = 500
@@ -13,7 +14,8 @@ const CARD_MARGIN = 24
  * session strip appears, the window is resized). A view the person moved keeps its zoom: it only moves sideways, as little
  * as it takes, to keep the card whose details are open on screen. After a press both wait for a double-click's time: the
  * second click of a double-click on the card (to rename it) would otherwise land where the card no longer is, on the
- * empty canvas, and close the panel.
+ * empty canvas, and close the panel. Nor does the view change while a pointer is down: pressing a card selects it and opens
+ * its details, and the fit that followed half a second into dragging it took the board away from under the pointer.
  */
 export function useViewOnResize(options: {
   /** The card whose details show, if any. */
@@ -37,6 +39,7 @@ export function useViewOnResize(options: {
   const size = useRef<{ width: number; height: number } | null>(null)
   // Kept while a wait for a double-click is cut short by another change (a card picked meanwhile), so the fit still comes.
   const refitDue = useRef(false)
+  const { pressing, deferred, released } = usePointerRelease()
   useEffect(() => {
     if (width === 0 || height === 0) return
     const before = size.current
@@ -45,6 +48,7 @@ export function useViewOnResize(options: {
     // The first size known is the one the board opened fitted to.
     if (before && (before.width !== width || before.height !== height)) refitDue.current = true
     if (!refitDue.current && !selectedId) return
+    if (pressing.current) return void (deferred.current = true) // until the pointer is up (a card dragged, the view panned)
     const settle = () => {
       const { clientWidth: shownWidth = 0, clientHeight: shownHeight = 0 } = canvas.current ?? {}
       if (shownWidth === 0 || shownHeight === 0) return
@@ -64,5 +68,6 @@ export function useViewOnResize(options: {
     if (wait <= 0) return settle()
     const timer = window.setTimeout(settle, wait)
     return () => window.clearTimeout(timer)
-  }, [selectedId, width, height, active, untouched, lastPress, canvas, getInternalNode, getViewport, setViewport])
+  }, [selectedId, width, height, active, untouched, lastPress, canvas, getInternalNode, getViewport, setViewport, released])
 }
+
