@@ -8,11 +8,12 @@ export const DOUBLE_CLICK_MS = 500
 const CARD_MARGIN = 24
 
 /**
- * The view as the canvas changes size and a card's details open. A side panel narrows the canvas as it opens and widens it
- * as it closes: a view still fitted to the board (not moved by the person) is fitted again into the room beside the panel,
- * so that the panel covers no phase, and into the whole canvas once it closes; so it is when the height changes (the
- * session strip appears, the window is resized). A view the person moved keeps its zoom: it only moves sideways, as little
- * as it takes, to keep the card whose details are open on screen. After a press both wait for a double-click's time: the
+ * The view as the canvas changes size and a card's details open. A view still fitted to the board (not moved by the
+ * person) is fitted again when the window changes size or the canvas its height (the session strip appears). A side panel,
+ * which narrows the canvas as it opens and widens it as it closes, changes no zoom: fitted into the room beside the panel
+ * (e046494), the board shrank at every card clicked and grew at every close, 0.44 → 0.34 on a 1,280 px laptop, where a
+ * voting round's titles were made readable at 0.44, and the projector following the facilitator shrank with it. The view
+ * only moves sideways, as little as it takes, to keep the card whose details are open on screen. After a press both wait for a double-click's time: the
  * second click of a double-click on the card (to rename it) would otherwise land where the card no longer is, on the
  * empty canvas, and close the panel. Nor does the view change while a pointer is down: pressing a card selects it and opens
  * its details, and the fit that followed half a second into dragging it took the board away from under the pointer.
@@ -36,17 +37,18 @@ export function useViewOnResize(options: {
   const height = useStore((s) => s.height)
   const fit = useRef(options.fit)
   fit.current = options.fit
-  const size = useRef<{ width: number; height: number } | null>(null)
+  const size = useRef<{ width: number; height: number; window: number } | null>(null)
   // Kept while a wait for a double-click is cut short by another change (a card picked meanwhile), so the fit still comes.
   const refitDue = useRef(false)
   const { pressing, deferred, released } = usePointerRelease()
   useEffect(() => {
     if (width === 0 || height === 0) return
     const before = size.current
-    size.current = { width, height }
+    size.current = { width, height, window: window.innerWidth }
     if (!active) return void (refitDue.current = false)
-    // The first size known is the one the board opened fitted to.
-    if (before && (before.width !== width || before.height !== height)) refitDue.current = true
+    // The first size known is the one the board opened fitted to. A narrower or wider canvas in a window of the same width
+    // is a side panel opening or closing: no fit for it.
+    if (before && (before.height !== height || (before.width !== width && before.window !== window.innerWidth))) refitDue.current = true
     if (!refitDue.current && !selectedId) return
     if (pressing.current) return void (deferred.current = true) // until the pointer is up (a card dragged, the view panned)
     const settle = () => {
