@@ -66,7 +66,9 @@ export function useViewOnResize(options: {
       }
       if (view.x !== now.x || view.y !== now.y || view.zoom !== now.zoom) void setViewport(view)
     }
-    const wait = lastPress.current + DOUBLE_CLICK_MS - performance.now()
+    // A card whose details show may have been picked by the press: its double-click's time first. A fit alone comes at once
+    // (made to wait, the fit after a language switch came in the middle of the next drag).
+    const wait = selectedId ? lastPress.current + DOUBLE_CLICK_MS - performance.now() : 0
     if (wait <= 0) return settle()
     const timer = window.setTimeout(settle, wait)
     return () => window.clearTimeout(timer)
