@@ -150,6 +150,8 @@ describe('two people editing the same text at once', () => {
     await annField.fill('E-commerce')
     await annField.press('Enter') // saved; Ann stays in the field
     await expect.poll(() => touchpoint(app.id).department).toBe('E-commerce')
+    // Ben saves after he has Ann's save (else the two saves cross, and are merged: another test's case).
+    await expect.poll(() => ben.getByTestId('panel-department').inputValue()).toBe('E-commerce')
     await ben.getByTestId('panel-department').fill('E-commerce team')
     await ben.getByTestId('panel-department').press('Enter')
     await expect.poll(() => touchpoint(app.id).department).toBe('E-commerce team')
