@@ -384,6 +384,8 @@ export const de: Strings<typeof en> = {
     stardust: 'Punktabfrage zu Sternenstaub',
     dots: 'Punkte pro Person',
     title: 'Titel der Runde (freiwillig)',
+    titleShort: 'Titel (optional)',
+    titleHint: 'Titel der Runde (freiwillig), zum Beispiel „{{example}}“',
     titleTouchpoints: 'Welche Momente zählen am meisten?',
     titleStardust: 'Welche Ideen setzen wir zuerst um?',
     dotsRange: 'Punkte pro Person: eine ganze Zahl von {{min}} bis {{max}}',

@@ -381,6 +381,8 @@ export const en = {
     stardust: 'Dot voting on stardust',
     dots: 'Dots per person',
     title: 'Title of the round (optional)',
+    titleShort: 'Title (optional)',
+    titleHint: 'Title of the round (optional), for example “{{example}}”',
     titleTouchpoints: 'Which moments matter most?',
     titleStardust: 'Which ideas do we do first?',
     dotsRange: 'Dots per person: a whole number from {{min}} to {{max}}',

@@ -44,8 +44,10 @@ export function VotingControl({ projector = false, onBacklog }: { projector?: bo
           </select>
         </label>
         <span className="voting__title-field">
-          <input type="text" value={title} {...limitProps} aria-label={t('voting.title')} data-testid="voting-title" title={title || undefined}
-            placeholder={t(target === 'stardust' ? 'voting.titleStardust' : 'voting.titleTouchpoints')}
+          <input type="text" value={title} {...limitProps} aria-label={t('voting.title')} data-testid="voting-title" 
+            // The field is 8 em wide: a question as placeholder showed as "Which mom…"; it goes into the tooltip instead.
+            title={title || t('voting.titleHint', { example: t(target === 'stardust' ? 'voting.titleStardust' : 'voting.titleTouchpoints') })}
+            placeholder={t('voting.titleShort')}
             onKeyDown={(e) => { if (e.key === 'Enter' && dotsValid) open() }} />
           {note}
         </span>

@@ -70,7 +70,15 @@ describe('the backlog after a stardust round closed', () => {
 
     await fran.getByTestId('voting-target').selectOption('stardust')
     // The round gets a title where it starts (optional; the placeholder suggests a question), shown wherever it is.
-    expect(await fran.getByTestId('voting-title').getAttribute('placeholder')).toBe('Which ideas do we do first?')
+    // The whole placeholder shows in the 8 em field (the question it was, "Which mom…", went into the tooltip).
+    expect(await fran.getByTestId('voting-title').getAttribute('placeholder')).toBe('Title (optional)')
+    expect(await fran.getByTestId('voting-title').getAttribute('title')).toBe('Title of the round (optional), for example “Which ideas do we do first?”')
+    expect(await fran.getByTestId('voting-title').evaluate((el: HTMLInputElement) => {
+      const context = document.createElement('canvas').getContext('2d')!
+      context.font = getComputedStyle(el).font
+      const style = getComputedStyle(el)
+      return context.measureText(el.placeholder).width <= el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+    })).toBe(true)
     await fran.getByTestId('voting-title').fill('Which gift first?')
     await fran.getByTestId('voting-open').click()
     for (const page of [fran, pat, projector]) await expect.poll(() => page.getByTestId('voting-heading').innerText()).toContain('Which gift first?')
