@@ -3,7 +3,7 @@ import { entityId } from '../ids.js'
 import type { TransactionOrigin } from '../origins.js'
 import { positionBetween } from './ordering.js'
 import { lanes, phases, touchpoints } from './read.js'
-import { type Channel, type EntityMap, entityMap, laneMaps, num, phaseMaps, touchpointMaps } from './schema.js'
+import { type Channel, type EntityMap, entityMap, gridHeirMap, laneMaps, num, phaseMaps, touchpointMaps } from './schema.js'
 
 type Axis = 'phase' | 'lane'
 
@@ -128,6 +128,8 @@ function remove(doc: Y.Doc, axis: Axis, id: string, origin?: TransactionOrigin):
   doc.transact(() => {
     joinHeir(doc, axis, heir.id, comesBefore, [...touchpointMaps(doc).values()].filter((tp) => tp.get(field) === id))
     axisMaps(doc, axis).delete(id)
+    // A card put into it by someone at the same moment (or offline) still points at it: it shows in the heir, next door.
+    gridHeirMap(doc).set(id, heir.id)
   }, origin)
   return true
 }

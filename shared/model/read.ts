@@ -5,9 +5,12 @@ import { readCustomerChair, readFactors, readPersonas, readPersonalScores, readS
 import {
   type BoardMeta, type Channel, type CustomerChair, type EntityMap, type FactorEntry, type JourneyStep, type Lane, type Language,
   type Outcome, type Persona, type Phase, type StardustIdea, type Touchpoint, type TouchpointKind, OUTCOMES,
-  SCHEMA_VERSION, TOUCHPOINT_STATUSES, bool, influenceMap, laneMaps, metaMap, num, oneOf, personaMaps,
+  SCHEMA_VERSION, TOUCHPOINT_STATUSES, bool, gridHeirMap, influenceMap, laneMaps, metaMap, num, oneOf, personaMaps,
   phaseMaps, ratingMap, stardustMaps, str, touchpointMaps, entities
 } from './schema.js'
+
+/** How far a card follows heirs of heirs to a phase or lane that exists (bounds a cycle an edited document could hold). */
+const MAX_HEIR_HOPS = 20
 
 /** touchpointId → participantId → value. */
 export type PersonalScores<T> = Record<string, Record<string, T>>
@@ -63,10 +66,14 @@ export function touchpoints(doc: Y.Doc): Touchpoint[] {
 
 /** One card as views render it. */
 export function readTouchpoint(doc: Y.Doc, id: string, m: EntityMap): Touchpoint {
-  // A phase or lane removed concurrently with a card being put into it leaves the card
-  // pointing at nothing; show it in the first phase or lane rather than lose it.
-  const home = (at: string, existing: { has: (key: string) => boolean }, first: () => string | undefined) =>
-    existing.has(at) ? at : (first() ?? at)
+  // A phase or lane removed concurrently with a card being put into it leaves the card pointing at nothing: show it where
+  // the removal moved the others (its heir, or the heir's heir), else in the first phase or lane, rather than lose it.
+  const home = (at: string, existing: { has: (key: string) => boolean }, first: () => string | undefined) => {
+    for (let id: unknown = at, hops = 0; typeof id === 'string' && hops < MAX_HEIR_HOPS; id = gridHeirMap(doc).get(id), hops++) {
+      if (existing.has(id)) return id
+    }
+    return first() ?? at
+  }
   return {
     id,
     title: str(m, 'title'),

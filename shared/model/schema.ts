@@ -25,6 +25,8 @@ export const ROOT = {
   session: 'session',
   // v3
   journeySteps: 'journeySteps',
+  /** Removed phase or lane id → the neighbour its cards moved to. Optional: a page without it shows such a card in the first one. */
+  gridHeirs: 'gridHeirs',
 } as const
 
 export type Channel = 'physical' | 'digital'
@@ -180,6 +182,7 @@ export const stardustMaps = (doc: Y.Doc) => doc.getMap<EntityMap>(ROOT.stardust)
 /** `${ideaId}:${participantId}` → true. */
 export const stardustVoteMap = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.stardustVotes)
 export const sessionMap = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.session)
+export const gridHeirMap = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.gridHeirs)
 
 /** Key of one person's rating, score or vote on one thing. Ids never contain ':'. */
 export const personalKey = (thingId: string, participantId: string) => `${thingId}:${participantId}`
@@ -193,7 +196,7 @@ export function splitPersonalKey(key: string): [thingId: string, participantId: 
 export function boardRoots(doc: Y.Doc): Y.AbstractType<any>[] {
   return [
     metaMap(doc), phaseMaps(doc), laneMaps(doc), touchpointMaps(doc), journeyStepMap(doc), legacyJourneyMaps(doc), personaMaps(doc),
-    ratingMap(doc), influenceMap(doc), factorMaps(doc), stardustMaps(doc), stardustVoteMap(doc),
+    ratingMap(doc), influenceMap(doc), factorMaps(doc), stardustMaps(doc), stardustVoteMap(doc), gridHeirMap(doc),
   ]
 }
 

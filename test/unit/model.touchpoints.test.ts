@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
-  addTouchpoint, cellTouchpoints, journey, journeyStepMap, linkTouchpoints, moveTouchpoint, removeTouchpoint, touchpoints,
-  updateTouchpoint,
+  addTouchpoint, cellTouchpoints, journey, journeyStepMap, linkTouchpoints, moveTouchpoint, removeLane, removePhase, removeTouchpoint,
+  touchpoints, updateTouchpoint,
 } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
-import { cellTitles, defaultPersona, grid, seededDoc } from '../utils/board.js'
+import { addCards, cellTitles, defaultPersona, grid, seededDoc } from '../utils/board.js'
 
 /** A seeded board with cards A, B, C in (Purchase × Store), and the ids needed to move them about. */
 function boardWithCell() {
@@ -147,6 +147,29 @@ describe('cards whose phase or lane is gone', () => {
     expect(touchpoints(doc).find((t) => t.id === a)).toMatchObject({
       phaseId: g.phase('Before purchase'), laneId: g.lane('Store'),
     })
+  })
+
+  it('shows a card put into a lane or phase removed at the same moment where the removal moved the others, not in the first', () => {
+    const ann = seededDoc()
+    const ben = new Y.Doc()
+    Y.applyUpdate(ben, Y.encodeStateAsUpdate(ann))
+    const g = grid(ann)
+    addCards(ann, [['Chat window', 'Purchase', 'Mobile app']])
+    Y.applyUpdate(ben, Y.encodeStateAsUpdate(ann))
+    // Ann removes "Mobile app" and then "After purchase" while Ben, not yet told, puts a card into each.
+    removeLane(ann, g.lane('Mobile app'))
+    removePhase(ann, g.phase('After purchase'))
+    const push = addTouchpoint(ben, { title: 'Push reminder', phaseId: g.phase('Purchase'), laneId: g.lane('Mobile app') })
+    const review = addTouchpoint(ben, { title: 'Review mail', phaseId: g.phase('After purchase'), laneId: g.lane('Store') })
+    Y.applyUpdate(ann, Y.encodeStateAsUpdate(ben))
+    Y.applyUpdate(ben, Y.encodeStateAsUpdate(ann))
+    for (const doc of [ann, ben]) {
+      const cards = touchpoints(doc)
+      // Beside "Chat window", which the removal moved to "Website", the lane before; not in "Store", the first lane.
+      expect(cards.find((t) => t.title === 'Chat window')).toMatchObject({ laneId: g.lane('Website') })
+      expect(cards.find((t) => t.id === push)).toMatchObject({ phaseId: g.phase('Purchase'), laneId: g.lane('Website') })
+      expect(cards.find((t) => t.id === review)).toMatchObject({ phaseId: g.phase('Purchase'), laneId: g.lane('Store') })
+    }
   })
 
   it('keeps the stored ids when the board has no phases or lanes to show the card in', () => {
