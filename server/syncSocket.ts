@@ -8,16 +8,37 @@ import type { Metrics } from './metrics.js'
 import type { Relay } from './relay.js'
 import { binaryFrames } from './wsFrames.js'
 
+/**
+ * What the server holds unsent for one socket, beyond the largest single message sent to it, before it closes the socket
+ * (4508). A client that stops reading while asking for the whole board or everyone's presence again and again made the
+ * server buffer for it without bound: 3.4 GB in 11 s from four sockets (security QA). A reader on a slow link still gets a
+ * whole board of any size: the largest message it was sent counts on top.
+ */
+export const SEND_BACKLOG_BYTES = 8 * 1024 * 1024
+
 /** A socket that missed a whole ping interval is gone (laptop lid closed, Wi-Fi lost). */
 const PING_INTERVAL_MS = 30_000
+/** How long a socket closed for falling behind gets to finish the closing handshake before it is cut. */
+const CLOSE_GRACE_MS = 2000
 const SYNC_ROUTE = new RegExp(`^${SYNC_PATH}/([A-Za-z0-9_-]{1,64})$`)
 
 /** Adapts a `ws` socket to the relay's Socket, counting what goes out. */
 function relaySocket(ws: WebSocket, metrics: Metrics, raw: Duplex, takesDeflatedSync: boolean): Socket {
+  let largest = 0
+  /** Whether the socket may take `bytes` more; else it is closed, and what was queued for it is let go. */
+  const keepsUp = (bytes: number) => {
+    largest = Math.max(largest, bytes)
+    if (ws.bufferedAmount <= SEND_BACKLOG_BYTES + largest - bytes) return true
+    metrics.closes.inc({ code: String(CloseCode.fellBehind) })
+    ws.close(CloseCode.fellBehind, CloseReason.fellBehind)
+    // The closing handshake waits behind what is queued; a reader that reads nothing would keep it all.
+    setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref()
+    return false
+  }
   return {
     takesDeflatedSync,
     send: (data) => {
-      if (ws.readyState !== WebSocket.OPEN) return
+      if (ws.readyState !== WebSocket.OPEN || !keepsUp(data.byteLength)) return
       metrics.traffic.sent(1, data.byteLength)
       ws.send(data)
     },
@@ -26,6 +47,7 @@ function relaySocket(ws: WebSocket, metrics: Metrics, raw: Duplex, takesDeflated
     sendAll: (outgoing: Outgoing) => {
       if (ws.readyState !== WebSocket.OPEN) return
       const wire = (outgoing.wire ??= binaryFrames(outgoing.messages)) as Buffer
+      if (!keepsUp(wire.byteLength)) return
       metrics.traffic.sent(outgoing.messages.length, outgoing.bytes)
       raw.write(wire)
     },

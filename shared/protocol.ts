@@ -50,6 +50,8 @@ export const CloseCode = {
   /** The board reached its size limit; the change that would grow it further was not saved. */
   boardFull: 4413,
   boardNotFound: 4404,
+  /** The client read too little of what was sent to it (the server's send buffer for it passed its cap). Outside 4400–4499, after which y-websocket never reconnects: this client may. */
+  fellBehind: 4508,
 } as const
 
 export type CloseCodeName = keyof typeof CloseCode
@@ -67,6 +69,7 @@ export const CloseReason: Record<CloseCodeName, string> = {
   linkRotated: 'The facilitator replaced this link; ask for the new one',
   boardFull: 'This board has reached its size limit; your last change was not saved',
   boardNotFound: 'This board does not exist',
+  fellBehind: 'This connection fell too far behind; reconnecting',
 }
 
 /** Close codes after which a client must not retry with the same link. */
