@@ -319,16 +319,17 @@ export class BoardSession implements BoardContext {
   }
 
   applyWrite(conn: Connection, update: Uint8Array): void {
-    if (this.persistence.storedBytes + this.pending.bytes + update.length > this.options.maxBoardBytes) {
+    // Decode everything before touching the live document: an update that fails
+    // half-way through integration would leave part of it applied and relayed
+    // (found by test/server/fuzz.test.ts).
+    const { structs } = Y.decodeUpdate(update)
+    // Only removals (no new content) always go through: on a full board the facilitator's delete of the junk was refused too.
+    if (structs.length > 0 && this.persistence.storedBytes + this.pending.bytes + update.length > this.options.maxBoardBytes && !this.roomOnceCompacted(update.length)) {
       this.options.log('warn', 'sync.board-full', { board: this.boardId, conn: conn.id, bytes: this.persistence.storedBytes, update: update.length })
       this.options.metrics.rejected.inc({ reason: 'board_size' })
       this.facilitation.refuseBoardFull(conn, this.options.maxBoardBytes)
       return this.remove(conn, CloseCode.boardFull, CloseReason.boardFull)
     }
-    // Decode everything before touching the live document: an update that fails
-    // half-way through integration would leave part of it applied and relayed
-    // (found by test/server/fuzz.test.ts).
-    const { structs } = Y.decodeUpdate(update)
     if (!this.guard.claim(conn, structs)) {
       this.options.log('warn', 'sync.forged-client', { board: this.boardId, conn: conn.id })
       this.options.metrics.rejected.inc({ reason: 'forged_client' })
@@ -352,6 +353,18 @@ export class BoardSession implements BoardContext {
   }
 
   /** Applies the writes waiting for the fan-out now; done before anything reads the document. */
+  /**
+   * Whether `bytes` more fit once the stored log is folded into one snapshot, where removed content no longer counts; if
+   * so, folds it. The log only grows between compactions: junk removed from a full board kept it refusing every write
+   * until everyone had left and the board was unloaded (security QA).
+   */
+  private roomOnceCompacted(bytes: number): boolean {
+    this.applyPendingWrites()
+    if (Y.encodeStateAsUpdate(this.doc).length + bytes > this.options.maxBoardBytes) return false
+    void this.persistence.compact(this.doc)
+    return true
+  }
+
   applyPendingWrites(): void {
     this.build()
     for (const { conn, problem } of this.pending.apply()) this.refuseApplied(conn, problem)

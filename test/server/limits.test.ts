@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { addTouchpoint, readBoard, touchpoints, updateTouchpoint } from '../../shared/model/index.js'
+import { addTouchpoint, readBoard, removeTouchpoint, touchpoints, updateTouchpoint } from '../../shared/model/index.js'
 import { CloseCode, MessageType } from '../../shared/protocol.js'
 import { type SessionEvent, readSessionPayload } from '../../shared/session.js'
 import { DEFAULT_LIMITS, type Limits } from '../../server/config.js'
@@ -67,6 +67,29 @@ describe('limits', () => {
     await synced(fresh)
     expect(touchpoints(fresh.doc).map((t) => t.title)).not.toContain('Too big')
     expect(readBoard(fresh.doc)).toEqual(readBoard(local.doc))
+  })
+
+  it('takes writes again once junk that filled the board is removed, while people stay connected', async () => {
+    const { url, board } = await serverWith({ maxBoardBytes: 160 * 1024 })
+    const vandal = client(url, board.id, board.tokens.edit)
+    const facilitator = client(url, board.id, board.tokens.facilitator)
+    await Promise.all([synced(vandal), synced(facilitator)])
+    const { phases, lanes } = readBoard(vandal.doc)
+    const cell = { phaseId: phases[0]!.id, laneId: lanes[0]!.id }
+    // Junk up to just under the limit (each card's 30 KB description is saved).
+    for (let i = 0; i < 4; i++) addTouchpoint(vandal.doc, { title: `junk ${i}`, description: 'x'.repeat(30 * 1024), ...cell })
+    await waitFor(() => touchpoints(facilitator.doc).filter((t) => t.title.startsWith('junk')).length === 4, 5000, 'the junk')
+    // The facilitator removes it; removals always go through, however full the board.
+    for (const card of touchpoints(facilitator.doc).filter((t) => t.title.startsWith('junk'))) removeTouchpoint(facilitator.doc, card.id)
+    const reader = client(url, board.id, board.tokens.view)
+    await synced(reader)
+    await waitFor(() => !touchpoints(reader.doc).some((t) => t.title.startsWith('junk')), 5000, 'the junk gone')
+    // A real card with a 40 KB description: the log still held the junk's 120 KB, and it was refused until everyone had left.
+    const closes: number[] = []
+    facilitator.provider.on('connection-close', (event: CloseEvent | null) => { if (event) closes.push(event.code) })
+    addTouchpoint(facilitator.doc, { title: 'Opening hours sign', description: 'y'.repeat(40 * 1024), ...cell })
+    await waitFor(() => touchpoints(reader.doc).some((t) => t.title === 'Opening hours sign'), 5000, 'the new card')
+    expect(closes).toEqual([])
   })
 
   it('turns away the connection over MAX_CONNECTIONS_PER_BOARD with 1013 and a reason', async () => {
