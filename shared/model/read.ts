@@ -6,7 +6,7 @@ import {
   type BoardMeta, type Channel, type CustomerChair, type EntityMap, type FactorEntry, type JourneyStep, type Lane, type Language,
   type Outcome, type Persona, type Phase, type StardustIdea, type Touchpoint, type TouchpointKind, OUTCOMES,
   SCHEMA_VERSION, TOUCHPOINT_STATUSES, bool, gridHeirMap, influenceMap, laneMaps, metaMap, num, oneOf, personaMaps,
-  phaseMaps, ratingMap, stardustMaps, str, touchpointMaps, entities
+  phaseMaps, ratingMap, stardustMaps, str, touchpointMaps, entities, withoutBidiControls
 } from './schema.js'
 
 /** How far a card follows heirs of heirs to a phase or lane that exists (bounds a cycle an edited document could hold). */
@@ -37,7 +37,7 @@ export function readMeta(doc: Y.Doc): BoardMeta {
   const language = meta.get('language')
   return {
     schemaVersion: typeof meta.get('schemaVersion') === 'number' ? (meta.get('schemaVersion') as number) : 0,
-    title: typeof meta.get('title') === 'string' ? (meta.get('title') as string) : '',
+    title: typeof meta.get('title') === 'string' ? withoutBidiControls(meta.get('title') as string) : '',
     language: language === 'de' ? 'de' : 'en',
     createdAt: typeof meta.get('createdAt') === 'number' ? (meta.get('createdAt') as number) : 0,
   }

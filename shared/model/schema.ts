@@ -230,9 +230,16 @@ export function entities(collection: Y.Map<EntityMap>): [string, EntityMap][] {
 /** A field of an entity; nothing for an entry that is not one (isEntity). */
 const field = (map: EntityMap, key: string): unknown => (isEntity(map) ? map.get(key) : undefined)
 
+/**
+ * Bidi embeddings, overrides and isolates: the editor and imports drop them (plainText), but a client other than the app
+ * can write them, and "‮fdp.exe" showed as "exe.pdf" on the projector and in the tab's title (security QA).
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g
+export const withoutBidiControls = (text: string): string => text.replace(BIDI_CONTROLS, '')
+
 export const str = (map: EntityMap, key: string, fallback = ''): string => {
   const value = field(map, key)
-  return typeof value === 'string' ? value : fallback
+  return typeof value === 'string' ? withoutBidiControls(value) : fallback
 }
 
 export const bool = (map: EntityMap, key: string): boolean => field(map, key) === true

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   addTouchpoint, cellTouchpoints, journey, journeyStepMap, linkTouchpoints, moveTouchpoint, removeLane, removePhase, removeTouchpoint,
-  touchpoints, updateTouchpoint,
+  metaMap, readMeta, touchpointMaps, touchpoints, updateTouchpoint,
 } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import { addCards, cellTitles, defaultPersona, grid, seededDoc } from '../utils/board.js'
@@ -170,6 +170,14 @@ describe('cards whose phase or lane is gone', () => {
       expect(cards.find((t) => t.id === push)).toMatchObject({ phaseId: g.phase('Purchase'), laneId: g.lane('Website') })
       expect(cards.find((t) => t.id === review)).toMatchObject({ phaseId: g.phase('Purchase'), laneId: g.lane('Store') })
     }
+  })
+
+  it('reads texts without bidi overrides a client other than the app wrote', () => {
+    const { doc, a } = boardWithCell()
+    touchpointMaps(doc).get(a)!.set('title', '\u202efdp.exe')
+    metaMap(doc).set('title', 'Board \u2066isolated\u2069')
+    expect(touchpoints(doc).find((t) => t.id === a)!.title).toBe('fdp.exe')
+    expect(readMeta(doc).title).toBe('Board isolated')
   })
 
   it('keeps the stored ids when the board has no phases or lanes to show the card in', () => {
