@@ -8,6 +8,8 @@ export interface PersistenceOptions {
   compactEvery: number
   log: Logger
   metrics: Metrics
+  /** A write or compaction failed: its changes are in memory only (the board tells its people). */
+  onStoreFailure?: () => void
 }
 
 /**
@@ -44,7 +46,8 @@ export class BoardPersistence {
   /**
    * Stores one update; answers once it is durable (at once for a synchronous
    * store). A failed write is logged, not thrown: the edit stays in memory and
-   * lands in the next snapshot.
+   * lands in the next snapshot; /healthz says the store is failing, and the
+   * board tells its people (onStoreFailure).
    */
   append(update: Uint8Array, doc: Y.Doc): MaybePromise<void> {
     this.logLength++
@@ -143,10 +146,15 @@ export class BoardPersistence {
   }
 
   private guard(event: string, work: () => MaybePromise<void>): MaybePromise<void> {
-    const fail = (error: unknown) => this.options.log('error', event, { board: this.boardId, error: String(error) })
+    const fail = (error: unknown) => {
+      this.options.log('error', event, { board: this.boardId, error: String(error) })
+      this.options.metrics.store.failed(error)
+      this.options.onStoreFailure?.()
+    }
+    const done = () => this.options.metrics.store.succeeded()
     try {
       const result = work()
-      return result instanceof Promise ? result.catch(fail) : result
+      return result instanceof Promise ? result.then(done, fail) : done()
     } catch (error) {
       fail(error)
     }

@@ -44,6 +44,9 @@ export interface SessionOptions {
 }
 
 
+/** How often the people on a board are told that the store failed, at most. */
+const NOT_SAVED_NOTICE_MS = 60_000
+
 /**
  * One board in memory: its Y.Doc, the presence of everyone on it and their
  * connections. Every accepted update is stored before it is relayed, so what
@@ -78,13 +81,14 @@ export class BoardSession implements BoardContext {
   private held: { updates: Uint8Array[]; origin: unknown } | null = null
   /** What the first person got as the stored snapshot before the board was built: the state vector it stands for. */
   private readonly sentWhole = new WeakMap<Connection, Uint8Array>()
+  private toldNotSavedAt = -Infinity
 
   private constructor(
     readonly boardId: string, private readonly options: SessionOptions, stored: Uint8Array[], session: string | undefined, recordTitle: string,
   ) {
     this.storedTitle = recordTitle
     // One process: updates are written once per fan-out, right before it. Several: each is stored before it is published.
-    this.persistence = new BoardPersistence(boardId, options, stored, options.cluster === undefined)
+    this.persistence = new BoardPersistence(boardId, { ...options, onStoreFailure: () => this.tellNotSaved() }, stored, options.cluster === undefined)
     this.fanOut = new FanOut({
       broadcast: (messages, author) => {
         const everyone = new Outgoing(messages)
@@ -363,6 +367,17 @@ export class BoardSession implements BoardContext {
     if (Y.encodeStateAsUpdate(this.doc).length + bytes > this.options.maxBoardBytes) return false
     void this.persistence.compact(this.doc)
     return true
+  }
+
+  /**
+   * Tells everyone on the board, at most once a minute, that the server could not save their changes: they stay in its
+   * memory and in each page's copy (sent again after a restart), but nothing on screen said so (operator QA).
+   */
+  private tellNotSaved(): void {
+    const now = Date.now()
+    if (now - this.toldNotSavedAt < NOT_SAVED_NOTICE_MS) return
+    this.toldNotSavedAt = now
+    for (const conn of this.connections) this.facilitation.refuseUnsaved(conn)
   }
 
   applyPendingWrites(): void {

@@ -22,8 +22,10 @@ function route(deps: AppDeps, method: string, path: string): Handler | undefined
       // Scale-out mode without Redis: boards loaded here still work, but changes do not reach the other processes
       // and boards not loaded here cannot be opened; a balancer's health check sees it (docs/scale-out.md).
       const redis = deps.relay.redis
-      const degraded = redis === 'down'
-      sendJson(res, degraded ? 503 : 200, { status: degraded ? 'degraded' : 'ok', version: deps.version, uptime: uptime(deps.startedAt), ...(redis && { redis }) })
+      // A store that fails keeps changes in memory only (docs/reliability.md).
+      const store = deps.relay.metrics.store.failing ? 'failing' : undefined
+      const degraded = redis === 'down' || store !== undefined
+      sendJson(res, degraded ? 503 : 200, { status: degraded ? 'degraded' : 'ok', version: deps.version, uptime: uptime(deps.startedAt), ...(redis && { redis }), ...(store && { store }) })
     }
   }
   if (path === '/metrics') {

@@ -15,6 +15,26 @@ export interface Metrics {
   persistSeconds: Histogram
   loadSeconds: Histogram
   buildSeconds: Histogram
+  /** Whether the store takes writes: `/healthz` and the stop's exit code read it. */
+  store: StoreHealth
+}
+
+/**
+ * Whether the store took the last write. A store that fails (a database file the process's user cannot write, a full
+ * disk) kept the changes in memory only, while /healthz said ok and the process exited 0 at stop (operator QA).
+ */
+export class StoreHealth {
+  failing: { since: number; error: string } | null = null
+  constructor(private readonly failures: Counter) {}
+
+  failed(error: unknown): void {
+    this.failures.inc()
+    this.failing ??= { since: Date.now(), error: String(error).slice(0, 300) }
+  }
+
+  succeeded(): void {
+    this.failing = null
+  }
 }
 
 /**
@@ -51,6 +71,12 @@ function tallied(name: string, help: string, registers: Registry[], take: () => 
   })
 }
 
+function storeHealth(registers: Registry[]): StoreHealth {
+  const health = new StoreHealth(new Counter({ name: 'zigzag_store_failures_total', help: 'Writes to the store that failed (their changes stay in memory)', registers }))
+  new Gauge({ name: 'zigzag_store_failing', help: '1 while the last write to the store failed', registers, collect() { this.set(health.failing ? 1 : 0) } })
+  return health
+}
+
 export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
   const registry = new Registry()
   if (options.defaults) collectDefaultMetrics({ register: registry, prefix: 'zigzag_' })
@@ -78,6 +104,7 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     boardsLoaded: new Gauge({ name: 'zigzag_boards_loaded', help: 'Boards held in memory', registers }),
     closes: new Counter({ name: 'zigzag_closes_total', help: 'Websocket connections closed by the server, by close code', labelNames: ['code'], registers }),
     rejected: new Counter({ name: 'zigzag_rejected_messages_total', help: 'Messages refused or dropped, by reason', labelNames: ['reason'], registers }),
+    store: storeHealth(registers),
     persistSeconds: new Histogram({
       name: 'zigzag_persist_seconds', help: 'Time to store one accepted update', registers,
       buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],

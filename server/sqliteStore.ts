@@ -53,6 +53,19 @@ interface BoardRow {
   created_at: number
 }
 
+/**
+ * Refuses a database this process cannot write. SQLite opens a file the process's user may not write (restored as root,
+ * a read-only mount) read-only without a word: the server started, said it was healthy, relayed edits and lost them all
+ * (operator QA). A write that is rolled back at once tells.
+ */
+export function assertWritable(db: Database.Database, file: string): void {
+  try {
+    db.exec('SAVEPOINT write_check; CREATE TABLE write_check (x); ROLLBACK TO write_check; RELEASE write_check;')
+  } catch (error) {
+    throw new Error(`The database ${file} cannot be written (${(error as Error).message}): the user this process runs as must be able to write it, its -wal and -shm files and its directory`)
+  }
+}
+
 /** Boards in one SQLite file: a row per board holding its snapshot, and an append-only update log. */
 export function openSqliteStore(file: string): SyncBoardStore {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
@@ -61,6 +74,7 @@ export function openSqliteStore(file: string): SyncBoardStore {
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.exec(SCHEMA)
+  assertWritable(db, file)
 
   const insertBoard = db.prepare(
     `INSERT INTO boards (id, title, facilitator_token, edit_token, view_token, created_at, snapshot)

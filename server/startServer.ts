@@ -94,6 +94,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await compacted
     await cluster?.close()
     await store.close()
+    // Changes the store did not take are lost with the process: say so, and exit 1 (main.ts), not 0 as if all were saved.
+    const failing = relay.metrics.store.failing
+    if (failing) throw new Error(`the store did not take the last changes (failing since ${new Date(failing.since).toISOString()}: ${failing.error})`)
   }
   return { url: `http://${shownHost(config.host)}:${port}`, port, close: () => (closing ??= shutdown()) }
 }

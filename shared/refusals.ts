@@ -24,6 +24,7 @@ export const REFUSALS = {
   idTaken: 'This participant id belongs to someone else on this board',
   tooManyPeople: 'This board has reached the most participants it can remember',
   notSaved: 'The session could not be updated; try again',
+  storeFailed: 'The server could not save the latest changes; they are kept on this page and sent again when it can. Tell whoever runs Zigzag',
   invalid: 'Invalid command: {{detail}}',
 } as const
 

@@ -518,6 +518,7 @@ export const de: Strings<typeof en> = {
     idTaken: 'Jemand anderes auf diesem Board nutzt bereits diese Browser-Identität; laden Sie die Seite neu.',
     tooManyPeople: 'Dieses Board kennt bereits so viele Teilnehmende, wie es sich merken kann.',
     notSaved: 'Die Sitzung konnte nicht aktualisiert werden; versuchen Sie es erneut.',
+    storeFailed: 'Der Server konnte die letzten Änderungen nicht speichern. Sie bleiben auf dieser Seite und werden erneut gesendet, sobald es geht: Lassen Sie die Seite offen und sagen Sie es der Person, die Zigzag betreibt.',
     invalid: 'Diese Seite hat etwas gesendet, das der Server nicht versteht; laden Sie die Seite neu.',
   },
   lostDraft: {

@@ -515,6 +515,7 @@ export const en = {
     idTaken: 'Someone else on this board already uses this browser identity; reload the page.',
     tooManyPeople: 'This board has reached the most participants it can remember.',
     notSaved: 'The session could not be updated; try again.',
+    storeFailed: 'The server could not save the latest changes. They are kept on this page and sent again when it can: keep the page open, and tell whoever runs Zigzag.',
     invalid: 'This page sent something the server does not understand; reload the page.',
   },
   lostDraft: {

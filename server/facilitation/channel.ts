@@ -121,6 +121,11 @@ export class FacilitationChannel {
     this.refuse(conn, 'edit', { code: 'locked' })
   }
 
+  /** Tells someone the server could not store the board's latest changes (they are in its memory and on their page). */
+  refuseUnsaved(conn: Connection): void {
+    this.refuse(conn, 'edit', { code: 'storeFailed' })
+  }
+
   /** Tells the sender its update was not saved because the board is at its size limit. */
   refuseBoardFull(conn: Connection, maxBytes: number): void {
     const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MiB` : `${Math.round(maxBytes / 1024)} KiB`
