@@ -70,17 +70,19 @@ export function useCardRemoval({ doc, origin, participantId, t, readOnly, select
   }, [overview, readOnly, selection, locked, removeCards])
 
   // A card with keyboard focus but not selected (Tab onto it, or Escape after selecting it): React Flow deletes only
-  // what is selected, so the Delete key on such a card is heard here.
+  // what is selected, so the Delete key on such a card is heard here, first, and goes no further: React Flow also
+  // removed the card still selected elsewhere (renamed, then Tab to the next card and Delete took both, QA).
   useEffect(() => {
     if (overview || readOnly) return
     const onKeyDown = (event: KeyboardEvent) => {
       const id = focusedCardId(event.target)
-      if (!DELETE_KEYS.includes(event.key) || !id || selection.has(id) || locked.has(id)) return
+      if (!DELETE_KEYS.includes(event.key) || !id || selection.has(id)) return
       event.preventDefault()
-      removeCards([id])
+      event.stopPropagation()
+      if (!locked.has(id)) removeCards([id])
     }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
+    window.addEventListener('keydown', onKeyDown, true)
+    return () => window.removeEventListener('keydown', onKeyDown, true)
   }, [overview, readOnly, selection, locked, removeCards])
 
   return { deleteKeys: readOnly ? null : DELETE_KEYS, onBeforeDelete }

@@ -79,6 +79,21 @@ describe('the cards with the keyboard', () => {
     await expect.poll(() => page.locator('[data-title="Touchpoint 7"]').count()).toBe(1)
   })
 
+  it('removes only the focused card when another card is still selected', async () => {
+    // QA: a card renamed (it stays selected), then Tab to the next card and Delete: both went, without a question.
+    await page.locator('[data-title="Touchpoint 10"] .card__title').click()
+    await expect.poll(() => page.locator('.react-flow__node-touchpoint.selected [data-title="Touchpoint 10"]').count()).toBe(1)
+    await page.locator('.react-flow__node-touchpoint:has([data-title="Touchpoint 2"])').focus()
+    expect(await focused(page)).toBe('Touchpoint 2')
+    await page.keyboard.press('Delete')
+    await expect.poll(() => page.locator('[data-title="Touchpoint 2"]').count()).toBe(0)
+    await page.waitForTimeout(300)
+    expect(await page.locator('[data-title="Touchpoint 10"]').count()).toBe(1)
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => page.locator('[data-title="Touchpoint 2"]').count()).toBe(1)
+    await page.keyboard.press('Escape')
+  })
+
   it('selects cards with a Shift-drag from the empty canvas without selecting the page’s text', async () => {
     const canvas = (await page.getByTestId('canvas').boundingBox())!
     const cards = await page.locator('.react-flow__node-touchpoint').evaluateAll((all) => all.map((c) => c.getBoundingClientRect()))
