@@ -58,9 +58,15 @@ export interface Config {
   clusterPeerTimeoutMs: number
   /** Times the server loads a generated board before it listens, so the first real load runs optimised code (server/warmUp.ts); 0: none. */
   warmUpRounds: number
+  /** The least severe log lines written (server/log.ts reads LOG_LEVEL itself; checked here so a bad one stops the start). */
+  logLevel: LogThreshold
 }
 
 export const DB_FILE = 'zigzag.db'
+
+/** What LOG_LEVEL takes. Zigzag writes no debug lines: `debug` logs what `info` does. */
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const
+export type LogThreshold = (typeof LOG_LEVELS)[number]
 
 type Env = Record<string, string | undefined>
 
@@ -81,6 +87,7 @@ export function loadConfig(env: Env = {}, root: string = REPO_ROOT): Config {
     redisUrl: text(env.REDIS_URL),
     clusterPeerTimeoutMs: integer(env, 'CLUSTER_PEER_TIMEOUT_MS', 15_000, 300, 600_000),
     warmUpRounds: integer(env, 'WARM_UP_ROUNDS', 4, 0, 100),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     limits: {
       maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', DEFAULT_LIMITS.maxFrameBytes, 1024, 256 * 1024 * 1024),
       maxBoardBytes: integer(env, 'MAX_BOARD_BYTES', DEFAULT_LIMITS.maxBoardBytes, 1024, 4 * 1024 * 1024 * 1024),
@@ -111,6 +118,14 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   }
   return value
 }
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = text(env[name])
+  if (raw === undefined) return fallback
+  const value = allowed.find((one) => one === raw.toLowerCase())
+  if (value === undefined) throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`)
+  return value
+}
+
 
 function publicUrl(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined

@@ -18,6 +18,7 @@ describe('the server configuration', () => {
       redisUrl: undefined,
       clusterPeerTimeoutMs: 15_000,
       warmUpRounds: 4,
+      logLevel: 'info',
       limits: {
         maxFrameBytes: 4_194_304, maxBoardBytes: 67_108_864, maxConnectionsPerBoard: 500, maxConnectionsPerIp: 300,
         messagesPerSecond: 200, awarenessPerSecond: 60, boardsPerMinute: 30,
@@ -32,11 +33,12 @@ describe('the server configuration', () => {
       MAX_FRAME_BYTES: '65536', MAX_BOARD_BYTES: '1048576', MAX_CONNECTIONS_PER_BOARD: '20', MAX_CONNECTIONS_PER_IP: '10',
       RATE_LIMIT_MESSAGES: '50', RATE_LIMIT_AWARENESS: '5', RATE_LIMIT_BOARDS: '7', DATABASE_URL: 'postgres://zigzag@db/zigzag', REDIS_URL: 'redis://cache:6379',
       DATABASE_SCHEMA: 'boards', CLUSTER_PEER_TIMEOUT_MS: '5000', FAN_OUT_WINDOW_MS: '4', WARM_UP_ROUNDS: '0',
+      LOG_LEVEL: 'warn',
     })
     expect(config).toEqual({
       port: 3000, host: '127.0.0.1', dataDir: `${REPO_ROOT}/var/boards`, clientDir: '/opt/client',
       publicUrl: 'https://zigzag.example.org', unloadGraceMs: 100, compactEvery: 50, autoVersionMs: 0, fixedFanOutWindowMs: 4,
-      databaseUrl: 'postgres://zigzag@db/zigzag', databaseSchema: 'boards', redisUrl: 'redis://cache:6379', clusterPeerTimeoutMs: 5000, warmUpRounds: 0,
+      databaseUrl: 'postgres://zigzag@db/zigzag', databaseSchema: 'boards', redisUrl: 'redis://cache:6379', clusterPeerTimeoutMs: 5000, warmUpRounds: 0, logLevel: 'warn',
       limits: { maxFrameBytes: 65_536, maxBoardBytes: 1_048_576, maxConnectionsPerBoard: 20, maxConnectionsPerIp: 10, messagesPerSecond: 50, awarenessPerSecond: 5, boardsPerMinute: 7 },
     })
     expect(loadConfig({}).limits).toEqual(DEFAULT_LIMITS)
@@ -49,5 +51,10 @@ describe('the server configuration', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'zigzag.example.org' })).toThrow(/PUBLIC_URL/)
     expect(() => loadConfig({ FAN_OUT_WINDOW_MS: '2.5' })).toThrow(/FAN_OUT_WINDOW_MS must be a whole number from 0 to 1000/)
     expect(() => loadConfig({ WARM_UP_ROUNDS: 'yes' })).toThrow(/WARM_UP_ROUNDS must be a whole number from 0 to 100, got "yes"/)
+    expect(() => loadConfig({ LOG_LEVEL: 'abc' })).toThrow('LOG_LEVEL must be one of error, warn, info, debug, got "abc"')
+  })
+
+  it('takes the log levels the README lists, in any case, and debug (which logs what info does)', () => {
+    expect(['error', 'WARN', ' info ', 'debug'].map((level) => loadConfig({ LOG_LEVEL: level }).logLevel)).toEqual(['error', 'warn', 'info', 'debug'])
   })
 })

@@ -69,6 +69,25 @@ export async function spawnServer(port: number, dataDir: string, env: Record<str
   return { url, port, pid: proc.pid ?? -1, proc, exited, output: () => tail }
 }
 
+/**
+ * Starts the server (as spawnServer does) expecting it to refuse: resolves once it exits, with its exit code and what it
+ * printed (stdout and stderr), or kills it after `timeout` (code null).
+ */
+export async function failedStart(port: number, dataDir: string, env: Record<string, string> = {}, timeout = 15_000): Promise<{ code: number | null; output: string }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, WARM_UP_ROUNDS: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const timer = setTimeout(() => proc.kill('SIGKILL'), timeout)
+  const code = await new Promise<number | null>((resolve) => proc.once('close', (exitCode) => resolve(exitCode)))
+  clearTimeout(timer)
+  return { code, output }
+}
+
 /** Kills the process unless it already exited; waits for it. */
 export async function killServer(server: ChildServer, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
   if (server.proc.exitCode === null && server.proc.signalCode === null) server.proc.kill(signal)
