@@ -82,7 +82,7 @@ export function loadConfig(env: Env = {}, root: string = REPO_ROOT): Config {
     compactEvery: integer(env, 'COMPACT_EVERY', 500, 1, 1_000_000),
     autoVersionMs: integer(env, 'AUTO_VERSION_MS', 10 * 60 * 1000, 0, 7 * 24 * 60 * 60 * 1000),
     fixedFanOutWindowMs: text(env.FAN_OUT_WINDOW_MS) === undefined ? undefined : integer(env, 'FAN_OUT_WINDOW_MS', 0, 0, 1000),
-    databaseUrl: text(env.DATABASE_URL),
+    databaseUrl: databaseUrl(text(env.DATABASE_URL)),
     databaseSchema: text(env.DATABASE_SCHEMA),
     redisUrl: text(env.REDIS_URL),
     clusterPeerTimeoutMs: integer(env, 'CLUSTER_PEER_TIMEOUT_MS', 15_000, 300, 600_000),
@@ -118,6 +118,7 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   }
   return value
 }
+
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = text(env[name])
   if (raw === undefined) return fallback
@@ -126,6 +127,23 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return value
 }
 
+/**
+ * Only a PostgreSQL URL: pg read anything else as one (`not-a-url` failed with "getaddrinfo ENOTFOUND base", a mysql://
+ * URL reached the PostgreSQL server as a user's name). Not echoed in the error: a DATABASE_URL may hold a password.
+ */
+function databaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined
+  let protocol: string | undefined
+  try {
+    protocol = new URL(raw).protocol
+  } catch {
+    protocol = undefined
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new Error('DATABASE_URL must be a PostgreSQL URL starting with postgres:// or postgresql://, such as postgres://zigzag:secret@db.internal:5432/zigzag')
+  }
+  return raw
+}
 
 function publicUrl(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined

@@ -35,4 +35,13 @@ describe('a server started with a bad setting', () => {
     expect(error).toBe('LOG_LEVEL must be one of error, warn, info, debug, got "abc"')
     expect(code).toBe(1)
   })
+
+  it('says DATABASE_URL must be a PostgreSQL URL, not where a misread one failed to connect', async () => {
+    for (const url of ['not-a-url', 'mysql://zigzag@127.0.0.1/zigzag']) {
+      const { code, lines, error } = await refusal({ DATABASE_URL: url })
+      expect(lines, lines.join('\n')).toHaveLength(1)
+      expect(error).toMatch(/^DATABASE_URL must be a PostgreSQL URL starting with postgres:\/\/ or postgresql:\/\//)
+      expect(code).toBe(1)
+    }
+  })
 })

@@ -52,6 +52,12 @@ describe('the server configuration', () => {
     expect(() => loadConfig({ FAN_OUT_WINDOW_MS: '2.5' })).toThrow(/FAN_OUT_WINDOW_MS must be a whole number from 0 to 1000/)
     expect(() => loadConfig({ WARM_UP_ROUNDS: 'yes' })).toThrow(/WARM_UP_ROUNDS must be a whole number from 0 to 100, got "yes"/)
     expect(() => loadConfig({ LOG_LEVEL: 'abc' })).toThrow('LOG_LEVEL must be one of error, warn, info, debug, got "abc"')
+    for (const bad of ['not-a-url', 'mysql://zigzag@127.0.0.1/zigzag', 'db.internal:5432/zigzag']) {
+      expect(() => loadConfig({ DATABASE_URL: bad })).toThrow(/^DATABASE_URL must be a PostgreSQL URL starting with postgres:\/\/ or postgresql:\/\//)
+    }
+    // A DATABASE_URL may hold a password: the message does not repeat it.
+    expect(() => loadConfig({ DATABASE_URL: 'zigzag:s3cret@db:5432/zigzag' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cret') }))
+    expect(loadConfig({ DATABASE_URL: 'postgresql://zigzag:pw@db.internal/zigzag?sslmode=require' }).databaseUrl).toBe('postgresql://zigzag:pw@db.internal/zigzag?sslmode=require')
   })
 
   it('takes the log levels the README lists, in any case, and debug (which logs what info does)', () => {
