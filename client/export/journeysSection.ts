@@ -43,7 +43,7 @@ export function journeysSection(board: BoardState, t: TFunction, heading: Conten
         stop.channelSwitch ? t(stop.channelSwitch.to === 'digital' ? 'report.toDigital' : 'report.toPhysical') : '',
         stop.handOff ? handOffText(stop.handOff, t) : '',
       ]),
-      [24, '*', 80, 100, 100, 95, 140]))
+      [24, '*', 80, 100, 100, 95, 140], true))
   }
   return content
 }

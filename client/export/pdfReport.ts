@@ -59,7 +59,7 @@ export function reportDocument({
   const count = new Intl.NumberFormat(locale)
   content.push(table([t('report.rank'), t('touchpoint.title'), t('touchpoint.department'), t('touchpoint.status'), t('report.influence')],
     influenceRanking(board).map((r, i) => [String(i + 1), r.touchpoint.title, r.touchpoint.department, t(`status.${r.touchpoint.status}`),
-      r.average === null ? '–' : `${oneDecimal.format(r.average)} (${count.format(r.count)})`]), [24, '*', 120, 70, 70]))
+      r.average === null ? '–' : `${oneDecimal.format(r.average)} (${count.format(r.count)})`]), [24, '*', 120, 70, 70], true))
   // What the room decided by dots, beside the influence ranking (as under Priority in the app).
   const openedAt = (round: VotingRound) => new Date(round.openedAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
   content.push(...votingRounds(board, votingHistory, t, openedAt))

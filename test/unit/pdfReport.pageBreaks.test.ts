@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { renderPdf, reportDocument } from '../../client/export/pdfReport.js'
-import { addFactor, readBoard, updateTouchpoint } from '../../shared/model/index.js'
-import { addCards, author, seededDoc } from '../utils/board.js'
+import { addFactor, linkTouchpoints, readBoard, updateTouchpoint } from '../../shared/model/index.js'
+import { addCards, author, defaultPersona, seededDoc } from '../utils/board.js'
 import { pdfLayout } from '../utils/pdf.js'
 
 const t = ((key: string) => key) as unknown as TFunction
@@ -110,4 +110,28 @@ describe('the PDF report’s headings', () => {
       expect(heading, `${count} touchpoints`).toBe(row)
     }
   }, 30_000)
+})
+
+describe('the PDF report’s journey tables', () => {
+  it('keep each stop on one page: a page break never cuts a row in two', async () => {
+    // QA: the first stop's name sat at the bottom of a page and the rest of its row ("research | Physical") on the next.
+    for (const stops of [18, 23, 28, 33]) {
+      const doc = seededDoc()
+      const titles = Array.from({ length: stops }, (_, i) => `Stop ${i + 1} of the account opening, with a name long enough to wrap`)
+      const cards = addCards(doc, titles.map((title) => [title, 'Purchase', 'Store']))
+      titles.forEach((title, i) => updateTouchpoint(doc, cards[title]!, { department: `D${i + 1}` }))
+      const persona = defaultPersona(doc)
+      for (let i = 1; i < stops; i++) linkTouchpoints(doc, persona, cards[titles[i - 1]!]!, cards[titles[i]!]!)
+      const all = await runs({ board: readBoard(doc), titles })
+      const section = all.findIndex((run) => run.text === 'report.journeys')
+      const titleAt = (n: number) => all.findIndex((run, at) => at > section && run.text.startsWith(`Stop ${n} of`))
+      for (let n = 1; n <= stops; n++) {
+        // The row's first run (its number) and its last (the title's last line, "wrap"), before the next row.
+        const number = titleAt(n) - 1
+        const next = n < stops ? titleAt(n + 1) : all.length
+        const last = all.findIndex((run, at) => at > number && at < next && run.text === 'wrap')
+        expect(all[last]?.page, `stop ${n} of ${stops}`).toBe(all[number]?.page)
+      }
+    }
+  }, 60_000)
 })
