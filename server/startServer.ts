@@ -1,15 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { type Config, DB_FILE, REPO_ROOT, loadConfig } from './config.js'
+import { type Config, REPO_ROOT, loadConfig } from './config.js'
+import { openDataDirStore } from './dataDir.js'
 import { createHttpApp } from './httpApp.js'
 import { type Logger, consoleLogger } from './log.js'
 import { createMetrics } from './metrics.js'
 import { Relay } from './relay.js'
 import { Cluster } from './cluster.js'
 import { openPostgresStore } from './pgStore.js'
-import { openSqliteStore } from './sqliteStore.js'
 import type { BoardStore } from './store.js'
 import { attachSync } from './syncSocket.js'
 import { loadTemplates } from './templates.js'
@@ -49,8 +49,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const ms = warmUpBoardLoading(config.warmUpRounds)
     log('info', 'server.warmed-up', { rounds: config.warmUpRounds, touchpoints: WARM_UP_TOUCHPOINTS, ms: Math.round(ms) })
   }
-  mkdirSync(config.dataDir, { recursive: true })
-  const store: BoardStore = config.databaseUrl ? await openPostgresStore(config.databaseUrl, { schema: config.databaseSchema }) : openSqliteStore(join(config.dataDir, DB_FILE))
+  const store: BoardStore = config.databaseUrl ? await openPostgresStore(config.databaseUrl, { schema: config.databaseSchema }) : openDataDirStore(config.dataDir)
   const cluster = config.redisUrl ? new Cluster(config.redisUrl, store, log, config.clusterPeerTimeoutMs) : undefined
   try {
     await cluster?.ready()

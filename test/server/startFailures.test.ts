@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { failedStart, freePort } from '../utils/childServer.js'
+import { startTestServer } from '../utils/server.js'
 
 /** A bad setting stops the start with one log line saying what is wrong (the operator reads it in journalctl or docker logs). */
 let dir: string
@@ -15,8 +16,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function refusal(env: Record<string, string>): Promise<{ code: number | null; lines: string[]; error: string }> {
-  const { code, output } = await failedStart(await freePort(), join(dir, 'data'), env)
+async function refusal(env: Record<string, string>, options?: Parameters<typeof failedStart>[3]): Promise<{ code: number | null; lines: string[]; error: string }> {
+  const { code, output } = await failedStart(await freePort(), join(dir, 'data'), env, options)
   const lines = output.trim().split('\n')
   let error = ''
   try {
@@ -43,5 +44,30 @@ describe('a server started with a bad setting', () => {
       expect(error).toMatch(/^DATABASE_URL must be a PostgreSQL URL starting with postgres:\/\/ or postgresql:\/\//)
       expect(code).toBe(1)
     }
+  })
+})
+
+describe('a server whose DATA_DIR it cannot use', () => {
+  it.runIf(existsSync('/proc/self'))('says it cannot make it, instead of hanging (a folder under /proc)', async () => {
+    const where = `/proc/zigzag-${process.pid}/data`
+    const { code, error } = await refusal({ DATA_DIR: where }, { timeout: 8000 })
+    expect(error).toMatch(new RegExp(`^DATA_DIR ${where} cannot be made \\(ENOENT: .*\\): it must be a folder, and the user this process runs as \\(uid \\d+\\) must be able to write it$`))
+    expect(code).toBe(1)
+  })
+
+  it('names the database and DATA_DIR when SQLite cannot open it', async () => {
+    const data = join(dir, 'data')
+    mkdirSync(join(data, 'zigzag.db'), { recursive: true }) // a folder where the file should be
+    await expect(startTestServer({ dataDir: data })).rejects.toThrow(
+      `The database ${join(data, 'zigzag.db')} cannot be opened (unable to open database file): DATA_DIR ${data} must be a folder, and the user this process runs as`,
+    )
+  })
+
+  it.runIf(process.getuid?.() === 0)('tells a server run as another user that this user must be able to write it', async () => {
+    chmodSync(dir, 0o755)
+    mkdirSync(join(dir, 'data'), { mode: 0o755 }) // root's, as after `sudo mkdir`
+    const { code, error } = await refusal({ HOME: '/tmp' }, { uid: 65534, gid: 65534 })
+    expect(error).toContain(`DATA_DIR ${join(dir, 'data')} must be a folder, and the user this process runs as (uid 65534) must be able to write it`)
+    expect(code).toBe(1)
   })
 })

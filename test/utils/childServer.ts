@@ -71,13 +71,17 @@ export async function spawnServer(port: number, dataDir: string, env: Record<str
 
 /**
  * Starts the server (as spawnServer does) expecting it to refuse: resolves once it exits, with its exit code and what it
- * printed (stdout and stderr), or kills it after `timeout` (code null).
+ * printed (stdout and stderr), or kills it after `timeout` (code null). `uid` and `gid` run it as another user (needs root).
  */
-export async function failedStart(port: number, dataDir: string, env: Record<string, string> = {}, timeout = 15_000): Promise<{ code: number | null; output: string }> {
+export async function failedStart(
+  port: number, dataDir: string, env: Record<string, string> = {}, { timeout = 15_000, uid, gid }: { timeout?: number; uid?: number; gid?: number } = {},
+): Promise<{ code: number | null; output: string }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, WARM_UP_ROUNDS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    uid,
+    gid,
   })
   let output = ''
   proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
