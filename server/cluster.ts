@@ -33,6 +33,8 @@ const Kind = ClusterKind
  * ioredis' offline queue for as long as the outage lasts; the join fails instead (1011, the client retries).
  */
 export const PREPARE_TIMEOUT_MS = 3000
+/** How long a starting process waits for both connections to Redis to answer before it refuses to start. */
+export const READY_TIMEOUT_MS = 3000
 const ROLES: Role[] = ['facilitator', 'editor', 'viewer']
 const LOCK_TTL_MS = 5000
 const LOCK_WAIT_MS = 5000
@@ -93,6 +95,9 @@ export class Cluster {
   private readonly unannounced = new Set<string>()
   private metrics: ClusterMetrics | undefined
   private closing = false
+  /** Connections that were ready at least once; until then their errors are kept for `ready`, not logged one by one. */
+  private readonly connected = new Set<'publisher' | 'subscriber'>()
+  private startError: string | undefined
 
   constructor(
     redisUrl: string, private readonly store: BoardStore, private readonly log: Logger, private readonly peerTimeoutMs = 15_000,
@@ -101,9 +106,15 @@ export class Cluster {
     this.publisher = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 })
     this.subscriber = new Redis(redisUrl, { lazyConnect: false })
     for (const [name, redis] of [['publisher', this.publisher], ['subscriber', this.subscriber]] as const) {
-      redis.on('error', (error: Error) => log('error', 'cluster.redis-error', { error: error.message }))
+      redis.on('error', (error: Error) => {
+        if (this.connected.has(name)) log('error', 'cluster.redis-error', { error: error.message })
+        else this.startError = error.message
+      })
       redis.on('close', () => this.connectionLost(name))
-      redis.on('ready', () => this.connectionBack(name))
+      redis.on('ready', () => {
+        this.connected.add(name)
+        this.connectionBack(name)
+      })
     }
     this.idBytes = Buffer.from(this.instanceId, 'utf8')
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message))
@@ -128,9 +139,24 @@ export class Cluster {
     }
   }
 
-  /** Waits until Redis answers, so a misconfigured REDIS_URL stops the start instead of failing later. */
-  async ready(): Promise<void> {
-    await Promise.all([this.publisher.ping(), this.subscriber.ping()])
+  /**
+   * Waits until Redis answers on both connections, at most `timeoutMs`, so a misconfigured REDIS_URL stops the start
+   * at once instead of failing later. Rejects with the last connection error (or says nothing answered).
+   */
+  async ready(timeoutMs = READY_TIMEOUT_MS): Promise<void> {
+    const answered = Promise.all([this.publisher.ping(), this.subscriber.ping()])
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`waited ${timeoutMs} ms`)), timeoutMs)
+    })
+    try {
+      await Promise.race([answered, timedOut])
+    } catch (error) {
+      answered.catch(() => undefined)
+      throw new Error(this.startError ?? (error as Error).message)
+    } finally {
+      clearTimeout(timer)
+    }
   }
 
   /** Both connections to Redis are up (`/healthz`, `zigzag_redis_up`). */
@@ -203,7 +229,8 @@ export class Cluster {
   async close(): Promise<void> {
     this.closing = true
     clearInterval(this.heartbeat)
-    await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()])
+    // QUIT waits behind commands queued while a connection is down (for as long as ioredis retries them): drop those.
+    await Promise.allSettled([this.publisher, this.subscriber].map((redis) => (redis.status === 'ready' ? redis.quit() : redis.disconnect())))
   }
 
   private publish(boardId: string, kind: number, payload: Uint8Array): void {
@@ -215,7 +242,7 @@ export class Cluster {
   }
 
   private connectionLost(name: 'publisher' | 'subscriber'): void {
-    if (this.closing || this.lost.has(name)) return
+    if (this.closing || !this.connected.has(name) || this.lost.has(name)) return
     this.lost.add(name)
     this.log('warn', 'cluster.redis-down', { connection: name })
   }

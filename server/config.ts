@@ -84,7 +84,7 @@ export function loadConfig(env: Env = {}, root: string = REPO_ROOT): Config {
     fixedFanOutWindowMs: text(env.FAN_OUT_WINDOW_MS) === undefined ? undefined : integer(env, 'FAN_OUT_WINDOW_MS', 0, 0, 1000),
     databaseUrl: databaseUrl(text(env.DATABASE_URL)),
     databaseSchema: text(env.DATABASE_SCHEMA),
-    redisUrl: text(env.REDIS_URL),
+    redisUrl: redisUrl(text(env.REDIS_URL)),
     clusterPeerTimeoutMs: integer(env, 'CLUSTER_PEER_TIMEOUT_MS', 15_000, 300, 600_000),
     warmUpRounds: integer(env, 'WARM_UP_ROUNDS', 4, 0, 100),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
@@ -125,6 +125,22 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   const value = allowed.find((one) => one === raw.toLowerCase())
   if (value === undefined) throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`)
   return value
+}
+
+/**
+ * Only a Redis URL: ioredis took anything else for a host's name (`not-a-url` retried "getaddrinfo ENOTFOUND not-a-url"
+ * until it gave up). Not echoed in the error: a REDIS_URL may hold a password.
+ */
+function redisUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined
+  let protocol: string | undefined
+  try {
+    protocol = new URL(raw).protocol
+  } catch {
+    protocol = undefined
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') throw new Error('REDIS_URL must start with redis:// or rediss://, such as redis://cache.internal:6379')
+  return raw
 }
 
 /**

@@ -58,6 +58,10 @@ describe('the server configuration', () => {
     // A DATABASE_URL may hold a password: the message does not repeat it.
     expect(() => loadConfig({ DATABASE_URL: 'zigzag:s3cret@db:5432/zigzag' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cret') }))
     expect(loadConfig({ DATABASE_URL: 'postgresql://zigzag:pw@db.internal/zigzag?sslmode=require' }).databaseUrl).toBe('postgresql://zigzag:pw@db.internal/zigzag?sslmode=require')
+    expect(() => loadConfig({ REDIS_URL: 'not-a-url' })).toThrow(/^REDIS_URL must start with redis:\/\/ or rediss:\/\//)
+    // A REDIS_URL may hold a password: the message does not repeat it.
+    expect(() => loadConfig({ REDIS_URL: 'zigzag:s3cret@cache:6379' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cret') }))
+    expect(loadConfig({ REDIS_URL: 'rediss://:pw@cache.internal:6380/2' }).redisUrl).toBe('rediss://:pw@cache.internal:6380/2')
   })
 
   it('takes the log levels the README lists, in any case, and debug (which logs what info does)', () => {
