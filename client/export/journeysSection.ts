@@ -23,14 +23,17 @@ export function journeysSection(board: BoardState, t: TFunction, heading: Conten
   if (journeys.some(({ stops }) => stops.length > 0)) content.push({ text: t('report.journeysIntro'), color: '#53607a', margin: [0, 0, 0, 4] })
   for (const { persona, stops } of journeys) {
     const description = persona.description.trim()
-    content.push(keptHeading({
+    const name = {
       text: [breakingLongWords(persona.name.trim() || '–'),
         ...(description && description.length <= SHORT_DESCRIPTION ? [{ text: ` · ${description}`, bold: false, color: '#53607a' }] : [])],
-    }, 'h3'))
+    }
     if (stops.length === 0) {
+      content.push(keptHeading(name, 'h3'))
       content.push(contentStart({ text: t('report.noJourney'), italics: true }))
       continue
     }
+    // The persona's name heads the table, as a row of its own: it comes again on every page the journey runs onto, and
+    // stays with the first stop, each stop on one page (a page break cut a stop in two, QA).
     content.push(table(
       [t('report.step'), t('report.touchpoint'), t('touchpoint.phase'), t('touchpoint.lane'), t('touchpoint.department'),
         t('report.channelSwitch'), t('report.handOff')],
@@ -43,7 +46,7 @@ export function journeysSection(board: BoardState, t: TFunction, heading: Conten
         stop.channelSwitch ? t(stop.channelSwitch.to === 'digital' ? 'report.toDigital' : 'report.toPhysical') : '',
         stop.handOff ? handOffText(stop.handOff, t) : '',
       ]),
-      [24, '*', 80, 100, 100, 95, 140], true))
+      [24, '*', 80, 100, 100, 95, 140], 'short', { ...name, style: 'h3', margin: [0, 6, 0, 2] }))
   }
   return content
 }

@@ -59,7 +59,7 @@ export function reportDocument({
   const count = new Intl.NumberFormat(locale)
   content.push(table([t('report.rank'), t('touchpoint.title'), t('touchpoint.department'), t('touchpoint.status'), t('report.influence')],
     influenceRanking(board).map((r, i) => [String(i + 1), r.touchpoint.title, r.touchpoint.department, t(`status.${r.touchpoint.status}`),
-      r.average === null ? '–' : `${oneDecimal.format(r.average)} (${count.format(r.count)})`]), [24, '*', 120, 70, 70], true))
+      r.average === null ? '–' : `${oneDecimal.format(r.average)} (${count.format(r.count)})`]), [24, '*', 120, 70, 70], 'short'))
   // What the room decided by dots, beside the influence ranking (as under Priority in the app).
   const openedAt = (round: VotingRound) => new Date(round.openedAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
   content.push(...votingRounds(board, votingHistory, t, openedAt))
@@ -94,7 +94,7 @@ export function reportDocument({
   for (const tp of withFactors) {
     // The touchpoint names its matrix in the header row, which pdfmake repeats on every page a long matrix runs onto.
     content.push(table([breakingLongWords(tp.title), ...FACTOR_DIMENSIONS.map((d) => t(`factors.${d}`))],
-      factorRows(board, tp.id, t), [120, '*', '*'], true))
+      factorRows(board, tp.id, t), [120, '*', '*'], 'namesItself'))
   }
   content.push(pageHeading(t('report.stardust')))
   // Once a stardust round has closed, the backlog goes by its dots, as the app's backlog does, and shows them first.
