@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { DB_FILE } from './config.js'
+import { DataDirInUseError, lockDataDir } from './dataDirLock.js'
 import { openSqliteStore } from './sqliteStore.js'
 import type { SyncBoardStore } from './store.js'
 
@@ -26,14 +27,32 @@ export function makeDataDir(dir: string): void {
   }
 }
 
-/** The SQLite store in DATA_DIR; an error names the path and who must be able to write it, not only SQLite's words. */
+/**
+ * The SQLite store in DATA_DIR, held by this process alone until it is closed (server/dataDirLock.ts); an error names the
+ * path and who must be able to write it, not only SQLite's words.
+ */
 export function openDataDirStore(dir: string): SyncBoardStore {
   makeDataDir(dir)
-  const file = join(dir, DB_FILE)
+  let lock: { release(): void }
   try {
-    return openSqliteStore(file)
+    lock = lockDataDir(dir)
   } catch (error) {
+    if (error instanceof DataDirInUseError) throw error
+    throw new Error(`DATA_DIR ${dir} cannot be written (${reason(error)}): it must be a folder, and ${whoWrites()}`)
+  }
+  const file = join(dir, DB_FILE)
+  let store: SyncBoardStore
+  try {
+    store = openSqliteStore(file)
+  } catch (error) {
+    lock.release()
     if ((error as { code?: string }).code !== 'SQLITE_CANTOPEN') throw error
     throw new Error(`The database ${file} cannot be opened (${reason(error)}): DATA_DIR ${dir} must be a folder, and ${whoWrites()} and its files`)
   }
+  const close = store.close.bind(store)
+  store.close = () => {
+    close()
+    lock.release()
+  }
+  return store
 }
