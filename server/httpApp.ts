@@ -111,6 +111,7 @@ export function createHttpApp(deps: AppDeps): (req: IncomingMessage, res: Server
         }
         if (error instanceof HttpError) {
           if (error.status === 413) res.setHeader('Connection', 'close')
+          for (const [name, value] of Object.entries(error.headers ?? {})) res.setHeader(name, value)
           return sendJson(res, error.status, { ...error.details, error: error.message })
         }
         deps.log('error', 'http.failed', { method, path, error: String(error) })

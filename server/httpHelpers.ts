@@ -22,7 +22,13 @@ export const MAX_BODY_BYTES = 1024 * 1024
 
 /** An error that already knows its HTTP status and a message fit for the client (and any more it should be told). */
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly details?: Record<string, unknown>) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    /** Sent with the error, e.g. Retry-After with a 429. */
+    readonly headers?: Record<string, string>,
+  ) {
     super(message)
   }
 }

@@ -19,6 +19,11 @@ export class TokenBucket {
     this.tokens -= 1
     return true
   }
+
+  /** Milliseconds until the next token, as of the last take. */
+  msUntilNext(): number {
+    return this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.rate) * 1000
+  }
 }
 
 /** The two buckets of one connection: all frames, and awareness frames on their own. */

@@ -22,6 +22,21 @@ describe('making boards', () => {
     const refused = await post(server.url, { title: 'One too many' })
     expect(refused.status).toBe(429)
     expect(((await refused.json()) as { error: string }).error).toBe('Too many boards made from this address (at most 3 a minute); try again in a minute')
+    // 3 a minute: the next one in 20 s, said in seconds as Retry-After takes them.
+    expect(refused.headers.get('retry-after')).toMatch(/^(19|20)$/)
+  })
+
+  it('lets a client that waits as long as Retry-After says make its board', async () => {
+    server = await startTestServer({ limits: { ...DEFAULT_LIMITS, boardsPerMinute: 60 } })
+    let refused: Response | undefined
+    for (let i = 0; i < 200 && !refused; i++) {
+      const res = await post(server.url, { title: `Board ${i}` })
+      if (res.status === 429) refused = res
+    }
+    const retryAfter = Number(refused?.headers.get('retry-after'))
+    expect(retryAfter).toBe(1)
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000))
+    expect((await post(server.url, { title: 'After waiting' })).status).toBe(201)
   })
 
   it('builds a large board file away from the relay: the server answers others meanwhile, and the board is whole', async () => {
