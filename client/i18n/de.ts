@@ -63,7 +63,7 @@ export const de: Strings<typeof en> = {
     skipToCards: 'Zu den Kontaktpunkten springen',
     controls: 'Zoom-Steuerung', zoomIn: 'Vergrößern', zoomOut: 'Verkleinern', fitView: 'Board an den Bildschirm anpassen',
     card: 'Enter oder Leertaste wählt die Karte aus. Entf entfernt sie, Escape bricht ab.',
-    cardByKeys: 'Enter oder Leertaste wählt die Karte aus, die Pfeiltasten verschieben sie. Entf entfernt sie, Escape bricht ab.',
+    cardByKeys: 'Die Leertaste wählt die Karte aus, die Pfeiltasten verschieben sie (mit Umschalt weiter). Enter öffnet ihre Details. Entf entfernt sie, Escape bricht ab.',
     cardMoved: 'Karte verschoben. Neue Position: x {{x}}, y {{y}}',
     step: 'Enter oder Leertaste wählt den Schritt der Journey aus. Entf entfernt ihn, Escape bricht ab.',
     handle: 'Mit dem nächsten Kontaktpunkt verbinden',

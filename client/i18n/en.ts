@@ -60,7 +60,7 @@ export const en = {
     skipToCards: 'Skip to the touchpoints',
     controls: 'Zoom controls', zoomIn: 'Zoom in', zoomOut: 'Zoom out', fitView: 'Fit the board to the screen',
     card: 'Press Enter or Space to select the card. Press Delete to remove it and Escape to cancel.',
-    cardByKeys: 'Press Enter or Space to select the card, then move it with the arrow keys. Press Delete to remove it and Escape to cancel.',
+    cardByKeys: 'Press Space to select the card, then move it with the arrow keys (with Shift, farther). Enter opens its details. Press Delete to remove it and Escape to cancel.',
     cardMoved: 'Card moved. New position: x {{x}}, y {{y}}',
     step: 'Press Enter or Space to select the step of the journey. Then press Delete to remove it or Escape to cancel.',
     handle: 'Link to the next touchpoint',

@@ -79,6 +79,25 @@ describe('the cards with the keyboard', () => {
     await expect.poll(() => page.locator('[data-title="Touchpoint 7"]').count()).toBe(1)
   })
 
+  it('moves a card selected with Space by the arrow keys; Enter goes into its details instead', async () => {
+    // QA: Space took the focus into the details, as Enter does, and the arrows the description promised moved nothing.
+    const card = page.locator('.react-flow__node-touchpoint:has([data-title="Touchpoint 5"])')
+    await card.focus()
+    await page.keyboard.press('Space')
+    await page.getByTestId('touchpoint-panel').waitFor()
+    expect(await focused(page)).toBe('Touchpoint 5')
+    const before = (await card.boundingBox())!
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown')
+    await expect.poll(async () => (await card.boundingBox())!.y - before.y).toBeGreaterThan(10)
+    await page.keyboard.press('Control+z')
+    await expect.poll(async () => Math.round((await card.boundingBox())!.y - before.y)).toBe(0)
+    await page.keyboard.press('Escape')
+    await card.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="touchpoint-panel"]') !== null)).toBe(true)
+    await page.keyboard.press('Escape')
+  })
+
   it('removes only the focused card when another card is still selected', async () => {
     // QA: a card renamed (it stays selected), then Tab to the next card and Delete: both went, without a question.
     await page.locator('[data-title="Touchpoint 10"] .card__title').click()

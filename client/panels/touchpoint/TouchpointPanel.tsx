@@ -22,6 +22,17 @@ export function openPanelFromKeyboard(id: string): void {
   keyboardOpening = { id, at: performance.now() }
 }
 
+/**
+ * The last key pressed on a card: Enter opens its details and goes into them; Space selects it and keeps the focus on
+ * it, for the arrow keys to move it. Both took the focus into the panel, and the arrows moved nothing (QA).
+ */
+let lastCardKey: string | null = null
+if (typeof window !== 'undefined') {
+  window.addEventListener('keydown', (event) => {
+    lastCardKey = (event.target as Element | null)?.matches?.('.react-flow__node') ? event.key : null
+  }, true)
+}
+
 /** Everything about the selected touchpoint, in four tabs that follow the workshop: describe, rate, examine, delight. */
 export function TouchpointPanel({ touchpoint, onClose }: { touchpoint: Touchpoint; onClose: () => void }) {
   const { t } = useTranslation()
@@ -29,7 +40,7 @@ export function TouchpointPanel({ touchpoint, onClose }: { touchpoint: Touchpoin
   const [tab, setTab] = useState<Tab>('details')
   // Opened from the keyboard (Enter on a focused card), the panel takes the focus, so Tab goes on inside it.
   const [fromKeyboard] = useState(() => (keyboardOpening?.id === touchpoint.id && performance.now() - keyboardOpening.at < 1000)
-    || (document.activeElement?.matches('.react-flow__node:focus-visible') ?? false))
+    || ((document.activeElement?.matches('.react-flow__node:focus-visible') ?? false) && lastCardKey !== ' '))
   useEffect(() => { keyboardOpening = null }, [])
   useCardFocusBack(touchpoint.id)
   const secondClick = useSecondClickRenames(() => { if (!readOnly) setEditingId(touchpoint.id) })
