@@ -91,6 +91,8 @@ describe('journey steps in a touchpoint’s panel', () => {
     await steps.getByTestId('journey-add-before').selectOption(before)
     await steps.getByTestId('journey-add-before-button').click()
     await expect.poll(() => stepsOf(before, card)).toBe(1)
+    // The button turned disabled: the focus went to the page's body (QA); it is back on the list.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('journey-add-before')
     await steps.getByTestId('journey-steps-before').getByRole('button', { name: 'Weekly flyer in the letterbox', exact: true }).click()
     await expect.poll(() => page.locator('.react-flow__node-touchpoint.selected').getAttribute('data-id')).toBe(before)
   })

@@ -88,6 +88,8 @@ export function JourneySteps({ touchpoint, onShow }: Props) {
                   onClick={() => {
                     group.link(chosen[group.key])
                     setChosen((was) => ({ ...was, [group.key]: '' }))
+                    // The button turns disabled with the list emptied: the focus goes back to the list, not to the page (QA).
+                    requestAnimationFrame(() => section.current?.querySelector<HTMLElement>(`[data-testid="journey-add-${group.key}"]`)?.focus())
                   }}>{t('journey.addStep')}</button>
               </div>
             )}
