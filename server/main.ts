@@ -13,7 +13,9 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     log('info', 'server.stopping', { signal })
-    server.close().then(
+    const started = performance.now()
+    // Logged once every board is compacted and the store closed: the operator sees the stop finished, and how long it took.
+    server.close().then(() => log('info', 'server.stopped', { signal, ms: Math.round(performance.now() - started) })).then(
       () => process.exit(0),
       (error: unknown) => {
         log('error', 'server.stop-failed', { error: String(error) })
