@@ -38,6 +38,12 @@ export function useViewOnResize(options: {
   const fit = useRef(options.fit)
   fit.current = options.fit
   const size = useRef<{ width: number; height: number; window: number } | null>(null)
+  /**
+   * The canvas' width as the window gives it, a side panel's share not taken off: a refit for a new height while a panel
+   * is open fits the board to that, not to the narrow room beside the panel (QA: adding factors with the Factors panel
+   * open once shrank the board 0.45 → 0.39).
+   */
+  const windowWidth = useRef(0)
   // Kept while a wait for a double-click is cut short by another change (a card picked meanwhile), so the fit still comes.
   const refitDue = useRef(false)
   const { pressing, deferred, released } = usePointerRelease()
@@ -45,6 +51,7 @@ export function useViewOnResize(options: {
     if (width === 0 || height === 0) return
     const before = size.current
     size.current = { width, height, window: window.innerWidth }
+    if (!before || before.window !== window.innerWidth) windowWidth.current = width + panelShare(canvas.current)
     if (!active) return void (refitDue.current = false)
     // The first size known is the one the board opened fitted to. A narrower or wider canvas in a window of the same width
     // is a side panel opening or closing: no fit for it.
@@ -55,7 +62,7 @@ export function useViewOnResize(options: {
       const { clientWidth: shownWidth = 0, clientHeight: shownHeight = 0 } = canvas.current ?? {}
       if (shownWidth === 0 || shownHeight === 0) return
       const now = getViewport()
-      let view = refitDue.current && untouched.current ? fit.current(shownWidth, shownHeight) : now
+      let view = refitDue.current && untouched.current ? fit.current(Math.max(shownWidth, windowWidth.current), shownHeight) : now
       refitDue.current = false
       const node = selectedId ? getInternalNode(selectedId) : undefined
       if (node) {
@@ -75,3 +82,11 @@ export function useViewOnResize(options: {
   }, [selectedId, width, height, active, untouched, lastPress, canvas, getInternalNode, getViewport, setViewport, released])
 }
 
+/** How much of the window's width a side panel right of the canvas takes (they share a row; the palette is on the left). */
+function panelShare(canvas: HTMLElement | null): number {
+  let share = 0
+  for (let next = canvas?.nextElementSibling; next; next = next.nextElementSibling) {
+    if (next.tagName === 'ASIDE') share += next.getBoundingClientRect().width
+  }
+  return share
+}

@@ -97,6 +97,22 @@ describe('a fitted board beside a side panel', () => {
         expect((await edges(page)).zoom).toBeCloseTo(closed.zoom, 5)
       }
 
+      // A new height (here the window's; the session strip appearing does the same) fits the board again, to the whole
+      // canvas' width also while a card's details are open: fitted beside them, it shrank (QA).
+      const shorter = { width: size.width, height: size.height - 120 }
+      await page.setViewportSize(shorter)
+      await expect.poll(async () => (await edges(page)).zoom).toBeLessThan(closed.zoom)
+      const alone = (await edges(page)).zoom
+      await page.setViewportSize(size)
+      await expect.poll(async () => (await edges(page)).zoom).toBeCloseTo(closed.zoom, 5)
+      await card('Online checkout').getByTestId('touchpoint-title').click()
+      await page.getByTestId('touchpoint-panel').waitFor()
+      await page.waitForTimeout(800)
+      await page.setViewportSize(shorter)
+      await expect.poll(async () => (await edges(page)).zoom).toBeCloseTo(alone, 5)
+      await page.getByTestId('touchpoint-panel').getByTestId('panel-close').click()
+      await page.setViewportSize(size)
+
       // The window made narrower: the untouched board fits again, every phase in sight.
       await page.setViewportSize({ width: size.width - 300, height: size.height })
       await expect.poll(async () => { const e = await edges(page); return e.lastPhase <= e.free && e.zoom < closed.zoom }).toBe(true)
