@@ -21,6 +21,8 @@ export class BoardPresence {
   readonly states = new Presence()
   /** Which connection announced each presence (awareness) client id. */
   private readonly owners = new Map<number, Connection>()
+  /** Connections that have sent presence (see `adopt`). */
+  private readonly spoken = new WeakSet<Connection>()
   private readonly check: ReturnType<typeof setInterval>
 
   constructor(private readonly outlets: PresenceOutlets) {
@@ -42,13 +44,33 @@ export class BoardPresence {
         if (this.owners.get(id) === conn) this.owners.delete(id)
         continue
       }
-      // A client that reconnects keeps its id: its new connection takes it over, and the old one must not remove it.
-      const previous = this.owners.get(id)
-      if (previous && previous !== conn) previous.clientIds.delete(id)
-      this.owners.set(id, conn)
-      conn.clientIds.add(id)
+      this.own(conn, id)
     }
-    this.changed(changed, 'here')
+    this.changed([...changed, ...this.adopt(conn, entries)], 'here')
+  }
+
+  /**
+   * Someone whose relay process went away and who reconnected here announces the presence this process already has
+   * from that one (the same clock: nothing changed). It is one of this process's people from now on, and the other
+   * processes are told, so none removes it with the old process's people. Only the first entry a connection sends is
+   * taken so: a page announces its own presence as soon as it connects, and a stock y-websocket client echoes everyone
+   * else's after.
+   */
+  private adopt(conn: Connection, entries: PresenceEntry[]): number[] {
+    if (this.spoken.has(conn)) return []
+    this.spoken.add(conn)
+    const first = entries[0]
+    if (!first || first.state === null || this.owners.has(first.clientId) || this.states.stateOf(first.clientId) === undefined) return []
+    this.own(conn, first.clientId)
+    return [first.clientId]
+  }
+
+  /** A client that reconnects keeps its id: its new connection takes it over, and the old one must not remove it. */
+  private own(conn: Connection, id: number): void {
+    const previous = this.owners.get(id)
+    if (previous && previous !== conn) previous.clientIds.delete(id)
+    this.owners.set(id, conn)
+    conn.clientIds.add(id)
   }
 
   /** A connection closed: the people it announced leave. */
@@ -62,9 +84,12 @@ export class BoardPresence {
     this.changed(this.states.apply(readPresenceUpdate(update)), 'elsewhere')
   }
 
-  /** People on a relay process that stopped answering: their presence goes. */
+  /**
+   * People on a relay process that stopped answering: their presence goes, except for anyone who has reconnected to
+   * this process meanwhile (a load balancer sent them here): they keep their client id, and are here now.
+   */
   expireCluster(clientIds: number[]): void {
-    this.changed(this.states.remove(clientIds), 'elsewhere')
+    this.changed(this.states.remove(clientIds.filter((id) => !this.owners.has(id))), 'elsewhere')
   }
 
   dispose(): void {

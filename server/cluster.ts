@@ -330,15 +330,23 @@ export class Cluster {
     }
   }
 
-  /** Remembers which process each presence belongs to, so it can be removed if that process dies. */
+  /**
+   * Remembers which process each presence belongs to, so it can be removed if that process dies. A person belongs to
+   * the process that last announced them: one who reconnected elsewhere (their process died, a load balancer sent
+   * them on) is not removed with their old process's people.
+   */
   private trackPresence(boardId: string, instance: string, update: Uint8Array): void {
     const entry = this.boards.get(boardId)
     if (!entry) return
     const clients = entry.remote.get(instance) ?? new Set<number>()
     entry.remote.set(instance, clients)
     for (const { clientId, present } of awarenessEntries(update)) {
-      if (present) clients.add(clientId)
-      else clients.delete(clientId)
+      if (!present) {
+        clients.delete(clientId)
+        continue
+      }
+      clients.add(clientId)
+      for (const [other, theirs] of entry.remote) if (other !== instance) theirs.delete(clientId)
     }
   }
 
