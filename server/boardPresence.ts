@@ -51,16 +51,17 @@ export class BoardPresence {
 
   /**
    * Someone whose relay process went away and who reconnected here announces the presence this process already has
-   * from that one (the same clock: nothing changed). It is one of this process's people from now on, and the other
-   * processes are told, so none removes it with the old process's people. Only the first entry a connection sends is
-   * taken so: a page announces its own presence as soon as it connects, and a stock y-websocket client echoes everyone
-   * else's after.
+   * from that one, or had until that one said it stops (the same clock: `apply` changed nothing). It is one of this
+   * process's people from now on, shown again if it was removed, and the other processes are told, so none removes it
+   * with the old process's people. Only the first entry a connection sends is taken so: a page announces its own
+   * presence as soon as it connects, and a stock y-websocket client echoes everyone else's after.
    */
   private adopt(conn: Connection, entries: PresenceEntry[]): number[] {
     if (this.spoken.has(conn)) return []
     this.spoken.add(conn)
     const first = entries[0]
-    if (!first || first.state === null || this.owners.has(first.clientId) || this.states.stateOf(first.clientId) === undefined) return []
+    if (!first || first.state === null || this.owners.has(first.clientId)) return []
+    if (this.states.stateOf(first.clientId) === undefined && !this.states.restore(first)) return []
     this.own(conn, first.clientId)
     return [first.clientId]
   }

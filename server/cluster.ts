@@ -48,6 +48,10 @@ export function clusterMessage(kind: number, instanceId: Buffer, payload: Uint8A
 }
 /** Where every process says it is alive. */
 const INSTANCES = 'zigzag:instances'
+/** Where a process that stops on purpose says so, so the others drop its people's presence at once. */
+const LEAVING = 'zigzag:instances:leaving'
+/** How long a stopping process waits for Redis to take its leaving message. */
+const LEAVE_TIMEOUT_MS = 1000
 
 interface BoardEntry {
   session?: BoardSession
@@ -95,6 +99,9 @@ export class Cluster {
   private readonly unannounced = new Set<string>()
   private metrics: ClusterMetrics | undefined
   private closing = false
+  private leaving: Promise<void> | undefined
+  /** Processes that said they stop, and when: what they still publish while stopping does not count as alive. */
+  private readonly left = new Map<string, number>()
   /** Connections that were ready at least once; until then their errors are kept for `ready`, not logged one by one. */
   private readonly connected = new Set<'publisher' | 'subscriber'>()
   private startError: string | undefined
@@ -118,7 +125,7 @@ export class Cluster {
     }
     this.idBytes = Buffer.from(this.instanceId, 'utf8')
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message))
-    void this.subscriber.subscribe(INSTANCES).catch(() => undefined)
+    void this.subscriber.subscribe(INSTANCES, LEAVING).catch(() => undefined)
     this.heartbeat = setInterval(() => this.beat(), Math.max(100, Math.floor(peerTimeoutMs / 3)))
     this.heartbeat.unref()
   }
@@ -129,14 +136,20 @@ export class Cluster {
     const now = Date.now()
     for (const [instance, seen] of this.lastSeen) {
       if (now - seen < this.peerTimeoutMs) continue
-      this.lastSeen.delete(instance)
-      for (const entry of this.boards.values()) {
-        const clients = entry.remote.get(instance)
-        entry.remote.delete(instance)
-        if (clients?.size && entry.session) entry.session.expireClusterPresence([...clients])
-      }
-      this.log('warn', 'cluster.peer-lost', { instance })
+      this.forget(instance, 'cluster.peer-lost')
     }
+    for (const [instance, at] of this.left) if (now - at > 4 * this.peerTimeoutMs) this.left.delete(instance)
+  }
+
+  /** Another process stopped (it said so) or stopped answering: its people's presence goes. */
+  private forget(instance: string, event: 'cluster.peer-lost' | 'cluster.peer-left'): void {
+    this.lastSeen.delete(instance)
+    for (const entry of this.boards.values()) {
+      const clients = entry.remote.get(instance)
+      entry.remote.delete(instance)
+      if (clients?.size && entry.session) entry.session.expireClusterPresence([...clients])
+    }
+    this.log(event === 'cluster.peer-lost' ? 'warn' : 'info', event, { instance })
   }
 
   /**
@@ -226,7 +239,26 @@ export class Cluster {
     this.rotatedHandler = handler
   }
 
+  /**
+   * This process stops on purpose (its sockets are closed): tells the others, which drop its people's presence at once
+   * instead of after the peer timeout. Its presence is not published any more; its updates still are. Idempotent.
+   */
+  leave(): Promise<void> {
+    this.leaving ??= (async () => {
+      clearInterval(this.heartbeat)
+      const said = this.publisher.publish(LEAVING, this.idBytes).then(
+        () => undefined,
+        (error: Error) => this.log('warn', 'cluster.leave-failed', { error: error.message }),
+      )
+      let timer: ReturnType<typeof setTimeout> | undefined
+      await Promise.race([said, new Promise<void>((resolve) => (timer = setTimeout(resolve, LEAVE_TIMEOUT_MS)))])
+      clearTimeout(timer)
+    })()
+    return this.leaving
+  }
+
   async close(): Promise<void> {
+    if (this.publisher.status === 'ready') await this.leave()
     this.closing = true
     clearInterval(this.heartbeat)
     // QUIT waits behind commands queued while a connection is down (for as long as ioredis retries them): drop those.
@@ -234,6 +266,8 @@ export class Cluster {
   }
 
   private publish(boardId: string, kind: number, payload: Uint8Array): void {
+    // Gone for the others: presence published now would come back there and stay until the peer timeout.
+    if (this.leaving && (kind === Kind.awareness || kind === Kind.presenceQuery)) return
     this.publisher.publish(channelOf(boardId), clusterMessage(kind, this.idBytes, payload)).catch((error: Error) => {
       this.metrics?.publishFailures.inc()
       this.unannounced.add(boardId)
@@ -294,7 +328,14 @@ export class Cluster {
   private onMessage(channel: string, message: Buffer): void {
     if (channel === INSTANCES) {
       const instance = message.toString('utf8')
-      if (instance !== this.instanceId) this.lastSeen.set(instance, Date.now())
+      if (instance !== this.instanceId && !this.left.has(instance)) this.lastSeen.set(instance, Date.now())
+      return
+    }
+    if (channel === LEAVING) {
+      const instance = message.toString('utf8')
+      if (instance === this.instanceId) return
+      this.left.set(instance, Date.now())
+      this.forget(instance, 'cluster.peer-left')
       return
     }
     const boardId = channel.slice('zigzag:board:'.length)
@@ -310,7 +351,7 @@ export class Cluster {
     const sender = message.subarray(2, 2 + idLength)
     if (sender.equals(this.idBytes)) return // our own
     const instance = sender.toString('utf8')
-    this.lastSeen.set(instance, Date.now())
+    if (!this.left.has(instance)) this.lastSeen.set(instance, Date.now())
     const payload = new Uint8Array(message.buffer, message.byteOffset + 2 + idLength, message.length - 2 - idLength)
     try {
       if (kind === Kind.update) session.applyClusterUpdate(payload)

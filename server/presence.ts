@@ -48,6 +48,20 @@ export class Presence {
     return changed
   }
 
+  /**
+   * The state of someone the relay removed (their connection closed, their relay process stopped) back: they
+   * reconnected and announce what they had, at the clock it was removed at, which `apply` takes for a late copy, and so
+   * would every page that saw the removal. Taken with the next clock, as y-protocols does when a client hears of its own
+   * removal; sent to everyone, the person's own page included, which takes that clock on. Only for a person's own first
+   * announcement on a new connection (server/boardPresence.ts). Answers whether it was restored.
+   */
+  restore({ clientId, clock, state }: PresenceEntry, now = Date.now()): boolean {
+    const entry = this.entries.get(clientId)
+    if (state === null || entry === undefined || entry.state !== null || entry.clock !== clock) return false
+    this.entries.set(clientId, { clock: clock + 1, state, renewedAt: now })
+    return true
+  }
+
   /** Removes the states of `clientIds` (their connection closed); answers those that were present. */
   remove(clientIds: Iterable<number>): number[] {
     const removed: number[] = []

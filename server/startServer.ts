@@ -87,6 +87,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let closing: Promise<void> | undefined
   const shutdown = async () => {
     const compacted = relay.close()
+    void cluster?.leave() // every socket here is closed: the other processes drop their presence now, not after the peer timeout
     await sync.close()
     server.closeAllConnections()
     await new Promise<void>((resolve) => server.close(() => resolve()))

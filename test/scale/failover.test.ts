@@ -14,7 +14,7 @@ import { DATABASE_URL, testSchema } from './services.js'
  * People whose process goes away: it dies, or it is stopped on purpose (a rolling restart), and a load balancer sends
  * their reconnect to a process that is still there.
  */
-const PEER_TIMEOUT_MS = 2500
+const PEER_TIMEOUT_MS = 3000
 type LogEvent = LogFields & { level: LogLevel; event: string }
 const schema = testSchema()
 const dataDir = mkdtempSync(join(tmpdir(), 'zigzag-failover-'))
@@ -120,5 +120,34 @@ describe('presence when a process goes away', () => {
     await new Promise((resolve) => setTimeout(resolve, 500)) // for a removal to reach Ann and Carl, if it came
     expect(gone).toEqual([])
     expect(sees(ann, ben) && sees(carl, ben)).toBe(true)
+  }, 20_000)
+
+  it('drops the people of a process stopped on purpose everywhere at once, and shows again who reconnects elsewhere', async () => {
+    const two: ChildServer = await spawnServer(await freePort(), dataDir, env)
+    closers.push(() => killServer(two))
+    const lb = await balancer([two.port, one.port])
+    closers.push(() => lb.close())
+    const ann = client(one.url, 'Ann on one')
+    const carl = client(three.url, 'Carl on three')
+    const ben = client(lb.url, 'Ben through the balancer')
+    const dan = client(two.url, 'Dan on two') // his page keeps knocking at two, which does not come back
+    await Promise.all([synced(ann), synced(carl), synced(ben), synced(dan)])
+    await waitFor(() => sees(ann, ben) && sees(carl, ben) && sees(ann, dan) && sees(carl, dan), 5000, 'Ben and Dan (on two) seen on one and three')
+
+    const stoppedAt = performance.now()
+    two.proc.kill('SIGTERM') // a rolling restart
+    await waitFor(() => !sees(ann, dan) && !sees(carl, dan), 2 * PEER_TIMEOUT_MS, 'Dan gone from one and three')
+    const droppedMs = performance.now() - stoppedAt
+    // Ben reconnects through the balancer to one and announces the presence he had: shown again at once, though he
+    // does nothing (he renews it only every 15 s).
+    await waitFor(() => ben.provider.wsconnected && sees(ann, ben) && sees(carl, ben), 3000, 'Ben shown again on one and three')
+    const backMs = performance.now() - stoppedAt
+    console.log(`[failover] SIGTERM: Dan dropped on one and three after ${Math.round(droppedMs)} ms (peer timeout ${PEER_TIMEOUT_MS} ms); Ben shown again after ${Math.round(backMs)} ms`)
+    expect(droppedMs).toBeLessThan(PEER_TIMEOUT_MS / 2)
+    // Shown again with the next clock, which his own page took on: what he does next shows too.
+    ben.provider.awareness.setLocalStateField('user', { name: 'Ben, moved to one' })
+    const nameOf = (watcher: TestClient) => (watcher.provider.awareness.getStates().get(ben.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name
+    await waitFor(() => nameOf(ann) === 'Ben, moved to one' && nameOf(carl) === 'Ben, moved to one', 3000, 'Ben’s next change on one and three')
+    await two.exited
   }, 20_000)
 })

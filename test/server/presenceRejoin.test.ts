@@ -55,5 +55,8 @@ describe('a page whose connection dropped', () => {
     // Bob renews his presence only every 15 s: within 3 s, Ann sees him because the relay sent his presence on her return.
     await waitFor(() => sees(ann, bob), 3000, 'Ann to see Bob again')
     expect((ann.awareness.getStates().get(bob.awareness.clientID) as { user: { name: string } }).user.name).toBe('Bob')
+    // And Bob sees Ann again at once: her page announces what it had, at the clock the relay removed it at (it used to be
+    // taken for a late copy, and Ann stayed away from Bob's page until she moved or renewed her presence).
+    await waitFor(() => sees(bob, ann), 3000, 'Bob to see Ann again')
   })
 })
