@@ -5,6 +5,7 @@ import { ActionsMenu } from '../ui/ActionsMenu.js'
 import { EditTarget } from '../ui/EditTarget.js'
 import { FlowPortal } from './FlowPortal.js'
 import { useCanvas } from './CanvasContext.js'
+import { removalQuestion } from './removalQuestion.js'
 import { InlineText } from './InlineText.js'
 import { useHeaderRename } from './useHeaderRename.js'
 import { farHeaderSizes } from './headerSizes.js'
@@ -18,7 +19,7 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint
   const { t, doc, origin } = useCanvas()
   const { header, editing, onEditingChange, renameFromMenu } = useHeaderRename('lane-name')
   const remove = () => {
-    if (window.confirm(t('grid.removeLaneConfirm', { name: row.name }))) removeLane(doc, row.id, origin)
+    if (window.confirm(removalQuestion(doc, 'lane', row.id, row.name, t))) removeLane(doc, row.id, origin)
   }
   const other = row.channel === 'physical' ? 'digital' : 'physical'
   const longWord = useMemo(() => hasWordWiderThanLane(row.name, canvasMeasure), [row.name])

@@ -3,6 +3,7 @@ import { movePhase, phaseMaps, removePhase, renamePhase } from '../../shared/mod
 import { ActionsMenu } from '../ui/ActionsMenu.js'
 import { EditTarget } from '../ui/EditTarget.js'
 import { useCanvas } from './CanvasContext.js'
+import { removalQuestion } from './removalQuestion.js'
 import { InlineText } from './InlineText.js'
 import { useHeaderRename } from './useHeaderRename.js'
 import { farHeaderSizes } from './headerSizes.js'
@@ -16,7 +17,7 @@ export function PhaseHeader({ column, first, last, readOnly, lockedHint }: {
   const farSizes = useMemo(() => farHeaderSizes(column.name, 'phase'), [column.name])
   const { header, editing, onEditingChange, renameFromMenu } = useHeaderRename('phase-name')
   const remove = () => {
-    if (window.confirm(t('grid.removePhaseConfirm', { name: column.name }))) removePhase(doc, column.id, origin)
+    if (window.confirm(removalQuestion(doc, 'phase', column.id, column.name, t))) removePhase(doc, column.id, origin)
   }
   return (
     <div ref={header} className="phase" data-testid="phase" data-phase-id={column.id}

@@ -431,11 +431,13 @@ describe('a live board in two browsers', () => {
     await expect.poll(() => lanes(participant)).toEqual([...physical, 'New channel (digital)', ...digital])
 
     // Removing asks first: No keeps it, for everyone.
-    const answer = (accept: boolean) => facilitator.once('dialog', (dialog) => void (accept ? dialog.accept() : dialog.dismiss()))
+    const asked: string[] = []
+    const answer = (accept: boolean) => facilitator.once('dialog', (dialog) => { asked.push(dialog.message()); void (accept ? dialog.accept() : dialog.dismiss()) })
     answer(false)
     await press('phase', 'New phase', 'Remove phase…')
     await facilitator.waitForTimeout(300)
     expect(await phases(participant)).toContain('New phase')
+    expect(asked).toEqual(['Remove phase “New phase”? It holds no touchpoints.'])
     answer(true)
     await press('phase', 'New phase', 'Remove phase…')
     await expect.poll(() => phases(participant)).toEqual(phasesBefore)
