@@ -199,6 +199,7 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     for (const step of ['collect', 'rank', 'examine', 'delight', 'assign']) {
       await facilitator.getByTestId('agenda-next').click()
       await expect.poll(() => participant.getByTestId('agenda').getAttribute('data-step')).toBe(step)
+      await expect.poll(() => facilitator.getByTestId('agenda').getAttribute('data-step')).toBe(step) // Next moves on from what its page shows
     }
     // The last step has no next one: its button ends the agenda instead.
     expect(await facilitator.getByTestId('agenda-next').count()).toBe(0)

@@ -1,6 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { failedStart, freePort } from '../utils/childServer.js'
 import { startTestServer } from '../utils/server.js'
@@ -63,7 +63,9 @@ describe('a server whose DATA_DIR it cannot use', () => {
     )
   })
 
-  it.runIf(process.getuid?.() === 0)('tells a server run as another user that this user must be able to write it', async () => {
+  // Another user must reach the repository to run the server from it: a fresh clone in `mktemp -d` (mode 700, CI) is
+  // closed to them, and the server never starts there.
+  it.runIf(process.getuid?.() === 0 && openToOthers(process.cwd()))('tells a server run as another user that this user must be able to write it', async () => {
     chmodSync(dir, 0o755)
     mkdirSync(join(dir, 'data'), { mode: 0o755 }) // root's, as after `sudo mkdir`
     const { code, error } = await refusal({ HOME: '/tmp' }, { uid: 65534, gid: 65534 })
@@ -71,3 +73,11 @@ describe('a server whose DATA_DIR it cannot use', () => {
     expect(code).toBe(1)
   })
 })
+
+/** Whether every folder from the root down to `path` lets other users through (o+x). */
+function openToOthers(path: string): boolean {
+  for (let at = resolve(path); ; at = dirname(at)) {
+    if ((statSync(at).mode & 0o001) === 0) return false
+    if (dirname(at) === at) return true
+  }
+}
