@@ -5,6 +5,7 @@ import { useBoard } from '../board/BoardContext.js'
 import { Icon } from '../ui/Icon.js'
 import { ChairButton } from './ChairButton.js'
 import { PersonaEditor } from './PersonaEditor.js'
+import { moveAmongRadios } from '../ui/radioKeys.js'
 
 /**
  * Whose journey is drawn (and extended by new links); then, as one group that wraps below the personas when they need the
@@ -32,7 +33,7 @@ export function PersonaBar() {
     <div className="persona-bar">
       <div className="persona-bar__journey">
         <span className="persona-bar__label">{t('personas.journeyOf')}</span>
-        <div className="persona-bar__chips" role="radiogroup" aria-label={t('personas.heading')}>
+        <div className="persona-bar__chips" role="radiogroup" onKeyDown={moveAmongRadios} aria-label={t('personas.heading')}>
           {board.personas.map((p) => (
             <button key={p.id} type="button" role="radio" aria-checked={p.id === personaId} data-testid="persona"
               className={`persona-chip${p.id === personaId ? ' is-active' : ''}`} style={{ '--persona': p.color } as React.CSSProperties}
@@ -57,7 +58,7 @@ export function PersonaBar() {
           <input type="checkbox" checked={showOtherJourneys} onChange={(e) => setShowOtherJourneys(e.target.checked)} data-testid="show-other-journeys" />
           <span>{t('personas.showOthers')}</span>
         </label>
-        <div className="segmented segmented--small" role="radiogroup" aria-label={t('view.heading')}>
+        <div className="segmented segmented--small" role="radiogroup" onKeyDown={moveAmongRadios} aria-label={t('view.heading')}>
           {(['journey', 'heatmap'] as const).map((mode) => (
             <button key={mode} type="button" role="radio" aria-checked={viewMode === mode} data-testid={`view-${mode}`}
               className={viewMode === mode ? 'is-active' : ''} onClick={() => setViewMode(mode)}>{t(`view.${mode}`)}</button>

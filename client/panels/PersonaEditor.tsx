@@ -5,6 +5,7 @@ import { useBoard } from '../board/BoardContext.js'
 import { CommitField } from '../ui/CommitField.js'
 import { EditTarget } from '../ui/EditTarget.js'
 import { Modal } from '../ui/Modal.js'
+import { moveAmongRadios } from '../ui/radioKeys.js'
 
 /**
  * Name, short description and colour of a persona; remove it with its journey (not the last one). A persona just added
@@ -35,7 +36,7 @@ export function PersonaEditor({ personaId, onClose, isNew = false }: { personaId
           <CommitField id="persona-description" value={persona.description} multiline rows={2} maxLength={MAX_PERSONA_DESCRIPTION_LENGTH}
             onCommit={(description) => updatePersona(doc, persona.id, { description }, origin)} />
         </EditTarget>
-        <div className="swatches" role="radiogroup" aria-label={t('personas.color')}>
+        <div className="swatches" role="radiogroup" onKeyDown={moveAmongRadios} aria-label={t('personas.color')}>
           {swatches.map(({ color, active, usedBy }) => {
             const used = usedBy && t('personas.usedBy', { names: usedBy })
             return (

@@ -4,6 +4,7 @@ import { MAX_NAME_LENGTH, type TouchpointKind, addTouchpoint, clipText, singleLi
 import { useBoard } from '../board/BoardContext.js'
 import { useLengthLimit } from '../ui/FieldNotes.js'
 import { useKeepIfGone } from '../ui/lostDrafts.js'
+import { moveAmongRadios } from '../ui/radioKeys.js'
 
 const KINDS: TouchpointKind[] = ['direct', 'indirect']
 
@@ -90,7 +91,7 @@ export function PhoneAddTouchpoint({ last, covered, onAdded, onClose }: Props) {
         </label>
         <fieldset className="phone-add__kinds">
           <legend>{t('touchpoint.kind')}</legend>
-          <div className="phone-add__kind-buttons" role="radiogroup" aria-label={t('touchpoint.kind')}>
+          <div className="phone-add__kind-buttons" role="radiogroup" onKeyDown={moveAmongRadios} aria-label={t('touchpoint.kind')}>
             {KINDS.map((k) => (
               <button key={k} type="button" role="radio" aria-checked={kind === k} data-testid={`phone-add-${k}`}
                 className={`phone-add__kind${kind === k ? ' is-active' : ''}`} onClick={() => setKind(k)}>

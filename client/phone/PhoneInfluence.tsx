@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { MAX_INFLUENCE, type Touchpoint, influenceRanking, scoreInfluence } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
+import { moveAmongRadios } from '../ui/radioKeys.js'
 
 const SCORES = Array.from({ length: MAX_INFLUENCE }, (_, i) => i + 1)
 
@@ -15,7 +16,7 @@ export function PhoneInfluence({ touchpoint }: { touchpoint: Touchpoint }) {
       <h3>▲ {t(readOnly ? 'priority.heading' : 'priority.yourScore')}</h3>
       <p className="hint">{t('priority.question')}</p>
       {!readOnly && (
-        <div className="score-buttons phone-scores" role="radiogroup" aria-label={t('priority.yourScore')}>
+        <div className="score-buttons phone-scores" role="radiogroup" onKeyDown={moveAmongRadios} aria-label={t('priority.yourScore')}>
           {SCORES.map((score) => (
             <button key={score} type="button" role="radio" aria-checked={mine === score}
               className={`score-button${mine === score ? ' is-active' : ''}`} data-testid={`phone-influence-${score}`}

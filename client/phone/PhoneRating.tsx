@@ -3,6 +3,7 @@ import { OUTCOMES, type Touchpoint, myRating, rateMomentOfTruth, ratingDistribut
 import { useBoard } from '../board/BoardContext.js'
 import { OutcomeIcon } from '../ui/OutcomeIcon.js'
 import { RatingSummary } from '../ui/RatingSummary.js'
+import { moveAmongRadios } from '../ui/radioKeys.js'
 
 /**
  * A moment of truth from the phone: mark the touchpoint as one (as a laptop's Rating tab does), rate it (your own
@@ -26,7 +27,7 @@ export function PhoneRating({ touchpoint }: { touchpoint: Touchpoint }) {
       {touchpoint.momentOfTruth && !readOnly && (
         <>
           <h4>{t('rating.yourRating')}</h4>
-          <div className="outcome-buttons phone-outcomes" role="radiogroup" aria-label={t('rating.yourRating')}>
+          <div className="outcome-buttons phone-outcomes" role="radiogroup" onKeyDown={moveAmongRadios} aria-label={t('rating.yourRating')}>
             {OUTCOMES.map((outcome) => (
               <button key={outcome} type="button" role="radio" aria-checked={mine === outcome}
                 className={`outcome-button outcome-button--${outcome}${mine === outcome ? ' is-active' : ''}`} data-testid={`phone-rate-${outcome}`}

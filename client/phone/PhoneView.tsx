@@ -11,6 +11,7 @@ import { PhoneFocusCard } from './PhoneFocusCard.js'
 import { PhoneInstruction } from './PhoneHeader.js'
 import { PhoneStepRow } from './PhoneStepRow.js'
 import { PhoneTyping } from './phoneTyping.js'
+import { moveAmongRadios } from '../ui/radioKeys.js'
 
 /**
  * The board on a phone: the selected persona's journey as a list, in the
@@ -141,7 +142,7 @@ function PersonaPicker() {
   return (
     <div className="phone-personas">
       <span className="phone-personas__label">{t('personas.journeyOf')}</span>
-      <div ref={row} className={`phone-personas__chips${board.personas.length <= FEW_PERSONAS ? ' phone-personas__chips--wrap' : ''}`} role="radiogroup" aria-label={t('personas.heading')}>
+      <div ref={row} className={`phone-personas__chips${board.personas.length <= FEW_PERSONAS ? ' phone-personas__chips--wrap' : ''}`} role="radiogroup" onKeyDown={moveAmongRadios} aria-label={t('personas.heading')}>
         {board.personas.map((p) => (
           <button key={p.id} type="button" role="radio" aria-checked={p.id === personaId} data-testid="phone-persona" data-persona-id={p.id}
             className={`persona-chip phone-persona${p.id === personaId ? ' is-active' : ''}`} style={{ '--persona': p.color } as React.CSSProperties}

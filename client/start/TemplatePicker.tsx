@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type TemplateSummary, fetchTemplates } from '../sync/api.js'
+import { moveAmongRadios } from '../ui/radioKeys.js'
 
 /** Blank board or one of the templates with realistic content, in the current UI language. */
 export function TemplatePicker({ value, onChange }: { value: string; onChange: (template: string) => void }) {
@@ -13,7 +14,7 @@ export function TemplatePicker({ value, onChange }: { value: string; onChange: (
   }, [i18n.language])
   const options = [{ id: '', title: t('start.blank'), description: t('start.blankHint') }, ...templates]
   return (
-    <div className="templates" role="radiogroup" aria-label={t('start.template')}>
+    <div className="templates" role="radiogroup" onKeyDown={moveAmongRadios} aria-label={t('start.template')}>
       {options.map((option) => (
         <button key={option.id || 'blank'} type="button" role="radio" aria-checked={value === option.id}
           data-testid={`template-${option.id || 'blank'}`} className={`template${value === option.id ? ' is-active' : ''}`}

@@ -69,3 +69,26 @@ describe('an address that is no page', () => {
     await context.close()
   })
 })
+
+describe('the start page’s templates', () => {
+  it('move and choose with the arrow keys, as radio buttons do', async () => {
+    await fran.goto(server.url)
+    const blank = fran.getByTestId('template-blank')
+    await fran.getByTestId('template-retail').waitFor()
+    await blank.focus()
+    // QA: each template was a Tab stop of its own and the arrows did nothing.
+    await fran.keyboard.press('ArrowRight')
+    const focusedTemplate = () => fran.evaluate(() => document.activeElement?.getAttribute('data-testid'))
+    const chosen = () => fran.locator('[data-testid^="template-"][aria-checked="true"]').getAttribute('data-testid')
+    expect(await focusedTemplate()).not.toBe('template-blank')
+    expect(await chosen()).toBe(await focusedTemplate())
+    await fran.keyboard.press('ArrowLeft')
+    expect(await focusedTemplate()).toBe('template-blank')
+    expect(await chosen()).toBe('template-blank')
+    // Round the ends: left from the first is the last.
+    await fran.keyboard.press('ArrowLeft')
+    const all = await fran.locator('[data-testid^="template-"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')))
+    expect(await focusedTemplate()).toBe(all.at(-1))
+    expect(await chosen()).toBe(all.at(-1))
+  })
+})

@@ -6,6 +6,7 @@ import {
 import { useBoard } from '../../board/BoardContext.js'
 import { OutcomeIcon } from '../../ui/OutcomeIcon.js'
 import { RatingSummary } from '../../ui/RatingSummary.js'
+import { moveAmongRadios } from '../../ui/radioKeys.js'
 
 const SCORES = Array.from({ length: MAX_INFLUENCE }, (_, i) => i + 1)
 
@@ -32,7 +33,7 @@ export function RatingTab({ touchpoint }: { touchpoint: Touchpoint }) {
           {!readOnly && (
             <>
               <h3>{t('rating.yourRating')}</h3>
-              <div className="outcome-buttons" role="radiogroup" aria-label={t('rating.yourRating')}>
+              <div className="outcome-buttons" role="radiogroup" onKeyDown={moveAmongRadios} aria-label={t('rating.yourRating')}>
                 {OUTCOMES.map((outcome) => (
                   <button key={outcome} type="button" role="radio" aria-checked={mine === outcome}
                     className={`outcome-button outcome-button--${outcome}${mine === outcome ? ' is-active' : ''}`} data-testid={`rate-${outcome}`}
@@ -52,7 +53,7 @@ export function RatingTab({ touchpoint }: { touchpoint: Touchpoint }) {
       <h3>{t(readOnly ? 'priority.heading' : 'priority.yourScore')}</h3>
       <p className="hint">{t('priority.question')}</p>
       {!readOnly && (
-        <div className="score-buttons" role="radiogroup" aria-label={t('priority.yourScore')}>
+        <div className="score-buttons" role="radiogroup" onKeyDown={moveAmongRadios} aria-label={t('priority.yourScore')}>
           {SCORES.map((score) => (
             <button key={score} type="button" role="radio" aria-checked={myInfluence === score}
               className={`score-button${myInfluence === score ? ' is-active' : ''}`} data-testid={`influence-${score}`}
