@@ -29,7 +29,8 @@ export class BoardCreations {
     if (!entry.bucket.take(now)) {
       // Retry-After in whole seconds (RFC 9110), rounded up so a client that waits that long is let in.
       const retryAfter = String(Math.max(1, Math.ceil(entry.bucket.msUntilNext() / 1000)))
-      throw new HttpError(429, `Too many boards made from this address (at most ${this.perMinute} a minute); try again in a minute`, undefined, { 'Retry-After': retryAfter })
+      const wait = retryAfter === '1' ? 'a second' : `${retryAfter} seconds`
+      throw new HttpError(429, `Too many boards made from this address (at most ${this.perMinute} a minute); try again in ${wait}`, undefined, { 'Retry-After': retryAfter })
     }
   }
 
