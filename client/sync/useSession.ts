@@ -92,10 +92,14 @@ export function useSession(provider: WebsocketProvider, me: Participant): Sessio
           if (!now.privateMode.on) writeRevealed(provider.doc, kept)
           else {
             // Still hidden: an entry whose card was removed meanwhile cannot go; its text is kept in a note, not dropped.
-            const [going, gone] = partition(kept, (draft) => touchpointMaps(provider.doc).has(draft.touchpointId))
-            gone.forEach(keepAsNote)
-            sentWaiting.current = going
-            for (const draft of going) send(draftCommand(draft))
+            // Which cards there are is known once the board has synced: a page opened again got the hello's answer before
+            // the board, and took every waiting entry for one on a removed card (a loaded CI machine).
+            whenSynced(provider, () => {
+              const [going, gone] = partition(kept, (draft) => touchpointMaps(provider.doc).has(draft.touchpointId))
+              gone.forEach(keepAsNote)
+              sentWaiting.current = going
+              for (const draft of going) send(draftCommand(draft))
+            })
           }
         }
       } else if (event.type === 'refused') {
@@ -128,6 +132,17 @@ export function useSession(provider: WebsocketProvider, me: Participant): Sessio
 }
 
 /** A hidden entry that could not be sent, its card gone: in a note to copy, named by the card's title then. */
+/** Runs `then` once the provider has synced the board with the relay: at once if it has. */
+function whenSynced(provider: WebsocketProvider, then: () => void): void {
+  if (provider.synced) return then()
+  const onSync = (synced: boolean) => {
+    if (!synced) return
+    provider.off('sync', onSync)
+    then()
+  }
+  provider.on('sync', onSync)
+}
+
 const keepAsNote = (draft: WaitingDraft) => keepLostDraft(draft.cardTitle || i18next.t('touchpoint.untitled'), draft.text, 'removed')
 
 function partition<T>(list: readonly T[], keep: (item: T) => boolean): [T[], T[]] {
