@@ -72,6 +72,13 @@ type Env = Record<string, string | undefined>
 
 /** Reads the server settings from the environment. Pure: it touches no files. */
 export function loadConfig(env: Env = {}, root: string = REPO_ROOT): Config {
+  const database = databaseUrl(text(env.DATABASE_URL))
+  const redis = redisUrl(text(env.REDIS_URL))
+  // Each process would keep its own SQLite file, and a change made through one process would be stored in its file only:
+  // a board opened later on another process, or after a restart, would lack it.
+  if (redis !== undefined && database === undefined) {
+    throw new Error('REDIS_URL needs DATABASE_URL: processes that share boards through Redis must store them in one PostgreSQL database (docs/scale-out.md)')
+  }
   return {
     port: integer(env, 'PORT', 8080, 0, 65_535),
     host: text(env.HOST) ?? '0.0.0.0',
@@ -82,9 +89,9 @@ export function loadConfig(env: Env = {}, root: string = REPO_ROOT): Config {
     compactEvery: integer(env, 'COMPACT_EVERY', 500, 1, 1_000_000),
     autoVersionMs: integer(env, 'AUTO_VERSION_MS', 10 * 60 * 1000, 0, 7 * 24 * 60 * 60 * 1000),
     fixedFanOutWindowMs: text(env.FAN_OUT_WINDOW_MS) === undefined ? undefined : integer(env, 'FAN_OUT_WINDOW_MS', 0, 0, 1000),
-    databaseUrl: databaseUrl(text(env.DATABASE_URL)),
+    databaseUrl: database,
     databaseSchema: text(env.DATABASE_SCHEMA),
-    redisUrl: redisUrl(text(env.REDIS_URL)),
+    redisUrl: redis,
     clusterPeerTimeoutMs: integer(env, 'CLUSTER_PEER_TIMEOUT_MS', 15_000, 300, 600_000),
     warmUpRounds: integer(env, 'WARM_UP_ROUNDS', 4, 0, 100),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),

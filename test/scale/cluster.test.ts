@@ -164,6 +164,10 @@ describe('several relay processes on PostgreSQL and Redis', () => {
   it('brings clients on three processes to the same board while all of them edit at once, and PostgreSQL holds it too', async () => {
     const third: ChildServer = await spawnServer(await freePort(), dataDir, env)
     try {
+      // Its start says the boards are in PostgreSQL, and names no data folder (it uses none).
+      const listening = third.output().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>).find((e) => e.event === 'server.listening')
+      expect(listening).toMatchObject({ store: 'postgres', cluster: 'redis' })
+      expect(listening).not.toHaveProperty('data')
       const people = [one, two, third, one, two, third].map((server) => client(server, board.tokens.edit))
       await Promise.all(people.map((p) => synced(p)))
       let seed = 7

@@ -25,6 +25,8 @@ describe('a server stopped with SIGTERM', () => {
     expect(await server.exited).toEqual({ code: 0, signal: null })
     socket.terminate()
     const events = server.output().trim().split('\n').map((line) => JSON.parse(line) as { event: string; signal?: string; ms?: number })
+    // The start named where the boards are kept.
+    expect(events.find((e) => e.event === 'server.listening')).toMatchObject({ store: 'sqlite', data: join(dir, 'data') })
     const stopping = events.findIndex((e) => e.event === 'server.stopping')
     expect(stopping).toBeGreaterThan(-1)
     const stopped = events.at(-1)!

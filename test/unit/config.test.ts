@@ -61,7 +61,11 @@ describe('the server configuration', () => {
     expect(() => loadConfig({ REDIS_URL: 'not-a-url' })).toThrow(/^REDIS_URL must start with redis:\/\/ or rediss:\/\//)
     // A REDIS_URL may hold a password: the message does not repeat it.
     expect(() => loadConfig({ REDIS_URL: 'zigzag:s3cret@cache:6379' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cret') }))
-    expect(loadConfig({ REDIS_URL: 'rediss://:pw@cache.internal:6380/2' }).redisUrl).toBe('rediss://:pw@cache.internal:6380/2')
+    expect(loadConfig({ REDIS_URL: 'rediss://:pw@cache.internal:6380/2', DATABASE_URL: 'postgres://db/zigzag' }).redisUrl).toBe('rediss://:pw@cache.internal:6380/2')
+  })
+
+  it('refuses REDIS_URL without DATABASE_URL: each process would store its people\'s changes in its own SQLite file only', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://cache:6379' })).toThrow('REDIS_URL needs DATABASE_URL: processes that share boards through Redis must store them in one PostgreSQL database (docs/scale-out.md)')
   })
 
   it('takes the log levels the README lists, in any case, and debug (which logs what info does)', () => {

@@ -5,18 +5,23 @@ import { type Socket, createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { freePort } from '../utils/childServer.js'
+import { DATABASE_URL, testSchema } from './services.js'
 
 /**
  * docs/scale-out.md: a process refuses to start if Redis does not answer. It used to log an ECONNREFUSED line per
  * reconnection attempt (about 25) and exit only after about 75 s, when ioredis gave up retrying its PING.
  */
 const dir = mkdtempSync(join(tmpdir(), 'zigzag-redis-refused-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const schema = testSchema()
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true })
+  await schema.drop()
+})
 
 async function start(redisUrl: string): Promise<{ code: number | null; ms: number; lines: string[] }> {
   const started = performance.now()
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), WARM_UP_ROUNDS: '0', REDIS_URL: redisUrl },
+    env: { ...process.env, PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), WARM_UP_ROUNDS: '0', DATABASE_URL, DATABASE_SCHEMA: schema.name, REDIS_URL: redisUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
