@@ -10,7 +10,7 @@ import type { Connection } from '../connection.js'
 import type { Logger } from '../log.js'
 import type { MaybePromise } from '../store.js'
 import { type Actor, type BoardFacts, type Effect, applyCommand } from './commands.js'
-import { type FacilitationState, parseFacilitation, serializeFacilitation } from './state.js'
+import { type FacilitationState, parseFacilitation, releasableClaim, serializeFacilitation } from './state.js'
 
 export interface ChannelHost {
   boardId: string
@@ -30,8 +30,8 @@ export interface ChannelHost {
   proven?(conn: Connection): void
 }
 
-/** Distinct participants a board remembers; bounds the stored state against a client inventing ids. */
-const MAX_PARTICIPANTS = 5000
+/** Distinct participants a board remembers; bounds the stored state against a client inventing ids (see releasableClaim). */
+export const MAX_PARTICIPANTS = 5000
 
 const describe = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
   error.issues.map((issue) => `${issue.path.join('.') || 'command'}: ${issue.message}`).join('; ')
@@ -163,7 +163,12 @@ export class FacilitationChannel {
     }
     const claims = claimed === undefined
     if (claims && Object.keys(this.state.claims).length >= MAX_PARTICIPANTS) {
-      return this.refuse(conn, 'hello', { code: 'tooManyPeople' })
+      const connected = new Set<string>()
+      for (const other of this.host.connections()) if (other.participantId !== undefined) connected.add(other.participantId)
+      const released = releasableClaim(this.state, connected)
+      if (released === undefined) return this.refuse(conn, 'hello', { code: 'tooManyPeople' })
+      delete this.state.claims[released]
+      this.host.log('info', 'session.claim-released', { board: this.host.boardId, claims: MAX_PARTICIPANTS })
     }
     conn.participantId = command.participantId
     conn.socket.send(this.stateFrame())

@@ -69,3 +69,19 @@ export function parseFacilitation(stored: string | undefined): FacilitationState
     return emptyFacilitation()
   }
 }
+
+/**
+ * The oldest claim a new participant may take the place of when the board remembers as many as it can: one whose person
+ * is not connected here and holds nothing in the session (no vote, no hidden entry, not followed). Without it one edit
+ * link could fill the claims with made-up ids, hello after hello, and keep every new person out. Its person, back
+ * later, claims their id again with the key their browser kept.
+ */
+export function releasableClaim(state: FacilitationState, connected: ReadonlySet<string>): string | undefined {
+  const holding = new Set([
+    ...Object.entries(state.votes).filter(([, ids]) => ids.length > 0).map(([id]) => id),
+    ...state.drafts.map((draft) => draft.authorId),
+    ...(state.public.followParticipantId ? [state.public.followParticipantId] : []),
+  ])
+  for (const id of Object.keys(state.claims)) if (!connected.has(id) && !holding.has(id)) return id
+  return undefined
+}
