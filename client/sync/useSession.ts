@@ -5,8 +5,9 @@ import type * as decoding from 'lib0/decoding'
 import type { WebsocketProvider } from 'y-websocket'
 import { MessageType } from '../../shared/protocol.js'
 import {
-  type Draft, type PublicSession, type SessionCommandInput, type SessionEvent, emptySession, encodeSessionFrame, readSessionPayload,
+  type Draft, type PublicSession, type SessionCommandInput, type SessionEvent, encodeSessionFrame, readSessionPayload,
 } from '../../shared/session.js'
+import { keepSession, keptSession, sessionKey } from './sessionCache.js'
 import { type Participant, participantKey } from './identity.js'
 import { type WaitingDraft, draftCommand, isDraftCommand, isWaiting, keepDrafts, keptDrafts, waitingDraft, waitingKey, writeRevealed } from './waitingDrafts.js'
 import { keepLostDraft } from '../ui/lostDrafts.js'
@@ -51,10 +52,14 @@ export interface SessionView {
  * this browser is) every time the socket (re)connects.
  */
 export function useSession(provider: WebsocketProvider, me: Participant): SessionView {
-  const [session, setSession] = useState<PublicSession>(emptySession)
-  const [clockOffset, setClockOffset] = useState(0)
-  const [mine, setMine] = useState<{ votes: string[]; drafts: Draft[] }>({ votes: [], drafts: [] })
+  // Until the relay answers, the session as this browser last heard it (a page opened again offline, see sessionCache.ts).
+  const keyOfSession = sessionKey(provider.roomname, me.id)
+  const [kept] = useState(() => keptSession(keyOfSession))
+  const [session, setSession] = useState<PublicSession>(kept.session)
+  const [clockOffset, setClockOffset] = useState(kept.clockOffset)
+  const [mine, setMine] = useState<{ votes: string[]; drafts: Draft[] }>({ votes: kept.votes, drafts: kept.drafts })
   const [refusal, setRefusal] = useState<SessionView['refusal']>(null)
+  useEffect(() => keepSession(keyOfSession, { session, clockOffset, ...mine }), [keyOfSession, session, clockOffset, mine])
 
   // Hidden entries written while the connection was down: shown as the person's own, sent after the next hello.
   // Kept in the browser too: a reload before the connection returns does not lose them.

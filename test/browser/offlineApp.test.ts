@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { en } from '../../client/i18n/en.js'
-import { touchpoints } from '../../shared/model/index.js'
+import { readBoard, touchpoints } from '../../shared/model/index.js'
 import { boardInCopy, cellFreeSpot, gridId, launchBrowser, screenshot } from '../utils/browser.js'
+import { openSessionSocket } from '../utils/sessionSocket.js'
 import { type CreatedBoard, type TestServer, connectClient, createBoard, startTestServer, synced, waitFor } from '../utils/server.js'
 
 let server: TestServer
@@ -78,6 +79,45 @@ describe('a board opened once in this browser', () => {
       await waitFor(() => touchpoints(reader.doc).some((t) => t.title === 'Asks about the repair on the phone'), 10_000, 'the card on the server')
       expect(touchpoints(reader.doc)).toHaveLength(TEMPLATE_CARDS + 1)
     } finally {
+      reader.destroy()
+      await context.close()
+    }
+  })
+
+  it('opened again offline during silent writing, still knows it is on: what is written then stays hidden until the reveal', async () => {
+    const { context, page } = await browserWithOfflineApp()
+    const fran = await openSessionSocket(server.url, board.id, board.tokens.facilitator)
+    const reader = connectClient(server.url, board.id, board.tokens.view)
+    try {
+      await join(page, board.links.edit, 'Sina')
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+      await expect.poll(async () => touchpoints(await boardInCopy(page, board.id)).length, { timeout: 10_000 }).toBeGreaterThan(0)
+      fran.send({ type: 'private.start' })
+      await page.getByTestId('private-mode').waitFor()
+
+      // Her connection drops and she opens the board again: it still says silent writing is on.
+      await context.setOffline(true)
+      await page.reload()
+      await page.getByTestId('board').waitFor()
+      await expect.poll(() => page.getByTestId('connection').getAttribute('data-status')).toBe('offline')
+      await page.getByTestId('private-mode').waitFor()
+      const text = 'Queue at the till too long (written after an offline reload)'
+      await page.locator('[data-testid="touchpoint"][data-title="Online checkout"] .card__title').click()
+      await page.getByTestId('tab-factors').click()
+      await page.getByTestId('factor-input-disappointment-factual').fill(text)
+      await page.getByTestId('factor-input-disappointment-factual').press('Enter')
+      await expect.poll(() => page.getByTestId('factor-draft').allTextContents()).toContainEqual(expect.stringContaining(text))
+
+      // Back online it reaches the relay hidden, and the board only with the reveal.
+      await context.setOffline(false)
+      await page.locator('[data-testid="board"][data-synced="true"]').waitFor({ timeout: 20_000 })
+      await synced(reader)
+      await waitFor(() => fran.events().some((e) => e.type === 'state' && e.session.privateMode.drafts === 1), 10_000, 'her hidden entry at the relay')
+      expect(readBoard(reader.doc).factors.map((f) => f.text)).not.toContain(text)
+      fran.send({ type: 'private.reveal' })
+      await waitFor(() => readBoard(reader.doc).factors.some((f) => f.text === text), 10_000, 'the revealed entry on the board')
+    } finally {
+      fran.close()
       reader.destroy()
       await context.close()
     }
