@@ -11,14 +11,22 @@ export interface ShownRefusal {
   at: number
 }
 
-/** The last refused command's reason, for five seconds, in the page's language (the relay's English for a code it does not know). */
+/** How long a refusal shows. */
+export const REFUSAL_SHOWN_MS = 5000
+
+/**
+ * The last refused command's reason, for five seconds from when it happened, in the page's language (the relay's English
+ * for a code it does not know). A view mounted later (the phone's layout after a turn) does not show an old one again.
+ */
 export function useRefusalToast(refusal: ShownRefusal | null): string | null {
   const { t, i18n } = useTranslation()
   const [toast, setToast] = useState<string | null>(null)
   useEffect(() => {
     if (!refusal) return
+    const left = refusal.at + REFUSAL_SHOWN_MS - Date.now()
+    if (left <= 0) return setToast(null)
     setToast(refusalMessage(refusal, t, (key) => i18n.exists(key)))
-    const id = window.setTimeout(() => setToast(null), 5000)
+    const id = window.setTimeout(() => setToast(null), left)
     return () => window.clearTimeout(id)
   }, [refusal]) // eslint-disable-line react-hooks/exhaustive-deps -- said once, in the language of that moment
   return toast
