@@ -5,7 +5,7 @@ import { de } from '../../client/i18n/de.js'
 import { en } from '../../client/i18n/en.js'
 import { screenshot } from '../utils/browser.js'
 import {
-  PHONE, type PhoneRoom, closePhoneRoom, desktopCard, horizontalOverflow, joinOnPhone, openOnDesktop, openPhoneRoom, smallTapTargets,
+  PHONE, type PhoneRoom, closePhoneRoom, desktopCard, horizontalOverflow, joinOnPhone, openOnDesktop, openPhoneRoom, smallTapTargets, smallText,
 } from '../utils/phone.js'
 import { waitFor } from '../utils/server.js'
 
@@ -95,6 +95,7 @@ describe('joining from a phone', () => {
 
     expect(await horizontalOverflow(pia)).toEqual([])
     expect(await smallTapTargets(pia, '.phone-list')).toEqual([])
+    expect(await smallText(pia, '.phone-list')).toEqual([])
     await screenshot(pia, 'phone-list')
 
     // Another persona: another journey, still in its order.
@@ -120,6 +121,7 @@ describe('joining from a phone', () => {
     await screenshot(pia, 'phone-focus')
     await pia.getByTestId('phone-factors').scrollIntoViewIfNeeded()
     await screenshot(pia, 'phone-focus-factors')
+    expect(await smallText(pia, '[data-testid="phone-focus"]')).toEqual([])
 
     await pia.getByTestId('phone-focus-close').tap()
     await expect.poll(() => focusCard(pia).count()).toBe(0)
@@ -490,6 +492,8 @@ describe('joining from a phone', () => {
     expect(fit.height).toBeLessThanOrEqual(limit)
     expect(fit.cut).toEqual([])
     expect(await horizontalOverflow(pia)).toEqual([])
+    expect((await pia.getByTestId('phone-session').boundingBox())!.height).toBeGreaterThanOrEqual(44)
+    expect(await smallText(pia, '.phone-header')).toEqual([])
     await screenshot(pia, 'phone-header-busy')
     // The details are a tap away, over the list; the header does not grow.
     await pia.getByTestId('phone-session').tap()

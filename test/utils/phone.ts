@@ -100,3 +100,22 @@ export async function smallTapTargets(page: Page, scope: string): Promise<string
     .filter(({ box }) => box.height < 44 || box.width < 44)
     .map(({ el, box }) => `${el.tagName.toLowerCase()}[${el.dataset.testid ?? el.className}] ${Math.round(box.width)}×${Math.round(box.height)}`))
 }
+
+/** Visible text set under 12 CSS px (hard to read on a phone held at arm's length), as "text (size)". */
+export async function smallText(page: Page, scope: string): Promise<string[]> {
+  return page.locator(scope).evaluate((root) => {
+    const small: string[] = []
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim()
+      const el = node.parentElement
+      if (!text || !el || el.offsetParent === null) continue
+      const style = getComputedStyle(el)
+      // Text kept for screen readers only (clipped to a pixel) is not seen.
+      if (style.clipPath === 'inset(50%)' || el.getBoundingClientRect().width <= 1) continue
+      const size = parseFloat(style.fontSize)
+      if (size < 12) small.push(`${text.slice(0, 30)} (${size}px)`)
+    }
+    return small
+  })
+}
