@@ -422,6 +422,7 @@ export const de: Strings<typeof en> = {
     countsShort: '{{all}} verdeckt',
     reveal: 'Alle aufdecken',
     hidden: 'Verdeckt, bis die Moderation aufdeckt',
+    waiting: 'Noch nicht gesendet: geht verdeckt an die Moderation, sobald Sie wieder online sind',
     started: 'Stilles Schreiben hat begonnen: Neue Faktoren und Sternenstaub-Ideen bleiben verdeckt, bis die Moderation aufdeckt',
     revealed: 'Stilles Schreiben beendet: Die verdeckten Einträge sind aufgedeckt',
   },

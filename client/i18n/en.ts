@@ -419,6 +419,7 @@ export const en = {
     countsShort: '{{all}} hidden',
     reveal: 'Reveal all',
     hidden: 'Hidden until the facilitator reveals',
+    waiting: 'Not sent yet: goes hidden to the facilitator when you are back online',
     started: 'Silent writing started: new factors and stardust ideas stay hidden until the facilitator reveals them',
     revealed: 'Silent writing ended: the hidden entries are revealed',
   },

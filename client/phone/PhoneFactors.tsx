@@ -1,3 +1,4 @@
+import { isWaiting } from '../sync/waitingDrafts.js'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -70,6 +71,7 @@ export function PhoneFactors({ touchpoint }: { touchpoint: Touchpoint }) {
                       <span className="phone-private-badge" title={t('private.hidden')}><Icon name="private" /> {t('phone.private')}</span>
                     </span>
                     <span className="phone-entries__text">{d.text}</span>
+                    {isWaiting(d.id) && <span className="phone-entries__waiting" data-testid="draft-waiting">{t('private.waiting')}</span>}
                   </span>
                   <button type="button" className="phone-remove" aria-label={t('factors.remove', { text: d.text })} onClick={() => send({ type: 'draft.remove', draftId: d.id })}>×</button>
                 </li>

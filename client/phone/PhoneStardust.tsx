@@ -1,3 +1,4 @@
+import { isWaiting } from '../sync/waitingDrafts.js'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_ENTRY_LENGTH, type Touchpoint, addStardust, stardustBacklog } from '../../shared/model/index.js'
@@ -47,7 +48,7 @@ export function PhoneStardust({ touchpoint }: { touchpoint: Touchpoint }) {
               <Icon name="private" />
               <div className="idea__body">
                 <p className="idea__text">{d.text}</p>
-                <p className="idea__meta"><span className="phone-private-badge">{t('phone.private')}</span> {t('private.hidden')}</p>
+                <p className="idea__meta" data-waiting={isWaiting(d.id) || undefined}><span className="phone-private-badge">{t('phone.private')}</span> {t(isWaiting(d.id) ? 'private.waiting' : 'private.hidden')}</p>
               </div>
               <button type="button" className="phone-remove" aria-label={t('common.remove')} onClick={() => send({ type: 'draft.remove', draftId: d.id })}>×</button>
             </li>

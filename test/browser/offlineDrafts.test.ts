@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { en } from '../../client/i18n/en.js'
 import { joinBoard, launchBrowser } from '../utils/browser.js'
 import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 import { orphanedWork, readBoard, removeTouchpoint } from '../../shared/model/index.js'
@@ -41,6 +42,8 @@ async function writeOffline(text: string, card = 'Online checkout'): Promise<voi
   // Kept as one of her hidden entries, not thrown away with the cleared field.
   await expect.poll(() => lena.getByTestId('factor-draft').allTextContents()).toEqual([expect.stringContaining(text)])
   expect(await lena.getByTestId('private-counts').textContent()).toContain('1')
+  // It says it has not gone yet: it looks unlike one the relay holds.
+  expect(await lena.getByTestId('factor-draft').last().getAttribute('title')).toBe(en.private.waiting)
 }
 
 describe('hidden entries written offline', () => {
@@ -50,8 +53,9 @@ describe('hidden entries written offline', () => {
     await writeOffline('Hidden shipping costs (typed offline)')
     await lena.context().setOffline(false)
     await lena.locator('[data-testid="connection"][data-status="connected"]').waitFor({ timeout: 15_000 })
-    // The relay has it: the facilitator's count of everyone's entries shows it.
+    // The relay has it: the facilitator's count of everyone's entries shows it, and her page no longer says it waits.
     await expect.poll(() => facilitator.getByTestId('private-counts').textContent(), { timeout: 10_000 }).toContain('1')
+    await expect.poll(() => lena.getByTestId('factor-draft').last().getAttribute('title')).toBe(en.private.hidden)
     await facilitator.getByTestId('private-reveal').click()
     await expect.poll(factorTexts).toContain('Hidden shipping costs (typed offline)')
     await lena.keyboard.press('Escape')

@@ -1,3 +1,4 @@
+import { isWaiting } from '../../sync/waitingDrafts.js'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -47,8 +48,8 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
           </li>
         ))}
         {drafts.map((d) => (
-          <li key={d.id} className="is-draft" data-testid="factor-draft" title={t('private.hidden')}>
-            <span className="voice-mark" role="img" aria-label={t('private.hidden')}><Icon name="private" /></span>
+          <li key={d.id} className="is-draft" data-testid="factor-draft" data-waiting={isWaiting(d.id) || undefined} title={t(isWaiting(d.id) ? 'private.waiting' : 'private.hidden')}>
+            <span className="voice-mark" role="img" aria-label={t(isWaiting(d.id) ? 'private.waiting' : 'private.hidden')}><Icon name="private" /></span>
             <span className="factor-entry__text">{d.text}</span>
             <button type="button" className="entry-remove" aria-label={t('factors.remove', { text: d.text })} onClick={() => send({ type: 'draft.remove', draftId: d.id })}>×</button>
           </li>

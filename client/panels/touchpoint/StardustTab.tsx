@@ -1,3 +1,4 @@
+import { isWaiting } from '../../sync/waitingDrafts.js'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_ENTRY_LENGTH, type Touchpoint, addStardust, stardustBacklog } from '../../../shared/model/index.js'
@@ -41,7 +42,7 @@ export function StardustTab({ touchpoint }: { touchpoint: Touchpoint }) {
           {drafts.map((d) => (
             <li key={d.id} className="idea is-draft" data-testid="stardust-draft">
               <Icon name="private" />
-              <div className="idea__body"><p className="idea__text">{d.text}</p><p className="idea__meta">{t('private.hidden')}</p></div>
+              <div className="idea__body"><p className="idea__text">{d.text}</p><p className="idea__meta" data-waiting={isWaiting(d.id) || undefined}>{t(isWaiting(d.id) ? 'private.waiting' : 'private.hidden')}</p></div>
               <button type="button" className="entry-remove" aria-label={t('common.remove')} onClick={() => send({ type: 'draft.remove', draftId: d.id })}>×</button>
             </li>
           ))}
