@@ -45,8 +45,14 @@ export function useKeepFocus(container: RefObject<HTMLElement | null>, successio
     const onFocusIn = (event: FocusEvent) => {
       if (event.target instanceof HTMLElement) last.current = { element: event.target, items: listOf(event.target) }
     }
-    // Focus moved on to somewhere else on purpose: nothing to keep.
-    const onFocusOut = (event: FocusEvent) => { if (event.relatedTarget) last.current = null }
+    // Focus moved on to somewhere else on purpose (another control, or a click on the page beside it): nothing to keep.
+    const onFocusOut = (event: FocusEvent) => {
+      const element = event.target
+      if (event.relatedTarget) last.current = null
+      else window.setTimeout(() => {
+        if (last.current?.element === element && (element as HTMLElement).isConnected && document.activeElement !== element) last.current = null
+      }, 0)
+    }
     root.addEventListener('focusin', onFocusIn)
     root.addEventListener('focusout', onFocusOut)
     return () => {
