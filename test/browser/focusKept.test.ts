@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generatedBoardFile } from '../../shared/format/index.js'
 import { encodeSessionFrame } from '../../shared/session.js'
-import { joinBoard, launchBrowser } from '../utils/browser.js'
+import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type CreatedBoard, type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 
 /**
@@ -50,6 +50,7 @@ describe('the keyboard’s focus when what it was on goes', () => {
     await page.locator('[data-testid="board"][data-synced="true"]').waitFor()
     await expect.poll(() => focused(page)).toBe('canvas')
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('main')
+    await screenshot(page, 'focus-after-join')
   })
 
   it('goes to the next factor after × on one, and to the field to add one when the last goes', async () => {
@@ -148,6 +149,7 @@ describe('the keyboard’s focus when what it was on goes', () => {
     await expect.poll(() => focused(page)).toBe('timer-pause')
     await expect.poll(() => page.getByTestId('timer-pause').count(), { timeout: 5_000 }).toBe(0)
     await expect.poll(() => focused(page)).toBe('timer-reset')
+    await screenshot(page, 'focus-timer-reset')
     await page.keyboard.press('Enter')
     await expect.poll(() => focused(page)).toBe('timer-start')
   })
