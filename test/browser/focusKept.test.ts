@@ -110,6 +110,25 @@ describe('the keyboard’s focus when what it was on goes', () => {
     await page.keyboard.press('Escape')
   })
 
+  it('goes to the next idea in the stardust backlog after × on one', async () => {
+    await card(page, 'Touchpoint 6').click()
+    await page.getByTestId('tab-stardust').click()
+    await page.getByTestId('stardust-input').fill('A poem')
+    await page.getByTestId('stardust-input').press('Enter')
+    await page.keyboard.press('Escape')
+    await page.getByTestId('open-backlog').click()
+    const backlog = page.getByTestId('backlog-panel')
+    const ideas = await backlog.getByTestId('stardust-idea').count()
+    await backlog.getByTestId('stardust-idea').filter({ hasText: 'A poem' }).locator('.entry-remove').focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => backlog.getByTestId('stardust-idea').count()).toBe(ideas - 1)
+    // The one idea left is someone else's: no ×, and the keyboard goes on at its upvote.
+    await expect.poll(() => focused(page)).toBe('stardust-vote')
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="backlog-panel"]'))).toBe(true)
+    await page.getByTestId('open-backlog').click()
+    await backlog.waitFor({ state: 'detached' })
+  })
+
   it('names a card’s dot buttons by the card; taking back the last dot hands the focus to +', async () => {
     command({ type: 'voting.open', target: 'touchpoints', votesPerPerson: 3, replaces: null, title: '' })
     const dots = card(page, 'Touchpoint 2').getByTestId('vote-dots')
