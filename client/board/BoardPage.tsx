@@ -7,6 +7,7 @@ import { rememberBoard } from '../sync/recentBoards.js'
 import { useBoardConnection } from '../sync/useBoardConnection.js'
 import { BoardWorkspace } from './BoardWorkspace.js'
 import { JoinDialog } from './JoinDialog.js'
+import { focusBoardOnceShown } from './focusAfterJoin.js'
 import { useLeaveWarning } from './useLeaveWarning.js'
 import { Notice } from './Notice.js'
 
@@ -65,7 +66,7 @@ export function BoardPage() {
     const retry = loaded.error === 'loadFailed' || loaded.error === 'unreachable' ? load : undefined
     return <Notice message={t(`errors.${loaded.error}`, { message: loaded.detail })} onRetry={retry} />
   }
-  if (!name) return <JoinDialog info={loaded.info} onJoin={setName} />
+  if (!name) return <JoinDialog info={loaded.info} onJoin={(joined) => { setName(joined); focusBoardOnceShown() }} />
   return <BoardWorkspace info={loaded.info} token={location.token} me={me} projector={location.projector} connection={connection} />
 }
 

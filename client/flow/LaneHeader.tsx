@@ -41,11 +41,13 @@ export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint
       style={{ left: 0, top: row.y, width: GRID.laneHeaderWidth, height: row.height, ...farSizes }}>
       <EditTarget isGone={() => !laneMaps(doc).has(row.id)} name={row.name}>
         <InlineText className={nameClass} testId="lane-name" value={row.name} readOnly={readOnly} clamped
-          title={t('grid.rename')} readOnlyTitle={lockedHint} editing={editing} onEditingChange={onEditingChange} placeField={placeField}
+          title={t('grid.rename')} fieldLabel={t('grid.laneName')} readOnlyTitle={lockedHint} editing={editing} onEditingChange={onEditingChange} placeField={placeField}
           onCommit={(name) => renameLane(doc, row.id, name, origin)} />
       </EditTarget>
       <button type="button" className={`channel-chip channel-chip--${row.channel} nodrag`} disabled={readOnly}
         title={readOnly ? lockedHint : t('grid.toggleChannel')} data-testid="lane-channel"
+        // Named by what it shows and what a press does: "Physical" alone read as a label, not a switch (a11y QA).
+        aria-label={readOnly ? undefined : t(`grid.chip_${row.channel}`)}
         onClick={() => setLaneChannel(doc, row.id, other, origin)}>
         {t(`grid.${row.channel}`)}
       </button>

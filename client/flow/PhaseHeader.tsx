@@ -24,7 +24,7 @@ export function PhaseHeader({ column, first, last, readOnly, lockedHint }: {
       style={{ left: column.x, top: 0, width: column.width, height: GRID.headerHeight, ...farSizes }}>
       <EditTarget isGone={() => !phaseMaps(doc).has(column.id)} name={column.name}>
         <InlineText className="phase__name" testId="phase-name" value={column.name} readOnly={readOnly} clamped
-          title={t('grid.rename')} readOnlyTitle={lockedHint} editing={editing} onEditingChange={onEditingChange}
+          title={t('grid.rename')} fieldLabel={t('grid.phaseName')} readOnlyTitle={lockedHint} editing={editing} onEditingChange={onEditingChange}
           onCommit={(name) => renamePhase(doc, column.id, name, origin)} />
       </EditTarget>
       {!readOnly && (

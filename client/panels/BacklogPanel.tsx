@@ -1,8 +1,10 @@
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boardDepartments, stardustBacklog } from '../../shared/model/index.js'
 import type { VotingRound } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
 import { byRoundDots, dotsOf, lastStardustRound } from '../export/votingRecord.js'
+import { IDEA_ITEMS, useKeepFocus } from '../ui/keepFocus.js'
 import { PanelHeader } from '../ui/PanelHeader.js'
 import { RoundDotsEntry } from './RoundDotsEntry.js'
 import { StardustItem } from './StardustItem.js'
@@ -20,9 +22,12 @@ export function BacklogPanel({ onClose }: { onClose: () => void }) {
   // A stardust round under way (its dots hidden until revealed) leaves the last closed one's aside.
   const closed = current ? null : lastStardustRound(session.votingHistory)
   const backlog = byRoundDots(stardustBacklog(board), revealed ?? closed)
+  // × on an idea: the keyboard goes on at the next idea, or the panel's close button when the last went.
+  const panel = useRef<HTMLElement>(null)
+  useKeepFocus(panel, { items: IDEA_ITEMS, control: '.entry-remove', fallback: () => panel.current?.querySelector('[data-testid="panel-close"]') })
   const hint = closed ? closedHint(closed, t, i18n.language) : t(revealed ? 'backlog.hintRound' : 'backlog.hint')
   return (
-    <aside className="details details--wide" aria-label={t('backlog.heading')} data-testid="backlog-panel">
+    <aside ref={panel} className="details details--wide" aria-label={t('backlog.heading')} data-testid="backlog-panel">
       <PanelHeader title={`✦ ${t('backlog.heading')} · ${backlog.length}`} onClose={onClose} takeFocus />
       <p className="hint" data-testid="backlog-order">{hint}</p>
       <datalist id="board-departments">

@@ -20,15 +20,16 @@ export function StardustItem({ idea, backlog = false }: { idea: BacklogItem; bac
       {!round && (
         <button type="button" className={`vote${voted ? ' is-active' : ''}`} aria-pressed={voted} disabled={readOnly}
           data-testid="stardust-vote" title={t(voted ? 'stardust.unvote' : 'stardust.vote')}
+          aria-label={t('stardust.voteIdea', { text: idea.text, count: idea.votes })}
           onClick={() => toggleStardustVote(doc, idea.id, me.id, origin)}>
           <span aria-hidden="true">▲</span>
           <span data-testid="stardust-votes">{idea.votes}</span>
         </button>
       )}
-      {round && !round.results && <div className="idea__round"><VoteDots itemId={idea.id} target="stardust" /></div>}
+      {round && !round.results && <div className="idea__round"><VoteDots itemId={idea.id} target="stardust" name={idea.text} /></div>}
       <div className="idea__body">
         <p className="idea__text">{idea.customerVoice && <span className="voice-mark" title={t('chair.voice')}><Icon name="voice" /> </span>}{idea.text}</p>
-        {round?.results && <VoteDots itemId={idea.id} target="stardust" bar />}
+        {round?.results && <VoteDots itemId={idea.id} target="stardust" name={idea.text} bar />}
         <StardustGoals idea={idea} />
         <p className="idea__meta">
           {backlog && <strong>{idea.touchpointTitle} · </strong>}
@@ -48,7 +49,7 @@ export function StardustItem({ idea, backlog = false }: { idea: BacklogItem; bac
         )}
       </div>
       {!readOnly && idea.authorId === me.id && (
-        <button type="button" className="entry-remove" aria-label={t('common.remove')} onClick={() => removeStardust(doc, idea.id, origin)}>×</button>
+        <button type="button" className="entry-remove" aria-label={t('stardust.remove', { text: idea.text })} onClick={() => removeStardust(doc, idea.id, origin)}>×</button>
       )}
     </li>
   )

@@ -33,7 +33,7 @@ export function TopBar({ info, status, undo, onShare, panel, onPanel }: Props) {
       {/* The page's one heading of level 1. */}
       <h1 className="topbar__heading">
         <InlineText className="topbar__title" testId="board-title" value={board.meta.title || info.title} readOnly={readOnly}
-          title={t('grid.rename')} editing={editing} onEditingChange={setEditing} maxLength={MAX_TITLE_LENGTH}
+          title={t('grid.rename')} fieldLabel={t('grid.boardTitle')} editing={editing} onEditingChange={setEditing} maxLength={MAX_TITLE_LENGTH}
           onCommit={(title) => setBoardTitle(doc, title, origin)} />
       </h1>
       <span className={`role-chip role-chip--${info.role}`} data-testid="role" title={t(`roleHint.${info.role}`)}>{t(`role.${info.role}`)}</span>

@@ -59,7 +59,7 @@ export function PhoneFocusCard({ touchpoint, covered, onClose, onDeleted }: Prop
       {votingHere && (
         <section className="phone-section phone-section--voting" data-testid="phone-voting">
           <h3>● {t('voting.touchpoints')}</h3>
-          <VoteDots itemId={touchpoint.id} target="touchpoints" />
+          <VoteDots itemId={touchpoint.id} name={touchpoint.title || t('touchpoint.untitled')} target="touchpoints" />
         </section>
       )}
       <PhoneRating touchpoint={touchpoint} />

@@ -44,7 +44,7 @@ export function PhoneStepRow({ touchpoint, number, previous, testId, onOpen, lan
           </span>
           <span className="phone-step__chevron" aria-hidden="true">›</span>
         </button>
-        <VoteDots itemId={touchpoint.id} target="touchpoints" />
+        <VoteDots itemId={touchpoint.id} name={touchpoint.title || t('touchpoint.untitled')} target="touchpoints" />
       </li>
     </>
   )

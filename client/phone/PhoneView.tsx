@@ -57,7 +57,7 @@ export function PhoneView({ onShare }: { onShare: () => void }) {
     : done.deleted !== null ? { kind: 'deleted', title: done.deleted } : null
 
   return (
-    <main className="phone-view" data-testid="phone-view">
+    <main className="phone-view" data-testid="phone-view" tabIndex={-1}>
       <div ref={done.list} className="phone-list" inert={covered ? true : undefined} aria-hidden={covered ? true : undefined}>
         <PhoneInstruction />
         <VotingResults variant="phone" />

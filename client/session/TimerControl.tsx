@@ -1,9 +1,10 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext.js'
 import { chime, formatClock, useCountdown } from './useCountdown.js'
 import { Icon } from '../ui/Icon.js'
 import { useSettled } from './useSettled.js'
+import { firstShown, useKeepFocus } from '../ui/keepFocus.js'
 
 const PRESETS = [1, 3, 5, 10, 15, 25]
 
@@ -22,9 +23,12 @@ export function TimerControl({ large = false }: { large?: boolean }) {
   const done = running && remaining === 0
   // Stopped part-way: everyone sees it is paused, not a clock that froze.
   const paused = !running && session.timer.remainingMs !== session.timer.durationMs
+  // Pause goes when the time is up, Reset once pressed: the keyboard goes on at Start, else Reset, not from the page's top.
+  const timer = useRef<HTMLDivElement>(null)
+  useKeepFocus(timer, { fallback: () => firstShown(timer.current, ['timer-start', 'timer-reset', 'timer-pause']) })
   if (!isFacilitator && !running && session.timer.remainingMs === session.timer.durationMs) return null
   return (
-    <div className={`timer${large ? ' timer--large' : ''}${done || flash ? ' timer--done' : ''}${flash ? ' timer--flash' : ''}${running ? ' timer--running' : ''}`}
+    <div ref={timer} className={`timer${large ? ' timer--large' : ''}${done || flash ? ' timer--done' : ''}${flash ? ' timer--flash' : ''}${running ? ' timer--running' : ''}`}
       data-testid="timer" role="timer" aria-live="off">
       <Icon name="timer" className="timer__icon" />
       <span className="timer__time" data-testid="timer-time" data-remaining={remaining}

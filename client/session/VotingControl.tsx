@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { singleLine } from '../../shared/model/index.js'
 import { MAX_ROUND_TITLE_LENGTH, MAX_VOTES_PER_PERSON, type VotingTarget } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
 import { useLengthLimit } from '../ui/FieldNotes.js'
+import { firstShown, useKeepFocus } from '../ui/keepFocus.js'
 import { useSettled } from './useSettled.js'
 
 /** The dots each person may place in a round, as the server takes them. */
@@ -31,11 +32,14 @@ export function VotingControl({ projector = false, onBacklog }: { projector?: bo
   // Each command names the round its sender saw, and a round a co-facilitator just opened, revealed or closed holds
   // this page's buttons back a moment (useSettled): Start, Reveal and Close take each other's places.
   const settled = useSettled(round ? `${round.id} ${round.status}` : null)
+  // Start, Reveal and Close take each other's places: the keyboard goes on at the one that replaced the pressed one.
+  const strip = useRef<HTMLDivElement>(null)
+  useKeepFocus(strip, { fallback: () => firstShown(strip.current, ['voting-reveal', 'voting-close', 'voting-open']) })
   if (!round) {
     if (!isFacilitator) return null
     const open = () => settled(() => send({ type: 'voting.open', target, votesPerPerson: dots, replaces: null, title: singleLine(title) }))
     return (
-      <div className="voting" data-testid="voting">
+      <div ref={strip} className="voting" data-testid="voting">
         <label className="voting__setup">
           <span>● {t('voting.setup')}</span>
           <select value={target} onChange={(e) => setTarget(e.target.value as VotingTarget)} data-testid="voting-target">
@@ -58,7 +62,7 @@ export function VotingControl({ projector = false, onBacklog }: { projector?: bo
           {!dotsValid && <span id="voting-dots-note" className="field-note field-note--float is-full" role="status" data-testid="voting-dots-note">
             {t('voting.dotsRange', { min: MIN_DOTS, max: MAX_DOTS })}</span>}
         </span>
-        <button type="button" className="button button--small" data-testid="voting-open" aria-label={t('voting.open')} disabled={!dotsValid}
+        <button key="open" type="button" className="button button--small" data-testid="voting-open" aria-label={t('voting.open')} disabled={!dotsValid}
           onClick={open}>{t('voting.start')}</button>
       </div>
     )
@@ -68,7 +72,7 @@ export function VotingControl({ projector = false, onBacklog }: { projector?: bo
   const kind = t(`voting.${round.target}`)
   const roundTitle = round.title.trim()
   return (
-    <div className={`voting voting--${round.status}`} data-testid="voting" data-status={round.status}>
+    <div ref={strip} className={`voting voting--${round.status}`} data-testid="voting" data-status={round.status}>
       <strong className="voting__heading" data-testid="voting-heading" title={roundTitle ? `${kind}: ${roundTitle}` : undefined}>
         ● {roundTitle ? <><span className="visually-hidden">{kind}: </span>{roundTitle}</> : kind}
       </strong>

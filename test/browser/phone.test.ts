@@ -383,7 +383,7 @@ describe('joining from a phone', () => {
     await row.getByTestId('vote-cast').tap()
     await expect.poll(() => row.getByTestId('vote-dots').getAttribute('data-mine')).toBe('1')
     const plus = (await row.getByTestId('vote-cast').boundingBox())!
-    const minus = (await row.getByRole('button', { name: en.voting.retract }).boundingBox())!
+    const minus = (await row.getByTestId('vote-retract').boundingBox())!
     expect(plus.y + plus.height).toBeLessThanOrEqual(minus.y)
     // Every dot placed, + is dimmed but still answers: the toast says what to do.
     for (const mine of ['2', '3']) {

@@ -1,5 +1,5 @@
 import { isWaiting } from '../../sync/waitingDrafts.js'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   type FactorDimension, type FactorEntry, type FactorLevel, MAX_ENTRY_LENGTH, addFactor, factorMaps, removeFactor, updateFactor,
@@ -10,6 +10,7 @@ import { useLengthLimit } from '../../ui/FieldNotes.js'
 import { useKeepIfGone } from '../../ui/lostDrafts.js'
 import { EditTarget } from '../../ui/EditTarget.js'
 import { Icon } from '../../ui/Icon.js'
+import { useKeepFocus } from '../../ui/keepFocus.js'
 
 interface Props { touchpointId: string; level: FactorLevel; dimension: FactorDimension; entries: FactorEntry[] }
 
@@ -23,6 +24,9 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
   const [editing, setEditing] = useState<string | null>(null)
   const limit = useLengthLimit(draft, setDraft, MAX_ENTRY_LENGTH)
   useKeepIfGone(draft, draft.trim() !== '')
+  // × on an entry: the keyboard goes on at the next entry's ×, or the field to add one when the last went.
+  const cell = useRef<HTMLDivElement>(null)
+  useKeepFocus(cell, { items: 'li', control: '.entry-remove', fallback: () => cell.current?.querySelector('input') })
   const add = (event: FormEvent) => {
     event.preventDefault()
     if (!draft.trim()) return
@@ -31,7 +35,7 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
     setDraft('')
   }
   return (
-    <div className={`factor-cell factor-cell--${level}`} data-testid={`factor-cell-${level}-${dimension}`}>
+    <div ref={cell} className={`factor-cell factor-cell--${level}`} data-testid={`factor-cell-${level}-${dimension}`}>
       <ul>
         {entries.map((entry) => (
           <li key={entry.id} data-testid="factor-entry" className={entry.customerVoice ? 'is-customer-voice' : ''}

@@ -86,10 +86,16 @@ export function JourneySteps({ touchpoint, onShow }: Props) {
                 <button type="button" className="button button--small" data-testid={`journey-add-${group.key}-button`}
                   disabled={!choices.some((c) => c.id === chosen[group.key])}
                   onClick={() => {
-                    group.link(chosen[group.key])
+                    const added = chosen[group.key]
+                    group.link(added)
                     setChosen((was) => ({ ...was, [group.key]: '' }))
                     // The button turns disabled with the list emptied: the focus goes back to the list, not to the page (QA).
-                    requestAnimationFrame(() => section.current?.querySelector<HTMLElement>(`[data-testid="journey-add-${group.key}"]`)?.focus())
+                    // With the last card added the list goes too: the focus goes to the step just added.
+                    requestAnimationFrame(() => {
+                      const list = section.current?.querySelector<HTMLElement>(`[data-testid="journey-add-${group.key}"]`)
+                      const step = section.current?.querySelector(`[data-testid="journey-steps-${group.key}"] [data-touchpoint-id="${CSS.escape(added)}"]`)
+                      ;(list ?? step?.querySelector<HTMLElement>('button'))?.focus()
+                    })
                   }}>{t('journey.addStep')}</button>
               </div>
             )}
