@@ -154,7 +154,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
             onBacklog={panel === 'backlog' ? undefined : () => setPanel('backlog')} />
           <div className="workspace__body">
             {!readOnly && <Palette selectedId={selectedId} cell={cell} />}
-            <BoardCanvas selection={selection} onSelect={setSelection} cell={cell} onCell={setCell} undoNotice={undo.notice} shownCards={shownCards} onOpen={(id) => { selectOnly(id); setPanel('details') }} />
+            <BoardCanvas selection={selection} onSelect={setSelection} cell={cell} onCell={setCell} undoNotice={undo.notice} shownCards={shownCards} ownStep={undo.alone} onOpen={(id) => { selectOnly(id); setPanel('details') }} />
             {panel && <SidePanel kind={panel} selectedId={selectedId} boardId={info.id} token={token} onClose={() => { setPanel(null); if (panel === 'details') setSelection(NOTHING_SELECTED) }} />}
             <RestoreNotice />
           </div>
