@@ -135,7 +135,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
     <BoardContext.Provider value={context}>
       <ReactFlowProvider>
         {/* One live region for the session's news, on a laptop and a phone alike (the projector speaks to no one). */}
-        {!projector && <SessionAnnouncer />}
+        {!projector && <SessionAnnouncer synced={connection.synced} />}
         {projector ? <ProjectorView info={info} links={links} status={status} /> : isPhone ? (
         <div className={`workspace phone${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
           <PhoneHeader title={board.meta.title || info.title} status={status} />

@@ -160,7 +160,9 @@ export const de: Strings<typeof en> = {
     close: 'Schließen',
   },
   cursors: { label_one: 'Mauszeiger von {{names}}', label_other: 'Mauszeiger von {{count}} Personen: {{names}}' },
-  presence: { heading: 'Auf dem Board', you: 'Sie', dragging: '{{name}} verschiebt', editing: '{{name}} bearbeitet', follow: 'Klicken, um der Ansicht zu folgen', followName: 'Der Ansicht von {{name}} folgen', onPhone: 'am Handy', onPhoneHint: 'Am Handy: keine Board-Ansicht, der Sie folgen könnten' },
+  presence: { heading: 'Auf dem Board', you: 'Sie', dragging: '{{name}} verschiebt', editing: '{{name}} bearbeitet', follow: 'Klicken, um der Ansicht zu folgen', followName: 'Der Ansicht von {{name}} folgen', onPhone: 'am Handy', onPhoneHint: 'Am Handy: keine Board-Ansicht, der Sie folgen könnten',
+    joined_one: '{{names}} ist dazugekommen', joined_other: '{{names}} sind dazugekommen', left_one: '{{names}} ist gegangen', left_other: '{{names}} sind gegangen',
+    others_one: '{{count}} weitere Person', others_other: '{{count}} weitere' },
   grid: {
     addPhase: '+ Phase',
     addLane: '+ Kanal',
@@ -439,6 +441,7 @@ export const de: Strings<typeof en> = {
     button: 'Export',
     working: 'Wird erstellt…',
     failed: 'Export fehlgeschlagen: {{message}}',
+    done: 'Export fertig: {{file}}',
     journeyOf: 'Journey von {{name}}',
     'png-board': 'Bild des ganzen Boards (PNG)', 'png-boardHint': 'Folientauglich, 1920 px breit',
     'png-view': 'Bild der aktuellen Ansicht (PNG)', 'png-viewHint': 'Genau das, was Sie jetzt sehen',

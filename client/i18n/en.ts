@@ -157,7 +157,9 @@ export const en = {
     close: 'Close',
   },
   cursors: { label_one: 'Cursor of {{names}}', label_other: 'Cursors of {{count}} people: {{names}}' },
-  presence: { heading: 'On the board', you: 'you', dragging: '{{name}} is moving', editing: '{{name}} is editing', follow: 'Click to follow their view', followName: 'Follow {{name}}’s view', onPhone: 'on a phone', onPhoneHint: 'On a phone: no board view to follow' },
+  presence: { heading: 'On the board', you: 'you', dragging: '{{name}} is moving', editing: '{{name}} is editing', follow: 'Click to follow their view', followName: 'Follow {{name}}’s view', onPhone: 'on a phone', onPhoneHint: 'On a phone: no board view to follow',
+    joined_one: '{{names}} joined', joined_other: '{{names}} joined', left_one: '{{names}} left', left_other: '{{names}} left',
+    others_one: '{{count}} other', others_other: '{{count}} others' },
   grid: {
     addPhase: '+ Phase',
     addLane: '+ Lane',
@@ -436,6 +438,7 @@ export const en = {
     button: 'Export',
     working: 'Preparing…',
     failed: 'Export failed: {{message}}',
+    done: 'Export ready: {{file}}',
     journeyOf: 'Journey of {{name}}',
     'png-board': 'Picture of the whole board (PNG)', 'png-boardHint': 'Slide-ready, 1920 px wide',
     'png-view': 'Picture of the current view (PNG)', 'png-viewHint': 'Exactly what you see now',
