@@ -10,8 +10,11 @@ import { TYPING } from './useCardRemoval.js'
 import { cardsArea, viewShowingCards } from './useShowCards.js'
 
 const CARD = '.react-flow__node-touchpoint'
-/** What React Flow focuses after a selection box: the arrows there moved the selected cards by pixels. */
-const SELECTION_BOX = '.react-flow__nodesselection-rect'
+/**
+ * What has the focus after a selection box is drawn: the canvas (React Flow's own box round the selection, which its
+ * arrows moved by pixels, is hidden: styles.css), or the pane.
+ */
+const SELECTION_BOX = '.react-flow__nodesselection-rect, .react-flow__pane'
 
 interface CardKeys {
   doc: Y.Doc
@@ -30,9 +33,9 @@ interface CardKeys {
 }
 
 /**
- * The arrow keys on a selected card (selected with Space, or clicked) move the selected cards one cell: ← and → to the
- * phase before or after, ↑ and ↓ to the lane above or below, after the cards already in it, as a card dropped there
- * goes. They did what React Flow does, move the cards 5 px (20 with Shift) and say the new pixel position, and the cards
+ * The arrow keys on a selected card (selected with Space, or clicked), or on the canvas after a selection box, move the
+ * selected cards one cell: ← and → to the phase before or after, ↑ and ↓ to the lane above or below, after the cards
+ * already in it, as a card dropped there goes. They did what React Flow does, move the cards 5 px (20 with Shift) and say the new pixel position, and the cards
  * snapped back into their cell (QA). The keys are taken before React Flow hears them (`onKeyDownCapture`, on the
  * canvas), so they neither move a card by pixels nor scroll anything. `message` says where the cards went, or which
  * edge stopped them, for the canvas' live region. The focus stays on the card, and the view follows it.
@@ -52,12 +55,12 @@ export function useCardKeys({ doc, origin, t, board, layout, readOnly, selection
     const target = event.target as HTMLElement
     if (target.matches(TYPING)) return
     const onCard = target.matches(CARD)
-    if (!onCard && !target.matches(SELECTION_BOX)) return
+    if (!onCard && !target.matches(SELECTION_BOX) && !(target === event.currentTarget && selection.size > 0)) return
     // Whatever follows, the key is ours: React Flow's move by pixels never happens, and nothing scrolls.
     event.preventDefault()
     event.stopPropagation()
     const focusId = onCard ? target.dataset.id ?? null : null
-    if (readOnly || (focusId !== null && !selection.has(focusId))) return
+    if (readOnly || selection.size === 0 || (focusId !== null && !selection.has(focusId))) return
     const movable = new Set([...selection].filter((id) => !locked.has(id)))
     if (movable.size === 0) return void say(t('selection.locked', { count: selection.size }))
     const plan = planKeyMove(board, movable, event.key)
