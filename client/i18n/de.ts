@@ -79,7 +79,7 @@ export const de: Strings<typeof en> = {
   selection: {
     count_one: '{{count}} Kontaktpunkt ausgewählt',
     count_other: '{{count}} Kontaktpunkte ausgewählt',
-    keys: 'Ziehen verschiebt sie · Strg+C kopieren · Strg+V einfügen · Strg+D duplizieren · Entf löschen · Esc Auswahl aufheben',
+    keys: 'Ziehen oder Pfeiltasten verschieben sie · Strg+C kopieren · Strg+V einfügen · Strg+D duplizieren · Entf löschen · Esc Auswahl aufheben',
     locked_one: '{{count}} von der Moderation gesperrt: bleibt, wo er ist',
     locked_other: '{{count}} von der Moderation gesperrt: bleiben, wo sie sind',
     keysReadOnly: 'Strg+C kopiert sie · Esc hebt die Auswahl auf',

@@ -76,7 +76,7 @@ export const en = {
   selection: {
     count_one: '{{count}} touchpoint selected',
     count_other: '{{count}} touchpoints selected',
-    keys: 'Drag to move them · Ctrl+C copy · Ctrl+V paste · Ctrl+D duplicate · Delete remove · Esc deselect',
+    keys: 'Drag or arrow keys to move them · Ctrl+C copy · Ctrl+V paste · Ctrl+D duplicate · Delete remove · Esc deselect',
     locked_one: '{{count}} locked by the facilitator: it stays put',
     locked_other: '{{count}} locked by the facilitator: they stay put',
     keysReadOnly: 'Ctrl+C copies them · Esc deselects',
