@@ -135,7 +135,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
     <BoardContext.Provider value={context}>
       <ReactFlowProvider>
         {/* One live region for the session's news, on a laptop and a phone alike (the projector speaks to no one). */}
-        {!projector && <SessionAnnouncer />}
+        {!projector && <SessionAnnouncer synced={connection.synced} />}
         {projector ? <ProjectorView info={info} links={links} status={status} /> : isPhone ? (
         <div className={`workspace phone${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
           <PhoneHeader title={board.meta.title || info.title} status={status} />
@@ -154,7 +154,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
             onBacklog={panel === 'backlog' ? undefined : () => setPanel('backlog')} />
           <div className="workspace__body">
             {!readOnly && <Palette selectedId={selectedId} cell={cell} />}
-            <BoardCanvas selection={selection} onSelect={setSelection} cell={cell} onCell={setCell} undoNotice={undo.notice} shownCards={shownCards} onOpen={(id) => { selectOnly(id); setPanel('details') }} />
+            <BoardCanvas selection={selection} onSelect={setSelection} cell={cell} onCell={setCell} undoNotice={undo.notice} shownCards={shownCards} ownStep={undo.alone} onOpen={(id) => { selectOnly(id); setPanel('details') }} />
             {panel && <SidePanel kind={panel} selectedId={selectedId} boardId={info.id} token={token} onClose={() => { setPanel(null); if (panel === 'details') setSelection(NOTHING_SELECTED) }} />}
             <RestoreNotice />
           </div>

@@ -9,6 +9,7 @@ import { LoadFailureNote } from '../ui/LoadFailureNote.js'
 import { type LoadFailure, ModuleLoadError, loadOnDemand } from '../ui/loadOnDemand.js'
 import { enabledItems, moveThroughMenu } from '../ui/menuKeys.js'
 import { useDismiss } from '../ui/useDismiss.js'
+import { announce } from '../session/announce.js'
 import { download, fileBase } from './download.js'
 import { reportParticipants } from './participants.js'
 import type { ImageScope } from './imageExport.js'
@@ -54,11 +55,16 @@ export function ExportMenu() {
     setFailure(null)
     const base = fileBase(board.meta.title)
     const container = document.querySelector<HTMLElement>('[data-testid="canvas"]')
+    let saved = ''
+    const save: typeof download = (data, name, type) => {
+      download(data, name, type)
+      saved = name
+    }
     try {
-      if (kind === 'json') download(JSON.stringify(exportBoard(doc), null, 2), `${base}.zigzag.json`, 'application/json')
+      if (kind === 'json') save(JSON.stringify(exportBoard(doc), null, 2), `${base}.zigzag.json`, 'application/json')
       else if (kind === 'csv') {
         const { boardCsvZip } = await loadOnDemand(() => import('./csvExport.js'))
-        download(new Blob([boardCsvZip(board, base, language, votingHistory) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-csv.zip`)
+        save(new Blob([boardCsvZip(board, base, language, votingHistory) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-csv.zip`)
       } else if (kind === 'pdf') {
         const [{ boardImage }, { renderPdf, reportDocument }] = await Promise.all([images(), loadOnDemand(() => import('./pdfReport.js'))])
         const image = container ? await boardImage(container, flow, 'board') : null
@@ -67,7 +73,7 @@ export function ExportMenu() {
         const definition = reportDocument({
           board, date: new Date(), participants, journeyImage: image, persona, personaId, votingHistory, t: i18next.getFixedT(language), locale: language,
         })
-        download(await renderPdf(definition), `${base}-report.pdf`, 'application/pdf')
+        save(await renderPdf(definition), `${base}-report.pdf`, 'application/pdf')
       } else {
         const fixedT = i18next.getFixedT(language)
         const persona = board.personas.find((p) => p.id === personaId)
@@ -76,15 +82,17 @@ export function ExportMenu() {
         if (kind === 'svg-board') {
           const { boardSvg } = await loadOnDemand(() => import('./boardSvg.js'))
           const svg = boardSvg({ board, personaId, showOthers: showOtherJourneys, caption, t: (key) => fixedT(key) })
-          download(new Blob([svg], { type: 'image/svg+xml' }), `${base}.svg`)
+          save(new Blob([svg], { type: 'image/svg+xml' }), `${base}.svg`)
         } else {
           if (!container) throw new Error('The board is not on screen')
           const scope = kind === 'png-view' ? 'view' : 'board'
           const { boardImage, dataUrlToBlob } = await images()
-          download(dataUrlToBlob(await boardImage(container, flow, scope, caption)), `${base}${scope === 'view' ? '-view' : ''}.png`)
+          save(dataUrlToBlob(await boardImage(container, flow, scope, caption)), `${base}${scope === 'view' ? '-view' : ''}.png`)
         }
       }
       setOpen(false)
+      // The file arrives with no sign on the page (the browser's download bar at most): a screen reader hears it is ready.
+      if (saved) announce(t('export.done', { file: saved }))
     } catch (err) {
       if (err instanceof ModuleLoadError) setFailure(err.failure)
       else setError(t('export.failed', { message: (err as Error).message }))

@@ -45,6 +45,7 @@ import { SelectionHint } from './SelectionHint.js'
 import { useCardRemoval } from './useCardRemoval.js'
 import { useCellSelection } from './useCellSelection.js'
 import { useClipboard } from './useClipboard.js'
+import { useCardKeys } from './useCardKeys.js'
 import { useLockRefusals } from './useLockRefusals.js'
 
 const nodeTypes = { grid: GridNode, touchpoint: TouchpointNode, curve: EmotionCurveNode }
@@ -98,9 +99,11 @@ interface Props {
   undoNotice?: ShownRefusal | null
   /** Cards a panel asked to show: the view moves to bring them in sight (useShowCards). */
   shownCards?: ShownCards | null
+  /** Makes a change one undo step of its own (useUndo's `alone`): a card moved by an arrow key. */
+  ownStep?: (change: () => void) => unknown
 }
 
-export function BoardCanvas({ selection, onSelect, onOpen, projector = false, reserveRight = 0, cell = null, onCell = NO_CELL, undoNotice = null, shownCards = null }: Props) {
+export function BoardCanvas({ selection, onSelect, onOpen, projector = false, reserveRight = 0, cell = null, onCell = NO_CELL, undoNotice = null, shownCards = null, ownStep }: Props) {
   const { t, i18n } = useTranslation()
   const ariaLabels = useMemo(() => canvasAriaLabels(t), [t, i18n.language])
   const {
@@ -161,6 +164,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
     doc, origin, participantId: me.id, t, readOnly, selection, locked: status.lockedForMe, overview, canvas: container,
   })
   useClipboard({ doc, origin, readOnly, selection, onSelect, disabled: projector })
+  const cardKeys = useCardKeys({ doc, origin, t, board, layout, readOnly, selection, locked: status.lockedForMe, ownStep, canvas: container })
   const lockRefusals = useLockRefusals(status.lockedForMe, gridLocked && !readOnly)
   const clearSelection = useCallback(() => onSelect(new Set()), [onSelect])
   const canvas = useMemo<CanvasContextValue>(
@@ -411,6 +415,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
   return (
     <div ref={container} className={`canvas${(following || leftLeader) && !projector ? ' canvas--following' : ''}`} data-testid="canvas" role="main" onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}
       onDragOver={(e) => { if (!readOnly) e.preventDefault() }} onDrop={onDrop} {...lockRefusals.handlers} tabIndex={-1}
+      onKeyDownCapture={cardKeys.onKeyDownCapture}
       onPointerDownCapture={(event) => {
         lastPress.current = event.timeStamp
         lockRefusals.handlers.onPointerDownCapture(event)
@@ -448,6 +453,7 @@ export function BoardCanvas({ selection, onSelect, onOpen, projector = false, re
           <Cursors roles={projector ? FACILITATOR_ONLY : undefined} />
         </ReactFlow>}
       </CanvasContext.Provider>
+      {!projector && <div className="visually-hidden" role="status" aria-live="polite" data-testid="card-moves">{cardKeys.message}</div>}
       {!projector && <SelectionHint count={selection.size} locked={countIn(selection, status.lockedForMe)} readOnly={readOnly} onClear={clearSelection} />}
       {!projector && <RefusalToast local={latest(lockRefusals.refusal, undoNotice)} />}
       {!projector && <FollowStrip />}
@@ -465,7 +471,6 @@ function canvasAriaLabels(t: TFunction): Partial<AriaLabelConfig> {
     'controls.fitView.ariaLabel': t('canvas.fitView'),
     'node.a11yDescription.default': t('canvas.card'),
     'node.a11yDescription.keyboardDisabled': t('canvas.cardByKeys'),
-    'node.a11yDescription.ariaLiveMessage': ({ x, y }) => t('canvas.cardMoved', { x: Math.round(x), y: Math.round(y) }),
     'edge.a11yDescription.default': t('canvas.step'),
     'handle.ariaLabel': t('canvas.handle'),
   }

@@ -24,7 +24,9 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: ['Shift+help.click', 'Mod+help.click'], action: 'help.addToSelection' },
       { keys: ['Shift+help.dragCanvas'], action: 'help.boxSelect' },
       { keys: ['Tab'], action: 'help.nextCard' },
-      { keys: ['help.arrows'], action: 'help.moveCard', edits: true },
+      { keys: ['Space'], action: 'help.selectFocused' },
+      { keys: ['←', '→'], action: 'help.moveCardPhase', edits: true },
+      { keys: ['↑', '↓'], action: 'help.moveCardLane', edits: true },
       { keys: ['help.dragDot'], action: 'help.link', edits: true },
       { keys: ['Delete', 'Backspace'], action: 'help.remove', edits: true },
       { keys: ['Mod+C'], action: 'help.copy' },
@@ -43,7 +45,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
 ]
 
 /** Keys whose names differ by language (German keyboards say Strg, Umschalt, Entf): looked up as `help.key.<name>`. */
-const NAMED_KEYS = new Set(['Ctrl', 'Shift', 'Delete', 'Backspace', 'Escape', 'Enter', 'Tab'])
+const NAMED_KEYS = new Set(['Ctrl', 'Shift', 'Delete', 'Backspace', 'Escape', 'Enter', 'Tab', 'Space'])
 
 /**
  * A key combination as shown, part by part: `Mod` as ⌘ on a Mac and Ctrl (Strg) elsewhere, key names and words

@@ -168,8 +168,8 @@ describe('what a screen reader hears', () => {
 
   it('tells of the session’s changes in one polite region, in the page’s language, and not what was so before the page opened', async () => {
     command({ type: 'agenda.go', step: 'collect' })
-    const pat = await joinBoard(browser, board.links.edit, 'Pat')
-    const uwe = await joinBoard(browser, board.links.edit, 'Uwe')
+    // Together: each is on the board as the other's page opens, which is no news (someone joining later is: announcements.test.ts).
+    const [pat, uwe] = await Promise.all([joinBoard(browser, board.links.edit, 'Pat'), joinBoard(browser, board.links.edit, 'Uwe')])
     await uwe.getByTestId('language-switch').click()
     await uwe.locator('[data-testid="agenda"][data-step="collect"]').waitFor()
     const region = (p: Page) => p.getByRole('status').and(p.getByTestId('session-announcer'))

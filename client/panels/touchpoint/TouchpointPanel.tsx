@@ -5,6 +5,7 @@ import { useBoard } from '../../board/BoardContext.js'
 import { EditTarget } from '../../ui/EditTarget.js'
 import { Icon } from '../../ui/Icon.js'
 import { PanelHeader } from '../../ui/PanelHeader.js'
+import { moveAmongTabs } from '../../ui/tabKeys.js'
 import { useSettled } from '../../session/useSettled.js'
 import { DetailsTab } from './DetailsTab.js'
 import { FactorsTab } from './FactorsTab.js'
@@ -54,20 +55,25 @@ export function TouchpointPanel({ touchpoint, onClose }: { touchpoint: Touchpoin
       {!readOnly && isLocked(touchpoint.id) && (
         <p className="details__locked" data-testid="panel-locked"><Icon name="lock" /> {t('session.lockedPanel')}</p>
       )}
-      <div className="tabs" role="tablist">
+      <div className="tabs" role="tablist" aria-label={t('panel.tabs')} onKeyDown={moveAmongTabs}>
         {TABS.map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={tab === name} data-testid={`tab-${name}`}
+          <button key={name} type="button" role="tab" id={`tp-tab-${name}`} aria-selected={tab === name} aria-controls="tp-tabpanel"
+            tabIndex={tab === name ? 0 : -1} data-testid={`tab-${name}`}
             className={`tabs__tab${tab === name ? ' is-active' : ''}`} onClick={() => setTab(name)}>
             {t(`panel.${name}`)}
           </button>
         ))}
       </div>
-      <EditTarget isGone={() => !touchpointMaps(doc).has(touchpoint.id)} name={touchpoint.title || t('touchpoint.untitled')}>
-        {tab === 'details' && <DetailsTab touchpoint={touchpoint} onDeleted={onClose} />}
-        {tab === 'rating' && <RatingTab touchpoint={touchpoint} />}
-        {tab === 'factors' && <FactorsTab touchpoint={touchpoint} />}
-        {tab === 'stardust' && <StardustTab touchpoint={touchpoint} />}
-      </EditTarget>
+      {/* One panel, whose content is the chosen tab's: named by that tab, a Tab stop of its own after it (its first field may
+          be far down, or there may be none for a viewer). */}
+      <div role="tabpanel" id="tp-tabpanel" aria-labelledby={`tp-tab-${tab}`} tabIndex={0} className="tabs__panel" data-testid="tabpanel">
+        <EditTarget isGone={() => !touchpointMaps(doc).has(touchpoint.id)} name={touchpoint.title || t('touchpoint.untitled')}>
+          {tab === 'details' && <DetailsTab touchpoint={touchpoint} onDeleted={onClose} />}
+          {tab === 'rating' && <RatingTab touchpoint={touchpoint} />}
+          {tab === 'factors' && <FactorsTab touchpoint={touchpoint} />}
+          {tab === 'stardust' && <StardustTab touchpoint={touchpoint} />}
+        </EditTarget>
+      </div>
     </aside>
   )
 }
