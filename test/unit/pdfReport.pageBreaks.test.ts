@@ -46,7 +46,7 @@ describe('the PDF report’s headings', () => {
         expect(heading, `${title} with ${extra} more entries each`).toBe(row)
       }
     }
-  }, 30_000)
+  }, 90_000) // three whole reports: 8 s alone, 31 s beside browser tests on a loaded 2-core machine
 
   it('name the touchpoint again on every page its factor matrix runs onto, and leave out none of its entries', async () => {
     const doc = seededDoc()
