@@ -27,7 +27,8 @@ afterAll(async () => {
   await server?.close()
 })
 
-const facilitatorTools = ['agenda-next', 'voting-open', 'timer-start', 'export', 'open-priority', 'open-backlog', 'open-history', 'find', 'shortcuts-open', 'share']
+/** With the palette, as Tab and Enter add a touchpoint. */
+const facilitatorTools = ['palette-direct', 'palette-indirect', 'agenda-next', 'voting-open', 'timer-start', 'export', 'open-priority', 'open-backlog', 'open-history', 'find', 'shortcuts-open', 'share']
 
 /** The tools that are not wholly on the screen's width, or that something else covers, once scrolled into view. */
 async function unreachable(page: Page, testIds: string[]): Promise<string[]> {
