@@ -36,6 +36,7 @@ async function unreachable(page: Page, testIds: string[]): Promise<string[]> {
   for (const id of testIds) {
     const target = page.getByTestId(id).first()
     if (!(await target.count())) { problems.push(`${id}: missing`); continue }
+    if (!(await target.isVisible())) { problems.push(`${id}: hidden`); continue }
     await target.scrollIntoViewIfNeeded()
     const problem = await target.evaluate((el) => {
       const box = el.getBoundingClientRect()
