@@ -15,7 +15,7 @@ import { SessionBar } from '../session/SessionBar.js'
 import { SharePanel } from '../panels/SharePanel.js'
 import { PhoneHeader } from '../phone/PhoneHeader.js'
 import { PhoneView } from '../phone/PhoneView.js'
-import { useIsPhone } from '../phone/useIsPhone.js'
+import { useView } from '../phone/useIsPhone.js'
 import { TopBar } from '../panels/TopBar.js'
 import { type BoardInfo, fetchBoardInfo } from '../sync/api.js'
 import type { Participant } from '../sync/identity.js'
@@ -74,7 +74,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const [shownCards, setShownCards] = useState<ShownCards | null>(null)
   const [links, setLinks] = useState(info.links)
   const [following, follow] = useState<string | null>(null)
-  const isPhone = useIsPhone()
+  const { phone: isPhone, narrow } = useView()
   const orphans = useOrphanedWork(doc, board, me.id, connection.synced && !projector, { provider, origin })
   const customerVoice = board.customerChair?.participantId === me.id
   const session = useSession(provider, me)
@@ -147,7 +147,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
         </div>
         ) : (
         <div className={`workspace${readOnly ? ' workspace--readonly' : ''}`} data-testid="board" data-synced={connection.synced}>
-          <TopBar info={info} status={status} undo={undo} onShare={() => setShareOpen(true)} panel={panel}
+          <TopBar info={info} status={status} undo={undo} onShare={() => setShareOpen(true)} panel={panel} narrow={narrow}
             onPanel={(kind) => setPanel(panel === kind ? null : kind)} />
           <PersonaBar />
           <SessionBar projectorLink={isFacilitator ? `/b/${info.id}/projector${window.location.hash}` : null}

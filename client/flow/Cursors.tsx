@@ -6,6 +6,7 @@ import { cursorCount, cursors, sameCursors } from '../sync/presence.js'
 import { useAwarenessValue } from '../sync/useAwarenessValue.js'
 import { CursorCanvas } from './CursorCanvas.js'
 import { FlowPortal } from './FlowPortal.js'
+import { textOn } from '../ui/textOn.js'
 
 /**
  * Up to this many cursors are elements that glide from one position to the
@@ -62,7 +63,7 @@ function CursorElements({ awareness, roles }: { awareness: Awareness; roles?: Re
           <svg width="18" height="22" viewBox="0 0 18 22" aria-hidden="true">
             <path d="M1 1v17l5-4.5 3.5 7 3-1.5-3.5-6.8H16z" fill={p.color} stroke="#fff" strokeWidth="1.5" />
           </svg>
-          <span className="cursor__name" style={{ background: p.color }}>{p.name}</span>
+          <span className="cursor__name" style={{ background: p.color, color: textOn(p.color) }}>{p.name}</span>
         </div>
       ))}
     </FlowPortal>

@@ -10,6 +10,7 @@ import { InlineText } from './InlineText.js'
 import { useRenderEverything } from './renderEverything.js'
 import { EditTarget } from '../ui/EditTarget.js'
 import { Icon } from '../ui/Icon.js'
+import { textOn } from '../ui/textOn.js'
 
 /**
  * A touchpoint card: kind, status, title (inline editable), the rating of its
@@ -73,7 +74,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
         {vote && <VoteDotsView itemId={id} name={touchpoint.title || t('touchpoint.untitled')} state={vote} readOnly={readOnly} send={send} t={t} />}
         {stardust > 0 && <span className="card__stardust" data-testid="stardust-count" title={t('stardust.heading')}>✦ {stardust}</span>}
       </div>
-      {busy && <span className="card__busy" style={{ background: busy.color }}>{busyLabel}</span>}
+      {busy && <span className="card__busy" style={{ background: busy.color, color: textOn(busy.color) }}>{busyLabel}</span>}
       <Handle type="source" position={Position.Right} className="card__handle" isConnectable={!readOnly} />
     </div>
   )

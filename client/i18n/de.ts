@@ -591,6 +591,14 @@ export const de: Strings<typeof en> = {
     comesAfter: 'Kommt nach', leadsTo: 'Führt zu', noStep: 'Noch kein Schritt.',
     addBefore: 'Schritt hinzufügen von…', addAfter: 'Schritt hinzufügen zu…', addStep: 'Hinzufügen', removeStepBetween: 'Schritt {{from}} → {{to}} entfernen',
   },
+  layout: {
+    fullBoard: 'Volles Board',
+    fullBoardHint: 'Das ganze Board zeigen: das Raster und alle Werkzeuge, auch die der Moderation. Dieser Browser merkt sich die Wahl.',
+    phoneView: 'Handyansicht',
+    phoneViewHint: 'Die Journey als Liste zeigen, gemacht für kleine Touchscreens. Dieser Browser merkt sich die Wahl.',
+    more: 'Mehr',
+    moreHint: 'Weitere Werkzeuge',
+  },
   phone: {
     sessionDetails: 'Was in der Sitzung gerade läuft: Details anzeigen',
     voting: 'Punktabfrage',

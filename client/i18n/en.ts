@@ -588,6 +588,14 @@ export const en = {
     comesAfter: 'Comes after', leadsTo: 'Leads to', noStep: 'No step yet.',
     addBefore: 'Add a step from…', addAfter: 'Add a step to…', addStep: 'Add step', removeStepBetween: 'Remove the step {{from}} → {{to}}',
   },
+  layout: {
+    fullBoard: 'Full board',
+    fullBoardHint: 'Show the whole board: the grid and every tool, also the facilitator’s. This browser remembers the choice.',
+    phoneView: 'Phone view',
+    phoneViewHint: 'Show the journey as a list, made for small touch screens. This browser remembers the choice.',
+    more: 'More',
+    moreHint: 'More tools',
+  },
   phone: {
     sessionDetails: 'What the session is doing now: show details',
     voting: 'Dot voting',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useBoard } from '../board/BoardContext.js'
 import { initials } from '../ui/graphemes.js'
 import { useDismiss } from '../ui/useDismiss.js'
+import { textOn } from '../ui/textOn.js'
 
 /** Who is on the board: avatars in the top bar, a list with roles on click. */
 export function PresenceList() {
@@ -21,7 +22,7 @@ export function PresenceList() {
       <button type="button" className="presence__avatars" data-testid="presence" data-count={peers.length}
         aria-expanded={open} aria-label={label} onClick={() => setOpen(!open)}>
         {shown.map((p) => (
-          <span key={p.clientId} className="avatar" style={{ background: p.user.color }} title={p.user.name}>{initials(p.user.name)}</span>
+          <span key={p.clientId} className="avatar" style={{ background: p.user.color, color: textOn(p.user.color) }} title={p.user.name}>{initials(p.user.name)}</span>
         ))}
         {peers.length > 6 && <span className="avatar avatar--more">+{peers.length - 6}</span>}
       </button>
@@ -31,7 +32,7 @@ export function PresenceList() {
           <ul>
             {peers.map((p) => {
               const person = <>
-                <span className="avatar avatar--small" style={{ background: p.user.color }}>{initials(p.user.name)}</span>
+                <span className="avatar avatar--small" style={{ background: p.user.color, color: textOn(p.user.color) }}>{initials(p.user.name)}</span>
                 <span className="presence__name">{p.user.name}{p.isSelf && ` (${t('presence.you')})`}</span>
                 {p.onPhone && <span className="presence__device" title={t('presence.onPhoneHint')}>{t('presence.onPhone')}</span>}
                 <span className="presence__role">{t(`role.${p.user.role === 'facilitator' || p.user.role === 'viewer' ? p.user.role : 'editor'}`)}</span>

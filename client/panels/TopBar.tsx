@@ -13,6 +13,7 @@ import { Logo } from './Logo.js'
 import { PresenceList } from './PresenceList.js'
 import type { SidePanelKind } from './SidePanel.js'
 import { Icon } from '../ui/Icon.js'
+import { chooseView } from '../phone/useIsPhone.js'
 
 interface Props {
   info: BoardInfo
@@ -21,9 +22,11 @@ interface Props {
   onShare: () => void
   panel: SidePanelKind | null
   onPanel: (kind: SidePanelKind) => void
+  /** A narrow screen showing the full board: it offers the phone view back. */
+  narrow?: boolean
 }
 
-export function TopBar({ info, status, undo, onShare, panel, onPanel }: Props) {
+export function TopBar({ info, status, undo, onShare, panel, onPanel, narrow = false }: Props) {
   const { t } = useTranslation()
   const { doc, origin, readOnly, board } = useBoard()
   const [editing, setEditing] = useState(false)
@@ -60,6 +63,10 @@ export function TopBar({ info, status, undo, onShare, panel, onPanel }: Props) {
       <PresenceList />
       <LanguageSwitch />
       <button type="button" className="button button--primary" data-testid="share" onClick={onShare}>{t('toolbar.share')}</button>
+      {narrow && (
+        <button type="button" className="button" data-testid="view-switch" data-view="phone" title={t('layout.phoneViewHint')}
+          onClick={() => chooseView('phone')}><Icon name="phone" /> {t('layout.phoneView')}</button>
+      )}
     </header>
   )
 }

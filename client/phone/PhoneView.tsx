@@ -12,6 +12,7 @@ import { PhoneInstruction } from './PhoneHeader.js'
 import { PhoneStepRow } from './PhoneStepRow.js'
 import { PhoneTyping } from './phoneTyping.js'
 import { moveAmongRadios } from '../ui/radioKeys.js'
+import { chooseView } from './useIsPhone.js'
 
 /**
  * The board on a phone: the selected persona's journey as a list, in the
@@ -66,6 +67,9 @@ export function PhoneView({ onShare }: { onShare: () => void }) {
           <ChairButton variant="phone" />
           {/* The links to hand out (a board made on a phone opens on its facilitator link, which gives full rights). */}
           <button type="button" className="button phone-share" data-testid="share" onClick={onShare}><Icon name="share" /> {t('toolbar.share')}</button>
+          {/* The grid and every tool (agenda, voting, export…), for whoever needs them on a small screen; kept for this browser. */}
+          <button type="button" className="button phone-full-board" data-testid="view-switch" data-view="board" title={t('layout.fullBoardHint')}
+            onClick={() => chooseView('board')}><Icon name="board" /> {t('layout.fullBoard')}</button>
         </div>
         {steps.length === 0 && <p className="hint phone-empty">{t('phone.emptyJourney')}</p>}
         <ol className="phone-steps" data-testid="phone-steps">

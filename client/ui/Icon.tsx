@@ -5,7 +5,7 @@
  * text's colour at the text's size, so they sit in a line of text like a
  * character. Decorative: the text or label next to them says what they mean.
  */
-export type IconName = 'lock' | 'history' | 'chair' | 'timer' | 'pause' | 'play' | 'projector' | 'private' | 'voice' | 'settings' | 'edit' | 'fit' | 'share' | 'more' | 'find'
+export type IconName = 'lock' | 'history' | 'chair' | 'timer' | 'pause' | 'play' | 'projector' | 'private' | 'voice' | 'settings' | 'edit' | 'fit' | 'share' | 'more' | 'find' | 'board' | 'phone'
 
 const PATHS: Record<IconName, string> = {
   lock: 'M7 11V8a5 5 0 0 1 10 0v3M5.5 11h13v10h-13zM12 15v2.5',
@@ -22,6 +22,8 @@ const PATHS: Record<IconName, string> = {
   fit: 'M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5',
   more: 'M5 12h.01M12 12h.01M19 12h.01',
   find: 'M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM15.5 15.5L20.5 20.5',
+  board: 'M3.5 4.5h17v15h-17zM3.5 10h17M3.5 15h17M9 4.5v15',
+  phone: 'M7.5 2.5h9v19h-9zM11 18.5h2',
   share: 'M6 12a2.5 2.5 0 1 0 0 .01M18 5.5a2.5 2.5 0 1 0 0 .01M18 18.5a2.5 2.5 0 1 0 0 .01M8.2 10.8l7.6-4.1M8.2 13.2l7.6 4.1',
 }
 
