@@ -1,7 +1,11 @@
 import { useSyncExternalStore } from 'react'
 
-/** At or below this width the full board is cramped: a phone gets its own view there, unless its person chose the board. */
-export const PHONE_QUERY = '(max-width: 700px)'
+/**
+ * At or below this width the full board is cramped: a phone gets its own view there, unless its person chose the board.
+ * So does a touch screen at most 500 px tall, a phone turned on its side (844 × 390): the full board left its canvas
+ * 177 px and fitted it at a zoom of 0.15, and the turn closed the card and the text being typed on it.
+ */
+export const PHONE_QUERY = '(max-width: 700px), (max-height: 500px) and (pointer: coarse)'
 /**
  * A mouse or trackpad. A window this narrow with one is a laptop zoomed in (1,280 px at 200 % is 640 CSS px) or a small
  * window, not a phone: it gets the full board by default, so a low-vision facilitator keeps the agenda, voting, timer

@@ -402,6 +402,39 @@ describe('joining from a phone', () => {
     await expect.poll(() => row.getByTestId('vote-result').count()).toBe(0)
   })
 
+  it('keeps the phone view, the open card and its typed text when turned on its side, and shows no old refusal again', async () => {
+    // The refusal of the last test is over.
+    await expect.poll(() => pia.getByTestId('refusal').count(), { timeout: 8000 }).toBe(0)
+    const first = pia.getByTestId('phone-step').first()
+    const id = await first.getAttribute('data-touchpoint-id')
+    await first.locator('.phone-step__open').tap()
+    await pia.getByTestId('phone-stardust-input').fill('Typed before the turn')
+    await pia.setViewportSize({ width: 844, height: 390 })
+    try {
+      await pia.waitForTimeout(300) // a layout switch would have happened by now
+      expect(await pia.getByTestId('phone-view').count()).toBe(1)
+      expect(await pia.locator('.react-flow').count()).toBe(0)
+      expect(await focusCard(pia).getAttribute('data-touchpoint-id')).toBe(id)
+      expect(await pia.getByTestId('phone-stardust-input').inputValue()).toBe('Typed before the turn')
+      expect(await horizontalOverflow(pia)).toEqual([])
+      await screenshot(pia, 'phone-landscape')
+    } finally {
+      await pia.setViewportSize(PHONE.viewport)
+    }
+    expect(await pia.getByTestId('phone-stardust-input').inputValue()).toBe('Typed before the turn')
+    await pia.getByTestId('phone-stardust-input').fill('')
+    await pia.getByTestId('phone-focus-close').tap()
+    // The other view, mounted now, does not show the refusal of the last test again, nor does the phone view on the way back.
+    await pia.getByTestId('view-switch').tap()
+    await pia.locator('.react-flow').waitFor()
+    await pia.waitForTimeout(300)
+    expect(await pia.getByTestId('refusal').count()).toBe(0)
+    await pia.getByTestId('view-switch').tap()
+    await pia.getByTestId('phone-view').waitFor()
+    await pia.waitForTimeout(300)
+    expect(await pia.getByTestId('refusal').count()).toBe(0)
+  })
+
   it('marks in the list the touchpoints with stardust ideas, the more so during a stardust round', async () => {
     const withIdeas = [...new Set(state().stardust.map((s) => s.touchpointId))]
     expect(withIdeas.length).toBeGreaterThan(0)
