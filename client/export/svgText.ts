@@ -1,4 +1,5 @@
 import { graphemes } from '../../shared/model/index.js'
+import { breakOffsets, closesBefore } from './lineBreaks.js'
 
 /**
  * Text in an SVG picture of the board: SVG has no line wrapping and no "…", so the words are measured (a canvas 2D
@@ -56,23 +57,31 @@ export function wrapped(text: string, font: Font, room: number, lines: number, m
   return out
 }
 
-/** The last line: all that is left if it fits, else whole words and "…", or as many characters as fit when one word is too long. */
+/**
+ * The last line: all that is left if it fits, else whole words and "…" (Thai's and Chinese's too: lineBreaks.ts; not cut
+ * after a hyphen), or as many characters as fit when one word is too long.
+ */
 function lastLine(text: string, font: Font, room: number, measure: Measure): string {
   if (measure(text, font) <= room) return text
   let line = ''
-  for (let i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
-    if (measure(`${text.slice(0, i)}…`, font) > room) break
-    line = `${text.slice(0, i)}…`
+  for (const i of breakOffsets(text)) {
+    if (text[i - 1] === '-') continue
+    const start = `${text.slice(0, i).trimEnd()}…`
+    if (measure(start, font) > room) break
+    line = start
   }
   return line || fitted(text, font, room, measure)
 }
 
-/** The longest start of `text` that fits: up to a space or after a hyphen, or as many characters of a long first word as fit. */
+/**
+ * The longest start of `text` that fits: up to where a line may break (lineBreaks.ts: spaces, hyphens, Thai's words,
+ * between Chinese characters), or as many characters of a long first word as fit, closing punctuation ("、") kept with
+ * the character before it.
+ */
 function firstLine(text: string, font: Font, room: number, measure: Measure): string {
   if (measure(text, font) <= room) return text
   let line = ''
-  for (let i = 1; i < text.length; i++) {
-    if (text[i] !== ' ' && text[i - 1] !== '-') continue
+  for (const i of breakOffsets(text)) {
     const start = text.slice(0, i).trimEnd()
     if (measure(start, font) > room) break
     line = start
@@ -81,6 +90,7 @@ function firstLine(text: string, font: Font, room: number, measure: Measure): st
   const all = graphemes(text)
   let keep = 1
   while (keep < all.length && measure(all.slice(0, keep + 1).join(''), font) <= room) keep++
+  while (keep > 1 && keep < all.length && closesBefore(all[keep]!)) keep--
   return all.slice(0, keep).join('')
 }
 
