@@ -94,18 +94,43 @@ function firstLine(text: string, font: Font, room: number, measure: Measure): st
   return all.slice(0, keep).join('')
 }
 
-/** An SVG <text> element (one line) at a baseline. */
+/** The first strong letter of a text, and whether it is of a script written right to left. */
+const FIRST_LETTER = /\p{L}/u
+const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u
+
+/** Whether text reads right to left, as dir="auto" decides on the board: by its first letter (Hebrew, Arabic, …). */
+export const rightToLeft = (text: string) => RTL_LETTER.test(text.match(FIRST_LETTER)?.[0] ?? '')
+
+/**
+ * A text's direction in SVG: right to left for Hebrew or Arabic, so "?" and "!" end up on the left where they belong,
+ * and the anchor mirrored (a start-anchored RTL text starts at its right end). `room`: the width the text is set in,
+ * from `x`; an RTL text is then set against its right side, as the board aligns it; without it, its left side stays at x.
+ */
+export function direction(text: string, x: number, extra: string, room?: number): { x: number; extra: string } {
+  if (!rightToLeft(text)) return { x, extra }
+  const bidi = 'direction="rtl" unicode-bidi="embed"'
+  const anchor = extra.match(/text-anchor="(\w+)"/)?.[1] ?? 'start'
+  if (anchor === 'middle') return { x, extra: `${extra} ${bidi}`.trim() }
+  const mirrored = anchor === 'start' ? 'end' : 'start'
+  const rest = extra.replace(/\s*text-anchor="\w+"/, '')
+  if (room !== undefined && anchor === 'start') return { x: x + room, extra: `${rest} ${bidi}`.trim() }
+  return { x, extra: `${rest} text-anchor="${mirrored}" ${bidi}`.trim() }
+}
+
+/** An SVG <text> element (one line) at a baseline; `room` as for direction(). */
 export function svgText(
-  content: string, x: number, y: number, font: Font, fill: string, extra = '',
+  content: string, x0: number, y: number, font: Font, fill: string, extra0 = '', room?: number,
 ): string {
+  const { x, extra } = direction(content, x0, extra0, room)
   return `<text x="${round(x)}" y="${round(y)}" font-size="${font.size}" font-weight="${font.weight}" fill="${fill}"${extra ? ` ${extra}` : ''}>${escaped(content)}</text>`
 }
 
 /** Coordinates to two decimals: enough for a picture, and the file stays small. */
 export const round = (n: number) => Math.round(n * 100) / 100
 
-/** Lines of text, one <tspan> each, the first on baseline `y`. */
-export function svgLines(lines: readonly string[], x: number, y: number, lineHeight: number, font: Font, fill: string, extra = ''): string {
+/** Lines of text, one <tspan> each, the first on baseline `y`, all in the direction of the text's first letter; `room` as for direction(). */
+export function svgLines(lines: readonly string[], x0: number, y: number, lineHeight: number, font: Font, fill: string, extra0 = '', room?: number): string {
+  const { x, extra } = direction(lines.join(' '), x0, extra0, room)
   const spans = lines.map((line, i) => `<tspan x="${round(x)}" y="${round(y + i * lineHeight)}">${escaped(line)}</tspan>`).join('')
   return `<text font-size="${font.size}" font-weight="${font.weight}" fill="${fill}"${extra ? ` ${extra}` : ''}>${spans}</text>`
 }
