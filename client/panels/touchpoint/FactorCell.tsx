@@ -49,7 +49,7 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
         {drafts.map((d) => (
           <li key={d.id} className="is-draft" data-testid="factor-draft" title={t('private.hidden')}>
             <span className="voice-mark" role="img" aria-label={t('private.hidden')}><Icon name="private" /></span>
-            <span className="factor-entry__text">{d.text}</span>
+            <span className="factor-entry__text" dir="auto">{d.text}</span>
             <button type="button" className="entry-remove" aria-label={t('factors.remove', { text: d.text })} onClick={() => send({ type: 'draft.remove', draftId: d.id })}>×</button>
           </li>
         ))}
