@@ -112,20 +112,23 @@ describe('right-to-left text', () => {
     await screenshot(fran, 'rtl-voting')
   })
 
-  it('lists a Hebrew title right to left on the phone, with its phase and lane isolated, and keeps a description’s lines', async () => {
+  it('lists a Hebrew title right to left on the phone, with its phase and lane isolated', async () => {
     const row = pia.locator(`[data-testid="phone-step"][data-touchpoint-id="${hebrewId}"]`)
     await row.waitFor()
     expect(await bidi(row.locator('.phone-step__title'))).toMatchObject({ dir: 'auto', direction: 'rtl', align: 'start' })
     expect(await row.getByTestId('phone-step-where').locator('bdi').allTextContents()).toEqual([PHASE, LANE])
-    await row.locator('.phone-step__open').tap()
+  })
+
+  it('keeps the lines of a description and an expectation on the phone’s card view, each in its own direction', async () => {
+    await pia.locator(`[data-testid="phone-step"][data-touchpoint-id="${hebrewId}"] .phone-step__open`).tap()
     const description = pia.getByTestId('phone-focus-description')
-    expect(await bidi(pia.getByTestId('phone-focus-title'))).toMatchObject({ dir: 'auto', direction: 'rtl' })
-    expect(await bidi(description)).toMatchObject({ dir: 'auto', direction: 'rtl' })
     // Two lines as written, not joined into one.
     expect(await description.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('pre-line')
     expect(await description.evaluate((el) => (el as HTMLElement).innerText)).toBe('שורה ראשונה\nשורה שנייה')
     const expectation = pia.getByTestId('phone-focus-facts').locator('dd').first()
     expect(await expectation.evaluate((el) => (el as HTMLElement).innerText)).toBe('first line\nsecond line')
+    expect(await bidi(pia.getByTestId('phone-focus-title'))).toMatchObject({ dir: 'auto', direction: 'rtl' })
+    expect(await bidi(description)).toMatchObject({ dir: 'auto', direction: 'rtl' })
     expect(await bidi(expectation)).toMatchObject({ dir: 'auto', direction: 'ltr' })
     await screenshot(pia, 'rtl-phone-focus')
   })
