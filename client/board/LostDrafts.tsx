@@ -42,7 +42,7 @@ function LostDraftNote({ draft }: { draft: LostDraft }) {
         data-testid="lost-draft-close" onClick={() => dismissLostDraft(draft.id)}>×</button>
       <strong>{heading}</strong>
       <p>{t(`lostDraft.${BODY[draft.reason]}`)}</p>
-      <textarea ref={field} readOnly value={draft.text} rows={Math.min(4, Math.ceil(draft.text.length / 48))} data-testid="lost-draft-text"
+      <textarea ref={field} readOnly dir="auto" value={draft.text} rows={Math.min(4, Math.ceil(draft.text.length / 48))} data-testid="lost-draft-text"
         onFocus={(e) => e.target.select()} />
       <div className="lost-draft__actions">
         <button type="button" className="button button--small" data-testid="lost-draft-copy"

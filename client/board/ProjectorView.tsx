@@ -36,7 +36,7 @@ export function ProjectorView({ info, links, status }: { info: BoardInfo; links:
   return (
     <div className="projector" data-testid="projector">
       <header className="projector__head">
-        <h1>{board.meta.title || info.title}</h1>
+        <h1 dir="auto">{board.meta.title || info.title}</h1>
         {persona && <JourneyOf persona={persona} />}
         <AgendaControl large />
         <VotingControl projector />

@@ -10,6 +10,7 @@ import { type LoadFailure, ModuleLoadError, loadOnDemand } from '../ui/loadOnDem
 import { enabledItems, moveThroughMenu } from '../ui/menuKeys.js'
 import { useDismiss } from '../ui/useDismiss.js'
 import { announce } from '../session/announce.js'
+import { isolated } from '../ui/Bidi.js'
 import { download, fileBase } from './download.js'
 import { reportParticipants } from './participants.js'
 import type { ImageScope } from './imageExport.js'
@@ -77,7 +78,7 @@ export function ExportMenu() {
       } else {
         const fixedT = i18next.getFixedT(language)
         const persona = board.personas.find((p) => p.id === personaId)
-        const journey = persona?.name ? fixedT('export.journeyOf', { name: persona.name }) : undefined
+        const journey = persona?.name ? fixedT('export.journeyOf', { name: isolated(persona.name) }) : undefined
         const caption = { title: board.meta.title, journey, color: persona?.color }
         if (kind === 'svg-board') {
           const { boardSvg } = await loadOnDemand(() => import('./boardSvg.js'))

@@ -40,7 +40,7 @@ export function cardSvg(id: string, x: number, y: number, data: TouchpointNodeDa
     chips(touchpoint.kind, touchpoint.status, touchpoint.momentOfTruth, t, measure),
     // A retired card's title struck through where the renderer draws text-decoration (browsers do; rsvg does not).
     svgLines(title, LEFT + PAD_X, TITLE.top + TITLE.baseline, TITLE.lineHeight, TITLE.font, '#1f2a44',
-      `class="card__title"${retired ? ' text-decoration="line-through"' : ''}`),
+      `class="card__title"${retired ? ' text-decoration="line-through"' : ''}`, INNER),
     bottomRow(data, t, measure),
   ]
   return `<g class="card" data-touchpoint-id="${escaped(id)}" transform="translate(${round(x)} ${round(y)})"${retired ? ' opacity="0.6"' : ''}>${parts.join('')}</g>`

@@ -4,7 +4,7 @@ import { CURVE_ROOM, type CurveLabel, LABEL_FONT, LABEL_ROW, curveLabels } from 
 import { CURVE_HEIGHT, GRID } from '../flow/layout.js'
 import { OUTCOME_COLOR, OUTCOME_TEXT_COLOR } from '../ui/OutcomeIcon.js'
 import { face, type Translate } from './boardSvgCard.js'
-import { type Measure, escaped, round, svgText } from './svgText.js'
+import { type Measure, direction, escaped, round, svgText } from './svgText.js'
 
 /**
  * The emotion curve under the grid as SVG, with EmotionCurveNode's geometry: the three outcome bands, the selected
@@ -54,6 +54,8 @@ function ring(outcome: Outcome, x: number, y: number, peak: boolean): string {
 
 /** A touchpoint's name under its point, as EmotionCurveNode draws it: its lines, and the whole name as a tooltip where they cut it. */
 function labelSvg({ lines, x, y, anchor, text, cut }: CurveLabel): string {
+  // A Hebrew or Arabic name reads right to left, its anchor mirrored so that it stays on the same side of its point.
+  const { extra } = direction(text, x, `text-anchor="${anchor}"`)
   const spans = lines.map((line, i) => `<tspan x="${round(x)}" y="${round(y + i * LABEL_ROW)}">${escaped(line)}</tspan>`).join('')
-  return `<text font-size="${LABEL_FONT.size}" font-weight="${LABEL_FONT.weight}" fill="${INK.text}" text-anchor="${anchor}">${cut ? `<title>${escaped(text)}</title>` : ''}${spans}</text>`
+  return `<text font-size="${LABEL_FONT.size}" font-weight="${LABEL_FONT.weight}" fill="${INK.text}" ${extra}>${cut ? `<title>${escaped(text)}</title>` : ''}${spans}</text>`
 }

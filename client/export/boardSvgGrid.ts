@@ -39,10 +39,12 @@ export function gridSvg(layout: Omit<GridLayout, 'cards'>, t: Translate, measure
     // As on the board: smaller where a word would not fit at the usual size (LaneHeader).
     const font = hasWordWiderThanLane(row.name, measure) ? LANE_NAME_LONG_WORD : LANE.font
     const lineHeight = LANE.lineHeight * (font.size / LANE.font.size)
-    const lines = wrapped(row.name, font, GRID.laneHeaderWidth - 2 * LANE.padX, LANE.lines, measure)
+    const room = GRID.laneHeaderWidth - 2 * LANE.padX
+    const lines = wrapped(row.name, font, room, LANE.lines, measure)
     const block = lines.length * lineHeight + LANE.gap + CHANNEL_CHIP.height
     const top = row.y + border + LANE.padY + (row.height - border - 2 * LANE.padY - block) / 2
-    parts.push(svgLines(lines, LANE.padX, top + baseline(font.size, lineHeight), lineHeight, font, INK))
+    // A Hebrew or Arabic name set against the header's right side, as the board aligns it (dir="auto").
+    parts.push(svgLines(lines, LANE.padX, top + baseline(font.size, lineHeight), lineHeight, font, INK, '', room))
     const label = t(`grid.${row.channel}`).toLocaleUpperCase()
     const chipWidth = measure(label, CHANNEL_CHIP.font) + CHANNEL_CHIP.spacing * [...label].length + 2 * CHANNEL_CHIP.pad
     const chipTop = top + lines.length * lineHeight + LANE.gap

@@ -1,4 +1,4 @@
-import { FAMILY, type Font, type Measure, canvasMeasure, escaped, fitted } from './svgText.js'
+import { FAMILY, type Font, type Measure, canvasMeasure, direction, escaped, fitted } from './svgText.js'
 
 /**
  * What a picture of the board says about itself: the board's title and whose journey it draws (the selected
@@ -47,6 +47,7 @@ export function captionStrip(caption: ImageCaption, width: number, measure: Meas
   return `<g class="image-caption">${strip}</g>`
 }
 
+/** A Hebrew or Arabic title reads right to left, its anchor mirrored so that it stays where it is (direction()). */
 const text = (content: string, x: number, anchor: 'start' | 'end', fill: string, font: Font) =>
-  `<text x="${x}" y="${BASELINE}" text-anchor="${anchor}" fill="${fill}" font-family="${escaped(FAMILY)}" `
+  `<text x="${x}" y="${BASELINE}" ${direction(content, x, `text-anchor="${anchor}"`).extra} fill="${fill}" font-family="${escaped(FAMILY)}" `
   + `font-size="${font.size}" font-weight="${font.weight}">${escaped(content)}</text>`

@@ -1,4 +1,5 @@
 import { graphemes } from '../../shared/model/index.js'
+import { breakOffsets, closesBefore } from './lineBreaks.js'
 
 /**
  * Text in an SVG picture of the board: SVG has no line wrapping and no "…", so the words are measured (a canvas 2D
@@ -56,23 +57,31 @@ export function wrapped(text: string, font: Font, room: number, lines: number, m
   return out
 }
 
-/** The last line: all that is left if it fits, else whole words and "…", or as many characters as fit when one word is too long. */
+/**
+ * The last line: all that is left if it fits, else whole words and "…" (Thai's and Chinese's too: lineBreaks.ts; not cut
+ * after a hyphen), or as many characters as fit when one word is too long.
+ */
 function lastLine(text: string, font: Font, room: number, measure: Measure): string {
   if (measure(text, font) <= room) return text
   let line = ''
-  for (let i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
-    if (measure(`${text.slice(0, i)}…`, font) > room) break
-    line = `${text.slice(0, i)}…`
+  for (const i of breakOffsets(text)) {
+    if (text[i - 1] === '-') continue
+    const start = `${text.slice(0, i).trimEnd()}…`
+    if (measure(start, font) > room) break
+    line = start
   }
   return line || fitted(text, font, room, measure)
 }
 
-/** The longest start of `text` that fits: up to a space or after a hyphen, or as many characters of a long first word as fit. */
+/**
+ * The longest start of `text` that fits: up to where a line may break (lineBreaks.ts: spaces, hyphens, Thai's words,
+ * between Chinese characters), or as many characters of a long first word as fit, closing punctuation ("、") kept with
+ * the character before it.
+ */
 function firstLine(text: string, font: Font, room: number, measure: Measure): string {
   if (measure(text, font) <= room) return text
   let line = ''
-  for (let i = 1; i < text.length; i++) {
-    if (text[i] !== ' ' && text[i - 1] !== '-') continue
+  for (const i of breakOffsets(text)) {
     const start = text.slice(0, i).trimEnd()
     if (measure(start, font) > room) break
     line = start
@@ -81,21 +90,47 @@ function firstLine(text: string, font: Font, room: number, measure: Measure): st
   const all = graphemes(text)
   let keep = 1
   while (keep < all.length && measure(all.slice(0, keep + 1).join(''), font) <= room) keep++
+  while (keep > 1 && keep < all.length && closesBefore(all[keep]!)) keep--
   return all.slice(0, keep).join('')
 }
 
-/** An SVG <text> element (one line) at a baseline. */
+/** The first strong letter of a text, and whether it is of a script written right to left. */
+const FIRST_LETTER = /\p{L}/u
+const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u
+
+/** Whether text reads right to left, as dir="auto" decides on the board: by its first letter (Hebrew, Arabic, …). */
+export const rightToLeft = (text: string) => RTL_LETTER.test(text.match(FIRST_LETTER)?.[0] ?? '')
+
+/**
+ * A text's direction in SVG: right to left for Hebrew or Arabic, so "?" and "!" end up on the left where they belong,
+ * and the anchor mirrored (a start-anchored RTL text starts at its right end). `room`: the width the text is set in,
+ * from `x`; an RTL text is then set against its right side, as the board aligns it; without it, its left side stays at x.
+ */
+export function direction(text: string, x: number, extra: string, room?: number): { x: number; extra: string } {
+  if (!rightToLeft(text)) return { x, extra }
+  const bidi = 'direction="rtl" unicode-bidi="embed"'
+  const anchor = extra.match(/text-anchor="(\w+)"/)?.[1] ?? 'start'
+  if (anchor === 'middle') return { x, extra: `${extra} ${bidi}`.trim() }
+  const mirrored = anchor === 'start' ? 'end' : 'start'
+  const rest = extra.replace(/\s*text-anchor="\w+"/, '')
+  if (room !== undefined && anchor === 'start') return { x: x + room, extra: `${rest} ${bidi}`.trim() }
+  return { x, extra: `${rest} text-anchor="${mirrored}" ${bidi}`.trim() }
+}
+
+/** An SVG <text> element (one line) at a baseline; `room` as for direction(). */
 export function svgText(
-  content: string, x: number, y: number, font: Font, fill: string, extra = '',
+  content: string, x0: number, y: number, font: Font, fill: string, extra0 = '', room?: number,
 ): string {
+  const { x, extra } = direction(content, x0, extra0, room)
   return `<text x="${round(x)}" y="${round(y)}" font-size="${font.size}" font-weight="${font.weight}" fill="${fill}"${extra ? ` ${extra}` : ''}>${escaped(content)}</text>`
 }
 
 /** Coordinates to two decimals: enough for a picture, and the file stays small. */
 export const round = (n: number) => Math.round(n * 100) / 100
 
-/** Lines of text, one <tspan> each, the first on baseline `y`. */
-export function svgLines(lines: readonly string[], x: number, y: number, lineHeight: number, font: Font, fill: string, extra = ''): string {
+/** Lines of text, one <tspan> each, the first on baseline `y`, all in the direction of the text's first letter; `room` as for direction(). */
+export function svgLines(lines: readonly string[], x0: number, y: number, lineHeight: number, font: Font, fill: string, extra0 = '', room?: number): string {
+  const { x, extra } = direction(lines.join(' '), x0, extra0, room)
   const spans = lines.map((line, i) => `<tspan x="${round(x)}" y="${round(y + i * lineHeight)}">${escaped(line)}</tspan>`).join('')
   return `<text font-size="${font.size}" font-weight="${font.weight}" fill="${fill}"${extra ? ` ${extra}` : ''}>${spans}</text>`
 }

@@ -1,4 +1,4 @@
-import { canvasMeasure, wrapped } from '../export/svgText.js'
+import { canvasMeasure, rightToLeft, wrapped } from '../export/svgText.js'
 import type { NodeProps } from '@xyflow/react'
 import { memo, useMemo } from 'react'
 import { OUTCOMES, type Outcome } from '../../shared/model/index.js'
@@ -134,8 +134,11 @@ function EmptyHint({ x, bottom, room, text }: { x: number; bottom: number; room:
 
 /** A touchpoint's name under its point, on one or two lines; where they cut it, the whole name shows on hover. */
 function PointLabel({ label }: { label: CurveLabel }) {
+  // A Hebrew or Arabic name reads right to left ("?" at its left end), its anchor mirrored to stay on the same side.
+  const rtl = rightToLeft(label.text)
+  const anchor = !rtl || label.anchor === 'middle' ? label.anchor : label.anchor === 'start' ? 'end' : 'start'
   return (
-    <text x={label.x} y={label.y} textAnchor={label.anchor} className="curve__label" fill={INK.text}>
+    <text x={label.x} y={label.y} textAnchor={anchor} className="curve__label" fill={INK.text} {...(rtl ? { direction: 'rtl', unicodeBidi: 'embed' } : {})}>
       {label.cut && <title>{label.text}</title>}
       {label.lines.map((line, i) => <tspan key={i} x={label.x} y={label.y + i * LABEL_ROW}>{line}</tspan>)}
     </text>

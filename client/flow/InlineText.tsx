@@ -112,7 +112,7 @@ export function InlineText({
   }
   return (
     <>
-      <span ref={text} className={className} data-testid={testId} lang={lang}
+      <span ref={text} className={className} data-testid={testId} lang={lang} dir="auto"
         title={[clamped ? value : '', (readOnly ? readOnlyTitle : title) ?? ''].filter(Boolean).join('\n') || undefined}
         {...(keyboardEditable ? {
           tabIndex: 0, role: 'button', 'data-renamable': '', 'aria-label': title ? `${value || placeholder || ''}. ${title}` : undefined,

@@ -22,7 +22,7 @@ function PinnedHeadersView({ layout }: { layout: Pick<GridLayout, 'columns' | 'r
           {corner && <span className="pinned-phases__corner" style={{ width: corner.width, height: corner.height }} />}
           {phases.map((phase) => (
             <span key={phase.id} className="pinned-phases__name" data-testid="pinned-phase" data-phase-id={phase.id} title={phase.name}
-              style={{ left: phase.left, width: phase.width }}>{phase.name}</span>
+              style={{ left: phase.left, width: phase.width }} dir="auto">{phase.name}</span>
           ))}
         </div>
       )}
@@ -31,7 +31,7 @@ function PinnedHeadersView({ layout }: { layout: Pick<GridLayout, 'columns' | 'r
           {lanes.map((lane) => (
             <span key={lane.id} data-testid="pinned-lane"
               className={`pinned-lanes__name pinned-lanes__name--${lane.channel}${hasWordWiderThan(lane.name, PINNED_LANE_NAME, canvasMeasure) ? ' pinned-lanes__name--long-word' : ''}`}
-              data-lane-id={lane.id} title={lane.name} style={{ top: lane.top, height: lane.height }}><span>{lane.name}</span></span>
+              data-lane-id={lane.id} title={lane.name} style={{ top: lane.top, height: lane.height }}><span dir="auto">{lane.name}</span></span>
           ))}
         </div>
       )}

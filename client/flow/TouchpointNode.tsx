@@ -70,7 +70,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
             <span className="heat heat--disappointment">▼ {heat.disappointment}</span>
             <span className="heat heat--delight">▲ {heat.delight}</span>
           </span>
-        ) : distribution ? <RatingSummary distribution={distribution} /> : <span className="card__department">{touchpoint.department}</span>}
+        ) : distribution ? <RatingSummary distribution={distribution} /> : <span className="card__department" dir="auto">{touchpoint.department}</span>}
         {vote && <VoteDotsView itemId={id} name={touchpoint.title || t('touchpoint.untitled')} state={vote} readOnly={readOnly} send={send} t={t} />}
         {stardust > 0 && <span className="card__stardust" data-testid="stardust-count" title={t('stardust.heading')}>✦ {stardust}</span>}
       </div>

@@ -1,3 +1,4 @@
+import { unbreakable } from '../export/lineBreaks.js'
 import { type Measure, canvasMeasure } from '../export/svgText.js'
 import { GRID } from './layout.js'
 
@@ -34,8 +35,11 @@ export function farTitleSizes(title: string, momentOfTruth = false, measure: Mea
   }
 }
 
-/** A title's words as a line may break them: at spaces (not a no-break one) and after a hyphen. */
-const wordsOf = (text: string) => text.split(/[^\S\u00a0]+/).flatMap((word) => word.split(/(?<=-)/)).filter(Boolean)
+/**
+ * A title's words as a line may break them: at spaces (not a no-break one), after a hyphen, and where Chinese, Japanese
+ * and Thai break without spaces (lineBreaks.ts): a title in those scripts is not one word too long for the card.
+ */
+const wordsOf = unbreakable
 const fitsIn = (words: string[], size: number, room: number, measure: Measure) => words.every((word) => measure(word, { weight: 700, size }) <= room)
 
 /**

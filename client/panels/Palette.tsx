@@ -4,6 +4,7 @@ import { type BoardState, type TouchpointKind } from '../../shared/model/index.j
 import { useBoard } from '../board/BoardContext.js'
 import { PALETTE_MIME } from '../flow/BoardCanvas.js'
 import type { Cell } from '../flow/layout.js'
+import { withNames } from '../ui/Bidi.js'
 
 const KINDS: TouchpointKind[] = ['direct', 'indirect']
 
@@ -33,7 +34,7 @@ export function Palette({ selectedId, cell }: { selectedId: string | null; cell:
       ))}
       {target && (
         <p className="palette__hint palette__target" data-testid="palette-target" role="status">
-          {t('palette.target', { phase: target.phase.name, lane: target.lane.name })}
+          {withNames((names) => t('palette.target', names), { phase: target.phase.name, lane: target.lane.name })}
         </p>
       )}
       <p className="palette__hint">{t('palette.hint')}</p>

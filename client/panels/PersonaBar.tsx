@@ -38,7 +38,7 @@ export function PersonaBar() {
             <button key={p.id} type="button" role="radio" aria-checked={p.id === personaId} data-testid="persona"
               className={`persona-chip${p.id === personaId ? ' is-active' : ''}`} style={{ '--persona': p.color } as React.CSSProperties}
               title={p.description ? `${p.name}\n${p.description}` : p.name} onClick={() => setPersonaId(p.id)} onDoubleClick={() => !readOnly && setEditing({ id: p.id })}>
-              <span className="persona-chip__dot" /><span className="persona-chip__name">{p.name}</span>
+              <span className="persona-chip__dot" /><span className="persona-chip__name" dir="auto">{p.name}</span>
             </button>
           ))}
           {!readOnly && (

@@ -22,7 +22,7 @@ export function PriorityPanel({ onClose }: { onClose: () => void }) {
             <li key={touchpoint.id} data-testid="ranking-row" data-title={touchpoint.title}>
               <span className="ranking__place">{average === null ? '–' : index + 1}</span>
               <div className="ranking__body">
-                <strong>{touchpoint.title}</strong>
+                <strong dir="auto">{touchpoint.title}</strong>
                 <span className="ranking__bar" aria-hidden="true"><span style={{ width: `${((average ?? 0) / MAX_INFLUENCE) * 100}%` }} /></span>
                 <span className="hint">{average === null ? t('priority.none') : t('priority.average', { average, count })}</span>
               </div>

@@ -28,7 +28,7 @@ export function StardustItem({ idea, backlog = false }: { idea: BacklogItem; bac
       )}
       {round && !round.results && <div className="idea__round"><VoteDots itemId={idea.id} target="stardust" name={idea.text} /></div>}
       <div className="idea__body">
-        <p className="idea__text">{idea.customerVoice && <span className="voice-mark" title={t('chair.voice')}><Icon name="voice" /> </span>}{idea.text}</p>
+        <p className="idea__text" dir="auto">{idea.customerVoice && <span className="voice-mark" title={t('chair.voice')}><Icon name="voice" /> </span>}{idea.text}</p>
         {round?.results && <VoteDots itemId={idea.id} target="stardust" name={idea.text} bar />}
         <StardustGoals idea={idea} />
         <p className="idea__meta">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { type Touchpoint, touchpointMaps } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { VoteDots } from '../session/VoteDots.js'
+import { PhaseAndLane } from '../ui/Bidi.js'
 import { EditTarget } from '../ui/EditTarget.js'
 import { JourneySteps } from '../panels/touchpoint/JourneySteps.js'
 import { PhoneFactors } from './PhoneFactors.js'
@@ -44,16 +45,16 @@ export function PhoneFocusCard({ touchpoint, covered, onClose, onDeleted }: Prop
       </div>
       {focused && <p className="phone-focus__focused" data-testid="phone-focus-marker">◉ {t('phone.focused')}</p>}
       <header className="phone-focus__head">
-        <h2 id={covered ? undefined : 'phone-focus-title'} className="phone-focus__title" data-testid="phone-focus-title">{touchpoint.title || t('touchpoint.untitled')}</h2>
-        <p className="phone-focus__where">{phase?.name} · {lane?.name}</p>
+        <h2 id={covered ? undefined : 'phone-focus-title'} className="phone-focus__title" data-testid="phone-focus-title" dir="auto">{touchpoint.title || t('touchpoint.untitled')}</h2>
+        <p className="phone-focus__where"><PhaseAndLane phase={phase?.name} lane={lane?.name} /></p>
         <TouchpointChips touchpoint={touchpoint} />
       </header>
-      {touchpoint.description && <p className="phone-focus__description" data-testid="phone-focus-description">{touchpoint.description}</p>}
+      {touchpoint.description && <p className="phone-focus__description" data-testid="phone-focus-description" dir="auto">{touchpoint.description}</p>}
       {(touchpoint.expectation || touchpoint.painPoint || touchpoint.measure) && (
         <dl className="phone-focus__facts" data-testid="phone-focus-facts">
-          {touchpoint.expectation && <><dt>{t('touchpoint.expectation')}</dt><dd>{touchpoint.expectation}</dd></>}
-          {touchpoint.painPoint && <><dt>{t('touchpoint.painPoint')}</dt><dd>{touchpoint.painPoint}</dd></>}
-          {touchpoint.measure && <><dt>{t('touchpoint.measure')}</dt><dd>{touchpoint.measure}</dd></>}
+          {touchpoint.expectation && <><dt>{t('touchpoint.expectation')}</dt><dd dir="auto">{touchpoint.expectation}</dd></>}
+          {touchpoint.painPoint && <><dt>{t('touchpoint.painPoint')}</dt><dd dir="auto">{touchpoint.painPoint}</dd></>}
+          {touchpoint.measure && <><dt>{t('touchpoint.measure')}</dt><dd dir="auto">{touchpoint.measure}</dd></>}
         </dl>
       )}
       {votingHere && (

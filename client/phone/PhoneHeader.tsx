@@ -35,7 +35,7 @@ export function PhoneHeader({ title, status }: { title: string; status: Connecti
   return (
     <header className="phone-header">
       <div className="phone-header__row">
-        <h1 className="phone-header__title" data-testid="board-title">{title}</h1>
+        <h1 className="phone-header__title" data-testid="board-title" dir="auto">{title}</h1>
         <div className="phone-header__status">
           {timerActive && <TimerControl large />}
           {readOnly && <span className="role-chip role-chip--viewer" data-testid="role" title={t('roleHint.viewer')}>{t('role.viewer')}</span>}
@@ -88,7 +88,7 @@ export function PhoneHeader({ title, status }: { title: string; status: Connecti
               {t(`agenda.${step}.hint`)}
             </p>
           )}
-          {round && <p><strong>● {t(`voting.${round.target}`)}{round.title.trim() && `: ${round.title.trim()}`}</strong>{readOnly ? ` ${t('voting.watching')}` : t(`phone.voting_${round.target}`)}</p>}
+          {round && <p><strong>● {t(`voting.${round.target}`)}{round.title.trim() && <>: <bdi>{round.title.trim()}</bdi></>}</strong>{readOnly ? ` ${t('voting.watching')}` : t(`phone.voting_${round.target}`)}</p>}
           {privateMode.on && <p><strong><Icon name="private" /> {t('private.on')}</strong>{t('private.explain')}</p>}
           <button type="button" className="button phone-session-details__close" data-testid="phone-session-close" onClick={() => setOpen(false)}>{t('common.close')}</button>
         </div>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { type Touchpoint, ratingDistribution } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { VoteDots } from '../session/VoteDots.js'
+import { PhaseAndLane } from '../ui/Bidi.js'
 import { RatingSummary } from '../ui/RatingSummary.js'
 import { TouchpointChips, useCell } from './TouchpointChips.js'
 
@@ -37,8 +38,8 @@ export function PhoneStepRow({ touchpoint, number, previous, testId, onOpen, lan
         <button type="button" className="phone-step__open" onClick={() => onOpen(touchpoint.id)}>
           {number !== undefined && <span className="phone-step__number" aria-label={t('phone.step', { number })}>{number}</span>}
           <span className="phone-step__body">
-            <strong className="phone-step__title">{touchpoint.title || t('touchpoint.untitled')}</strong>
-            <span className="phone-step__where" data-testid="phone-step-where">{phase?.name} · {lane?.name}</span>
+            <strong className="phone-step__title" dir="auto">{touchpoint.title || t('touchpoint.untitled')}</strong>
+            <span className="phone-step__where" data-testid="phone-step-where"><PhaseAndLane phase={phase?.name} lane={lane?.name} /></span>
             <TouchpointChips touchpoint={touchpoint} />
             {touchpoint.momentOfTruth && <RatingSummary distribution={ratingDistribution(board, touchpoint.id)} />}
           </span>

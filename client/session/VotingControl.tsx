@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { singleLine } from '../../shared/model/index.js'
 import { MAX_ROUND_TITLE_LENGTH, MAX_VOTES_PER_PERSON, type VotingTarget } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
+import { isolated } from '../ui/Bidi.js'
 import { useLengthLimit } from '../ui/FieldNotes.js'
 import { firstShown, useKeepFocus } from '../ui/keepFocus.js'
 import { useSettled } from './useSettled.js'
@@ -73,8 +74,8 @@ export function VotingControl({ projector = false, onBacklog }: { projector?: bo
   const roundTitle = round.title.trim()
   return (
     <div ref={strip} className={`voting voting--${round.status}`} data-testid="voting" data-status={round.status}>
-      <strong className="voting__heading" data-testid="voting-heading" title={roundTitle ? `${kind}: ${roundTitle}` : undefined}>
-        ● {roundTitle ? <><span className="visually-hidden">{kind}: </span>{roundTitle}</> : kind}
+      <strong className="voting__heading" data-testid="voting-heading" title={roundTitle ? `${kind}: ${isolated(roundTitle)}` : undefined}>
+        ● {roundTitle ? <><span className="visually-hidden">{kind}: </span><bdi>{roundTitle}</bdi></> : kind}
       </strong>
       {readOnly && !projector && <span className="hint" data-testid="watching">{t('voting.watching')}</span>}
       {round.status === 'open' && !readOnly && <span data-testid="votes-left">{t('voting.left', { left, total: round.votesPerPerson })}</span>}

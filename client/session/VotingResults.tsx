@@ -4,10 +4,11 @@ import type { BoardState } from '../../shared/model/index.js'
 import { byRoundOrder } from '../../shared/roundOrder.js'
 import type { VotingRound } from '../../shared/session.js'
 import { useBoard } from '../board/BoardContext.js'
+import { PhaseAndLane } from '../ui/Bidi.js'
 import { scrollBehavior } from '../ui/motion.js'
 
 /** One item's place in a revealed round: a touchpoint (under it, its cell) or a stardust idea (under it, its touchpoint). */
-export interface RankedItem { id: string; rank: number; count: number; text: string; under: string | null; removed: boolean }
+export interface RankedItem { id: string; rank: number; count: number; text: string; under: string | null; where?: { phase: string; lane: string }; removed: boolean }
 
 /**
  * The items of a revealed round that got dots, in the round's order (byRoundOrder: most first; ties share a rank, and go
@@ -18,17 +19,19 @@ export function rankedItems(round: VotingRound, board: BoardState): RankedItem[]
   const phases = new Map(board.phases.map((phase) => [phase.id, phase.name]))
   const lanes = new Map(board.lanes.map((lane) => [lane.id, lane.name]))
   const ideas = new Map(board.stardust.map((idea) => [idea.id, idea]))
-  const named = (id: string): { text: string; under: string | null } | null => {
+  const named = (id: string): { text: string; under: string | null; where?: { phase: string; lane: string } } | null => {
     if (round.target === 'touchpoints') {
       const touchpoint = touchpoints.get(id)
-      return touchpoint ? { text: touchpoint.title, under: `${phases.get(touchpoint.phaseId) ?? ''} · ${lanes.get(touchpoint.laneId) ?? ''}` } : null
+      if (!touchpoint) return null
+      const where = { phase: phases.get(touchpoint.phaseId) ?? '', lane: lanes.get(touchpoint.laneId) ?? '' }
+      return { text: touchpoint.title, under: `${where.phase} · ${where.lane}`, where }
     }
     const idea = ideas.get(id)
     return idea ? { text: idea.text, under: touchpoints.get(idea.touchpointId)?.title ?? null } : null
   }
   const counted = Object.entries(round.results ?? {}).filter(([, count]) => count > 0).map(([id, count]) => {
     const now = named(id)
-    return { id, count, text: now?.text ?? round.names?.[id] ?? '', under: now?.under ?? null, removed: !now }
+    return { id, count, text: now?.text ?? round.names?.[id] ?? '', under: now?.under ?? null, ...(now?.where ? { where: now.where } : {}), removed: !now }
   })
   const upvotes = (id: string) => (round.target === 'stardust' ? ideas.get(id)?.voters.length : 0) ?? 0
   counted.sort((a, b) => byRoundOrder({ id: a.id, dots: a.count, upvotes: upvotes(a.id), name: a.text }, { id: b.id, dots: b.count, upvotes: upvotes(b.id), name: b.text }))
@@ -71,7 +74,7 @@ export function VotingResults({ variant = 'canvas' }: { variant?: keyof typeof S
     <section ref={section} className={`voting-results voting-results--${variant}`} data-testid="voting-results" data-target={round.target} aria-label={title}>
       <header>
         <h2>{round.target === 'stardust' ? '✦' : '●'} {title}
-          {round.title.trim() && <span className="voting-results__title" data-testid="voting-results-title">{round.title}</span>}</h2>
+          {round.title.trim() && <span className="voting-results__title" data-testid="voting-results-title" dir="auto">{round.title}</span>}</h2>
         {variant !== 'projector' && <button type="button" className="button button--icon" aria-label={t('voting.hideResults')} title={t('voting.hideResults')}
           data-testid="voting-results-hide" onClick={() => setHidden(round.id)}>×</button>}
       </header>
@@ -81,8 +84,8 @@ export function VotingResults({ variant = 'canvas' }: { variant?: keyof typeof S
           <li key={item.id} data-testid="voting-result">
             <span className="voting-results__rank">{item.rank}.</span>
             <span className="voting-results__item">
-              <span className="voting-results__text">{item.text}{item.removed && <span className="hint"> {t('voting.removed')}</span>}</span>
-              {item.under && <span className="voting-results__under">{item.under}</span>}
+              <span className="voting-results__text" dir="auto">{item.text}{item.removed && <span className="hint"> {t('voting.removed')}</span>}</span>
+              {item.under && <span className="voting-results__under">{item.where ? <PhaseAndLane {...item.where} /> : <bdi>{item.under}</bdi>}</span>}
               <span className="voting-results__bar" style={{ width: `${(100 * item.count) / most}%` }} />
             </span>
             <span className="vote-dots vote-dots--result" data-testid="voting-result-count">● {item.count}</span>

@@ -12,8 +12,8 @@ const KEPT_MS = 5000
  * A text field's limit, counted in characters as a person sees them (textLength: an emoji is one): the field takes
  * no more than `max` (an edit past it keeps what fits, see fitEdit), and tells about it: a counter near the limit
  * ("270 / 280"), and when a paste was longer than the field takes, that the rest was cut. `text` is the field's text
- * now and `setText` changes it; spread `limitProps` on the input or textarea (they hold its onChange) and show `note`
- * beside it.
+ * now and `setText` changes it; spread `limitProps` on the input or textarea (they hold its onChange, and dir="auto":
+ * Arabic or Hebrew typed into it reads and aligns right to left, English left to right) and show `note` beside it.
  */
 export function useLengthLimit(text: string, setText: (text: string) => void, max: number, float = false) {
   const [pasted, setPasted] = useState<number | null>(null)
@@ -49,7 +49,7 @@ export function useLengthLimit(text: string, setText: (text: string) => void, ma
   const cut = pasted !== null && length >= max ? pasted : null
   const shown = cut !== null || length >= Math.floor(max * NEAR)
   return {
-    limitProps: { onChange, onPaste, onCompositionStart, onCompositionEnd },
+    limitProps: { dir: 'auto' as const, onChange, onPaste, onCompositionStart, onCompositionEnd },
     note: shown ? <LengthNote length={length} max={max} pasted={cut} float={float} /> : null,
     /** Forgets the last paste, when editing starts again. */
     reset: () => setPasted(null),

@@ -23,7 +23,7 @@ export function PanelHeader({ title, onClose, takeFocus = false }: { title: stri
   }, [takeFocus])
   return (
     <header className="details__head">
-      <h2 ref={heading} tabIndex={takeFocus ? -1 : undefined}>{title}</h2>
+      <h2 ref={heading} tabIndex={takeFocus ? -1 : undefined} dir="auto">{title}</h2>
       <button type="button" className="button button--icon" aria-label={t('common.close')} data-testid="panel-close" onClick={onClose}>×</button>
     </header>
   )

@@ -54,7 +54,7 @@ export function FactorCell({ touchpointId, level, dimension, entries }: Props) {
         {drafts.map((d) => (
           <li key={d.id} className="is-draft" data-testid="factor-draft" data-waiting={isWaiting(d.id) || undefined} title={t(isWaiting(d.id) ? 'private.waiting' : 'private.hidden')}>
             <span className="voice-mark" role="img" aria-label={t(isWaiting(d.id) ? 'private.waiting' : 'private.hidden')}><Icon name="private" /></span>
-            <span className="factor-entry__text">{d.text}</span>
+            <span className="factor-entry__text" dir="auto">{d.text}</span>
             <button type="button" className="entry-remove" aria-label={t('factors.remove', { text: d.text })} onClick={() => send({ type: 'draft.remove', draftId: d.id })}>×</button>
           </li>
         ))}

@@ -49,7 +49,7 @@ export function StardustTab({ touchpoint }: { touchpoint: Touchpoint }) {
           {drafts.map((d) => (
             <li key={d.id} className="idea is-draft" data-testid="stardust-draft">
               <Icon name="private" />
-              <div className="idea__body"><p className="idea__text">{d.text}</p><p className="idea__meta" data-waiting={isWaiting(d.id) || undefined}>{t(isWaiting(d.id) ? 'private.waiting' : 'private.hidden')}</p></div>
+              <div className="idea__body"><p className="idea__text" dir="auto">{d.text}</p><p className="idea__meta" data-waiting={isWaiting(d.id) || undefined}>{t(isWaiting(d.id) ? 'private.waiting' : 'private.hidden')}</p></div>
               <button type="button" className="entry-remove" aria-label={t('stardust.remove', { text: d.text })} onClick={() => send({ type: 'draft.remove', draftId: d.id })}>×</button>
             </li>
           ))}
