@@ -275,7 +275,7 @@ describe('handing the board off', () => {
 
   it('exports the board as a JSON file that the format accepts', async () => {
     const file = JSON.parse((await exportFile('json')).toString('utf8'))
-    expect(file).toMatchObject({ format: 'zigzag-board', formatVersion: 2 })
+    expect(file).toMatchObject({ format: 'zigzag-board', formatVersion: 3 })
     expect(file.touchpoints.length).toBeGreaterThanOrEqual(8)
   })
 })
