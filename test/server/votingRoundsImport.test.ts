@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type BoardFileInput, generatedBoardFile } from '../../shared/format/index.js'
-import { readBoard } from '../../shared/model/index.js'
-import type { PublicSession } from '../../shared/session.js'
+import { generatedBoardFile } from '../../shared/format/index.js'
 import { WORKER_IMPORT_ITEMS } from '../../server/boardRequest.js'
-import { openSessionSocket } from '../utils/sessionSocket.js'
-import { type CreatedBoard, type TestServer, connectClient, startTestServer, synced } from '../utils/server.js'
+import { type CreatedBoard, type TestServer, startTestServer } from '../utils/server.js'
+import { expectRoundsOnRecord, fileWithRounds, publicState } from '../utils/votingRoundsFile.js'
 
 let server: TestServer
 
@@ -17,77 +15,18 @@ afterAll(async () => {
 
 const post = (body: unknown) => fetch(`${server.url}/api/boards`, { method: 'POST', body: JSON.stringify(body) })
 
-/** A generated board (stardust ideas on every 10th card) with two rounds on record: touchpoints, one deleted since, and ideas. */
-function fileWithRounds(touchpoints: number): BoardFileInput {
-  return {
-    ...generatedBoardFile(touchpoints, 3, 2),
-    votingRounds: [
-      {
-        title: 'Which ideas first?', target: 'stardust', votesPerPerson: 2, openedAt: '2025-01-15T10:05:00.000Z',
-        results: [{ stardust: 1, name: 'Idea 2', dots: 4 }, { stardust: 0, name: 'Idea 1', dots: 1 }],
-      },
-      {
-        title: 'Which moments matter most?', target: 'touchpoints', votesPerPerson: 3, openedAt: '2025-01-15T10:00:00.000Z',
-        results: [{ touchpointId: 't3', name: 'Touchpoint 4', dots: 5 }, { name: 'Old kiosk', dots: 2 }, { touchpointId: 't0', dots: 1 }],
-      },
-    ],
-  }
-}
-
-/** The session state the first connection to a board gets. */
-async function publicState(board: CreatedBoard): Promise<PublicSession> {
-  const socket = await openSessionSocket(server.url, board.id, board.tokens.view)
-  try {
-    const state = socket.events().find((event) => event.type === 'state')
-    if (state?.type !== 'state') throw new Error('no session state')
-    return state.session
-  } finally {
-    socket.close()
-  }
-}
-
-async function expectRoundsOnRecord(board: CreatedBoard) {
-  const client = connectClient(server.url, board.id, board.tokens.view)
-  await synced(client)
-  const imported = readBoard(client.doc)
-  client.destroy()
-  const card = (title: string) => imported.touchpoints.find((t) => t.title === title)!.id
-  const idea = (text: string) => imported.stardust.find((s) => s.text === text)!.id
-
-  const { voting, votingHistory } = await publicState(board)
-  expect(voting).toBeNull()
-  expect(votingHistory.map(({ title, target, status, votesPerPerson, openedAt }) => ({ title, target, status, votesPerPerson, openedAt }))).toEqual([
-    { title: 'Which ideas first?', target: 'stardust', status: 'closed', votesPerPerson: 2, openedAt: Date.parse('2025-01-15T10:05:00.000Z') },
-    { title: 'Which moments matter most?', target: 'touchpoints', status: 'closed', votesPerPerson: 3, openedAt: Date.parse('2025-01-15T10:00:00.000Z') },
-  ])
-  expect(votingHistory[0]!.results).toEqual({ [idea('Idea 2')]: 4, [idea('Idea 1')]: 1 })
-  const moments = votingHistory[1]!
-  const kiosk = Object.keys(moments.results!).find((id) => moments.names?.[id] === 'Old kiosk')!
-  expect(moments.results).toEqual({ [card('Touchpoint 4')]: 5, [kiosk]: 2, [card('Touchpoint 1')]: 1 })
-  expect(imported.touchpoints.some((t) => t.id === kiosk)).toBe(false)
-
-  // The board's own file carries them on, under its ids.
-  const exported = await (await fetch(`${server.url}/api/boards/${board.id}/export.json`, { headers: { authorization: `Bearer ${board.tokens.view}` } })).json()
-  const title = (id: string) => exported.touchpoints.find((t: { id: string }) => t.id === id)?.title
-  expect(exported.votingRounds[1].results.map((r: { touchpointId?: string; name: string; dots: number }) => [r.touchpointId && title(r.touchpointId), r.name, r.dots]))
-    .toEqual([['Touchpoint 4', 'Touchpoint 4', 5], [undefined, 'Old kiosk', 2], ['Touchpoint 1', 'Touchpoint 1', 1]])
-  // Ideas by their index in the exported file's own `stardust` list.
-  expect(exported.votingRounds[0].results.map((r: { stardust: number; name: string; dots: number }) => [exported.stardust[r.stardust].text, r.name, r.dots]))
-    .toEqual([['Idea 2', 'Idea 2', 4], ['Idea 1', 'Idea 1', 1]])
-}
-
 describe('importing a board file with voting rounds', () => {
   it('stores the rounds as the new board\'s record, under the ids the import gave the items', async () => {
     const response = await post({ board: fileWithRounds(20) })
     expect(response.status).toBe(201)
-    await expectRoundsOnRecord((await response.json()) as CreatedBoard)
+    await expectRoundsOnRecord(server.url, (await response.json()) as CreatedBoard)
   })
 
   it('does so for a file large enough to be built in the import worker', async () => {
     const file = fileWithRounds(WORKER_IMPORT_ITEMS + 10)
     const response = await post(file)
     expect(response.status).toBe(201)
-    await expectRoundsOnRecord((await response.json()) as CreatedBoard)
+    await expectRoundsOnRecord(server.url, (await response.json()) as CreatedBoard)
   })
 
   it('refuses a round that names an item the file does not hold, and says where', async () => {
@@ -100,6 +39,6 @@ describe('importing a board file with voting rounds', () => {
 
   it('starts a board from a file without rounds with none on record', async () => {
     const response = await post(generatedBoardFile(12, 3, 2))
-    expect((await publicState((await response.json()) as CreatedBoard)).votingHistory).toEqual([])
+    expect((await publicState(server.url, (await response.json()) as CreatedBoard)).votingHistory).toEqual([])
   })
 })
