@@ -76,8 +76,7 @@ export function votingHistoryOf(file: Pick<BoardFile, 'votingRounds'>, ids: { to
       const id = (result.touchpointId !== undefined ? ids.touchpoints.get(result.touchpointId) : undefined)
         ?? (result.stardust !== undefined ? ids.stardust[result.stardust] : undefined) ?? entityId()
       results[id] = result.dots
-      // Kept even when empty: a card the file names with no name is written back the same, not under its title now.
-      names[id] = result.name
+      if (result.name !== '') names[id] = result.name
     }
     return {
       id: entityId(), title: round.title, target: round.target, votesPerPerson: round.votesPerPerson, status: 'closed',

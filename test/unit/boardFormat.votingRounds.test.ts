@@ -99,16 +99,6 @@ describe('voting rounds in the board file', () => {
     expect(normaliseIds(after)).toEqual(normaliseIds(before))
   })
 
-  it('writes a hand-made file\'s result without a name back as it was, not under the card\'s title now', () => {
-    const parsed = parseBoardFile({ ...minimalFile(), votingRounds: [
-      { target: 'touchpoints', votesPerPerson: 1, openedAt: '2025-01-15T10:00:00.000Z', results: [{ touchpointId: 'ad', dots: 1 }] },
-    ] })
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
-    const doc = new Y.Doc()
-    const record = votingHistoryOf(parsed.file, importBoard(doc, parsed.file))
-    expect(exportBoard(doc, OPENED, record).votingRounds[0]!.results).toEqual([{ touchpointId: expect.any(String), name: '', dots: 1 }])
-  })
-
   it('reads files of older versions, without rounds', () => {
     for (const formatVersion of [1, 2]) {
       const parsed = parseBoardFile({ ...minimalFile(), formatVersion, votingRounds: undefined })
