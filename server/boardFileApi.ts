@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { type BoardFile, exportBoard, parseBoardFile } from '../shared/format/index.js'
+import { type BoardFile, exportBoard, parseBoardFile, roundsOnRecord } from '../shared/format/index.js'
 import { authorizeBoard } from './boardAuth.js'
 import { HttpError, sendJson } from './httpHelpers.js'
 import type { Relay } from './relay.js'
@@ -24,7 +24,7 @@ export function validBoardFile(candidate: unknown): BoardFile {
 /** `GET /api/boards/<id>/export.json` with any of the board's tokens (a view token may export). */
 export async function exportBoardJson(req: IncomingMessage, res: ServerResponse, deps: { store: BoardStore; relay: Relay }, boardId: string): Promise<void> {
   await authorizeBoard(req, deps.store, boardId)
-  const file = await deps.relay.read(boardId, (doc) => exportBoard(doc))
+  const file = await deps.relay.read(boardId, (doc, session) => exportBoard(doc, Date.now(), roundsOnRecord(session)))
   if (!file) throw new HttpError(500, 'The board could not be loaded')
   res.setHeader('Content-Disposition', `attachment; filename="zigzag-${boardId}.json"`)
   sendJson(res, 200, file)

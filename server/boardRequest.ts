@@ -1,4 +1,5 @@
 import type { BoardFile } from '../shared/format/index.js'
+import { MAX_VOTING_HISTORY } from '../shared/session.js'
 import { boardFileIn, validBoardFile } from './boardFileApi.js'
 import { type NewBoardRequest, describeIssues, newBoard, newBoardRequest } from './boards.js'
 import { HttpError } from './httpHelpers.js'
@@ -9,7 +10,7 @@ export type BoardRequest = { file: BoardFile } | { request: NewBoardRequest }
 
 /** The most of each kind a board file may hold: far more than a workshop makes, and checked before anything else. */
 export const MAX_FILE_ITEMS: Readonly<Record<string, number>> = {
-  phases: 200, lanes: 200, personas: 200, touchpoints: 10_000, journey: 50_000, factors: 100_000, stardust: 100_000,
+  phases: 200, lanes: 200, personas: 200, touchpoints: 10_000, journey: 50_000, factors: 100_000, stardust: 100_000, votingRounds: MAX_VOTING_HISTORY,
 }
 /** Board files with more items than this in all are checked and built in the import worker, whatever their size in bytes. */
 export const WORKER_IMPORT_ITEMS = 1_000
@@ -54,8 +55,8 @@ export function readBoardRequest(json: unknown): BoardRequest {
   return { request: parsed.data }
 }
 
-/** A board made from an uploaded file: its record and its first snapshot. */
-export interface BuiltBoard { record: BoardRecord; snapshot: Uint8Array }
+/** A board made from an uploaded file: its record, its first snapshot, and its first session state if the file holds any (voting rounds). */
+export interface BuiltBoard { record: BoardRecord; snapshot: Uint8Array; session?: string }
 
 /** Reads a body that must be a board file and builds the board from it (what the import worker does). */
 export function importedBoard(bytes: Uint8Array, now: number): BuiltBoard {

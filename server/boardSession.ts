@@ -3,6 +3,7 @@ import { cleanTitle, metaMap, migrate, readMeta } from '../shared/model/index.js
 import { type TransactionOrigin, clusterOrigin, isOrigin, persistenceOrigin } from '../shared/origins.js'
 import { CloseCode, CloseReason, MessageType, type Role, SyncStep } from '../shared/protocol.js'
 import { automaticVersionName } from '../shared/versionNames.js'
+import type { PublicSession } from '../shared/session.js'
 import { BoardPersistence } from './boardPersistence.js'
 import { BoardPresence } from './boardPresence.js'
 import type { ClusterBoard } from './cluster.js'
@@ -207,6 +208,11 @@ export class BoardSession implements BoardContext {
   }
 
   /** The board's title as people see it: the document's, or the record's for a board without one. */
+  /** The session state every client sees: what the board file's export adds to the document (its voting rounds). */
+  get publicSession(): PublicSession {
+    return this.facilitation.publicState
+  }
+
   get title(): string {
     return this.documentTitle() || this.storedTitle
   }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { type BoardFile, importBoard } from '../shared/format/index.js'
+import { type BoardFile, importBoard, votingHistoryOf } from '../shared/format/index.js'
 import { randomId } from '../shared/ids.js'
 import { MAX_TITLE_LENGTH, cleanTitle, initBoard, readMeta } from '../shared/model/index.js'
 import { atMostCharacters } from '../shared/atMostCharacters.js'
@@ -8,6 +8,7 @@ import { seedOrigin } from '../shared/origins.js'
 import type { Role } from '../shared/protocol.js'
 import type { BoardRecord, BoardTokens } from './store.js'
 import { shareableTokens } from './tokens.js'
+import { emptyFacilitation, serializeFacilitation } from './facilitation/state.js'
 
 /** Board ids and tokens are base64url; anything else cannot name a board. */
 export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
@@ -24,18 +25,27 @@ export type NewBoardRequest = z.infer<typeof newBoardRequest>
 /**
  * A fresh board: its record (with three new secrets) and the seeded document
  * as a snapshot. With a template file the board starts as a copy of it, under
- * the requested title if there is one.
+ * the requested title if there is one; the voting rounds the file holds are
+ * the board's first session state (`session`, serialised for the store), as
+ * the relay keeps them apart from the document.
  */
 export function newBoard(
   request: NewBoardRequest,
   now = Date.now(),
   template?: BoardFile,
-): { record: BoardRecord; snapshot: Uint8Array } {
+): { record: BoardRecord; snapshot: Uint8Array; session?: string } {
   const doc = new Y.Doc()
   try {
+    let session: string | undefined
     if (template) {
       const title = cleanTitle(request.title) || template.meta.title
-      importBoard(doc, { ...template, meta: { ...template.meta, title } }, seedOrigin, { createdAt: now })
+      const ids = importBoard(doc, { ...template, meta: { ...template.meta, title } }, seedOrigin, { createdAt: now })
+      const votingHistory = votingHistoryOf(template, ids)
+      if (votingHistory.length > 0) {
+        const state = emptyFacilitation()
+        state.public.votingHistory = votingHistory
+        session = serializeFacilitation(state)
+      }
     } else {
       initBoard(doc, { title: request.title, language: request.language, createdAt: now })
     }
@@ -45,7 +55,7 @@ export function newBoard(
       tokens: { facilitator: randomId(), edit: randomId(), view: randomId() },
       createdAt: now,
     }
-    return { record, snapshot: Y.encodeStateAsUpdate(doc) }
+    return { record, snapshot: Y.encodeStateAsUpdate(doc), ...(session === undefined ? {} : { session }) }
   } finally {
     doc.destroy()
   }

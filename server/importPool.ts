@@ -40,7 +40,7 @@ function buildInWorker(bytes: Uint8Array, now: number): Promise<BuiltBoard> {
   return new Promise<BuiltBoard>((resolve, reject) => {
     deadline = setTimeout(() => reject(new HttpError(413, `The board file takes too long to import (over ${WORKER_DEADLINE_MS / 1000} s); it holds too much`)), WORKER_DEADLINE_MS)
     worker.once('message', (answer: Answer) => {
-      if (answer.ok) resolve({ record: answer.record, snapshot: answer.snapshot })
+      if (answer.ok) resolve({ record: answer.record, snapshot: answer.snapshot, ...(answer.session === undefined ? {} : { session: answer.session }) })
       else reject(new HttpError(answer.status, answer.message))
     })
     worker.once('error', (error: Error & { code?: string }) => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY'

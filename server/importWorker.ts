@@ -8,8 +8,8 @@ import { HttpError } from './httpHelpers.js'
  */
 parentPort?.on('message', ({ bytes, now }: { bytes: Uint8Array; now: number }) => {
   try {
-    const { record, snapshot } = importedBoard(bytes, now)
-    parentPort!.postMessage({ ok: true, record, snapshot }, [snapshot.buffer as ArrayBuffer])
+    const { record, snapshot, session } = importedBoard(bytes, now)
+    parentPort!.postMessage({ ok: true, record, snapshot, session }, [snapshot.buffer as ArrayBuffer])
   } catch (error) {
     const status = error instanceof HttpError ? error.status : 500
     parentPort!.postMessage({ ok: false, status, message: (error as Error).message })

@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import { randomId } from '../shared/ids.js'
 import { CloseCode, type CloseCodeName, CloseReason, MessageType, type Role } from '../shared/protocol.js'
 import { BoardSession } from './boardSession.js'
+import type { PublicSession } from '../shared/session.js'
 import type { Cluster } from './cluster.js'
 import { DEFAULT_LIMITS, type Limits } from './config.js'
 import { type Connection, type Socket, createConnection } from './connection.js'
@@ -189,14 +190,17 @@ export class Relay {
     return this.sessions.get(boardId)?.title ?? recordTitle
   }
 
-  /** Reads a board's live document (loading it for the grace period if needed); undefined if it cannot be loaded. */
-  read<T>(boardId: string, reader: (doc: Y.Doc) => T): MaybePromise<T | undefined> {
+  /**
+   * Reads a board's live document and its public session state (loading it for the grace period if needed); undefined
+   * if it cannot be loaded.
+   */
+  read<T>(boardId: string, reader: (doc: Y.Doc, session: PublicSession) => T): MaybePromise<T | undefined> {
     if (this.closed) return undefined
     return after(this.options.store.getBoard(boardId), (record) => {
       if (!record) return undefined
       return after(this.open(boardId), (session) => {
         session?.applyPendingWrites()
-        return session && reader(session.doc)
+        return session && reader(session.doc, session.publicSession)
       })
     })
   }

@@ -22,6 +22,8 @@ export const MAX_VOTES_PER_PERSON = 20
 /** A voting round's title ("Which moments matter most?"), one line. */
 export const MAX_ROUND_TITLE_LENGTH = 120
 export const MAX_TIMER_MS = 4 * 60 * 60 * 1000
+/** Voting rounds kept on record (PublicSession.votingHistory); older ones drop off. */
+export const MAX_VOTING_HISTORY = 20
 
 export type { SessionCommand, SessionCommandInput } from './sessionCommands.js'
 

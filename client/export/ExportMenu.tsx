@@ -3,6 +3,7 @@ import i18next from 'i18next'
 import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { exportBoard } from '../../shared/format/exportBoard.js'
+import { roundsOnRecord } from '../../shared/format/votingRounds.js'
 import type { Language } from '../../shared/model/index.js'
 import { useBoard } from '../board/BoardContext.js'
 import { LoadFailureNote } from '../ui/LoadFailureNote.js'
@@ -62,7 +63,8 @@ export function ExportMenu() {
       saved = name
     }
     try {
-      if (kind === 'json') save(JSON.stringify(exportBoard(doc), null, 2), `${base}.zigzag.json`, 'application/json')
+      // The board file carries the voting rounds on record too (their results, never who voted for what).
+      if (kind === 'json') save(JSON.stringify(exportBoard(doc, Date.now(), roundsOnRecord(session)), null, 2), `${base}.zigzag.json`, 'application/json')
       else if (kind === 'csv') {
         const { boardCsvZip } = await loadOnDemand(() => import('./csvExport.js'))
         save(new Blob([boardCsvZip(board, base, language, votingHistory) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${base}-csv.zip`)

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import type * as Y from 'yjs'
 import { addFactor, addStardust, readMeta, stardustMaps, stardustText, touchpointMaps, touchpointTitle } from '../../shared/model/index.js'
 import { serverOrigin } from '../../shared/origins.js'
-import { type Draft, type SessionCommand, type SessionEvent, encodeSessionFrame } from '../../shared/session.js'
+import { type Draft, type PublicSession, type SessionCommand, type SessionEvent, encodeSessionFrame } from '../../shared/session.js'
 import { SessionCommandSchema } from '../../shared/sessionCommands.js'
 import { agendaVersionName } from '../../shared/versionNames.js'
 import type { Connection } from '../connection.js'
@@ -56,6 +56,11 @@ export class FacilitationChannel {
 
   get locks() {
     return this.state.public.locks
+  }
+
+  /** What every client of the board sees (the voting rounds on record, for the board file). */
+  get publicState(): PublicSession {
+    return this.state.public
   }
 
   /** A new connection gets the current state at once; its own votes and drafts follow its hello. */

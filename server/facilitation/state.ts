@@ -24,8 +24,7 @@ export function emptyFacilitation(): FacilitationState {
   return { public: emptySession(), votes: {}, votedNames: {}, drafts: [], claims: {} }
 }
 
-/** Rounds kept on record; older ones drop off. */
-export const MAX_VOTING_HISTORY = 20
+export { MAX_VOTING_HISTORY } from '../../shared/session.js'
 
 export function countVotes(votes: Record<string, string[]>): Record<string, number> {
   const results: Record<string, number> = {}

@@ -6,6 +6,7 @@ import {
   STARDUST_GOALS, STARDUST_STATUSES, TOUCHPOINT_STATUSES,
 } from '../model/index.js'
 import { atMostCharacters } from '../atMostCharacters.js'
+import { MAX_ROUND_TITLE_LENGTH, MAX_VOTES_PER_PERSON, MAX_VOTING_HISTORY, VOTING_TARGETS } from '../session.js'
 import { BOARD_FORMAT, BOARD_FORMAT_VERSION } from './formatId.js'
 
 /**
@@ -111,6 +112,25 @@ const StardustIdea = z.strictObject({
   ...author,
 })
 
+const VotingResult = z
+  .strictObject({
+    touchpointId: FileId.optional().describe('In a touchpoint round: the id of the touchpoint voted for'),
+    stardust: z.int().min(0).optional().describe('In a stardust round: the index in `stardust` of the idea voted for'),
+    name: text(MAX_ENTRY_LENGTH, 'What the item was called when the round ended; all that is left of an item deleted since (then without a reference)'),
+    dots: z.int().min(1).describe('Dots the item got'),
+  })
+  .describe('One item of a round\'s results')
+
+const VotingRound = z
+  .strictObject({
+    title: lineText(MAX_ROUND_TITLE_LENGTH, 'The question the round asked'),
+    target: z.enum(VOTING_TARGETS).describe('What was voted on: touchpoints or stardust ideas'),
+    votesPerPerson: z.int().min(1).max(MAX_VOTES_PER_PERSON).describe('Dots each person had'),
+    openedAt: Timestamp,
+    results: z.array(VotingResult).default([]).describe('The items that got dots, most first'),
+  })
+  .describe('A dot-voting round on record: its results only, never who voted for what')
+
 /** touchpointId → participantId → value, as in `readBoard(doc).ratings`. */
 const personalScores = <T extends z.ZodType>(value: T) => z.record(FileId, z.record(ParticipantId, value)).default({})
 
@@ -131,6 +151,8 @@ export const BoardFileSchema = z
     ),
     factors: z.array(FactorEntry).default([]).describe('Factor-matrix entries'),
     stardust: z.array(StardustIdea).default([]).describe('Stardust ideas'),
+    votingRounds: z.array(VotingRound).max(MAX_VOTING_HISTORY, { error: `at most ${MAX_VOTING_HISTORY} rounds are kept on record` }).default([])
+      .describe('Revealed and closed dot-voting rounds on record, newest first'),
   })
   .describe('A Zigzag customer-journey board')
 
@@ -142,3 +164,5 @@ export type BoardFileTouchpoint = BoardFile['touchpoints'][number]
 export type BoardFilePersona = BoardFile['personas'][number]
 export type BoardFileFactor = BoardFile['factors'][number]
 export type BoardFileStardust = BoardFile['stardust'][number]
+export type BoardFileVotingRound = BoardFile['votingRounds'][number]
+export type BoardFileVotingResult = BoardFileVotingRound['results'][number]

@@ -6,6 +6,8 @@ import {
 } from '../model/index.js'
 import { type BoardFile, RESERVED_IDS } from './boardFile.js'
 import { BOARD_FORMAT, BOARD_FORMAT_VERSION } from './formatId.js'
+import type { VotingRound } from '../session.js'
+import { fileVotingRounds } from './votingRounds.js'
 
 /*
  * The editor keeps every field within what the import takes, but the server relays Yjs edits as they come: a client of
@@ -114,9 +116,12 @@ function personalScores<T>(
 /**
  * The whole board as a board file, everything but the customer chair (which
  * is session state). Deterministic: the same board always gives the same
- * JSON apart from `exportedAt`, whatever its entity ids.
+ * JSON apart from `exportedAt`, whatever its entity ids. `votingRounds` are
+ * the dot-voting rounds on record (roundsOnRecord of the session, which the
+ * relay keeps apart from the document), newest first: their results go in
+ * the file, never who voted for what.
  */
-export function exportBoard(doc: Y.Doc, exportedAt: number = Date.now()): BoardFile {
+export function exportBoard(doc: Y.Doc, exportedAt: number = Date.now(), votingRounds: readonly VotingRound[] = []): BoardFile {
   const board = readBoard(doc)
   const { language } = board.meta
   const phaseIndex = new Map(board.phases.map((p, i) => [p.id, i]))
@@ -147,6 +152,12 @@ export function exportBoard(doc: Y.Doc, exportedAt: number = Date.now()): BoardF
   /** Entries whose text says something once the import cleaned it (it refuses an empty one). */
   const entries = <T extends { text: string }>(all: T[]) =>
     all.filter((entry) => !isBlank(entry.text)).map((entry) => ({ ...entry, text: fit(entry.text, MAX_ENTRY_LENGTH) }))
+
+  const stardust = entries(board.stardust)
+    .sort((a, b) => a.createdAt - b.createdAt || card(a.touchpointId) - card(b.touchpointId) || compare(a.text, b.text))
+  const ideaIndex = new Map(stardust.map((idea, i) => [idea.id, i]))
+  const ideas = new Map(board.stardust.map((idea) => [idea.id, idea.text]))
+  const titles = new Map(board.touchpoints.map((t) => [t.id, t.title]))
 
   return {
     format: BOARD_FORMAT,
@@ -180,12 +191,19 @@ export function exportBoard(doc: Y.Doc, exportedAt: number = Date.now()): BoardF
       .map((f) => ({
         touchpointId: touchpointId(f.touchpointId), level: f.level, dimension: f.dimension, text: f.text, createdAt: iso(f.createdAt), ...author(f),
       })),
-    stardust: entries(board.stardust)
-      .sort((a, b) => a.createdAt - b.createdAt || card(a.touchpointId) - card(b.touchpointId) || compare(a.text, b.text))
-      .map((s) => ({
+    stardust: stardust.map((s) => ({
         touchpointId: touchpointId(s.touchpointId), text: s.text, department: fit(s.department, MAX_DEPARTMENT_LENGTH, singleLine), status: s.status,
         voters: s.voters.filter(isParticipantId), goals: [...s.goals], createdAt: iso(s.createdAt), ...author(s),
       })),
+    votingRounds: fileVotingRounds(
+      votingRounds,
+      (target, id) => {
+        if (target === 'touchpoints') return cardIndex.has(id) ? { ref: { touchpointId: touchpointId(id) }, order: card(id) } : undefined
+        const index = ideaIndex.get(id)
+        return index === undefined ? undefined : { ref: { stardust: index }, order: index }
+      },
+      (target, id) => (target === 'touchpoints' ? titles : ideas).get(id),
+    ),
   }
 }
 

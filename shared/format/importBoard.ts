@@ -22,6 +22,8 @@ export interface ImportedIds {
   touchpoints: Map<string, string>
   /** New persona ids, in the order of the file's personas. */
   personas: string[]
+  /** New stardust idea ids, in the order of the file's ideas (voting rounds name ideas by their index). */
+  stardust: string[]
 }
 
 function isEmptyBoard(doc: Y.Doc): boolean {
@@ -37,7 +39,9 @@ const mapped = (ids: Map<string, string>, id: string) => ids.get(id) as string
  * references (cells, journey steps, the keys of ratings, influence and votes)
  * follow. Entity maps are written directly rather than through addFactor and
  * friends because those stamp the current time and append positions, and an
- * import must keep the file's order and dates.
+ * import must keep the file's order and dates. The voting rounds are not
+ * part of the document but of the live session: votingHistoryOf(file, ids)
+ * gives them for the relay to store.
  */
 export function importBoard(doc: Y.Doc, file: BoardFile, origin: TransactionOrigin = seedOrigin, options: ImportOptions = {}): ImportedIds {
   if (!isEmptyBoard(doc)) throw new Error('importBoard writes into an empty document, and this one already holds a board')
@@ -49,6 +53,7 @@ export function importBoard(doc: Y.Doc, file: BoardFile, origin: TransactionOrig
     lanes: freshIds(file.lanes),
     touchpoints: freshIds(file.touchpoints),
     personas: file.personas.map(() => entityId()),
+    stardust: file.stardust.map(() => entityId()),
   }
   const card = (id: string) => mapped(ids.touchpoints, id)
 
@@ -94,12 +99,12 @@ export function importBoard(doc: Y.Doc, file: BoardFile, origin: TransactionOrig
     for (const { touchpointId, createdAt, ...entry } of file.factors) {
       factorMaps(doc).set(entityId(), entityMap({ ...entry, touchpointId: card(touchpointId), createdAt: Date.parse(createdAt) }))
     }
-    for (const { touchpointId, createdAt, voters, goals, ...idea } of file.stardust) {
-      const ideaId = entityId()
+    file.stardust.forEach(({ touchpointId, createdAt, voters, goals, ...idea }, i) => {
+      const ideaId = ids.stardust[i]!
       const ticked = Object.fromEntries(goals.map((goal) => [goal, true]))
       stardustMaps(doc).set(ideaId, entityMap({ ...idea, ...ticked, touchpointId: card(touchpointId), createdAt: Date.parse(createdAt) }))
       for (const voter of voters) stardustVoteMap(doc).set(personalKey(ideaId, voter), true)
-    }
+    })
   }, origin)
   return ids
 }

@@ -6,3 +6,4 @@ export { importBoard, type ImportOptions, type ImportedIds } from './importBoard
 export { BOARD_SCHEMA_FILE, boardFileJsonSchema, boardFileJsonSchemaText } from './jsonSchema.js'
 export { generatedBoardFile } from './generatedBoard.js'
 export { MAX_BOARD_FILE_BYTES } from './fileSize.js'
+export { fileVotingRounds, roundsOnRecord, votingHistoryOf } from './votingRounds.js'

@@ -1,3 +1,5 @@
+import { type LooseRound, checkVotingRounds } from './votingRounds.js'
+
 /** `touchpoints[3].phaseId`, `ratings["tp-1"]`: where in a file something is, readable and close to JS. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = ''
@@ -22,7 +24,8 @@ export interface ReferenceView {
   ratings: Readonly<Record<string, unknown>>
   influence: Readonly<Record<string, unknown>>
   factors: readonly Loose<{ touchpointId: string }>[]
-  stardust: readonly (Loose<{ touchpointId: string }> & { voters?: unknown })[]
+  stardust: readonly (Loose<{ touchpointId: string }> & { voters?: unknown })[] | null
+  votingRounds: readonly LooseRound[]
 }
 /** Fields that may be of any type (or missing) in a file the schema refused; the check passes over those that are not strings. */
 type Loose<T> = { [K in keyof T]?: unknown }
@@ -43,7 +46,8 @@ export function referenceView(json: Record<string, unknown>): ReferenceView {
     ratings: record(json.ratings),
     influence: record(json.influence),
     factors: items(json.factors, false) ?? [],
-    stardust: items(json.stardust, false) ?? [],
+    stardust: items(json.stardust, false),
+    votingRounds: items(json.votingRounds, false) ?? [],
   }
 }
 
@@ -111,7 +115,7 @@ export function checkReferences(file: ReferenceView): string[] {
     for (const id of Object.keys(file[root])) touchpoint(formatPath([root, id]), id)
   }
   file.factors.forEach((f, i) => touchpoint(`factors[${i}].touchpointId`, f.touchpointId))
-  file.stardust.forEach((idea, i) => {
+  file.stardust?.forEach((idea, i) => {
     touchpoint(`stardust[${i}].touchpointId`, idea.touchpointId)
     const voters = new Set<unknown>()
     if (Array.isArray(idea.voters)) idea.voters.forEach((voter: unknown, v) => {
@@ -119,5 +123,6 @@ export function checkReferences(file: ReferenceView): string[] {
       voters.add(voter)
     })
   })
+  checkVotingRounds(file.votingRounds ?? [], file.stardust?.length ?? null, touchpoint, errors)
   return errors
 }

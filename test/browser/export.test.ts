@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generatedBoardFile } from '../../shared/format/index.js'
-import { RESULTS_DIR, gridId, joinBoard, launchBrowser } from '../utils/browser.js'
+import { RESULTS_DIR, gridId, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { expectFitsItsPages, pdfLayout, readPdf } from '../utils/pdf.js'
 import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
 
@@ -276,8 +276,52 @@ describe('handing the board off', () => {
 
   it('exports the board as a JSON file that the format accepts', async () => {
     const file = JSON.parse((await exportFile('json')).toString('utf8'))
-    expect(file).toMatchObject({ format: 'zigzag-board', formatVersion: 2 })
+    expect(file).toMatchObject({ format: 'zigzag-board', formatVersion: 3 })
     expect(file.touchpoints.length).toBeGreaterThanOrEqual(8)
+  })
+
+  it('carries the voting record in the JSON file: the imported board shows the round under Priority', async () => {
+    const card = (on: Page, title: string) => on.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
+    const voted = 'Asks for advice in the store'
+    await page.getByTestId('voting-title').fill('Which moments matter most?')
+    await page.getByTestId('voting-open').click()
+    for (let dot = 1; dot <= 2; dot++) {
+      await card(page, voted).getByTestId('vote-cast').click()
+      await expect.poll(() => card(page, voted).getByTestId('vote-dots').getAttribute('data-mine')).toBe(String(dot))
+    }
+    await page.getByTestId('voting-reveal').click()
+    await page.getByTestId('voting-close').click()
+    await expect.poll(() => page.getByTestId('vote-dots').count()).toBe(0)
+
+    const bytes = await exportFile('json')
+    const file = JSON.parse(bytes.toString('utf8'))
+    const round = file.votingRounds.find((r: { title: string }) => r.title === 'Which moments matter most?')
+    expect(round).toMatchObject({ target: 'touchpoints', votesPerPerson: 3, results: [{ name: voted, dots: 2 }] })
+    expect(file.touchpoints.find((t: { id: string }) => t.id === round.results[0].touchpointId)?.title).toBe(voted)
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' })
+    context.setDefaultTimeout(10_000)
+    const start = await context.newPage()
+    await start.goto(server.url)
+    await start.getByTestId('import-file').setInputFiles({ name: 'retail.zigzag.json', mimeType: 'application/json', buffer: bytes })
+    await start.waitForURL(/\/b\//)
+    await start.getByTestId('display-name').fill('Fran')
+    await start.getByTestId('join').click()
+    await start.locator('[data-testid="board"][data-synced="true"]').waitFor()
+    // A board just made opens with its share panel for the facilitator who made it.
+    await start.getByTestId('share-panel').waitFor()
+    await start.keyboard.press('Escape')
+    await start.getByTestId('share-panel').waitFor({ state: 'detached' })
+    await start.getByTestId('open-priority').click()
+    // The newest round first, as on the original (an earlier test closed one without votes, which is on record too).
+    const newest = start.locator('.voting-history__round').first()
+    await expect.poll(() => newest.getByTestId('voting-history-round').innerText()).toMatch(/^Which moments matter most\? · Dot voting on touchpoints · /)
+    expect(await newest.getByTestId('voting-history-item').allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^● 2\\s*${voted}$`))])
+    expect(await newest.getByTestId('voting-history-item').getAttribute('data-removed')).toBe('false')
+    expect(await start.locator('.voting-history__round').count()).toBe(file.votingRounds.length)
+    await start.getByTestId('voting-history').scrollIntoViewIfNeeded()
+    await screenshot(start, 'imported-voting-history')
+    await context.close()
   })
 })
 

@@ -37,7 +37,7 @@ describe('GET /api/boards/<id>/export.json', () => {
       const response = await exportWith(token)
       expect(response.status).toBe(200)
       const file = await response.json()
-      expect(file).toMatchObject({ format: 'zigzag-board', formatVersion: 2, meta: { language: 'de' } })
+      expect(file).toMatchObject({ format: 'zigzag-board', formatVersion: 3, meta: { language: 'de' } })
       expect(file.touchpoints.length).toBeGreaterThanOrEqual(8)
     }
   })

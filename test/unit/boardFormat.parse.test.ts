@@ -70,12 +70,12 @@ describe('reading a board file', () => {
   })
 
   it('refuses a file from a newer Zigzag with one clear error', () => {
-    expect(errorsFor((f) => (f.formatVersion = 3))).toEqual([
-      'formatVersion: 3 is newer than this Zigzag reads (2); update Zigzag to import this file',
+    expect(errorsFor((f) => (f.formatVersion = 4))).toEqual([
+      'formatVersion: 4 is newer than this Zigzag reads (3); update Zigzag to import this file',
     ])
     const file = minimalFile() as Record<string, unknown>
-    file.formatVersion = 3
-    expect(parseBoardFile(file)).toMatchObject({ refusal: { code: 'newer', version: 3, supported: 2 } })
+    file.formatVersion = 4
+    expect(parseBoardFile(file)).toMatchObject({ refusal: { code: 'newer', version: 4, supported: 3 } })
   })
 
   it('names the path of missing fields, wrong types and unknown fields', () => {

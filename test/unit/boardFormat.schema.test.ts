@@ -21,7 +21,7 @@ describe('the JSON Schema of the board format', () => {
     expect(schema.required).not.toContain('touchpoints')
     expect(schema.additionalProperties).toBe(false)
     expect(schema.properties.format.const).toBe('zigzag-board')
-    expect(schema.properties.formatVersion).toMatchObject({ type: 'integer', minimum: 1, maximum: 2 })
+    expect(schema.properties.formatVersion).toMatchObject({ type: 'integer', minimum: 1, maximum: 3 })
   })
 
   it('accepts the example in docs/board-format.md', () => {
