@@ -155,7 +155,7 @@ export function withFallbackFonts(
   const textValue = (text: unknown): { text: unknown; rtl: boolean } => {
     if (typeof text === 'string') {
       const result = runsOf(text)
-      return { text: result?.runs ?? text, rtl: result?.rtl ?? false }
+      return { text: result?.runs ?? text.normalize('NFC'), rtl: result?.rtl ?? false }
     }
     if (!Array.isArray(text)) return { text, rtl: false }
     let rtl: boolean | null = null
@@ -163,14 +163,14 @@ export function withFallbackFonts(
       if (typeof part !== 'string') return [node(part)]
       const result = runsOf(part)
       rtl ??= result ? result.rtl : null
-      return result?.runs ?? [part]
+      return result?.runs ?? [part.normalize('NFC')]
     })
     return { text: parts, rtl: rtl ?? false }
   }
   const node = (content: unknown): unknown => {
     if (typeof content === 'string') {
       const result = runsOf(content)
-      return result ? { text: result.runs, ...(result.rtl ? { alignment: 'right' } : {}) } : content
+      return result ? { text: result.runs, ...(result.rtl ? { alignment: 'right' } : {}) } : content.normalize('NFC')
     }
     if (Array.isArray(content)) return content.map(node)
     if (!content || typeof content !== 'object') return content

@@ -14,8 +14,8 @@ export type CjkFamily = 'sc' | 'tc' | 'jp' | 'kr'
 const HEBREW = /[\u0590-\u05ff\ufb1d-\ufb4f]/u
 const ARABIC = /[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefc]/u
 const THAI = /[\u0e00-\u0e7f]/u
-/** Han, kana, Hangul, Bopomofo, and the CJK punctuation, fullwidth forms and enclosed letters they are written with. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303f\u3200-\u33ff\uff00-\uffef\ufe30-\ufe4f]/u
+/** The CJK blocks: radicals, punctuation, kana (with its long-vowel mark), Bopomofo, Hangul, enclosed letters, Han, fullwidth forms. */
+const CJK = /[\u1100-\u11ff\u2e80-\u2fff\u3000-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3ffff}]/u
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u
 const HANGUL = /\p{Script=Hangul}/u
 /** Characters only Traditional Chinese writes so (a few common ones): their text goes to Noto Sans TC. */
