@@ -20,10 +20,12 @@ export type Run = string | { text: string; font?: string; bidiLevel?: number; no
 /** What the text needs loaded before its runs are made: CJK fonts' ranges (by family), the bidi algorithm, script fonts. */
 export interface Needs { cjk: Set<CjkFamily>; rtl: boolean; scripts: boolean }
 
-/** The loaded helpers: which CJK subset font draws a character, and the bidi algorithm. */
+/** The loaded helpers: which CJK subset font draws a character, the bidi algorithm, and fonts that failed to load. */
 export interface ScriptHelpers {
-  cjkFont?: (cp: number, family: CjkFamily) => string | null
+  cjkFont?: (cp: number, family: CjkFamily, unavailable?: ReadonlySet<string>) => string | null
   bidi?: Bidi
+  /** Fonts whose file could not be fetched or read: their text goes to another CJK subset, else to Roboto. */
+  unavailable?: ReadonlySet<string>
 }
 
 /** What Noto Emoji draws: fontsource's subsets list exactly the code points the font has. */
@@ -59,11 +61,14 @@ const thaiWords = new Intl.Segmenter('th', { granularity: 'word' })
 function fontOf(grapheme: string, family: CjkFamily, helpers: ScriptHelpers): string | null {
   const cp = grapheme.codePointAt(0)!
   if (cp < 0x0590) return null
-  if (EMOJI.has(cp) && PICTOGRAPH.test(grapheme)) return EMOJI_FONT
   const script = scriptFontOf(cp)
-  if (script === 'cjk') return helpers.cjkFont?.(cp, family) ?? null
-  if (script) return SCRIPT_FONT[script]
-  return cp >= SYMBOLS.from && cp <= SYMBOLS.to ? SYMBOL_FONT : null
+  // Below the arrows, Roboto has the signs Noto Emoji also has (™, ‼).
+  const emoji = cp >= SYMBOLS.from && EMOJI.has(cp) && PICTOGRAPH.test(grapheme)
+  if (script === 'cjk' && !emoji) return helpers.cjkFont?.(cp, family, helpers.unavailable) ?? null
+  const font = emoji ? EMOJI_FONT
+    : script && script !== 'cjk' ? SCRIPT_FONT[script]
+      : cp >= SYMBOLS.from && cp <= SYMBOLS.to ? SYMBOL_FONT : null
+  return font && helpers.unavailable?.has(font) ? null : font
 }
 
 /** An emoji sequence as drawn: whole if the emoji font has it, else its first emoji (never its parts side by side). */

@@ -1,13 +1,14 @@
-import { loadOnDemand } from '../ui/loadOnDemand.js'
+import { ModuleLoadError, loadOnDemand } from '../ui/loadOnDemand.js'
 import { loadBidi, orderLinesVisually } from './pdfBidi.js'
+import { sfntOf } from './pdfFontFile.js'
 import { EMOJI_FONT, type ScriptHelpers, SYMBOL_FONT, needsOf, textsOf, withFallbackFonts } from './pdfGlyphs.js'
 
 /**
  * Loads pdfmake (and its fonts, which cover Latin, Greek and Cyrillic) only when a report is asked for, and each
  * other font only for a report whose text needs it (pdfGlyphs.ts): emoji, symbols, Arabic, Hebrew, Thai, and of
  * Chinese, Japanese and Korean only the subset files its characters are in. The bidi algorithm and the CJK subsets'
- * ranges are loaded only for a report with right-to-left or CJK text. pdfmake fetches nothing but those fonts, from
- * this server.
+ * ranges are loaded only for a report with right-to-left or CJK text. Fonts come from this server only, fetched
+ * and unpacked here (pdfFontFile.ts); one that fails is replaced, never a reason for no report.
  */
 export async function renderPdf(report: Record<string, unknown>): Promise<Blob> {
   const needs = textsOf(report).reduce((found, text) => needsOf(text, found), needsOf(''))
@@ -16,27 +17,51 @@ export async function renderPdf(report: Record<string, unknown>): Promise<Blob> 
     needs.scripts ? loadOnDemand(() => import('./pdfScriptFonts.js')) : undefined,
   ])
   const helpers: ScriptHelpers = { bidi, cjkFont: needs.cjk.size > 0 ? await fontFiles!.cjkFonts(needs.cjk) : undefined }
-  const { definition, fonts } = withFallbackFonts(report, helpers)
-  const [{ default: pdfMake }, { default: vfs }, ...files] = await Promise.all([
+  const [{ default: pdfMake }, { default: vfs }] = await Promise.all([
     loadOnDemand(() => import('pdfmake/build/pdfmake.js') as unknown as Promise<{ default: PdfMake }>),
     loadOnDemand(() => import('pdfmake/build/vfs_fonts.js') as unknown as Promise<{ default: Record<string, string> }>),
-    ...[...fonts].map(async (font) => [font, await fontFile(font, fontFiles)] as const),
   ])
+  // The fonts the runs need, each fetched and read before pdfmake sees it: one that fails is left out, and the runs
+  // are made again without it (a CJK character in another family's subset, else in Roboto), until all load.
+  const fonts = new Map<string, ArrayBuffer>()
+  const unavailable = new Set<string>()
+  let made = withFallbackFonts(report, { ...helpers, unavailable })
+  for (let missing = [...made.fonts]; missing.length > 0; missing = [...made.fonts].filter((font) => !fonts.has(font))) {
+    await Promise.all(missing.map(async (font) => {
+      try {
+        fonts.set(font, await sfntOf(await fetchFont(await fontFile(font, fontFiles))))
+      } catch (err) {
+        if (err instanceof ModuleLoadError) throw err
+        console.warn(`PDF report: font ${font} left out:`, (err as Error).message)
+        unavailable.add(font)
+      }
+    }))
+    made = withFallbackFonts(report, { ...helpers, unavailable })
+  }
   pdfMake.addVirtualFileSystem(vfs)
   pdfMake.setUrlAccessPolicy((url) => new URL(url).origin === location.origin)
-  // Only the fonts this report uses: pdfmake fetches every font it is told of, and it is one for the whole page.
+  // Only the fonts this report uses: pdfmake reads every font it is told of, and it is one for the whole page.
   pdfMake.setFonts({ Roboto: ROBOTO })
-  for (const [font, file] of files) {
-    // pdfmake fetches fonts by absolute URL only. One weight and no italics: a bold ★ looks like any other.
-    const url = new URL(file, location.href).href
-    pdfMake.addFonts({ [font]: { normal: url, bold: url, italics: url, bolditalics: url } })
+  for (const [font, file] of fonts) {
+    // One weight and no italics: a bold ★ looks like any other.
+    const name = `${font}.ttf`
+    pdfMake.virtualfs.writeFileSync(name, file)
+    pdfMake.addFonts({ [font]: { normal: name, bold: name, italics: name, bolditalics: name } })
   }
+  const { definition } = made
   if (needs.rtl) orderLinesVisually()
   return pdfMake.createPdf(definition).getBlob()
 }
 
 /** pdfmake's own font, in its virtual file system. */
 const ROBOTO = { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' }
+
+/** A font file of this server's. */
+async function fetchFont(url: string): Promise<ArrayBuffer> {
+  const response = await fetch(url)
+  if (!response.ok) throw new Error(`${url}: ${response.status}`)
+  return response.arrayBuffer()
+}
 
 /** Where the build put a font. */
 async function fontFile(font: string, scripts: typeof import('./pdfScriptFonts.js') | undefined): Promise<string> {
@@ -48,6 +73,7 @@ async function fontFile(font: string, scripts: typeof import('./pdfScriptFonts.j
 }
 
 interface PdfMake {
+  virtualfs: { writeFileSync(name: string, content: ArrayBuffer): void }
   addVirtualFileSystem(vfs: Record<string, string>): void
   setUrlAccessPolicy(allowed: (url: string) => boolean): void
   setFonts(fonts: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>>): void

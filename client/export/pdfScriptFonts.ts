@@ -43,10 +43,10 @@ const FALLBACK: CjkFamily[] = ['sc', 'tc', 'jp', 'kr']
 
 /**
  * Which CJK subset font draws a code point, given the family its text goes by: its own family's subset if that has
- * the character, else Simplified Chinese's (the widest), else another loaded family's. Only the ranges of the families
+ * the character, else Simplified Chinese's (the widest), else another loaded family's; never one that failed to load. Only the ranges of the families
  * the report needs and of Simplified Chinese are loaded (60 to 80 kB each, 20 to 30 kB compressed), never their fonts.
  */
-export async function cjkFonts(families: Iterable<CjkFamily>): Promise<(cp: number, family: CjkFamily) => string | null> {
+export async function cjkFonts(families: Iterable<CjkFamily>): Promise<(cp: number, family: CjkFamily, unavailable?: ReadonlySet<string>) => string | null> {
   const subsets = new Map<CjkFamily, { subset: string; from: number; to: number }[]>()
   const loaded = FALLBACK.filter((family) => family === 'sc' || [...families].includes(family))
   await Promise.all(loaded.map(async (family) => {
@@ -62,10 +62,13 @@ export async function cjkFonts(families: Iterable<CjkFamily>): Promise<(cp: numb
     }
     subsets.set(family, list)
   }))
-  return (cp, family) => {
+  // A subset whose file failed to load (renderPdf) is passed over: the character goes to another family's subset.
+  return (cp, family, unavailable) => {
     for (const f of [family, ...loaded.filter((other) => other !== family)]) {
-      const hit = subsets.get(f)?.find((r) => cp >= r.from && cp <= r.to)
-      if (hit) return `NotoSans${f.toUpperCase()}-${hit.subset}`
+      for (const range of subsets.get(f) ?? []) {
+        const font = `NotoSans${f.toUpperCase()}-${range.subset}`
+        if (cp >= range.from && cp <= range.to && !unavailable?.has(font)) return font
+      }
     }
     return null
   }
