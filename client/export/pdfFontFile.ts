@@ -7,11 +7,23 @@
  * rejects, and the report draws its text in another font (renderPdf).
  */
 
-/** The TrueType or OpenType font in a WOFF file; other fonts unchanged. Rejects a file it cannot read. */
-export async function sfntOf(file: ArrayBuffer): Promise<ArrayBuffer> {
+/** A font ready for pdfmake, and whether it has a glyph for a code point. */
+export interface FontFile { sfnt: ArrayBuffer; has: (cp: number) => boolean }
+
+/**
+ * The TrueType or OpenType font in a WOFF file (other fonts unchanged), with the code points its character map gives
+ * a glyph: fontsource's ranges for a CJK subset name characters its file lacks (Noto Sans TC's list simplified ones).
+ * Rejects a file it cannot read.
+ */
+export async function fontFileOf(file: ArrayBuffer): Promise<FontFile> {
+  const sfnt = await sfntOf(file)
+  return { sfnt, has: characterMap(sfnt) }
+}
+
+async function sfntOf(file: ArrayBuffer): Promise<ArrayBuffer> {
   const view = new DataView(file)
   if (file.byteLength < 12) throw new Error('not a font file')
-  if (view.getUint32(0) !== 0x774f4646) return checked(file) // 'wOFF'
+  if (view.getUint32(0) !== 0x774f4646) return file // 'wOFF'
   const flavor = view.getUint32(4)
   const count = view.getUint16(12)
   if (44 + count * 20 > file.byteLength) throw new Error('WOFF table directory past the end of the file')
@@ -44,7 +56,7 @@ export async function sfntOf(file: ArrayBuffer): Promise<ArrayBuffer> {
     sfnt.set(table.data, offset)
     offset += padded(table.data.byteLength)
   })
-  return checked(sfnt.buffer)
+  return sfnt.buffer
 }
 
 const padded = (length: number) => (length + 3) & ~3
@@ -54,24 +66,56 @@ async function inflate(data: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer())
 }
 
-/** The cmap subtables fontkit looks for, by platform and encoding: Windows Unicode full and BMP, Unicode. */
-const UNICODE_MAPS = new Set(['3/10', '3/1', '0/6', '0/4', '0/3', '0/2', '0/1', '0/0'])
+/** The cmap subtables fontkit looks for, best first: Windows Unicode full, then BMP, then Unicode. */
+const UNICODE_MAPS = ['3/10', '0/6', '0/4', '3/1', '0/3', '0/2', '0/1', '0/0']
 
-/** The font, if its cmap table has a Unicode subtable in a format fontkit reads (4, 6, 12 or 13). */
-function checked(sfnt: ArrayBuffer): ArrayBuffer {
+/** Whether the font's Unicode character map (format 4 or 12, what fontsource's files have) gives a code point a glyph. */
+function characterMap(sfnt: ArrayBuffer): (cp: number) => boolean {
   const view = new DataView(sfnt)
   const count = view.getUint16(4)
   for (let i = 0; i < count; i++) {
     if (view.getUint32(12 + i * 16) !== 0x636d6170) continue // 'cmap'
     const cmap = view.getUint32(20 + i * 16)
-    const subtables = view.getUint16(cmap + 2)
-    for (let s = 0; s < subtables; s++) {
+    const found = new Map<string, number>()
+    for (let s = 0; s < view.getUint16(cmap + 2); s++) {
       const at = cmap + 4 + s * 8
-      if (!UNICODE_MAPS.has(`${view.getUint16(at)}/${view.getUint16(at + 2)}`)) continue
-      const format = view.getUint16(cmap + view.getUint32(at + 4))
-      if ([4, 6, 12, 13].includes(format)) return sfnt
+      const table = cmap + view.getUint32(at + 4)
+      if ([4, 12].includes(view.getUint16(table))) found.set(`${view.getUint16(at)}/${view.getUint16(at + 2)}`, table)
     }
-    throw new Error('no Unicode character map in the font')
+    const table = UNICODE_MAPS.map((key) => found.get(key)).find((at) => at !== undefined)
+    if (table === undefined) throw new Error('no Unicode character map in the font')
+    return view.getUint16(table) === 12 ? format12(view, table) : format4(view, table)
   }
   throw new Error('no character map in the font')
+}
+
+function format12(view: DataView, table: number): (cp: number) => boolean {
+  const groups: [number, number][] = []
+  for (let g = 0, n = view.getUint32(table + 12); g < n; g++) {
+    const at = table + 16 + g * 12
+    if (view.getUint32(at + 8) !== 0 || view.getUint32(at) !== view.getUint32(at + 4)) groups.push([view.getUint32(at), view.getUint32(at + 4)])
+  }
+  return (cp) => groups.some(([from, to]) => cp >= from && cp <= to)
+}
+
+function format4(view: DataView, table: number): (cp: number) => boolean {
+  const segments = view.getUint16(table + 6) / 2
+  const ends = table + 14
+  const starts = ends + segments * 2 + 2
+  const deltas = starts + segments * 2
+  const rangeOffsets = deltas + segments * 2
+  return (cp) => {
+    if (cp > 0xffff) return false
+    for (let s = 0; s < segments; s++) {
+      if (cp > view.getUint16(ends + s * 2)) continue
+      const start = view.getUint16(starts + s * 2)
+      if (cp < start) return false
+      const rangeOffset = view.getUint16(rangeOffsets + s * 2)
+      const delta = view.getUint16(deltas + s * 2)
+      if (rangeOffset === 0) return ((cp + delta) & 0xffff) !== 0
+      const glyph = view.getUint16(rangeOffsets + s * 2 + rangeOffset + (cp - start) * 2)
+      return glyph !== 0 && ((glyph + delta) & 0xffff) !== 0
+    }
+    return false
+  }
 }

@@ -22,11 +22,15 @@ export interface Needs { cjk: Set<CjkFamily>; rtl: boolean; scripts: boolean }
 
 /** The loaded helpers: which CJK subset font draws a character, the bidi algorithm, and fonts that failed to load. */
 export interface ScriptHelpers {
-  cjkFont?: (cp: number, family: CjkFamily, unavailable?: ReadonlySet<string>) => string | null
+  cjkFont?: (cp: number, family: CjkFamily, lacks?: Lacks) => string | null
   bidi?: Bidi
-  /** Fonts whose file could not be fetched or read: their text goes to another CJK subset, else to Roboto. */
-  unavailable?: ReadonlySet<string>
+  /** A font that failed to load, or lacks the character: it goes to another CJK subset, else to Roboto. */
+  lacks?: Lacks
+
 }
+
+/** Whether a font cannot draw a code point (its file failed to load, or has no glyph for it). */
+export type Lacks = (font: string, cp: number) => boolean
 
 /** What Noto Emoji draws: fontsource's subsets list exactly the code points the font has. */
 const EMOJI = new Set<number>()
@@ -64,11 +68,11 @@ function fontOf(grapheme: string, family: CjkFamily, helpers: ScriptHelpers): st
   const script = scriptFontOf(cp)
   // Below the arrows, Roboto has the signs Noto Emoji also has (™, ‼).
   const emoji = cp >= SYMBOLS.from && EMOJI.has(cp) && PICTOGRAPH.test(grapheme)
-  if (script === 'cjk' && !emoji) return helpers.cjkFont?.(cp, family, helpers.unavailable) ?? null
+  if (script === 'cjk' && !emoji) return helpers.cjkFont?.(cp, family, helpers.lacks) ?? null
   const font = emoji ? EMOJI_FONT
     : script && script !== 'cjk' ? SCRIPT_FONT[script]
       : cp >= SYMBOLS.from && cp <= SYMBOLS.to ? SYMBOL_FONT : null
-  return font && helpers.unavailable?.has(font) ? null : font
+  return font && helpers.lacks?.(font, cp) ? null : font
 }
 
 /** An emoji sequence as drawn: whole if the emoji font has it, else its first emoji (never its parts side by side). */

@@ -1,6 +1,6 @@
 import { ModuleLoadError, loadOnDemand } from '../ui/loadOnDemand.js'
 import { loadBidi, orderLinesVisually } from './pdfBidi.js'
-import { sfntOf } from './pdfFontFile.js'
+import { type FontFile, fontFileOf } from './pdfFontFile.js'
 import { EMOJI_FONT, type ScriptHelpers, SYMBOL_FONT, needsOf, textsOf, withFallbackFonts } from './pdfGlyphs.js'
 
 /**
@@ -21,37 +21,46 @@ export async function renderPdf(report: Record<string, unknown>): Promise<Blob> 
     loadOnDemand(() => import('pdfmake/build/pdfmake.js') as unknown as Promise<{ default: PdfMake }>),
     loadOnDemand(() => import('pdfmake/build/vfs_fonts.js') as unknown as Promise<{ default: Record<string, string> }>),
   ])
-  // The fonts the runs need, each fetched and read before pdfmake sees it: one that fails is left out, and the runs
-  // are made again without it (a CJK character in another family's subset, else in Roboto), until all load.
-  const fonts = new Map<string, ArrayBuffer>()
+  // The fonts the runs need, each fetched and read before pdfmake sees it: one that fails is left out, as is one for
+  // the characters it has no glyph for, and the runs are made again (a CJK character in another subset, else in Roboto).
+  const fonts = new Map<string, FontFile>()
   const unavailable = new Set<string>()
-  let made = withFallbackFonts(report, { ...helpers, unavailable })
+  helpers.lacks = (font, cp) => unavailable.has(font) || (fonts.has(font) && !fonts.get(font)!.has(cp))
+  let made = withFallbackFonts(report, helpers)
+  let widened = false
   for (let missing = [...made.fonts]; missing.length > 0; missing = [...made.fonts].filter((font) => !fonts.has(font))) {
     await Promise.all(missing.map(async (font) => {
       try {
-        fonts.set(font, await sfntOf(await fetchFont(await fontFile(font, fontFiles))))
+        fonts.set(font, await fontFileOf(await fetchFont(await fontFile(font, fontFiles))))
       } catch (err) {
         if (err instanceof ModuleLoadError) throw err
         console.warn(`PDF report: font ${font} left out:`, (err as Error).message)
         unavailable.add(font)
       }
     }))
-    made = withFallbackFonts(report, { ...helpers, unavailable })
+    // A CJK subset that failed: its characters may be in another family's, so all families' ranges are looked in.
+    if (fontFiles && helpers.cjkFont && !widened && [...unavailable].some((font) => CJK_SUBSET.test(font))) {
+      widened = true
+      helpers.cjkFont = await fontFiles.cjkFonts(['sc', 'tc', 'jp', 'kr'])
+    }
+    made = withFallbackFonts(report, helpers)
   }
   pdfMake.addVirtualFileSystem(vfs)
   pdfMake.setUrlAccessPolicy((url) => new URL(url).origin === location.origin)
   // Only the fonts this report uses: pdfmake reads every font it is told of, and it is one for the whole page.
   pdfMake.setFonts({ Roboto: ROBOTO })
-  for (const [font, file] of fonts) {
+  for (const font of made.fonts) {
     // One weight and no italics: a bold ★ looks like any other.
     const name = `${font}.ttf`
-    pdfMake.virtualfs.writeFileSync(name, file)
+    pdfMake.virtualfs.writeFileSync(name, fonts.get(font)!.sfnt)
     pdfMake.addFonts({ [font]: { normal: name, bold: name, italics: name, bolditalics: name } })
   }
   const { definition } = made
   if (needs.rtl) orderLinesVisually()
   return pdfMake.createPdf(definition).getBlob()
 }
+
+const CJK_SUBSET = /^NotoSans(SC|TC|JP|KR)-\d+$/
 
 /** pdfmake's own font, in its virtual file system. */
 const ROBOTO = { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' }

@@ -4,6 +4,7 @@
  * Chinese, Japanese and Korean come in about a hundred subset files of some 40 kB each, by unicode range, so a report
  * loads only the subsets its characters are in. This module itself is only loaded for such a report.
  */
+import type { Lacks } from './pdfGlyphs.js'
 import { type CjkFamily, SCRIPT_FONT } from './pdfScripts.js'
 
 const FILES = import.meta.glob([
@@ -43,10 +44,10 @@ const FALLBACK: CjkFamily[] = ['sc', 'tc', 'jp', 'kr']
 
 /**
  * Which CJK subset font draws a code point, given the family its text goes by: its own family's subset if that has
- * the character, else Simplified Chinese's (the widest), else another loaded family's; never one that failed to load. Only the ranges of the families
+ * the character, else Simplified Chinese's (the widest), else another loaded family's; never one that failed to load or lacks it. Only the ranges of the families
  * the report needs and of Simplified Chinese are loaded (60 to 80 kB each, 20 to 30 kB compressed), never their fonts.
  */
-export async function cjkFonts(families: Iterable<CjkFamily>): Promise<(cp: number, family: CjkFamily, unavailable?: ReadonlySet<string>) => string | null> {
+export async function cjkFonts(families: Iterable<CjkFamily>): Promise<(cp: number, family: CjkFamily, lacks?: Lacks) => string | null> {
   const subsets = new Map<CjkFamily, { subset: string; from: number; to: number }[]>()
   const loaded = FALLBACK.filter((family) => family === 'sc' || [...families].includes(family))
   await Promise.all(loaded.map(async (family) => {
@@ -62,12 +63,13 @@ export async function cjkFonts(families: Iterable<CjkFamily>): Promise<(cp: numb
     }
     subsets.set(family, list)
   }))
-  // A subset whose file failed to load (renderPdf) is passed over: the character goes to another family's subset.
-  return (cp, family, unavailable) => {
+  // A subset whose file failed to load or lacks the character (renderPdf) is passed over: fontsource's ranges name
+  // characters a subset has no glyph for (Noto Sans TC's name simplified ones).
+  return (cp, family, lacks) => {
     for (const f of [family, ...loaded.filter((other) => other !== family)]) {
       for (const range of subsets.get(f) ?? []) {
         const font = `NotoSans${f.toUpperCase()}-${range.subset}`
-        if (cp >= range.from && cp <= range.to && !unavailable?.has(font)) return font
+        if (cp >= range.from && cp <= range.to && !lacks?.(font, cp)) return font
       }
     }
     return null

@@ -79,11 +79,16 @@ describe('other scripts in the PDF report', () => {
     const runs = fallbackRuns('客服 OK', { cjkFont }) as { text: string; font: string }[]
     expect(runs[0]!.font).toMatch(/^NotoSansSC-\d+$/)
     expect((fallbackRuns('客服です', { cjkFont }) as { font: string }[]).every((run) => /^NotoSansJP-\d+$/.test(run.font))).toBe(true)
-    // Subset 101 of Noto Sans SC (喔 is in it) failed: the character goes to Japanese's subset, and a failed script font to Roboto.
+    // Subset 101 of Noto Sans SC (喔 is in it) failed to load: the character goes to Japanese's subset, and a failed script font to Roboto.
     const sc = fallbackRuns('喔', { cjkFont }) as { font: string }[]
-    const unavailable = new Set([sc[0]!.font, 'NotoSansThai', EMOJI_FONT])
-    expect(fallbackRuns('喔', { cjkFont, unavailable })).toEqual([{ text: '喔', font: expect.stringMatching(/^NotoSansJP-\d+$/) }])
-    expect(fallbackRuns('ลูกค้า 🎁', { cjkFont, unavailable })).toBeNull()
-    expect(withFallbackFonts({ content: ['喔 ไทย'] }, { cjkFont, unavailable }).fonts).toEqual(new Set([expect.stringMatching(/^NotoSansJP-/)]))
+    const failed = new Set([sc[0]!.font, 'NotoSansThai', EMOJI_FONT])
+    const lacks = (font: string) => failed.has(font)
+    expect(fallbackRuns('喔', { cjkFont, lacks })).toEqual([{ text: '喔', font: expect.stringMatching(/^NotoSansJP-\d+$/) }])
+    expect(fallbackRuns('ลูกค้า 🎁', { cjkFont, lacks })).toBeNull()
+    expect(withFallbackFonts({ content: ['喔 ไทย'] }, { cjkFont, lacks }).fonts).toEqual(new Set([expect.stringMatching(/^NotoSansJP-/)]))
+    // A subset whose ranges name a character its file has no glyph for: the character goes on to the next family.
+    const tc = await cjkFonts(['tc'])
+    const first = tc(0x6001, 'tc')!
+    expect(tc(0x6001, 'tc', (font, cp) => font === first && cp === 0x6001)).toMatch(/^NotoSansSC-\d+$/)
   })
 })
