@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
 import { defineConfig } from 'vitest/config'
+import { pdfmakeLineOrder } from './scripts/pdfmakeLineOrder.js'
 import { precompress } from './scripts/precompress.js'
 
 /**
@@ -37,7 +38,7 @@ const offlineApp = VitePWA({
 // The client lives in client/; the build lands in dist/client, which the relay serves (brotli and gzip copies included).
 export default defineConfig({
   root: 'client',
-  plugins: [react(), offlineApp, precompress()],
+  plugins: [react(), offlineApp, pdfmakeLineOrder(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -7,11 +7,11 @@ import {
 } from './reportLayout.js'
 import type { VotingRound } from '../../shared/session.js'
 import { rankedItems } from '../session/VotingResults.js'
-import { loadOnDemand } from '../ui/loadOnDemand.js'
-import { EMOJI_FONT, type FallbackFont, SYMBOL_FONT, withFallbackFonts } from './pdfGlyphs.js'
 import { byRoundDots, dotsOf, lastStardustRound } from './votingRecord.js'
 import { journeysSection } from './journeysSection.js'
 import { type TableCell, table } from './reportTable.js'
+
+export { renderPdf } from './pdfRender.js'
 
 export interface ReportInput {
   board: BoardState
@@ -176,37 +176,3 @@ function votingRounds(board: BoardState, history: readonly VotingRound[], t: TFu
 }
 
 const none = (t: TFunction) => contentStart({ text: t('report.none'), italics: true })
-
-/**
- * Loads pdfmake (and its fonts, which cover German) only when a report is asked for, and a fallback font only for a
- * report with emoji or symbols in it (withFallbackFonts). pdfmake fetches nothing but those fonts, from this server.
- */
-export async function renderPdf(report: Record<string, unknown>): Promise<Blob> {
-  const { definition, fonts } = withFallbackFonts(report)
-  const [{ default: pdfMake }, { default: vfs }, ...fallbacks] = await Promise.all([
-    loadOnDemand(() => import('pdfmake/build/pdfmake.js') as unknown as Promise<{ default: PdfMake }>),
-    loadOnDemand(() => import('pdfmake/build/vfs_fonts.js') as unknown as Promise<{ default: Record<string, string> }>),
-    ...[...fonts].map(async (font) => [font, (await loadOnDemand(FALLBACK_FONT_FILES[font])).default] as const),
-  ])
-  pdfMake.addVirtualFileSystem(vfs)
-  pdfMake.setUrlAccessPolicy((url) => new URL(url).origin === location.origin)
-  for (const [font, file] of fallbacks) {
-    // pdfmake fetches fonts by absolute URL only. One weight and no italics: a bold ★ looks like any other.
-    const url = new URL(file, location.href).href
-    pdfMake.addFonts({ [font]: { normal: url, bold: url, italics: url, bolditalics: url } })
-  }
-  return pdfMake.createPdf(definition).getBlob()
-}
-
-/** Where the build put each fallback font. */
-const FALLBACK_FONT_FILES: Record<FallbackFont, () => Promise<{ default: string }>> = {
-  [EMOJI_FONT]: () => import('@fontsource/noto-emoji/files/noto-emoji-emoji-400-normal.woff?url'),
-  [SYMBOL_FONT]: () => import('@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff?url'),
-}
-
-interface PdfMake {
-  addVirtualFileSystem(vfs: Record<string, string>): void
-  setUrlAccessPolicy(allowed: (url: string) => boolean): void
-  addFonts(fonts: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>>): void
-  createPdf(definition: Record<string, unknown>): { getBlob(): Promise<Blob> }
-}

@@ -1,3 +1,5 @@
+import { type ScriptFont, scriptFontOf } from './pdfScripts.js'
+
 /**
  * The report's page and how its parts fit on it: A4 landscape in points (pdfmake's size) with margins left, top,
  * right, bottom; the footer sits in the bottom margin.
@@ -9,6 +11,8 @@ const PICTURE_GAP = 8
 
 /** Roboto's (pdfmake's font's) line height per point of font size. */
 const LINE_HEIGHT = 1.172
+/** The Noto Sans fonts' line heights (ascent, descent and gap per em, measured): a line is as high as its highest font. */
+const SCRIPT_LINE_HEIGHT: Record<ScriptFont | 'cjk', number> = { arabic: 2.112, hebrew: 1.36, thai: 1.511, cjk: 1.448 }
 /** Wider than Roboto's average character (about 0.47 em), so an estimate wraps a line no later than pdfmake does. */
 const CHARACTER_WIDTH = 0.6
 
@@ -16,8 +20,17 @@ export interface TextStyle { fontSize: number; margin: [number, number, number, 
 
 /** How high a paragraph comes out on the page, with its margins, estimated from its length (never too low). */
 export function paragraphHeight(text: string, { fontSize, margin }: TextStyle): number {
-  const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil((line.length * fontSize * CHARACTER_WIDTH) / FREE_WIDTH)), 0)
-  return margin[1] + lines * fontSize * LINE_HEIGHT + margin[3]
+  let lineHeight = LINE_HEIGHT
+  let width = 0
+  for (const ch of text) {
+    const script = scriptFontOf(ch.codePointAt(0)!)
+    if (script) lineHeight = Math.max(lineHeight, SCRIPT_LINE_HEIGHT[script])
+    // A CJK character is a whole em wide.
+    width += script === 'cjk' ? 1 : CHARACTER_WIDTH
+  }
+  const ems = width / Math.max(1, [...text].length)
+  const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(([...line].length * fontSize * ems) / FREE_WIDTH)), 0)
+  return margin[1] + lines * fontSize * lineHeight + margin[3]
 }
 
 /**
