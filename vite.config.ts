@@ -15,7 +15,8 @@ const offlineApp = VitePWA({
   manifest: false,
   workbox: {
     globPatterns: ['**/*.{js,css,html,svg}'],
-    globIgnores: ['**/pdfmake-*.js', '**/vfs_fonts-*.js'],
+    // The PDF's code and the tables of its fonts for other scripts are fetched when a report needs them, not on a first visit.
+    globIgnores: ['**/pdfmake-*.js', '**/vfs_fonts-*.js', '**/pdfScriptFonts-*.js', '**/unicode-*.js', '**/bidi-*.js'],
     navigateFallback: null,
     runtimeCaching: [
       {
