@@ -48,9 +48,9 @@ export async function createBoard(req: IncomingMessage, res: ServerResponse, dep
 
 async function createdResponse(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, board: BuiltBoard, from: string): Promise<void> {
   const { record, snapshot, session } = board
-  await deps.store.createBoard(record, snapshot)
-  // The voting rounds a file brought, stored before anyone has the links, so the board's first session already has them.
-  if (session !== undefined) await deps.store.saveSession(record.id, session)
+  // The voting rounds a file brought are stored with the board, before anyone has the links, so the board's first
+  // session already has them; if either write fails, neither is kept.
+  await deps.store.createBoard(record, snapshot, session)
   deps.log('info', 'board.created', { board: record.id, from })
   const origin = requestOrigin(req, deps.publicUrl)
   sendJson(res, 201, { id: record.id, title: record.title, tokens: record.tokens, links: boardLinks(origin, record.id, record.tokens) })

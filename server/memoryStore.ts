@@ -24,9 +24,9 @@ export function createMemoryStore(): SyncBoardStore {
 
   return {
     synchronous: true,
-    createBoard(record, snapshot) {
+    createBoard(record, snapshot, session) {
       if (boards.has(record.id)) throw new Error(`Board ${record.id} already exists`)
-      boards.set(record.id, { record: structuredClone(record), snapshot: snapshot.slice(), log: [], versions: [], retired: [] })
+      boards.set(record.id, { record: structuredClone(record), snapshot: snapshot.slice(), log: [], versions: [], retired: [], session })
     },
     getBoard(id) {
       const found = boards.get(id)

@@ -81,10 +81,15 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   const existing = async (id: string) => (await pool.query('SELECT 1 FROM zigzag_boards WHERE id = $1', [id])).rowCount === 1
 
   return {
-    async createBoard(record, snapshot) {
+    async createBoard(record, snapshot, session) {
+      // One statement, so the board and its session are stored together or not at all.
       await pool.query(
-        'INSERT INTO zigzag_boards (id, title, facilitator_token, edit_token, view_token, created_at, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [record.id, record.title, record.tokens.facilitator, record.tokens.edit, record.tokens.view, record.createdAt, buf(snapshot)],
+        `WITH board AS (
+           INSERT INTO zigzag_boards (id, title, facilitator_token, edit_token, view_token, created_at, snapshot)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
+         )
+         INSERT INTO zigzag_sessions (board_id, state) SELECT id, $8::text FROM board WHERE $8::text IS NOT NULL`,
+        [record.id, record.title, record.tokens.facilitator, record.tokens.edit, record.tokens.view, record.createdAt, buf(snapshot), session ?? null],
       )
     },
     async getBoard(id) {

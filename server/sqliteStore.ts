@@ -119,6 +119,10 @@ export function openSqliteStore(file: string): SyncBoardStore {
 
   const selectExists = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM boards WHERE id = ?')
 
+  const createBoard = db.transaction((record: BoardRecord, snapshot: Uint8Array, session: string | undefined) => {
+    insertBoard.run({ id: record.id, title: record.title, ...record.tokens, createdAt: record.createdAt, snapshot: blob(snapshot) })
+    if (session !== undefined) upsertSession.run(record.id, session)
+  })
   const appendMany = db.transaction((id: string, updates: Uint8Array[]) => {
     if (!selectExists.get(id)) throw new UnknownBoardError(id)
     for (const update of updates) insertUpdate.run(id, blob(update))
@@ -145,8 +149,8 @@ export function openSqliteStore(file: string): SyncBoardStore {
 
   return {
     synchronous: true,
-    createBoard(record, snapshot) {
-      insertBoard.run({ id: record.id, title: record.title, ...record.tokens, createdAt: record.createdAt, snapshot: blob(snapshot) })
+    createBoard(record, snapshot, session) {
+      createBoard(record, snapshot, session)
     },
     getBoard(id) {
       const row = selectBoard.get(id)

@@ -52,7 +52,12 @@ export function after<T, R>(value: MaybePromise<T>, then: (value: T) => MaybePro
  * One contract suite (test/unit/store.contract.ts) holds for every store.
  */
 export interface BoardStore {
-  createBoard(record: BoardRecord, snapshot: Uint8Array): MaybePromise<void>
+  /**
+   * Stores a new board; with `session`, the facilitation state it starts with (the voting rounds a board file
+   * brought), in the same write: the board and its session are stored together or not at all, so a failed import
+   * leaves no board that nobody has the links of.
+   */
+  createBoard(record: BoardRecord, snapshot: Uint8Array, session?: string): MaybePromise<void>
   getBoard(id: string): MaybePromise<BoardRecord | undefined>
   /** The snapshot, then the logged updates in the order they were appended; empty for an unknown board. */
   load(id: string): MaybePromise<Uint8Array[]>

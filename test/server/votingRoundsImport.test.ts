@@ -1,4 +1,7 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DB_FILE } from '../../server/config.js'
 import { generatedBoardFile } from '../../shared/format/index.js'
 import { WORKER_IMPORT_ITEMS } from '../../server/boardRequest.js'
 import { type CreatedBoard, type TestServer, startTestServer } from '../utils/server.js'
@@ -35,6 +38,25 @@ describe('importing a board file with voting rounds', () => {
     const response = await post(file)
     expect(response.status).toBe(400)
     expect((await response.json()).error).toContain('votingRounds[1].results[0].touchpointId: refers to unknown touchpoint "nowhere"')
+  })
+
+  it('keeps no board when its rounds cannot be stored, and says the import failed', async () => {
+    // A second connection to the server's database makes storing any session fail, as a full disk would.
+    const db = new Database(join(server.dataDir, DB_FILE))
+    const boards = () => (db.prepare('SELECT count(*) AS n FROM boards').get() as { n: number }).n
+    const before = boards()
+    db.exec(`CREATE TRIGGER no_sessions BEFORE INSERT ON sessions BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+    try {
+      const response = await post({ board: fileWithRounds(20) })
+      expect(response.status).toBe(500)
+      expect((await response.json()).error).toBeTruthy()
+      expect(boards()).toBe(before)
+    } finally {
+      db.exec('DROP TRIGGER no_sessions')
+      db.close()
+    }
+    // Once sessions can be stored again, the same file imports.
+    expect((await post({ board: fileWithRounds(20) })).status).toBe(201)
   })
 
   it('starts a board from a file without rounds with none on record', async () => {

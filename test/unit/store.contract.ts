@@ -47,6 +47,19 @@ export function storeContract(name: string, backend: StoreBackend): void {
       expect(await store.getBoard('board-1')).toEqual(record())
     })
 
+    it('stores a board with the session it starts with, and neither when the board cannot be created', async () => {
+      store = await backend.open()
+      await store.createBoard(record(), update('a', 1), '{"votingHistory":[1]}')
+      expect(await store.getBoard('board-1')).toEqual(record())
+      expect(await store.loadSession('board-1')).toBe('{"votingHistory":[1]}')
+      // The same id again: refused, and the stored board and session stay as they were.
+      await fails(() => store.createBoard({ ...record(), title: 'Other' }, update('b', 2), '{"votingHistory":[2]}'))
+      expect(await store.getBoard('board-1')).toEqual(record())
+      expect(await store.loadSession('board-1')).toBe('{"votingHistory":[1]}')
+      await store.createBoard(record('board-2'), update('c', 3))
+      expect(await store.loadSession('board-2')).toBeUndefined()
+    })
+
     it('knows nothing of a board that was never created', async () => {
       store = await backend.open()
       expect(await store.getBoard('missing')).toBeUndefined()
