@@ -1,5 +1,5 @@
 import { type NodeProps, useReactFlow } from '@xyflow/react'
-import { type MouseEvent, memo } from 'react'
+import { type MouseEvent, memo, useState } from 'react'
 import { addLane, addPhase } from '../../shared/model/index.js'
 import type { GridFlowNode } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
@@ -19,6 +19,9 @@ function GridNodeView({ data }: NodeProps<GridFlowNode>) {
   const headersReadOnly = readOnly || locked
   // A viewer never edits the grid; someone who could, but for the facilitator's lock, is told why on the headers.
   const lockedHint = locked && !readOnly ? t('session.gridLockedHint') : undefined
+  // The phase or lane this page just added, which opens for its name (see useHeaderRename).
+  const [added, setAdded] = useState<string | null>(null)
+  const fresh = (id: string) => ({ now: added === id, begun: () => setAdded(null) })
 
   const onDoubleClick = (event: MouseEvent) => {
     if (readOnly) return
@@ -35,11 +38,11 @@ function GridNodeView({ data }: NodeProps<GridFlowNode>) {
     <div className="grid" data-testid="grid" style={{ width: layout.width, height: layout.height }}>
       <div className="grid__corner" style={{ width: GRID.laneHeaderWidth, height: GRID.headerHeight }} />
       {layout.columns.map((column, i) => (
-        <PhaseHeader key={column.id} column={column} first={i === 0} last={i === layout.columns.length - 1} readOnly={headersReadOnly} lockedHint={lockedHint} />
+        <PhaseHeader key={column.id} column={column} first={i === 0} last={i === layout.columns.length - 1} readOnly={headersReadOnly} lockedHint={lockedHint} fresh={fresh(column.id)} />
       ))}
       {layout.rows.map((row, i) => (
         <LaneHeader key={row.id} row={row} first={i === 0} last={i === layout.rows.length - 1}
-          startsGroup={i > 0 && layout.rows[i - 1].channel !== row.channel} readOnly={headersReadOnly} lockedHint={lockedHint} />
+          startsGroup={i > 0 && layout.rows[i - 1].channel !== row.channel} readOnly={headersReadOnly} lockedHint={lockedHint} fresh={fresh(row.id)} />
       ))}
       {layout.rows.map((row) =>
         layout.columns.map((column) => {
@@ -58,10 +61,10 @@ function GridNodeView({ data }: NodeProps<GridFlowNode>) {
         <>
           <button type="button" className="grid__add grid__add--phase nodrag" data-testid="add-phase"
             style={{ left: layout.width + 12, top: 12 }}
-            onClick={() => addPhase(doc, t('grid.newPhase'), origin)}>{t('grid.addPhase')}</button>
+            onClick={() => setAdded(addPhase(doc, t('grid.newPhase'), origin))}>{t('grid.addPhase')}</button>
           <button type="button" className="grid__add grid__add--lane nodrag" data-testid="add-lane"
             style={{ left: layout.width + 12, bottom: 0 }}
-            onClick={() => addLane(doc, t('grid.newLane'), 'digital', origin)}>{t('grid.addLane')}</button>
+            onClick={() => setAdded(addLane(doc, t('grid.newLane'), 'digital', origin))}>{t('grid.addLane')}</button>
         </>
       )}
     </div>

@@ -77,7 +77,9 @@ export function InlineText({
     if (!selectPending.current || !input.current || input.current.value !== draft) return
     selectPending.current = false
     input.current.focus()
-    input.current.select()
+    // All of it selected, the caret at its start: a name wider than the field shows its beginning, not its end.
+    input.current.setSelectionRange(0, input.current.value.length, 'backward')
+    input.current.scrollLeft = 0
   })
 
   const finish = (save: boolean) => {

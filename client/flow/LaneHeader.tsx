@@ -13,11 +13,13 @@ import { GRID, type LaneRow } from './layout.js'
 import { hasWordWiderThanLane } from './laneName.js'
 
 /** A row header: the channel name, whether it is physical or digital (the chip switches it), and its menu: rename, move up/down, switch, remove. Read-only for viewers and while the grid is locked (lockedHint then says why). */
-export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint }: {
+export function LaneHeader({ row, first, last, startsGroup, readOnly, lockedHint, fresh }: {
   row: LaneRow; first: boolean; last: boolean; startsGroup: boolean; readOnly: boolean; lockedHint?: string
+  /** Added by this page a moment ago: opens for renaming (useHeaderRename). */
+  fresh?: { now: boolean; begun: () => void }
 }) {
   const { t, doc, origin } = useCanvas()
-  const { header, editing, onEditingChange, renameFromMenu } = useHeaderRename('lane-name')
+  const { header, editing, onEditingChange, renameFromMenu } = useHeaderRename('lane-name', fresh)
   const remove = () => {
     if (window.confirm(removalQuestion(doc, 'lane', row.id, row.name, t))) removeLane(doc, row.id, origin)
   }

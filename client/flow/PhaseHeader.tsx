@@ -10,17 +10,19 @@ import { farHeaderSizes } from './headerSizes.js'
 import { GRID, type PhaseColumn } from './layout.js'
 
 /** A column header: the phase name (double-click renames) and its menu: rename, move left/right, remove. Read-only for viewers and while the grid is locked (lockedHint then says why). */
-export function PhaseHeader({ column, first, last, readOnly, lockedHint }: {
+export function PhaseHeader({ column, first, last, readOnly, lockedHint, fresh }: {
   column: PhaseColumn; first: boolean; last: boolean; readOnly: boolean; lockedHint?: string
+  /** Added by this page a moment ago: opens for renaming (useHeaderRename). */
+  fresh?: { now: boolean; begun: () => void }
 }) {
   const { t, doc, origin } = useCanvas()
   const farSizes = useMemo(() => farHeaderSizes(column.name, 'phase'), [column.name])
-  const { header, editing, onEditingChange, renameFromMenu } = useHeaderRename('phase-name')
+  const { header, editing, onEditingChange, renameFromMenu } = useHeaderRename('phase-name', fresh)
   const remove = () => {
     if (window.confirm(removalQuestion(doc, 'phase', column.id, column.name, t))) removePhase(doc, column.id, origin)
   }
   return (
-    <div ref={header} className="phase" data-testid="phase" data-phase-id={column.id}
+    <div ref={header} className={`phase${last ? ' phase--last' : ''}`} data-testid="phase" data-phase-id={column.id}
       style={{ left: column.x, top: 0, width: column.width, height: GRID.headerHeight, ...farSizes }}>
       <EditTarget isGone={() => !phaseMaps(doc).has(column.id)} name={column.name}>
         <InlineText className="phase__name" testId="phase-name" value={column.name} readOnly={readOnly} clamped

@@ -400,8 +400,16 @@ describe('a live board in two browsers', () => {
     const phasesBefore = await phases(participant)
     const lanesBefore = await lanes(participant)
 
+    /** The name field of a header added a moment ago: focused, its whole text selected (typing replaces it). */
+    const freshName = (kind: 'phase' | 'lane') => facilitator.getByTestId(`${kind}-name-input`).evaluate((el: HTMLInputElement) =>
+      document.activeElement === el && el.selectionStart === 0 && el.selectionEnd === el.value.length ? el.value : null).catch(() => null)
     await facilitator.getByTestId('add-phase').click()
     await expect.poll(() => phases(participant)).toEqual([...phasesBefore, 'New phase'])
+    // A phase added here opens for its name; Escape keeps the default, and the focus stays on the name.
+    await expect.poll(() => freshName('phase')).toBe('New phase')
+    expect(await participant.getByTestId('phase-name-input').count()).toBe(0)
+    await facilitator.keyboard.press('Escape')
+    await expect.poll(() => facilitator.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('phase-name')
     await press('phase', 'New phase', 'Move left')
     await expect.poll(() => phases(participant)).toEqual([...phasesBefore.slice(0, -1), 'New phase', phasesBefore.at(-1)])
     // The menu stays open for another step, now both ways.
@@ -417,18 +425,23 @@ describe('a live board in two browsers', () => {
 
     await facilitator.getByTestId('add-lane').click()
     await expect.poll(() => lanes(participant)).toEqual([...lanesBefore, 'New channel (digital)'])
-    const chip = header(facilitator, 'lane', 'New channel').getByTestId('lane-channel')
+    // A lane added here opens for its name: what is typed replaces "New channel", Enter keeps it, for everyone.
+    await expect.poll(() => freshName('lane')).toBe('New channel')
+    await facilitator.keyboard.type('Chatbot')
+    await facilitator.keyboard.press('Enter')
+    await expect.poll(() => lanes(participant)).toEqual([...lanesBefore, 'Chatbot (digital)'])
+    const chip = header(facilitator, 'lane', 'Chatbot').getByTestId('lane-channel')
     expect(await chip.getAttribute('title')).toBe('Switch between physical and digital')
     await chip.click()
     // Physical lanes come first: a lane switched to physical joins the end of their group.
     const physical = lanesBefore.filter((lane) => lane.endsWith('(physical)'))
     const digital = lanesBefore.filter((lane) => lane.endsWith('(digital)'))
-    await expect.poll(() => lanes(participant)).toEqual([...physical, 'New channel (physical)', ...digital])
-    await press('lane', 'New channel', 'Move up')
-    await expect.poll(() => lanes(participant)).toEqual([...physical.slice(0, -1), 'New channel (physical)', physical.at(-1), ...digital])
+    await expect.poll(() => lanes(participant)).toEqual([...physical, 'Chatbot (physical)', ...digital])
+    await press('lane', 'Chatbot', 'Move up')
+    await expect.poll(() => lanes(participant)).toEqual([...physical.slice(0, -1), 'Chatbot (physical)', physical.at(-1), ...digital])
     // The menu switches the channel too: a lane switched to digital starts the digital group.
-    await press('lane', 'New channel', 'Make it digital')
-    await expect.poll(() => lanes(participant)).toEqual([...physical, 'New channel (digital)', ...digital])
+    await press('lane', 'Chatbot', 'Make it digital')
+    await expect.poll(() => lanes(participant)).toEqual([...physical, 'Chatbot (digital)', ...digital])
 
     // Removing asks first: No keeps it, for everyone.
     const asked: string[] = []
@@ -442,7 +455,7 @@ describe('a live board in two browsers', () => {
     await press('phase', 'New phase', 'Remove phase…')
     await expect.poll(() => phases(participant)).toEqual(phasesBefore)
     answer(true)
-    await press('lane', 'New channel', 'Remove lane…')
+    await press('lane', 'Chatbot', 'Remove lane…')
     await expect.poll(() => lanes(participant)).toEqual(lanesBefore)
     expect(await phases(facilitator)).toEqual(phasesBefore)
     expect(await lanes(facilitator)).toEqual(lanesBefore)
@@ -468,7 +481,17 @@ describe('a live board in two browsers', () => {
       }
     }
     await addButtons()
-    // A board wide enough to fill the canvas' width leaves them room too.
+    // A lane added here opens for its name, which shows from its start though the zoomed-out field is narrower than it.
+    const laneCount = await facilitator.getByTestId('lane').count()
+    await facilitator.getByTestId('add-lane').click()
+    const laneField = facilitator.getByTestId('lane-name-input')
+    await laneField.waitFor()
+    expect(await laneField.evaluate((el: HTMLInputElement) => [el.value, el.scrollWidth > el.clientWidth, el.scrollLeft])).toEqual(['New channel', true, 0])
+    await facilitator.keyboard.press('Escape')
+    await facilitator.keyboard.press('Control+z')
+    await expect.poll(() => participant.getByTestId('lane').count()).toBe(laneCount)
+    // A board wide enough to fill the canvas' width leaves them room too; the open name of a phase just added does
+    // not cover + Phase (the next click adds one more).
     const phaseCount = await facilitator.getByTestId('phase').count()
     for (let i = 0; i < 6; i++) await facilitator.getByTestId('add-phase').click()
     await facilitator.getByRole('button', { name: 'Fit the board to the screen' }).click()
