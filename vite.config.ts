@@ -66,7 +66,8 @@ export default defineConfig({
       // of Playwright (0.65 s of CPU alone), took much of its time. On a 2-core machine, unit 40 s → 12 s, server
       // 56 s → 37 s, browser 431 s → 362 s run alone; the whole suite in a fresh clone only 492 s → 476 s (2026-12-07):
       // the CPU that imports no longer take goes to the tests beside them. Each browser file still starts and closes its
-      // own server and Chromium.
+      // own server; Chromium is started once per worker and each file closes only its own contexts (test/utils/browser.ts):
+      // the whole suite 714 s → 643 s on a 2-core machine (2026-12-07).
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', isolate: false } },
       { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node', testTimeout: 20_000, isolate: false } },
       // Needs PostgreSQL and Redis (see test/scale/services.ts): `npm run test:scale`, not part of `npm test`.
