@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type RawData, WebSocket, WebSocketServer } from 'ws'
-import { CloseCode, CloseReason, SYNC_DEFLATE, SYNC_PATH } from '../shared/protocol.js'
+import { CloseCode, CloseReason, SYNC_DEFLATE, SYNC_PATH, SYNC_PROTOCOL, tokenOfProtocols } from '../shared/protocol.js'
 import type { Outgoing, Socket } from './connection.js'
 import type { Logger } from './log.js'
 import type { Metrics } from './metrics.js'
@@ -68,14 +68,19 @@ function reject(socket: Duplex, status: string): void {
 }
 
 /**
- * Accepts websockets on `/sync/<boardId>?token=…` and hands them to the relay.
+ * Accepts websockets on `/sync/<boardId>`, the token in a subprotocol or `?token=…`, and hands them to the relay.
  * Any other upgrade is refused before the handshake. Returns a closer that
  * waits briefly for sockets to finish their closing handshake.
  */
 export function attachSync(server: Server, relay: Relay, log: Logger): { close(): Promise<void> } {
   const { limits, metrics } = relay
   // No compression: sendAll writes frames to the TCP socket itself (see relaySocket).
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false })
+  const wss = new WebSocketServer({
+    noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false,
+    // A client that offers subprotocols gets `zigzag` (its token rides in another one; see SYNC_PROTOCOL); one that offers
+    // none, none.
+    handleProtocols: (offered) => (offered.has(SYNC_PROTOCOL.name) ? SYNC_PROTOCOL.name : false),
+  })
   const alive = new WeakSet<WebSocket>()
   const perAddress = new Map<string, number>()
 
@@ -112,7 +117,8 @@ export function attachSync(server: Server, relay: Relay, log: Logger): { close()
         if (left > 0) perAddress.set(address, left)
         else perAddress.delete(address)
       })
-      const peer = relay.join(match[1], url.searchParams.get('token'), socketForRelay)
+      const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim())
+      const peer = relay.join(match[1], tokenOfProtocols(offered) ?? url.searchParams.get('token'), socketForRelay)
       if (!peer) return
       ws.on('message', (data, isBinary) => {
         const frame = bytes(data)

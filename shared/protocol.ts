@@ -75,8 +75,26 @@ export const CloseReason: Record<CloseCodeName, string> = {
 /** Close codes after which a client must not retry with the same link. */
 export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.unauthorized, CloseCode.linkRotated, CloseCode.boardNotFound, CloseCode.boardFull])
 
-/** URL path prefix of the sync websocket: `/sync/<boardId>?token=<token>`. */
+/** URL path prefix of the sync websocket: `/sync/<boardId>`, the token in a subprotocol (SYNC_PROTOCOL) or `?token=`. */
 export const SYNC_PATH = '/sync'
+
+/**
+ * Zigzag's page sends its token as a websocket subprotocol, `zigzag-token.<token>`, next to `zigzag`, which the server
+ * picks: a header is not written to access logs as a URL's query is (by proxies in front of the relay, say). Tokens are
+ * base64url, which a subprotocol name may hold. Other clients may still put it in the query (`?token=`).
+ */
+export const SYNC_PROTOCOL = { name: 'zigzag', tokenPrefix: 'zigzag-token.' } as const
+
+/** The subprotocols a client offers to connect with `token`. */
+export function syncProtocols(token: string): string[] {
+  return [SYNC_PROTOCOL.name, `${SYNC_PROTOCOL.tokenPrefix}${token}`]
+}
+
+/** The token among the subprotocols a client offered, if it offered one. */
+export function tokenOfProtocols(protocols: Iterable<string>): string | undefined {
+  for (const protocol of protocols) if (protocol.startsWith(SYNC_PROTOCOL.tokenPrefix)) return protocol.slice(SYNC_PROTOCOL.tokenPrefix.length)
+  return undefined
+}
 
 export type Role = 'facilitator' | 'editor' | 'viewer'
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { type Role, SYNC_PATH, canWrite } from '../../shared/protocol.js'
+import { type Role, SYNC_PATH, canWrite, syncProtocols } from '../../shared/protocol.js'
 import type { Participant } from './identity.js'
 import { lastColor } from './lastColor.js'
 import { keepOwnColor } from './ownColor.js'
@@ -56,7 +56,9 @@ export function useBoardConnection(
   useEffect(() => {
     if (boardId === null || token === null) return
     const doc = new Y.Doc()
-    const provider = new WebsocketProvider(syncServerUrl(), boardId, doc, { params: { token, ...deflatedSyncParams() }, disableBc: true })
+    const provider = new WebsocketProvider(syncServerUrl(), boardId, doc, {
+      params: deflatedSyncParams(), protocols: syncProtocols(token), disableBc: true, // the token in a header, not the URL
+    })
     acceptDeflatedSync(provider)
     holdSessionFrames(provider) // the session's state can come before the board's view mounts (useSession)
     const stopReconnecting = reconnectWithJitter(provider)

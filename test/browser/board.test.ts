@@ -12,6 +12,8 @@ let browser: Browser
 let facilitator: Page
 let participant: Page
 let links: { edit: string; view: string }
+/** The addresses of the participant page's websockets. */
+const participantSockets: string[] = []
 
 const card = (page: Page, title: string) => page.locator(`[data-testid="touchpoint"][data-title="${title}"]`)
 
@@ -53,7 +55,9 @@ beforeAll(async () => {
   }
   await facilitator.keyboard.press('Escape')
   await facilitator.getByTestId('share-panel').waitFor({ state: 'detached' })
-  participant = await joinBoard(browser, links.edit, 'Pat Participant')
+  participant = await joinBoard(browser, links.edit, 'Pat Participant', undefined, async (context) => {
+    context.on('page', (page) => page.on('websocket', (socket) => participantSockets.push(socket.url())))
+  })
 })
 
 afterAll(async () => {
@@ -62,10 +66,14 @@ afterAll(async () => {
 })
 
 describe('a live board in two browsers', () => {
-  it('gives the facilitator an edit link and a view link that carry the token in the fragment', () => {
+  it('gives the facilitator an edit link and a view link that carry the token in the fragment, which no websocket address holds', () => {
     expect(links.edit).toMatch(/\/b\/[\w-]{22,}#token=[\w-]{22,}$/)
     expect(links.view).toMatch(/\/b\/[\w-]{22,}#token=[\w-]{22,}$/)
     expect(links.edit).not.toBe(links.view)
+    // The page sends its token in a websocket subprotocol: never in an address a proxy in front could log.
+    const token = links.edit.split('#token=')[1]!
+    expect(participantSockets.filter((url) => url.includes('/sync/'))).toHaveLength(1)
+    expect(participantSockets.filter((url) => url.includes(token))).toEqual([])
   })
 
   it('shows a touchpoint created in one browser in the right cell of the other', async () => {

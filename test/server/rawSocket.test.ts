@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { CloseCode, MessageType } from '../../shared/protocol.js'
+import { CloseCode, MessageType, syncProtocols } from '../../shared/protocol.js'
 import { type CreatedBoard, type TestServer, createBoard, startTestServer } from '../utils/server.js'
 
 let server: TestServer
@@ -14,9 +14,9 @@ afterAll(() => server?.close())
 const syncUrl = (boardId: string, token: string) => `${server.url.replace(/^http/, 'ws')}/sync/${boardId}?token=${token}`
 
 /** Opens a bare socket and resolves with the first frames and how it was closed. */
-function session(url: string, send: (ws: WebSocket) => void = () => {}) {
+function session(url: string, send: (ws: WebSocket) => void = () => {}, protocols?: string[]) {
   return new Promise<{ frames: Uint8Array[]; code: number; reason: string }>((resolve, reject) => {
-    const ws = new WebSocket(url)
+    const ws = new WebSocket(url, protocols)
     const frames: Uint8Array[] = []
     ws.on('open', () => send(ws))
     ws.on('message', (data) => frames.push(new Uint8Array(data as Buffer)))
@@ -53,6 +53,23 @@ describe('the sync socket, spoken to directly', () => {
     expect(unauthorized).toMatchObject({ code: CloseCode.unauthorized, reason: expect.stringContaining('not valid') })
     const missing = await session(syncUrl('unknown-board', board.tokens.edit))
     expect(missing.code).toBe(CloseCode.boardNotFound)
+  })
+
+  it('takes the token from a subprotocol, as Zigzag’s page sends it, and answers with the zigzag subprotocol', async () => {
+    const bare = `${server.url.replace(/^http/, 'ws')}/sync/${board.id}`
+    let picked = ''
+    const opened = await session(bare, (ws) => {
+      picked = ws.protocol
+      setTimeout(() => ws.close(1000), 150)
+    }, syncProtocols(board.tokens.edit))
+    expect(picked).toBe('zigzag')
+    expect(opened.code).toBe(1000)
+    expect(opened.frames[0]!.slice(0, 2)).toEqual(new Uint8Array([MessageType.sync, 0]))
+    // A wrong token there is refused as in the query, and so is a socket with neither.
+    expect((await session(bare, () => undefined, syncProtocols('nope'))).code).toBe(CloseCode.unauthorized)
+    expect((await session(bare)).code).toBe(CloseCode.unauthorized)
+    // The subprotocol's token is the one that counts: a query beside it does not let a wrong one in.
+    expect((await session(`${bare}?token=${board.tokens.edit}`, () => undefined, syncProtocols('nope'))).code).toBe(CloseCode.unauthorized)
   })
 
   it('refuses websockets on any other path before the handshake', async () => {
