@@ -66,7 +66,7 @@ afterAll(async () => {
 })
 
 describe('a live board in two browsers', () => {
-  it('gives the facilitator an edit link and a view link that carry the token in the fragment, which no websocket address holds', () => {
+  it('gives the facilitator an edit link and a view link that carry the token in the fragment, which no websocket address holds', async () => {
     expect(links.edit).toMatch(/\/b\/[\w-]{22,}#token=[\w-]{22,}$/)
     expect(links.view).toMatch(/\/b\/[\w-]{22,}#token=[\w-]{22,}$/)
     expect(links.edit).not.toBe(links.view)
@@ -74,6 +74,17 @@ describe('a live board in two browsers', () => {
     const token = links.edit.split('#token=')[1]!
     expect(participantSockets.filter((url) => url.includes('/sync/'))).toHaveLength(1)
     expect(participantSockets.filter((url) => url.includes(token))).toEqual([])
+    // Nor may a script on the page open a websocket to another host (the Content-Security-Policy's connect-src).
+    const elsewhere = await participant.evaluate(() => new Promise<string>((resolve) => {
+      document.addEventListener('securitypolicyviolation', (event) => resolve(`refused ${event.blockedURI}`), { once: true })
+      try {
+        new WebSocket('ws://127.0.0.1:9/elsewhere')
+      } catch (error) {
+        resolve(`refused: ${(error as Error).name}`)
+      }
+      setTimeout(() => resolve('allowed'), 1500)
+    }))
+    expect(elsewhere).toMatch(/^refused/)
   })
 
   it('shows a touchpoint created in one browser in the right cell of the other', async () => {
