@@ -82,7 +82,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const { leader, stopFollowing, leftLeader } = useLeader({ peers, session, me, following, follow, projector, onPhone: isPhone, isFacilitator })
   const {
     personaId, setPersonaId, viewMode, setViewMode, showOthers: showOtherJourneys, setShowOthers: setShowOtherJourneys,
-  } = useShownJourney(provider.awareness, board.personas, leader, stopFollowing)
+  } = useShownJourney(provider.awareness, board, leader, stopFollowing)
   // A board just made on the start page opens with its share panel, so its facilitator can hand out the links at once.
   const [shareOpen, setShareOpen] = useState(() => isFacilitator && takeNewBoard(info.id))
   const isLocked = useCallback((what: string) => {

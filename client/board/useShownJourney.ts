@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
-import type { Persona } from '../../shared/model/index.js'
+import { type BoardState, personaShownFirst } from '../../shared/model/index.js'
 import { type Peer, type ViewMode, setPresence } from '../sync/presence.js'
 
 /**
@@ -8,13 +8,15 @@ import { type Peer, type ViewMode, setPresence } from '../sync/presence.js'
  * own choice or, while they follow someone (the
  * facilitator who brought everyone to them, or the projector's facilitator), that person's. Shared through awareness for
  * whoever follows this person. Choosing while following breaks away; when following ends, the own choice comes back.
+ * Until the person chooses, the board shows the first persona whose journey is mapped (personaShownFirst).
  */
-export function useShownJourney(awareness: Awareness, personas: Persona[], leader: Peer | null, stopFollowing: () => void) {
+export function useShownJourney(awareness: Awareness, board: BoardState, leader: Peer | null, stopFollowing: () => void) {
+  const { personas } = board
   const [chosenPersona, setChosenPersona] = useState<string | null>(null)
   const [chosenViewMode, setChosenViewMode] = useState<ViewMode>('journey')
   const [chosenShowOthers, setChosenShowOthers] = useState(false)
   const onBoard = (id: string | null | undefined) => id != null && personas.some((p) => p.id === id)
-  const personaId = [leader?.personaId, chosenPersona].find(onBoard) ?? personas[0]?.id ?? ''
+  const personaId = [leader?.personaId, chosenPersona].find(onBoard) ?? personaShownFirst(board) ?? ''
   const viewMode = leader?.viewMode ?? chosenViewMode
   const showOthers = leader ? leader.showOthers ?? false : chosenShowOthers
 

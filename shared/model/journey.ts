@@ -64,6 +64,15 @@ export function personaJourney(board: BoardState, personaId: string): BoardState
   return board.journey.filter((s) => s.personaId === personaId)
 }
 
+/**
+ * The persona a page shows until its person picks one: the first persona whose journey has a step, so someone joining a
+ * workshop lands on the journey being mapped, not on an empty default persona; the first persona when none has one.
+ */
+export function personaShownFirst(board: BoardState): string | undefined {
+  const mapped = new Set(board.journey.map((step) => step.personaId))
+  return (board.personas.find((persona) => mapped.has(persona.id)) ?? board.personas[0])?.id
+}
+
 export function unlinkStep(doc: Y.Doc, stepId: string, origin?: TransactionOrigin): void {
   const steps = journeyStepMap(doc)
   const legacy = legacyJourneyMaps(doc)

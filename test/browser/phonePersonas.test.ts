@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
-import { addPersona } from '../../shared/model/index.js'
+import { addPersona, addTouchpoint, lanes, linkTouchpoints, phases } from '../../shared/model/index.js'
 
 /** A board with many personas on a small phone: the journey still shows on the first screen. */
 let server: TestServer
@@ -46,5 +46,31 @@ describe('personas on a 360 × 640 phone', () => {
     const box = (await last.boundingBox())!
     expect(box.x).toBeGreaterThanOrEqual(0)
     expect(box.x + box.width).toBeLessThanOrEqual(360)
+  })
+})
+
+describe('the persona a page opens on', () => {
+  it('is the one whose journey is being mapped, on a phone and on a laptop, not the empty default persona before it', async () => {
+    // A board started without a template: its default persona first, then the one the facilitator maps a journey for.
+    const board = await createBoard(server.url, { language: 'de' })
+    const writer = connectClient(server.url, board.id, board.tokens.edit)
+    await synced(writer)
+    const jana = addPersona(writer.doc, { name: 'Jana, Pendlerin' })
+    const [phase] = phases(writer.doc)
+    const [lane] = lanes(writer.doc)
+    const visit = addTouchpoint(writer.doc, { title: 'Probefahrt im Laden', phaseId: phase!.id, laneId: lane!.id })
+    const order = addTouchpoint(writer.doc, { title: 'Bestellung online', phaseId: phase!.id, laneId: lane!.id })
+    linkTouchpoints(writer.doc, jana, visit, order)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    writer.destroy()
+
+    const ben = await joinBoard(browser, board.links.edit, 'Ben', { viewport: { width: 390, height: 844 }, locale: 'de-DE', isMobile: true, hasTouch: true })
+    await expect.poll(() => ben.locator('[data-testid="phone-persona"][aria-checked="true"]').textContent()).toContain('Jana, Pendlerin')
+    await expect.poll(() => ben.getByTestId('phone-step').count()).toBe(2)
+    const laptop = await joinBoard(browser, board.links.edit, 'Lea', { width: 1366, height: 768 })
+    await expect.poll(() => laptop.locator('[data-testid="persona"][aria-checked="true"]').textContent()).toContain('Jana, Pendlerin')
+    // A choice of one's own still wins.
+    await laptop.getByTestId('persona').first().click()
+    await expect.poll(() => laptop.locator('[data-testid="persona"][aria-checked="true"]').textContent()).not.toContain('Jana')
   })
 })

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest'
 import {
-  PERSONA_COLORS, addPersona, freePersonaColor, journey, journeyStepMap, journeyOrder, linkTouchpoints, personaJourney, readBoard, readPersonas,
+  PERSONA_COLORS, addPersona, freePersonaColor, journey, journeyStepMap, journeyOrder, linkTouchpoints, personaJourney, personaShownFirst, readBoard, readPersonas,
   removePersona, separateTwinColor, stepId, updatePersona,
 } from '../../shared/model/index.js'
 import { addCards, defaultPersona, seededDoc } from '../utils/board.js'
 import { expectConverged, seededPeers } from '../utils/peers.js'
 
 describe('personas', () => {
+  it('shows first the first persona whose journey has a step, else the first persona', () => {
+    const doc = seededDoc()
+    const customer = defaultPersona(doc)
+    expect(personaShownFirst(readBoard(doc))).toBe(customer)
+    const commuter = addPersona(doc, { name: 'Commuter' })
+    const cyclist = addPersona(doc, { name: 'Cyclist' })
+    const { Ad: a, Shop: b } = addCards(doc, [['Ad', 'Before purchase', 'Website'], ['Shop', 'Purchase', 'Store']])
+    linkTouchpoints(doc, cyclist, a!, b!)
+    expect(personaShownFirst(readBoard(doc))).toBe(cyclist)
+    linkTouchpoints(doc, commuter, b!, a!)
+    expect(personaShownFirst(readBoard(doc))).toBe(commuter)
+    linkTouchpoints(doc, customer, a!, b!)
+    expect(personaShownFirst(readBoard(doc))).toBe(customer)
+  })
+
   it('adds a persona after the last one, with an empty description and the next colour of the palette', () => {
     const doc = seededDoc()
     const id = addPersona(doc, { name: 'Business buyer' })
