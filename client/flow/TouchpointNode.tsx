@@ -66,7 +66,8 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
       </EditTarget>
       <div className="card__bottom">
         {vote ? <span className="card__chips">{chips}</span> : heat ? (
-          <span className="card__heat" data-testid="heat" data-disappointment={heat.disappointment} data-delight={heat.delight}>
+          <span className="card__heat" data-testid="heat" data-disappointment={heat.disappointment} data-delight={heat.delight}
+            title={t('view.heatHint', { disappointment: heat.disappointment, delight: heat.delight })}>
             <span className="heat heat--disappointment">▼ {heat.disappointment}</span>
             <span className="heat heat--delight">▲ {heat.delight}</span>
           </span>

@@ -340,9 +340,13 @@ export const en = {
     removeConfirm: 'Remove persona “{{name}}” and its journey path? The touchpoints stay.',
     showOthers: 'Show other journeys',
   },
-  view: { heading: 'View', journey: 'Journey', heatmap: 'Factor heatmap' },
+  view: {
+    heading: 'View', journey: 'Journey', heatmap: 'Factor heatmap',
+    heatHint: 'This touchpoint’s factors: ▼ {{disappointment}} disappoint, ▲ {{delight}} delight',
+  },
   chair: {
     take: 'Take the customer’s chair',
+    takeHint: 'Speak as the customer: what you add while in the chair is marked as the customer’s voice. One person at a time.',
     leave: 'Leave the chair',
     you: 'You speak as the customer',
     heldBy: '{{name}} speaks as the customer',
@@ -372,6 +376,7 @@ export const en = {
     unfocus: 'End focus',
     focusHint: 'Every phone opens this touchpoint, and every board marks it',
     bringEveryone: 'Bring everyone to me',
+    bringEveryoneHint: 'Everyone’s board follows yours: the same persona, view and place, until they move on their own',
     stopLeading: 'Stop leading',
     projector: 'Projector',
     projectorHint: 'Open the projector view in a new tab',

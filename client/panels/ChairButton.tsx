@@ -42,7 +42,7 @@ export function ChairButton({ variant = 'bar' }: { variant?: 'bar' | 'phone' | '
         // Someone who only watches cannot sit in the chair: it is empty, and that is all to show.
         <span className="chair__text" data-testid="chair-empty">{t('chair.empty')}</span>
       ) : (
-        <button type="button" className="button button--small" data-testid="chair-take" onClick={take}>{t('chair.take')}</button>
+        <button type="button" className="button button--small" data-testid="chair-take" title={t('chair.takeHint')} onClick={take}>{t('chair.take')}</button>
       )}
     </div>
   )

@@ -35,7 +35,7 @@ export function TopBar({ info, status, undo, onShare, panel, onPanel, narrow = f
       <Logo compact />
       {/* The page's one heading of level 1. */}
       <h1 className="topbar__heading">
-        <InlineText className="topbar__title" testId="board-title" value={board.meta.title || info.title} readOnly={readOnly}
+        <InlineText className="topbar__title" testId="board-title" value={board.meta.title || info.title} readOnly={readOnly} clamped
           title={t('grid.rename')} fieldLabel={t('grid.boardTitle')} editing={editing} onEditingChange={setEditing} maxLength={MAX_TITLE_LENGTH}
           onCommit={(title) => setBoardTitle(doc, title, origin)} />
       </h1>

@@ -51,7 +51,7 @@ export function SessionBar({ projectorLink, onBacklog }: {
       {isFacilitator && (
         <div className="session-bar__tools" data-testid="facilitator-tools">
           <button type="button" className={`button button--small${leading ? ' is-active' : ''}`} data-testid="follow-me" aria-pressed={leading}
-            title={otherLead ? t('session.takeLeadHint', { name: otherLead }) : undefined}
+            title={otherLead ? t('session.takeLeadHint', { name: otherLead }) : leading ? undefined : t('session.bringEveryoneHint')}
             onClick={() => settled(() => send({ type: 'follow.set', on: !leading }))}>
             {leading ? t('session.stopLeading') : otherLead ? t('session.takeLead') : t('session.bringEveryone')}
           </button>

@@ -57,7 +57,7 @@ export function VotingControl({ projector = false, onBacklog }: { projector?: bo
           {note}
         </span>
         <span className="voting__dots">
-          <input type="number" min={MIN_DOTS} max={MAX_DOTS} step={1} value={dotsText} aria-label={t('voting.dots')} data-testid="voting-dots"
+          <input type="number" min={MIN_DOTS} max={MAX_DOTS} step={1} value={dotsText} aria-label={t('voting.dots')} title={t('voting.dots')} data-testid="voting-dots"
             aria-invalid={dotsValid ? undefined : true} aria-describedby={dotsValid ? undefined : 'voting-dots-note'}
             onChange={(e) => setDotsText(e.target.value)} />
           {!dotsValid && <span id="voting-dots-note" className="field-note field-note--float is-full" role="status" data-testid="voting-dots-note">

@@ -44,3 +44,37 @@ describe('the board title', () => {
     for (const page of [fran, pat]) expect(await recentTitles(page)).toEqual(['Store visit, spring'])
   })
 })
+
+describe('controls whose name does not say it all', () => {
+  it('tell what they do in a tooltip, in English and German, and the board title shows whole in its own', async () => {
+    const tips = async () => ({
+      chair: await fran.getByTestId('chair-take').getAttribute('title'),
+      bringEveryone: await fran.getByTestId('follow-me').getAttribute('title'),
+      dots: await fran.getByTestId('voting-dots').getAttribute('title'),
+      heat: await fran.getByTestId('heat').first().getAttribute('title'),
+      title: await fran.getByTestId('board-title').getAttribute('title'),
+    })
+    await fran.getByTestId('view-heatmap').click()
+    await fran.getByTestId('heat').first().waitFor()
+    const [disappoint, delight] = await fran.getByTestId('heat').first().evaluate((el) => [el.dataset.disappointment, el.dataset.delight])
+    const title = await fran.getByTestId('board-title').textContent()
+    expect(await tips()).toEqual({
+      chair: 'Speak as the customer: what you add while in the chair is marked as the customer’s voice. One person at a time.',
+      bringEveryone: 'Everyone’s board follows yours: the same persona, view and place, until they move on their own',
+      dots: 'Dots per person',
+      heat: `This touchpoint’s factors: ▼ ${disappoint} disappoint, ▲ ${delight} delight`,
+      title: `${title}\nDouble-click, or press Enter, to rename`,
+    })
+    await fran.getByTestId('language-switch').click()
+    await expect.poll(() => fran.getByTestId('chair-take').textContent()).toBe('Auf den Kundenstuhl setzen')
+    expect(await tips()).toEqual({
+      chair: 'Sprechen Sie als Kunde: Was Sie auf dem Stuhl hinzufügen, ist als Stimme des Kunden markiert. Immer eine Person zur Zeit.',
+      bringEveryone: 'Alle Boards folgen Ihrem: dieselbe Persona, Ansicht und Stelle, bis jemand selbst navigiert',
+      dots: 'Punkte pro Person',
+      heat: `Faktoren dieses Kontaktpunkts: ▼ ${disappoint} enttäuschen, ▲ ${delight} begeistern`,
+      title: `${title}\nDoppelklick oder Enter zum Umbenennen`,
+    })
+    await fran.getByTestId('language-switch').click()
+    await fran.getByTestId('view-journey').click()
+  })
+})
