@@ -4,19 +4,21 @@ import type {
 import type { VotingTarget } from '../../shared/session.js'
 import { de } from '../i18n/de.js'
 
+// Every row names its touchpoint (and an idea its own) by id as well: titles need not be unique, and the tables join on
+// the ids (journeys and voting name them too).
 export const TOUCHPOINT_COLUMNS = [
-  'title', 'phase', 'channel', 'channel_type', 'kind', 'status', 'department', 'customer_expectation', 'pain_point', 'customer_benefit_measure',
+  'touchpoint_id', 'title', 'phase', 'channel', 'channel_type', 'kind', 'status', 'department', 'customer_expectation', 'pain_point', 'customer_benefit_measure',
   'description',
   'moment_of_truth', 'disappointing', 'ok', 'delighting', 'rating_score', 'outcome', 'disagreement', 'influence_average',
   'influence_scores', 'stardust_ideas',
 ] as const
-export const FACTOR_COLUMNS = ['touchpoint', 'level', 'dimension', 'text', 'author', 'customer_voice', 'created'] as const
+export const FACTOR_COLUMNS = ['touchpoint_id', 'touchpoint', 'level', 'dimension', 'text', 'author', 'customer_voice', 'created'] as const
 export const STARDUST_COLUMNS = [
-  'idea', 'touchpoint', 'votes', 'owner_department', 'status', 'reputation', 'buy_again', 'recommend', 'author', 'customer_voice', 'created',
+  'idea_id', 'idea', 'touchpoint_id', 'touchpoint', 'votes', 'owner_department', 'status', 'reputation', 'buy_again', 'recommend', 'author', 'customer_voice', 'created',
 ] as const
 /** The stardust table's columns once a stardust round has closed: the ideas' dots in the last one come after their votes. */
 export const STARDUST_ROUND_COLUMNS = [
-  'idea', 'touchpoint', 'votes', 'round_dots', 'owner_department', 'status', 'reputation', 'buy_again', 'recommend', 'author', 'customer_voice',
+  'idea_id', 'idea', 'touchpoint_id', 'touchpoint', 'votes', 'round_dots', 'owner_department', 'status', 'reputation', 'buy_again', 'recommend', 'author', 'customer_voice',
   'created',
 ] as const
 /** One row per closed dot-voting round and item that got dots. */
@@ -99,7 +101,7 @@ const GERMAN: CsvDialect = {
     influence_scores: 'Einflussbewertungen', stardust_ideas: 'Sternenstaub-Ideen',
     touchpoint: 'Kontaktpunkt', level: 'Stufe', dimension: 'Dimension', text: 'Text', author: 'Verfasst von',
     customer_voice: 'Stimme des Kunden', created: 'Erstellt',
-    idea: 'Idee', votes: 'Stimmen', owner_department: 'Verantwortliche Abteilung',
+    idea_id: 'Ideen-ID', idea: 'Idee', votes: 'Stimmen', owner_department: 'Verantwortliche Abteilung',
     reputation: 'Stärkt das Ansehen', buy_again: 'Bringt Wiederkauf', recommend: 'Macht zu Empfehlern',
     round_dots: 'Punkte der letzten Abfrage',
     round_id: 'Abfrage-ID', round_title: 'Titel der Abfrage', target: 'Abgestimmt über', opened_at: 'Gestartet', votes_per_person: 'Punkte pro Person',

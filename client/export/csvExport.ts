@@ -40,7 +40,7 @@ export function boardCsvTables(
     const rank = influence.get(t.id)
     const channel = lane.get(t.laneId)?.channel
     return {
-      title: t.title, phase: phase.get(t.phaseId) ?? '', channel: lane.get(t.laneId)?.name ?? '', channel_type: channel ? v.channel[channel] : '',
+      touchpoint_id: t.id, title: t.title, phase: phase.get(t.phaseId) ?? '', channel: lane.get(t.laneId)?.name ?? '', channel_type: channel ? v.channel[channel] : '',
       kind: v.kind[t.kind], status: v.status[t.status], department: t.department, customer_expectation: t.expectation, pain_point: t.painPoint,
       customer_benefit_measure: t.measure,
       description: t.description, moment_of_truth: yesNo(t.momentOfTruth),
@@ -58,12 +58,12 @@ export function boardCsvTables(
     hand_off: stop.handOff ? handOffDepartments(stop.handOff, v.nobody).join(' → ') : '',
   })))
   const factors = board.factors.map((f): Row<typeof FACTOR_COLUMNS> => ({
-    touchpoint: title.get(f.touchpointId) ?? '', level: v.level[f.level], dimension: v.dimension[f.dimension], text: f.text,
+    touchpoint_id: f.touchpointId, touchpoint: title.get(f.touchpointId) ?? '', level: v.level[f.level], dimension: v.dimension[f.dimension], text: f.text,
     author: f.authorName, customer_voice: yesNo(f.customerVoice), created: new Date(f.createdAt).toISOString(),
   }))
   const round = lastStardustRound(votingHistory)
   const stardust = byRoundDots(stardustBacklog(board), round).map((s): Row<typeof STARDUST_ROUND_COLUMNS> => ({
-    idea: s.text, touchpoint: s.touchpointTitle, votes: s.votes, round_dots: round ? dotsOf(round, s.id) : '', owner_department: s.department,
+    idea_id: s.id, idea: s.text, touchpoint_id: s.touchpointId, touchpoint: s.touchpointTitle, votes: s.votes, round_dots: round ? dotsOf(round, s.id) : '', owner_department: s.department,
     status: v.stardust[s.status],
     reputation: yesNo(s.goals.includes('reputation')), buy_again: yesNo(s.goals.includes('buyAgain')), recommend: yesNo(s.goals.includes('recommend')),
     author: s.authorName, customer_voice: yesNo(s.customerVoice), created: new Date(s.createdAt).toISOString(),

@@ -183,7 +183,7 @@ describe('handing the board off', () => {
       const files = unzipSync(new Uint8Array(await exportFile('csv')))
       const touchpoints = strFromU8(Object.entries(files).find(([name]) => name.endsWith('-touchpoints.csv'))![1])
       // German Excel's dialect: German headers, a semicolon between cells.
-      expect(touchpoints.replace(/^\ufeff/, '').split(/\r?\n/)[0]).toMatch(/^Titel;Phase;Kanal;/)
+      expect(touchpoints.replace(/^\ufeff/, '').split(/\r?\n/)[0]).toMatch(/^Kontaktpunkt-ID;Titel;Phase;Kanal;/)
     } finally {
       await page.getByTestId('language-switch').click()
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en')

@@ -30,11 +30,11 @@ const rows = (csv: string) => Papa.parse<Record<string, string>>(csv, { header: 
 describe('CSV export of a German board', () => {
   it('writes German column names, separated by semicolons as German Excel expects', () => {
     const tables = boardCsvTables(germanBoard())
-    expect(tables.touchpoints.split('\r\n')[0]).toBe('Titel;Phase;Kanal;Kanaltyp;Art;Status;Verantwortliche Abteilung;Kundenerwartung;'
+    expect(tables.touchpoints.split('\r\n')[0]).toBe('Kontaktpunkt-ID;Titel;Phase;Kanal;Kanaltyp;Art;Status;Verantwortliche Abteilung;Kundenerwartung;'
       + 'Pain Point;Kundennutzen-Kennzahl;Beschreibung;Moment der Wahrheit;Enttäuschend;Zufriedenstellend;Begeisternd;Bewertungswert;Ergebnis;Uneinig;'
       + 'Einfluss (Durchschnitt);Einflussbewertungen;Sternenstaub-Ideen')
-    expect(tables.factors.split('\r\n')[0]).toBe('Kontaktpunkt;Stufe;Dimension;Text;Verfasst von;Stimme des Kunden;Erstellt')
-    expect(tables.stardust.split('\r\n')[0]).toBe('Idee;Kontaktpunkt;Stimmen;Verantwortliche Abteilung;Status;Stärkt das Ansehen;Bringt Wiederkauf;Macht zu Empfehlern;Verfasst von;Stimme des Kunden;Erstellt')
+    expect(tables.factors.split('\r\n')[0]).toBe('Kontaktpunkt-ID;Kontaktpunkt;Stufe;Dimension;Text;Verfasst von;Stimme des Kunden;Erstellt')
+    expect(tables.stardust.split('\r\n')[0]).toBe('Ideen-ID;Idee;Kontaktpunkt-ID;Kontaktpunkt;Stimmen;Verantwortliche Abteilung;Status;Stärkt das Ansehen;Bringt Wiederkauf;Macht zu Empfehlern;Verfasst von;Stimme des Kunden;Erstellt')
   })
 
   it('writes the board’s German words for its values and decimal commas, and quotes a cell holding a semicolon', () => {
@@ -57,7 +57,7 @@ describe('CSV export of a German board', () => {
     const files = unzipSync(boardCsvZip(germanBoard(), 'kasse'))
     const csv = files['kasse-touchpoints.csv']!
     expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    expect(strFromU8(csv.slice(3)).startsWith('Titel;Phase;')).toBe(true)
+    expect(strFromU8(csv.slice(3)).startsWith('Kontaktpunkt-ID;Titel;Phase;')).toBe(true)
     expect(strFromU8(csv)).toContain('Filiale Süd')
   })
 })

@@ -46,15 +46,28 @@ describe('CSV export', () => {
     expect(strFromU8(files['shop-touchpoints.csv'])).toContain('Grüße')
   })
 
+  it('names each row’s touchpoint and idea by id, so the tables join though two cards share a title', () => {
+    const doc = seededDoc()
+    const { phase, lane } = grid(doc)
+    const [store, web] = [lane('Store'), lane('Website')].map((laneId) => addTouchpoint(doc, { title: 'Checkout', phaseId: phase('Purchase'), laneId }))
+    addFactor(doc, { touchpointId: web!, level: 'disappointment', dimension: 'factual', text: 'Card declined', authorId: 'a', authorName: 'Ann', customerVoice: false })
+    const idea = addStardust(doc, { touchpointId: store!, text: 'A sweet at the till', authorId: 'a', authorName: 'Ann', customerVoice: false })!
+    const tables = boardCsvTables(readBoard(doc))
+    const read = (csv: string) => Papa.parse<Record<string, string>>(csv, { header: true }).data
+    expect(read(tables.touchpoints).map((row) => [row.touchpoint_id, row.title, row.channel])).toEqual([[store, 'Checkout', 'Store'], [web, 'Checkout', 'Website']])
+    expect(read(tables.factors).map((row) => [row.touchpoint_id, row.touchpoint, row.text])).toEqual([[web, 'Checkout', 'Card declined']])
+    expect(read(tables.stardust).map((row) => [row.idea_id, row.touchpoint_id, row.idea])).toEqual([[idea, store, 'A sweet at the till']])
+  })
+
   it('writes the column names even for an empty table', () => {
     const tables = boardCsvTables(readBoard(seededDoc()))
-    expect(tables.stardust.split('\r\n')[0]).toBe('idea,touchpoint,votes,owner_department,status,reputation,buy_again,recommend,author,customer_voice,created')
+    expect(tables.stardust.split('\r\n')[0]).toBe('idea_id,idea,touchpoint_id,touchpoint,votes,owner_department,status,reputation,buy_again,recommend,author,customer_voice,created')
   })
 
   it('writes every touchpoint column even when the board has no touchpoints', () => {
     const header = (csv: string) => csv.split('\r\n')[0]
     const full = header(boardCsvTables(boardWithAwkwardText()).touchpoints)
-    expect(full.split(',')).toHaveLength(21)
+    expect(full.split(',')).toHaveLength(22)
     expect(header(boardCsvTables(readBoard(seededDoc())).touchpoints)).toBe(full)
   })
 
