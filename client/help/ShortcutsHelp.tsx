@@ -6,13 +6,25 @@ import { SHORTCUTS, keyLabel } from './shortcuts.js'
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
-/** The board's keys and mouse gestures, in a dialog ("?" or the canvas' ? button). A viewer sees only what a viewer can do. */
+/**
+ * Help, in a dialog ("?" or the canvas' ? button): the method in six steps, in the domain's words, then the board's keys
+ * and mouse gestures. A viewer sees only the keys a viewer can use.
+ */
 export function ShortcutsHelp({ readOnly, onClose }: { readOnly: boolean; onClose: () => void }) {
   const { t } = useTranslation()
   const look = (key: string) => t(key)
   return createPortal(
-    <Modal className="share shortcuts" label={t('help.heading')} testId="shortcuts-help" onClose={onClose}>
-      <h2>{t('help.heading')}</h2>
+    <Modal className="share shortcuts" label={t('help.title')} testId="shortcuts-help" onClose={onClose}>
+      <h2>{t('help.title')}</h2>
+      <section className="shortcuts__group" data-testid="help-method">
+        <h3>{t('help.method.heading')}</h3>
+        <ol className="help-method">
+          {(t('help.method.steps', { returnObjects: true }) as { term: string; text: string }[]).map(({ term, text }) => (
+            <li key={term}><strong>{term}</strong>: {text}</li>
+          ))}
+        </ol>
+      </section>
+      <h2 className="shortcuts__keys">{t('help.heading')}</h2>
       {SHORTCUTS.map((group) => {
         const shown = group.shortcuts.filter((s) => !readOnly || !s.edits)
         if (shown.length === 0) return null

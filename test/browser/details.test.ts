@@ -512,7 +512,7 @@ describe('in German', () => {
 
   it('labels the zoom controls and the help beside them in German', async () => {
     const labels = await german.locator('.react-flow__controls button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))
-    expect(labels).toEqual(['Vergrößern', 'Verkleinern', 'Board an den Bildschirm anpassen', 'Tastatur und Maus (?)'])
+    expect(labels).toEqual(['Vergrößern', 'Verkleinern', 'Board an den Bildschirm anpassen', 'Hilfe: die Methode, Tastatur und Maus (?)'])
     expect(await german.locator('.react-flow__controls').getAttribute('aria-label')).toBe('Zoom-Steuerung')
     // The language switch says what it does, in the language it switches to (a screen reader said only "DE").
     expect(await german.getByRole('button', { name: 'Switch to English' }).getAttribute('data-testid')).toBe('language-switch')
@@ -729,13 +729,19 @@ describe('the keys and gestures the board knows', () => {
     expect(listed).toContain('Ctrl+Shift+Z or Ctrl+Y → Redo it')
     expect(listed).toContain('Delete or Backspace → Remove the selected touchpoints')
     expect(listed).toContain('double-click a cell → Add a touchpoint there')
+    // Above the keys, the method in the domain's words: what to put on the board, step by step.
+    const method = help(english).getByTestId('help-method')
+    expect(await method.locator('li strong').allTextContents()).toEqual(['Touchpoints', 'Journey', 'Moments of truth', 'Factors', 'Stardust', 'Priority'])
+    expect(await method.locator('li').nth(2).textContent()).toContain('disappointing, OK or delighting')
     await screenshot(english, 'shortcuts-help')
     await english.keyboard.press('Escape')
     await help(english).waitFor({ state: 'detached' })
 
     await german.getByTestId('shortcuts-open').click()
     await help(german).waitFor()
-    expect(await help(german).locator('h2').textContent()).toBe('Tastatur und Maus')
+    expect(await help(german).locator('h2').allTextContents()).toEqual(['Hilfe', 'Tastatur und Maus'])
+    expect(await help(german).getByTestId('help-method').locator('li strong').allTextContents())
+      .toEqual(['Kontaktpunkte', 'Journey', 'Momente der Wahrheit', 'Faktoren', 'Sternenstaub', 'Priorität'])
     expect(await rows(german)).toContain('Strg+Umschalt+Z oder Strg+Y → Wiederherstellen')
     await german.getByTestId('shortcuts-close').click()
     await help(german).waitFor({ state: 'detached' })
