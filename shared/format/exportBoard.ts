@@ -200,7 +200,7 @@ export function exportBoard(doc: Y.Doc, exportedAt: number = Date.now(), votingR
       (target, id) => {
         if (target === 'touchpoints') return cardIndex.has(id) ? { ref: { touchpointId: touchpointId(id) }, order: card(id) } : undefined
         const index = ideaIndex.get(id)
-        return index === undefined ? undefined : { ref: { stardust: index }, order: index }
+        return index === undefined ? undefined : { ref: { stardust: index }, order: index, upvotes: stardust[index]!.voters.length }
       },
       (target, id) => (target === 'touchpoints' ? titles : ideas).get(id),
     ),

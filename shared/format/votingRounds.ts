@@ -1,6 +1,7 @@
 import { entityId } from '../ids.js'
 import { MAX_ENTRY_LENGTH, clipText, longerThan, plainText, singleLine } from '../model/index.js'
 import { MAX_ROUND_TITLE_LENGTH, MAX_VOTES_PER_PERSON, MAX_VOTING_HISTORY, type PublicSession, type VotingRound } from '../session.js'
+import { byRoundOrder } from '../roundOrder.js'
 import type { BoardFile, BoardFileVotingResult, BoardFileVotingRound } from './boardFile.js'
 
 /*
@@ -18,8 +19,8 @@ export function roundsOnRecord(session: Pick<PublicSession, 'voting' | 'votingHi
   return [...current, ...session.votingHistory].filter((round) => round.status !== 'open' && round.results).slice(0, MAX_VOTING_HISTORY)
 }
 
-/** Where an item of the board is in the file: its reference and its place among its kind (to list results in file order). */
-export interface ItemInFile { ref: Pick<BoardFileVotingResult, 'touchpointId' | 'stardust'>; order: number }
+/** Where an item of the board is in the file: its reference, its place among its kind and, for an idea, its upvotes. */
+export interface ItemInFile { ref: Pick<BoardFileVotingResult, 'touchpointId' | 'stardust'>; order: number; upvotes?: number }
 
 /** A text the import takes, cut to `max` characters after its cleaning (as exportBoard's fit). */
 const fit = (text: string, max: number, clean: (text: string) => string) => (longerThan(text, max) ? clean(clipText(clean(text), max)) : clean(text))
@@ -33,8 +34,8 @@ const iso = (ms: number) => {
 /**
  * The rounds as the file holds them. `item` finds an item still in the file (a touchpoint in a touchpoint round, an
  * idea in a stardust round) and `nameNow` what it is called now, for a result the round recorded no name for. Results
- * are listed most dots first, then in file order, then items deleted since by name: the same board always gives the
- * same list. An item deleted since with no name on record (a round recorded before names were) is left out, as
+ * are listed as the board lists them (byRoundOrder: most dots, then most upvotes, then by the name shown), then in
+ * file order, then items deleted since by name: the same board always gives the same list. An item deleted since with no name on record (a round recorded before names were) is left out, as
  * nothing would tell what it was.
  */
 export function fileVotingRounds(
@@ -48,10 +49,12 @@ export function fileVotingRounds(
       .map(([id, dots]) => {
         const found = item(round.target, id)
         const name = fit(round.names?.[id] ?? nameNow(round.target, id) ?? '', MAX_ENTRY_LENGTH, plainText)
-        return { found, result: { ...found?.ref, name, dots } as BoardFileVotingResult }
+        // Listed as every other place lists the round (byRoundOrder): by the name the board shows now, if it still holds it.
+        const order = { id: '', dots, upvotes: found?.upvotes ?? 0, name: nameNow(round.target, id) ?? name }
+        return { found, order, result: { ...found?.ref, name, dots } as BoardFileVotingResult }
       })
       .filter(({ found, result }) => found || result.name.trim() !== '')
-      .sort((a, b) => b.result.dots - a.result.dots || (a.found ? (b.found ? a.found.order - b.found.order : -1) : b.found ? 1 : compare(a.result.name, b.result.name)))
+      .sort((a, b) => byRoundOrder(a.order, b.order) || (a.found ? (b.found ? a.found.order - b.found.order : -1) : b.found ? 1 : compare(a.result.name, b.result.name)))
       .map(({ result }) => result)
     return {
       title: fit(round.title, MAX_ROUND_TITLE_LENGTH, singleLine),

@@ -6,6 +6,7 @@ import {
 import { readBoard } from '../../shared/model/index.js'
 import { MAX_VOTING_HISTORY, type VotingRound } from '../../shared/session.js'
 import { boardWithEverything, normaliseIds } from '../utils/boardFile.js'
+import { rankedItems } from '../../client/session/VotingResults.js'
 
 const OPENED = Date.parse('2025-01-15T10:00:00.000Z')
 
@@ -59,6 +60,19 @@ describe('voting rounds in the board file', () => {
       { title: '', target: 'touchpoints', votesPerPerson: 3, openedAt: '2025-01-15T10:00:00.000Z', results: [{ touchpointId: tp('Flyer'), name: 'Flyer', dots: 1 }] },
     ])
     expect(parseBoardFile(JSON.parse(JSON.stringify(file)))).toMatchObject({ ok: true })
+  })
+
+  it('lists tied results as the board, the CSV and the PDF do: by name, not by their place in the file', () => {
+    const { doc, card } = boardWithRounds()
+    // Equal dots; in the file the second card comes first (an earlier phase), by name the event does.
+    const tie: VotingRound = {
+      id: 'r-9', title: '', target: 'touchpoints', votesPerPerson: 3, status: 'closed', openedAt: OPENED, voters: 2,
+      results: { [card('Second card in the same cell')]: 2, [card('Customer event')]: 2, [card('Flyer')]: 3 },
+    }
+    const file = exportBoard(doc, OPENED, roundsOnRecord({ voting: null, votingHistory: [tie] }))
+    const names = file.votingRounds![0]!.results.map((r) => r.name)
+    expect(names).toEqual(['Flyer', 'Customer event', 'Second card in the same cell'])
+    expect(rankedItems(tie, readBoard(doc)).map((item) => item.text)).toEqual(names)
   })
 
   it('leaves out an open round, whose votes are still secret, and writes no one\'s votes', () => {
