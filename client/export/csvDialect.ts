@@ -10,15 +10,15 @@ export const TOUCHPOINT_COLUMNS = [
   'touchpoint_id', 'title', 'phase', 'channel', 'channel_type', 'kind', 'status', 'department', 'customer_expectation', 'pain_point', 'customer_benefit_measure',
   'description',
   'moment_of_truth', 'disappointing', 'ok', 'delighting', 'rating_score', 'outcome', 'disagreement', 'influence_average',
-  'influence_scores', 'stardust_ideas',
+  'influence_score_count', 'stardust_idea_count',
 ] as const
 export const FACTOR_COLUMNS = ['touchpoint_id', 'touchpoint', 'level', 'dimension', 'text', 'author', 'customer_voice', 'created'] as const
 export const STARDUST_COLUMNS = [
-  'idea_id', 'idea', 'touchpoint_id', 'touchpoint', 'votes', 'owner_department', 'status', 'reputation', 'buy_again', 'recommend', 'author', 'customer_voice', 'created',
+  'idea_id', 'idea', 'touchpoint_id', 'touchpoint', 'upvotes', 'owner_department', 'status', 'reputation', 'buy_again', 'recommend', 'author', 'customer_voice', 'created',
 ] as const
 /** The stardust table's columns once a stardust round has closed: the ideas' dots in the last one come after their votes. */
 export const STARDUST_ROUND_COLUMNS = [
-  'idea_id', 'idea', 'touchpoint_id', 'touchpoint', 'votes', 'round_dots', 'owner_department', 'status', 'reputation', 'buy_again', 'recommend', 'author', 'customer_voice',
+  'idea_id', 'idea', 'touchpoint_id', 'touchpoint', 'upvotes', 'round_dots', 'owner_department', 'status', 'reputation', 'buy_again', 'recommend', 'author', 'customer_voice',
   'created',
 ] as const
 /** One row per closed dot-voting round and item that got dots. */
@@ -98,10 +98,10 @@ const GERMAN: CsvDialect = {
     customer_benefit_measure: 'Kundennutzen-Kennzahl', description: 'Beschreibung',
     moment_of_truth: 'Moment der Wahrheit', disappointing: 'Enttäuschend', ok: 'Zufriedenstellend', delighting: 'Begeisternd',
     rating_score: 'Bewertungswert', outcome: 'Ergebnis', disagreement: 'Uneinig', influence_average: 'Einfluss (Durchschnitt)',
-    influence_scores: 'Einflussbewertungen', stardust_ideas: 'Sternenstaub-Ideen',
+    influence_score_count: 'Einflussbewertungen', stardust_idea_count: 'Sternenstaub-Ideen',
     touchpoint: 'Kontaktpunkt', level: 'Stufe', dimension: 'Dimension', text: 'Text', author: 'Verfasst von',
     customer_voice: 'Stimme des Kunden', created: 'Erstellt',
-    idea_id: 'Ideen-ID', idea: 'Idee', votes: 'Stimmen', owner_department: 'Verantwortliche Abteilung',
+    idea_id: 'Ideen-ID', idea: 'Idee', upvotes: 'Stimmen', owner_department: 'Verantwortliche Abteilung',
     reputation: 'Stärkt das Ansehen', buy_again: 'Bringt Wiederkauf', recommend: 'Macht zu Empfehlern',
     round_dots: 'Punkte der letzten Abfrage',
     round_id: 'Abfrage-ID', round_title: 'Titel der Abfrage', target: 'Abgestimmt über', opened_at: 'Gestartet', votes_per_person: 'Punkte pro Person',

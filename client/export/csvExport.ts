@@ -46,8 +46,8 @@ export function boardCsvTables(
       description: t.description, moment_of_truth: yesNo(t.momentOfTruth),
       disappointing: d.disappointing, ok: d.ok, delighting: d.delighting, rating_score: d.score === null ? '' : decimal(d.score),
       outcome: d.outcome ? v.outcome[d.outcome] : '', disagreement: yesNo(d.disagreement),
-      influence_average: rank?.average == null ? '' : decimal(rank.average), influence_scores: rank?.count ?? 0,
-      stardust_ideas: board.stardust.filter((s) => s.touchpointId === t.id).length,
+      influence_average: rank?.average == null ? '' : decimal(rank.average), influence_score_count: rank?.count ?? 0,
+      stardust_idea_count: board.stardust.filter((s) => s.touchpointId === t.id).length,
     }
   })
   const journeys = personaJourneyStops(board).flatMap(({ persona, stops }) => stops.map((stop): Row<typeof JOURNEY_COLUMNS> => ({
@@ -63,7 +63,7 @@ export function boardCsvTables(
   }))
   const round = lastStardustRound(votingHistory)
   const stardust = byRoundDots(stardustBacklog(board), round).map((s): Row<typeof STARDUST_ROUND_COLUMNS> => ({
-    idea_id: s.id, idea: s.text, touchpoint_id: s.touchpointId, touchpoint: s.touchpointTitle, votes: s.votes, round_dots: round ? dotsOf(round, s.id) : '', owner_department: s.department,
+    idea_id: s.id, idea: s.text, touchpoint_id: s.touchpointId, touchpoint: s.touchpointTitle, upvotes: s.votes, round_dots: round ? dotsOf(round, s.id) : '', owner_department: s.department,
     status: v.stardust[s.status],
     reputation: yesNo(s.goals.includes('reputation')), buy_again: yesNo(s.goals.includes('buyAgain')), recommend: yesNo(s.goals.includes('recommend')),
     author: s.authorName, customer_voice: yesNo(s.customerVoice), created: new Date(s.createdAt).toISOString(),

@@ -30,7 +30,7 @@ describe('CSV export', () => {
     expect(factors[0]).toMatchObject({ touchpoint: AWKWARD, text: '"Bitte warten" – 15 Minuten', author: 'Jürgen', customer_voice: 'yes' })
     const stardust = Papa.parse<Record<string, string>>(tables.stardust, { header: true }).data
     expect(stardust[0]).toMatchObject({
-      idea: 'Kaffee ☕, gratis', touchpoint: AWKWARD, votes: '1', status: 'idea', reputation: 'no', buy_again: 'yes', recommend: 'no',
+      idea: 'Kaffee ☕, gratis', touchpoint: AWKWARD, upvotes: '1', status: 'idea', reputation: 'no', buy_again: 'yes', recommend: 'no',
     })
   })
 
@@ -61,7 +61,7 @@ describe('CSV export', () => {
 
   it('writes the column names even for an empty table', () => {
     const tables = boardCsvTables(readBoard(seededDoc()))
-    expect(tables.stardust.split('\r\n')[0]).toBe('idea_id,idea,touchpoint_id,touchpoint,votes,owner_department,status,reputation,buy_again,recommend,author,customer_voice,created')
+    expect(tables.stardust.split('\r\n')[0]).toBe('idea_id,idea,touchpoint_id,touchpoint,upvotes,owner_department,status,reputation,buy_again,recommend,author,customer_voice,created')
   })
 
   it('writes every touchpoint column even when the board has no touchpoints', () => {

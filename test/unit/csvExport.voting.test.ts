@@ -48,8 +48,8 @@ describe('CSV export of the dot-voting rounds', () => {
   it('gives each stardust idea its dots in the last closed stardust round, and lists the ideas by them', () => {
     const { board, history } = workshop()
     const { stardust } = boardCsvTables(board, 'en', history)
-    expect(stardust.split('\r\n')[0]).toBe('idea_id,idea,touchpoint_id,touchpoint,votes,round_dots,owner_department,status,reputation,buy_again,recommend,author,customer_voice,created')
-    expect(rows(stardust).map(({ idea, votes, round_dots }) => [idea, votes, round_dots])).toEqual([
+    expect(stardust.split('\r\n')[0]).toBe('idea_id,idea,touchpoint_id,touchpoint,upvotes,round_dots,owner_department,status,reputation,buy_again,recommend,author,customer_voice,created')
+    expect(rows(stardust).map(({ idea, upvotes, round_dots }) => [idea, upvotes, round_dots])).toEqual([
       ['A thank-you note', '0', '4'], ['Coffee while you wait', '0', '1'], ['Balloon', '1', '0'],
     ])
   })
