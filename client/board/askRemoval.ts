@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { type TransactionOrigin } from '../../shared/origins.js'
 import { type CardsLeaving, othersOnTouchpoint, readBoard, removeTouchpoint, touchpointMaps } from '../../shared/model/index.js'
+import { othersWorkText } from './othersWorkText.js'
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
@@ -37,10 +38,11 @@ export function mayRemoveTouchpoints(
   if (held.length === 0) return cards.map((card) => card.id)
   const title = (card: { title: string }) => card.title || t('touchpoint.untitled')
   const count = held.reduce((sum, c) => sum + c.entries, 0)
+  const what = othersWorkText(held, t)
   const question = cards.length === 1
-    ? t('touchpoint.deleteOthers', { title: title(held[0]!.card), count, people: held[0]!.people })
+    ? t('touchpoint.deleteOthers', { title: title(held[0]!.card), count, people: held[0]!.people, what })
     : t('touchpoint.deleteOthersMany', {
-      total: cards.length, cards: held.length, count,
+      total: cards.length, cards: held.length, count, what,
       titles: held.map((c) => t('touchpoint.quoted', { title: title(c.card) })).join(', '),
     })
   return confirm(question) ? cards.map((card) => card.id) : null

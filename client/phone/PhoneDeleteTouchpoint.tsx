@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Touchpoint, othersOnTouchpoint, removeTouchpoint, touchpointMaps } from '../../shared/model/index.js'
+import { othersWorkText } from '../board/othersWorkText.js'
 import { useBoard } from '../board/BoardContext.js'
 import { Icon } from '../ui/Icon.js'
 
@@ -43,7 +44,7 @@ export function PhoneDeleteTouchpoint({ touchpoint, onDeleted }: { touchpoint: T
         <>
           <p className="phone-delete__question" role="alert" data-testid="phone-delete-question">
             <strong>{t('phone.deleteQuestion', { title })}</strong>
-            {others.entries > 0 && <> {t('phone.deleteOthers', { count: others.entries })}</>}
+            {others.entries > 0 && <> {t('phone.deleteOthers', { count: others.entries, what: othersWorkText([others], t) })}</>}
           </p>
           <div className="phone-delete__choices">
             <button type="button" className="button button--danger phone-delete__button" data-testid="phone-delete-confirm" onClick={remove}>

@@ -129,17 +129,26 @@ export const outcomeOrder = OUTCOMES
  * scores, factors and stardust ideas, and how many people they are (authors without an id are not counted as people).
  * A template's examples (isTemplateAuthor) are nobody's work: a card holding only those goes without a question.
  */
-export function othersOnTouchpoint(board: BoardState, touchpointId: string, participantId: string): { entries: number; people: number } {
+export function othersOnTouchpoint(board: BoardState, touchpointId: string, participantId: string): OthersWork {
   const people = new Set<string>()
+  const kinds: OthersWork['kinds'] = { ratings: 0, influence: 0, factors: 0, stardust: 0 }
   let entries = 0
-  const count = (who: string) => {
+  const count = (who: string, kind: keyof OthersWork['kinds']) => {
     if (who === participantId || isTemplateAuthor(who)) return
     entries++
+    kinds[kind]++
     if (who) people.add(who)
   }
-  for (const who of Object.keys(board.ratings[touchpointId] ?? {})) count(who)
-  for (const who of Object.keys(board.influence[touchpointId] ?? {})) count(who)
-  for (const entry of board.factors) if (entry.touchpointId === touchpointId) count(entry.authorId)
-  for (const idea of board.stardust) if (idea.touchpointId === touchpointId) count(idea.authorId)
-  return { entries, people: people.size }
+  for (const who of Object.keys(board.ratings[touchpointId] ?? {})) count(who, 'ratings')
+  for (const who of Object.keys(board.influence[touchpointId] ?? {})) count(who, 'influence')
+  for (const entry of board.factors) if (entry.touchpointId === touchpointId) count(entry.authorId, 'factors')
+  for (const idea of board.stardust) if (idea.touchpointId === touchpointId) count(idea.authorId, 'stardust')
+  return { entries, people: people.size, kinds }
+}
+
+/** Other people's entries on a touchpoint: how many, from how many people, and of which kinds. */
+export interface OthersWork {
+  entries: number
+  people: number
+  kinds: { ratings: number; influence: number; factors: number; stardust: number }
 }

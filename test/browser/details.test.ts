@@ -686,7 +686,7 @@ describe('deleting a card', () => {
       await card.click()
       await english.getByTestId('panel-delete').click()
       expect(asked).toHaveLength(1)
-      expect(asked[0]).toMatch(new RegExp(`^Delete “${title}”\\? It holds 1 entry of someone else’s`))
+      expect(asked[0]).toMatch(new RegExp(`^Delete “${title}”\\? It holds 1 rating of someone else’s`))
       await card.click()
       await english.keyboard.press('Delete')
       await expect.poll(() => asked.length).toBe(2)

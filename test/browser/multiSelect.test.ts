@@ -216,7 +216,7 @@ describe('several touchpoints at once', () => {
     expect(readBoard(client.doc).journey).toHaveLength(1)
     expect(await page.getByTestId('touchpoint').count()).toBe(4)
     await expect.poll(() => selectedTitles(page)).toEqual(['Ad', 'Hotline', 'Shop'])
-    expect(asked[0]).toMatch(/^Delete 3 touchpoints\? 1 entry of someone else’s .* is on “Hotline”\./)
+    expect(asked[0]).toMatch(/^Delete 3 touchpoints\? 1 rating of someone else’s is on “Hotline”\./)
 
     answer = true
     await page.keyboard.press('Delete')

@@ -123,7 +123,7 @@ describe('a touchpoint added from a phone', () => {
     addFactor(ben.doc, { touchpointId: id, level: 'ok', dimension: 'factual', text: 'Free water', authorId: 'p-ben', authorName: 'Ben', customerVoice: false })
     await pia.getByTestId('phone-factor-entry').filter({ hasText: 'Free water' }).waitFor()
     await pia.getByTestId('phone-delete-start').tap()
-    await expect.poll(() => pia.getByTestId('phone-delete-question').textContent()).toContain('It holds 1 entry of someone else’s')
+    await expect.poll(() => pia.getByTestId('phone-delete-question').textContent()).toContain('It holds 1 factor of someone else’s')
     expect(await smallTapTargets(pia, '[data-testid="phone-delete"]')).toEqual([])
     expect(await horizontalOverflow(pia)).toEqual([])
     await expect.poll(() => onScreen(pia.getByTestId('phone-delete-confirm'))).toBe(true)

@@ -42,7 +42,7 @@ describe('removing several touchpoints at once', () => {
     expect(asked).toEqual([expect.stringMatching(/^touchpoint\.deleteOthersMany \{"total":3,"cards":1,"count":1,/)])
     expect(asked[0]).toContain('Hotline')
     mayRemoveTouchpoints(doc, [ids.Hotline], 'me', t, (q) => (asked.push(q), true))
-    expect(asked[1]).toMatch(/^touchpoint\.deleteOthers \{"title":"Hotline","count":1,"people":1\}/)
+    expect(asked[1]).toMatch(/^touchpoint\.deleteOthers \{"title":"Hotline","count":1,"people":1,/)
     expect(mayRemoveTouchpoints(doc, [ids.Ad, ids.Shop, 'gone'], 'me', t, () => { throw new Error('asked') })).toEqual([ids.Ad, ids.Shop])
     // Their own rating is not someone else's work.
     expect(mayRemoveTouchpoints(doc, [ids.App], 'someone-else', t, () => { throw new Error('asked') })).toEqual([ids.App])
