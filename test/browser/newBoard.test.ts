@@ -92,3 +92,22 @@ describe('the start page’s templates', () => {
     expect(await chosen()).toBe(all.at(-1))
   })
 })
+
+describe('the start page on a laptop', () => {
+  it('shows the button that makes the board without scrolling, at 1,366 × 768 in German and English', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' })
+    await page.goto(server.url)
+    const button = page.getByTestId('new-board')
+    await expect.poll(() => button.textContent()).toBe('Neues Board')
+    const bottom = async () => {
+      const box = (await button.boundingBox())!
+      return box.y + box.height
+    }
+    expect(await bottom()).toBeLessThanOrEqual(768)
+    await page.getByTestId('language-switch').click()
+    await expect.poll(() => button.textContent()).toBe('New board')
+    expect(await bottom()).toBeLessThanOrEqual(768)
+    await page.screenshot({ path: 'test-results/start-1366x768.png' })
+    await page.close()
+  })
+})
