@@ -37,6 +37,9 @@ type Content = Record<string, unknown> | string
  * touchpoint's factor matrix, and the stardust backlog with votes and owners (by the dots of the last stardust round,
  * once one has closed).
  */
+/** When a round was held, as the report prints it: "Dec 7, 2026, 11:49 PM UTC", "7. Dez. 2026, 23:49 UTC". */
+export const ROUND_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
+
 export function reportDocument({
   board, date, participants, journeyImage, persona, personaId, votingHistory = [], t, locale,
 }: ReportInput): Record<string, unknown> {
@@ -61,7 +64,8 @@ export function reportDocument({
     influenceRanking(board).map((r, i) => [String(i + 1), r.touchpoint.title, r.touchpoint.department, t(`status.${r.touchpoint.status}`),
       r.average === null ? '–' : `${oneDecimal.format(r.average)} (${count.format(r.count)})`]), [24, '*', 120, 70, 70], 'short'))
   // What the room decided by dots, beside the influence ranking (as under Priority in the app).
-  const openedAt = (round: VotingRound) => new Date(round.openedAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  // With its time zone: the report goes to people elsewhere, and the CSV's times are UTC.
+  const openedAt = (round: VotingRound) => new Date(round.openedAt).toLocaleString(locale, ROUND_TIME)
   content.push(...votingRounds(board, votingHistory, t, openedAt))
   const moments = cards.filter((tp) => tp.momentOfTruth)
   content.push(keptHeading(t('report.moments'), 'h2'))

@@ -1,6 +1,6 @@
 import { createInstance } from 'i18next'
 import { describe, expect, it } from 'vitest'
-import { renderPdf, reportDocument } from '../../client/export/pdfReport.js'
+import { ROUND_TIME, renderPdf, reportDocument } from '../../client/export/pdfReport.js'
 import { PAGE_MARGINS } from '../../client/export/reportLayout.js'
 import { de } from '../../client/i18n/de.js'
 import { en } from '../../client/i18n/en.js'
@@ -48,7 +48,7 @@ function workshop() {
   return { board: readBoard(doc), history }
 }
 
-const when = (at: number, locale: string) => new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+const when = (at: number, locale: string) => new Date(at).toLocaleString(locale, ROUND_TIME)
 
 describe('the PDF report’s dot voting', () => {
   it('lists every closed round in the order they were held, its items ranked by dots, ties sharing a rank', async () => {
@@ -57,6 +57,8 @@ describe('the PDF report’s dot voting', () => {
     const all = texts(reportDocument({ board, votingHistory: history, date: new Date(0), participants: [], journeyImage: null, t, locale: 'en' }).content)
     const section = all.slice(all.indexOf('Dot voting'), all.indexOf('Moments of truth'))
     expect(section.slice(0, 2)).toEqual(['Dot voting', `Dot voting on touchpoints · ${when(OPENED.touchpoints, 'en')} · 2 dots per person`])
+    // The time says its zone: the report is read elsewhere, and the CSV's times are UTC.
+    expect(section[1]).toMatch(/, \d{1,2}:\d{2} [AP]M [A-Z]{2,5}([+-]\d{1,2})? · 2 dots per person$/)
     const stardustAt = section.indexOf(`Which gift first? · Dot voting on stardust · ${when(OPENED.stardust, 'en')} · 3 dots per person`)
     expect(stardustAt).toBeGreaterThan(1)
     // The touchpoints under their phase and channel; a deleted one by the name the round recorded.
