@@ -30,6 +30,9 @@ export interface ReportInput {
 
 type Content = Record<string, unknown> | string
 
+/** When a round was held, as the report prints it: "Dec 7, 2026, 11:49 PM UTC", "7. Dez. 2026, 23:49 UTC". */
+export const ROUND_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
+
 /**
  * The workshop report as a pdfmake document, built from the board's data
  * (not a screenshot): title, date, participants, the journey picture, every persona's journey in order, the
@@ -37,9 +40,6 @@ type Content = Record<string, unknown> | string
  * touchpoint's factor matrix, and the stardust backlog with votes and owners (by the dots of the last stardust round,
  * once one has closed).
  */
-/** When a round was held, as the report prints it: "Dec 7, 2026, 11:49 PM UTC", "7. Dez. 2026, 23:49 UTC". */
-export const ROUND_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
-
 export function reportDocument({
   board, date, participants, journeyImage, persona, personaId, votingHistory = [], t, locale,
 }: ReportInput): Record<string, unknown> {
