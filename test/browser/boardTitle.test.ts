@@ -78,3 +78,16 @@ describe('controls whose name does not say it all', () => {
     await fran.getByTestId('view-journey').click()
   })
 })
+
+describe('the avatars of who is on the board', () => {
+  it('are a button as wide as an avatar for someone alone on a tablet', async () => {
+    const board = await createBoard(server.url, { template: 'retail', language: 'en', title: 'Alone' })
+    const alone = await joinBoard(browser, board.links.view, 'Mia', { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: false })
+    const button = alone.locator('.presence__avatars')
+    await button.locator('.avatar').first().waitFor()
+    const [box, avatar] = [(await button.boundingBox())!, (await button.locator('.avatar').first().boundingBox())!]
+    expect(box.width).toBeGreaterThanOrEqual(avatar.width - 0.5)
+    expect(box.width).toBeGreaterThanOrEqual(24)
+    await alone.context().close()
+  })
+})
