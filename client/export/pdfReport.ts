@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import {
-  type BoardState, FACTOR_DIMENSIONS, FACTOR_LEVELS, influenceRanking, journeyOwnership, ratingDistribution, stardustBacklog, touchpointsInBoardOrder,
+  type BoardState, FACTOR_DIMENSIONS, FACTOR_LEVELS, influenceRanking, journeyOwnership, ratingDistribution, stardustBacklog, touchpointsInJourneyOrder,
 } from '../../shared/model/index.js'
 import {
   PAGE_MARGINS, type TextStyle, breakingLongWords, breaksPageBefore, contentStart, journeyPicture, keptHeading, pageHeading, paragraphHeight,
@@ -37,14 +37,15 @@ export const ROUND_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 
  * The workshop report as a pdfmake document, built from the board's data
  * (not a screenshot): title, date, participants, the journey picture, every persona's journey in order, the
  * ranked touchpoints, the dot-voting rounds' results, each moment of truth with its rating distribution, each
- * touchpoint's factor matrix, and the stardust backlog with votes and owners (by the dots of the last stardust round,
+ * touchpoint's factor matrix (both in the shown persona's journey order, then the other cards in board order), and the stardust backlog with votes and owners (by the dots of the last stardust round,
  * once one has closed).
  */
 export function reportDocument({
   board, date, participants, journeyImage, persona, personaId, votingHistory = [], t, locale,
 }: ReportInput): Record<string, unknown> {
   const title = (id: string) => board.touchpoints.find((tp) => tp.id === id)?.title ?? ''
-  const cards = touchpointsInBoardOrder(board)
+  // The persona's journey as the customer meets it, then the cards not on it as the board reads.
+  const cards = touchpointsInJourneyOrder(board, personaId)
   const heading: [string, keyof typeof HEADING][] = [
     [board.meta.title, 'title'],
     [`${t('report.subtitle')} · ${date.toLocaleDateString(locale, { dateStyle: 'long' })}`, 'subtitle'],

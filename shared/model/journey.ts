@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import type { TransactionOrigin } from '../origins.js'
 import { touchpointsInBoardOrder } from './ordering.js'
 import type { BoardState } from './read.js'
-import { type Channel, type JourneyStep, journeyStepMap, legacyJourneyMaps, personaMaps, str, touchpointMaps, isEntity } from './schema.js'
+import { type Channel, type JourneyStep, type Touchpoint, journeyStepMap, legacyJourneyMaps, personaMaps, str, touchpointMaps, isEntity } from './schema.js'
 
 /**
  * Links one touchpoint to the next on a persona's journey path. Returns the
@@ -123,6 +123,18 @@ export function journeyOrder(board: BoardState, personaId?: string): readonly st
 }
 
 const orders = new WeakMap<BoardState['journey'], Map<string, readonly string[]>>()
+
+/**
+ * The touchpoints as a report goes through them for one persona: those on its journey first, in the order the customer
+ * meets them, then the rest as the board reads. Without a persona, as the board reads.
+ */
+export function touchpointsInJourneyOrder(board: BoardState, personaId?: string): Touchpoint[] {
+  const cards = touchpointsInBoardOrder(board)
+  if (personaId === undefined) return cards
+  const place = new Map(journeyOrder(board, personaId).map((id, i) => [id, i]))
+  const onJourney = cards.filter((card) => place.has(card.id)).sort((a, b) => place.get(a.id)! - place.get(b.id)!)
+  return [...onJourney, ...cards.filter((card) => !place.has(card.id))]
+}
 
 function walkJourney(board: BoardState, personaId?: string): string[] {
   const steps = personaId === undefined ? board.journey : personaJourney(board, personaId)

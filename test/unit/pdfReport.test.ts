@@ -40,6 +40,36 @@ describe('the PDF report', () => {
     expect(section('report.factors', 'report.stardust')).toEqual(boardOrder)
   })
 
+  it('lists moments of truth and factor matrices as the shown persona meets them, then the cards off its journey', () => {
+    const doc = seededDoc()
+    const cards = addCards(doc, [
+      ['Forum thread', 'Before purchase', 'Social & reviews'],
+      ['Till', 'Purchase', 'Store'],
+      ['Checkout page', 'Purchase', 'Website'],
+      ['Returns desk', 'After purchase', 'Store'],
+      ['Card reader', 'Purchase', 'Store'],
+    ])
+    for (const id of Object.values(cards)) {
+      updateTouchpoint(doc, id, { momentOfTruth: true })
+      addFactor(doc, { touchpointId: id, level: 'ok', dimension: 'factual', text: 'Works', authorId: 'a', authorName: 'Ann', customerVoice: false })
+    }
+    // The customer goes back to the store after ordering online: the journey zigzags against the board's phases.
+    const customer = defaultPersona(doc)
+    linkTouchpoints(doc, customer, cards['Checkout page']!, cards['Returns desk']!)
+    linkTouchpoints(doc, customer, cards['Returns desk']!, cards.Till!)
+    const input = { board: readBoard(doc), date: new Date(0), participants: [], journeyImage: null, t, locale: 'en' }
+    const section = (content: unknown, from: string, to: string) => {
+      const all = texts(content)
+      return all.slice(all.indexOf(from), all.indexOf(to)).filter((text) => text in cards)
+    }
+    const shown = reportDocument({ ...input, persona: 'Customer', personaId: customer }).content
+    const journeyFirst = ['Checkout page', 'Returns desk', 'Till', 'Forum thread', 'Card reader']
+    expect(section(shown, 'report.moments', 'report.measures')).toEqual(journeyFirst)
+    expect(section(shown, 'report.factors', 'report.stardust')).toEqual(journeyFirst)
+    // With no persona shown, the board's order.
+    expect(section(reportDocument(input).content, 'report.moments', 'report.measures')).toEqual(['Forum thread', 'Till', 'Card reader', 'Checkout page', 'Returns desk'])
+  })
+
   it('lists the hand-offs between departments on the persona’s journey and what on it nobody owns, after the measures', () => {
     const doc = seededDoc()
     const t2 = addCards(doc, [['Flyer', 'Before purchase', 'Letter & print'], ['Shop', 'Purchase', 'Website'], ['Parcel', 'After purchase', 'Store']])
