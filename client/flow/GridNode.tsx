@@ -1,6 +1,6 @@
 import { type NodeProps, useReactFlow } from '@xyflow/react'
 import { type MouseEvent, memo, useState } from 'react'
-import { addLane, addPhase } from '../../shared/model/index.js'
+import { addLane, addPhase, usualKindInLane } from '../../shared/model/index.js'
 import type { GridFlowNode } from './adapter.js'
 import { useCanvas } from './CanvasContext.js'
 import { LaneHeader } from './LaneHeader.js'
@@ -10,7 +10,8 @@ import { PhaseHeader } from './PhaseHeader.js'
 /**
  * The board's grid drawn as one node under the cards: phase columns, channel
  * lanes (physical ones warm, digital ones cool) and the cells between them.
- * A click on a cell's empty part selects it: the palette adds there. Double-clicking a cell adds a touchpoint there.
+ * A click on a cell's empty part selects it: the palette adds there. Double-clicking a cell adds a touchpoint there,
+ * of the kind most of its lane's cards are (usualKindInLane).
  */
 function GridNodeView({ data }: NodeProps<GridFlowNode>) {
   const { t, doc, origin, readOnly, addCard, selectCell } = useCanvas()
@@ -27,7 +28,8 @@ function GridNodeView({ data }: NodeProps<GridFlowNode>) {
     if (readOnly) return
     const target = cellAt(layout, screenToFlowPosition({ x: event.clientX, y: event.clientY }))
     if (!target) return
-    addCard({ title: t('touchpoint.untitled'), phaseId: target.phaseId, laneId: target.laneId })
+    // Of the kind the lane's cards mostly are: a card added among the reviews is indirect.
+    addCard({ title: t('touchpoint.untitled'), kind: usualKindInLane(doc, target.laneId), phaseId: target.phaseId, laneId: target.laneId })
   }
   const onClick = (event: MouseEvent, cell: Cell) => {
     // A viewer adds nothing; Shift, Ctrl or Cmd is for selecting cards (a box, one card more) and leaves them selected.

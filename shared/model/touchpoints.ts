@@ -27,6 +27,16 @@ export function cellTouchpoints(doc: Y.Doc, phaseId: string, laneId: string, exc
   return touchpoints(doc).filter((t) => t.phaseId === phaseId && t.laneId === laneId && t.id !== except)
 }
 
+/**
+ * The kind a card added to a lane without choosing one gets: the kind most of the lane's cards have, so a card added
+ * to "Social & reviews" is indirect (earned media) like the reviews beside it. Direct in an empty lane or on a tie.
+ */
+export function usualKindInLane(doc: Y.Doc, laneId: string): TouchpointKind {
+  let balance = 0
+  for (const card of touchpoints(doc)) if (card.laneId === laneId) balance += card.kind === 'indirect' ? 1 : -1
+  return balance > 0 ? 'indirect' : 'direct'
+}
+
 export function addTouchpoint(doc: Y.Doc, input: NewTouchpoint, origin?: TransactionOrigin): string {
   const id = entityId()
   doc.transact(() => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { touchpoints } from '../../shared/model/index.js'
+import { addTouchpoint, touchpoints } from '../../shared/model/index.js'
 import { cellTitles, grid } from '../utils/board.js'
 import { cellFreeSpot, dragTo, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
@@ -278,5 +278,26 @@ describe('typing on a board zoomed out to fit a laptop', () => {
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 })
     }
+  })
+})
+
+describe('a card made by a double-click', () => {
+  it('is of the kind most of its lane’s cards are: indirect among the reviews, direct in a lane of direct cards', async () => {
+    const g = grid(other.doc)
+    // Someone else put earned media into the reviews lane.
+    addTouchpoint(other.doc, { title: 'Test report', kind: 'indirect', phaseId: g.phase('Before purchase'), laneId: g.lane('Social & reviews') })
+    await card('Test report').waitFor()
+    const add = async (phase: string, lane: string, title: string) => {
+      const at = await cellFreeSpot(page, g.phase(phase), g.lane(lane))
+      await page.mouse.dblclick(at.x, at.y)
+      await titleInput().fill(title)
+      await titleInput().press('Enter')
+      await expect.poll(() => kindOf(title)).toBeDefined()
+    }
+    await add('After purchase', 'Social & reviews', 'Forum thread')
+    expect(kindOf('Forum thread')).toBe('indirect')
+    // The lane of Neighbour and the voucher, both direct.
+    await add('Before purchase', 'Phone', 'Call-back')
+    expect(kindOf('Call-back')).toBe('direct')
   })
 })

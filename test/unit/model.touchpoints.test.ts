@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   addTouchpoint, cellTouchpoints, journey, journeyStepMap, linkTouchpoints, moveTouchpoint, removeLane, removePhase, removeTouchpoint,
-  metaMap, readMeta, touchpointMaps, touchpoints, updateTouchpoint,
+  metaMap, readMeta, touchpointMaps, touchpoints, updateTouchpoint, usualKindInLane,
 } from '../../shared/model/index.js'
 import type { TransactionOrigin } from '../../shared/origins.js'
 import { addCards, cellTitles, defaultPersona, grid, seededDoc } from '../utils/board.js'
@@ -199,5 +199,22 @@ describe('removing touchpoints', () => {
     expect(journey(doc)).toEqual([{ id: ac, personaId: persona, from: a, to: c }])
     // Not merely hidden: the steps are gone from the document.
     expect(journeyStepMap(doc).size).toBe(1)
+  })
+})
+
+describe('the kind a card gets in a lane when nobody chose one', () => {
+  it('is the kind most of the lane’s cards are, over every phase; direct in an empty lane or on a tie', () => {
+    const doc = seededDoc()
+    const g = grid(doc)
+    const reviews = g.lane('Social & reviews')
+    expect(usualKindInLane(doc, reviews)).toBe('direct')
+    addTouchpoint(doc, { title: 'Test report', kind: 'indirect', phaseId: g.phase('Before purchase'), laneId: reviews })
+    expect(usualKindInLane(doc, reviews)).toBe('indirect')
+    addTouchpoint(doc, { title: 'Our own channel', kind: 'direct', phaseId: g.phase('After purchase'), laneId: reviews })
+    expect(usualKindInLane(doc, reviews)).toBe('direct')
+    addTouchpoint(doc, { title: 'Forum thread', kind: 'indirect', phaseId: g.phase('Purchase'), laneId: reviews })
+    expect(usualKindInLane(doc, reviews)).toBe('indirect')
+    // Other lanes' cards do not count.
+    expect(usualKindInLane(doc, g.lane('Store'))).toBe('direct')
   })
 })
