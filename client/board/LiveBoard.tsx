@@ -31,7 +31,7 @@ import { BoardContext, type BoardContextValue } from './BoardContext.js'
 import { ProjectorView } from './ProjectorView.js'
 import { useNewCard } from './useNewCard.js'
 import { useLeader } from './useLeader.js'
-import { useShownJourney } from './useShownJourney.js'
+import { roomsPersona, useShownJourney } from './useShownJourney.js'
 import { useCrossedSaves } from './useCrossedSaves.js'
 import { useUndoKeys } from './useUndoKeys.js'
 import { useBoardTitle } from './useBoardTitle.js'
@@ -82,7 +82,7 @@ export function LiveBoard({ info, token, connection, me, projector = false }: Pr
   const { leader, stopFollowing, leftLeader } = useLeader({ peers, session, me, following, follow, projector, onPhone: isPhone, isFacilitator })
   const {
     personaId, setPersonaId, viewMode, setViewMode, showOthers: showOtherJourneys, setShowOthers: setShowOtherJourneys,
-  } = useShownJourney(provider.awareness, board, leader, stopFollowing)
+  } = useShownJourney(provider.awareness, board, leader, stopFollowing, roomsPersona(peers, isFacilitator || projector))
   // A board just made on the start page opens with its share panel, so its facilitator can hand out the links at once.
   const [shareOpen, setShareOpen] = useState(() => isFacilitator && takeNewBoard(info.id))
   const isLocked = useCallback((what: string) => {

@@ -8,15 +8,17 @@ import { type Peer, type ViewMode, setPresence } from '../sync/presence.js'
  * own choice or, while they follow someone (the
  * facilitator who brought everyone to them, or the projector's facilitator), that person's. Shared through awareness for
  * whoever follows this person. Choosing while following breaks away; when following ends, the own choice comes back.
- * Until the person chooses, the board shows the first persona whose journey is mapped (personaShownFirst).
+ * Until the person chooses, the board shows the persona a facilitator on the board shows (`room`: a latecomer lands on
+ * the journey the room works on, and goes along when the facilitator moves on to another persona), else the first
+ * persona whose journey is mapped (personaShownFirst).
  */
-export function useShownJourney(awareness: Awareness, board: BoardState, leader: Peer | null, stopFollowing: () => void) {
+export function useShownJourney(awareness: Awareness, board: BoardState, leader: Peer | null, stopFollowing: () => void, room: string | null) {
   const { personas } = board
   const [chosenPersona, setChosenPersona] = useState<string | null>(null)
   const [chosenViewMode, setChosenViewMode] = useState<ViewMode>('journey')
   const [chosenShowOthers, setChosenShowOthers] = useState(false)
   const onBoard = (id: string | null | undefined) => id != null && personas.some((p) => p.id === id)
-  const personaId = [leader?.personaId, chosenPersona].find(onBoard) ?? personaShownFirst(board) ?? ''
+  const personaId = [leader?.personaId, chosenPersona, room].find(onBoard) ?? personaShownFirst(board) ?? ''
   const viewMode = leader?.viewMode ?? chosenViewMode
   const showOthers = leader ? leader.showOthers ?? false : chosenShowOthers
 
@@ -38,4 +40,13 @@ export function useShownJourney(awareness: Awareness, board: BoardState, leader:
   }, [followingSomeone, stopFollowing])
 
   return { personaId, setPersonaId, viewMode, setViewMode, showOthers, setShowOthers }
+}
+
+/**
+ * The persona the facilitators on the board show, for a participant's page (`room` above): the first facilitator's
+ * who shows one. Null for a facilitator's own page: two facilitators taking each other's would swap back and forth.
+ */
+export function roomsPersona(peers: readonly Peer[], isFacilitator: boolean): string | null {
+  if (isFacilitator) return null
+  return peers.find((p) => !p.isSelf && p.user.role === 'facilitator' && p.personaId)?.personaId ?? null
 }
