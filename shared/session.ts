@@ -14,7 +14,8 @@ import type { SessionCommandInput } from './sessionCommands.js'
  *
  * Frame: varint MessageType.session, then a varString holding JSON.
  */
-export const AGENDA_STEPS = ['collect', 'rank', 'examine', 'delight', 'assign'] as const
+/** A workshop's steps, in the method's order: collect the touchpoints, map the journey and its moments of truth, rank, examine, delight, assign. */
+export const AGENDA_STEPS = ['collect', 'journey', 'rank', 'examine', 'delight', 'assign'] as const
 export type AgendaStep = (typeof AGENDA_STEPS)[number]
 export const VOTING_TARGETS = ['touchpoints', 'stardust'] as const
 export type VotingTarget = (typeof VOTING_TARGETS)[number]

@@ -13,6 +13,7 @@ const NAMES: Record<Language, { automatic: string; agenda: Record<AgendaStep, st
     automatic: 'Automatic save',
     agenda: {
       collect: 'Start of step: Collect touchpoints',
+      journey: 'Start of step: Map the journey',
       rank: 'Start of step: Rank by customer influence',
       examine: 'Start of step: Examine factors',
       delight: 'Start of step: Find stardust',
@@ -23,6 +24,7 @@ const NAMES: Record<Language, { automatic: string; agenda: Record<AgendaStep, st
     automatic: 'Automatisch gesichert',
     agenda: {
       collect: 'Beginn des Schritts: Kontaktpunkte sammeln',
+      journey: 'Beginn des Schritts: Journey nachzeichnen',
       rank: 'Beginn des Schritts: Nach Kundeneinfluss priorisieren',
       examine: 'Beginn des Schritts: Faktoren untersuchen',
       delight: 'Beginn des Schritts: Sternenstaub finden',

@@ -416,6 +416,7 @@ export const de: Strings<typeof en> = {
   },
   agenda: {
     collect: { title: 'Kontaktpunkte sammeln', hint: 'Jeden Kontaktpunkt, den Kunden erleben, in seiner Phase und seinem Kanal auf das Board bringen.' },
+    journey: { title: 'Journey nachzeichnen', hint: 'Die Kontaktpunkte so verbinden, wie die Persona sie erlebt, und jeden Moment der Wahrheit bewerten.' },
     rank: { title: 'Nach Kundeneinfluss priorisieren', hint: 'Jeden Kontaktpunkt mit 1–5 bewerten: Wie stark beeinflusst er die Kaufentscheidung?' },
     examine: { title: 'Faktoren untersuchen', hint: 'Für die wichtigsten Kontaktpunkte die Faktorenmatrix füllen: Enttäuschungs-, Zufriedenheits- und Begeisterungsfaktoren.' },
     delight: { title: 'Sternenstaub finden', hint: 'Die verrückteste Idee, um Kunden zu begeistern: Sternenstaub hinzufügen und für die besten stimmen.' },

@@ -413,6 +413,7 @@ export const en = {
   },
   agenda: {
     collect: { title: 'Collect touchpoints', hint: 'Put every touchpoint a customer meets on the board, in its phase and channel.' },
+    journey: { title: 'Map the journey', hint: 'Link the touchpoints as the persona meets them, and rate each moment of truth.' },
     rank: { title: 'Rank by customer influence', hint: 'Score each touchpoint 1–5: how much does it sway the customer’s decision?' },
     examine: { title: 'Examine factors', hint: 'For the top touchpoints, fill in the factor matrix: disappointment, OK and delight factors.' },
     delight: { title: 'Find stardust', hint: 'The craziest idea to delight customers: add stardust and vote for the best.' },

@@ -179,8 +179,8 @@ describe('what a screen reader hears', () => {
     expect(await region(uwe).textContent()).toBe('')
 
     command({ type: 'agenda.go', step: 'rank' })
-    await expect.poll(() => region(pat).textContent()).toBe('2/5 · Rank by customer influence')
-    await expect.poll(() => region(uwe).textContent()).toBe('2/5 · Nach Kundeneinfluss priorisieren')
+    await expect.poll(() => region(pat).textContent()).toBe('3/6 · Rank by customer influence')
+    await expect.poll(() => region(uwe).textContent()).toBe('3/6 · Nach Kundeneinfluss priorisieren')
     command({ type: 'voting.open', target: 'touchpoints', votesPerPerson: 3, title: '' })
     await expect.poll(() => region(pat).textContent()).toBe('Dot voting on touchpoints: 3 dots per person')
     await expect.poll(() => region(uwe).textContent()).toBe('Punktabfrage zu Kontaktpunkten: 3 Punkte pro Person')

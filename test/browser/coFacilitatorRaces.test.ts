@@ -79,13 +79,13 @@ describe('two facilitators pressing one control a moment apart', () => {
     await mara.getByTestId('agenda-next').click()
     await expect.poll(() => step(anna)).toBe('collect')
     await mara.waitForTimeout(700)
-    // Anna's Next lands as her strip shows "rank": it would have skipped to "examine".
-    const clicked = await clickOnceShown(anna, '[data-testid="agenda"][data-step="rank"] [data-testid="agenda-next"]')
+    // Anna's Next lands as her strip shows "journey": it would have skipped to "rank".
+    const clicked = await clickOnceShown(anna, '[data-testid="agenda"][data-step="journey"] [data-testid="agenda-next"]')
     await mara.getByTestId('agenda-next').click()
     await clicked()
     await anna.waitForTimeout(400)
-    expect(await step(mara)).toBe('rank')
-    expect(await step(anna)).toBe('rank')
+    expect(await step(mara)).toBe('journey')
+    expect(await step(anna)).toBe('journey')
   })
 
   it('leaves a card unlocked when both unlock it', async () => {

@@ -493,7 +493,7 @@ describe('joining from a phone', () => {
     expect(await instruction.textContent()).toContain(en.agenda.rank.hint)
     expect(await instruction.textContent()).toContain(en.agenda.rank.title)
     expect(await instruction.evaluate((el) => { const box = el.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight })).toBe(true)
-    expect(await pia.getByTestId('agenda').textContent()).toBe(`2/5 · ${en.agenda.rank.title}`)
+    expect(await pia.getByTestId('agenda').textContent()).toBe(`3/6 · ${en.agenda.rank.title}`)
     expect(await horizontalOverflow(pia)).toEqual([])
     await screenshot(pia, 'phone-agenda')
 
@@ -540,7 +540,7 @@ describe('joining from a phone', () => {
     await pia.getByTestId('language-switch').tap()
     await expect.poll(() => pia.getByTestId('private-mode').textContent()).toContain(de.private.on)
     // Rank is the longest step title in German.
-    await expect.poll(() => pia.getByTestId('agenda').textContent()).toBe(`2/5 · ${de.agenda.rank.title}`)
+    await expect.poll(() => pia.getByTestId('agenda').textContent()).toBe(`3/6 · ${de.agenda.rank.title}`)
     const german = await headerFit(pia)
     expect(german.height).toBeLessThanOrEqual(limit)
     expect(german.cut).toEqual([])
@@ -555,11 +555,11 @@ describe('joining from a phone', () => {
       expect(small.height, language).toBeLessThanOrEqual(568 * 0.2)
       expect(small.cut, language).toEqual([])
       expect(await horizontalOverflow(pia), language).toEqual([])
-      expect(await pia.locator('.phone-header [data-testid="agenda"]').innerText()).toMatch(/^2\/5 · /)
+      expect(await pia.locator('.phone-header [data-testid="agenda"]').innerText()).toMatch(/^3\/6 · /)
       expect(await pia.locator('.phone-header [data-testid="votes-left"] .phone-chip__short').innerText()).toBe('3/3')
       await screenshot(pia, `phone-header-busy-320-${language}`)
     }
-    // Revealed, the round's chip is one word on a small phone, and the step beside it keeps room to be read ("2/5 · Ra…").
+    // Revealed, the round's chip is one word on a small phone, and the step beside it keeps room to be read ("3/6 · Ra…").
     await fran.getByTestId('voting-reveal').click()
     await pia.locator('.phone-header [data-testid="voting"][data-status="revealed"]').waitFor()
     for (const language of ['English', 'German']) {

@@ -23,6 +23,8 @@ beforeAll(async () => {
   await facilitator.getByTestId('agenda-next').click()
   // Next says the step it moves on from: pressed before the page shows "collect", it would move on from none again.
   await facilitator.locator('[data-testid="agenda"][data-step="collect"]').waitFor()
+  await facilitator.getByTestId('agenda-next').click()
+  await facilitator.locator('[data-testid="agenda"][data-step="journey"]').waitFor()
   await facilitator.getByTestId('agenda-next').click() // "Rank by customer influence", the longest instruction
   await facilitator.getByTestId('timer-start').click()
   await projector.locator('[data-testid="agenda"][data-step="rank"]').waitFor()

@@ -196,7 +196,7 @@ describe('a facilitated session with a facilitator, a participant and a projecto
   })
 
   it('ends the agenda after its last step, for everyone, in one press', async () => {
-    for (const step of ['collect', 'rank', 'examine', 'delight', 'assign']) {
+    for (const step of ['collect', 'journey', 'rank', 'examine', 'delight', 'assign']) {
       await facilitator.getByTestId('agenda-next').click()
       await expect.poll(() => participant.getByTestId('agenda').getAttribute('data-step')).toBe(step)
       await expect.poll(() => facilitator.getByTestId('agenda').getAttribute('data-step')).toBe(step) // Next moves on from what its page shows
