@@ -64,4 +64,30 @@ describe('the card panel’s tabs', () => {
     await page.keyboard.press('Shift+Tab')
     expect(await active()).toBe('tab-details')
   })
+
+  it('keep the panel one width, so the board beside it stays put; on a narrow screen it fits', async () => {
+    const card = page.getByTestId('touchpoint-panel')
+    const grid = page.getByTestId('grid')
+    const widths = new Set<number>()
+    const boards = new Set<string>()
+    for (const tab of ['details', 'rating', 'factors', 'stardust']) {
+      await page.getByTestId(`tab-${tab}`).click()
+      await expect.poll(() => page.getByTestId(`tab-${tab}`).getAttribute('aria-selected')).toBe('true')
+      await page.waitForTimeout(100)
+      widths.add(Math.round((await card.boundingBox())!.width))
+      const box = (await grid.boundingBox())!
+      boards.add(`${Math.round(box.x)} ${Math.round(box.width)}`)
+    }
+    expect([...widths]).toEqual([420])
+    expect(boards.size).toBe(1)
+    // A laptop zoomed to 400 %: the panel lies over the board, within the screen.
+    await page.setViewportSize({ width: 360, height: 700 })
+    try {
+      await expect.poll(async () => Math.round((await card.boundingBox())!.width)).toBe(324)
+      const box = (await card.boundingBox())!
+      expect(box.x).toBeGreaterThanOrEqual(0)
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 })
+    }
+  })
 })
