@@ -86,13 +86,16 @@ export function mayTakeBackCards(doc: Y.Doc, ids: readonly string[], participant
   const held = ids.flatMap((id) => {
     const card = board.touchpoints.find((tp) => tp.id === id)
     if (!card) return []
-    const others = othersOnTouchpoint(board, id, participantId)
-    return [{ card, entries: others.entries + detailsByOthers(doc, id) }]
+    const work = othersOnTouchpoint(board, id, participantId)
+    const details = detailsByOthers(doc, id)
+    return [{ card, work, details, entries: work.entries + details }]
   }).filter((c) => c.entries > 0)
   if (held.length === 0) return true
   const count = held.reduce((sum, c) => sum + c.entries, 0)
   const titles = held.map((c) => t('touchpoint.quoted', { title: c.card.title || t('touchpoint.untitled') })).join(', ')
-  return confirm(t(redo ? 'undo.redoTakesOthers' : 'undo.takesOthers', { count, titles }))
+  // By kind, as a removal question says it: "2 ratings and 1 detail".
+  const what = othersWorkText(held.map((c) => c.work), t, held.reduce((sum, c) => sum + c.details, 0))
+  return confirm(t(redo ? 'undo.redoTakesOthers' : 'undo.takesOthers', { count, titles, what }))
 }
 
 const askInBrowser = (text: string) => window.confirm(text)

@@ -72,6 +72,7 @@ describe('an undo that would take away cards', () => {
     const asked: string[] = []
     expect(mayTakeBackCards(doc, [card], 'ann', t, (q) => (asked.push(q), false))).toBe(false)
     expect(asked[0]).toContain('"count":1')
+    expect(asked[0]).toContain('touchpoint.work.details {\\"count\\":1}')
   })
 
   it('asks first when someone else’s work is on such a card, and not when the card holds only the undoer’s own', () => {
@@ -87,5 +88,7 @@ describe('an undo that would take away cards', () => {
     expect(asked[0]).toMatch(/^undo\.takesOthers /)
     expect(asked[0]).toContain('"count":1')
     expect(asked[0]).toContain('touchpoint.quoted {\\"title\\":\\"Greeting at the door\\"}')
+    expect(asked[0]).toContain('touchpoint.work.factors {\\"count\\":1}')
+    expect(asked[0]).not.toContain('touchpoint.work.details')
   })
 })
