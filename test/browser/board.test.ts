@@ -686,6 +686,33 @@ describe('a live board in two browsers', () => {
     await facilitator.getByRole('button', { name: 'Fit the board to the screen' }).click()
     await facilitator.setViewportSize({ width: 1440, height: 900 })
   })
+  it('keeps a long phase name clear of its ••• while the pointer is on the header', async () => {
+    const phase = facilitator.getByTestId('phase').nth(1)
+    const before = (await phase.getByTestId('phase-name').textContent())!
+    await phase.getByTestId('phase-name').dblclick()
+    await facilitator.getByTestId('phase-name-input').fill('Informationsbeschaffung und Vergleich')
+    await facilitator.getByTestId('phase-name-input').press('Enter')
+    try {
+      await phase.hover()
+      const menu = phase.getByTestId('phase-actions')
+      await expect.poll(() => menu.evaluate((el) => getComputedStyle(el).opacity)).toBe('1')
+      await facilitator.waitForTimeout(200)
+      // The right end of the name's last letters on each line, against the button's left edge.
+      const [textRight, buttonLeft] = await phase.evaluate((el) => {
+        const range = document.createRange()
+        range.selectNodeContents(el.querySelector('[data-testid="phase-name"]')!)
+        const right = Math.max(...[...range.getClientRects()].map((r) => r.right))
+        return [right, el.querySelector('[data-testid="phase-actions"]')!.getBoundingClientRect().left]
+      })
+      expect(textRight).toBeLessThanOrEqual(buttonLeft)
+      await screenshot(facilitator, 'phase-long-name-hovered')
+    } finally {
+      await phase.getByTestId('phase-name').dblclick()
+      await facilitator.getByTestId('phase-name-input').fill(before)
+      await facilitator.getByTestId('phase-name-input').press('Enter')
+    }
+  })
+
   it('links two cards on a touch tablet: a tap selects the card and grows its dots, a drag from one to the other card links them', async () => {
     const tablet = await joinBoard(browser, links.edit, 'Tab Tablet', { viewport: { width: 1024, height: 768 }, isMobile: true, hasTouch: true })
     try {
