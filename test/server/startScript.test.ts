@@ -46,3 +46,38 @@ describe('npm start with CLIENT_DIR', () => {
     }
   })
 })
+
+describe('npm start, stopped as a supervisor stops it', () => {
+  it('stops the server itself when npm gets SIGTERM, and lets go of the port and the data folder', async () => {
+    // npm hands the signal to the shell it runs the script in; without `exec` that shell died and left the server running.
+    dir = mkdtempSync(join(tmpdir(), 'zigzag-start-'))
+    const clientDir = join(dir, 'client')
+    mkdirSync(clientDir)
+    writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>Zigzag</title>')
+    const port = await freePort()
+    const npm = spawn('npm', ['start', '--silent'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), CLIENT_DIR: clientDir, WARM_UP_ROUNDS: '0' },
+      stdio: 'ignore',
+      detached: true, // its own process group, so a failing test can still stop whatever it started
+    })
+    const up = () => fetch(`http://127.0.0.1:${port}/healthz`).then((res) => res.ok, () => false)
+    try {
+      let serving = false
+      for (let tries = 0; tries < 300 && !serving; tries++) {
+        serving = await up()
+        if (!serving) await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      expect(serving).toBe(true)
+      process.kill(npm.pid!, 'SIGTERM')
+      let stopped = false
+      for (let tries = 0; tries < 100 && !stopped; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        stopped = !(await up()) && !existsSync(join(dir, 'data', 'zigzag.lock'))
+      }
+      expect(stopped).toBe(true)
+    } finally {
+      try { process.kill(-npm.pid!, 'SIGKILL') } catch { /* already gone */ }
+    }
+  }, 40_000)
+})
