@@ -7,8 +7,14 @@ import { EditTarget } from '../ui/EditTarget.js'
 import { Icon } from '../ui/Icon.js'
 import { StardustGoals } from './StardustGoals.js'
 
-/** One stardust idea: upvote (one per person), the three questions it answers yes, and in the backlog its owner department and status. */
-export function StardustItem({ idea, backlog = false }: { idea: BacklogItem; backlog?: boolean }) {
+/** One stardust idea: upvote (one per person), the three questions it answers yes, and (`owner`) its owner department and status. */
+export function StardustItem({ idea, backlog = false, owner = backlog }: {
+  idea: BacklogItem
+  /** In the backlog: the idea says its touchpoint. */
+  backlog?: boolean
+  /** With its owner department and status to set (the backlog's, and a phone's card's: the agenda's last step asks for them). */
+  owner?: boolean
+}) {
   const { t } = useTranslation()
   const { doc, origin, readOnly, me, session: { session } } = useBoard()
   const voted = idea.voters.includes(me.id)
@@ -35,7 +41,7 @@ export function StardustItem({ idea, backlog = false }: { idea: BacklogItem; bac
           {backlog && <strong>{idea.touchpointTitle} · </strong>}
           {idea.authorName}{idea.customerVoice ? ` (${t('chair.voice')})` : ''}
         </p>
-        {backlog && (
+        {owner && (
           <div className="idea__controls">
             <EditTarget isGone={() => !stardustMaps(doc).has(idea.id)} name={idea.text}>
               <CommitField id={`dept-${idea.id}`} value={idea.department} disabled={readOnly} list="board-departments" maxLength={MAX_DEPARTMENT_LENGTH}

@@ -8,6 +8,7 @@ import { EditTarget } from '../ui/EditTarget.js'
 import { JourneySteps } from '../panels/touchpoint/JourneySteps.js'
 import { PhoneFactors } from './PhoneFactors.js'
 import { PhoneInfluence } from './PhoneInfluence.js'
+import { PhoneOwner } from './PhoneOwner.js'
 import { PhoneRating } from './PhoneRating.js'
 import { PhoneDeleteTouchpoint } from './PhoneDeleteTouchpoint.js'
 import { PhoneStardust } from './PhoneStardust.js'
@@ -23,8 +24,9 @@ interface Props {
 }
 
 /**
- * One touchpoint on a phone: what it is, and the ways to contribute: rate it, score its influence, add factors, add
- * stardust, place dots; and, for a touchpoint this person added, delete it.
+ * One touchpoint on a phone: what it is, and the ways to contribute: rate it, score its influence, link it, name its
+ * owning department, add factors, add stardust and give each idea an owner and a status, place dots; and, for a
+ * touchpoint this person added, delete it.
  */
 export function PhoneFocusCard({ touchpoint, covered, onClose, onDeleted }: Props) {
   const { t } = useTranslation()
@@ -67,6 +69,7 @@ export function PhoneFocusCard({ touchpoint, covered, onClose, onDeleted }: Prop
       <PhoneInfluence touchpoint={touchpoint} />
       <div className="phone-section"><JourneySteps touchpoint={touchpoint} /></div>
       <EditTarget isGone={() => !touchpointMaps(doc).has(touchpoint.id)} name={touchpoint.title || t('touchpoint.untitled')}>
+        <PhoneOwner touchpoint={touchpoint} />
         <PhoneFactors touchpoint={touchpoint} />
         <PhoneStardust touchpoint={touchpoint} />
       </EditTarget>

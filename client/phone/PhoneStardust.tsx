@@ -56,7 +56,7 @@ export function PhoneStardust({ touchpoint }: { touchpoint: Touchpoint }) {
         </ul>
       )}
       {ideas.length > 0 ? (
-        <ul className="idea-list">{ideas.map((idea) => <StardustItem key={idea.id} idea={idea} />)}</ul>
+        <ul className="idea-list">{ideas.map((idea) => <StardustItem key={idea.id} idea={idea} owner={!readOnly} />)}</ul>
       ) : drafts.length === 0 && <p className="hint phone-none">{t('stardust.empty')}</p>}
     </section>
   )

@@ -299,6 +299,33 @@ describe('joining from a phone', () => {
     await pia.getByTestId('phone-focus-close').tap()
   })
 
+  it('names a touchpoint’s owning department and a stardust idea’s owner and status from the phone, as the last agenda step asks', async () => {
+    const tp = momentOfTruthOnJourney((await activePersona(pia))!)
+    await pia.locator(`[data-testid="phone-step"][data-touchpoint-id="${tp.id}"] .phone-step__open`).tap()
+    const department = pia.getByTestId('phone-department')
+    await department.scrollIntoViewIfNeeded()
+    // The board's departments are offered.
+    const offered = await pia.locator('#board-departments option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))
+    expect(offered).toEqual(expect.arrayContaining([...new Set(state().touchpoints.map((t) => t.department.trim()).filter(Boolean))]))
+    await department.fill('Store team')
+    await department.press('Enter')
+    await waitFor(() => state().touchpoints.find((t) => t.id === tp.id)?.department === 'Store team', 5000, 'the department in the document')
+    await openOnDesktop(fran, tp.id, 'details')
+    await expect.poll(() => fran.getByTestId('panel-department').inputValue()).toBe('Store team')
+
+    const idea = pia.getByTestId('phone-stardust').getByTestId('stardust-idea').filter({ hasText: 'A coffee while you wait' })
+    await idea.getByTestId('stardust-owner').fill('Café partner')
+    await idea.getByTestId('stardust-owner').press('Enter')
+    await idea.getByTestId('stardust-status').selectOption('planned')
+    await waitFor(() => state().stardust.some((i) => i.text === 'A coffee while you wait' && i.department === 'Café partner' && i.status === 'planned'),
+      5000, 'the idea’s owner and status in the document')
+    expect(await smallTapTargets(pia, '[data-testid="phone-owner"]')).toEqual([])
+    expect(await horizontalOverflow(pia)).toEqual([])
+    await idea.scrollIntoViewIfNeeded()
+    await screenshot(pia, 'phone-owners')
+    await pia.getByTestId('phone-focus-close').tap()
+  })
+
   it('opens the touchpoint the facilitator puts in focus', async () => {
     // One the phone has not opened yet, off the shown journey.
     const target = (await pia.getByTestId('phone-other').first().getAttribute('data-touchpoint-id'))!
