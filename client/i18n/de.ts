@@ -626,6 +626,8 @@ export const de: Strings<typeof en> = {
     moreHint: 'Weitere Werkzeuge',
   },
   phone: {
+    yourScore: 'Ihre Einflussbewertung: {{score}}',
+    notScored: 'Noch nicht von Ihnen bewertet',
     sessionDetails: 'Was in der Sitzung gerade läuft: Details anzeigen',
     voting: 'Punktabfrage',
     votingShort: 'Abfrage',

@@ -623,6 +623,8 @@ export const en = {
     moreHint: 'More tools',
   },
   phone: {
+    yourScore: 'Your influence score: {{score}}',
+    notScored: 'You have not scored it yet',
     sessionDetails: 'What the session is doing now: show details',
     voting: 'Dot voting',
     votingShort: 'Voting',

@@ -21,11 +21,14 @@ interface Props {
 /** One touchpoint in the phone list: where it sits, its channel, and how the room rated its moment of truth. */
 export function PhoneStepRow({ touchpoint, number, previous, testId, onOpen, landed = false }: Props) {
   const { t } = useTranslation()
-  const { board, session: { session } } = useBoard()
+  const { board, me, readOnly, session: { session } } = useBoard()
   const { phase, lane } = useCell(touchpoint)
   const previousChannel = previous ? board.lanes.find((l) => l.id === previous.laneId)?.channel : undefined
   const switched = previousChannel && lane && previousChannel !== lane.channel
   const focused = session.focusTouchpointId === touchpoint.id
+  // While the room ranks, each row says this person's own score, so they see which touchpoints they have still to score.
+  const ranking = session.agenda.step === 'rank' && !readOnly
+  const myScore = ranking ? board.influence[touchpoint.id]?.[me.id] ?? null : null
   return (
     <>
       {switched && (
@@ -42,6 +45,11 @@ export function PhoneStepRow({ touchpoint, number, previous, testId, onOpen, lan
             <span className="phone-step__where" data-testid="phone-step-where"><PhaseAndLane phase={phase?.name} lane={lane?.name} /></span>
             <TouchpointChips touchpoint={touchpoint} />
             {touchpoint.momentOfTruth && <RatingSummary distribution={ratingDistribution(board, touchpoint.id)} />}
+            {ranking && (
+              <span className={`phone-step__score${myScore === null ? ' is-missing' : ''}`} data-testid="phone-step-score">
+                ▲ {myScore === null ? t('phone.notScored') : t('phone.yourScore', { score: myScore })}
+              </span>
+            )}
           </span>
           <span className="phone-step__chevron" aria-hidden="true">›</span>
         </button>

@@ -512,8 +512,16 @@ describe('joining from a phone', () => {
     expect(await pia.getByTestId('phone-instruction').count()).toBe(0)
     await agendaTo('collect')
     await expect.poll(() => pia.getByTestId('phone-instruction').getAttribute('data-step')).toBe('collect')
+    expect(await pia.getByTestId('phone-step-score').count()).toBe(0) // only while the room ranks
     await agendaTo('rank')
     await expect.poll(() => pia.getByTestId('phone-instruction').getAttribute('data-step')).toBe('rank')
+    // Each row says Pia's own score, or that she has still to give one (she gave the moment of truth a 2, above).
+    const scored = momentOfTruthOnJourney((await activePersona(pia))!)
+    const score = (id: string) => pia.locator(`[data-testid="phone-step"][data-touchpoint-id="${id}"] [data-testid="phone-step-score"]`).textContent()
+    await expect.poll(() => score(scored.id)).toBe('▲ Your influence score: 2')
+    const piaId = (await pia.evaluate(() => localStorage.getItem('zigzag.participantId')))!
+    const unscored = journeyOrder(state(), (await activePersona(pia))!).find((id) => state().influence[id]?.[piaId] === undefined)!
+    expect(await score(unscored)).toBe('▲ You have not scored it yet')
     const instruction = pia.getByTestId('phone-instruction')
     await pia.locator('.phone-list').evaluate((list) => list.scrollTo(0, 0)) // it heads the list
     expect(await instruction.isVisible()).toBe(true)
