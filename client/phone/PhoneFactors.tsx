@@ -41,8 +41,11 @@ export function PhoneFactors({ touchpoint }: { touchpoint: Touchpoint }) {
       <p className="hint">{t('factors.hint')}</p>
       {entries.length + drafts.length === 0 && <p className="hint phone-none">{t('phone.noFactors')}</p>}
       {FACTOR_LEVELS.map((lvl) => {
-        const here = entries.filter((e) => e.level === lvl)
-        const mine = drafts.filter((d) => d.level === lvl)
+        // Factual entries first, then emotional, as the matrix's columns (they came in the order they were added: QA).
+        const byDimension = <T extends { dimension?: FactorDimension }>(list: T[]) =>
+          FACTOR_DIMENSIONS.flatMap((dim) => list.filter((item) => (item.dimension ?? 'factual') === dim))
+        const here = byDimension(entries.filter((e) => e.level === lvl))
+        const mine = byDimension(drafts.filter((d) => d.level === lvl))
         if (here.length + mine.length === 0) return null
         return (
           <div key={lvl} className={`phone-factor-group phone-factor-group--${lvl}`}>

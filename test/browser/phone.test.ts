@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type BoardState, MAX_NAME_LENGTH, type Touchpoint, influenceRanking, journeyOrder, ratingDistribution, readBoard } from '../../shared/model/index.js'
+import { type BoardState, MAX_NAME_LENGTH, type Touchpoint, addFactor, influenceRanking, journeyOrder, ratingDistribution, readBoard } from '../../shared/model/index.js'
 import { de } from '../../client/i18n/de.js'
 import { en } from '../../client/i18n/en.js'
 import { screenshot } from '../utils/browser.js'
 import {
   PHONE, type PhoneRoom, closePhoneRoom, desktopCard, horizontalOverflow, joinOnPhone, openOnDesktop, openPhoneRoom, smallTapTargets, smallText,
 } from '../utils/phone.js'
-import { waitFor } from '../utils/server.js'
+import { connectClient, synced, waitFor } from '../utils/server.js'
 
 let room: PhoneRoom
 /** The facilitator on a desktop screen, and a participant on a phone. */
@@ -142,6 +142,17 @@ describe('joining from a phone', () => {
     await waitFor(() => state().factors.some((f) => f.text === 'Staff remember my name'), 5000, 'the factor in the document')
     const entry = state().factors.find((f) => f.text === 'Staff remember my name')!
     expect(entry).toMatchObject({ touchpointId: tp.id, level: 'delight', dimension: 'emotional', authorName: 'Pia' })
+    // Someone adds a factual delight factor after it: the phone lists the level's factual entries first, as the matrix's columns.
+    const rex = connectClient(room.server.url, room.board.id, room.board.tokens.edit)
+    await synced(rex)
+    addFactor(rex.doc, { touchpointId: tp.id, level: 'delight', dimension: 'factual', text: 'Free parking', authorId: 'rex', authorName: 'Rex', customerVoice: false })
+    const delight = pia.locator('[data-testid="phone-factor-entry"][data-level="delight"]')
+    const dimensions = () => delight.evaluateAll((all) => all.map((el) => (el as HTMLElement).dataset.dimension!))
+    await expect.poll(async () => (await dimensions()).includes('factual')).toBe(true)
+    const listed = await dimensions()
+    expect(listed).toEqual([...listed].sort((a, b) => Number(a === 'emotional') - Number(b === 'emotional')))
+    expect(listed.filter((d) => d === 'emotional').length).toBeGreaterThan(1) // the template's entry and Pia's came before Rex's
+    rex.destroy()
     // And on the desktop participant's screen.
     await openOnDesktop(fran, tp.id, 'factors')
     await fran.getByTestId('factor-cell-delight-emotional').getByTestId('factor-entry').filter({ hasText: 'Staff remember my name' }).waitFor()
