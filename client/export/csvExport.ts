@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import { zipSync, strToU8 } from 'fflate'
 import {
-  type BoardState, influenceRanking, ratingDistribution, stardustBacklog, touchpointsInBoardOrder,
+  type BoardState, FACTOR_DIMENSIONS, FACTOR_LEVELS, influenceRanking, ratingDistribution, stardustBacklog, touchpointsInBoardOrder,
 } from '../../shared/model/index.js'
 import type { VotingRound } from '../../shared/session.js'
 import { rankedItems } from '../session/VotingResults.js'
@@ -57,7 +57,15 @@ export function boardCsvTables(
     channel_switch: stop.channelSwitch ? `${v.channel[stop.channelSwitch.from]}→${v.channel[stop.channelSwitch.to]}` : '',
     hand_off: stop.handOff ? handOffDepartments(stop.handOff, v.nobody).join(' → ') : '',
   })))
-  const factors = board.factors.map((f): Row<typeof FACTOR_COLUMNS> => ({
+  // As the matrices read: the cards in board order, each by level (disappointment, OK, delight), factual before emotional,
+  // then in the order they were added (QA: all in the order they were added).
+  const place = new Map(touchpointsInBoardOrder(board).map((t, i) => [t.id, i]))
+  const order = (f: BoardState['factors'][number]) => [place.get(f.touchpointId) ?? place.size, FACTOR_LEVELS.indexOf(f.level), FACTOR_DIMENSIONS.indexOf(f.dimension)]
+  const inMatrixOrder = [...board.factors].sort((a, b) => {
+    const [x, y] = [order(a), order(b)]
+    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!
+  })
+  const factors = inMatrixOrder.map((f): Row<typeof FACTOR_COLUMNS> => ({
     touchpoint_id: f.touchpointId, touchpoint: title.get(f.touchpointId) ?? '', level: v.level[f.level], dimension: v.dimension[f.dimension], text: f.text,
     author: f.authorName, customer_voice: yesNo(f.customerVoice), created: new Date(f.createdAt).toISOString(),
   }))

@@ -108,4 +108,18 @@ describe('CSV export', () => {
     const rows = Papa.parse<Record<string, string>>(boardCsvTables(readBoard(doc)).touchpoints, { header: true }).data
     expect(rows.map((row) => row.title)).toEqual(['Forum thread', 'Card reader', 'Till', 'Hotline', 'Checkout page', 'Returns desk'])
   })
+
+  it('lists factor entries as the matrices read: the cards in board order, each level in turn, factual before emotional', () => {
+    const doc = seededDoc()
+    const cards = addCards(doc, [['Returns desk', 'After purchase', 'Store'], ['Till', 'Purchase', 'Store']])
+    const add = (card: string, level: 'disappointment' | 'ok' | 'delight', dimension: 'factual' | 'emotional', text: string) =>
+      addFactor(doc, { touchpointId: cards[card]!, level, dimension, text, authorId: 'a', authorName: 'Ann', customerVoice: false })
+    add('Returns desk', 'ok', 'factual', 'Refund in a day')
+    add('Till', 'delight', 'emotional', 'A smile')
+    add('Till', 'disappointment', 'emotional', 'Rude staff')
+    add('Till', 'delight', 'factual', 'Free bag')
+    add('Till', 'disappointment', 'factual', 'Card declined')
+    const rows = Papa.parse<Record<string, string>>(boardCsvTables(readBoard(doc)).factors, { header: true }).data
+    expect(rows.map((row) => row.text)).toEqual(['Card declined', 'Rude staff', 'Free bag', 'A smile', 'Refund in a day'])
+  })
 })
