@@ -62,7 +62,7 @@ export function reportDocument({
   const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
   const count = new Intl.NumberFormat(locale)
   content.push(table([t('report.rank'), t('touchpoint.title'), t('touchpoint.department'), t('touchpoint.status'), t('report.influence')],
-    influenceRanking(board).map((r, i) => [String(i + 1), r.touchpoint.title, r.touchpoint.department, t(`status.${r.touchpoint.status}`),
+    influenceRanking(board).map((r) => [r.rank === null ? '–' : String(r.rank), r.touchpoint.title, r.touchpoint.department, t(`status.${r.touchpoint.status}`),
       r.average === null ? '–' : `${oneDecimal.format(r.average)} (${count.format(r.count)})`]), [24, '*', 120, 70, 70], 'short'))
   // What the room decided by dots, beside the influence ranking (as under Priority in the app).
   // With its time zone: the report goes to people elsewhere, and the CSV's times are UTC.

@@ -16,11 +16,11 @@ export function PriorityPanel({ onClose }: { onClose: () => void }) {
       <p className="hint">{t('priority.question')}</p>
       <HandOffsSummary />
       <ol className="ranking">
-        {ranking.map(({ touchpoint, average, count }, index) => {
+        {ranking.map(({ touchpoint, average, count, rank }) => {
           const mine = board.influence[touchpoint.id]?.[me.id] ?? null
           return (
             <li key={touchpoint.id} data-testid="ranking-row" data-title={touchpoint.title}>
-              <span className="ranking__place">{average === null ? '–' : index + 1}</span>
+              <span className="ranking__place">{rank ?? '–'}</span>
               <div className="ranking__body">
                 <strong dir="auto">{touchpoint.title}</strong>
                 <span className="ranking__bar" aria-hidden="true"><span style={{ width: `${((average ?? 0) / MAX_INFLUENCE) * 100}%` }} /></span>

@@ -75,6 +75,8 @@ export interface InfluenceRank {
   /** Mean influence score 1..5, null if nobody scored it. */
   average: number | null
   count: number
+  /** Its place, from 1; touchpoints with the same average share one ("1, 1, 3", as dot-voting ties do); null if unscored. */
+  rank: number | null
 }
 
 /** Touchpoints by how much they influence the customer's decision, most influential first; unscored ones last. */
@@ -86,6 +88,11 @@ export function influenceRanking(board: BoardState): InfluenceRank[] {
       return { touchpoint, average, count: scores.length }
     })
     .sort((a, b) => (b.average ?? -1) - (a.average ?? -1) || b.count - a.count || a.touchpoint.title.localeCompare(b.touchpoint.title))
+    .map((row, _, rows) => {
+      if (row.average === null) return { ...row, rank: null }
+      const first = rows.findIndex((other) => other.average === row.average)
+      return { ...row, rank: first + 1 }
+    })
 }
 
 export interface BacklogItem extends StardustIdea {

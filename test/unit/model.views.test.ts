@@ -140,6 +140,23 @@ describe('ranking touchpoints by influence on the customer’s decision', () => 
     scoreInfluence(doc, t.Mail, 'ben', 4)
     expect(influenceRanking(readBoard(doc)).map((r) => r.touchpoint.title)).toEqual(['Mail', 'Flyer', 'Zine'])
   })
+
+  it('gives equal averages one place, as dot-voting ties share a rank, and unscored touchpoints none', () => {
+    const doc = seededDoc()
+    const t = addCards(doc, [['Zine', 'Purchase', 'Store'], ['Flyer', 'Purchase', 'Store'], ['Mail', 'Purchase', 'Store'], ['Ad', 'Purchase', 'Store'], ['Sign', 'Purchase', 'Store']])
+    scoreInfluence(doc, t.Zine, 'ann', 5)
+    scoreInfluence(doc, t.Flyer, 'ann', 4)
+    scoreInfluence(doc, t.Mail, 'ann', 4)
+    scoreInfluence(doc, t.Mail, 'ben', 5)
+    scoreInfluence(doc, t.Ad, 'ann', 3)
+    expect(influenceRanking(readBoard(doc)).map((r) => [r.touchpoint.title, r.rank])).toEqual([
+      ['Zine', 1], ['Mail', 2], ['Flyer', 3], ['Ad', 4], ['Sign', null],
+    ])
+    scoreInfluence(doc, t.Flyer, 'ben', 5) // Flyer 4.5 as Mail: both second, Ad fourth
+    expect(influenceRanking(readBoard(doc)).map((r) => [r.touchpoint.title, r.rank])).toEqual([
+      ['Zine', 1], ['Flyer', 2], ['Mail', 2], ['Ad', 4], ['Sign', null],
+    ])
+  })
 })
 
 describe('what other people put on a touchpoint', () => {
