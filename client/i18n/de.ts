@@ -471,7 +471,13 @@ export const de: Strings<typeof en> = {
     started: 'Stilles Schreiben hat begonnen: Neue Faktoren und Sternenstaub-Ideen bleiben verdeckt, bis die Moderation aufdeckt',
     revealed: 'Stilles Schreiben beendet: Die verdeckten Einträge sind aufgedeckt',
   },
-  projector: { scan: 'Scannen und mitmachen', join: 'Mit dem Handy beitreten und mitreden', watch: 'Das Board auf dem Handy ansehen' },
+  projector: {
+    scan: 'Scannen und mitmachen', join: 'Mit dem Handy beitreten und mitreden', watch: 'Das Board auf dem Handy ansehen',
+    nothingScored_one: 'Noch niemand hat den Kontaktpunkt bewertet: Wie stark beeinflusst er die Kaufentscheidung, von 1 bis 5?',
+    nothingScored_other: 'Noch niemand hat die {{count}} Kontaktpunkte bewertet: Wie stark beeinflusst jeder die Kaufentscheidung, von 1 bis 5?',
+    moreScored_one: '{{count}} weiterer bewertet', moreScored_other: '{{count}} weitere bewertet',
+    notScored_one: '{{count}} Kontaktpunkt noch nicht bewertet', notScored_other: '{{count}} Kontaktpunkte noch nicht bewertet',
+  },
   export: {
     button: 'Export',
     working: 'Wird erstellt…',

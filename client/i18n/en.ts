@@ -468,7 +468,13 @@ export const en = {
     started: 'Silent writing started: new factors and stardust ideas stay hidden until the facilitator reveals them',
     revealed: 'Silent writing ended: the hidden entries are revealed',
   },
-  projector: { scan: 'Scan to join', join: 'Join with your phone and add your view', watch: 'Watch the board on your phone' },
+  projector: {
+    scan: 'Scan to join', join: 'Join with your phone and add your view', watch: 'Watch the board on your phone',
+    nothingScored_one: 'Nobody has scored the touchpoint yet: 1 to 5, how much does it sway the customer’s decision?',
+    nothingScored_other: 'Nobody has scored the {{count}} touchpoints yet: 1 to 5, how much does each sway the customer’s decision?',
+    moreScored_one: '{{count}} more scored', moreScored_other: '{{count}} more scored',
+    notScored_one: '{{count}} touchpoint not scored yet', notScored_other: '{{count}} touchpoints not scored yet',
+  },
   export: {
     button: 'Export',
     working: 'Preparing…',

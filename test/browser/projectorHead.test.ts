@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { joinBoard, launchBrowser } from '../utils/browser.js'
-import { type TestServer, createBoard, startTestServer } from '../utils/server.js'
+import { readBoard, scoreInfluence } from '../../shared/model/index.js'
+import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 
 /** The projector's header: the board's title, whose journey, the agenda step with its instruction and the timer, on one row. */
 let server: TestServer
@@ -9,11 +10,15 @@ let browser: Browser
 let facilitator: Page
 let room: BrowserContext
 let projector: Page
+let boardId: string
+let editToken: string
 
 beforeAll(async () => {
   server = await startTestServer()
   browser = await launchBrowser()
   const board = await createBoard(server.url, { template: 'retail', language: 'en', title: 'Bike shop workshop' })
+  boardId = board.id
+  editToken = board.tokens.edit
   facilitator = await joinBoard(browser, board.links.facilitator, 'Fran', { width: 1440, height: 900 })
   room = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
   room.setDefaultTimeout(10_000)
@@ -52,6 +57,34 @@ async function measure(): Promise<Record<'en' | 'de', { height: number; offset: 
   await expect.poll(() => projector.evaluate(() => document.documentElement.lang)).toBe('en')
   return heights
 }
+
+describe('the projector during the Rank step', () => {
+  it('shows the room’s influence ranking in the QR code’s place, places shared, as people score', async () => {
+    const ranking = projector.getByTestId('projector-ranking')
+    await ranking.waitFor()
+    expect(await projector.locator('.projector__join').count()).toBe(0)
+    const rows = () => ranking.getByTestId('projector-ranking-row').evaluateAll((all) => all.map((row) => [
+      row.querySelector('.voting-results__rank')!.textContent, (row as HTMLElement).dataset.title, row.querySelector('[data-testid="projector-ranking-average"]')!.textContent,
+    ]))
+    const before = await rows()
+    const writer = connectClient(server.url, boardId, editToken)
+    try {
+      await synced(writer)
+      // Two touchpoints nobody had scored get a 5 each: they share the first place, above everything scored before.
+      const unscored = readBoard(writer.doc).touchpoints.filter((tp) => !readBoard(writer.doc).influence[tp.id]).slice(0, 2)
+      for (const tp of unscored) {
+        scoreInfluence(writer.doc, tp.id, 'ann', 5)
+        scoreInfluence(writer.doc, tp.id, 'ben', 5)
+      }
+      const titles = unscored.map((tp) => tp.title).sort((a, b) => a.localeCompare(b))
+      await expect.poll(async () => (await rows()).slice(0, 2)).toEqual(titles.map((title) => ['1.', title, '▲ 5.0 (2)']))
+      expect((await rows()).length).toBe(Math.min(7, before.length + 2))
+      await screenshot(projector, 'projector-ranking')
+    } finally {
+      writer.destroy()
+    }
+  })
+})
 
 describe('the projector’s header', () => {
   it('keeps the timer on the row of a long agenda instruction, which wraps in its own room, in English and German', async () => {
