@@ -642,6 +642,8 @@ export const de: Strings<typeof en> = {
     voting_stardust: 'Öffnen Sie einen mit ✦ markierten Kontaktpunkt und vergeben Sie Ihre Punkte an seine Sternenstaub-Ideen.',
     stardustIdeas_one: '1 Sternenstaub-Idee', stardustIdeas_other: '{{count}} Sternenstaub-Ideen',
     emptyJourney: 'Diese Persona hat noch keine Journey. Öffnen Sie einen Kontaktpunkt, um die Schritte zu ihm und von ihm aus hinzuzufügen.',
+    emptyBoard: 'Noch keine Kontaktpunkte. Fügen Sie unten mit + Kontaktpunkt den ersten hinzu: Wo begegnet die Kundschaft dem Unternehmen?',
+    emptyBoardWatch: 'Noch keine Kontaktpunkte. Sie erscheinen hier, sobald die Gruppe sie hinzufügt.',
     others: 'Kontaktpunkte außerhalb dieser Journey',
     step: 'Schritt {{number}}',
     back: 'Zurück zur Journey',

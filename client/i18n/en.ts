@@ -639,6 +639,8 @@ export const en = {
     voting_stardust: 'Open a touchpoint marked ✦ and place your dots on its stardust ideas.',
     stardustIdeas_one: '1 stardust idea', stardustIdeas_other: '{{count}} stardust ideas',
     emptyJourney: 'This persona has no journey yet. Open a touchpoint to add the steps into and out of it.',
+    emptyBoard: 'No touchpoints yet. Add the first one with + Touchpoint below: where does the customer meet the company?',
+    emptyBoardWatch: 'No touchpoints yet. They show here as the group adds them.',
     others: 'Touchpoints not on this journey',
     step: 'Step {{number}}',
     back: 'Back to the journey',

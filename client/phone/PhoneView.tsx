@@ -71,7 +71,7 @@ export function PhoneView({ onShare }: { onShare: () => void }) {
           <button type="button" className="button phone-full-board" data-testid="view-switch" data-view="board" title={t('layout.fullBoardHint')}
             onClick={() => chooseView('board')}><Icon name="board" /> {t('layout.fullBoard')}</button>
         </div>
-        {steps.length === 0 && <p className="hint phone-empty">{t('phone.emptyJourney')}</p>}
+        {steps.length === 0 && <p className="hint phone-empty" data-testid="phone-empty">{t(board.touchpoints.length === 0 ? (readOnly ? 'phone.emptyBoardWatch' : 'phone.emptyBoard') : 'phone.emptyJourney')}</p>}
         <ol className="phone-steps" data-testid="phone-steps">
           {steps.map((tp, i) => (
             <PhoneStepRow key={tp.id} touchpoint={tp} number={i + 1} previous={steps[i - 1]} testId="phone-step" onOpen={openCard}

@@ -109,4 +109,14 @@ describe('the persona a page opens on', () => {
     expect(await shown(fran)).toContain('Max')
     for (const page of [fran, lea, ben]) await page.context().close()
   })
+
+  it('says on an empty board how to add the first touchpoint, or to a view link that they come as the group adds them', async () => {
+    const board = await createBoard(server.url, { language: 'en' })
+    const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+    const eve = await joinBoard(browser, board.links.edit, 'Eve', phone)
+    await expect.poll(() => eve.getByTestId('phone-empty').textContent()).toBe('No touchpoints yet. Add the first one with + Touchpoint below: where does the customer meet the company?')
+    const vic = await joinBoard(browser, board.links.view, 'Vic', phone)
+    await expect.poll(() => vic.getByTestId('phone-empty').textContent()).toBe('No touchpoints yet. They show here as the group adds them.')
+    for (const page of [eve, vic]) await page.context().close()
+  })
 })
