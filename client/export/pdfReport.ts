@@ -36,7 +36,8 @@ export const ROUND_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 
 /**
  * The workshop report as a pdfmake document, built from the board's data
  * (not a screenshot): title, date, participants, the journey picture, every persona's journey in order, the
- * ranked touchpoints, the dot-voting rounds' results, each moment of truth with its rating distribution, each
+ * ranked touchpoints, the dot-voting rounds' results, each moment of truth with its rating distribution, what customers
+ * expect and their pain points, each
  * touchpoint's factor matrix (both in the shown persona's journey order, then the other cards in board order), and the stardust backlog with votes and owners (by the dots of the last stardust round,
  * once one has closed).
  */
@@ -77,6 +78,12 @@ export function reportDocument({
       return [tp.title, String(d.disappointing), String(d.ok), String(d.delighting),
         `${d.outcome ? t(`outcome.${d.outcome}`) : '–'}${d.disagreement ? ` · ${t('rating.disagreement')}` : ''}`]
     }), ['*', 'auto', 'auto', 'auto', 120]))
+  // What customers expect at each touchpoint and their pain point there: the customer's problem first (QA: only in the CSV).
+  const expected = cards.filter((tp) => tp.expectation.trim() || tp.painPoint.trim())
+  content.push(keptHeading(t('report.expectations'), 'h2'))
+  content.push(expected.length === 0 ? none(t) : table(
+    [t('touchpoint.title'), t('touchpoint.expectation'), t('touchpoint.painPoint')],
+    expected.map((tp) => [tp.title, tp.expectation, tp.painPoint]), [160, '*', '*']))
   // What the team will measure: what the customer gets at each touchpoint, with the department that owns it.
   const measured = cards.filter((tp) => tp.measure)
   content.push(keptHeading(t('report.measures'), 'h2'))

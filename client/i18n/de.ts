@@ -501,6 +501,7 @@ export const de: Strings<typeof en> = {
     moments: 'Momente der Wahrheit',
     outcome: 'Ergebnis',
     measures: 'Kundennutzen-Kennzahlen',
+    expectations: 'Was Kunden erwarten, und wo es schmerzt',
     from: 'Von (Abteilung, Kontaktpunkt)', to: 'An (Abteilung, Kontaktpunkt)',
     factors: 'Faktorenmatrizen',
     stardust: 'Sternenstaub-Backlog',

@@ -498,6 +498,7 @@ export const en = {
     moments: 'Moments of truth',
     outcome: 'Outcome',
     measures: 'Customer-benefit measures',
+    expectations: 'What customers expect, and where it hurts',
     from: 'From (department, touchpoint)', to: 'To (department, touchpoint)',
     factors: 'Factor matrices',
     stardust: 'Stardust backlog',

@@ -70,6 +70,18 @@ describe('the PDF report', () => {
     expect(section(reportDocument(input).content, 'report.moments', 'report.measures')).toEqual(['Forum thread', 'Till', 'Card reader', 'Checkout page', 'Returns desk'])
   })
 
+  it('lists what customers expect and their pain points, for the touchpoints that have either, before the measures', () => {
+    const doc = seededDoc()
+    const cards = addCards(doc, [['Till', 'Purchase', 'Store'], ['Flyer', 'Before purchase', 'Letter & print'], ['Forum', 'After purchase', 'Social & reviews']])
+    updateTouchpoint(doc, cards.Till!, { expectation: 'Pay in a minute', painPoint: 'The card reader fails' })
+    updateTouchpoint(doc, cards.Forum!, { painPoint: 'Nobody from the shop answers' })
+    const all = texts(reportDocument({ board: readBoard(doc), date: new Date(0), participants: [], journeyImage: null, t, locale: 'en' }).content)
+    const section = all.slice(all.indexOf('report.expectations'), all.indexOf('report.measures'))
+    expect(section).toEqual(expect.arrayContaining(['touchpoint.expectation', 'touchpoint.painPoint', 'Till', 'Pay in a minute', 'The card reader fails', 'Forum', 'Nobody from the shop answers']))
+    expect(section).not.toContain('Flyer')
+    expect(section.indexOf('Till')).toBeLessThan(section.indexOf('Forum')) // as the board reads
+  })
+
   it('lists the hand-offs between departments on the persona’s journey and what on it nobody owns, after the measures', () => {
     const doc = seededDoc()
     const t2 = addCards(doc, [['Flyer', 'Before purchase', 'Letter & print'], ['Shop', 'Purchase', 'Website'], ['Parcel', 'After purchase', 'Store']])
