@@ -12,6 +12,7 @@ import type { ConnectionStatus } from '../sync/useBoardConnection.js'
 import { JourneyOf } from '../ui/JourneyOf.js'
 import { QrCode } from '../ui/QrCode.js'
 import { useBoard } from './BoardContext.js'
+import { ProjectorFocus } from './ProjectorFocus.js'
 import { ProjectorRanking } from './ProjectorRanking.js'
 
 const NOTHING: ReadonlySet<string> = new Set()
@@ -24,7 +25,7 @@ const RESULTS_COLUMN_WIDTH = 480
  * Projector mode: the live board full screen, read-only, no editing chrome,
  * large type; whose journey it shows, the agenda step, the timer, the voting round, who speaks as the customer and a QR
  * code of the edit (or view) link so people in the room can scan and join (`links`: kept fresh by LiveBoard when a link
- * is replaced; during the Rank step the room's influence ranking takes its place, ProjectorRanking). Follows the facilitator's view, persona and view mode. While the connection is down it says so, so the
+ * is replaced; a card in focus, ProjectorFocus, or during the Rank step the room's influence ranking, ProjectorRanking, takes its place). Follows the facilitator's view, persona and view mode. While the connection is down it says so, so the
  * room does not take a stale board for the live one.
  */
 export function ProjectorView({ info, links, status }: { info: BoardInfo; links: BoardLinks; status: ConnectionStatus }) {
@@ -33,9 +34,11 @@ export function ProjectorView({ info, links, status }: { info: BoardInfo; links:
   const persona = board.personas.find((p) => p.id === personaId)
   const link = session.projectorQr === 'view' ? links.view : links.edit
   const results = useRevealedRound() !== null
-  // While the room ranks, its ranking takes the QR column's place (a revealed round's results come first).
-  const ranking = !results && session.agenda.step === 'rank'
-  const column = results || ranking ? RESULTS_COLUMN_WIDTH : link ? QR_COLUMN_WIDTH : 0
+  // In the QR column's place, first that applies: a revealed round's results, the card in focus (its factor matrix), the
+  // room's ranking while it ranks.
+  const focus = !results && session.focusTouchpointId && board.touchpoints.some((tp) => tp.id === session.focusTouchpointId) ? session.focusTouchpointId : null
+  const ranking = !results && !focus && session.agenda.step === 'rank'
+  const column = results || focus || ranking ? RESULTS_COLUMN_WIDTH : link ? QR_COLUMN_WIDTH : 0
   return (
     <div className="projector" data-testid="projector">
       <header className="projector__head">
@@ -51,8 +54,9 @@ export function ProjectorView({ info, links, status }: { info: BoardInfo; links:
       <div className="projector__body">
         <BoardCanvas selection={NOTHING} onSelect={() => undefined} onOpen={() => undefined} projector reserveRight={column} />
         {results && <VotingResults variant="projector" />}
+        {focus && <ProjectorFocus touchpointId={focus} />}
         {ranking && <ProjectorRanking />}
-        {link && !results && !ranking && (
+        {link && !results && !focus && !ranking && (
           <aside className="projector__join" style={{ width: QR_COLUMN_WIDTH }}>
             <QrCode value={link} label={t('projector.scan')} />
             <strong>{t('projector.scan')}</strong>

@@ -476,6 +476,7 @@ export const de: Strings<typeof en> = {
     nothingScored_one: 'Noch niemand hat den Kontaktpunkt bewertet: Wie stark beeinflusst er die Kaufentscheidung, von 1 bis 5?',
     nothingScored_other: 'Noch niemand hat die {{count}} Kontaktpunkte bewertet: Wie stark beeinflusst jeder die Kaufentscheidung, von 1 bis 5?',
     moreScored_one: '{{count}} weiterer bewertet', moreScored_other: '{{count}} weitere bewertet',
+    moreEntries_one: '+ {{count}} weiterer', moreEntries_other: '+ {{count}} weitere',
     notScored_one: '{{count}} Kontaktpunkt noch nicht bewertet', notScored_other: '{{count}} Kontaktpunkte noch nicht bewertet',
   },
   export: {

@@ -473,6 +473,7 @@ export const en = {
     nothingScored_one: 'Nobody has scored the touchpoint yet: 1 to 5, how much does it sway the customer’s decision?',
     nothingScored_other: 'Nobody has scored the {{count}} touchpoints yet: 1 to 5, how much does each sway the customer’s decision?',
     moreScored_one: '{{count}} more scored', moreScored_other: '{{count}} more scored',
+    moreEntries_one: '+ {{count}} more', moreEntries_other: '+ {{count}} more',
     notScored_one: '{{count}} touchpoint not scored yet', notScored_other: '{{count}} touchpoints not scored yet',
   },
   export: {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { readBoard, scoreInfluence } from '../../shared/model/index.js'
+import { addFactor, readBoard, scoreInfluence } from '../../shared/model/index.js'
 import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
 import { type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 
@@ -80,6 +80,31 @@ describe('the projector during the Rank step', () => {
       await expect.poll(async () => (await rows()).slice(0, 2)).toEqual(titles.map((title) => ['1.', title, '▲ 5.0 (2)']))
       expect((await rows()).length).toBe(Math.min(7, before.length + 2))
       await screenshot(projector, 'projector-ranking')
+    } finally {
+      writer.destroy()
+    }
+  })
+
+  it('shows the card in focus with its factor matrix instead, as the room fills it in, and the ranking again once the focus ends', async () => {
+    const writer = connectClient(server.url, boardId, editToken)
+    try {
+      await synced(writer)
+      const card = readBoard(writer.doc).touchpoints.find((tp) => tp.title === 'Online checkout')!
+      await facilitator.locator(`[data-testid="touchpoint"][data-title="${card.title}"] .card__title`).click()
+      await facilitator.getByTestId('focus-touchpoint').click()
+      const focus = projector.getByTestId('projector-focus')
+      await expect.poll(() => focus.getAttribute('data-touchpoint-id')).toBe(card.id)
+      expect(await projector.getByTestId('projector-ranking').count()).toBe(0)
+      addFactor(writer.doc, { touchpointId: card.id, level: 'disappointment', dimension: 'emotional', text: 'Payment fails without saying why', authorId: 'ann', authorName: 'Ann', customerVoice: false })
+      const cell = focus.locator('[data-testid="projector-focus-cell"][data-level="disappointment"][data-dimension="emotional"]')
+      await expect.poll(() => cell.textContent()).toContain('Payment fails without saying why')
+      // Large enough to read from the back of the room.
+      expect(await cell.locator('li').last().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(18)
+      await screenshot(projector, 'projector-focus')
+      await facilitator.getByTestId('focus-touchpoint').click()
+      await projector.getByTestId('projector-ranking').waitFor()
+      expect(await focus.count()).toBe(0)
+      await facilitator.getByTestId('panel-close').click()
     } finally {
       writer.destroy()
     }
