@@ -6,7 +6,7 @@ import { startServer } from './startServer.js'
 async function main(): Promise<void> {
   const config = loadConfig(process.env)
   const server = await startServer({ ...config, log })
-  log('info', 'server.listening', { url: server.url, ...(config.databaseUrl ? { store: 'postgres' } : { store: 'sqlite', data: config.dataDir }), ...(config.redisUrl ? { cluster: 'redis' } : {}) })
+  log('info', 'server.listening', { url: server.url, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), ...(config.databaseUrl ? { store: 'postgres' } : { store: 'sqlite', data: config.dataDir }), ...(config.redisUrl ? { cluster: 'redis' } : {}) })
 
   let stopping = false
   const stop = (signal: string) => {

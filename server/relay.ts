@@ -136,7 +136,11 @@ export class Relay {
     if (this.closed) return refuse(socket, 'goingAway')
     const rotationsBefore = this.rotations.get(boardId) ?? 0
     return after(this.options.store.getBoard(boardId), (record) => {
-      if (!record) return refuse(socket, 'boardNotFound')
+      if (!record) {
+        // A board deleted, mistyped or probed for: the operator sees it (it was silent: ops QA).
+        this.log('warn', 'sync.refused', { board: boardId, reason: 'board-not-found' })
+        return refuse(socket, 'boardNotFound')
+      }
       const role = roleForToken(record.tokens, token)
       if (!role) return this.refuseToken(boardId, token, socket)
       return after(this.open(boardId), (session) => {

@@ -38,6 +38,26 @@ function definedOnly<T extends object>(options: T): Partial<T> {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>
 }
 
+/** PostgreSQL's store, or an error that names the setting at fault (a bare "connect ECONNREFUSED" did not: ops QA). */
+async function openPostgres(url: string, schema: string | undefined): Promise<BoardStore> {
+  try {
+    return await openPostgresStore(url, { schema })
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    if (/DATABASE_(URL|SCHEMA)/.test(message)) throw error
+    throw new Error(`DATABASE_URL: PostgreSQL could not be opened (${message})`)
+  }
+}
+
+/** Why the server could not listen, naming HOST or PORT (a bare "getaddrinfo ENOTFOUND" did not: ops QA). */
+function listenError(error: unknown, host: string, port: number): Error {
+  const { code, message } = error as NodeJS.ErrnoException
+  if (code === 'EADDRINUSE') return new Error(`PORT: ${port} is in use on ${host} by another program (${message})`)
+  if (code === 'EACCES') return new Error(`PORT: this user may not listen on ${port} (${message}); use a port from 1024 up`)
+  if (code === 'ENOTFOUND' || code === 'EADDRNOTAVAIL' || code === 'EAI_AGAIN') return new Error(`HOST: "${host}" is not an address of this machine (${message})`)
+  return error instanceof Error ? error : new Error(String(error))
+}
+
 const shownHost = (host: string) => (host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host)
 
 /** Opens the store and starts HTTP and websocket sync on one port. */
@@ -49,7 +69,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const ms = warmUpBoardLoading(config.warmUpRounds)
     log('info', 'server.warmed-up', { rounds: config.warmUpRounds, touchpoints: WARM_UP_TOUCHPOINTS, ms: Math.round(ms) })
   }
-  const store: BoardStore = config.databaseUrl ? await openPostgresStore(config.databaseUrl, { schema: config.databaseSchema }) : openDataDirStore(config.dataDir)
+  const store: BoardStore = config.databaseUrl ? await openPostgres(config.databaseUrl, config.databaseSchema) : openDataDirStore(config.dataDir)
   const cluster = config.redisUrl ? new Cluster(config.redisUrl, store, log, config.clusterPeerTimeoutMs) : undefined
   try {
     await cluster?.ready()
@@ -80,7 +100,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await relay.close()
     await cluster?.close()
     await store.close()
-    throw error
+    throw listenError(error, config.host, config.port)
   }
 
   const port = (server.address() as AddressInfo).port

@@ -33,6 +33,11 @@ describe('secrets', () => {
     await new Promise((resolve) => setTimeout(resolve, 100))
 
     expect(lines.length).toBeGreaterThan(5)
+    // A socket to a board that does not exist is logged too, as a refusal with its reason.
+    const nowhere = await openRaw(server.url, 'no-such-board', wrong).catch(() => undefined)
+    if (nowhere) bodies.push((await nowhere.closed).reason)
+    await expect.poll(() => lines.map((line) => JSON.parse(line) as Record<string, unknown>)
+      .some((entry) => entry.event === 'sync.refused' && entry.reason === 'board-not-found' && entry.board === 'no-such-board')).toBe(true)
     const everything = [...lines, ...bodies].join('\n')
     for (const secret of [wrong, board.tokens.facilitator, board.tokens.edit, board.tokens.view]) expect(everything).not.toContain(secret)
   })

@@ -1,3 +1,4 @@
+import { createServer as createNetServer } from 'node:net'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -44,6 +45,36 @@ describe('a server started with a bad setting', () => {
       expect(error).toMatch(/^DATABASE_URL must be a PostgreSQL URL starting with postgres:\/\/ or postgresql:\/\//)
       expect(code).toBe(1)
     }
+  })
+})
+
+describe('a server that cannot reach what a setting names', () => {
+  it('names HOST when it is no address of this machine', async () => {
+    // An address of the documentation range (TEST-NET-1), which no machine here has: no name lookup, no network.
+    const { code, error } = await refusal({ HOST: '192.0.2.1' })
+    expect(error).toMatch(/^HOST: "192\.0\.2\.1" is not an address of this machine \(.*EADDRNOTAVAIL/)
+    expect(code).toBe(1)
+  })
+
+  it('names PORT when another program listens on it', async () => {
+    const taken = createNetServer()
+    const port = await freePort()
+    await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve))
+    try {
+      const { code, output } = await failedStart(port, join(dir, 'data'))
+      const entry = JSON.parse(output.trim().split('\n').at(-1)!) as { event: string; error: string }
+      expect(entry.event).toBe('server.start-failed')
+      expect(entry.error).toMatch(new RegExp(`^PORT: ${port} is in use on 127\\.0\\.0\\.1 by another program \\(.*EADDRINUSE`))
+      expect(code).toBe(1)
+    } finally {
+      taken.close()
+    }
+  })
+
+  it('names DATABASE_URL when PostgreSQL does not answer there', async () => {
+    const { code, error } = await refusal({ DATABASE_URL: 'postgres://zigzag@127.0.0.1:1/zigzag' })
+    expect(error).toMatch(/^DATABASE_URL: PostgreSQL could not be opened \(.*ECONNREFUSED/)
+    expect(code).toBe(1)
   })
 })
 
