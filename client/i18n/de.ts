@@ -57,6 +57,8 @@ export const de: Strings<typeof en> = {
     connecting: 'Verbinde…',
     offline: 'Offline – Ihre Änderungen bleiben erhalten und werden synchronisiert, sobald die Verbindung zurück ist',
     offlineViewing: 'Offline – das Board holt auf, sobald die Verbindung zurück ist',
+    reconnecting: 'Der Server ist nicht erreichbar – Ihre Änderungen bleiben erhalten und werden übertragen, sobald er zurück ist',
+    reconnectingViewing: 'Der Server ist nicht erreichbar – das Board holt auf, sobald er zurück ist',
     viewOnly: 'Nur ansehen',
   },
   canvas: {

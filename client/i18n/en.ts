@@ -53,6 +53,8 @@ export const en = {
     connecting: 'Connecting…',
     offline: 'Offline – your changes are kept and sync when the connection returns',
     offlineViewing: 'Offline – the board catches up when the connection returns',
+    reconnecting: 'The server cannot be reached – your changes are kept and sync when it is back',
+    reconnectingViewing: 'The server cannot be reached – the board catches up when it is back',
     viewOnly: 'View only',
   },
   /** React Flow's own controls and descriptions (its ariaLabelConfig), which it would otherwise say in English. */

@@ -107,6 +107,9 @@ describe('the copy of the board an editor keeps in the browser', () => {
     // The server goes away; the page says so and still takes an edit.
     await server.stop()
     await page.locator('[data-testid="connection"]:not([data-status="connected"])').waitFor()
+    // While it tries again, a page that was live says what becomes of its changes, not only "Connecting…" (ops QA).
+    await page.locator('[data-testid="connection"][data-status="connecting"]').waitFor()
+    expect(await page.getByTestId('connection-detail').textContent()).toBe('The server cannot be reached – your changes are kept and sync when it is back')
     const before = await copyOf(page, board.id)
     const at = await cellFreeSpot(page, await gridId(page, 'phase', 'Purchase'), await gridId(page, 'lane', 'Store'))
     await page.mouse.dblclick(at.x, at.y)
