@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   addFactor, addPersona, addStardust, lanes, phases, removePersona, renameLane, renamePhase, touchpoints, updateStardust, updateTouchpoint,
 } from '../../shared/model/index.js'
-import { joinBoard, launchBrowser, linesOfWord, screenshot } from '../utils/browser.js'
+import { joinBoard, launchBrowser, linesOfWord, screenshot, standStill } from '../utils/browser.js'
 import { type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 import { openSessionSocket } from '../utils/sessionSocket.js'
 
@@ -445,6 +445,7 @@ describe('a locked moment of truth’s chips', () => {
           await card.getByTestId('locked').waitFor()
           await expect.poll(() => card.getAttribute('class')).toContain(`card--${kind}`)
           await expect.poll(() => card.locator('.chip--status').getAttribute('class')).toContain(`chip--${status}`)
+          await standStill(card) // the lock and the chips are measured one after the other: the card must not move between
           const chips = await card.evaluate((el) => {
             const top = el.querySelector('.card__top')!.getBoundingClientRect()
             return [...el.querySelectorAll<HTMLElement>('.chip')].map((chip) => {

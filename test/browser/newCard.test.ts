@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addTouchpoint, touchpoints } from '../../shared/model/index.js'
 import { cellTitles, grid } from '../utils/board.js'
-import { cellFreeSpot, dragTo, joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { cellFreeSpot, dragTo, joinBoard, launchBrowser, screenshot, standStill } from '../utils/browser.js'
 import { type TestClient, type TestServer, connectClient, createBoard, startTestServer, synced } from '../utils/server.js'
 
 /** A card made by a double-click on an empty cell opens its title for writing; Escape before that title is committed takes it back. */
@@ -70,6 +70,7 @@ describe('a card just made', () => {
     await expect.poll(othersSee).toEqual(['Hotline'])
     await page.getByTestId('touchpoint-title').click() // opens the side panel, which narrows the board
     await page.getByTestId('touchpoint-panel').waitFor()
+    await standStill(page.getByTestId('touchpoint-title'))
     await page.getByTestId('touchpoint-title').dblclick()
     await titleInput().fill('Something else')
     await titleInput().press('Escape')

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { joinBoard, launchBrowser, screenshot } from '../utils/browser.js'
+import { joinBoard, launchBrowser, screenshot, standStill } from '../utils/browser.js'
 import { decodeQr } from '../utils/qr.js'
 import { MessageType } from '../../shared/protocol.js'
 import { type CreatedBoard, type TestServer, createBoard, startTestServer } from '../utils/server.js'
@@ -381,6 +381,7 @@ describe('a facilitated session with a facilitator, a participant and a projecto
     expect(await participant.getByTestId('notice').count()).toBe(0)
     await screenshot(participant, 'participant-after-new-link')
     // Back on a board: a card removed under a title being typed is said to be removed, not the board closed as before.
+    await standStill(card(participant, 'Online checkout').locator('.card__title'))
     await card(participant, 'Online checkout').locator('.card__title').dblclick()
     await participant.getByTestId('touchpoint-title-input').fill('Online checkout with PayPal')
     await card(facilitator, 'Online checkout').click({ position: { x: 10, y: 4 } }) // its top edge, away from the title, at any zoom

@@ -60,6 +60,20 @@ export async function launchBrowser(): Promise<Browser> {
 
 export const RESULTS_DIR = 'test-results'
 
+/**
+ * Waits until `locator` has stood still for `ms`: a view gliding to fit the board, or sliding to keep a card beside an
+ * opening panel in sight, moved a card under a double-click in a loaded full run, which then missed it.
+ */
+export async function standStill(locator: Locator, ms = 150): Promise<void> {
+  let last = ''
+  for (let tries = 0; tries < 40; tries++) {
+    const box = JSON.stringify(await locator.boundingBox())
+    if (box !== 'null' && box === last) return
+    last = box
+    await locator.page().waitForTimeout(ms)
+  }
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true })
   const path = `${RESULTS_DIR}/${name}.png`
