@@ -643,7 +643,7 @@ export const de: Strings<typeof en> = {
     votingShort: 'Abfrage',
     votingRevealedShort: 'Ergebnis',
     voting_touchpoints: 'Vergeben Sie Ihre Punkte mit den Schaltflächen neben jedem Kontaktpunkt in der Liste oder auf seiner Karte.',
-    voting_stardust: 'Öffnen Sie einen mit ✦ markierten Kontaktpunkt und vergeben Sie Ihre Punkte an seine Sternenstaub-Ideen.',
+    voting_stardust: 'Vergeben Sie Ihre Punkte an die Sternenstaub-Ideen oben in der Liste oder an einem mit ✦ markierten Kontaktpunkt.',
     stardustIdeas_one: '1 Sternenstaub-Idee', stardustIdeas_other: '{{count}} Sternenstaub-Ideen',
     emptyJourney: 'Diese Persona hat noch keine Journey. Öffnen Sie einen Kontaktpunkt, um die Schritte zu ihm und von ihm aus hinzuzufügen.',
     emptyBoard: 'Noch keine Kontaktpunkte. Fügen Sie unten mit + Kontaktpunkt den ersten hinzu: Wo begegnet die Kundschaft dem Unternehmen?',

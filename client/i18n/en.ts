@@ -640,7 +640,7 @@ export const en = {
     votingShort: 'Voting',
     votingRevealedShort: 'Results',
     voting_touchpoints: 'Place your dots with the buttons beside each touchpoint in the list, or on its card.',
-    voting_stardust: 'Open a touchpoint marked ✦ and place your dots on its stardust ideas.',
+    voting_stardust: 'Place your dots on the stardust ideas listed at the top, or on a touchpoint marked ✦.',
     stardustIdeas_one: '1 stardust idea', stardustIdeas_other: '{{count}} stardust ideas',
     emptyJourney: 'This persona has no journey yet. Open a touchpoint to add the steps into and out of it.',
     emptyBoard: 'No touchpoints yet. Add the first one with + Touchpoint below: where does the customer meet the company?',

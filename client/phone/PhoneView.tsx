@@ -1,3 +1,4 @@
+import { PhoneStardustRound } from './PhoneStardustRound.js'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type BoardState, type Touchpoint, journeyOrder } from '../../shared/model/index.js'
@@ -62,6 +63,7 @@ export function PhoneView({ onShare }: { onShare: () => void }) {
       <div ref={done.list} className="phone-list" inert={covered ? true : undefined} aria-hidden={covered ? true : undefined}>
         <PhoneInstruction />
         <VotingResults variant="phone" />
+        <PhoneStardustRound />
         <PersonaPicker />
         <div className="phone-chair">
           <ChairButton variant="phone" />

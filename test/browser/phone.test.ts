@@ -485,8 +485,19 @@ describe('joining from a phone', () => {
     await fran.getByTestId('voting-target').selectOption('stardust')
     await fran.getByTestId('voting-open').click()
     await expect.poll(() => first.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(plain)
+    // Every idea of the board at the top of the list, each with its dots: no card to open to vote.
+    const round = pia.getByTestId('phone-stardust-round')
+    await expect.poll(() => round.getByTestId('phone-round-idea').count()).toBe(state().stardust.length)
+    const idea = round.getByTestId('phone-round-idea').first()
+    await idea.getByTestId('vote-cast').tap()
+    await expect.poll(() => idea.getByTestId('vote-dots').getAttribute('data-mine')).toBe('1')
+    expect(await smallTapTargets(pia, '[data-testid="phone-stardust-round"]')).toEqual([])
+    expect(await horizontalOverflow(pia)).toEqual([])
     await screenshot(pia, 'phone-stardust-round-list')
+    await idea.getByTestId('vote-retract').tap() // and back, from the same list
+    await expect.poll(() => idea.getByTestId('vote-dots').getAttribute('data-mine')).toBe('0')
     await fran.getByTestId('voting-close').click()
+    await expect.poll(() => round.count()).toBe(0)
     await fran.getByTestId('voting-target').selectOption('touchpoints')
   })
 
