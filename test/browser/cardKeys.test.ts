@@ -118,7 +118,8 @@ describe('moving cards with the arrow keys', () => {
     await page.keyboard.press('Space')
     await page.keyboard.press('ArrowUp')
     await expect.poll(said).toBe('Moved to Purchase · Store')
-    expect(cellOf('Touchpoint 5')).toMatchObject({ phase: 'Purchase', lane: 'Store' })
+    // The page says so at once; the move reaches the other client a moment later (a fresh-clone CI run read it too soon).
+    await expect.poll(() => cellOf('Touchpoint 5')).toMatchObject({ phase: 'Purchase', lane: 'Store' })
   })
 
   it('moves every selected card one cell, after the cards already there', async () => {
